@@ -1,0 +1,120 @@
+/**
+ * Public types of the float64 engine. Everything here is in the data's original units unless a
+ * name says otherwise; the engine standardises internally and maps results back.
+ */
+
+/** Stationary kernels the engine knows. `rbf` is the default. */
+export type KernelName = 'rbf' | 'matern52' | 'matern32';
+
+export const KERNEL_NAMES: readonly KernelName[] = ['rbf', 'matern52', 'matern32'];
+
+/** The three hyperparameters θ of k(x, x') = σf² ρ(|x − x'|; ℓ) + σn² δ(x, x'). */
+export interface Hyperparameters {
+  /** ℓ, in the units of x. */
+  lengthscale: number;
+  /** σf, in the units of y. */
+  signalStd: number;
+  /** σn, in the units of y. */
+  noiseStd: number;
+}
+
+/** Names of the hyperparameters, in the row order of every 3×n sensitivity matrix. */
+export const HYPERPARAMETER_NAMES = ['lengthscale', 'signalStd', 'noiseStd'] as const;
+export type HyperparameterName = (typeof HYPERPARAMETER_NAMES)[number];
+
+/** A vector in log-hyperparameter space: (log ℓ, log σf, log σn). */
+export type LogTheta = [number, number, number];
+
+/** A 3×3 matrix as rows. */
+export type Matrix3 = [LogTheta, LogTheta, LogTheta];
+
+/** A 3×n matrix as three rows of length n: rows (ℓ, σf, σn), column i belongs to point i. */
+export type Rows3 = [Float64Array, Float64Array, Float64Array];
+
+/** Training data: x[i], y[i] is point i. */
+export interface Dataset {
+  x: Float64Array;
+  y: Float64Array;
+}
+
+/** Why a fitted θ̂ may sit on an edge of its search region. */
+export type BoundaryFlag =
+  | 'lengthscale-below-spacing'
+  | 'lengthscale-beyond-span'
+  | 'noise-vanishing'
+  | 'signal-vanishing';
+
+/** How far the implicit-function sensitivities can be trusted at this θ̂. */
+export type TrustVerdict = 'trusted' | 'caution' | 'untrusted';
+
+/** Diagnostics of a fitted optimum. */
+export interface Diagnostics {
+  /** Eigenvalues of the Hessian of L in log θ at θ̂, ascending (all < 0 at a strict maximum). */
+  hessianEigLog: LogTheta;
+  /** |λ|max / |λ|min of that Hessian. Infinity when an eigenvalue is 0. */
+  conditionNumber: number;
+  /** True when the Hessian is negative definite, so the implicit function theorem applies. */
+  negativeDefinite: boolean;
+  /** Edges of the search region that θ̂ sits on (empty when interior). */
+  boundary: BoundaryFlag[];
+  /** The best other local maximum found by the global search, if any. */
+  runnerUp: { theta: Hyperparameters; lml: number; lmlGap: number } | null;
+  trust: TrustVerdict;
+  /** Plain-language reasons behind `trust` (empty when trusted). */
+  reasons: string[];
+}
+
+/** Result of maximising the log marginal likelihood. */
+export interface FitResult {
+  kernel: KernelName;
+  n: number;
+  theta: Hyperparameters;
+  logTheta: LogTheta;
+  /** log p(y | X, θ̂), including −n/2 log 2π, in the data's units. */
+  lml: number;
+  gradLogTheta: LogTheta;
+  hessianLogTheta: Matrix3;
+  /** Newton steps taken by the local polish. */
+  newtonSteps: number;
+  diagnostics: Diagnostics;
+}
+
+/** How θ̂ moves with the data, by the implicit function theorem; or why that is undefined. */
+export type SensitivityResult =
+  | {
+      defined: true;
+      /** ∂ log θ̂ / ∂y_i (per unit of y). */
+      dLogTheta_dy: Rows3;
+      /** ∂ log θ̂ / ∂x_i (per unit of x). */
+      dLogTheta_dx: Rows3;
+      /** ∂ θ̂ / ∂y_i (θ's units per unit of y). */
+      dTheta_dy: Rows3;
+      /** ∂ θ̂ / ∂x_i (θ's units per unit of x). */
+      dTheta_dx: Rows3;
+    }
+  | { defined: false; reason: string };
+
+/** Posterior of the latent function f at query inputs. */
+export interface Posterior {
+  mean: Float64Array;
+  /** Var f(x*) | data (latent, without σn²). */
+  variance: Float64Array;
+}
+
+/** Profile log-likelihood (σf maximised out) over a (ℓ, σn²/σf²) grid. */
+export interface Landscape {
+  lengthscales: Float64Array;
+  noiseRatios: Float64Array;
+  /** Row-major: index = iLengthscale * noiseRatios.length + iNoiseRatio. */
+  profileLml: Float64Array;
+  best: { lengthscale: number; noiseRatio: number; signalStd: number; lml: number };
+}
+
+/** A finite-difference refit of column `index` of d log θ̂ / dy against the IFT. */
+export interface FiniteDifferenceCheck {
+  index: number;
+  fd: LogTheta;
+  ift: LogTheta;
+  /** −log10 of the largest relative disagreement, relative to the column's largest entry. */
+  agreeDigits: number;
+}

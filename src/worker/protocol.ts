@@ -1,0 +1,107 @@
+/**
+ * The typed contract between the store (main thread) and the compute worker. One definition,
+ * imported by both sides. All numbers are float64 results of `src/engine` unless a field says it
+ * came from the float32 GPU path.
+ */
+import type {
+  Diagnostics,
+  Hyperparameters,
+  KernelName,
+  LogTheta,
+  Matrix3,
+  Rows3,
+} from '../engine';
+
+/** Which compute path produced a result. */
+export type ComputeBackend = 'webgl' | 'cpu' | 'main-thread';
+
+/** A request to analyse the current data. The client assigns `seq`; newer requests win. */
+export interface AnalysisRequest {
+  x: Float64Array;
+  y: Float64Array;
+  kernel: KernelName;
+  /** Dense posterior grid in x units: `count` evenly spaced points on [min, max]. */
+  grid: { min: number; max: number; count: number };
+  /** Profile-likelihood landscape, or null to skip it (it is the most expensive part). */
+  landscape: {
+    lengthscaleRange: [number, number];
+    noiseRatioRange: [number, number];
+    size: number;
+  } | null;
+  /** Number of posterior sample paths on the grid (0 for none). */
+  samples: number;
+  /** Point index for a finite-difference refit check, or null. */
+  finiteDifferenceIndex: number | null;
+}
+
+export interface SequencedRequest extends AnalysisRequest {
+  seq: number;
+}
+
+/** Sensitivities of θ̂ to every data point (rows ℓ, σf, σn; column i = point i). */
+export type SensitivityPayload =
+  | {
+      defined: true;
+      dLogTheta_dy: Rows3;
+      dLogTheta_dx: Rows3;
+      dTheta_dy: Rows3;
+      dTheta_dx: Rows3;
+    }
+  | { defined: false; reason: string };
+
+export interface AnalysisSuccess {
+  seq: number;
+  ok: true;
+  backend: ComputeBackend;
+  kernel: KernelName;
+  theta: Hyperparameters;
+  logTheta: LogTheta;
+  lml: number;
+  gradLogTheta: LogTheta;
+  hessianLogTheta: Matrix3;
+  diagnostics: Diagnostics;
+  sensitivities: SensitivityPayload;
+  /** Posterior of the latent function on the grid (float32 GPU path when backend is webgl/cpu). */
+  posterior: { x: Float64Array; mean: Float64Array; variance: Float64Array };
+  /** Posterior sample paths on the same grid, one array per sample. */
+  samples: Float64Array[];
+  landscape: {
+    lengthscales: Float64Array;
+    noiseRatios: Float64Array;
+    /** Row-major: index = iLengthscale * noiseRatios.length + iNoiseRatio. */
+    profileLml: Float64Array;
+    best: { lengthscale: number; noiseRatio: number; lml: number };
+  } | null;
+  finiteDifference: { index: number; fd: LogTheta; ift: LogTheta; agreeDigits: number } | null;
+  timingMs: { fit: number; sensitivity: number; posterior: number; landscape: number; total: number };
+}
+
+export interface AnalysisFailure {
+  seq: number;
+  ok: false;
+  /** Machine-readable error code (the engine's GpInputError code, or 'internal'). */
+  code: string;
+  message: string;
+}
+
+export type AnalysisResult = AnalysisSuccess | AnalysisFailure;
+
+/** Status of the compute service, for the page's status line. */
+export interface ComputeStatus {
+  backend: ComputeBackend | 'starting';
+  /** Human-readable note, e.g. why WebGL was not used or that the worker restarted. */
+  note: string | null;
+}
+
+/**
+ * What the store holds to compute: the worker-backed implementation lives in `client.ts`
+ * (`createComputeClient`), and tests may inject a fake.
+ */
+export interface ComputeClient {
+  /** Sends a request and returns its sequence number. Pending older requests are superseded. */
+  request(request: AnalysisRequest): number;
+  /** Receives every result that is not stale. Returns an unsubscribe function. */
+  subscribe(listener: (result: AnalysisResult) => void): () => void;
+  subscribeStatus(listener: (status: ComputeStatus) => void): () => void;
+  dispose(): void;
+}
