@@ -1,10 +1,11 @@
 import js from '@eslint/js';
+import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'test-results'] },
+export default defineConfig(
+  { ignores: ['dist', 'node_modules', 'test-results', 'coverage'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -26,7 +27,20 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['@tensorflow/*', 'react', 'react-dom', 'd3', 'd3-*', 'zustand', '../ui/*', '../worker/*', '../gpu/*', '../state/*'] },
+        {
+          patterns: [
+            '@tensorflow/*',
+            'react',
+            'react-dom',
+            'd3',
+            'd3-*',
+            'zustand',
+            '../ui/*',
+            '../worker/*',
+            '../gpu/*',
+            '../state/*',
+          ],
+        },
       ],
     },
   },
@@ -34,7 +48,10 @@ export default tseslint.config(
     // The UI talks to the worker only through the store.
     files: ['src/ui/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['../worker/*', '../../worker/*', '@tensorflow/*'] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['../worker/*', '../../worker/*', '@tensorflow/*'] },
+      ],
     },
   },
 );
