@@ -1,0 +1,72 @@
+/**
+ * Whether the implicit function theorem applies at θ̂, and how far to trust what it says.
+ * dθ̂/d(data) = −H⁻¹ ∂²L/∂θ∂(data) needs H negative definite at an interior stationary point; near
+ * ties between maxima mean the fit itself can jump, which no derivative describes.
+ */
+import { symmetricEigen3 } from './small3';
+import type { BoundaryFlag, Diagnostics, Hyperparameters, Matrix3, TrustVerdict } from './types';
+
+/** Likelihood gap (nats) below which two maxima count as a near tie. */
+export const NEAR_TIE_GAP = 1;
+/** Hessian condition number above which the sensitivities are flagged as ill-conditioned. */
+export const ILL_CONDITIONED = 1e8;
+
+const BOUNDARY_REASONS: Record<BoundaryFlag, string> = {
+  'lengthscale-below-spacing':
+    'the lengthscale runs to zero (below the spacing of the inputs): the data look like pure noise',
+  'lengthscale-beyond-span':
+    'the lengthscale runs to infinity (far beyond the span of the inputs): the data look like a straight line or a constant',
+  'noise-vanishing': 'the noise runs to zero: the fit interpolates the data',
+  'signal-vanishing': 'the signal runs to zero: the data are explained by noise alone',
+};
+
+export interface DiagnosticsInput {
+  hessian: Matrix3;
+  boundary: BoundaryFlag[];
+  converged: boolean;
+  lml: number;
+  runnerUp: { theta: Hyperparameters; lml: number } | null;
+}
+
+export function diagnose(input: DiagnosticsInput): Diagnostics {
+  const { values } = symmetricEigen3(input.hessian);
+  const magnitudes = values.map(Math.abs);
+  const largest = Math.max(...magnitudes);
+  const smallest = Math.min(...magnitudes);
+  const conditionNumber = smallest === 0 ? Infinity : largest / smallest;
+  const negativeDefinite = values.every((value) => value < 0);
+  const reasons: string[] = [];
+  let trust: TrustVerdict = 'trusted';
+  const demote = (to: TrustVerdict, reason: string) => {
+    reasons.push(reason);
+    if (to === 'untrusted' || trust === 'trusted') trust = to;
+  };
+  if (!input.converged) demote('untrusted', 'the optimiser did not converge to a stationary point');
+  for (const flag of input.boundary) demote('untrusted', BOUNDARY_REASONS[flag]);
+  if (!negativeDefinite && input.boundary.length === 0) {
+    demote(
+      'untrusted',
+      'the likelihood is flat or saddle-shaped at the optimum (the Hessian is not negative definite)',
+    );
+  } else if (negativeDefinite && conditionNumber > ILL_CONDITIONED) {
+    demote('caution', `the optimum is nearly flat in one direction (condition number ${conditionNumber.toExponential(1)})`);
+  }
+  const runnerUp = input.runnerUp
+    ? { ...input.runnerUp, lmlGap: input.lml - input.runnerUp.lml }
+    : null;
+  if (runnerUp && runnerUp.lmlGap < NEAR_TIE_GAP) {
+    demote(
+      'caution',
+      `another maximum is almost as likely (log-likelihood gap ${runnerUp.lmlGap.toFixed(2)}): a small change in the data can make the fit jump`,
+    );
+  }
+  return {
+    hessianEigLog: values,
+    conditionNumber,
+    negativeDefinite,
+    boundary: input.boundary,
+    runnerUp,
+    trust,
+    reasons,
+  };
+}

@@ -1,0 +1,140 @@
+/**
+ * θ̂ = argmax L(θ): a global search on the profile likelihood (search.ts), then Newton polish with the
+ * exact Hessian (newton.ts) from each promising basin; or, for a small change of the data, a warm
+ * Newton polish from the previous θ̂ alone. Runs in standardised units (standardize.ts).
+ */
+import { diagnose } from './diagnostics';
+import { createLikelihoodWorkspace, evaluateLikelihood, type LikelihoodWorkspace } from './likelihood';
+import { polishMaximum, type PolishResult } from './newton';
+import { searchBounds, searchCandidates } from './search';
+import { standardize, toDataLogTheta, toInternalLogTheta, type Standardization } from './standardize';
+import type { BoundaryFlag, Dataset, FitResult, Hyperparameters, KernelName, LogTheta } from './types';
+
+export interface FitOptions {
+  kernel?: KernelName;
+  /**
+   * Start the polish here (data units) instead of searching globally. Used while a point is dragged:
+   * the previous θ̂ is a few Newton steps from the new one. Falls back to the global search when the
+   * warm polish fails or ends on a boundary. `runnerUpLogTheta` is polished too, if given.
+   */
+  warmStart?: { logTheta: LogTheta; runnerUpLogTheta?: LogTheta | null };
+}
+
+/** Internal state of a fit, kept for the sensitivities (not part of the serialisable result). */
+export interface FitInternals {
+  workspace: LikelihoodWorkspace;
+  map: Standardization;
+  internalLogTheta: LogTheta;
+}
+
+const internals = new WeakMap<FitResult, FitInternals>();
+
+/** The internal state a fit left behind, if this FitResult object came from `fitHyperparameters`. */
+export function fitInternals(fit: FitResult): FitInternals | undefined {
+  return internals.get(fit);
+}
+
+/** Two optima closer than this in every log coordinate are the same maximum. */
+const SAME_MAXIMUM = 1e-3;
+
+function boundaryFlags(activeBounds: [number, number, number]): BoundaryFlag[] {
+  const flags: BoundaryFlag[] = [];
+  if (activeBounds[0] < 0) flags.push('lengthscale-below-spacing');
+  if (activeBounds[0] > 0) flags.push('lengthscale-beyond-span');
+  if (activeBounds[1] < 0) flags.push('signal-vanishing');
+  if (activeBounds[2] < 0) flags.push('noise-vanishing');
+  return flags;
+}
+
+function hyperparameters(logTheta: LogTheta): Hyperparameters {
+  return {
+    lengthscale: Math.exp(logTheta[0]),
+    signalStd: Math.exp(logTheta[1]),
+    noiseStd: Math.exp(logTheta[2]),
+  };
+}
+
+function distinctOptima(results: PolishResult[]): PolishResult[] {
+  const sorted = [...results].sort((a, b) => b.evaluation.lml - a.evaluation.lml);
+  const kept: PolishResult[] = [];
+  for (const result of sorted) {
+    const duplicate = kept.some((other) =>
+      other.evaluation.logTheta.every(
+        (value, i) => Math.abs(value - result.evaluation.logTheta[i]!) < SAME_MAXIMUM,
+      ),
+    );
+    if (!duplicate) kept.push(result);
+  }
+  return kept;
+}
+
+/**
+ * Fits θ̂ by maximum marginal likelihood. `data` must come from `validateDataset`.
+ * Throws only for internal failures; degenerate optima are reported in `diagnostics`.
+ */
+export function fitHyperparameters(data: Dataset, options: FitOptions = {}): FitResult {
+  const kernel = options.kernel ?? 'rbf';
+  const { x, y, map } = standardize(data);
+  const workspace = createLikelihoodWorkspace(kernel, x, y);
+  const bounds = searchBounds(x);
+  const polished: PolishResult[] = [];
+
+  const warm = options.warmStart;
+  if (warm) {
+    const main = polishMaximum(workspace, toInternalLogTheta(warm.logTheta, map), bounds);
+    if (main && main.converged && main.activeBounds.every((side) => side === 0)) {
+      polished.push(main);
+      if (warm.runnerUpLogTheta) {
+        const other = polishMaximum(workspace, toInternalLogTheta(warm.runnerUpLogTheta, map), bounds);
+        if (other) polished.push(other);
+      }
+    }
+  }
+  if (polished.length === 0) {
+    for (const candidate of searchCandidates(kernel, x, y)) {
+      const result = polishMaximum(workspace, candidate.logTheta, bounds);
+      if (result) polished.push(result);
+    }
+  }
+  const optima = distinctOptima(polished);
+  const best = optima[0];
+  if (!best) throw new Error('no positive-definite covariance anywhere in the search region');
+  const second = optima[1] ?? null;
+
+  const bestInternal = best.evaluation.logTheta;
+  // The buffers must describe θ̂ for the sensitivities; another polish may have run last.
+  const sameState =
+    workspace.evaluatedOrder === 2 &&
+    workspace.evaluatedLogTheta !== null &&
+    workspace.evaluatedLogTheta.every((value, i) => value === bestInternal[i]);
+  const evaluation = sameState ? best.evaluation : evaluateLikelihood(workspace, bestInternal, 2);
+
+  const logYScale = Math.log(map.yScale);
+  const toDataLml = (internalLml: number) => internalLml - data.x.length * logYScale;
+  const logTheta = toDataLogTheta(bestInternal, map);
+  const lml = toDataLml(evaluation.lml);
+  const result: FitResult = {
+    kernel,
+    n: data.x.length,
+    theta: hyperparameters(logTheta),
+    logTheta,
+    lml,
+    gradLogTheta: evaluation.gradient!,
+    hessianLogTheta: evaluation.hessian!,
+    newtonSteps: polished.reduce((sum, run) => sum + run.steps, 0),
+    diagnostics: diagnose({
+      hessian: evaluation.hessian!,
+      boundary: boundaryFlags(best.activeBounds),
+      converged: best.converged,
+      lml,
+      runnerUp: second
+        ? {
+            theta: hyperparameters(toDataLogTheta(second.evaluation.logTheta, map)),
+            lml: toDataLml(second.evaluation.lml),
+          }
+        : null,
+    }),
+  };
+  internals.set(result, { workspace, map, internalLogTheta: bestInternal });
+  return result;
+}

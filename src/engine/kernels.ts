@@ -1,0 +1,162 @@
+/**
+ * Stationary correlation functions ρ(r; ℓ) and the derivatives the likelihood, its Hessian and the
+ * x-sensitivities need. Each kernel is written as ρ = φ(s) with s = c r / ℓ, so that with ∂s/∂log ℓ = −s:
+ *
+ *   ρ            = φ(s)
+ *   ∂ρ/∂log ℓ    = −s φ'(s)
+ *   ∂²ρ/∂log ℓ²  = s φ'(s) + s² φ''(s)
+ *   ∂ρ/∂r        = (c/ℓ) φ'(s)
+ *   ∂²ρ/∂r∂log ℓ = −(c/ℓ) (φ'(s) + s φ''(s))
+ *
+ * rbf:      φ = exp(−s²/2),          c = 1
+ * matern52: φ = (1 + s + s²/3) e^−s, c = √5   (Rasmussen & Williams 2006, eq. 4.17)
+ * matern32: φ = (1 + s) e^−s,        c = √3
+ */
+import type { KernelName } from './types';
+
+/** φ(s), φ'(s), φ''(s) at one s, written into a reusable triple. */
+type ProfileEvaluator = (s: number, out: Float64Array) => void;
+
+interface KernelDefinition {
+  /** The constant c in s = c r / ℓ. */
+  scale: number;
+  profile: ProfileEvaluator;
+}
+
+const KERNELS: Record<KernelName, KernelDefinition> = {
+  rbf: {
+    scale: 1,
+    profile(s, out) {
+      const phi = Math.exp(-0.5 * s * s);
+      out[0] = phi;
+      out[1] = -s * phi;
+      out[2] = (s * s - 1) * phi;
+    },
+  },
+  matern52: {
+    scale: Math.sqrt(5),
+    profile(s, out) {
+      const decay = Math.exp(-s);
+      out[0] = (1 + s + (s * s) / 3) * decay;
+      out[1] = -(s / 3) * (1 + s) * decay;
+      out[2] = ((s * s - s - 1) / 3) * decay;
+    },
+  },
+  matern32: {
+    scale: Math.sqrt(3),
+    profile(s, out) {
+      const decay = Math.exp(-s);
+      out[0] = (1 + s) * decay;
+      out[1] = -s * decay;
+      out[2] = (s - 1) * decay;
+    },
+  },
+};
+
+const scratch = new Float64Array(3);
+
+/** ρ(r; ℓ) for one distance r ≥ 0. */
+export function kernelCorrelation(kernel: KernelName, distance: number, lengthscale: number): number {
+  const definition = KERNELS[kernel];
+  definition.profile((definition.scale * distance) / lengthscale, scratch);
+  return scratch[0]!;
+}
+
+/** Correlation matrices over the training inputs, each n×n row-major and symmetric. */
+export interface CorrelationMatrices {
+  /** R_ab = ρ(|x_a − x_b|). */
+  correlation: Float64Array;
+  /** ∂R/∂log ℓ. */
+  correlationDLogLengthscale: Float64Array;
+  /** ∂²R/∂(log ℓ)². */
+  correlationD2LogLengthscale: Float64Array;
+}
+
+/** Fills R, ∂R/∂log ℓ and ∂²R/∂(log ℓ)² for inputs x (one φ evaluation per pair). */
+export function fillCorrelationMatrices(
+  kernel: KernelName,
+  x: Float64Array,
+  lengthscale: number,
+  out: CorrelationMatrices,
+): void {
+  const n = x.length;
+  const { scale, profile } = KERNELS[kernel];
+  const { correlation, correlationDLogLengthscale, correlationD2LogLengthscale } = out;
+  const sPerDistance = scale / lengthscale;
+  for (let a = 0; a < n; a++) {
+    const xa = x[a]!;
+    const aOffset = a * n;
+    correlation[aOffset + a] = 1;
+    correlationDLogLengthscale[aOffset + a] = 0;
+    correlationD2LogLengthscale[aOffset + a] = 0;
+    for (let b = 0; b < a; b++) {
+      const s = Math.abs(xa - x[b]!) * sPerDistance;
+      profile(s, scratch);
+      const phi1 = scratch[1]!;
+      const rho = scratch[0]!;
+      const dLog = -s * phi1;
+      const d2Log = s * phi1 + s * s * scratch[2]!;
+      const bOffset = b * n;
+      correlation[aOffset + b] = rho;
+      correlation[bOffset + a] = rho;
+      correlationDLogLengthscale[aOffset + b] = dLog;
+      correlationDLogLengthscale[bOffset + a] = dLog;
+      correlationD2LogLengthscale[aOffset + b] = d2Log;
+      correlationD2LogLengthscale[bOffset + a] = d2Log;
+    }
+  }
+}
+
+/** Fills only R (for the landscape and the posterior). */
+export function fillCorrelation(
+  kernel: KernelName,
+  x: Float64Array,
+  lengthscale: number,
+  correlation: Float64Array,
+): void {
+  const n = x.length;
+  const { scale, profile } = KERNELS[kernel];
+  const sPerDistance = scale / lengthscale;
+  for (let a = 0; a < n; a++) {
+    const xa = x[a]!;
+    correlation[a * n + a] = 1;
+    for (let b = 0; b < a; b++) {
+      profile(Math.abs(xa - x[b]!) * sPerDistance, scratch);
+      correlation[a * n + b] = scratch[0]!;
+      correlation[b * n + a] = scratch[0]!;
+    }
+  }
+}
+
+/**
+ * Derivatives in the first input, D_ab = ∂ρ(x_a − x_b)/∂x_a = sign(x_a − x_b) ∂ρ/∂r and
+ * D^ℓ_ab = ∂²ρ/∂x_a∂log ℓ. Both antisymmetric; zero on the diagonal and for duplicate inputs.
+ */
+export function fillInputDerivatives(
+  kernel: KernelName,
+  x: Float64Array,
+  lengthscale: number,
+  dCorrelationDx: Float64Array,
+  dCorrelationDxDLogLengthscale: Float64Array,
+): void {
+  const n = x.length;
+  const { scale, profile } = KERNELS[kernel];
+  const sPerDistance = scale / lengthscale;
+  for (let a = 0; a < n; a++) {
+    const xa = x[a]!;
+    dCorrelationDx[a * n + a] = 0;
+    dCorrelationDxDLogLengthscale[a * n + a] = 0;
+    for (let b = 0; b < a; b++) {
+      const difference = xa - x[b]!;
+      const s = Math.abs(difference) * sPerDistance;
+      profile(s, scratch);
+      const sign = difference > 0 ? 1 : difference < 0 ? -1 : 0;
+      const dRhoDr = sPerDistance * scratch[1]!;
+      const dRhoDrDLog = -sPerDistance * (scratch[1]! + s * scratch[2]!);
+      dCorrelationDx[a * n + b] = sign * dRhoDr;
+      dCorrelationDx[b * n + a] = -sign * dRhoDr;
+      dCorrelationDxDLogLengthscale[a * n + b] = sign * dRhoDrDLog;
+      dCorrelationDxDLogLengthscale[b * n + a] = -sign * dRhoDrDLog;
+    }
+  }
+}
