@@ -1,0 +1,165 @@
+/**
+ * How θ̂ moves with the data, by the implicit function theorem (DESIGN.md): ∇θL(θ̂(D), D) = 0 for all
+ * data D near the current data, so
+ *
+ *   dθ̂/dy = −H⁻¹ ∂g/∂y,   dθ̂/dx = −H⁻¹ ∂g/∂x,   H = ∂²L/∂θ∂θ at θ̂ (negative definite).
+ *
+ * Mixed partials in closed form (P = K⁻¹, α = Py, βᵢ = PKᵢα):
+ *
+ *   ∂gᵢ/∂y = βᵢ
+ *   ∂gᵢ/∂x_k = α_k (Dᵢα)_k − βᵢ_k (Dα)_k − α_k (Dβᵢ)_k + Σ_b (PKᵢP)_kb D_kb − Σ_b P_kb (Dᵢ)_kb
+ *
+ * from ∂K/∂x_k = e_k d_kᵀ + d_k e_kᵀ with (d_k)_b = D_kb = ∂k(x_k, x_b)/∂x_k (rank two) and likewise
+ * ∂Kᵢ/∂x_k with Dᵢ; D_ℓ = σf² ∂²ρ/∂x∂log ℓ, D_f = 2D, D_n = 0, and PK_fP = 2(P − σn²P²),
+ * PK_nP = 2σn²P². Beyond the fit's factorisation this costs two symmetric products (PK_ℓP, P²);
+ * everything per point is O(n).
+ */
+import { fitInternals } from './fit';
+import { fillInputDerivatives } from './kernels';
+import { createLikelihoodWorkspace, evaluateLikelihood } from './likelihood';
+import { multiplyMatrixVector, multiplyToSymmetric } from './linalg';
+import { inverseSymmetric3 } from './small3';
+import { toInternalLogTheta, standardize } from './standardize';
+import type { Dataset, FitResult, Rows3, SensitivityResult } from './types';
+
+function rows3(n: number): Rows3 {
+  return [new Float64Array(n), new Float64Array(n), new Float64Array(n)];
+}
+
+/** out = −H⁻¹ G for a 3×n G, column by column. */
+function applyNegativeInverseHessian(inverseHessian: number[][], g: Rows3, out: Rows3): void {
+  const n = g[0].length;
+  for (let k = 0; k < n; k++) {
+    const g0 = g[0][k]!;
+    const g1 = g[1][k]!;
+    const g2 = g[2][k]!;
+    for (let i = 0; i < 3; i++) {
+      const row = inverseHessian[i]!;
+      out[i as 0 | 1 | 2][k] = -(row[0]! * g0 + row[1]! * g1 + row[2]! * g2);
+    }
+  }
+}
+
+/** Row sums of the elementwise product A ∘ B of two n×n matrices. */
+function rowSumsOfProduct(a: Float64Array, b: Float64Array, n: number, out: Float64Array): void {
+  for (let i = 0; i < n; i++) {
+    const offset = i * n;
+    let sum = 0;
+    for (let j = 0; j < n; j++) sum += a[offset + j]! * b[offset + j]!;
+    out[i] = sum;
+  }
+}
+
+/**
+ * dθ̂/dy and dθ̂/dx for every point, for log θ and θ, in data units. Undefined (with the reason)
+ * when the fit's diagnostics say the implicit function theorem does not apply.
+ */
+export function computeSensitivities(data: Dataset, fit: FitResult): SensitivityResult {
+  const { diagnostics } = fit;
+  if (diagnostics.boundary.length > 0 || !diagnostics.negativeDefinite) {
+    return {
+      defined: false,
+      reason: `${diagnostics.reasons.join('; ') || 'the Hessian is not negative definite'}, so the implicit function theorem does not apply`,
+    };
+  }
+  let state = fitInternals(fit);
+  if (!state) {
+    const { x, y, map } = standardize(data);
+    state = {
+      workspace: createLikelihoodWorkspace(fit.kernel, x, y),
+      map,
+      internalLogTheta: toInternalLogTheta(fit.logTheta, map),
+    };
+  }
+  const { workspace, map, internalLogTheta } = state;
+  const current = workspace.evaluatedLogTheta;
+  if (
+    workspace.evaluatedOrder !== 2 ||
+    !current ||
+    current.some((value, i) => value !== internalLogTheta[i])
+  ) {
+    evaluateLikelihood(workspace, internalLogTheta, 2);
+  }
+  const { n, alpha, precision, correlation } = workspace;
+  const product = workspace.precisionTimesDLogLengthscale;
+  const signalVariance = Math.exp(2 * internalLogTheta[1]);
+  const noiseVariance = Math.exp(2 * internalLogTheta[2]);
+  const inverseHessian = inverseSymmetric3(fit.hessianLogTheta);
+
+  // ∂g/∂y: βᵢ = P Kᵢ α.
+  const gradientY = rows3(n);
+  const scratch = new Float64Array(n);
+  multiplyMatrixVector(product, n, alpha, gradientY[0]);
+  for (let k = 0; k < n; k++) gradientY[0][k] = signalVariance * gradientY[0][k]!;
+  multiplyMatrixVector(correlation, n, alpha, scratch);
+  for (let k = 0; k < n; k++) scratch[k] = 2 * signalVariance * scratch[k]!;
+  multiplyMatrixVector(precision, n, scratch, gradientY[1]);
+  multiplyMatrixVector(precision, n, alpha, gradientY[2]);
+  for (let k = 0; k < n; k++) gradientY[2][k] = 2 * noiseVariance * gradientY[2][k]!;
+
+  // ∂g/∂x: D (∂ρ/∂x_a) and D^ℓ (∂²ρ/∂x_a∂log ℓ), then PK_ℓP/σf² = A P and P².
+  const dRhoDx = workspace.inverseFactor; // free after the fit: reused as scratch
+  const dRhoDxDLog = new Float64Array(n * n);
+  fillInputDerivatives(fit.kernel, workspace.x, Math.exp(internalLogTheta[0]), dRhoDx, dRhoDxDLog);
+  workspace.evaluatedOrder = 1; // the inverse factor no longer holds L⁻¹
+  const lengthscaleSandwich = new Float64Array(n * n);
+  multiplyToSymmetric(product, precision, n, lengthscaleSandwich);
+  const precisionSquared = workspace.factor; // L is not needed again either
+  multiplyToSymmetric(precision, precision, n, precisionSquared);
+  workspace.evaluatedOrder = 0;
+
+  const dAlpha = new Float64Array(n);
+  const dLogAlpha = new Float64Array(n);
+  multiplyMatrixVector(dRhoDx, n, alpha, dAlpha);
+  multiplyMatrixVector(dRhoDxDLog, n, alpha, dLogAlpha);
+  const sandwichTerm = new Float64Array(n);
+  const precisionTerm = new Float64Array(n);
+  const squaredTerm = new Float64Array(n);
+  const precisionLogTerm = new Float64Array(n);
+  rowSumsOfProduct(lengthscaleSandwich, dRhoDx, n, sandwichTerm);
+  rowSumsOfProduct(precision, dRhoDx, n, precisionTerm);
+  rowSumsOfProduct(precisionSquared, dRhoDx, n, squaredTerm);
+  rowSumsOfProduct(precision, dRhoDxDLog, n, precisionLogTerm);
+
+  const gradientX = rows3(n);
+  const dBeta = new Float64Array(n);
+  for (let i = 0; i < 3; i++) {
+    const beta = gradientY[i as 0 | 1 | 2];
+    multiplyMatrixVector(dRhoDx, n, beta, dBeta);
+    const out = gradientX[i as 0 | 1 | 2];
+    for (let k = 0; k < n; k++) {
+      // D = σf² dRhoDx; the −βᵢ_k(Dα)_k − α_k(Dβᵢ)_k term is common to all three rows.
+      let value = -signalVariance * (beta[k]! * dAlpha[k]! + alpha[k]! * dBeta[k]!);
+      if (i === 0) {
+        value += signalVariance * alpha[k]! * dLogAlpha[k]!;
+        value += signalVariance * signalVariance * sandwichTerm[k]!;
+        value -= signalVariance * precisionLogTerm[k]!;
+      } else if (i === 1) {
+        value += 2 * signalVariance * alpha[k]! * dAlpha[k]!;
+        value += 2 * signalVariance * (precisionTerm[k]! - noiseVariance * squaredTerm[k]!);
+        value -= 2 * signalVariance * precisionTerm[k]!;
+      } else {
+        value += 2 * noiseVariance * signalVariance * squaredTerm[k]!;
+      }
+      out[k] = value;
+    }
+  }
+
+  const dLogTheta_dy = rows3(n);
+  const dLogTheta_dx = rows3(n);
+  applyNegativeInverseHessian(inverseHessian, gradientY, dLogTheta_dy);
+  applyNegativeInverseHessian(inverseHessian, gradientX, dLogTheta_dx);
+  const dTheta_dy = rows3(n);
+  const dTheta_dx = rows3(n);
+  const theta = [fit.theta.lengthscale, fit.theta.signalStd, fit.theta.noiseStd];
+  for (let i = 0; i < 3; i++) {
+    const row = i as 0 | 1 | 2;
+    for (let k = 0; k < n; k++) {
+      dLogTheta_dy[row][k] = dLogTheta_dy[row][k]! / map.yScale;
+      dLogTheta_dx[row][k] = dLogTheta_dx[row][k]! / map.xScale;
+      dTheta_dy[row][k] = theta[i]! * dLogTheta_dy[row][k]!;
+      dTheta_dx[row][k] = theta[i]! * dLogTheta_dx[row][k]!;
+    }
+  }
+  return { defined: true, dLogTheta_dy, dLogTheta_dx, dTheta_dy, dTheta_dx };
+}
