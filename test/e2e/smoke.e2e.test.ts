@@ -6,9 +6,18 @@ describe('the built site', () => {
 
   it('loads at / with a title and no page errors', async () => {
     const { page, problems } = await browser.open('/');
-    await page.locator('#root > *').first().waitFor({ state: 'attached' });
+    const mounted = await page
+      .locator('#root > *')
+      .first()
+      .waitFor({ state: 'attached', timeout: 15_000 })
+      .then(
+        () => true,
+        () => false,
+      );
 
-    expect(await page.title()).not.toBe('');
+    // Page errors first: when the app throws, that is the message worth reading.
     expect(problems.pageErrors).toEqual([]);
+    expect(mounted, 'the app rendered nothing into #root').toBe(true);
+    expect(await page.title()).not.toBe('');
   });
 });
