@@ -90,7 +90,7 @@ function runVitest(name, configFile) {
   }
   const failed = !run.passed || counts.failed > 0;
   const ranNone = counts.passed + counts.failed + counts.skipped === 0;
-  let note = ranNone ? 'no tests found' : formatCounts(counts);
+  let note = ranNone ? 'no tests ran' : formatCounts(counts);
   if (!run.passed && counts.failed === 0) note += ` — ${run.note}, see the log above`;
   return { name, status: failed ? 'failed' : 'passed', seconds: run.seconds, note, counts };
 }
