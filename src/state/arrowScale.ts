@@ -1,0 +1,72 @@
+/**
+ * One stated scale for every arrow. An arrow one unit of y long stands for a sensitivity of
+ * `reference` (a round 1-2-5 number) in d log θ̂ / dyᵢ, per unit of y. The scale is chosen once
+ * for a dataset and kept during drags, so arrows compare between points and over time. Arrows
+ * longer than `ARROW_CAP` reference lengths are drawn at the cap and marked as capped.
+ */
+import type { HyperparameterName } from '../engine/types';
+import type { ArrowMode } from './options';
+
+export interface ArrowScale {
+  hyperparameter: HyperparameterName;
+  mode: ArrowMode;
+  /** The sensitivity drawn as an arrow one unit of the data's axis long. */
+  reference: number;
+}
+
+/** Longest arrow drawn, in reference lengths (data units). */
+export const ARROW_CAP = 1.8;
+
+/** Smallest 1-2-5 number ≥ `value` (value > 0). */
+export function niceCeiling(value: number): number {
+  const exponent = Math.floor(Math.log10(value));
+  const base = 10 ** exponent;
+  for (const step of [1, 2, 5, 10]) {
+    // The tolerance keeps exact round values (0.2, 5) from rounding up to the next step.
+    if (value <= step * base * (1 + 1e-9)) return step * base;
+  }
+  return 10 * base;
+}
+
+/**
+ * The reference for a set of sensitivities: the 1-2-5 ceiling of the 80th percentile of their
+ * finite magnitudes, so most arrows are at most one unit long and the biggest few show as long
+ * or capped. Falls back to 1 when no value is usable.
+ */
+export function chooseReference(values: Iterable<number>): number {
+  const magnitudes = [...values]
+    .filter(Number.isFinite)
+    .map(Math.abs)
+    .filter((v) => v > 0);
+  if (magnitudes.length === 0) return 1;
+  magnitudes.sort((a, b) => a - b);
+  const percentile =
+    magnitudes[Math.min(magnitudes.length - 1, Math.floor(0.8 * magnitudes.length))];
+  return niceCeiling(percentile ?? 1);
+}
+
+/** An arrow in data units: components along x and y, and whether it was shortened to the cap. */
+export interface ArrowVector {
+  dx: number;
+  dy: number;
+  capped: boolean;
+}
+
+/**
+ * The arrow for sensitivities (∂/∂xᵢ, ∂/∂yᵢ) at a given reference. Null if either is not finite
+ * (nothing is drawn rather than a NaN).
+ */
+export function arrowVector(
+  sensitivityX: number,
+  sensitivityY: number,
+  reference: number,
+): ArrowVector | null {
+  if (!Number.isFinite(sensitivityX) || !Number.isFinite(sensitivityY) || !(reference > 0))
+    return null;
+  const dx = sensitivityX / reference;
+  const dy = sensitivityY / reference;
+  const length = Math.hypot(dx, dy);
+  if (length <= ARROW_CAP) return { dx, dy, capped: false };
+  const shrink = ARROW_CAP / length;
+  return { dx: dx * shrink, dy: dy * shrink, capped: true };
+}

@@ -1,0 +1,16 @@
+/** The explorer's state: one store, its selectors, presets and the shareable URL format. */
+export {
+  createExplorerStore,
+  MIN_POINTS,
+  type ExplorerStore,
+  type ExplorerStoreOptions,
+} from './store';
+export type * from './types';
+export * from './domain';
+export * from './options';
+export * from './presets';
+export * from './selectors';
+export * from './arrowScale';
+export * from './urlCodec';
+export { bindUrl } from './urlSync';
+export { LANDSCAPE_GRID, POSTERIOR_GRID_COUNT } from './request';

@@ -1,0 +1,130 @@
+/**
+ * Built-in datasets. Each is deterministic (a fixed-seed generator), lies inside the plot's
+ * domain and is chosen to show one behaviour of the fitted hyperparameters.
+ */
+import { snapPoint, type Point } from './domain';
+
+export type PresetId = 'sine' | 'outlier' | 'clusters' | 'step' | 'noise';
+
+export interface Preset {
+  id: PresetId;
+  /** Short name for a menu. */
+  label: string;
+  /** One sentence on what to look for. */
+  description: string;
+  points: readonly Point[];
+}
+
+/** Mulberry32: a tiny, well-mixed 32-bit generator; the same seed gives the same dataset. */
+function uniformGenerator(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Standard normal draws by the Box–Muller transform. */
+function normalGenerator(seed: number): () => number {
+  const uniform = uniformGenerator(seed);
+  return () => {
+    const radius = Math.sqrt(-2 * Math.log(1 - uniform()));
+    return radius * Math.cos(2 * Math.PI * uniform());
+  };
+}
+
+/** `count` inputs spread over [from, to], each jittered by up to ± `jitter` of the spacing. */
+function spreadInputs(count: number, from: number, to: number, jitter: number, seed: number) {
+  const uniform = uniformGenerator(seed);
+  const spacing = (to - from) / (count - 1);
+  return Array.from(
+    { length: count },
+    (_, i) => from + spacing * (i + jitter * (2 * uniform() - 1)),
+  );
+}
+
+/** y = 1.2 sin(0.8 x) + N(0, 0.18²) at 12 jittered inputs on [0.6, 9.4]. */
+export function noisySine(count = 12, seed = 7): Point[] {
+  const noise = normalGenerator(seed + 1);
+  return spreadInputs(count, 0.6, 9.4, 0.3, seed).map((x) =>
+    snapPoint(x, 1.2 * Math.sin(0.8 * x) + 0.18 * noise()),
+  );
+}
+
+function withOutlier(): Point[] {
+  const points = noisySine();
+  // Replace the point nearest x = 5 with one far above the curve.
+  const nearest = points.reduce(
+    (best, p, i) => (Math.abs(p.x - 5) < Math.abs((points[best] ?? p).x - 5) ? i : best),
+    0,
+  );
+  const target = points[nearest];
+  if (target) points[nearest] = snapPoint(target.x, 2.4);
+  return points;
+}
+
+function twoClusters(): Point[] {
+  const noise = normalGenerator(23);
+  const left = spreadInputs(6, 0.8, 2.6, 0.3, 21);
+  const right = spreadInputs(6, 7.2, 9.2, 0.3, 22);
+  return [
+    ...left.map((x) => snapPoint(x, 0.9 * Math.sin(2.2 * x) + 0.1 * noise())),
+    ...right.map((x) => snapPoint(x, -0.8 + 0.9 * Math.cos(2.2 * x) + 0.1 * noise())),
+  ];
+}
+
+function step(): Point[] {
+  const noise = normalGenerator(31);
+  return spreadInputs(14, 0.5, 9.5, 0.25, 30).map((x) =>
+    snapPoint(x, (x < 5 ? -1 : 1) + 0.12 * noise()),
+  );
+}
+
+function pureNoise(): Point[] {
+  const noise = normalGenerator(41);
+  return spreadInputs(12, 0.6, 9.4, 0.3, 40).map((x) => snapPoint(x, 0.6 * noise()));
+}
+
+export const PRESETS: readonly Preset[] = [
+  {
+    id: 'sine',
+    label: 'Noisy sine',
+    description: 'A smooth curve with a little noise: every hyperparameter is well determined.',
+    points: noisySine(),
+  },
+  {
+    id: 'outlier',
+    label: 'An outlier',
+    description: 'One point far off the curve pulls hard on the noise level and the lengthscale.',
+    points: withOutlier(),
+  },
+  {
+    id: 'clusters',
+    label: 'Two clusters',
+    description: 'Nothing between the groups: long and short lengthscales compete.',
+    points: twoClusters(),
+  },
+  {
+    id: 'step',
+    label: 'A step',
+    description: 'A jump the smooth kernel cannot make: the lengthscale shrinks to bend around it.',
+    points: step(),
+  },
+  {
+    id: 'noise',
+    label: 'Pure noise',
+    description: 'No signal at all: the optimum is flat or on a boundary, and the arrows say so.',
+    points: pureNoise(),
+  },
+];
+
+export const DEFAULT_PRESET_ID: PresetId = 'sine';
+
+export function findPreset(id: PresetId): Preset {
+  const preset = PRESETS.find((candidate) => candidate.id === id);
+  if (!preset) throw new Error(`Unknown preset "${id}"`);
+  return preset;
+}

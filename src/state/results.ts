@@ -1,0 +1,107 @@
+/**
+ * How a compute result changes the store: pure functions from (state, result, request) to the
+ * fields that change. Kept apart from the store so the rules can be read and tested alone.
+ */
+import type { HyperparameterName, LogTheta } from '../engine/types';
+import { HYPERPARAMETER_NAMES } from '../engine/types';
+import type { AnalysisResult, AnalysisSuccess } from '../worker/protocol';
+import { chooseReference, type ArrowScale } from './arrowScale';
+import type { Point } from './domain';
+import type { DragBaseline, ExplorerData, LandscapePosition } from './types';
+
+/** What the store remembers about a request until its answer arrives. */
+export interface RequestRecord {
+  points: readonly Point[];
+  structureVersion: number;
+  landscape: boolean;
+  finiteDifferenceIndex: number | null;
+}
+
+/** θ̂ in landscape coordinates: (ℓ, σn²/σf²). */
+export function landscapePosition(result: AnalysisSuccess): LandscapePosition {
+  const { lengthscale, signalStd, noiseStd } = result.theta;
+  return { lengthscale, noiseRatio: (noiseStd / signalStd) ** 2 };
+}
+
+/** Column `index` of the log-sensitivities, or null when they are undefined or not finite. */
+export function baselineFor(result: AnalysisSuccess, index: number): DragBaseline | null {
+  const { sensitivities } = result;
+  if (!sensitivities.defined) return null;
+  const column = ([lengthscale, signal, noise]: readonly Float64Array[]): LogTheta | null => {
+    const values = [lengthscale?.[index], signal?.[index], noise?.[index]];
+    const [a, b, c] = values;
+    return a !== undefined && b !== undefined && c !== undefined && values.every(Number.isFinite)
+      ? [a, b, c]
+      : null;
+  };
+  const dLogTheta_dy = column(sensitivities.dLogTheta_dy);
+  const dLogTheta_dx = column(sensitivities.dLogTheta_dx);
+  if (!dLogTheta_dy || !dLogTheta_dx) return null;
+  return { logTheta: [...result.logTheta], dLogTheta_dy, dLogTheta_dx };
+}
+
+/** An arrow scale fitted to the sensitivities of one hyperparameter in a result, if defined. */
+export function scaleFor(
+  result: AnalysisSuccess,
+  hyperparameter: HyperparameterName,
+  mode: ArrowScale['mode'],
+): ArrowScale | null {
+  const { sensitivities } = result;
+  if (!sensitivities.defined) return null;
+  const row = HYPERPARAMETER_NAMES.indexOf(hyperparameter);
+  const values = [...(sensitivities.dLogTheta_dy[row] ?? [])];
+  if (mode === 'vector') values.push(...(sensitivities.dLogTheta_dx[row] ?? []));
+  return { hyperparameter, mode, reference: chooseReference(values) };
+}
+
+/** The fields of the store that change when `result`, the answer to `request`, arrives. */
+export function applyResult(
+  state: ExplorerData,
+  result: AnalysisResult,
+  request: RequestRecord,
+): Partial<ExplorerData> {
+  const pendingSeq =
+    state.pendingSeq !== null && result.seq >= state.pendingSeq ? null : state.pendingSeq;
+  if (!result.ok) return { pendingSeq, failure: { result, points: request.points } };
+
+  const update: Partial<ExplorerData> = {
+    pendingSeq,
+    failure: null,
+    analysis: { result, points: request.points, structureVersion: request.structureVersion },
+  };
+  if (result.landscape) update.landscape = { grid: result.landscape, points: request.points };
+
+  const current = request.structureVersion === state.structureVersion;
+  const { options, arrowScale, drag, finiteDifference } = state;
+  const scaleStale =
+    !arrowScale ||
+    arrowScale.hyperparameter !== options.hyperparameter ||
+    arrowScale.mode !== options.arrowMode;
+  if (current && scaleStale) {
+    update.arrowScale = scaleFor(result, options.hyperparameter, options.arrowMode) ?? arrowScale;
+  }
+
+  if (drag && current) {
+    const anchors = request.points === drag.startPoints;
+    const baseline = drag.baseline ?? (anchors ? baselineFor(result, drag.index) : null);
+    const position = landscapePosition(result);
+    const last = drag.trail[drag.trail.length - 1];
+    const repeated =
+      last?.lengthscale === position.lengthscale && last.noiseRatio === position.noiseRatio;
+    const trail = repeated ? drag.trail : [...drag.trail, position];
+    update.drag = { ...drag, baseline, trail };
+  }
+
+  if (
+    finiteDifference?.status === 'pending' &&
+    request.points === finiteDifference.points &&
+    request.finiteDifferenceIndex === finiteDifference.index
+  ) {
+    update.finiteDifference = {
+      ...finiteDifference,
+      status: 'done',
+      result: result.finiteDifference,
+    };
+  }
+  return update;
+}

@@ -1,0 +1,139 @@
+/**
+ * Derived views of the store for rendering. Each selector is memoised on the identity of its
+ * inputs, so React re-renders only when what it shows has changed.
+ */
+import { HYPERPARAMETER_NAMES, type Hyperparameters, type LogTheta } from '../engine/types';
+import { arrowVector, type ArrowScale, type ArrowVector } from './arrowScale';
+import type { Point } from './domain';
+import type { ExplorerState } from './types';
+
+/** Remembers the last inputs and output; recomputes only when an input changes identity. */
+function memoise<const Inputs extends readonly unknown[], Output>(
+  inputs: (state: ExplorerState) => Inputs,
+  compute: (...args: Inputs) => Output,
+): (state: ExplorerState) => Output {
+  let lastInputs: Inputs | null = null;
+  let lastOutput: Output;
+  return (state) => {
+    const next = inputs(state);
+    if (!lastInputs || next.some((value, i) => !Object.is(value, lastInputs?.[i]))) {
+      lastInputs = next;
+      lastOutput = compute(...next);
+    }
+    return lastOutput;
+  };
+}
+
+/**
+ * `shown`: arrows drawn in colour; `caution`: drawn, with a warning; `untrusted`: drawn grey;
+ * `hidden`: not drawn (sensitivities undefined or the fit failed); `waiting`: no result yet for
+ * the current set of points.
+ */
+export type ArrowStatus = 'shown' | 'caution' | 'untrusted' | 'hidden' | 'waiting';
+
+export interface ArrowDatum {
+  index: number;
+  vector: ArrowVector;
+}
+
+export interface ArrowsView {
+  status: ArrowStatus;
+  /** Why the arrows are not plainly trustworthy (empty when `shown`). */
+  reasons: readonly string[];
+  arrows: readonly ArrowDatum[];
+  scale: ArrowScale | null;
+}
+
+export const selectArrows = memoise(
+  (s: ExplorerState) =>
+    [
+      s.analysis,
+      s.failure,
+      s.structureVersion,
+      s.options.hyperparameter,
+      s.options.arrowMode,
+      s.arrowScale,
+    ] as const,
+  (analysis, failure, structureVersion, hyperparameter, mode, scale): ArrowsView => {
+    // A success clears `failure`, so a failure present is newer than any analysis.
+    if (failure) {
+      return { status: 'hidden', reasons: [failure.result.message], arrows: [], scale };
+    }
+    if (!analysis || analysis.structureVersion !== structureVersion) {
+      return { status: 'waiting', reasons: [], arrows: [], scale };
+    }
+    const { sensitivities, diagnostics } = analysis.result;
+    if (!sensitivities.defined)
+      return { status: 'hidden', reasons: [sensitivities.reason], arrows: [], scale };
+    if (!scale) return { status: 'waiting', reasons: [], arrows: [], scale };
+    const row = HYPERPARAMETER_NAMES.indexOf(hyperparameter);
+    const alongY = sensitivities.dLogTheta_dy[row];
+    const alongX = sensitivities.dLogTheta_dx[row];
+    const arrows: ArrowDatum[] = [];
+    alongY?.forEach((dy, index) => {
+      const dx = mode === 'vector' ? (alongX?.[index] ?? Number.NaN) : 0;
+      const vector = arrowVector(dx, dy, scale.reference);
+      if (vector) arrows.push({ index, vector });
+    });
+    const status: ArrowStatus =
+      diagnostics.trust === 'untrusted'
+        ? 'untrusted'
+        : diagnostics.trust === 'caution'
+          ? 'caution'
+          : 'shown';
+    return { status, reasons: diagnostics.reasons, arrows, scale };
+  },
+);
+
+/** The refitted θ̂ beside the first-order prediction for the dragged point's current position. */
+export interface PredictionView {
+  index: number;
+  /** Displacement of the point from where the drag began, in data units. */
+  delta: Point;
+  /** exp(log θ̂₀ + ∂ log θ̂/∂yᵢ Δy + ∂ log θ̂/∂xᵢ Δx), component-wise. */
+  predicted: Hyperparameters;
+  refit: Hyperparameters;
+  /** log(predicted / refit) per hyperparameter: where it grows, the linearisation breaks. */
+  logGap: LogTheta;
+}
+
+function toHyperparameters([logLengthscale, logSignal, logNoise]: LogTheta): Hyperparameters {
+  return {
+    lengthscale: Math.exp(logLengthscale),
+    signalStd: Math.exp(logSignal),
+    noiseStd: Math.exp(logNoise),
+  };
+}
+
+export const selectPrediction = memoise(
+  (s: ExplorerState) => [s.drag, s.analysis, s.structureVersion] as const,
+  (drag, analysis, structureVersion): PredictionView | null => {
+    if (
+      !drag?.baseline ||
+      !drag.moved ||
+      !analysis ||
+      analysis.structureVersion !== structureVersion
+    )
+      return null;
+    const position = analysis.points[drag.index];
+    if (!position) return null;
+    const delta = { x: position.x - drag.start.x, y: position.y - drag.start.y };
+    const { logTheta, dLogTheta_dx, dLogTheta_dy } = drag.baseline;
+    const predictedLog = logTheta.map(
+      (value, k) => value + (dLogTheta_dy[k] ?? 0) * delta.y + (dLogTheta_dx[k] ?? 0) * delta.x,
+    ) as LogTheta;
+    const refitLog = analysis.result.logTheta;
+    return {
+      index: drag.index,
+      delta,
+      predicted: toHyperparameters(predictedLog),
+      refit: analysis.result.theta,
+      logGap: predictedLog.map((value, k) => value - (refitLog[k] ?? Number.NaN)) as LogTheta,
+    };
+  },
+);
+
+/** True while the newest request has not been answered. */
+export function selectBusy(state: ExplorerState): boolean {
+  return state.pendingSeq !== null;
+}

@@ -1,0 +1,329 @@
+/**
+ * The explorer's single store (zustand, vanilla: no React). It owns the data and the view
+ * options, is the only code that talks to the compute service, and turns every edit into a
+ * request: pointer → points → request (seq) → result → store → render.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { KernelName } from '../engine/types';
+import type { AnalysisResult, ComputeClient } from '../worker/protocol';
+import { snapPoint, type Point } from './domain';
+import { emptyHistory, record, redo, undo } from './history';
+import { DEFAULT_KERNEL, DEFAULT_VIEW_OPTIONS, type ViewOptions } from './options';
+import { DEFAULT_PRESET_ID, findPreset, type PresetId } from './presets';
+import { buildRequest, LIVE_LANDSCAPE_MAX_POINTS } from './request';
+import {
+  applyResult,
+  baselineFor,
+  landscapePosition,
+  scaleFor,
+  type RequestRecord,
+} from './results';
+import type { DataSnapshot, ExplorerData, ExplorerState } from './types';
+import type { SharedState } from './urlCodec';
+
+/** Fewest points the explorer keeps: below three, the three hyperparameters are not identified. */
+export const MIN_POINTS = 3;
+
+export interface ExplorerStoreOptions {
+  client: ComputeClient;
+  /** Starting data and view (e.g. from a shared link); the default dataset otherwise. */
+  initial?: SharedState;
+  /** Most points the reader may place. */
+  maxPoints: number;
+}
+
+export type ExplorerStore = StoreApi<ExplorerState>;
+
+function initialData(initial: SharedState | undefined): ExplorerData {
+  return {
+    points: initial?.points ?? findPreset(DEFAULT_PRESET_ID).points,
+    kernel: initial?.kernel ?? DEFAULT_KERNEL,
+    presetId: initial ? null : DEFAULT_PRESET_ID,
+    options: initial?.options ?? DEFAULT_VIEW_OPTIONS,
+    structureVersion: 0,
+    selectedIndex: null,
+    drag: null,
+    analysis: null,
+    landscape: null,
+    failure: null,
+    pendingSeq: null,
+    status: { backend: 'starting', note: null },
+    arrowScale: null,
+    finiteDifference: null,
+    history: emptyHistory(),
+    notice: null,
+  };
+}
+
+export function createExplorerStore({
+  client,
+  initial,
+  maxPoints,
+}: ExplorerStoreOptions): ExplorerStore {
+  const requests = new Map<number, RequestRecord>();
+  let lastRequest: RequestRecord | null = null;
+
+  /** Sends the current data to the compute service. */
+  function requestAnalysis(finiteDifferenceIndex: number | null = null): void {
+    const { points, kernel, options, drag, structureVersion } = store.getState();
+    const landscape =
+      options.showLandscape && (!drag?.active || points.length <= LIVE_LANDSCAPE_MAX_POINTS);
+    const seq = client.request(buildRequest(points, kernel, { landscape, finiteDifferenceIndex }));
+    lastRequest = { points, structureVersion, landscape, finiteDifferenceIndex };
+    requests.set(seq, lastRequest);
+    store.setState({ pendingSeq: seq });
+  }
+
+  const store = createStore<ExplorerState>()((set, get) => {
+    function snapshot(): DataSnapshot {
+      const { points, kernel, presetId } = get();
+      return { points, kernel, presetId };
+    }
+
+    /**
+     * Replaces the data. `structural` marks a change of which points exist (indices change
+     * meaning); `recordUndo` stores the previous data for undo.
+     */
+    function commit(
+      next: Partial<DataSnapshot>,
+      { structural = false, recordUndo = true } = {},
+    ): void {
+      const state = get();
+      set({
+        ...next,
+        history: recordUndo ? record(state.history, snapshot()) : state.history,
+        structureVersion: structural ? state.structureVersion + 1 : state.structureVersion,
+        drag: null,
+        finiteDifference: null,
+        notice: null,
+      });
+      requestAnalysis();
+    }
+
+    function replacePoint(points: readonly Point[], index: number, x: number, y: number): Point[] {
+      return points.map((point, i) => (i === index ? snapPoint(x, y) : point));
+    }
+
+    /** Restores undo/redo state; a change of count or kernel also needs a fresh arrow scale. */
+    function restore(target: DataSnapshot, history: ExplorerData['history']): void {
+      const state = get();
+      const structural = target.points.length !== state.points.length;
+      set({
+        ...target,
+        history,
+        structureVersion: structural ? state.structureVersion + 1 : state.structureVersion,
+        arrowScale: structural || target.kernel !== state.kernel ? null : state.arrowScale,
+        selectedIndex: structural ? null : state.selectedIndex,
+        drag: null,
+        finiteDifference: null,
+        notice: null,
+      });
+      requestAnalysis();
+    }
+
+    return {
+      ...initialData(initial),
+
+      beginDrag(index) {
+        const { points, analysis, structureVersion, drag } = get();
+        const start = points[index];
+        if (!start || drag?.active) return;
+        const anchored =
+          analysis?.points === points && analysis.structureVersion === structureVersion;
+        set({
+          selectedIndex: index,
+          finiteDifference: null,
+          drag: {
+            index,
+            start,
+            startPoints: points,
+            baseline: anchored ? baselineFor(analysis.result, index) : null,
+            trail: anchored ? [landscapePosition(analysis.result)] : [],
+            active: true,
+            moved: false,
+            before: snapshot(),
+          },
+        });
+      },
+
+      dragTo(x, y) {
+        const { drag, points } = get();
+        if (!drag?.active) return;
+        const current = points[drag.index];
+        const moved = snapPoint(x, y);
+        if (!current || (current.x === moved.x && current.y === moved.y)) return;
+        set({
+          points: replacePoint(points, drag.index, x, y),
+          drag: { ...drag, moved: true },
+          presetId: null,
+        });
+        requestAnalysis();
+      },
+
+      endDrag() {
+        const { drag, history, options, landscape, points } = get();
+        if (!drag?.active) return;
+        set({
+          drag: { ...drag, active: false },
+          history: drag.moved ? record(history, drag.before) : history,
+        });
+        // A large dataset skipped the landscape while dragging: bring it up to date now.
+        const landscapeComing = lastRequest?.points === points && lastRequest.landscape;
+        if (
+          drag.moved &&
+          options.showLandscape &&
+          landscape?.points !== points &&
+          !landscapeComing
+        ) {
+          requestAnalysis();
+        }
+      },
+
+      movePoint(index, x, y) {
+        const { points } = get();
+        if (!points[index]) return;
+        commit({ points: replacePoint(points, index, x, y), presetId: null });
+        set({ selectedIndex: index });
+      },
+
+      addPoint(x, y) {
+        const { points } = get();
+        if (points.length >= maxPoints) {
+          set({ notice: `The explorer holds at most ${maxPoints} points.` });
+          return;
+        }
+        commit({ points: [...points, snapPoint(x, y)], presetId: null }, { structural: true });
+        set({ selectedIndex: points.length });
+      },
+
+      removePoint(index) {
+        const { points, selectedIndex } = get();
+        if (!points[index]) return;
+        if (points.length <= MIN_POINTS) {
+          set({ notice: `Keep at least ${MIN_POINTS} points: three hyperparameters need them.` });
+          return;
+        }
+        commit(
+          { points: points.filter((_, i) => i !== index), presetId: null },
+          { structural: true },
+        );
+        const remaining = points.length - 1;
+        set({ selectedIndex: selectedIndex === null ? null : Math.min(index, remaining - 1) });
+      },
+
+      select(index) {
+        const { points, selectedIndex } = get();
+        const next = index !== null && points[index] ? index : null;
+        if (next !== selectedIndex) set({ selectedIndex: next, finiteDifference: null });
+      },
+
+      setKernel(kernel: KernelName) {
+        if (kernel === get().kernel) return;
+        set({ arrowScale: null });
+        commit({ kernel });
+      },
+
+      setHyperparameter(hyperparameter) {
+        setOptions({ hyperparameter });
+      },
+      setArrowMode(arrowMode) {
+        setOptions({ arrowMode });
+      },
+      setShowBand(showBand) {
+        setOptions({ showBand });
+      },
+      setShowLandscape(showLandscape) {
+        setOptions({ showLandscape });
+        const { landscape, points } = get();
+        if (showLandscape && landscape?.points !== points) requestAnalysis();
+      },
+
+      loadPreset(id: PresetId) {
+        set({ arrowScale: null, selectedIndex: null });
+        commit({ points: findPreset(id).points, presetId: id }, { structural: true });
+      },
+
+      loadShared(shared) {
+        set({ arrowScale: null, selectedIndex: null, options: shared.options });
+        commit(
+          { points: shared.points, kernel: shared.kernel, presetId: null },
+          { structural: true },
+        );
+      },
+
+      reset() {
+        set({ arrowScale: null, selectedIndex: null, options: DEFAULT_VIEW_OPTIONS });
+        commit(
+          {
+            points: findPreset(DEFAULT_PRESET_ID).points,
+            kernel: DEFAULT_KERNEL,
+            presetId: DEFAULT_PRESET_ID,
+          },
+          { structural: true },
+        );
+      },
+
+      undo() {
+        const state = get();
+        if (state.drag?.active) return;
+        const step = undo(state.history, snapshot());
+        if (step) restore(step.state, step.history);
+      },
+
+      redo() {
+        const state = get();
+        if (state.drag?.active) return;
+        const step = redo(state.history, snapshot());
+        if (step) restore(step.state, step.history);
+      },
+
+      rescaleArrows() {
+        const { analysis, options, structureVersion } = get();
+        if (!analysis || analysis.structureVersion !== structureVersion) return;
+        const scale = scaleFor(analysis.result, options.hyperparameter, options.arrowMode);
+        if (scale) set({ arrowScale: scale });
+      },
+
+      checkFiniteDifference() {
+        const { selectedIndex, points, drag } = get();
+        if (selectedIndex === null || drag?.active) return;
+        set({
+          finiteDifference: { index: selectedIndex, points, status: 'pending', result: null },
+        });
+        requestAnalysis(selectedIndex);
+      },
+
+      dismissNotice() {
+        set({ notice: null });
+      },
+
+      dispose() {
+        unsubscribeResults();
+        unsubscribeStatus();
+      },
+    };
+
+    function setOptions(change: Partial<ViewOptions>): void {
+      const options = { ...get().options, ...change };
+      const { arrowScale } = get();
+      const scaleKept =
+        arrowScale?.hyperparameter === options.hyperparameter &&
+        arrowScale.mode === options.arrowMode;
+      set({ options, arrowScale: scaleKept ? arrowScale : null });
+      if (!scaleKept) get().rescaleArrows();
+    }
+  });
+
+  function receive(result: AnalysisResult): void {
+    const request = requests.get(result.seq);
+    for (const seq of requests.keys()) if (seq <= result.seq) requests.delete(seq);
+    if (!request) return;
+    store.setState(applyResult(store.getState(), result, request));
+  }
+
+  const unsubscribeResults = client.subscribe(receive);
+  const unsubscribeStatus = client.subscribeStatus((status) => store.setState({ status }));
+  // The first analysis of the starting data.
+  requestAnalysis();
+  return store;
+}

@@ -1,0 +1,120 @@
+/** The shape of the explorer's store: data, view options, compute results and interaction state. */
+import type { HyperparameterName, KernelName, LogTheta } from '../engine/types';
+import type { AnalysisFailure, AnalysisSuccess, ComputeStatus } from '../worker/protocol';
+import type { ArrowScale } from './arrowScale';
+import type { Point } from './domain';
+import type { History } from './history';
+import type { ArrowMode, ViewOptions } from './options';
+import type { PresetId } from './presets';
+import type { SharedState } from './urlCodec';
+
+/** What undo/redo restores. */
+export interface DataSnapshot {
+  points: readonly Point[];
+  kernel: KernelName;
+  presetId: PresetId | null;
+}
+
+/** A successful analysis together with the data it was computed for. */
+export interface AnalysisView {
+  result: AnalysisSuccess;
+  /** The exact points array the request was built from (compare by reference). */
+  points: readonly Point[];
+  /** Same as the store's `structureVersion` when the point indices still match. */
+  structureVersion: number;
+}
+
+export type LandscapeGrid = NonNullable<AnalysisSuccess['landscape']>;
+
+export interface LandscapeView {
+  grid: LandscapeGrid;
+  points: readonly Point[];
+}
+
+/** θ̂ in the landscape's coordinates: ℓ and the noise ratio σn²/σf². */
+export interface LandscapePosition {
+  lengthscale: number;
+  noiseRatio: number;
+}
+
+/** θ̂ and column i of the sensitivities where a drag began: the linearisation's anchor. */
+export interface DragBaseline {
+  logTheta: LogTheta;
+  /** ∂ log θ̂ / ∂yᵢ for (ℓ, σf, σn). */
+  dLogTheta_dy: LogTheta;
+  /** ∂ log θ̂ / ∂xᵢ for (ℓ, σf, σn). */
+  dLogTheta_dx: LogTheta;
+}
+
+export interface DragSession {
+  index: number;
+  start: Point;
+  /** The points array at the start (by reference), to recognise the result that anchors it. */
+  startPoints: readonly Point[];
+  /** Null until a result for the start position with defined sensitivities is at hand. */
+  baseline: DragBaseline | null;
+  /** θ̂ after each refit during the drag, oldest first. */
+  trail: LandscapePosition[];
+  /** False once the pointer is released; the session stays to show where the drag led. */
+  active: boolean;
+  moved: boolean;
+  before: DataSnapshot;
+}
+
+export interface FiniteDifferenceView {
+  index: number;
+  points: readonly Point[];
+  status: 'pending' | 'done';
+  result: AnalysisSuccess['finiteDifference'];
+}
+
+export interface ExplorerData {
+  points: readonly Point[];
+  kernel: KernelName;
+  presetId: PresetId | null;
+  options: ViewOptions;
+  /** Increases whenever points are added, removed or replaced, so indices change meaning. */
+  structureVersion: number;
+  selectedIndex: number | null;
+  drag: DragSession | null;
+  analysis: AnalysisView | null;
+  landscape: LandscapeView | null;
+  failure: { result: AnalysisFailure; points: readonly Point[] } | null;
+  /** Sequence number of the newest request not yet answered, or null when idle. */
+  pendingSeq: number | null;
+  status: ComputeStatus;
+  arrowScale: ArrowScale | null;
+  finiteDifference: FiniteDifferenceView | null;
+  history: History<DataSnapshot>;
+  /** A message for the reader about their last action (e.g. a damaged link), or null. */
+  notice: string | null;
+}
+
+export interface ExplorerActions {
+  beginDrag(index: number): void;
+  dragTo(x: number, y: number): void;
+  endDrag(): void;
+  /** One undoable move, e.g. from the keyboard. */
+  movePoint(index: number, x: number, y: number): void;
+  addPoint(x: number, y: number): void;
+  removePoint(index: number): void;
+  select(index: number | null): void;
+  setKernel(kernel: KernelName): void;
+  setHyperparameter(hyperparameter: HyperparameterName): void;
+  setArrowMode(mode: ArrowMode): void;
+  setShowBand(show: boolean): void;
+  setShowLandscape(show: boolean): void;
+  loadPreset(id: PresetId): void;
+  loadShared(state: SharedState): void;
+  reset(): void;
+  undo(): void;
+  redo(): void;
+  /** Chooses a new arrow scale for the current sensitivities. */
+  rescaleArrows(): void;
+  /** Refits by central differences for the selected point. */
+  checkFiniteDifference(): void;
+  dismissNotice(): void;
+  dispose(): void;
+}
+
+export type ExplorerState = ExplorerData & ExplorerActions;

@@ -1,0 +1,148 @@
+/**
+ * The shareable state in a URL fragment, compact and versioned:
+ *
+ *     #v=1&k=rbf&a=l&o=bs&p=<base64url>
+ *
+ * `k` kernel (rbf | m52 | m32); `a` arrows for ℓ (l), σf (f) or σn (n); `o` flags: b band shown,
+ * s landscape shown, v 2-D arrows; `p` the points, 4 bytes each: x / 0.001 as an unsigned 16-bit
+ * integer and y / 0.001 as a signed one, big-endian. Points live on that grid (see domain.ts), so
+ * decoding an encoded state gives it back exactly.
+ */
+import type { HyperparameterName, KernelName } from '../engine/types';
+import { COORDINATE_STEP, X_DOMAIN, Y_DOMAIN, type Point } from './domain';
+import type { ViewOptions } from './options';
+
+export const URL_FORMAT_VERSION = 1;
+
+/** Everything a link restores. */
+export interface SharedState {
+  points: readonly Point[];
+  kernel: KernelName;
+  options: ViewOptions;
+}
+
+export type DecodeResult = { ok: true; state: SharedState } | { ok: false; message: string };
+
+const KERNEL_CODES: Record<KernelName, string> = { rbf: 'rbf', matern52: 'm52', matern32: 'm32' };
+const HYPERPARAMETER_CODES: Record<HyperparameterName, string> = {
+  lengthscale: 'l',
+  signalStd: 'f',
+  noiseStd: 'n',
+};
+const BYTES_PER_POINT = 4;
+
+function invert<K extends string>(codes: Record<K, string>): Map<string, K> {
+  return new Map(Object.entries(codes).map(([name, code]) => [code as string, name as K]));
+}
+const KERNEL_BY_CODE = invert(KERNEL_CODES);
+const HYPERPARAMETER_BY_CODE = invert(HYPERPARAMETER_CODES);
+
+function toBase64Url(bytes: Uint8Array): string {
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function fromBase64Url(text: string): Uint8Array | null {
+  if (!/^[A-Za-z0-9_-]*$/.test(text)) return null;
+  const padded = text.replace(/-/g, '+').replace(/_/g, '/') + '==='.slice((text.length + 3) % 4);
+  try {
+    return Uint8Array.from(atob(padded), (char) => char.charCodeAt(0));
+  } catch {
+    return null;
+  }
+}
+
+function encodePoints(points: readonly Point[]): string {
+  const view = new DataView(new ArrayBuffer(points.length * BYTES_PER_POINT));
+  points.forEach((point, i) => {
+    view.setUint16(i * BYTES_PER_POINT, Math.round(point.x / COORDINATE_STEP));
+    view.setInt16(i * BYTES_PER_POINT + 2, Math.round(point.y / COORDINATE_STEP));
+  });
+  return toBase64Url(new Uint8Array(view.buffer));
+}
+
+function decodePoints(text: string): Point[] | string {
+  const bytes = fromBase64Url(text);
+  if (!bytes) return 'the point list is not valid base64url';
+  if (bytes.length % BYTES_PER_POINT !== 0) return 'the point list is truncated';
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const points: Point[] = [];
+  for (let offset = 0; offset < bytes.length; offset += BYTES_PER_POINT) {
+    const x = Number((view.getUint16(offset) * COORDINATE_STEP).toFixed(3));
+    const y = Number((view.getInt16(offset + 2) * COORDINATE_STEP).toFixed(3));
+    if (x < X_DOMAIN[0] || x > X_DOMAIN[1] || y < Y_DOMAIN[0] || y > Y_DOMAIN[1]) {
+      return `point ${points.length + 1} lies outside the plot`;
+    }
+    points.push({ x, y });
+  }
+  return points;
+}
+
+/** The URL fragment (without '#') for a state. */
+export function encodeSharedState(state: SharedState): string {
+  const { options } = state;
+  const flags =
+    (options.showBand ? 'b' : '') +
+    (options.showLandscape ? 's' : '') +
+    (options.arrowMode === 'vector' ? 'v' : '');
+  const params = new URLSearchParams({
+    v: String(URL_FORMAT_VERSION),
+    k: KERNEL_CODES[state.kernel],
+    a: HYPERPARAMETER_CODES[options.hyperparameter],
+    o: flags,
+    p: encodePoints(state.points),
+  });
+  return params.toString();
+}
+
+/**
+ * Reads a fragment written by `encodeSharedState` (a leading '#' is allowed). Returns a message
+ * naming the first problem instead of throwing, so a damaged link never breaks the page.
+ */
+export function decodeSharedState(fragment: string, maxPoints: number): DecodeResult {
+  const params = new URLSearchParams(fragment.replace(/^#/, ''));
+  const version = params.get('v');
+  if (version === null) return { ok: false, message: 'The link holds no explorer state.' };
+  if (version !== String(URL_FORMAT_VERSION)) {
+    return {
+      ok: false,
+      message: `The link uses format version ${version}; this page reads version ${URL_FORMAT_VERSION}.`,
+    };
+  }
+  const kernel = KERNEL_BY_CODE.get(params.get('k') ?? '');
+  if (!kernel)
+    return { ok: false, message: `The link names an unknown kernel "${params.get('k') ?? ''}".` };
+  const hyperparameter = HYPERPARAMETER_BY_CODE.get(params.get('a') ?? '');
+  if (!hyperparameter) {
+    return {
+      ok: false,
+      message: `The link names an unknown hyperparameter "${params.get('a') ?? ''}".`,
+    };
+  }
+  const flags = params.get('o') ?? '';
+  if (!/^[bsv]*$/.test(flags))
+    return { ok: false, message: `The link has unknown options "${flags}".` };
+  const points = decodePoints(params.get('p') ?? '');
+  if (typeof points === 'string') return { ok: false, message: `The link is damaged: ${points}.` };
+  if (points.length === 0) return { ok: false, message: 'The link holds no points.' };
+  if (points.length > maxPoints) {
+    return {
+      ok: false,
+      message: `The link holds ${points.length} points; at most ${maxPoints} are allowed.`,
+    };
+  }
+  return {
+    ok: true,
+    state: {
+      points,
+      kernel,
+      options: {
+        hyperparameter,
+        arrowMode: flags.includes('v') ? 'vector' : 'vertical',
+        showBand: flags.includes('b'),
+        showLandscape: flags.includes('s'),
+      },
+    },
+  };
+}

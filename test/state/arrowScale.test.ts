@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { ARROW_CAP, arrowVector, chooseReference, niceCeiling } from '../../src/state/arrowScale';
+
+describe('arrow scale', () => {
+  it('rounds up to 1-2-5 numbers and keeps exact ones', () => {
+    expect(niceCeiling(0.13)).toBeCloseTo(0.2, 15);
+    expect(niceCeiling(0.2)).toBeCloseTo(0.2, 15);
+    expect(niceCeiling(0.21)).toBeCloseTo(0.5, 15);
+    expect(niceCeiling(7)).toBe(10);
+    expect(niceCeiling(1)).toBe(1);
+    expect(niceCeiling(3e-4)).toBeCloseTo(5e-4, 18);
+  });
+
+  it('chooses the reference from the 80th percentile of finite magnitudes', () => {
+    const values = [
+      0.01,
+      -0.02,
+      0.03,
+      0.04,
+      -0.05,
+      0.06,
+      0.07,
+      -0.08,
+      0.3,
+      40,
+      Number.NaN,
+      Number.POSITIVE_INFINITY,
+    ];
+    // Finite magnitudes sorted: 10 values, 80th percentile index 8 → 0.3 → 0.5.
+    expect(chooseReference(values)).toBeCloseTo(0.5, 15);
+    expect(chooseReference([])).toBe(1);
+    expect(chooseReference([0, Number.NaN])).toBe(1);
+  });
+
+  it('draws an arrow in reference units, capped and marked beyond the cap', () => {
+    expect(arrowVector(0, -0.25, 0.5)).toEqual({ dx: 0, dy: -0.5, capped: false });
+    const capped = arrowVector(3, 4, 0.5);
+    expect(capped?.capped).toBe(true);
+    expect(Math.hypot(capped?.dx ?? 0, capped?.dy ?? 0)).toBeCloseTo(ARROW_CAP, 12);
+    expect((capped?.dy ?? 0) / (capped?.dx ?? 1)).toBeCloseTo(4 / 3, 12);
+    expect(arrowVector(Number.NaN, 1, 1)).toBeNull();
+    expect(arrowVector(0, Number.POSITIVE_INFINITY, 1)).toBeNull();
+    expect(arrowVector(0, 1, 0)).toBeNull();
+  });
+});

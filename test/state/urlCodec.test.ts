@@ -1,0 +1,98 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { COORDINATE_STEP, X_DOMAIN, Y_DOMAIN } from '../../src/state/domain';
+import { DEFAULT_VIEW_OPTIONS } from '../../src/state/options';
+import { PRESETS } from '../../src/state/presets';
+import { decodeSharedState, encodeSharedState, type SharedState } from '../../src/state/urlCodec';
+
+const gridX = fc
+  .integer({ min: 0, max: Math.round(X_DOMAIN[1] / COORDINATE_STEP) })
+  .map((i) => Number((i * COORDINATE_STEP).toFixed(3)));
+const gridY = fc
+  .integer({
+    min: Math.round(Y_DOMAIN[0] / COORDINATE_STEP),
+    max: Math.round(Y_DOMAIN[1] / COORDINATE_STEP),
+  })
+  .map((i) => Number((i * COORDINATE_STEP).toFixed(3)));
+
+const sharedState: fc.Arbitrary<SharedState> = fc.record({
+  points: fc.array(fc.record({ x: gridX, y: gridY }), { minLength: 1, maxLength: 60 }),
+  kernel: fc.constantFrom('rbf' as const, 'matern52' as const, 'matern32' as const),
+  options: fc.record({
+    hyperparameter: fc.constantFrom(
+      'lengthscale' as const,
+      'signalStd' as const,
+      'noiseStd' as const,
+    ),
+    arrowMode: fc.constantFrom('vertical' as const, 'vector' as const),
+    showBand: fc.boolean(),
+    showLandscape: fc.boolean(),
+  }),
+});
+
+describe('URL codec', () => {
+  it('round-trips any state on the coordinate grid exactly', () => {
+    fc.assert(
+      fc.property(sharedState, (state) => {
+        const decoded = decodeSharedState(encodeSharedState(state), 500);
+        expect(decoded).toEqual({ ok: true, state });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('round-trips every preset, with or without the leading #', () => {
+    for (const preset of PRESETS) {
+      const state: SharedState = {
+        points: preset.points,
+        kernel: 'matern52',
+        options: DEFAULT_VIEW_OPTIONS,
+      };
+      const fragment = encodeSharedState(state);
+      expect(decodeSharedState(fragment, 500)).toEqual({ ok: true, state });
+      expect(decodeSharedState(`#${fragment}`, 500)).toEqual({ ok: true, state });
+    }
+  });
+
+  it('is compact: versioned, and 4 bytes of base64url per point', () => {
+    const points = PRESETS[0]?.points ?? [];
+    const fragment = encodeSharedState({ points, kernel: 'rbf', options: DEFAULT_VIEW_OPTIONS });
+    expect(fragment.startsWith('v=1&')).toBe(true);
+    const payload = new URLSearchParams(fragment).get('p') ?? '';
+    expect(payload).toHaveLength(Math.ceil((points.length * 4 * 4) / 3));
+    expect(fragment.length).toBeLessThan(100);
+  });
+
+  it('names the problem in a damaged or foreign link', () => {
+    const good = encodeSharedState({
+      points: [{ x: 1, y: 2 }],
+      kernel: 'rbf',
+      options: DEFAULT_VIEW_OPTIONS,
+    });
+    const edit = (key: string, value: string) => {
+      const params = new URLSearchParams(good);
+      params.set(key, value);
+      return params.toString();
+    };
+    const message = (fragment: string) => {
+      const result = decodeSharedState(fragment, 3);
+      return result.ok ? 'ok' : result.message;
+    };
+    expect(message('')).toMatch(/no explorer state/);
+    expect(message(edit('v', '2'))).toMatch(/version 2/);
+    expect(message(edit('k', 'linear'))).toMatch(/unknown kernel "linear"/);
+    expect(message(edit('a', 'q'))).toMatch(/unknown hyperparameter "q"/);
+    expect(message(edit('o', 'bx'))).toMatch(/unknown options "bx"/);
+    expect(message(edit('p', 'AAA'))).toMatch(/truncated/);
+    expect(message(edit('p', 'A*A='))).toMatch(/base64url/);
+    expect(message(edit('p', ''))).toMatch(/no points/);
+    // x = 65.535 is beyond the plot.
+    expect(message(edit('p', '__8AAA'))).toMatch(/point 1 lies outside the plot/);
+    const four = encodeSharedState({
+      points: [1, 2, 3, 4].map((x) => ({ x, y: 0 })),
+      kernel: 'rbf',
+      options: DEFAULT_VIEW_OPTIONS,
+    });
+    expect(message(four)).toMatch(/4 points; at most 3/);
+  });
+});
