@@ -49,7 +49,10 @@ export function diagnose(input: DiagnosticsInput): Diagnostics {
       'the likelihood is flat or saddle-shaped at the optimum (the Hessian is not negative definite)',
     );
   } else if (negativeDefinite && conditionNumber > ILL_CONDITIONED) {
-    demote('caution', `the optimum is nearly flat in one direction (condition number ${conditionNumber.toExponential(1)})`);
+    demote(
+      'caution',
+      `the optimum is nearly flat in one direction (condition number ${conditionNumber.toExponential(1)})`,
+    );
   }
   const runnerUp = input.runnerUp
     ? { ...input.runnerUp, lmlGap: input.lml - input.runnerUp.lml }

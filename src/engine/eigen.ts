@@ -107,7 +107,8 @@ function diagonaliseTridiagonal(
   // Off-diagonals below ε‖T‖ are negligible: the eigenvalues are only defined to that absolute
   // accuracy anyway, and a purely relative test can stall on clusters of round-off-sized values.
   let norm = 0;
-  for (let i = 0; i < n; i++) norm = Math.max(norm, Math.abs(diagonal[i]!) + Math.abs(subdiagonal[i]!));
+  for (let i = 0; i < n; i++)
+    norm = Math.max(norm, Math.abs(diagonal[i]!) + Math.abs(subdiagonal[i]!));
   const negligible = Number.EPSILON * norm;
   for (let l = 0; l < n; l++) {
     let sweeps = 0;

@@ -4,11 +4,27 @@
  * Newton polish from the previous θ̂ alone. Runs in standardised units (standardize.ts).
  */
 import { diagnose } from './diagnostics';
-import { createLikelihoodWorkspace, evaluateLikelihood, type LikelihoodWorkspace } from './likelihood';
+import {
+  createLikelihoodWorkspace,
+  evaluateLikelihood,
+  type LikelihoodWorkspace,
+} from './likelihood';
 import { polishMaximum, type PolishResult } from './newton';
 import { searchBounds, searchCandidates } from './search';
-import { standardize, toDataLogTheta, toInternalLogTheta, type Standardization } from './standardize';
-import type { BoundaryFlag, Dataset, FitResult, Hyperparameters, KernelName, LogTheta } from './types';
+import {
+  standardize,
+  toDataLogTheta,
+  toInternalLogTheta,
+  type Standardization,
+} from './standardize';
+import type {
+  BoundaryFlag,
+  Dataset,
+  FitResult,
+  Hyperparameters,
+  KernelName,
+  LogTheta,
+} from './types';
 
 export interface FitOptions {
   kernel?: KernelName;
@@ -85,7 +101,11 @@ export function fitHyperparameters(data: Dataset, options: FitOptions = {}): Fit
     if (main && main.converged && main.activeBounds.every((side) => side === 0)) {
       polished.push(main);
       if (warm.runnerUpLogTheta) {
-        const other = polishMaximum(workspace, toInternalLogTheta(warm.runnerUpLogTheta, map), bounds);
+        const other = polishMaximum(
+          workspace,
+          toInternalLogTheta(warm.runnerUpLogTheta, map),
+          bounds,
+        );
         if (other) polished.push(other);
       }
     }

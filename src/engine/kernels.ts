@@ -56,7 +56,11 @@ const KERNELS: Record<KernelName, KernelDefinition> = {
 const scratch = new Float64Array(3);
 
 /** ρ(r; ℓ) for one distance r ≥ 0. */
-export function kernelCorrelation(kernel: KernelName, distance: number, lengthscale: number): number {
+export function kernelCorrelation(
+  kernel: KernelName,
+  distance: number,
+  lengthscale: number,
+): number {
   const definition = KERNELS[kernel];
   definition.profile((definition.scale * distance) / lengthscale, scratch);
   return scratch[0]!;

@@ -109,14 +109,19 @@ export function evaluateLikelihood(
     fillCorrelationMatrices(workspace.kernel, workspace.x, lengthscale, workspace);
     workspace.filledLengthscale = lengthscale;
   }
-  const { correlation, correlationDLogLengthscale: dR, correlationD2LogLengthscale: d2R } = workspace;
+  const {
+    correlation,
+    correlationDLogLengthscale: dR,
+    correlationD2LogLengthscale: d2R,
+  } = workspace;
 
   for (let i = 0; i < n * n; i++) factor[i] = signalVariance * correlation[i]!;
   for (let i = 0; i < n; i++) factor[i * n + i] = factor[i * n + i]! + noiseVariance;
   choleskyInPlace(factor, n);
   alpha.set(y);
   solveCholeskyInPlace(factor, n, alpha);
-  const lml = -0.5 * dot(y, alpha) - 0.5 * logDeterminantFromCholesky(factor, n) - 0.5 * n * LOG_TWO_PI;
+  const lml =
+    -0.5 * dot(y, alpha) - 0.5 * logDeterminantFromCholesky(factor, n) - 0.5 * n * LOG_TWO_PI;
   workspace.evaluatedLogTheta = logTheta;
   workspace.evaluatedOrder = 0;
   if (order === 0) return { logTheta, lml, gradient: null, hessian: null };

@@ -93,7 +93,8 @@ export function inverseFromInverseFactor(
       const mki = inverseFactor[kOffset + i]!;
       if (mki === 0) continue;
       const iOffset = i * n;
-      for (let j = 0; j <= i; j++) out[iOffset + j] = out[iOffset + j]! + mki * inverseFactor[kOffset + j]!;
+      for (let j = 0; j <= i; j++)
+        out[iOffset + j] = out[iOffset + j]! + mki * inverseFactor[kOffset + j]!;
     }
   }
   for (let i = 0; i < n; i++) {
@@ -102,7 +103,12 @@ export function inverseFromInverseFactor(
 }
 
 /** out = A B for n×n row-major A, B (i-k-j order: contiguous inner loop). `out` aliases neither. */
-export function multiplySquare(a: Float64Array, b: Float64Array, n: number, out: Float64Array): void {
+export function multiplySquare(
+  a: Float64Array,
+  b: Float64Array,
+  n: number,
+  out: Float64Array,
+): void {
   out.fill(0);
   for (let i = 0; i < n; i++) {
     const iOffset = i * n;

@@ -5,7 +5,11 @@
  * below 1e-9 in every log coordinate (the gradient is then ~1e-9·|H|, and θ is exact to ~1e-18).
  */
 import { NotPositiveDefiniteError } from './linalg';
-import { evaluateLikelihood, type LikelihoodEvaluation, type LikelihoodWorkspace } from './likelihood';
+import {
+  evaluateLikelihood,
+  type LikelihoodEvaluation,
+  type LikelihoodWorkspace,
+} from './likelihood';
 import { symmetricEigen3 } from './small3';
 import type { LogTheta } from './types';
 
@@ -92,7 +96,8 @@ export function polishMaximum(
       value <= bounds.lower[i]! ? -1 : value >= bounds.upper[i]! ? 1 : 0,
     ) as [number, number, number];
     const frozen = atBound.map(
-      (side, i) => (side === -1 && current!.gradient![i]! < 0) || (side === 1 && current!.gradient![i]! > 0),
+      (side, i) =>
+        (side === -1 && current!.gradient![i]! < 0) || (side === 1 && current!.gradient![i]! > 0),
     );
     const step = ascentStep(current, frozen);
     if (Math.max(...step.map(Math.abs)) < STEP_TOLERANCE) {

@@ -68,7 +68,8 @@ export function profileColumn(
       logDeterminant += Math.log(shifted);
     }
     const variance = quadratic / n;
-    lml[offset + j] = -0.5 * n - 0.5 * n * Math.log(variance) - 0.5 * logDeterminant - 0.5 * n * LOG_TWO_PI;
+    lml[offset + j] =
+      -0.5 * n - 0.5 * n * Math.log(variance) - 0.5 * logDeterminant - 0.5 * n * LOG_TWO_PI;
     if (signalVariance) signalVariance[offset + j] = variance;
   }
 }

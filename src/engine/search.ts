@@ -44,7 +44,11 @@ export function searchBounds(x: Float64Array): LogThetaBounds {
 }
 
 /** Evenly spread indices (in x order) of at most `size` points. */
-function subsample(x: Float64Array, y: Float64Array, size: number): { x: Float64Array; y: Float64Array } {
+function subsample(
+  x: Float64Array,
+  y: Float64Array,
+  size: number,
+): { x: Float64Array; y: Float64Array } {
   if (x.length <= size) return { x, y };
   const order = Array.from(x.keys()).sort((a, b) => x[a]! - x[b]!);
   const xs = new Float64Array(size);

@@ -56,10 +56,12 @@ function rowSumsOfProduct(a: Float64Array, b: Float64Array, n: number, out: Floa
  */
 export function computeSensitivities(data: Dataset, fit: FitResult): SensitivityResult {
   const { diagnostics } = fit;
-  if (diagnostics.boundary.length > 0 || !diagnostics.negativeDefinite) {
+  // 'untrusted' covers every case where the theorem's premises fail: no stationary point reached,
+  // an optimum on the edge of the search region, or a Hessian that is not negative definite.
+  if (diagnostics.trust === 'untrusted') {
     return {
       defined: false,
-      reason: `${diagnostics.reasons.join('; ') || 'the Hessian is not negative definite'}, so the implicit function theorem does not apply`,
+      reason: `${diagnostics.reasons.join('; ')}, so the implicit function theorem does not apply`,
     };
   }
   let state = fitInternals(fit);

@@ -38,7 +38,10 @@ function toFloat64(values: unknown, name: string): Float64Array {
     for (let i = 0; i < list.length; i++) {
       const value = list[i];
       if (typeof value !== 'number') {
-        throw new GpInputError('non-finite', `${name}[${i}] is not a number (${JSON.stringify(value)})`);
+        throw new GpInputError(
+          'non-finite',
+          `${name}[${i}] is not a number (${JSON.stringify(value)})`,
+        );
       }
       out[i] = value;
     }
@@ -80,7 +83,10 @@ export function validateDataset(x: unknown, y: unknown): Dataset {
   ] as const) {
     for (let i = 0; i < values.length; i++) {
       if (!Number.isFinite(values[i])) {
-        throw new GpInputError('non-finite', `${name}[${i}] is ${values[i]}; every value must be finite`);
+        throw new GpInputError(
+          'non-finite',
+          `${name}[${i}] is ${values[i]}; every value must be finite`,
+        );
       }
     }
   }
@@ -99,10 +105,7 @@ export function validateDataset(x: unknown, y: unknown): Dataset {
     );
   }
   if (yAbsMax === 0) {
-    throw new GpInputError(
-      'zero-y',
-      'every y is 0; a zero-mean GP has no signal or noise to fit',
-    );
+    throw new GpInputError('zero-y', 'every y is 0; a zero-mean GP has no signal or noise to fit');
   }
   return { x: xs, y: ys };
 }
