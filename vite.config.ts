@@ -6,6 +6,11 @@ export default defineConfig({
   base: './',
   plugins: [react()],
   worker: { format: 'es' },
-  build: { target: 'es2022', sourcemap: true },
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    // worker-lab.html: a small test page that drives the compute worker for browser tests.
+    rolldownOptions: { input: { main: 'index.html', workerLab: 'worker-lab.html' } },
+  },
   server: { host: '127.0.0.1' },
 });

@@ -3,14 +3,7 @@
  * imported by both sides. All numbers are float64 results of `src/engine` unless a field says it
  * came from the float32 GPU path.
  */
-import type {
-  Diagnostics,
-  Hyperparameters,
-  KernelName,
-  LogTheta,
-  Matrix3,
-  Rows3,
-} from '../engine';
+import type { Diagnostics, Hyperparameters, KernelName, LogTheta, Matrix3, Rows3 } from '../engine';
 
 /** Which compute path produced a result. */
 export type ComputeBackend = 'webgl' | 'cpu' | 'main-thread';
@@ -73,7 +66,13 @@ export interface AnalysisSuccess {
     best: { lengthscale: number; noiseRatio: number; lml: number };
   } | null;
   finiteDifference: { index: number; fd: LogTheta; ift: LogTheta; agreeDigits: number } | null;
-  timingMs: { fit: number; sensitivity: number; posterior: number; landscape: number; total: number };
+  timingMs: {
+    fit: number;
+    sensitivity: number;
+    posterior: number;
+    landscape: number;
+    total: number;
+  };
 }
 
 export interface AnalysisFailure {

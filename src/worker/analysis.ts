@@ -1,0 +1,148 @@
+/**
+ * One analysis of the current data: the float64 fit, sensitivities, landscape and
+ * finite-difference check from the engine, and the dense posterior and sample paths from an
+ * injected `PosteriorPath` (float32 tfjs in the worker, the float64 engine on the main thread).
+ * This module imports no tfjs, so the main-thread fallback can load it without the GPU code.
+ */
+import {
+  GpInputError,
+  computeSensitivities,
+  finiteDifferenceCheck,
+  fitHyperparameters,
+  likelihoodLandscape,
+  validateDataset,
+} from '../engine';
+import type { Dataset, FitResult, KernelName, LogTheta, Posterior } from '../engine';
+import type { AnalysisResult, AnalysisSuccess, ComputeBackend, SequencedRequest } from './protocol';
+import { evenGrid, logGrid, requestProblem } from './requestCheck';
+
+/** Computes the dense posterior and sample paths at a fitted θ̂. */
+export interface PosteriorPath {
+  /** Which backend this path runs on, reported with each result. */
+  backend(): ComputeBackend;
+  posterior(data: Dataset, fit: FitResult, grid: Float64Array): Promise<Posterior>;
+  samples(
+    data: Dataset,
+    fit: FitResult,
+    grid: Float64Array,
+    count: number,
+    seed: number,
+  ): Promise<Float64Array[]>;
+}
+
+/**
+ * Seed of the posterior sample paths. Fixed, so that while a point is dragged the same random
+ * draws are conditioned on moving data and the paths move smoothly instead of flickering.
+ */
+export const SAMPLE_SEED = 20_060_101;
+
+/** The last fitted log θ̂ of each kernel, to warm-start the next fit of that kernel. */
+export class WarmStarts {
+  private readonly byKernel = new Map<KernelName, LogTheta>();
+
+  get(kernel: KernelName): LogTheta | undefined {
+    return this.byKernel.get(kernel);
+  }
+
+  remember(kernel: KernelName, logTheta: LogTheta): void {
+    if (logTheta.every(Number.isFinite)) this.byKernel.set(kernel, [...logTheta]);
+  }
+}
+
+const now = (): number => performance.now();
+
+export async function runAnalysis(
+  request: SequencedRequest,
+  path: PosteriorPath,
+  warmStarts: WarmStarts,
+): Promise<AnalysisResult> {
+  const { seq } = request;
+  const problem = requestProblem(request);
+  if (problem !== null) return { seq, ok: false, code: 'invalid-request', message: problem };
+  try {
+    return await analyse(request, path, warmStarts);
+  } catch (error) {
+    if (error instanceof GpInputError) {
+      return { seq, ok: false, code: error.code, message: error.message };
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    return { seq, ok: false, code: 'internal', message };
+  }
+}
+
+async function analyse(
+  request: SequencedRequest,
+  path: PosteriorPath,
+  warmStarts: WarmStarts,
+): Promise<AnalysisSuccess> {
+  const started = now();
+  const data = validateDataset(request.x, request.y);
+  const kernel = request.kernel;
+  const warm = warmStarts.get(kernel);
+  const fit = fitHyperparameters(
+    data,
+    warm ? { kernel, warmStart: { logTheta: warm } } : { kernel },
+  );
+  warmStarts.remember(kernel, fit.logTheta);
+  const fitted = now();
+
+  const sensitivities = computeSensitivities(data, fit);
+  const finiteDifference =
+    request.finiteDifferenceIndex === null
+      ? null
+      : finiteDifferenceCheck(data, fit, request.finiteDifferenceIndex);
+  const sensed = now();
+
+  const grid = evenGrid(request.grid.min, request.grid.max, request.grid.count);
+  const posterior = await path.posterior(data, fit, grid);
+  const samples =
+    request.samples > 0 ? await path.samples(data, fit, grid, request.samples, SAMPLE_SEED) : [];
+  const posteriorDone = now();
+
+  let landscape: AnalysisSuccess['landscape'] = null;
+  if (request.landscape !== null) {
+    const { lengthscaleRange, noiseRatioRange, size } = request.landscape;
+    const computed = likelihoodLandscape(data, kernel, {
+      lengthscales: logGrid(lengthscaleRange[0], lengthscaleRange[1], size),
+      noiseRatios: logGrid(noiseRatioRange[0], noiseRatioRange[1], size),
+    });
+    const { lengthscale, noiseRatio, lml } = computed.best;
+    landscape = {
+      lengthscales: computed.lengthscales,
+      noiseRatios: computed.noiseRatios,
+      profileLml: computed.profileLml,
+      best: { lengthscale, noiseRatio, lml },
+    };
+  }
+  const finished = now();
+
+  return {
+    seq: request.seq,
+    ok: true,
+    backend: path.backend(),
+    kernel,
+    theta: fit.theta,
+    logTheta: fit.logTheta,
+    lml: fit.lml,
+    gradLogTheta: fit.gradLogTheta,
+    hessianLogTheta: fit.hessianLogTheta,
+    diagnostics: fit.diagnostics,
+    sensitivities,
+    posterior: { x: grid, mean: posterior.mean, variance: posterior.variance },
+    samples,
+    landscape,
+    finiteDifference: finiteDifference && {
+      index: finiteDifference.index,
+      fd: finiteDifference.fd,
+      ift: finiteDifference.ift,
+      agreeDigits: finiteDifference.agreeDigits,
+    },
+    timingMs: {
+      fit: fitted - started,
+      sensitivity: sensed - fitted,
+      posterior: posteriorDone - sensed,
+      landscape: finished - posteriorDone,
+      total: finished - started,
+    },
+  };
+}

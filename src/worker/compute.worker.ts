@@ -1,0 +1,26 @@
+/**
+ * Entry of the compute worker (a module worker). Hosts the float64 engine and tfjs; speaks the
+ * messages of `messages.ts`.
+ */
+import type { ToWorkerMessage } from './messages';
+import { createTfjsPosteriorPath } from './tfjsPosteriorPath';
+import { createTfjsRuntime } from './tfjsRuntime';
+import { createWorkerHost } from './workerHost';
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+
+const host = createWorkerHost({
+  post: (message, transfer) => scope.postMessage(message, transfer),
+  runtime: createTfjsRuntime(),
+  createPath: createTfjsPosteriorPath,
+  crash: (reason) => {
+    // Thrown from a timer, outside any handler, so the page receives an `error` event.
+    setTimeout(() => {
+      throw new Error(`compute worker stopped: ${reason}`);
+    });
+  },
+});
+
+scope.addEventListener('message', (event: MessageEvent<ToWorkerMessage>) => {
+  host.receive(event.data);
+});

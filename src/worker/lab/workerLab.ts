@@ -1,0 +1,170 @@
+/**
+ * Script of worker-lab.html, a test page (not part of the product) that drives the compute
+ * client and exposes it on `window.workerLab` for browser tests and benchmarks.
+ *
+ * Query: `?watchdog=ms` sets the client's watchdog; `?worker=0` pretends Web Workers are absent.
+ */
+import type { KernelName } from '../../engine';
+import { createComputeClient } from '../client';
+import type { SimulatedFault } from '../messages';
+import type { AnalysisResult, ComputeStatus } from '../protocol';
+
+/** A request in plain JSON, as a test can pass it through `page.evaluate`. */
+export interface LabRequest {
+  x: number[];
+  y: number[];
+  kernel?: KernelName;
+  grid?: { min: number; max: number; count: number };
+  samples?: number;
+  landscapeSize?: number | null;
+  finiteDifferenceIndex?: number | null;
+}
+
+/** A result in plain JSON. */
+export interface LabResult {
+  seq: number;
+  ok: boolean;
+  code?: string;
+  message?: string;
+  backend?: string;
+  theta?: { lengthscale: number; signalStd: number; noiseStd: number };
+  kernel?: KernelName;
+  gridX?: number[];
+  mean?: number[];
+  variance?: number[];
+  samples?: number[][];
+  hasLandscape?: boolean;
+  timingMs?: Record<string, number>;
+  /** Request → delivery, as seen by the page. */
+  latencyMs: number;
+}
+
+const query = new URLSearchParams(location.search);
+const watchdogParameter = query.get('watchdog');
+const client = createComputeClient({
+  ...(watchdogParameter ? { watchdogMs: Number(watchdogParameter) } : {}),
+  ...(query.get('worker') === '0'
+    ? {
+        createWorker: () => {
+          throw new Error('Web Workers are disabled on this test page');
+        },
+      }
+    : {}),
+});
+
+const sentAt = new Map<number, number>();
+const delivered: number[] = [];
+const results = new Map<number, LabResult>();
+let status: ComputeStatus = { backend: 'starting', note: null };
+let waiters: (() => void)[] = [];
+
+const wake = (): void => {
+  const current = waiters;
+  waiters = [];
+  for (const resolve of current) resolve();
+};
+
+function summarise(result: AnalysisResult): LabResult {
+  const latencyMs = performance.now() - (sentAt.get(result.seq) ?? Number.NaN);
+  if (!result.ok) {
+    return { seq: result.seq, ok: false, code: result.code, message: result.message, latencyMs };
+  }
+  return {
+    seq: result.seq,
+    ok: true,
+    backend: result.backend,
+    theta: result.theta,
+    kernel: result.kernel,
+    gridX: Array.from(result.posterior.x),
+    mean: Array.from(result.posterior.mean),
+    variance: Array.from(result.posterior.variance),
+    samples: result.samples.map((path) => Array.from(path)),
+    hasLandscape: result.landscape !== null,
+    timingMs: result.timingMs,
+    latencyMs,
+  };
+}
+
+client.subscribe((result) => {
+  delivered.push(result.seq);
+  results.set(result.seq, summarise(result));
+  wake();
+});
+
+const backendElement = document.querySelector('[data-testid="compute-backend"]');
+client.subscribeStatus((next) => {
+  status = next;
+  if (backendElement) backendElement.textContent = next.backend;
+  wake();
+});
+
+function until(condition: () => boolean, timeoutMs: number, what: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}`)), timeoutMs);
+    const check = (): void => {
+      if (condition()) {
+        clearTimeout(timer);
+        resolve();
+      } else {
+        waiters.push(check);
+      }
+    };
+    check();
+  });
+}
+
+const workerLab = {
+  request(request: LabRequest): number {
+    const x = Float64Array.from(request.x);
+    const min = Math.min(...request.x);
+    const max = Math.max(...request.x);
+    const landscapeSize = request.landscapeSize ?? null;
+    const seq = client.request({
+      x,
+      y: Float64Array.from(request.y),
+      kernel: request.kernel ?? 'rbf',
+      grid: request.grid ?? { min, max, count: 400 },
+      landscape:
+        landscapeSize === null
+          ? null
+          : {
+              lengthscaleRange: [(max - min) / 100, (max - min) * 10],
+              noiseRatioRange: [1e-6, 10],
+              size: landscapeSize,
+            },
+      samples: request.samples ?? 0,
+      finiteDifferenceIndex: request.finiteDifferenceIndex ?? null,
+    });
+    sentAt.set(seq, performance.now());
+    return seq;
+  },
+  /** Resolves with the first delivered result whose seq is ≥ `seq`. */
+  async waitForResult(seq: number, timeoutMs = 60_000): Promise<LabResult> {
+    await until(() => delivered.some((done) => done >= seq), timeoutMs, `result ${seq}`);
+    const first = delivered.find((done) => done >= seq) ?? seq;
+    const result = results.get(first);
+    if (!result) throw new Error(`result ${first} was delivered but not kept`);
+    return result;
+  },
+  async waitForBackend(timeoutMs = 60_000): Promise<ComputeStatus> {
+    await until(() => status.backend !== 'starting', timeoutMs, 'the compute backend');
+    return status;
+  },
+  status: (): ComputeStatus => status,
+  /** Seqs of the delivered results, in delivery order. */
+  delivered: (): number[] => [...delivered],
+  result: (seq: number): LabResult | null => results.get(seq) ?? null,
+  simulateFault: (fault: SimulatedFault): boolean => client.simulateFault(fault),
+  killWorker: (): boolean => client.killWorker(),
+  /** Float64 engine results computed on this page, for parity checks. */
+  engine: () => import('./engineLab'),
+  /** tfjs kernels run on this page's main thread, for parity checks and benchmarks. */
+  gpu: () => import('./gpuLab'),
+};
+
+declare global {
+  interface Window {
+    workerLab: typeof workerLab;
+  }
+}
+window.workerLab = workerLab;

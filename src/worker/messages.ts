@@ -1,0 +1,49 @@
+/**
+ * The messages that cross the worker boundary, in both directions. The store never sees these;
+ * it sees `ComputeClient` (protocol.ts). One definition, imported by client and worker.
+ */
+import type { AnalysisResult, ComputeStatus, SequencedRequest } from './protocol';
+
+/** Faults the worker can be asked to simulate, so recovery can be tested in a real browser. */
+export type SimulatedFault =
+  /** Throw an uncaught error from the worker's event loop (the page sees an `error` event). */
+  | 'crash'
+  /** Lose the WebGL context as a GPU reset would. */
+  | 'context-loss';
+
+export type ToWorkerMessage =
+  | { type: 'analyse'; request: SequencedRequest }
+  | { type: 'simulate-fault'; fault: SimulatedFault };
+
+export type FromWorkerMessage =
+  { type: 'status'; status: ComputeStatus } | { type: 'result'; result: AnalysisResult };
+
+/** The typed arrays of a result, to transfer rather than copy them across the boundary. */
+export function transferablesOf(result: AnalysisResult): ArrayBuffer[] {
+  if (!result.ok) return [];
+  const arrays: Float64Array[] = [
+    result.posterior.x,
+    result.posterior.mean,
+    result.posterior.variance,
+    ...result.samples,
+  ];
+  if (result.landscape) {
+    arrays.push(
+      result.landscape.lengthscales,
+      result.landscape.noiseRatios,
+      result.landscape.profileLml,
+    );
+  }
+  if (result.sensitivities.defined) {
+    const { dLogTheta_dy, dLogTheta_dx, dTheta_dy, dTheta_dx } = result.sensitivities;
+    arrays.push(...dLogTheta_dy, ...dLogTheta_dx, ...dTheta_dy, ...dTheta_dx);
+  }
+  const buffers = new Set<ArrayBuffer>();
+  for (const array of arrays) {
+    // Only whole, distinct buffers can move; a view into a shared buffer is copied instead.
+    if (array.buffer instanceof ArrayBuffer && array.byteLength === array.buffer.byteLength) {
+      buffers.add(array.buffer);
+    }
+  }
+  return [...buffers];
+}

@@ -1,0 +1,251 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createComputeClient } from '../../src/worker/client';
+import type { MainThreadCompute } from '../../src/worker/mainThreadCompute';
+import type { AnalysisResult, ComputeStatus } from '../../src/worker/protocol';
+import { FakeWorker, resultFor, sampleRequest } from './fakeWorker';
+
+function setup(options: { watchdogMs?: number; maxRestarts?: number } = {}) {
+  const workers: FakeWorker[] = [];
+  const mainThreadRequests: number[] = [];
+  const mainThread: MainThreadCompute = {
+    compute: async (request) => {
+      mainThreadRequests.push(request.seq);
+      return resultFor(request.seq);
+    },
+  };
+  const client = createComputeClient({
+    createWorker: () => {
+      const worker = new FakeWorker();
+      workers.push(worker);
+      return worker;
+    },
+    loadMainThread: async () => mainThread,
+    ...options,
+  });
+  const results: AnalysisResult[] = [];
+  const statuses: ComputeStatus[] = [];
+  client.subscribe((result) => results.push(result));
+  client.subscribeStatus((status) => statuses.push(status));
+  const current = (): FakeWorker => {
+    const worker = workers.at(-1);
+    if (!worker) throw new Error('no worker was created');
+    return worker;
+  };
+  return { client, workers, current, results, statuses, mainThreadRequests };
+}
+
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('compute client scheduling', () => {
+  it('sends the first request at once and numbers requests 1, 2, 3, …', () => {
+    const { client, current } = setup();
+    expect(client.request(sampleRequest())).toBe(1);
+    expect(client.request(sampleRequest())).toBe(2);
+    expect(
+      current()
+        .requests()
+        .map((request) => request.seq),
+    ).toEqual([1]);
+  });
+
+  it('coalesces a burst of 200 requests: only the newest waits, results arrive in order', () => {
+    const { client, current, results } = setup();
+    for (let k = 0; k < 200; k++) client.request(sampleRequest(k));
+    const worker = current();
+    expect(worker.requests().map((request) => request.seq)).toEqual([1]);
+
+    worker.answer(worker.requests()[0]!);
+    expect(worker.requests().map((request) => request.seq)).toEqual([1, 200]);
+    // The newest request carries the newest data.
+    expect(worker.requests()[1]!.y[1]).toBe(1 + 199);
+
+    worker.answer(worker.requests()[1]!);
+    expect(results.map((result) => result.seq)).toEqual([1, 200]);
+  });
+
+  it('keeps delivering while a drag continues, never out of order', () => {
+    const { client, current, results } = setup();
+    for (let k = 0; k < 50; k++) {
+      client.request(sampleRequest(k));
+      const worker = current();
+      const last = worker.requests().at(-1)!;
+      if (k % 3 === 0) worker.answer(last);
+    }
+    const seqs = results.map((result) => result.seq);
+    expect(seqs.length).toBeGreaterThan(5);
+    expect([...seqs].sort((a, b) => a - b)).toEqual(seqs);
+    expect(new Set(seqs).size).toBe(seqs.length);
+  });
+
+  it('ignores answers to requests that are not in flight', () => {
+    const { client, current, results } = setup();
+    client.request(sampleRequest());
+    current().send({ type: 'result', result: resultFor(7) });
+    expect(results).toEqual([]);
+  });
+
+  it('copies the request arrays so the caller may reuse them', () => {
+    const { client, current } = setup();
+    const request = sampleRequest();
+    client.request(request);
+    request.y[1] = 99;
+    expect(current().requests()[0]!.y[1]).toBe(1);
+  });
+
+  it('forwards the worker status and reports it to late subscribers', () => {
+    const { client, current, statuses } = setup();
+    expect(statuses).toEqual([{ backend: 'starting', note: null }]);
+    current().send({ type: 'status', status: { backend: 'webgl', note: null } });
+    expect(statuses.at(-1)).toEqual({ backend: 'webgl', note: null });
+    const late: ComputeStatus[] = [];
+    client.subscribeStatus((status) => late.push(status));
+    expect(late).toEqual([{ backend: 'webgl', note: null }]);
+  });
+});
+
+describe('compute client recovery', () => {
+  it('restarts a crashed worker and resends the newest request', () => {
+    const { client, workers, current, results, statuses } = setup();
+    client.request(sampleRequest(0));
+    client.request(sampleRequest(1));
+    client.request(sampleRequest(2));
+    const first = current();
+    first.crash('out of memory');
+
+    expect(first.terminated).toBe(true);
+    expect(workers).toHaveLength(2);
+    expect(statuses.at(-1)).toEqual({
+      backend: 'starting',
+      note: 'the compute worker restarted after: out of memory',
+    });
+    const second = current();
+    expect(second.requests().map((request) => request.seq)).toEqual([3]);
+
+    // A late answer from the dead worker is ignored; the new worker's answer is delivered.
+    first.answer(first.requests()[0]!);
+    second.answer(second.requests()[0]!);
+    expect(results.map((result) => result.seq)).toEqual([3]);
+
+    second.send({ type: 'status', status: { backend: 'webgl', note: null } });
+    expect(statuses.at(-1)?.backend).toBe('webgl');
+  });
+
+  it('resends the lost in-flight request when nothing newer is pending', () => {
+    const { client, current } = setup();
+    client.request(sampleRequest());
+    current().crash();
+    expect(
+      current()
+        .requests()
+        .map((request) => request.seq),
+    ).toEqual([1]);
+  });
+
+  it('restarts a worker that stays silent past the watchdog', () => {
+    vi.useFakeTimers();
+    const { client, workers, current } = setup({ watchdogMs: 1000 });
+    client.request(sampleRequest());
+    vi.advanceTimersByTime(999);
+    expect(workers).toHaveLength(1);
+    vi.advanceTimersByTime(2);
+    expect(workers).toHaveLength(2);
+    expect(
+      current()
+        .requests()
+        .map((request) => request.seq),
+    ).toEqual([1]);
+  });
+
+  it('does not fire the watchdog once the answer came', () => {
+    vi.useFakeTimers();
+    const { client, workers, current } = setup({ watchdogMs: 1000 });
+    client.request(sampleRequest());
+    current().answer(current().requests()[0]!);
+    vi.advanceTimersByTime(5000);
+    expect(workers).toHaveLength(1);
+  });
+
+  it('falls back to the main thread after repeated failures and says so', async () => {
+    const { client, workers, current, results, statuses, mainThreadRequests } = setup({
+      maxRestarts: 2,
+    });
+    client.request(sampleRequest());
+    current().crash();
+    current().crash();
+    current().crash();
+    expect(workers).toHaveLength(3);
+    await flush();
+    await flush();
+    expect(statuses.at(-1)?.backend).toBe('main-thread');
+    expect(statuses.at(-1)?.note).toMatch(/failed 3 times/);
+    expect(mainThreadRequests).toEqual([1]);
+    expect(results.map((result) => result.seq)).toEqual([1]);
+
+    client.request(sampleRequest(1));
+    client.request(sampleRequest(2));
+    await flush();
+    await flush();
+    expect(mainThreadRequests).toEqual([1, 2, 3]);
+    expect(results.map((result) => result.seq)).toEqual([1, 2, 3]);
+  });
+
+  it('a success resets the failure count', () => {
+    const { client, workers, current } = setup({ maxRestarts: 1 });
+    client.request(sampleRequest());
+    current().crash();
+    current().answer(current().requests()[0]!);
+    client.request(sampleRequest());
+    current().crash();
+    expect(workers).toHaveLength(3);
+  });
+
+  it('computes on the main thread when no worker can be created', async () => {
+    const statuses: ComputeStatus[] = [];
+    const results: AnalysisResult[] = [];
+    const client = createComputeClient({
+      createWorker: () => {
+        throw new Error('this browser has no Web Workers');
+      },
+      loadMainThread: async () => ({ compute: async (request) => resultFor(request.seq) }),
+    });
+    client.subscribeStatus((status) => statuses.push(status));
+    client.subscribe((result) => results.push(result));
+    client.request(sampleRequest());
+    for (let k = 0; k < 4; k++) await flush();
+    expect(statuses.at(-1)).toEqual({
+      backend: 'main-thread',
+      note: 'computing on the main thread: this browser has no Web Workers',
+    });
+    expect(results.map((result) => result.seq)).toEqual([1]);
+  });
+
+  it('delivers nothing after dispose', () => {
+    const { client, current, results } = setup();
+    client.request(sampleRequest());
+    const worker = current();
+    client.dispose();
+    expect(worker.terminated).toBe(true);
+    worker.answer(worker.requests()[0]!);
+    expect(results).toEqual([]);
+  });
+
+  it('a throwing subscriber does not starve the others', async () => {
+    const { client, current, results } = setup();
+    const errors: unknown[] = [];
+    const onError = (error: unknown) => errors.push(error);
+    process.on('uncaughtException', onError);
+    client.subscribe(() => {
+      throw new Error('subscriber bug');
+    });
+    client.request(sampleRequest());
+    current().answer(current().requests()[0]!);
+    expect(results).toHaveLength(1);
+    await flush();
+    process.off('uncaughtException', onError);
+    expect(String(errors[0])).toMatch(/subscriber bug/);
+  });
+});

@@ -1,0 +1,176 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { TfjsBackendName } from '../../src/gpu/tfjsBackend';
+import type { PosteriorPath } from '../../src/worker/analysis';
+import type { FromWorkerMessage } from '../../src/worker/messages';
+import type { AnalysisResult, SequencedRequest } from '../../src/worker/protocol';
+import { createTfjsPosteriorPath } from '../../src/worker/tfjsPosteriorPath';
+import { createWorkerHost, type GpuRuntime } from '../../src/worker/workerHost';
+import { referenceCases } from '../engine/fixtures';
+import { startCpuBackend } from '../gpu/tfjsCpu';
+
+beforeAll(startCpuBackend);
+
+const reference = referenceCases.sine10!;
+
+function request(seq: number, shift = 0, samples = 2): SequencedRequest {
+  return {
+    seq,
+    x: Float64Array.from(reference.x),
+    y: Float64Array.from(reference.y, (value, i) => (i === 4 ? value + shift : value)),
+    kernel: 'rbf',
+    grid: { min: 0, max: 6, count: 400 },
+    landscape: null,
+    samples,
+    finiteDifferenceIndex: null,
+  };
+}
+
+/**
+ * A runtime that reports `backend` (the tensors still run on tfjs's CPU backend in Node) and
+ * whose context can be lost on demand.
+ */
+function fakeRuntime(backend: TfjsBackendName, start?: () => Promise<never>) {
+  const state = { lost: false, fallBacks: 0, onLost: null as (() => void) | null };
+  const runtime: GpuRuntime = {
+    start: start ?? (async () => ({ backend, note: backend === 'cpu' ? 'no WebGL here' : null })),
+    contextLost: () => state.lost,
+    onContextLost: (callback) => (state.onLost = callback),
+    fallBackToCpu: async () => {
+      state.fallBacks += 1;
+      state.lost = false;
+    },
+    loseContext: () => {
+      state.lost = true;
+      state.onLost?.();
+    },
+  };
+  return { runtime, state };
+}
+
+function setup(
+  options: {
+    backend?: TfjsBackendName;
+    wrapPath?: (path: PosteriorPath) => PosteriorPath;
+    start?: () => Promise<never>;
+  } = {},
+) {
+  const posted: { message: FromWorkerMessage; transfer: Transferable[] }[] = [];
+  const crashes: string[] = [];
+  const { runtime, state } = fakeRuntime(options.backend ?? 'cpu', options.start);
+  const host = createWorkerHost({
+    post: (message, transfer) => posted.push({ message, transfer }),
+    runtime,
+    createPath: (backend) =>
+      (options.wrapPath ?? ((path) => path))(createTfjsPosteriorPath(backend)),
+    crash: (reason) => crashes.push(reason),
+  });
+  const results = (): AnalysisResult[] =>
+    posted.flatMap(({ message }) => (message.type === 'result' ? [message.result] : []));
+  const statuses = () =>
+    posted.flatMap(({ message }) => (message.type === 'status' ? [message.status] : []));
+  return { host, posted, results, statuses, crashes, state, runtime };
+}
+
+describe('worker host', () => {
+  it('reports the started backend and answers a request', async () => {
+    const { host, results, statuses } = setup();
+    host.receive({ type: 'analyse', request: request(1) });
+    await host.idle();
+    expect(statuses()).toEqual([{ backend: 'cpu', note: 'no WebGL here' }]);
+    const [result] = results();
+    expect(result?.ok && result.backend).toBe('cpu');
+    expect(result?.seq).toBe(1);
+  });
+
+  it('keeps only the newest request while busy (latest wins)', async () => {
+    const { host, results } = setup();
+    host.receive({ type: 'analyse', request: request(1) });
+    await host.idle();
+    host.receive({ type: 'analyse', request: request(2) });
+    for (let seq = 3; seq <= 50; seq++)
+      host.receive({ type: 'analyse', request: request(seq, seq / 100) });
+    await host.idle();
+    expect(results().map((result) => result.seq)).toEqual([1, 2, 50]);
+  });
+
+  it('answers only the newest of the requests that arrived during start-up', async () => {
+    const { host, results } = setup();
+    for (let seq = 1; seq <= 20; seq++) host.receive({ type: 'analyse', request: request(seq) });
+    await host.idle();
+    expect(results().map((result) => result.seq)).toEqual([20]);
+  });
+
+  it('leaves the tfjs tensor count unchanged across 100 requests', async () => {
+    const { host, results } = setup();
+    host.receive({ type: 'analyse', request: request(1) });
+    await host.idle();
+    const before = tf.memory().numTensors;
+    for (let seq = 2; seq <= 101; seq++) {
+      host.receive({ type: 'analyse', request: request(seq, 0.002 * seq, 3) });
+      await host.idle();
+    }
+    expect(tf.memory().numTensors).toBe(before);
+    expect(results().every((result) => result.ok)).toBe(true);
+    expect(results()).toHaveLength(101);
+  });
+
+  it('transfers the result arrays instead of copying them', async () => {
+    const { host, posted } = setup();
+    host.receive({ type: 'analyse', request: request(1) });
+    await host.idle();
+    const last = posted.at(-1)!;
+    if (last.message.type !== 'result' || !last.message.result.ok) throw new Error('no result');
+    expect(last.transfer).toContain(last.message.result.posterior.mean.buffer);
+    expect(last.transfer).toContain(last.message.result.samples[0]!.buffer);
+  });
+
+  it('switches to the CPU when the WebGL context is lost mid-request and recomputes it', async () => {
+    let calls = 0;
+    const { host, results, statuses, state, runtime } = setup({
+      backend: 'webgl',
+      wrapPath: (path) => ({
+        ...path,
+        posterior: async (...args) => {
+          calls += 1;
+          if (calls === 1) runtime.loseContext();
+          return path.posterior(...args);
+        },
+      }),
+    });
+    host.receive({ type: 'analyse', request: request(1) });
+    await host.idle();
+    expect(state.fallBacks).toBe(1);
+    expect(statuses().at(-1)).toEqual({
+      backend: 'cpu',
+      note: 'the WebGL context was lost; computing on the CPU',
+    });
+    expect(results()).toHaveLength(1);
+    const [result] = results();
+    expect(result?.ok && result.backend).toBe('cpu');
+    expect(calls).toBe(2);
+  });
+
+  it('switches to the CPU at once when the context is lost while idle', async () => {
+    const { host, statuses, state, results } = setup({ backend: 'webgl' });
+    host.receive({ type: 'analyse', request: request(1) });
+    await host.idle();
+    host.receive({ type: 'simulate-fault', fault: 'context-loss' });
+    await host.idle();
+    expect(state.fallBacks).toBe(1);
+    expect(statuses().at(-1)?.backend).toBe('cpu');
+    host.receive({ type: 'analyse', request: request(2) });
+    await host.idle();
+    expect(results().map((result) => result.ok && result.backend)).toEqual(['webgl', 'cpu']);
+  });
+
+  it('crashes on request, and when tfjs cannot start at all', async () => {
+    const first = setup();
+    first.host.receive({ type: 'simulate-fault', fault: 'crash' });
+    expect(first.crashes).toEqual(['simulated crash']);
+
+    const second = setup({ start: () => Promise.reject(new Error('no backend')) });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(second.crashes).toEqual(['no backend']);
+  });
+});
