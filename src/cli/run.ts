@@ -1,0 +1,86 @@
+/**
+ * The command line as a function: arguments and streams in, exit code out. `main.ts` binds it to
+ * the process; tests call it directly. Every failure becomes exactly one line `error: …` on
+ * stderr and a non-zero exit code (2 for bad input, 1 for an internal failure), never a stack.
+ */
+import {
+  analyze,
+  finiteDifferenceCheck,
+  GpInputError,
+  validateDataset,
+  type Dataset,
+} from '../engine/index';
+import { parseArguments } from './args';
+import { CliError, EXIT_INTERNAL, oneLine } from './cli-error';
+import { parseDataText, readDataFile, type RawData } from './read-data';
+import { buildFitReport, fdCheckIndices, formatReport } from './report';
+import { USAGE } from './usage';
+
+/** Where the command line's text goes and where `-` reads from. */
+export interface CliStreams {
+  writeOut(text: string): void;
+  writeErr(text: string): void;
+  readStdin(): Promise<string>;
+}
+
+/**
+ * The table line of the first non-finite value, looking where the dataset check looks first
+ * (every x, then every y); null for JSON or when every value is finite.
+ */
+function lineOfFirstNonFinite(raw: RawData): number | null {
+  if (!raw.lineOfPoint || !Array.isArray(raw.x) || !Array.isArray(raw.y)) return null;
+  for (const column of [raw.x, raw.y] as unknown[][]) {
+    const index = column.findIndex((value) => !Number.isFinite(value));
+    if (index !== -1) return raw.lineOfPoint[index] ?? null;
+  }
+  return null;
+}
+
+/** Runs the dataset check; its GpInputError becomes a CliError naming the file (and line). */
+function validate(raw: RawData, name: string): Dataset {
+  try {
+    return validateDataset(raw.x, raw.y);
+  } catch (error) {
+    if (!(error instanceof GpInputError)) throw error;
+    const line = error.code === 'non-finite' ? lineOfFirstNonFinite(raw) : null;
+    throw new CliError(`${name}${line === null ? '' : ` line ${line}`}: ${error.message}`);
+  }
+}
+
+async function fit(argv: readonly string[], streams: CliStreams): Promise<void> {
+  const command = parseArguments(argv);
+  if (command.command === 'help') {
+    streams.writeOut(USAGE);
+    return;
+  }
+  const name = command.file === '-' ? 'stdin' : command.file;
+  const raw =
+    command.file === '-'
+      ? parseDataText(await streams.readStdin(), name)
+      : await readDataFile(command.file);
+  const data = validate(raw, name);
+  const analysis = analyze(data, { kernel: command.kernel });
+  let fdChecks;
+  if (command.fd) {
+    fdChecks = analysis.sensitivities.defined
+      ? fdCheckIndices(data.x.length).map((i) => finiteDifferenceCheck(data, analysis.fit, i))
+      : null;
+  }
+  streams.writeOut(formatReport(buildFitReport(data, analysis, fdChecks), command.pretty));
+}
+
+/** Runs the command line; resolves to the process exit code. */
+export async function runCli(argv: readonly string[], streams: CliStreams): Promise<number> {
+  try {
+    await fit(argv, streams);
+    return 0;
+  } catch (error) {
+    if (error instanceof CliError) {
+      streams.writeErr(`error: ${oneLine(error.message)}\n`);
+      return error.exitCode;
+    }
+    const detail = error instanceof Error ? error.message : String(error);
+    streams.writeErr(`error: internal failure: ${oneLine(detail)}\n`);
+    return EXIT_INTERNAL;
+  }
+}
