@@ -49,36 +49,44 @@ function tridiagonalise(
   for (let k = 0; k < n - 2; k++) {
     const kOffset = k * n;
     let normSquared = 0;
-    for (let i = k + 1; i < n; i++) normSquared += a[kOffset + i]! * a[kOffset + i]!;
+    // Column k below the diagonal, read from the lower triangle (the only part kept current).
+    for (let i = k + 1; i < n; i++) normSquared += a[i * n + k]! * a[i * n + k]!;
     diagonal[k] = a[kOffset + k]!;
     if (normSquared === 0) {
       subdiagonal[k] = 0;
       continue;
     }
-    const head = a[kOffset + k + 1]!;
+    const head = a[(k + 1) * n + k]!;
     const norm = Math.sqrt(normSquared);
     const alpha = head > 0 ? -norm : norm;
     // v = x − α e₁, normalised; |v|² = |x|² − 2α x₀ + α².
     const vNorm = Math.sqrt(normSquared - 2 * alpha * head + alpha * alpha);
-    for (let i = k + 1; i < n; i++) reflector[i] = a[kOffset + i]! / vNorm;
+    for (let i = k + 1; i < n; i++) reflector[i] = a[i * n + k]! / vNorm;
     reflector[k + 1] = (head - alpha) / vNorm;
     subdiagonal[k] = alpha;
 
-    // p = A v on the trailing block; s = vᵀp; q = 2p − 2 s v; A ← A − v qᵀ − q vᵀ.
-    let vDotP = 0;
+    // p = A v on the trailing block (lower triangle only, each stored entry used for both of its
+    // positions); s = vᵀp; q = 2p − 2 s v; A ← A − v qᵀ − q vᵀ on the lower triangle.
+    for (let i = k + 1; i < n; i++) product[i] = 0;
     for (let i = k + 1; i < n; i++) {
       const iOffset = i * n;
-      let sum = 0;
-      for (let j = k + 1; j < n; j++) sum += a[iOffset + j]! * reflector[j]!;
-      product[i] = sum;
-      vDotP += reflector[i]! * sum;
+      const vi = reflector[i]!;
+      let sum = a[iOffset + i]! * vi;
+      for (let j = k + 1; j < i; j++) {
+        const entry = a[iOffset + j]!;
+        sum += entry * reflector[j]!;
+        product[j] = product[j]! + entry * vi;
+      }
+      product[i] = product[i]! + sum;
     }
+    let vDotP = 0;
+    for (let i = k + 1; i < n; i++) vDotP += reflector[i]! * product[i]!;
     for (let i = k + 1; i < n; i++) product[i] = 2 * product[i]! - 2 * vDotP * reflector[i]!;
     for (let i = k + 1; i < n; i++) {
       const iOffset = i * n;
       const vi = reflector[i]!;
       const qi = product[i]!;
-      for (let j = k + 1; j < n; j++) {
+      for (let j = k + 1; j <= i; j++) {
         a[iOffset + j] = a[iOffset + j]! - vi * product[j]! - qi * reflector[j]!;
       }
     }

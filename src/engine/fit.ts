@@ -4,6 +4,7 @@
  * Newton polish from the previous θ̂ alone. Runs in standardised units (standardize.ts).
  */
 import { diagnose } from './diagnostics';
+import { hyperparametersFromLog } from './predict';
 import {
   createLikelihoodWorkspace,
   evaluateLikelihood,
@@ -17,14 +18,7 @@ import {
   toInternalLogTheta,
   type Standardization,
 } from './standardize';
-import type {
-  BoundaryFlag,
-  Dataset,
-  FitResult,
-  Hyperparameters,
-  KernelName,
-  LogTheta,
-} from './types';
+import type { BoundaryFlag, Dataset, FitResult, KernelName, LogTheta } from './types';
 
 export interface FitOptions {
   kernel?: KernelName;
@@ -60,14 +54,6 @@ function boundaryFlags(activeBounds: [number, number, number]): BoundaryFlag[] {
   if (activeBounds[1] < 0) flags.push('signal-vanishing');
   if (activeBounds[2] < 0) flags.push('noise-vanishing');
   return flags;
-}
-
-function hyperparameters(logTheta: LogTheta): Hyperparameters {
-  return {
-    lengthscale: Math.exp(logTheta[0]),
-    signalStd: Math.exp(logTheta[1]),
-    noiseStd: Math.exp(logTheta[2]),
-  };
 }
 
 function distinctOptima(results: PolishResult[]): PolishResult[] {
@@ -136,7 +122,7 @@ export function fitHyperparameters(data: Dataset, options: FitOptions = {}): Fit
   const result: FitResult = {
     kernel,
     n: data.x.length,
-    theta: hyperparameters(logTheta),
+    theta: hyperparametersFromLog(logTheta),
     logTheta,
     lml,
     gradLogTheta: evaluation.gradient!,
@@ -149,7 +135,7 @@ export function fitHyperparameters(data: Dataset, options: FitOptions = {}): Fit
       lml,
       runnerUp: second
         ? {
-            theta: hyperparameters(toDataLogTheta(second.evaluation.logTheta, map)),
+            theta: hyperparametersFromLog(toDataLogTheta(second.evaluation.logTheta, map)),
             lml: toDataLml(second.evaluation.lml),
           }
         : null,

@@ -27,4 +27,5 @@ export { finiteDifferenceCheck } from './fd-check';
 export { posterior, posteriorFactors, posteriorSamples, type PosteriorFactors } from './posterior';
 export { likelihoodLandscape, type LandscapeGrid } from './landscape';
 export { kernelCorrelation } from './kernels';
+export { predictLogTheta, hyperparametersFromLog } from './predict';
 export { analyze, type Analysis, type AnalyzeOptions } from './analyze';

@@ -16,11 +16,11 @@ import {
   choleskyInPlace,
   dot,
   frobeniusInner,
-  inverseFromInverseFactor,
-  invertLowerTriangular,
+  inverseFromInverseTranspose,
+  inverseTransposeOfLower,
   logDeterminantFromCholesky,
   multiplyMatrixVector,
-  multiplySquare,
+  multiplyTransposed,
   solveCholeskyInPlace,
   trace,
   traceOfSquare,
@@ -40,6 +40,7 @@ export interface LikelihoodWorkspace extends CorrelationMatrices {
   filledLengthscale: number;
   /** Cholesky factor L of K (lower). */
   factor: Float64Array;
+  /** U = L⁻ᵀ (upper triangular). */
   inverseFactor: Float64Array;
   /** P = K⁻¹. */
   precision: Float64Array;
@@ -127,8 +128,8 @@ export function evaluateLikelihood(
   if (order === 0) return { logTheta, lml, gradient: null, hessian: null };
 
   const { precision, inverseFactor } = workspace;
-  invertLowerTriangular(factor, n, inverseFactor);
-  inverseFromInverseFactor(inverseFactor, n, precision);
+  inverseTransposeOfLower(factor, n, inverseFactor);
+  inverseFromInverseTranspose(inverseFactor, n, precision);
   const [dRAlpha, rAlpha, scratch, betaLengthscale, betaSignal, betaNoise] = workspace.vectors as [
     Float64Array,
     Float64Array,
@@ -154,7 +155,7 @@ export function evaluateLikelihood(
   if (order === 1) return { logTheta, lml, gradient, hessian: null };
 
   const product = workspace.precisionTimesDLogLengthscale;
-  multiplySquare(precision, dR, n, product);
+  multiplyTransposed(precision, dR, n, product); // = P ∂R/∂log ℓ, as ∂R/∂log ℓ is symmetric
 
   // vᵢ = Kᵢα and βᵢ = P vᵢ; the quadratic term of Hᵢⱼ is vᵢ·βⱼ.
   multiplyMatrixVector(product, n, alpha, betaLengthscale);

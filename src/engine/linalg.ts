@@ -14,24 +14,48 @@ export class NotPositiveDefiniteError extends Error {
 }
 
 /**
- * In-place Cholesky factorisation A = L Lᵀ (Golub & Van Loan 2013, Alg. 4.2.1, row-oriented).
- * Reads the lower triangle of `matrix`, overwrites it with L and zeroes the strict upper triangle.
+ * Σ_{k<length} a[aOffset + k] b[bOffset + k] with four independent accumulators, so the additions
+ * pipeline instead of waiting on each other (about twice as fast as a single running sum in V8).
+ */
+export function dotRange(
+  a: Float64Array,
+  aOffset: number,
+  b: Float64Array,
+  bOffset: number,
+  length: number,
+): number {
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let k = 0;
+  for (; k + 3 < length; k += 4) {
+    s0 += a[aOffset + k]! * b[bOffset + k]!;
+    s1 += a[aOffset + k + 1]! * b[bOffset + k + 1]!;
+    s2 += a[aOffset + k + 2]! * b[bOffset + k + 2]!;
+    s3 += a[aOffset + k + 3]! * b[bOffset + k + 3]!;
+  }
+  for (; k < length; k++) s0 += a[aOffset + k]! * b[bOffset + k]!;
+  return s0 + s1 + (s2 + s3);
+}
+
+/**
+ * In-place Cholesky factorisation A = L Lᵀ (Golub & Van Loan 2013, Alg. 4.2.1, row-oriented:
+ * every inner product runs over two contiguous rows). Reads the lower triangle of `matrix`,
+ * overwrites it with L and zeroes the strict upper triangle.
  * Throws NotPositiveDefiniteError when a pivot is not positive.
  */
 export function choleskyInPlace(matrix: Float64Array, n: number): void {
   for (let row = 0; row < n; row++) {
     const rowOffset = row * n;
-    for (let col = 0; col <= row; col++) {
+    for (let col = 0; col < row; col++) {
       const colOffset = col * n;
-      let sum = matrix[rowOffset + col]!;
-      for (let k = 0; k < col; k++) sum -= matrix[rowOffset + k]! * matrix[colOffset + k]!;
-      if (col === row) {
-        if (!(sum > 0)) throw new NotPositiveDefiniteError(row);
-        matrix[rowOffset + row] = Math.sqrt(sum);
-      } else {
-        matrix[rowOffset + col] = sum / matrix[colOffset + col]!;
-      }
+      const sum = matrix[rowOffset + col]! - dotRange(matrix, rowOffset, matrix, colOffset, col);
+      matrix[rowOffset + col] = sum / matrix[colOffset + col]!;
     }
+    const pivot = matrix[rowOffset + row]! - dotRange(matrix, rowOffset, matrix, rowOffset, row);
+    if (!(pivot > 0)) throw new NotPositiveDefiniteError(row);
+    matrix[rowOffset + row] = Math.sqrt(pivot);
     for (let col = row + 1; col < n; col++) matrix[rowOffset + col] = 0;
   }
 }
@@ -46,10 +70,7 @@ export function logDeterminantFromCholesky(factor: Float64Array, n: number): num
 /** Solves L Lᵀ x = b in place (b is overwritten with x) by forward then back substitution. */
 export function solveCholeskyInPlace(factor: Float64Array, n: number, vector: Float64Array): void {
   for (let i = 0; i < n; i++) {
-    const offset = i * n;
-    let sum = vector[i]!;
-    for (let k = 0; k < i; k++) sum -= factor[offset + k]! * vector[k]!;
-    vector[i] = sum / factor[offset + i]!;
+    vector[i] = (vector[i]! - dotRange(factor, i * n, vector, 0, i)) / factor[i * n + i]!;
   }
   for (let i = n - 1; i >= 0; i--) {
     let sum = vector[i]!;
@@ -59,89 +80,109 @@ export function solveCholeskyInPlace(factor: Float64Array, n: number, vector: Fl
 }
 
 /**
- * Inverse of a lower-triangular L, written into the lower triangle of `out` (upper set to 0).
- * Column-by-column forward substitution; `out` may not alias `factor`.
+ * U = L⁻ᵀ (upper triangular) from a lower-triangular L: row j of U is column j of L⁻¹, found by
+ * forward substitution L u = e_j, whose inner products run over contiguous rows of L and U:
+ *   U_ji = (δ_ij − Σ_{k=j}^{i−1} L_ik U_jk) / L_ii   for i ≥ j.
  */
-export function invertLowerTriangular(factor: Float64Array, n: number, out: Float64Array): void {
+export function inverseTransposeOfLower(factor: Float64Array, n: number, out: Float64Array): void {
   out.fill(0);
-  for (let i = 0; i < n; i++) {
-    const rowOffset = i * n;
-    out[rowOffset + i] = 1 / factor[rowOffset + i]!;
-    for (let j = 0; j < i; j++) {
-      // (L⁻¹)_ij = −(Σ_{k=j}^{i−1} L_ik (L⁻¹)_kj) / L_ii
-      let sum = 0;
-      for (let k = j; k < i; k++) sum += factor[rowOffset + k]! * out[k * n + j]!;
-      out[rowOffset + j] = -sum / factor[rowOffset + i]!;
+  for (let j = 0; j < n; j++) {
+    const jOffset = j * n;
+    out[jOffset + j] = 1 / factor[j * n + j]!;
+    for (let i = j + 1; i < n; i++) {
+      const iOffset = i * n;
+      out[jOffset + i] =
+        -dotRange(factor, iOffset + j, out, jOffset + j, i - j) / factor[iOffset + i]!;
     }
   }
 }
 
 /**
- * A⁻¹ = L⁻ᵀ L⁻¹ from the inverse factor M = L⁻¹ (lower triangular), symmetric, written in full.
- * (A⁻¹)_ij = Σ_{k ≥ max(i,j)} M_ki M_kj.
+ * out = A Bᵀ for n×n row-major A, B; equals A B when B is symmetric. Register-blocked 4×2 (eight
+ * running sums share each load), which V8 runs about five times faster than a plain triple loop.
+ * With `symmetricResult` only blocks touching the lower triangle are computed and then mirrored.
+ * `firstK(i, j)` lets triangular operands skip known zeros: terms with k < firstK are omitted.
  */
-export function inverseFromInverseFactor(
-  inverseFactor: Float64Array,
-  n: number,
-  out: Float64Array,
-): void {
-  out.fill(0);
-  // Accumulate row by row of M so the inner loop runs over contiguous memory.
-  for (let k = 0; k < n; k++) {
-    const kOffset = k * n;
-    for (let i = 0; i <= k; i++) {
-      const mki = inverseFactor[kOffset + i]!;
-      if (mki === 0) continue;
-      const iOffset = i * n;
-      for (let j = 0; j <= i; j++)
-        out[iOffset + j] = out[iOffset + j]! + mki * inverseFactor[kOffset + j]!;
-    }
-  }
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < i; j++) out[j * n + i] = out[i * n + j]!;
-  }
-}
-
-/** out = A B for n×n row-major A, B (i-k-j order: contiguous inner loop). `out` aliases neither. */
-export function multiplySquare(
+export function multiplyTransposed(
   a: Float64Array,
   b: Float64Array,
   n: number,
   out: Float64Array,
+  symmetricResult = false,
+  skipLeadingZeros = false,
 ): void {
-  out.fill(0);
-  for (let i = 0; i < n; i++) {
-    const iOffset = i * n;
-    for (let k = 0; k < n; k++) {
-      const aik = a[iOffset + k]!;
-      if (aik === 0) continue;
-      const kOffset = k * n;
-      for (let j = 0; j < n; j++) out[iOffset + j] = out[iOffset + j]! + aik * b[kOffset + j]!;
+  let i = 0;
+  for (; i + 3 < n; i += 4) {
+    const i0 = i * n;
+    const i1 = i0 + n;
+    const i2 = i1 + n;
+    const i3 = i2 + n;
+    const jEnd = symmetricResult ? i + 4 : n;
+    let j = 0;
+    for (; j + 1 < jEnd; j += 2) {
+      const j0 = j * n;
+      const j1 = j0 + n;
+      let s00 = 0;
+      let s01 = 0;
+      let s10 = 0;
+      let s11 = 0;
+      let s20 = 0;
+      let s21 = 0;
+      let s30 = 0;
+      let s31 = 0;
+      for (let k = skipLeadingZeros ? j : 0; k < n; k++) {
+        const b0 = b[j0 + k]!;
+        const b1 = b[j1 + k]!;
+        let value = a[i0 + k]!;
+        s00 += value * b0;
+        s01 += value * b1;
+        value = a[i1 + k]!;
+        s10 += value * b0;
+        s11 += value * b1;
+        value = a[i2 + k]!;
+        s20 += value * b0;
+        s21 += value * b1;
+        value = a[i3 + k]!;
+        s30 += value * b0;
+        s31 += value * b1;
+      }
+      out[i0 + j] = s00;
+      out[i0 + j + 1] = s01;
+      out[i1 + j] = s10;
+      out[i1 + j + 1] = s11;
+      out[i2 + j] = s20;
+      out[i2 + j + 1] = s21;
+      out[i3 + j] = s30;
+      out[i3 + j + 1] = s31;
+    }
+    for (; j < jEnd; j++) {
+      for (let r = 0; r < 4; r++) {
+        const start = skipLeadingZeros ? j : 0;
+        out[(i + r) * n + j] = dotRange(a, (i + r) * n + start, b, j * n + start, n - start);
+      }
+    }
+  }
+  for (; i < n; i++) {
+    const jEnd = symmetricResult ? i + 1 : n;
+    for (let j = 0; j < jEnd; j++) {
+      const start = skipLeadingZeros ? Math.min(i, j) : 0;
+      out[i * n + j] = dotRange(a, i * n + start, b, j * n + start, n - start);
+    }
+  }
+  if (symmetricResult) {
+    for (let row = 0; row < n; row++) {
+      for (let col = row + 1; col < n; col++) out[row * n + col] = out[col * n + row]!;
     }
   }
 }
 
-/**
- * out = A B when the product is known to be symmetric (e.g. P S P, P P for symmetric P, S):
- * computes the lower triangle by rows and mirrors it, half the work of `multiplySquare`.
- * Requires B symmetric so row j of B serves as column j.
- */
-export function multiplyToSymmetric(
-  a: Float64Array,
-  symmetricB: Float64Array,
+/** P = A⁻¹ = U Uᵀ from U = L⁻ᵀ (A = LLᵀ), using that U is upper triangular. */
+export function inverseFromInverseTranspose(
+  inverseTranspose: Float64Array,
   n: number,
   out: Float64Array,
 ): void {
-  for (let i = 0; i < n; i++) {
-    const iOffset = i * n;
-    for (let j = 0; j <= i; j++) {
-      const jOffset = j * n;
-      let sum = 0;
-      for (let k = 0; k < n; k++) sum += a[iOffset + k]! * symmetricB[jOffset + k]!;
-      out[iOffset + j] = sum;
-      out[jOffset + i] = sum;
-    }
-  }
+  multiplyTransposed(inverseTranspose, inverseTranspose, n, out, true, true);
 }
 
 /** out = M v for an n×n row-major M. */

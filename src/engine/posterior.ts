@@ -7,7 +7,7 @@ import { kernelCorrelation } from './kernels';
 import { fillCorrelation } from './kernels';
 import {
   choleskyInPlace,
-  invertLowerTriangular,
+  inverseTransposeOfLower,
   NotPositiveDefiniteError,
   solveCholeskyInPlace,
 } from './linalg';
@@ -42,8 +42,12 @@ export function posteriorFactors(
   const factor = covarianceFactor(data, theta, kernel);
   const alpha = Float64Array.from(data.y);
   solveCholeskyInPlace(factor, n, alpha);
+  const inverseTranspose = new Float64Array(n * n);
+  inverseTransposeOfLower(factor, n, inverseTranspose);
   const choleskyInverse = new Float64Array(n * n);
-  invertLowerTriangular(factor, n, choleskyInverse);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j <= i; j++) choleskyInverse[i * n + j] = inverseTranspose[j * n + i]!;
+  }
   return { alpha, choleskyInverse };
 }
 

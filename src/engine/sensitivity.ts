@@ -17,7 +17,7 @@
 import { fitInternals } from './fit';
 import { fillInputDerivatives } from './kernels';
 import { createLikelihoodWorkspace, evaluateLikelihood } from './likelihood';
-import { multiplyMatrixVector, multiplyToSymmetric } from './linalg';
+import { multiplyMatrixVector, multiplyTransposed } from './linalg';
 import { inverseSymmetric3 } from './small3';
 import { toInternalLogTheta, standardize } from './standardize';
 import type { Dataset, FitResult, Rows3, SensitivityResult } from './types';
@@ -105,9 +105,9 @@ export function computeSensitivities(data: Dataset, fit: FitResult): Sensitivity
   fillInputDerivatives(fit.kernel, workspace.x, Math.exp(internalLogTheta[0]), dRhoDx, dRhoDxDLog);
   workspace.evaluatedOrder = 1; // the inverse factor no longer holds L⁻¹
   const lengthscaleSandwich = new Float64Array(n * n);
-  multiplyToSymmetric(product, precision, n, lengthscaleSandwich);
+  multiplyTransposed(product, precision, n, lengthscaleSandwich, true);
   const precisionSquared = workspace.factor; // L is not needed again either
-  multiplyToSymmetric(precision, precision, n, precisionSquared);
+  multiplyTransposed(precision, precision, n, precisionSquared, true);
   workspace.evaluatedOrder = 0;
 
   const dAlpha = new Float64Array(n);

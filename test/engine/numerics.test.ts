@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { symmetricSpectrum } from '../../src/engine/eigen';
 import {
   choleskyInPlace,
-  inverseFromInverseFactor,
-  invertLowerTriangular,
-  multiplySquare,
+  inverseFromInverseTranspose,
+  inverseTransposeOfLower,
+  multiplyTransposed,
   NotPositiveDefiniteError,
 } from '../../src/engine/linalg';
 import { createLikelihoodWorkspace, evaluateLikelihood } from '../../src/engine/likelihood';
@@ -30,12 +30,12 @@ describe('dense linear algebra', () => {
     const matrix = randomSymmetricPositiveDefinite(n, 3);
     const factor = Float64Array.from(matrix);
     choleskyInPlace(factor, n);
-    const inverseFactor = new Float64Array(n * n);
-    invertLowerTriangular(factor, n, inverseFactor);
+    const inverseTranspose = new Float64Array(n * n);
+    inverseTransposeOfLower(factor, n, inverseTranspose);
     const inverse = new Float64Array(n * n);
-    inverseFromInverseFactor(inverseFactor, n, inverse);
+    inverseFromInverseTranspose(inverseTranspose, n, inverse);
     const identity = new Float64Array(n * n);
-    multiplySquare(matrix, inverse, n, identity);
+    multiplyTransposed(matrix, inverse, n, identity); // inverse is symmetric
     for (let i = 0; i < n; i++)
       for (let j = 0; j < n; j++) expect(identity[i * n + j]!).toBeCloseTo(i === j ? 1 : 0, 12);
   });
@@ -60,12 +60,12 @@ describe('dense linear algebra', () => {
     for (let i = 0; i < n; i++) spectral += rotatedData[i]! ** 2 / eigenvalues[i]!;
     const factor = Float64Array.from(matrix);
     choleskyInPlace(factor, n);
-    const inverseFactor = new Float64Array(n * n);
-    invertLowerTriangular(factor, n, inverseFactor);
+    const inverseTranspose = new Float64Array(n * n);
+    inverseTransposeOfLower(factor, n, inverseTranspose);
     let direct = 0;
     for (let i = 0; i < n; i++) {
       let row = 0;
-      for (let k = 0; k <= i; k++) row += inverseFactor[i * n + k]! * data[k]!;
+      for (let k = 0; k <= i; k++) row += inverseTranspose[k * n + i]! * data[k]!;
       direct += row * row;
     }
     expect(spectral).toBeCloseTo(direct, 10);
@@ -94,6 +94,32 @@ describe('likelihood derivatives', () => {
           expect(exact.hessian![i]![j]!).toBeCloseTo(numeric, 5);
         }
       }
+    },
+  );
+});
+
+describe('blocked products', () => {
+  it.each([1, 2, 3, 5, 8, 13])(
+    'A Bᵀ matches the triple loop for n = %i, general and symmetric',
+    (n) => {
+      const a = Float64Array.from({ length: n * n }, (_, i) => Math.sin(i + 1));
+      const b = Float64Array.from({ length: n * n }, (_, i) => Math.cos(3 * i));
+      const out = new Float64Array(n * n);
+      multiplyTransposed(a, b, n, out);
+      for (let i = 0; i < n; i++)
+        for (let j = 0; j < n; j++) {
+          let sum = 0;
+          for (let k = 0; k < n; k++) sum += a[i * n + k]! * b[j * n + k]!;
+          expect(out[i * n + j]!).toBeCloseTo(sum, 12);
+        }
+      const symmetric = new Float64Array(n * n);
+      multiplyTransposed(a, a, n, symmetric, true);
+      for (let i = 0; i < n; i++)
+        for (let j = 0; j < n; j++) {
+          let sum = 0;
+          for (let k = 0; k < n; k++) sum += a[i * n + k]! * a[j * n + k]!;
+          expect(symmetric[i * n + j]!).toBeCloseTo(sum, 12);
+        }
     },
   );
 });
