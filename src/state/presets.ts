@@ -128,3 +128,13 @@ export function findPreset(id: PresetId): Preset {
   if (!preset) throw new Error(`Unknown preset "${id}"`);
   return preset;
 }
+
+/** The preset whose points are exactly `points`, if any (so a shared link keeps its name). */
+export function matchPreset(points: readonly Point[]): PresetId | null {
+  const match = PRESETS.find(
+    (preset) =>
+      preset.points.length === points.length &&
+      preset.points.every((p, i) => p.x === points[i]?.x && p.y === points[i]?.y),
+  );
+  return match?.id ?? null;
+}

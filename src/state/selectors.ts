@@ -33,6 +33,10 @@ export type ArrowStatus = 'shown' | 'caution' | 'untrusted' | 'hidden' | 'waitin
 
 export interface ArrowDatum {
   index: number;
+  /** ∂ log θ̂ / ∂yᵢ of the chosen hyperparameter. */
+  sensitivityY: number;
+  /** ∂ log θ̂ / ∂xᵢ (0 for vertical arrows). */
+  sensitivityX: number;
   vector: ArrowVector;
 }
 
@@ -73,7 +77,7 @@ export const selectArrows = memoise(
     alongY?.forEach((dy, index) => {
       const dx = mode === 'vector' ? (alongX?.[index] ?? Number.NaN) : 0;
       const vector = arrowVector(dx, dy, scale.reference);
-      if (vector) arrows.push({ index, vector });
+      if (vector) arrows.push({ index, sensitivityY: dy, sensitivityX: dx, vector });
     });
     const status: ArrowStatus =
       diagnostics.trust === 'untrusted'

@@ -9,7 +9,7 @@ import type { AnalysisResult, ComputeClient } from '../worker/protocol';
 import { snapPoint, type Point } from './domain';
 import { emptyHistory, record, redo, undo } from './history';
 import { DEFAULT_KERNEL, DEFAULT_VIEW_OPTIONS, type ViewOptions } from './options';
-import { DEFAULT_PRESET_ID, findPreset, type PresetId } from './presets';
+import { DEFAULT_PRESET_ID, findPreset, matchPreset, type PresetId } from './presets';
 import { buildRequest, LIVE_LANDSCAPE_MAX_POINTS } from './request';
 import {
   applyResult,
@@ -38,7 +38,7 @@ function initialData(initial: SharedState | undefined): ExplorerData {
   return {
     points: initial?.points ?? findPreset(DEFAULT_PRESET_ID).points,
     kernel: initial?.kernel ?? DEFAULT_KERNEL,
-    presetId: initial ? null : DEFAULT_PRESET_ID,
+    presetId: initial ? matchPreset(initial.points) : DEFAULT_PRESET_ID,
     options: initial?.options ?? DEFAULT_VIEW_OPTIONS,
     structureVersion: 0,
     selectedIndex: null,
@@ -246,7 +246,7 @@ export function createExplorerStore({
       loadShared(shared) {
         set({ arrowScale: null, selectedIndex: null, options: shared.options });
         commit(
-          { points: shared.points, kernel: shared.kernel, presetId: null },
+          { points: shared.points, kernel: shared.kernel, presetId: matchPreset(shared.points) },
           { structural: true },
         );
       },

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { snapPoint, X_DOMAIN, Y_DOMAIN } from '../../src/state/domain';
-import { DEFAULT_PRESET_ID, findPreset, noisySine, PRESETS } from '../../src/state/presets';
+import {
+  DEFAULT_PRESET_ID,
+  findPreset,
+  matchPreset,
+  noisySine,
+  PRESETS,
+} from '../../src/state/presets';
 
 describe('presets', () => {
   it('offers the five datasets, each inside the plot and on the coordinate grid', () => {
@@ -34,5 +40,16 @@ describe('presets', () => {
 
   it('throws on an unknown preset', () => {
     expect(() => findPreset('nope' as never)).toThrow(/Unknown preset "nope"/);
+  });
+});
+
+describe('matchPreset', () => {
+  it('names a preset from its exact points and nothing else', () => {
+    for (const preset of PRESETS) expect(matchPreset(preset.points)).toBe(preset.id);
+    const moved = findPreset('step').points.map((p, i) =>
+      i === 3 ? { x: p.x, y: p.y + 0.001 } : p,
+    );
+    expect(matchPreset(moved)).toBeNull();
+    expect(matchPreset(findPreset('sine').points.slice(1))).toBeNull();
   });
 });

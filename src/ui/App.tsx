@@ -1,0 +1,106 @@
+import { useEffect } from 'react';
+import type { ExplorerStore } from '../state';
+import { StoreContext, useExplorer } from './context';
+import { ShareExport } from './controls/ShareExport';
+import { Toolbar } from './controls/Toolbar';
+import { FiniteDifference } from './panels/FiniteDifference';
+import { Landscape } from './panels/Landscape';
+import { Legend } from './panels/Legend';
+import { MathPanel } from './panels/MathPanel';
+import { Prediction } from './panels/Prediction';
+import { Readout } from './panels/Readout';
+import { Plot } from './plot/Plot';
+import { StatusLine } from './StatusLine';
+
+/** Ctrl/⌘+Z undoes, Ctrl/⌘+Shift+Z or Ctrl+Y redoes, unless a form field has the keyboard. */
+function useUndoShortcuts(store: ExplorerStore): void {
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement | null;
+      if (!(event.ctrlKey || event.metaKey) || target?.closest('input, select, textarea')) return;
+      const key = event.key.toLowerCase();
+      if (key === 'z' && !event.shiftKey) store.getState().undo();
+      else if ((key === 'z' && event.shiftKey) || key === 'y') store.getState().redo();
+      else return;
+      event.preventDefault();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [store]);
+}
+
+function Notice() {
+  const notice = useExplorer((s) => s.notice);
+  const dismiss = useExplorer((s) => s.dismissNotice);
+  if (!notice) return null;
+  return (
+    <div className="notice" role="alert" data-testid="notice">
+      <span>{notice}</span>
+      <button type="button" className="button quiet" onClick={dismiss}>
+        Dismiss
+      </button>
+    </div>
+  );
+}
+
+function Explorer() {
+  const showLandscape = useExplorer((s) => s.options.showLandscape);
+  return (
+    <div className="app">
+      <header className="masthead">
+        <div>
+          <h1>GP Sensitivity Explorer</h1>
+          <p>
+            Drag a point and watch the Gaussian process refit. Each arrow shows how that point pulls
+            the fitted hyperparameter θ̂.
+          </p>
+        </div>
+        <ShareExport />
+      </header>
+      <Notice />
+      <Toolbar />
+      <main className="stage">
+        <div className="main-column">
+          <div className="card plot-card">
+            <Plot />
+            <StatusLine />
+          </div>
+          <Prediction />
+        </div>
+        <aside className="side">
+          <Readout />
+          {showLandscape && <Landscape />}
+        </aside>
+      </main>
+      <div className="below">
+        <FiniteDifference />
+        <Legend />
+      </div>
+      <div className="below">
+        <MathPanel />
+      </div>
+      <footer className="about">
+        <h2>What am I looking at?</h2>
+        <p>
+          A Gaussian process with kernel k(x, x′) = σf² ρ(|x − x′|; ℓ) + σn² δ is fitted by
+          maximising the marginal likelihood of the points. The fitted values θ̂ are not a function
+          you can differentiate by hand, but the rule that picks them is: at the maximum the
+          gradient is zero, and the implicit function theorem turns that into the derivative of θ̂
+          with respect to every point. The arrows draw those derivatives. When the maximum is flat,
+          a saddle, on a boundary or nearly tied with another, the derivative is not meaningful and
+          the page says so.
+        </p>
+      </footer>
+    </div>
+  );
+}
+
+/** The explorable, bound to a store. */
+export function App({ store }: { store: ExplorerStore }) {
+  useUndoShortcuts(store);
+  return (
+    <StoreContext.Provider value={store}>
+      <Explorer />
+    </StoreContext.Provider>
+  );
+}

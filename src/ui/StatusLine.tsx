@@ -1,0 +1,31 @@
+import { useExplorer } from './context';
+import { formatNumber, KERNEL_LABELS } from './format';
+
+/** The plot's footer: how to interact, and what computed the fit (backend, time, size). */
+export function StatusLine() {
+  const status = useExplorer((s) => s.status);
+  const busy = useExplorer((s) => s.pendingSeq !== null);
+  const count = useExplorer((s) => s.points.length);
+  const kernel = useExplorer((s) => s.kernel);
+  const timing = useExplorer((s) => s.analysis?.result.timingMs.total ?? null);
+
+  return (
+    <div className="plot-footer">
+      <span className="hint">
+        Drag a point · click to add · double-click, long-press or <kbd>Del</kbd> to remove ·{' '}
+        <kbd>Tab</kbd> and arrow keys to move
+      </span>
+      <span className="status" role="status" aria-live="off">
+        <span className={`status-dot${busy ? ' busy' : ''}`} aria-hidden="true" />
+        <span className="num">
+          {count} points · {KERNEL_LABELS[kernel]} · compute{' '}
+          <span data-testid="compute-backend" data-backend={status.backend}>
+            {status.backend}
+          </span>
+          {timing !== null && ` · ${formatNumber(timing, 2)} ms`}
+        </span>
+        {status.note && <span title={status.note}> · {status.note}</span>}
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,142 @@
+import { useRef, useState } from 'react';
+import type { ExplorerStore } from '../../state';
+import { useExplorerStore } from '../context';
+import { pointsToCsv, pointsToJson, pointsToPython, type FitSummary } from '../export/exportData';
+import { download, renderPng, serializeSvg } from '../export/exportImage';
+import { PLOT_SVG_ID } from '../plot/Plot';
+import { Icon } from './Toolbar';
+
+/** Copies `text` to the clipboard; false when the browser refuses. */
+async function copyText(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+type Say = (message: string) => void;
+
+/** θ̂ and log p(y | X, θ̂) when the latest fit belongs to the current points. */
+function currentFit(store: ExplorerStore): FitSummary | null {
+  const { analysis, points, kernel } = store.getState();
+  if (!analysis || analysis.points !== points || analysis.result.kernel !== kernel) return null;
+  const { theta, lml } = analysis.result;
+  return { kernel, theta, lml };
+}
+
+function plotSvg(): SVGSVGElement | null {
+  return document.getElementById(PLOT_SVG_ID) as SVGSVGElement | null;
+}
+
+const EXPORTS: readonly {
+  label: string;
+  action: (store: ExplorerStore, say: Say) => Promise<void> | void;
+}[] = [
+  {
+    label: 'Plot as PNG',
+    action: async () => {
+      const svg = plotSvg();
+      if (svg) download(await renderPng(svg), 'gp-explorer.png');
+    },
+  },
+  {
+    label: 'Plot as SVG',
+    action: () => {
+      const svg = plotSvg();
+      if (svg)
+        download(new Blob([serializeSvg(svg)], { type: 'image/svg+xml' }), 'gp-explorer.svg');
+    },
+  },
+  {
+    label: 'Data as CSV',
+    action: (store) =>
+      download(
+        new Blob([pointsToCsv(store.getState().points)], { type: 'text/csv' }),
+        'gp-explorer.csv',
+      ),
+  },
+  {
+    label: 'Data and fit as JSON',
+    action: (store) => {
+      const { points, kernel } = store.getState();
+      const json = pointsToJson(points, kernel, currentFit(store));
+      download(new Blob([json], { type: 'application/json' }), 'gp-explorer.json');
+    },
+  },
+  {
+    label: 'Copy as Python (scikit-learn)',
+    action: async (store, say) => {
+      const { points, kernel } = store.getState();
+      const copied = await copyText(pointsToPython(points, kernel, currentFit(store)));
+      say(copied ? 'Python code copied.' : 'The clipboard is not available here.');
+    },
+  },
+];
+
+/** Share (copy the link with the state in it) and Export (images, data, Python). */
+export function ShareExport() {
+  const store = useExplorerStore();
+  const [message, setMessage] = useState<string | null>(null);
+  const menuRef = useRef<HTMLDetailsElement>(null);
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+
+  const say = (text: string) => {
+    setMessage(text);
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => setMessage(null), 2400);
+  };
+  const run = async (action: () => Promise<void> | void) => {
+    if (menuRef.current) menuRef.current.open = false;
+    try {
+      await action();
+    } catch (error) {
+      say(error instanceof Error ? error.message : String(error));
+    }
+  };
+
+  const share = async () => {
+    const copied = await copyText(window.location.href);
+    say(
+      copied
+        ? 'Link copied: it restores these points and settings.'
+        : `Copy this link: ${window.location.href}`,
+    );
+  };
+
+  return (
+    <div className="masthead-actions">
+      <button
+        type="button"
+        className="button primary"
+        onClick={() => void run(share)}
+        data-testid="share"
+      >
+        <Icon d="M4 12v7a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2v-7M16 6l-4-4-4 4M12 2v13" /> Share
+      </button>
+      <details className="menu" ref={menuRef}>
+        <summary className="button" data-testid="export">
+          <Icon d="M21 15v4a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2v-4M7 10l5 5 5-5M12 15V3" /> Export
+        </summary>
+        <div className="menu-items" role="menu">
+          {EXPORTS.map((item) => (
+            <button
+              key={item.label}
+              type="button"
+              role="menuitem"
+              onClick={() => void run(() => item.action(store, say))}
+            >
+              {item.label}
+            </button>
+          ))}
+        </div>
+      </details>
+      {message && (
+        <div className="toast" role="status" data-testid="toast">
+          {message}
+        </div>
+      )}
+    </div>
+  );
+}

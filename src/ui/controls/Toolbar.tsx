@@ -1,0 +1,149 @@
+import { KERNEL_NAMES, HYPERPARAMETER_NAMES } from '../../engine/types';
+import { PRESETS, type PresetId } from '../../state';
+import { useExplorer, useExplorerStore } from '../context';
+import { HYPERPARAMETER_LABELS, KERNEL_LABELS } from '../format';
+import { Segmented } from './Segmented';
+
+/** Data, kernel, what the arrows show, layers, and undo/redo/reset. */
+export function Toolbar() {
+  const store = useExplorerStore();
+  const actions = store.getState();
+  const presetId = useExplorer((s) => s.presetId);
+  const kernel = useExplorer((s) => s.kernel);
+  const options = useExplorer((s) => s.options);
+  const canUndo = useExplorer((s) => s.history.past.length > 0);
+  const canRedo = useExplorer((s) => s.history.future.length > 0);
+
+  return (
+    <div className="toolbar" role="toolbar" aria-label="Explorer controls">
+      <label className="toolbar-group">
+        <span className="toolbar-label">Data</span>
+        <select
+          className="select"
+          value={presetId ?? ''}
+          onChange={(event) =>
+            event.target.value && actions.loadPreset(event.target.value as PresetId)
+          }
+          data-testid="preset"
+          aria-label="Dataset"
+        >
+          {presetId === null && <option value="">Your points</option>}
+          {PRESETS.map((preset) => (
+            <option key={preset.id} value={preset.id} title={preset.description}>
+              {preset.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <div className="toolbar-group">
+        <span className="toolbar-label" id="kernel-label">
+          Kernel
+        </span>
+        <Segmented
+          name="kernel"
+          labelledBy="kernel-label"
+          value={kernel}
+          options={KERNEL_NAMES.map((name) => ({ value: name, label: KERNEL_LABELS[name] }))}
+          onChange={actions.setKernel}
+        />
+      </div>
+      <div className="toolbar-group">
+        <span className="toolbar-label" id="arrows-label">
+          Arrows
+        </span>
+        <Segmented
+          name="hyperparameter"
+          labelledBy="arrows-label"
+          value={options.hyperparameter}
+          options={HYPERPARAMETER_NAMES.map((name) => ({
+            value: name,
+            label: (
+              <span style={{ fontStyle: 'italic', fontWeight: 600 }}>
+                {HYPERPARAMETER_LABELS[name].symbol}
+                <sub style={{ fontStyle: 'normal' }}>{HYPERPARAMETER_LABELS[name].subscript}</sub>
+              </span>
+            ),
+            ariaLabel: `Arrows show the ${HYPERPARAMETER_LABELS[name].name}`,
+          }))}
+          onChange={actions.setHyperparameter}
+        />
+        <label className="toggle">
+          <input
+            type="checkbox"
+            checked={options.arrowMode === 'vector'}
+            onChange={(event) => actions.setArrowMode(event.target.checked ? 'vector' : 'vertical')}
+            data-testid="toggle-vector"
+          />
+          x and y
+        </label>
+      </div>
+      <div className="toolbar-group">
+        <span className="toolbar-label">Show</span>
+        <label className="toggle">
+          <input
+            type="checkbox"
+            checked={options.showBand}
+            onChange={(event) => actions.setShowBand(event.target.checked)}
+            data-testid="toggle-band"
+          />
+          band
+        </label>
+        <label className="toggle">
+          <input
+            type="checkbox"
+            checked={options.showLandscape}
+            onChange={(event) => actions.setShowLandscape(event.target.checked)}
+            data-testid="toggle-landscape"
+          />
+          landscape
+        </label>
+      </div>
+      <span className="toolbar-spacer" />
+      <div className="toolbar-group">
+        <button
+          type="button"
+          className="button quiet"
+          disabled={!canUndo}
+          onClick={actions.undo}
+          data-testid="undo"
+          aria-label="Undo"
+          title="Undo (Ctrl+Z)"
+          aria-keyshortcuts="Control+Z"
+        >
+          <Icon d="M9 14 4 9l5-5M4 9h11a5 5 0 0 1 0 10h-4" />
+        </button>
+        <button
+          type="button"
+          className="button quiet"
+          disabled={!canRedo}
+          onClick={actions.redo}
+          data-testid="redo"
+          aria-label="Redo"
+          title="Redo (Ctrl+Shift+Z)"
+          aria-keyshortcuts="Control+Shift+Z"
+        >
+          <Icon d="m15 14 5-5-5-5M20 9H9a5 5 0 0 0 0 10h4" />
+        </button>
+        <button type="button" className="button quiet" onClick={actions.reset} data-testid="reset">
+          <Icon d="M3 12a9 9 0 1 0 3-6.7L3 8M3 3v5h5" /> Reset
+        </button>
+      </div>
+    </div>
+  );
+}
+
+export function Icon({ d }: { d: string }) {
+  return (
+    <svg
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth={2}
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+    >
+      <path d={d} />
+    </svg>
+  );
+}

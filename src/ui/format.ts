@@ -1,0 +1,90 @@
+/** Number formatting and names for display: one place, so every readout looks alike. */
+import type { HyperparameterName, KernelName } from '../engine/types';
+
+/** A plain-text minus sign (U+2212) reads better than a hyphen in numbers. */
+const MINUS = '\u2212';
+
+/** `digits` significant digits; scientific notation with ×10ⁿ outside [1e-3, 1e5). */
+export function formatNumber(value: number, digits = 4): string {
+  if (!Number.isFinite(value)) return Number.isNaN(value) ? '—' : value > 0 ? '∞' : `${MINUS}∞`;
+  if (value === 0) return '0';
+  const magnitude = Math.abs(value);
+  if (magnitude >= 1e-3 && magnitude < 1e5) {
+    const decimals = Math.max(0, digits - 1 - Math.floor(Math.log10(magnitude)));
+    return value.toFixed(Math.min(decimals, 12)).replace('-', MINUS);
+  }
+  const [mantissa = '', exponent = '0'] = value.toExponential(digits - 1).split('e');
+  return `${mantissa.replace('-', MINUS)}×10${superscript(Number(exponent))}`;
+}
+
+/** A signed number: always shows + or −. */
+export function formatSigned(value: number, digits = 3): string {
+  const text = formatNumber(value, digits);
+  return value > 0 ? `+${text}` : text;
+}
+
+/** A coordinate on the plot's 0.001 grid, shown with 2 decimals. */
+export function formatCoordinate(value: number): string {
+  return value.toFixed(2).replace('-', MINUS);
+}
+
+/** A ratio as a signed percentage, e.g. +3.2 %. */
+export function formatPercent(fraction: number): string {
+  if (!Number.isFinite(fraction)) return '—';
+  const percent = fraction * 100;
+  const text = Math.abs(percent) < 10 ? percent.toFixed(1) : percent.toFixed(0);
+  return `${percent > 0 ? '+' : ''}${text.replace('-', MINUS)} %`;
+}
+
+const SUPERSCRIPTS: Record<string, string> = {
+  '-': '⁻',
+  '0': '⁰',
+  '1': '¹',
+  '2': '²',
+  '3': '³',
+  '4': '⁴',
+  '5': '⁵',
+  '6': '⁶',
+  '7': '⁷',
+  '8': '⁸',
+  '9': '⁹',
+};
+
+export function superscript(exponent: number): string {
+  return [...String(exponent)].map((char) => SUPERSCRIPTS[char] ?? char).join('');
+}
+
+/** Powers of ten as 10⁻³, for log axes. */
+export function formatPowerOfTen(value: number): string {
+  const exponent = Math.round(Math.log10(value));
+  if (exponent === 0) return '1';
+  if (exponent === 1) return '10';
+  return `10${superscript(exponent)}`;
+}
+
+export interface HyperparameterLabel {
+  /** Unicode symbol, e.g. σf → 'σ' with subscript shown separately. */
+  symbol: string;
+  subscript: string;
+  name: string;
+  unit: string;
+  tex: string;
+}
+
+export const HYPERPARAMETER_LABELS: Record<HyperparameterName, HyperparameterLabel> = {
+  lengthscale: { symbol: 'ℓ', subscript: '', name: 'lengthscale', unit: 'x units', tex: '\\ell' },
+  signalStd: { symbol: 'σ', subscript: 'f', name: 'signal std', unit: 'y units', tex: '\\sigma_f' },
+  noiseStd: { symbol: 'σ', subscript: 'n', name: 'noise std', unit: 'y units', tex: '\\sigma_n' },
+};
+
+/** Plain-text symbol such as 'σf' (for aria labels and downloads). */
+export function plainSymbol(name: HyperparameterName): string {
+  const label = HYPERPARAMETER_LABELS[name];
+  return label.symbol + label.subscript;
+}
+
+export const KERNEL_LABELS: Record<KernelName, string> = {
+  rbf: 'RBF',
+  matern52: 'Matérn 5/2',
+  matern32: 'Matérn 3/2',
+};

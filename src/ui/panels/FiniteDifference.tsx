@@ -1,0 +1,76 @@
+import { HYPERPARAMETER_NAMES } from '../../engine/types';
+import { useExplorer, useExplorerStore } from '../context';
+import { formatNumber, HYPERPARAMETER_LABELS } from '../format';
+
+/**
+ * Checks the implicit-function column for the selected point against central-difference refits
+ * (perturb yᵢ by ±h, refit, divide) and shows how many digits agree.
+ */
+export function FiniteDifference() {
+  const store = useExplorerStore();
+  const selectedIndex = useExplorer((s) => s.selectedIndex);
+  const check = useExplorer((s) => s.finiteDifference);
+  const dragging = useExplorer((s) => s.drag?.active ?? false);
+  const result = check?.status === 'done' ? check.result : null;
+
+  return (
+    <section className="card" aria-labelledby="fd-title" data-testid="fd-check">
+      <div className="card-body">
+        <h2 id="fd-title">Check it</h2>
+        <p className="panel-text">
+          Refit with yᵢ moved by ±h and compare the slope with the implicit function theorem’s ∂ log
+          θ̂/∂yᵢ.
+        </p>
+        <button
+          type="button"
+          className="button"
+          disabled={selectedIndex === null || dragging || check?.status === 'pending'}
+          onClick={() => store.getState().checkFiniteDifference()}
+          data-testid="fd-run"
+        >
+          {selectedIndex === null
+            ? 'Select a point to check'
+            : check?.status === 'pending'
+              ? `Refitting around point ${selectedIndex + 1}…`
+              : `Check point ${selectedIndex + 1} by finite differences`}
+        </button>
+        {check?.status === 'done' && !result && (
+          <p className="panel-text" role="status">
+            The check could not run for these points.
+          </p>
+        )}
+        {result && (
+          <div role="status" style={{ marginTop: 12 }}>
+            <p className="panel-text">
+              <span className="digits num" data-testid="fd-digits">
+                {formatNumber(result.agreeDigits, 2)}
+              </span>{' '}
+              digits agree for point {result.index + 1}.
+            </p>
+            <table className="compare">
+              <thead>
+                <tr>
+                  <th scope="col">∂ log θ̂/∂yᵢ</th>
+                  <th scope="col">IFT</th>
+                  <th scope="col">finite difference</th>
+                </tr>
+              </thead>
+              <tbody>
+                {HYPERPARAMETER_NAMES.map((name, k) => (
+                  <tr key={name}>
+                    <td style={{ color: `var(--${name})` }}>
+                      {HYPERPARAMETER_LABELS[name].symbol}
+                      <sub>{HYPERPARAMETER_LABELS[name].subscript}</sub>
+                    </td>
+                    <td className="num">{formatNumber(result.ift[k] ?? Number.NaN, 7)}</td>
+                    <td className="num">{formatNumber(result.fd[k] ?? Number.NaN, 7)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,86 @@
+import katex from 'katex';
+import 'katex/dist/katex.min.css';
+import { useDeferredValue, useMemo } from 'react';
+import type { Matrix3 } from '../../engine/types';
+import { useExplorer } from '../context';
+
+/** Renders TeX to HTML once per distinct string. */
+function Tex({ tex, display = true }: { tex: string; display?: boolean }) {
+  const html = useMemo(
+    () =>
+      katex.renderToString(tex, {
+        displayMode: display,
+        throwOnError: false,
+        output: 'htmlAndMathml',
+      }),
+    [tex, display],
+  );
+  return <span dangerouslySetInnerHTML={{ __html: html }} />;
+}
+
+/** A number for TeX: 4 significant digits, ×10ⁿ when large or small. */
+function texNumber(value: number): string {
+  if (!Number.isFinite(value)) return '\\text{—}';
+  if (value === 0) return '0';
+  const magnitude = Math.abs(value);
+  if (magnitude >= 1e-3 && magnitude < 1e5)
+    return value
+      .toPrecision(4)
+      .replace(/(\.\d*?)0+$/, '$1')
+      .replace(/\.$/, '');
+  const [mantissa, exponent] = value.toExponential(3).split('e');
+  return `${mantissa}\\times10^{${Number(exponent)}}`;
+}
+
+function texMatrix(rows: readonly (readonly number[])[]): string {
+  return `\\begin{pmatrix}${rows.map((row) => row.map(texNumber).join(' & ')).join('\\\\')}\\end{pmatrix}`;
+}
+
+/** The model and the implicit function theorem, with the live numbers of the selected point. */
+export function MathPanel() {
+  const live = useDeferredValue(
+    useExplorer((s) =>
+      s.analysis && s.analysis.structureVersion === s.structureVersion ? s.analysis.result : null,
+    ),
+  );
+  const selected = useExplorer((s) => s.selectedIndex ?? s.drag?.index ?? null);
+  const index = selected ?? 0;
+  const sensitivities = live?.sensitivities;
+  const column = sensitivities?.defined
+    ? sensitivities.dLogTheta_dy.map((row) => [row[index] ?? Number.NaN])
+    : null;
+  const hessian: Matrix3 | null = live?.hessianLogTheta ?? null;
+
+  return (
+    <section className="card math" aria-labelledby="math-title" data-testid="math">
+      <div className="card-body">
+        <h2 id="math-title">The math</h2>
+        <p>The fitted θ̂ maximises the log marginal likelihood, with θ = (log ℓ, log σf, log σn):</p>
+        <Tex tex="L(\theta) = -\tfrac12\, y^\top K_\theta^{-1} y - \tfrac12 \log\lvert K_\theta\rvert - \tfrac n2 \log 2\pi" />
+        <p>
+          Since ∇L(θ̂) = 0 for all data near y, the implicit function theorem gives every point’s
+          pull on θ̂ from one Hessian H:
+        </p>
+        <Tex tex="\frac{\partial \hat\theta}{\partial y_i} = -H^{-1}\,\frac{\partial^2 L}{\partial\theta\,\partial y_i},\qquad H = \frac{\partial^2 L}{\partial\theta\,\partial\theta^\top}\Big|_{\hat\theta}" />
+        {live && hessian && (
+          <>
+            <p>At this fit, in log θ:</p>
+            <Tex tex={`H = ${texMatrix(hessian)}`} />
+            {column ? (
+              <Tex
+                tex={`\\frac{\\partial \\log\\hat\\theta}{\\partial y_{${index + 1}}} = ${texMatrix(column)}\\;\\begin{matrix}\\ell\\\\\\sigma_f\\\\\\sigma_n\\end{matrix}`}
+              />
+            ) : (
+              <p>The sensitivities are undefined here: H is not negative definite.</p>
+            )}
+            <p>
+              {selected === null
+                ? 'Select a point to see its column (showing point 1).'
+                : `Column for point ${index + 1}.`}
+            </p>
+          </>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,71 @@
+import { HYPERPARAMETER_NAMES } from '../../engine/types';
+import { selectArrows } from '../../state';
+import { useExplorer } from '../context';
+import { formatNumber, HYPERPARAMETER_LABELS } from '../format';
+import { TrustNote } from './TrustNote';
+
+/** θ̂ with units, the log marginal likelihood, the Hessian's condition and the trust verdict. */
+export function Readout() {
+  const result = useExplorer((s) => s.analysis?.result ?? null);
+  const failure = useExplorer((s) => s.failure?.result ?? null);
+  const chosen = useExplorer((s) => s.options.hyperparameter);
+  const arrows = useExplorer(selectArrows);
+
+  return (
+    <section className="card readout" aria-labelledby="readout-title">
+      <div className="card-body">
+        <h2 id="readout-title">Fitted hyperparameters</h2>
+        <div className="readout-rows">
+          {HYPERPARAMETER_NAMES.map((name) => {
+            const label = HYPERPARAMETER_LABELS[name];
+            const value = result?.theta[name];
+            return (
+              <div
+                key={name}
+                className={`readout-row${name === chosen ? ' readout-row-active' : ''}`}
+                style={{ display: 'contents' }}
+              >
+                <span
+                  className="readout-symbol"
+                  style={{ color: `var(--${name})` }}
+                  aria-hidden="true"
+                >
+                  {label.symbol}
+                  {label.subscript && <sub>{label.subscript}</sub>}
+                </span>
+                <span className="readout-name">{label.name}</span>
+                <span
+                  className="readout-value num"
+                  data-testid={`theta-${name}`}
+                  aria-label={`${label.name}: ${value === undefined ? 'not yet fitted' : formatNumber(value)} ${label.unit}`}
+                >
+                  {value === undefined ? '—' : formatNumber(value)}
+                </span>
+                <span className="readout-unit">{label.unit}</span>
+              </div>
+            );
+          })}
+        </div>
+        <dl className="metrics">
+          <dt>log p(y | X, θ̂)</dt>
+          <dd className="num" data-testid="lml">
+            {result ? `${formatNumber(result.lml, 5)} nats` : '—'}
+          </dd>
+          <dt>Hessian condition number</dt>
+          <dd className="num" data-testid="condition">
+            {result ? formatNumber(result.diagnostics.conditionNumber, 3) : '—'}
+          </dd>
+          <dt>Hessian at θ̂</dt>
+          <dd>
+            {result
+              ? result.diagnostics.negativeDefinite
+                ? 'negative definite'
+                : 'not negative definite'
+              : '—'}
+          </dd>
+        </dl>
+        <TrustNote view={arrows} failure={failure?.message ?? null} />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,193 @@
+import { drag, select, type D3DragEvent } from 'd3';
+import {
+  memo,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  type KeyboardEvent,
+  type RefObject,
+} from 'react';
+import { selectArrows, type ExplorerStore } from '../../state';
+import { useExplorer, useExplorerStore } from '../context';
+import { formatCoordinate, formatSigned, plainSymbol } from '../format';
+import { POINT_RADIUS, type PlotScales } from './geometry';
+
+/** A touch held this long without moving removes the point. */
+const LONG_PRESS_MS = 600;
+/** Movement (pixels) that turns a press into a drag and cancels the long-press. */
+const PRESS_SLOP = 6;
+/** Keyboard steps in data units: arrow keys, and with Shift. */
+const KEY_STEP = 0.05;
+const KEY_STEP_LARGE = 0.5;
+
+interface PointMarkProps {
+  index: number;
+  cx: number;
+  cy: number;
+  selected: boolean;
+  dragging: boolean;
+  label: string;
+  scalesRef: RefObject<PlotScales>;
+  store: ExplorerStore;
+}
+
+/** Wires d3-drag (mouse, touch, pen) to the store for point `index`; returns the cleanup. */
+function attachDrag(
+  element: SVGGElement,
+  index: number,
+  store: ExplorerStore,
+  scalesRef: RefObject<PlotScales>,
+) {
+  let pressTimer: ReturnType<typeof setTimeout> | undefined;
+  let removed = false;
+  let origin = { x: 0, y: 0 };
+  const cancelPress = () => clearTimeout(pressTimer);
+  const behaviour = drag<SVGGElement, unknown>()
+    .clickDistance(PRESS_SLOP)
+    .subject(() => {
+      const point = store.getState().points[index];
+      const { x, y } = scalesRef.current;
+      return point ? { x: x(point.x), y: y(point.y) } : { x: 0, y: 0 };
+    })
+    .on('start', (event: D3DragEvent<SVGGElement, unknown, { x: number; y: number }>) => {
+      removed = false;
+      origin = { x: event.x, y: event.y };
+      store.getState().beginDrag(index);
+      const source = event.sourceEvent as Event | null;
+      if (source?.type.startsWith('touch')) {
+        pressTimer = setTimeout(() => {
+          removed = true;
+          store.getState().endDrag();
+          store.getState().removePoint(index);
+        }, LONG_PRESS_MS);
+      }
+    })
+    .on('drag', (event: D3DragEvent<SVGGElement, unknown, { x: number; y: number }>) => {
+      if (removed) return;
+      if (Math.hypot(event.x - origin.x, event.y - origin.y) > PRESS_SLOP) cancelPress();
+      const { x, y } = scalesRef.current;
+      store.getState().dragTo(x.invert(event.x), y.invert(event.y));
+    })
+    .on('end', () => {
+      cancelPress();
+      if (!removed) store.getState().endDrag();
+    });
+  select(element).call(behaviour);
+  return () => {
+    cancelPress();
+    select(element).on('.drag', null);
+  };
+}
+
+const PointMark = memo(function PointMark({
+  index,
+  cx,
+  cy,
+  selected,
+  dragging,
+  label,
+  scalesRef,
+  store,
+}: PointMarkProps) {
+  const ref = useRef<SVGGElement>(null);
+  useEffect(
+    () => (ref.current ? attachDrag(ref.current, index, store, scalesRef) : undefined),
+    [index, store, scalesRef],
+  );
+
+  const onKeyDown = (event: KeyboardEvent<SVGGElement>) => {
+    const state = store.getState();
+    const point = state.points[index];
+    if (!point) return;
+    const step = event.shiftKey ? KEY_STEP_LARGE : KEY_STEP;
+    const moves: Record<string, [number, number]> = {
+      ArrowLeft: [-step, 0],
+      ArrowRight: [step, 0],
+      ArrowUp: [0, step],
+      ArrowDown: [0, -step],
+    };
+    const move = moves[event.key];
+    if (move) {
+      event.preventDefault();
+      state.movePoint(index, point.x + move[0], point.y + move[1]);
+    } else if (event.key === 'Delete' || event.key === 'Backspace') {
+      event.preventDefault();
+      state.removePoint(index);
+      // Keep the keyboard user in the plot: focus the point that took this index, if any.
+      const layer = ref.current?.parentElement;
+      requestAnimationFrame(() => {
+        const next = layer?.querySelector<SVGGElement>(
+          `[data-index="${Math.min(index, store.getState().points.length - 1)}"]`,
+        );
+        next?.focus();
+      });
+    }
+  };
+
+  return (
+    <g
+      ref={ref}
+      className={`point${selected ? ' selected' : ''}${dragging ? ' dragging' : ''}`}
+      data-testid="point"
+      data-index={index}
+      transform={`translate(${cx.toFixed(1)},${cy.toFixed(1)})`}
+      tabIndex={0}
+      role="button"
+      aria-roledescription="draggable point"
+      aria-label={label}
+      onFocus={() => store.getState().select(index)}
+      onKeyDown={onKeyDown}
+      onDoubleClick={(event) => {
+        event.stopPropagation();
+        store.getState().removePoint(index);
+      }}
+    >
+      <circle className="hit" r={POINT_RADIUS + 12} />
+      <circle className="ring" r={POINT_RADIUS + 4} />
+      <circle className="dot" r={POINT_RADIUS} />
+    </g>
+  );
+});
+
+/** Every data point, draggable and keyboard-operable, with its values in its accessible name. */
+export const PointsLayer = memo(function PointsLayer({ scales }: { scales: PlotScales }) {
+  const store = useExplorerStore();
+  const points = useExplorer((s) => s.points);
+  const selectedIndex = useExplorer((s) => s.selectedIndex);
+  const dragIndex = useExplorer((s) => (s.drag?.active ? s.drag.index : null));
+  const hyperparameter = useExplorer((s) => s.options.hyperparameter);
+  const arrows = useExplorer(selectArrows);
+  const scalesRef = useRef(scales);
+  useLayoutEffect(() => {
+    scalesRef.current = scales;
+  }, [scales]);
+
+  const sensitivity = new Map(
+    arrows.arrows.map(({ index, sensitivityY }) => [index, sensitivityY]),
+  );
+  const symbol = plainSymbol(hyperparameter);
+  return (
+    <g className="points">
+      {points.map((point, index) => {
+        const value = sensitivity.get(index);
+        const effect =
+          value === undefined
+            ? ''
+            : ` Raising it ${value >= 0 ? 'raises' : 'lowers'} ${symbol}: d log ${symbol}/dy ${formatSigned(value)}.`;
+        return (
+          <PointMark
+            key={index}
+            index={index}
+            cx={scales.x(point.x)}
+            cy={scales.y(point.y)}
+            selected={selectedIndex === index}
+            dragging={dragIndex === index}
+            label={`Point ${index + 1} of ${points.length}: x ${formatCoordinate(point.x)}, y ${formatCoordinate(point.y)}.${effect}`}
+            scalesRef={scalesRef}
+            store={store}
+          />
+        );
+      })}
+    </g>
+  );
+});
