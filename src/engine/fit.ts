@@ -10,8 +10,8 @@ import {
   evaluateLikelihood,
   type LikelihoodWorkspace,
 } from './likelihood';
-import { polishMaximum, type PolishResult } from './newton';
-import { searchBounds, searchCandidates } from './search';
+import { polishMaximum, type LogThetaBounds, type PolishResult } from './newton';
+import { SEARCH_SUBSAMPLE_SIZE, searchBounds, searchCandidates, subsample } from './search';
 import {
   standardize,
   toDataLogTheta,
@@ -70,6 +70,48 @@ function distinctOptima(results: PolishResult[]): PolishResult[] {
   return kept;
 }
 
+/** Basins further below the best maximum found than this (nats) are abandoned mid-polish. */
+const ABANDON_GAP = 3;
+
+/** Polishes every start in turn, abandoning basins that cannot come near the best so far. */
+function polishAll(
+  workspace: LikelihoodWorkspace,
+  starts: LogTheta[],
+  bounds: LogThetaBounds,
+): PolishResult[] {
+  const results: PolishResult[] = [];
+  let best = -Infinity;
+  for (const start of starts) {
+    const known = results.map((result) => result.evaluation.logTheta);
+    const result = polishMaximum(workspace, start, bounds, best - ABANDON_GAP, known);
+    if (!result) continue;
+    results.push(result);
+    best = Math.max(best, result.evaluation.lml);
+  }
+  return results;
+}
+
+/**
+ * The cold path: grid search on (a subsample of) the data, then polish. A large dataset's basins
+ * are first polished on the subsample, so that the expensive full-data polish starts close.
+ */
+function coldPolish(
+  kernel: KernelName,
+  x: Float64Array,
+  y: Float64Array,
+  workspace: LikelihoodWorkspace,
+  bounds: LogThetaBounds,
+): PolishResult[] {
+  const sample = subsample(x, y, SEARCH_SUBSAMPLE_SIZE);
+  let starts = searchCandidates(kernel, sample.x, sample.y).map((candidate) => candidate.logTheta);
+  if (sample.x.length < x.length) {
+    const sampleWorkspace = createLikelihoodWorkspace(kernel, sample.x, sample.y);
+    const sampleOptima = distinctOptima(polishAll(sampleWorkspace, starts, searchBounds(sample.x)));
+    if (sampleOptima.length > 0) starts = sampleOptima.map((result) => result.evaluation.logTheta);
+  }
+  return polishAll(workspace, starts, bounds);
+}
+
 /**
  * Fits θ̂ by maximum marginal likelihood. `data` must come from `validateDataset`.
  * Throws only for internal failures; degenerate optima are reported in `diagnostics`.
@@ -96,12 +138,7 @@ export function fitHyperparameters(data: Dataset, options: FitOptions = {}): Fit
       }
     }
   }
-  if (polished.length === 0) {
-    for (const candidate of searchCandidates(kernel, x, y)) {
-      const result = polishMaximum(workspace, candidate.logTheta, bounds);
-      if (result) polished.push(result);
-    }
-  }
+  if (polished.length === 0) polished.push(...coldPolish(kernel, x, y, workspace, bounds));
   const optima = distinctOptima(polished);
   const best = optima[0];
   if (!best) throw new Error('no positive-definite covariance anywhere in the search region');

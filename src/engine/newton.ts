@@ -32,6 +32,8 @@ const STEP_TOLERANCE = 1e-9;
 const MAX_ITERATIONS = 60;
 const MAX_STEP = 1.5;
 const MIN_CURVATURE = 1e-6;
+/** Distance in every log coordinate within which an iterate is taken to be in a known basin. */
+const KNOWN_MAXIMUM_RADIUS = 0.02;
 
 function safeEvaluate(
   workspace: LikelihoodWorkspace,
@@ -82,11 +84,19 @@ function ascentStep(evaluation: LikelihoodEvaluation, frozen: boolean[]): LogThe
   return step;
 }
 
-/** Newton-polishes from `start` (internal log θ). Returns null if K is singular at the start. */
+/**
+ * Newton-polishes from `start` (internal log θ). Returns null if K is singular at the start, or if
+ * `abandonBelow` is given and the local quadratic model shows this maximum cannot come within
+ * reach of it (L + 2·predicted gain < abandonBelow): a basin that can neither win nor tie; or
+ * when the iterate comes within KNOWN_MAXIMUM_RADIUS of one of `knownMaxima` (a basin already
+ * polished).
+ */
 export function polishMaximum(
   workspace: LikelihoodWorkspace,
   start: LogTheta,
   bounds: LogThetaBounds,
+  abandonBelow = -Infinity,
+  knownMaxima: readonly LogTheta[] = [],
 ): PolishResult | null {
   let current = safeEvaluate(workspace, clampToBounds(start, bounds), 2);
   if (!current) return null;
@@ -100,6 +110,14 @@ export function polishMaximum(
         (side === -1 && current!.gradient![i]! < 0) || (side === 1 && current!.gradient![i]! > 0),
     );
     const step = ascentStep(current, frozen);
+    const predictedGain =
+      0.5 * step.reduce((sum, value, i) => sum + value * current!.gradient![i]!, 0);
+    if (current.lml + 2 * predictedGain < abandonBelow) return null;
+    const position = current.logTheta;
+    const isKnown = knownMaxima.some((known) =>
+      known.every((value, i) => Math.abs(value - position[i]!) < KNOWN_MAXIMUM_RADIUS),
+    );
+    if (isKnown) return null;
     if (Math.max(...step.map(Math.abs)) < STEP_TOLERANCE) {
       return {
         evaluation: current,

@@ -43,8 +43,8 @@ export function searchBounds(x: Float64Array): LogThetaBounds {
   };
 }
 
-/** Evenly spread indices (in x order) of at most `size` points. */
-function subsample(
+/** At most `size` points spread evenly in x order (the data itself when it is small enough). */
+export function subsample(
   x: Float64Array,
   y: Float64Array,
   size: number,
@@ -61,13 +61,16 @@ function subsample(
   return { x: xs, y: ys };
 }
 
-/** Local maxima of the profile likelihood on the search grid, best first (internal log θ). */
+/**
+ * Local maxima of the profile likelihood on the search grid, best first (internal log θ). Pass at
+ * most SEARCH_SUBSAMPLE_SIZE points (see `subsample`): each grid row costs an O(n³) eigensolve.
+ */
 export function searchCandidates(
   kernel: KernelName,
   x: Float64Array,
   y: Float64Array,
 ): SearchCandidate[] {
-  const sample = subsample(x, y, SEARCH_SUBSAMPLE_SIZE);
+  const sample = { x, y };
   const { span, meanGap } = sortedGaps(sample.x);
   const lengthscales = logSpaced(0.5 * meanGap, 10 * span, LENGTHSCALE_GRID_SIZE);
   const ratios = NOISE_RATIO_GRID;
