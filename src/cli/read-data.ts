@@ -94,7 +94,8 @@ export function parseTable(text: string, name: string): RawData {
     values.forEach((value, column) => {
       if (value === null) {
         const field = fields[column]!;
-        const shown = field === '' ? 'an empty field' : JSON.stringify(field);
+        const quoted = JSON.stringify(field.length > 40 ? `${field.slice(0, 39)}…` : field);
+        const shown = field === '' ? 'an empty field' : quoted;
         throw new CliError(`${where}: ${shown} is not a number`);
       }
     });
