@@ -12,9 +12,10 @@ import {
   likelihoodLandscape,
   validateDataset,
 } from '../engine';
-import type { Dataset, FitOptions, FitResult, KernelName, LogTheta, Posterior } from '../engine';
+import type { Dataset, FitResult, Posterior } from '../engine';
 import type { AnalysisResult, AnalysisSuccess, ComputeBackend, SequencedRequest } from './protocol';
 import { evenGrid, logGrid, requestProblem } from './requestCheck';
+import type { WarmStarts } from './warmStarts';
 
 /** Computes the dense posterior and sample paths at a fitted θ̂. */
 export interface PosteriorPath {
@@ -35,76 +36,6 @@ export interface PosteriorPath {
  * draws are conditioned on moving data and the paths move smoothly instead of flickering.
  */
 export const SAMPLE_SEED = 20_060_101;
-
-/** A change of the data small enough for a warm Newton polish from the previous θ̂. */
-export const WARM_START_LIMITS = {
-  /** Largest move of any x_i, as a fraction of the previous span of x. */
-  x: 0.05,
-  /** Largest move of any y_i, as a fraction of the previous root-mean-square of y. */
-  y: 0.25,
-};
-
-interface RememberedFit {
-  data: Dataset;
-  logTheta: LogTheta;
-  runnerUpLogTheta: LogTheta | null;
-}
-
-function rootMeanSquare(values: Float64Array): number {
-  let sum = 0;
-  for (const value of values) sum += value * value;
-  return Math.sqrt(sum / values.length);
-}
-
-function largestMove(from: Float64Array, to: Float64Array): number {
-  let largest = 0;
-  for (let i = 0; i < from.length; i++) largest = Math.max(largest, Math.abs(to[i]! - from[i]!));
-  return largest;
-}
-
-/**
- * The last fit of each kernel, to warm-start the next fit of that kernel while a point is dragged.
- * The engine's warm start only polishes locally (from θ̂ and the runner-up), so it is offered
- * only for a small change of the same points; after a jump — a coalesced burst, a new data set,
- * an added point — the next fit searches globally, so θ̂ never depends on the path taken.
- */
-export class WarmStarts {
-  private readonly byKernel = new Map<KernelName, RememberedFit>();
-
-  /** The warm start for fitting `data`, or undefined when a global search is due. */
-  for(kernel: KernelName, data: Dataset): FitOptions['warmStart'] {
-    const previous = this.byKernel.get(kernel);
-    if (!previous || previous.data.x.length !== data.x.length) return undefined;
-    const { x, y } = previous.data;
-    let min = Infinity;
-    let max = -Infinity;
-    for (const value of x) {
-      min = Math.min(min, value);
-      max = Math.max(max, value);
-    }
-    const small =
-      largestMove(x, data.x) <= WARM_START_LIMITS.x * (max - min) &&
-      largestMove(y, data.y) <= WARM_START_LIMITS.y * rootMeanSquare(y);
-    if (!small) return undefined;
-    return { logTheta: previous.logTheta, runnerUpLogTheta: previous.runnerUpLogTheta };
-  }
-
-  remember(data: Dataset, fit: FitResult): void {
-    if (!fit.logTheta.every(Number.isFinite)) return;
-    const runnerUp = fit.diagnostics.runnerUp?.theta;
-    this.byKernel.set(fit.kernel, {
-      data: { x: Float64Array.from(data.x), y: Float64Array.from(data.y) },
-      logTheta: [...fit.logTheta],
-      runnerUpLogTheta: runnerUp
-        ? [
-            Math.log(runnerUp.lengthscale),
-            Math.log(runnerUp.signalStd),
-            Math.log(runnerUp.noiseStd),
-          ]
-        : null,
-    });
-  }
-}
 
 const now = (): number => performance.now();
 
@@ -137,10 +68,10 @@ async function analyse(
   const kernel = request.kernel;
   const warmStart = warmStarts.for(kernel, data);
   const fit = fitHyperparameters(data, warmStart ? { kernel, warmStart } : { kernel });
-  warmStarts.remember(data, fit);
   const fitted = now();
 
   const sensitivities = computeSensitivities(data, fit);
+  warmStarts.remember(data, fit, sensitivities);
   const finiteDifference =
     request.finiteDifferenceIndex === null
       ? null

@@ -3,7 +3,8 @@
  * Loaded with a dynamic import by the client, so neither the engine nor this path weighs on the
  * main bundle when the worker runs (and tfjs never enters it).
  */
-import { runAnalysis, WarmStarts } from './analysis';
+import { runAnalysis } from './analysis';
+import { WarmStarts } from './warmStarts';
 import { createEnginePosteriorPath } from './enginePosteriorPath';
 import type { AnalysisResult, SequencedRequest } from './protocol';
 

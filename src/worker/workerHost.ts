@@ -8,7 +8,8 @@
  * the warm starts and the latest request live in plain JS, not on the GPU.
  */
 import type { TfjsBackendName, TfjsStart } from '../gpu/tfjsBackend';
-import { runAnalysis, WarmStarts, type PosteriorPath } from './analysis';
+import { runAnalysis, type PosteriorPath } from './analysis';
+import { WarmStarts } from './warmStarts';
 import { transferablesOf, type FromWorkerMessage, type ToWorkerMessage } from './messages';
 import type { SequencedRequest } from './protocol';
 

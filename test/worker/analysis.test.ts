@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fitHyperparameters, validateDataset } from '../../src/engine';
-import { runAnalysis, WarmStarts } from '../../src/worker/analysis';
+import { runAnalysis } from '../../src/worker/analysis';
+import { WarmStarts } from '../../src/worker/warmStarts';
 import { createEnginePosteriorPath } from '../../src/worker/enginePosteriorPath';
 import type { AnalysisSuccess, SequencedRequest } from '../../src/worker/protocol';
 import { createTfjsPosteriorPath } from '../../src/worker/tfjsPosteriorPath';
@@ -116,63 +116,5 @@ describe('runAnalysis', () => {
       expect(result.code).toBe('invalid-request');
       expect(result.message).toMatch(message);
     }
-  });
-
-  it('warm-starts the next fit after a small move and reaches the same θ̂', async () => {
-    const warmStarts = new WarmStarts();
-    const path = createEnginePosteriorPath();
-    const first = expectSuccess(await runAnalysis(requestFor('trend40'), path, warmStarts));
-    const nudged = requestFor('trend40', { seq: 2 });
-    nudged.y[7] = nudged.y[7]! + 0.05;
-    const offered = warmStarts.for('rbf', validateDataset(nudged.x, nudged.y));
-    expect(offered?.logTheta).toEqual(first.logTheta);
-    const warm = expectSuccess(await runAnalysis(nudged, path, warmStarts));
-    const cold = expectSuccess(await runAnalysis(nudged, path, new WarmStarts()));
-    warm.logTheta.forEach((value, k) =>
-      expect(Math.abs(value - cold.logTheta[k]!)).toBeLessThan(1e-7),
-    );
-  });
-
-  it('searches globally after a jump, a changed point count or another kernel', async () => {
-    const warmStarts = new WarmStarts();
-    const request = requestFor('trend40');
-    expectSuccess(await runAnalysis(request, createEnginePosteriorPath(), warmStarts));
-    const y = Float64Array.from(request.y);
-    const rms = Math.sqrt(y.reduce((sum, value) => sum + value * value, 0) / y.length);
-    const jumped = Float64Array.from(y);
-    jumped[3] = jumped[3]! + 0.3 * rms;
-    const moved = Float64Array.from(request.x);
-    moved[3] = moved[3]! + 0.06 * (Math.max(...moved) - Math.min(...moved));
-    expect(warmStarts.for('rbf', { x: request.x, y: jumped })).toBeUndefined();
-    expect(warmStarts.for('rbf', { x: moved, y })).toBeUndefined();
-    expect(warmStarts.for('rbf', { x: request.x.subarray(1), y: y.subarray(1) })).toBeUndefined();
-    expect(warmStarts.for('matern52', { x: request.x, y })).toBeUndefined();
-    expect(warmStarts.for('rbf', { x: request.x, y })).toBeDefined();
-  });
-
-  it('passes the runner-up maximum along, so a switch of maxima is caught', async () => {
-    // A slow trend plus a fast wiggle: one maximum explains the wiggle, the other calls it noise.
-    const x = Float64Array.from({ length: 30 }, (_, i) => (10 * i) / 29);
-    const y = x.map((value) => Math.sin(value / 2) + 0.3 * Math.sin(5 * value));
-    const warmStarts = new WarmStarts();
-    const request = { ...requestFor('sine10'), x, y };
-    const result = expectSuccess(
-      await runAnalysis(request, createEnginePosteriorPath(), warmStarts),
-    );
-    const runnerUp = result.diagnostics.runnerUp!;
-    expect(runnerUp.theta.lengthscale / result.theta.lengthscale).toBeGreaterThan(3);
-    const offered = warmStarts.for('rbf', { x, y });
-    expect(offered?.runnerUpLogTheta?.[0]).toBeCloseTo(Math.log(runnerUp.theta.lengthscale), 12);
-    expect(offered?.runnerUpLogTheta?.[2]).toBeCloseTo(Math.log(runnerUp.theta.noiseStd), 12);
-  });
-
-  it('does not remember a non-finite θ̂', async () => {
-    const warmStarts = new WarmStarts();
-    const data = validateDataset(referenceCases.sine10!.x, referenceCases.sine10!.y);
-    const fit = fitHyperparameters(data);
-    warmStarts.remember(data, { ...fit, logTheta: [fit.logTheta[0], Number.NaN, fit.logTheta[2]] });
-    expect(warmStarts.for('rbf', data)).toBeUndefined();
-    warmStarts.remember(data, fit);
-    expect(warmStarts.for('rbf', data)?.logTheta).toEqual(fit.logTheta);
   });
 });

@@ -1,0 +1,90 @@
+/**
+ * Warm starts for the refits while a point is dragged. The engine's warm start only polishes
+ * locally (from the given θ and the runner-up maximum), so it is offered only for a small change
+ * of the same points; after a jump — a coalesced burst, a new data set, an added point — the
+ * next fit searches globally, so θ̂ never depends on the path the data took.
+ *
+ * The start is the implicit function theorem's first-order prediction of the new θ̂
+ * (`predictLogTheta`), O(|Δ|²) from the new maximum, rather than the old θ̂ itself.
+ */
+import { predictLogTheta } from '../engine';
+import type {
+  Dataset,
+  FitOptions,
+  FitResult,
+  KernelName,
+  LogTheta,
+  SensitivityResult,
+} from '../engine';
+
+/** A change of the data small enough for a warm Newton polish. */
+export const WARM_START_LIMITS = {
+  /** Largest move of any x_i, as a fraction of the previous span of x. */
+  x: 0.05,
+  /** Largest move of any y_i, as a fraction of the previous root-mean-square of y. */
+  y: 0.25,
+};
+
+interface RememberedFit {
+  data: Dataset;
+  fit: FitResult;
+  sensitivities: SensitivityResult;
+}
+
+function rootMeanSquare(values: Float64Array): number {
+  let sum = 0;
+  for (const value of values) sum += value * value;
+  return Math.sqrt(sum / values.length);
+}
+
+function span(values: Float64Array): number {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const value of values) {
+    min = Math.min(min, value);
+    max = Math.max(max, value);
+  }
+  return max - min;
+}
+
+function largestMove(from: Float64Array, to: Float64Array): number {
+  let largest = 0;
+  for (let i = 0; i < from.length; i++) largest = Math.max(largest, Math.abs(to[i]! - from[i]!));
+  return largest;
+}
+
+function logOf(theta: { lengthscale: number; signalStd: number; noiseStd: number }): LogTheta {
+  return [Math.log(theta.lengthscale), Math.log(theta.signalStd), Math.log(theta.noiseStd)];
+}
+
+/** The last fit of each kernel, and the warm start it offers for the next one. */
+export class WarmStarts {
+  private readonly byKernel = new Map<KernelName, RememberedFit>();
+
+  /** The warm start for fitting `data`, or undefined when a global search is due. */
+  for(kernel: KernelName, data: Dataset): FitOptions['warmStart'] {
+    const previous = this.byKernel.get(kernel);
+    if (!previous || previous.data.x.length !== data.x.length) return undefined;
+    const { x, y } = previous.data;
+    const small =
+      largestMove(x, data.x) <= WARM_START_LIMITS.x * span(x) &&
+      largestMove(y, data.y) <= WARM_START_LIMITS.y * rootMeanSquare(y);
+    if (!small) return undefined;
+    const predicted = predictLogTheta(previous.data, previous.fit, previous.sensitivities, data);
+    const runnerUp = previous.fit.diagnostics.runnerUp;
+    return {
+      logTheta: predicted.every(Number.isFinite) ? predicted : [...previous.fit.logTheta],
+      runnerUpLogTheta: runnerUp ? logOf(runnerUp.theta) : null,
+    };
+  }
+
+  remember(data: Dataset, fit: FitResult, sensitivities: SensitivityResult): void {
+    if (!fit.logTheta.every(Number.isFinite)) return;
+    this.byKernel.set(fit.kernel, {
+      data: { x: Float64Array.from(data.x), y: Float64Array.from(data.y) },
+      fit,
+      // A copy: the result's arrays are transferred to the page and detached here.
+      sensitivities: structuredClone(sensitivities),
+    });
+  }
+}
