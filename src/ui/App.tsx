@@ -51,8 +51,8 @@ function Explorer() {
         <div>
           <h1>GP Sensitivity Explorer</h1>
           <p>
-            Drag a point and watch the Gaussian process refit. Each arrow shows how that point pulls
-            the fitted hyperparameter θ̂.
+            Drag a point and watch a Gaussian process refit its hyperparameters. Each arrow shows
+            which way that point pulls them, and how hard.
           </p>
         </div>
         <ShareExport />

@@ -28,6 +28,17 @@ export function formatCoordinate(value: number): string {
   return value.toFixed(2).replace('-', MINUS);
 }
 
+/**
+ * The relative difference exp(logRatio) − 1 as a signed percentage (e.g. +3.2 %), or as a factor
+ * (×12, ÷40) once it is beyond a doubling or halving either way.
+ */
+export function formatLogRatio(logRatio: number): string {
+  if (!Number.isFinite(logRatio)) return '—';
+  if (Math.abs(logRatio) <= Math.LN2) return formatPercent(Math.expm1(logRatio));
+  const factor = Math.exp(Math.abs(logRatio));
+  return `${logRatio > 0 ? '×' : '÷'}${formatNumber(factor, 2)}`;
+}
+
 /** A ratio as a signed percentage, e.g. +3.2 %. */
 export function formatPercent(fraction: number): string {
   if (!Number.isFinite(fraction)) return '—';

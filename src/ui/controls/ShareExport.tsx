@@ -112,12 +112,15 @@ export function ShareExport() {
         className="button primary"
         onClick={() => void run(share)}
         data-testid="share"
+        aria-label="Share: copy a link to this view"
       >
-        <Icon d="M4 12v7a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2v-7M16 6l-4-4-4 4M12 2v13" /> Share
+        <Icon d="M4 12v7a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2v-7M16 6l-4-4-4 4M12 2v13" />
+        <span className="button-text">Share</span>
       </button>
       <details className="menu" ref={menuRef}>
-        <summary className="button" data-testid="export">
-          <Icon d="M21 15v4a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2v-4M7 10l5 5 5-5M12 15V3" /> Export
+        <summary className="button" data-testid="export" aria-label="Export">
+          <Icon d="M21 15v4a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2v-4M7 10l5 5 5-5M12 15V3" />
+          <span className="button-text">Export</span>
         </summary>
         <div className="menu-items" role="menu">
           {EXPORTS.map((item) => (

@@ -118,7 +118,7 @@ export function Landscape() {
                       data-testid="runner-up"
                     >
                       <circle className="runner-up" r={5.5} />
-                      <text className="marker-label" x={8} dy="0.35em">
+                      <text className="marker-label" x={8} y={12}>
                         runner-up
                       </text>
                     </g>
@@ -134,14 +134,19 @@ export function Landscape() {
                       </text>
                     </g>
                   )}
-                  {optimum && inside(optimum) && (
+                  {optimum && (
                     <g
-                      transform={`translate(${x(optimum.lengthscale)},${y(optimum.noiseRatio)})`}
+                      transform={`translate(${clampTo(x(optimum.lengthscale), innerWidth)},${clampTo(y(optimum.noiseRatio), innerHeight)})`}
                       data-testid="landscape-optimum"
                     >
-                      <circle className="optimum" r={6} />
-                      <text className="marker-label" x={9} dy="0.35em">
-                        θ̂
+                      <circle className={inside(optimum) ? 'optimum' : 'optimum outside'} r={6} />
+                      <text
+                        className="marker-label"
+                        x={x(optimum.lengthscale) > innerWidth * 0.8 ? -9 : 9}
+                        dy="0.35em"
+                        textAnchor={x(optimum.lengthscale) > innerWidth * 0.8 ? 'end' : 'start'}
+                      >
+                        {inside(optimum) ? 'θ̂' : 'θ̂ (off the map)'}
                       </text>
                     </g>
                   )}
@@ -175,6 +180,11 @@ export function Landscape() {
       </div>
     </section>
   );
+}
+
+/** A pixel coordinate held inside [0, size] so an off-range marker sits on the edge. */
+function clampTo(value: number, size: number): number {
+  return Math.min(size, Math.max(0, value));
 }
 
 function describe(

@@ -71,13 +71,18 @@ export function MathPanel() {
                 tex={`\\frac{\\partial \\log\\hat\\theta}{\\partial y_{${index + 1}}} = ${texMatrix(column)}\\;\\begin{matrix}\\ell\\\\\\sigma_f\\\\\\sigma_n\\end{matrix}`}
               />
             ) : (
-              <p>The sensitivities are undefined here: H is not negative definite.</p>
+              <p>
+                No sensitivities at this fit:{' '}
+                {sensitivities && !sensitivities.defined ? sensitivities.reason : 'the fit failed'}.
+              </p>
             )}
-            <p>
-              {selected === null
-                ? 'Select a point to see its column (showing point 1).'
-                : `Column for point ${index + 1}.`}
-            </p>
+            {column && (
+              <p>
+                {selected === null
+                  ? 'Showing point 1; select a point to see its column.'
+                  : `The column for point ${index + 1}, the one selected.`}
+              </p>
+            )}
           </>
         )}
       </div>
