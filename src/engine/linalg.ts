@@ -39,24 +39,115 @@ export function dotRange(
   return s0 + s1 + (s2 + s3);
 }
 
+/** Column width of the blocks in the blocked factorisation: a 48-column panel stays in cache. */
+const CHOLESKY_BLOCK = 48;
+
 /**
- * In-place Cholesky factorisation A = L Lᵀ (Golub & Van Loan 2013, Alg. 4.2.1, row-oriented:
- * every inner product runs over two contiguous rows). Reads the lower triangle of `matrix`,
- * overwrites it with L and zeroes the strict upper triangle.
- * Throws NotPositiveDefiniteError when a pivot is not positive.
+ * In-place Cholesky factorisation A = L Lᵀ, blocked right-looking (Golub & Van Loan 2013,
+ * Alg. 4.2.3): factor a diagonal block, solve the panel below it, subtract the panel's outer
+ * product from the trailing matrix with the register-blocked kernel. Every inner product runs over
+ * contiguous row segments. Reads the lower triangle of `matrix`, overwrites it with L and zeroes the
+ * strict upper triangle. Throws NotPositiveDefiniteError when a pivot is not positive.
  */
 export function choleskyInPlace(matrix: Float64Array, n: number): void {
-  for (let row = 0; row < n; row++) {
-    const rowOffset = row * n;
-    for (let col = 0; col < row; col++) {
-      const colOffset = col * n;
-      const sum = matrix[rowOffset + col]! - dotRange(matrix, rowOffset, matrix, colOffset, col);
-      matrix[rowOffset + col] = sum / matrix[colOffset + col]!;
+  for (let blockStart = 0; blockStart < n; blockStart += CHOLESKY_BLOCK) {
+    const blockEnd = Math.min(blockStart + CHOLESKY_BLOCK, n);
+    for (let row = blockStart; row < n; row++) {
+      const rowOffset = row * n;
+      const lastColumn = Math.min(row, blockEnd);
+      for (let col = blockStart; col < lastColumn; col++) {
+        const colOffset = col * n;
+        const length = col - blockStart;
+        const sum =
+          matrix[rowOffset + col]! -
+          dotRange(matrix, rowOffset + blockStart, matrix, colOffset + blockStart, length);
+        matrix[rowOffset + col] = sum / matrix[colOffset + col]!;
+      }
+      if (row < blockEnd) {
+        const length = row - blockStart;
+        const pivot =
+          matrix[rowOffset + row]! -
+          dotRange(matrix, rowOffset + blockStart, matrix, rowOffset + blockStart, length);
+        if (!(pivot > 0)) throw new NotPositiveDefiniteError(row);
+        matrix[rowOffset + row] = Math.sqrt(pivot);
+      }
     }
-    const pivot = matrix[rowOffset + row]! - dotRange(matrix, rowOffset, matrix, rowOffset, row);
-    if (!(pivot > 0)) throw new NotPositiveDefiniteError(row);
-    matrix[rowOffset + row] = Math.sqrt(pivot);
-    for (let col = row + 1; col < n; col++) matrix[rowOffset + col] = 0;
+    subtractPanelProduct(matrix, n, blockEnd, blockStart, blockEnd);
+  }
+  for (let row = 0; row < n; row++) {
+    for (let col = row + 1; col < n; col++) matrix[row * n + col] = 0;
+  }
+}
+
+/**
+ * M_rc −= Σ_{k ∈ [kStart, kEnd)} M_rk M_ck for start ≤ c ≤ r < n (the trailing update of the
+ * blocked Cholesky). 4×2 register blocks; entries just above the diagonal inside a block are
+ * written too, which is harmless because the factorisation never reads the upper triangle.
+ */
+function subtractPanelProduct(
+  m: Float64Array,
+  n: number,
+  start: number,
+  kStart: number,
+  kEnd: number,
+): void {
+  let r = start;
+  for (; r + 3 < n; r += 4) {
+    const r0 = r * n;
+    const r1 = r0 + n;
+    const r2 = r1 + n;
+    const r3 = r2 + n;
+    let c = start;
+    for (; c + 1 < r + 4; c += 2) {
+      const c0 = c * n;
+      const c1 = c0 + n;
+      let s00 = 0;
+      let s01 = 0;
+      let s10 = 0;
+      let s11 = 0;
+      let s20 = 0;
+      let s21 = 0;
+      let s30 = 0;
+      let s31 = 0;
+      for (let k = kStart; k < kEnd; k++) {
+        const b0 = m[c0 + k]!;
+        const b1 = m[c1 + k]!;
+        let value = m[r0 + k]!;
+        s00 += value * b0;
+        s01 += value * b1;
+        value = m[r1 + k]!;
+        s10 += value * b0;
+        s11 += value * b1;
+        value = m[r2 + k]!;
+        s20 += value * b0;
+        s21 += value * b1;
+        value = m[r3 + k]!;
+        s30 += value * b0;
+        s31 += value * b1;
+      }
+      m[r0 + c] = m[r0 + c]! - s00;
+      m[r0 + c + 1] = m[r0 + c + 1]! - s01;
+      m[r1 + c] = m[r1 + c]! - s10;
+      m[r1 + c + 1] = m[r1 + c + 1]! - s11;
+      m[r2 + c] = m[r2 + c]! - s20;
+      m[r2 + c + 1] = m[r2 + c + 1]! - s21;
+      m[r3 + c] = m[r3 + c]! - s30;
+      m[r3 + c + 1] = m[r3 + c + 1]! - s31;
+    }
+    for (; c < r + 4; c++) {
+      for (let q = 0; q < 4; q++) {
+        const offset = (r + q) * n;
+        m[offset + c] =
+          m[offset + c]! - dotRange(m, offset + kStart, m, c * n + kStart, kEnd - kStart);
+      }
+    }
+  }
+  for (; r < n; r++) {
+    const offset = r * n;
+    for (let c = start; c <= r; c++) {
+      m[offset + c] =
+        m[offset + c]! - dotRange(m, offset + kStart, m, c * n + kStart, kEnd - kStart);
+    }
   }
 }
 
@@ -83,10 +174,38 @@ export function solveCholeskyInPlace(factor: Float64Array, n: number, vector: Fl
  * U = L⁻ᵀ (upper triangular) from a lower-triangular L: row j of U is column j of L⁻¹, found by
  * forward substitution L u = e_j, whose inner products run over contiguous rows of L and U:
  *   U_ji = (δ_ij − Σ_{k=j}^{i−1} L_ik U_jk) / L_ii   for i ≥ j.
+ * Four rows of U are solved together so each load of L serves four products; the sums may start
+ * at the first row's index because U_jk = 0 for k < j.
  */
 export function inverseTransposeOfLower(factor: Float64Array, n: number, out: Float64Array): void {
   out.fill(0);
-  for (let j = 0; j < n; j++) {
+  let j = 0;
+  for (; j + 3 < n; j += 4) {
+    const u0 = j * n;
+    const u1 = u0 + n;
+    const u2 = u1 + n;
+    const u3 = u2 + n;
+    for (let i = j; i < n; i++) {
+      const iOffset = i * n;
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      for (let k = j; k < i; k++) {
+        const lik = factor[iOffset + k]!;
+        s0 += lik * out[u0 + k]!;
+        s1 += lik * out[u1 + k]!;
+        s2 += lik * out[u2 + k]!;
+        s3 += lik * out[u3 + k]!;
+      }
+      const inverseDiagonal = 1 / factor[iOffset + i]!;
+      out[u0 + i] = ((i === j ? 1 : 0) - s0) * inverseDiagonal;
+      out[u1 + i] = ((i === j + 1 ? 1 : 0) - s1) * inverseDiagonal;
+      out[u2 + i] = ((i === j + 2 ? 1 : 0) - s2) * inverseDiagonal;
+      out[u3 + i] = ((i === j + 3 ? 1 : 0) - s3) * inverseDiagonal;
+    }
+  }
+  for (; j < n; j++) {
     const jOffset = j * n;
     out[jOffset + j] = 1 / factor[j * n + j]!;
     for (let i = j + 1; i < n; i++) {
