@@ -93,7 +93,8 @@ function polishAll(
 
 /**
  * The cold path: grid search on (a subsample of) the data, then polish. A large dataset's basins
- * are first polished on the subsample, so that the expensive full-data polish starts close.
+ * are polished coarse to fine, on subsamples doubling in size, so that each finer polish starts
+ * within a few Newton steps and the full-data O(n³) polish needs only the last two or three.
  */
 function coldPolish(
   kernel: KernelName,
@@ -102,12 +103,17 @@ function coldPolish(
   workspace: LikelihoodWorkspace,
   bounds: LogThetaBounds,
 ): PolishResult[] {
-  const sample = subsample(x, y, SEARCH_SUBSAMPLE_SIZE);
-  let starts = searchCandidates(kernel, sample.x, sample.y).map((candidate) => candidate.logTheta);
-  if (sample.x.length < x.length) {
+  const coarsest = subsample(x, y, SEARCH_SUBSAMPLE_SIZE);
+  let starts = searchCandidates(kernel, coarsest.x, coarsest.y).map(
+    (candidate) => candidate.logTheta,
+  );
+  for (let size = SEARCH_SUBSAMPLE_SIZE; size < x.length; size *= 2) {
+    // A level barely smaller than the data saves too little to pay for itself.
+    if (size > x.length / 1.5) break;
+    const sample = subsample(x, y, size);
     const sampleWorkspace = createLikelihoodWorkspace(kernel, sample.x, sample.y);
-    const sampleOptima = distinctOptima(polishAll(sampleWorkspace, starts, searchBounds(sample.x)));
-    if (sampleOptima.length > 0) starts = sampleOptima.map((result) => result.evaluation.logTheta);
+    const optima = distinctOptima(polishAll(sampleWorkspace, starts, searchBounds(sample.x)));
+    if (optima.length > 0) starts = optima.map((result) => result.evaluation.logTheta);
   }
   return polishAll(workspace, starts, bounds);
 }
