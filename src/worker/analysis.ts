@@ -15,13 +15,19 @@ import {
 import type { Dataset, FitResult, Posterior } from '../engine';
 import type { AnalysisResult, AnalysisSuccess, ComputeBackend, SequencedRequest } from './protocol';
 import { evenGrid, logGrid, requestProblem } from './requestCheck';
+import type { DensePath } from './posteriorChooser';
 import type { WarmStarts } from './warmStarts';
 
 /** Computes the dense posterior and sample paths at a fitted θ̂. */
 export interface PosteriorPath {
   /** Which backend this path runs on, reported with each result. */
   backend(): ComputeBackend;
-  posterior(data: Dataset, fit: FitResult, grid: Float64Array): Promise<Posterior>;
+  /** The latent posterior on the grid, and which path computed it. */
+  posterior(
+    data: Dataset,
+    fit: FitResult,
+    grid: Float64Array,
+  ): Promise<Posterior & { path: DensePath }>;
   samples(
     data: Dataset,
     fit: FitResult,
@@ -114,6 +120,7 @@ async function analyse(
     diagnostics: fit.diagnostics,
     sensitivities,
     posterior: { x: grid, mean: posterior.mean, variance: posterior.variance },
+    posteriorPath: posterior.path,
     samples,
     landscape,
     finiteDifference: finiteDifference && {

@@ -54,9 +54,14 @@ export interface AnalysisSuccess {
   hessianLogTheta: Matrix3;
   diagnostics: Diagnostics;
   sensitivities: SensitivityPayload;
-  /** Posterior of the latent function on the grid (float32 GPU path when backend is webgl/cpu). */
+  /** Posterior of the latent function on the grid (see `posteriorPath` for how it was computed). */
   posterior: { x: Float64Array; mean: Float64Array; variance: Float64Array };
-  /** Posterior sample paths on the same grid, one array per sample. */
+  /**
+   * 'tfjs': float32 kernels on the worker's tfjs backend (within 1e-4 of float64); 'engine': the
+   * float64 engine, used where it is measured to be faster on this device.
+   */
+  posteriorPath?: 'tfjs' | 'engine';
+  /** Posterior sample paths on the same grid, one array per sample (float32 tfjs in the worker). */
   samples: Float64Array[];
   landscape: {
     lengthscales: Float64Array;

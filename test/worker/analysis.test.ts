@@ -7,6 +7,9 @@ import { createTfjsPosteriorPath } from '../../src/worker/tfjsPosteriorPath';
 import { referenceCases, relativeError } from '../engine/fixtures';
 import { startCpuBackend } from '../gpu/tfjsCpu';
 
+/** Sends every band to the float32 kernels, so that they are what is tested. */
+const alwaysTfjs = { choose: () => 'tfjs' as const, record: () => undefined };
+
 beforeAll(startCpuBackend);
 
 function requestFor(name: string, overrides: Partial<SequencedRequest> = {}): SequencedRequest {
@@ -41,7 +44,7 @@ describe('runAnalysis', () => {
     const gpu = expectSuccess(
       await runAnalysis(
         request,
-        createTfjsPosteriorPath(() => 'cpu'),
+        createTfjsPosteriorPath(() => 'cpu', alwaysTfjs),
         new WarmStarts(),
       ),
     );
@@ -52,6 +55,7 @@ describe('runAnalysis', () => {
     expect(gpu.seq).toBe(9);
     expect(gpu.backend).toBe('cpu');
     expect(exact.backend).toBe('main-thread');
+    expect([gpu.posteriorPath, exact.posteriorPath]).toEqual(['tfjs', 'engine']);
     expect(relativeError(gpu.theta.lengthscale, reference.theta.lengthscale)).toBeLessThan(1e-6);
     expect(relativeError(gpu.lml, reference.lml)).toBeLessThan(1e-6);
     // θ̂, lml and sensitivities do not depend on the posterior path: they are float64 in both.

@@ -11,6 +11,9 @@ import { startCpuBackend } from '../gpu/tfjsCpu';
 
 beforeAll(startCpuBackend);
 
+/** Sends every band to the float32 kernels, so that they are what runs. */
+const alwaysTfjs = { choose: () => 'tfjs' as const, record: () => undefined };
+
 const reference = referenceCases.sine10!;
 
 function request(seq: number, shift = 0, samples = 2): SequencedRequest {
@@ -62,7 +65,7 @@ function setup(
     post: (message, transfer) => posted.push({ message, transfer }),
     runtime,
     createPath: (backend) =>
-      (options.wrapPath ?? ((path) => path))(createTfjsPosteriorPath(backend)),
+      (options.wrapPath ?? ((path) => path))(createTfjsPosteriorPath(backend, alwaysTfjs)),
     crash: (reason) => crashes.push(reason),
   });
   const results = (): AnalysisResult[] =>

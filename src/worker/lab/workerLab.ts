@@ -32,6 +32,7 @@ export interface LabResult {
   gridX?: number[];
   mean?: number[];
   variance?: number[];
+  posteriorPath?: string;
   samples?: number[][];
   hasLandscape?: boolean;
   timingMs?: Record<string, number>;
@@ -78,6 +79,7 @@ function summarise(result: AnalysisResult): LabResult {
     gridX: Array.from(result.posterior.x),
     mean: Array.from(result.posterior.mean),
     variance: Array.from(result.posterior.variance),
+    ...(result.posteriorPath ? { posteriorPath: result.posteriorPath } : {}),
     samples: result.samples.map((path) => Array.from(path)),
     hasLandscape: result.landscape !== null,
     timingMs: result.timingMs,

@@ -1,0 +1,229 @@
+/**
+ * Compute-worker benchmark in headless Chromium: `npm run bench:browser [-- --write BENCHMARKS.md]
+ * [--no-webgl] [--sizes 10,50,200] [--crossover 10,25,50,100,200,400,800]`.
+ *
+ * Builds the site, serves it, opens worker-lab.html (the compute worker's test page) and measures
+ *
+ *   latency     request → result as the page sees it, through the worker, for n points of a
+ *               noisy sine (RBF): the first (cold, global-search) request, then a drag — 20
+ *               requests each moving one point by 1% of the y-range and waiting for its answer
+ *               (warm refit + sensitivities + 400-point posterior band + 3 sample paths) —
+ *               and one request that adds a 40 × 40 likelihood landscape;
+ *   crossover   the dense posterior (m = 400 grid points) by the float64 engine (`posterior`,
+ *               JS) against the float32 tfjs path (`posteriorFactors` + kernel + read-back),
+ *               on the page's main thread, median of 5 runs after one that compiles shaders.
+ *
+ * Prints Markdown; with --write FILE replaces (or appends) the "## Compute worker" section of FILE,
+ * keeping every other section. --no-webgl runs the same on the tfjs CPU backend.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { cpus, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Page } from 'playwright-core';
+import { format, resolveConfig } from 'prettier';
+import { build, preview } from 'vite';
+import { chromiumPath } from '../scripts/chromium-path.mjs';
+import type { LabRequest, LabResult } from '../src/worker/lab/workerLab';
+
+const repositoryRoot = resolve(import.meta.dirname, '..');
+/** The browser tests' flags: WebGL2 on SwiftShader where there is no GPU. */
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+const NO_WEBGL_ARGS = ['--disable-webgl', '--disable-gpu', '--disable-software-rasterizer'];
+const SECTION = '## Compute worker';
+
+function option(name: string): string | null {
+  const index = process.argv.indexOf(`--${name}`);
+  return index >= 0 ? (process.argv[index + 1] ?? null) : null;
+}
+const sizesOf = (text: string | null, fallback: number[]) =>
+  text ? text.split(',').map(Number) : fallback;
+
+const latencySizes = sizesOf(option('sizes'), [10, 50, 200]);
+const crossoverSizes = sizesOf(option('crossover'), [10, 25, 50, 100, 200, 400, 800]);
+const webgl = !process.argv.includes('--no-webgl');
+const writeTarget = option('write');
+
+/** n points of a seeded noisy sine on [0, 10]. */
+function dataset(n: number): { x: number[]; y: number[] } {
+  let state = 20240607 + n;
+  const uniform = () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 4294967296;
+  };
+  const x = Array.from({ length: n }, () => 10 * uniform()).sort((a, b) => a - b);
+  const y = x.map((value) => Math.sin(value) + 0.2 * (uniform() - 0.5));
+  return { x, y };
+}
+
+const ms = (value: number) => (value < 10 ? value.toFixed(1) : value.toFixed(0));
+
+interface LatencyRow {
+  n: number;
+  cold: number;
+  dragMedian: number;
+  dragP90: number;
+  workerMedian: number;
+  posteriorMedian: number;
+  landscape: number;
+}
+
+/** Sends one request from the page and waits for its result (latency measured in the page). */
+function send(page: Page, body: LabRequest): Promise<LabResult> {
+  return page.evaluate(
+    (request) => window.workerLab.waitForResult(window.workerLab.request(request), 600_000),
+    body,
+  );
+}
+
+function median(values: number[]): number {
+  return [...values].sort((a, b) => a - b)[values.length >> 1] ?? Number.NaN;
+}
+
+async function measureLatency(page: Page, n: number): Promise<LatencyRow> {
+  const { x, y } = dataset(n);
+  const spread = Math.max(...y) - Math.min(...y);
+  const cold = await send(page, { x, y, samples: 3 });
+  const drag: LabResult[] = [];
+  const moved = [...y];
+  const index = Math.floor(n / 2);
+  for (let k = 0; k < 20; k++) {
+    moved[index] = moved[index]! + 0.01 * spread;
+    drag.push(await send(page, { x, y: [...moved], samples: 3 }));
+  }
+  const landscape = await send(page, { x, y: moved, samples: 3, landscapeSize: 40 });
+  const latencies = drag.map((result) => result.latencyMs).sort((a, b) => a - b);
+  return {
+    n,
+    cold: cold.latencyMs,
+    dragMedian: median(latencies),
+    dragP90: latencies[Math.floor(0.9 * latencies.length)] ?? Number.NaN,
+    workerMedian: median(drag.map((result) => result.timingMs?.total ?? Number.NaN)),
+    posteriorMedian: median(drag.map((result) => result.timingMs?.posterior ?? Number.NaN)),
+    landscape: landscape.latencyMs,
+  };
+}
+
+async function main(): Promise<void> {
+  const outDir = mkdtempSync(join(tmpdir(), 'gp-explorer-bench-'));
+  const configFile = join(repositoryRoot, 'vite.config.ts');
+  await build({ root: repositoryRoot, configFile, logLevel: 'error', build: { outDir } });
+  const server = await preview({
+    root: repositoryRoot,
+    configFile,
+    logLevel: 'error',
+    build: { outDir },
+    preview: { host: '127.0.0.1', port: 0, strictPort: true, open: false },
+  });
+  const port = (server.httpServer.address() as AddressInfo).port;
+  const browser = await chromium.launch({
+    executablePath: chromiumPath(),
+    headless: true,
+    args: webgl ? CHROMIUM_ARGS : [...CHROMIUM_ARGS, ...NO_WEBGL_ARGS],
+  });
+  try {
+    const page = await browser.newPage();
+    await page.goto(`http://127.0.0.1:${port}/worker-lab.html`);
+    const status = await page.evaluate(() => window.workerLab.waitForBackend());
+    const renderer = await page.evaluate(() => {
+      const gl = document.createElement('canvas').getContext('webgl2');
+      const info = gl?.getExtension('WEBGL_debug_renderer_info');
+      return gl && info ? String(gl.getParameter(info.UNMASKED_RENDERER_WEBGL)) : 'none';
+    });
+    console.error(`worker backend: ${status.backend}; WebGL renderer: ${renderer}`);
+
+    const latency: LatencyRow[] = [];
+    for (const n of latencySizes) {
+      latency.push(await measureLatency(page, n));
+      console.error(`latency n=${n} done`);
+    }
+    const crossover = [];
+    for (const n of crossoverSizes) {
+      crossover.push(
+        await page.evaluate(
+          async (size) => (await window.workerLab.gpu()).timePosterior(size, 400, 5),
+          n,
+        ),
+      );
+      console.error(`crossover n=${n} done`);
+    }
+    const gpuBackend = await page.evaluate(
+      async () => (await (await window.workerLab.gpu()).start()).backend,
+    );
+    const firstWin = crossover.find((row) => row.gpuMs < row.engineMs);
+
+    const lines = [
+      SECTION,
+      '',
+      `Measured by \`npm run bench:browser\` on ${new Date().toISOString().slice(0, 10)}: headless Chromium,`,
+      `${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), shared with other work;`,
+      `worker backend **${status.backend}**, WebGL renderer "${renderer}". Wall-clock milliseconds.`,
+      '',
+      '### Request → result latency through the worker',
+      '',
+      'Noisy sine, RBF kernel, 400-point posterior band and 3 sample paths per request. *Cold*: the',
+      'first request (global search, shader compilation). *Drag*: 20 requests, each moving one point',
+      'by 1% of the y-range and awaited before the next (warm refit from the predicted θ̂).',
+      '*Worker* and *posterior*: time spent inside the worker in total and on the band + samples.',
+      '',
+      '| n | cold | drag median | drag p90 | worker median | posterior median | + landscape 40×40 |',
+      '|---|---|---|---|---|---|---|',
+      ...latency.map(
+        (row) =>
+          `| ${row.n} | ${ms(row.cold)} | ${ms(row.dragMedian)} | ${ms(row.dragP90)} | ${ms(row.workerMedian)} | ${ms(row.posteriorMedian)} | ${ms(row.landscape)} |`,
+      ),
+      '',
+      `### Dense posterior: float32 tfjs (${gpuBackend}) against float64 JS`,
+      '',
+      'm = 400 grid points. *Engine*: `posterior` (Cholesky + forward substitution per grid point).',
+      '*tfjs*: `posteriorFactors` (float64 Cholesky and L⁻¹) + float32 kernel matrix, products and',
+      'read-back; *tfjs kernel*: the float32 part alone. Median of 5 runs.',
+      '',
+      '| n | engine (float64 JS) | tfjs total | tfjs kernel | faster |',
+      '|---|---|---|---|---|',
+      ...crossover.map(
+        (row) =>
+          `| ${row.n} | ${ms(row.engineMs)} | ${ms(row.gpuMs)} | ${ms(row.gpuKernelMs)} | ${row.gpuMs < row.engineMs ? 'tfjs' : 'engine'} |`,
+      ),
+      '',
+      firstWin
+        ? `Crossover: the tfjs path is faster from n ≈ ${firstWin.n} on (first measured size where it wins).`
+        : `Crossover: the tfjs path did not beat float64 JS at any measured n (up to ${crossoverSizes.at(-1)}).`,
+      '',
+    ];
+    const section = lines.join('\n');
+    console.log(section);
+    if (writeTarget) {
+      const previous = existsSync(writeTarget)
+        ? readFileSync(writeTarget, 'utf8')
+        : '# Benchmarks\n';
+      const start = previous.indexOf(`${SECTION}\n`);
+      let next: string;
+      if (start < 0) {
+        next = `${previous.trimEnd()}\n\n${section}`;
+      } else {
+        const after = previous.indexOf('\n## ', start + SECTION.length);
+        next =
+          previous.slice(0, start) + section + (after < 0 ? '' : `\n${previous.slice(after + 1)}`);
+      }
+      const options = (await resolveConfig(writeTarget)) ?? {};
+      writeFileSync(writeTarget, await format(next, { ...options, filepath: writeTarget }));
+      console.error(`wrote the "${SECTION}" section of ${writeTarget}`);
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+    rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,61 @@
+/**
+ * Chooses, per problem size, between the float64 engine and the float32 tfjs kernels for the dense
+ * posterior band, by measuring both on this device. Which is faster depends on the device far
+ * more than on n: on a software-rendered WebGL (SwiftShader) the engine wins at every measured
+ * n, while a real GPU overtakes it once n²·m is large (BENCHMARKS.md, "Compute worker").
+ *
+ * Sizes are bucketed by ⌈log₂ n⌉ and ⌈log₂ m⌉. In a new bucket each path runs twice (the first
+ * tfjs call compiles shaders, the first engine call warms the JIT); from then on the path with
+ * the better of its last two times is used, and the other is timed again every `REPROBE_EVERY`
+ * requests, so a device that warms up or slows down is followed. Both paths give the same band to well within
+ * its tolerances (mean 1e-4 relative, variance 1e-4 σf²), so a switch is invisible.
+ */
+export type DensePath = 'tfjs' | 'engine';
+
+/** Picks the path for a size and learns from the times it is told. */
+export interface DensePathChooser {
+  choose(n: number, m: number): DensePath;
+  record(n: number, m: number, path: DensePath, milliseconds: number): void;
+}
+
+export const REPROBE_EVERY = 50;
+const RUNS_TO_MEASURE = 2;
+
+interface BucketTimes {
+  requests: number;
+  /** The last `RUNS_TO_MEASURE` times of each path, ms (Infinity for a run that failed). */
+  recentMs: Record<DensePath, number[]>;
+}
+
+export class PosteriorChooser implements DensePathChooser {
+  private readonly buckets = new Map<string, BucketTimes>();
+
+  private bucket(n: number, m: number): BucketTimes {
+    const key = `${Math.ceil(Math.log2(n))}:${Math.ceil(Math.log2(Math.max(m, 1)))}`;
+    let times = this.buckets.get(key);
+    if (!times) {
+      times = { requests: 0, recentMs: { tfjs: [], engine: [] } };
+      this.buckets.set(key, times);
+    }
+    return times;
+  }
+
+  /** The path to use for n training points and m grid points. */
+  choose(n: number, m: number): DensePath {
+    const times = this.bucket(n, m);
+    times.requests += 1;
+    const { engine, tfjs } = times.recentMs;
+    if (engine.length < RUNS_TO_MEASURE) return 'engine';
+    if (tfjs.length < RUNS_TO_MEASURE) return 'tfjs';
+    const faster: DensePath = Math.min(...tfjs) < Math.min(...engine) ? 'tfjs' : 'engine';
+    const slower: DensePath = faster === 'tfjs' ? 'engine' : 'tfjs';
+    return times.requests % REPROBE_EVERY === 0 ? slower : faster;
+  }
+
+  /** Records how long `path` took for this size (Infinity when it failed). */
+  record(n: number, m: number, path: DensePath, milliseconds: number): void {
+    const recent = this.bucket(n, m).recentMs[path];
+    recent.push(milliseconds);
+    if (recent.length > RUNS_TO_MEASURE) recent.shift();
+  }
+}
