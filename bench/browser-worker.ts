@@ -7,8 +7,8 @@
  *   latency     request → result as the page sees it, through the worker, for n points of a
  *               noisy sine (RBF): the first (cold, global-search) request, then a drag — 20
  *               requests each moving one point by 1% of the y-range and waiting for its answer
- *               (warm refit + sensitivities + 400-point posterior band + 3 sample paths) —
- *               and one request that adds a 40 × 40 likelihood landscape;
+ *               (warm refit + sensitivities + 400-point posterior band) — then 10 more steps
+ *               with 3 posterior sample paths, and one with a 40 × 40 likelihood landscape;
  *   crossover   the dense posterior (m = 400 grid points) by the float64 engine (`posterior`,
  *               JS) against the float32 tfjs path (`posteriorFactors` + kernel + read-back),
  *               on the page's main thread, median of 5 runs after one that compiles shaders.
@@ -73,7 +73,7 @@ interface LatencyRow {
   dragMedian: number;
   dragP90: number;
   workerMedian: number;
-  posteriorMedian: number;
+  samplesMedian: number;
   landscape: number;
 }
 
@@ -92,23 +92,27 @@ function median(values: number[]): number {
 async function measureLatency(page: Page, n: number): Promise<LatencyRow> {
   const { x, y } = dataset(n);
   const spread = Math.max(...y) - Math.min(...y);
-  const cold = await send(page, { x, y, samples: 3 });
-  const drag: LabResult[] = [];
   const moved = [...y];
   const index = Math.floor(n / 2);
-  for (let k = 0; k < 20; k++) {
+  /** One drag step: point `index` up by 1% of the y-range. */
+  const step = (extra: Partial<LabRequest>) => {
     moved[index] = moved[index]! + 0.01 * spread;
-    drag.push(await send(page, { x, y: [...moved], samples: 3 }));
-  }
-  const landscape = await send(page, { x, y: moved, samples: 3, landscapeSize: 40 });
-  const latencies = drag.map((result) => result.latencyMs).sort((a, b) => a - b);
+    return send(page, { x, y: [...moved], ...extra });
+  };
+  const cold = await send(page, { x, y });
+  const band: LabResult[] = [];
+  for (let k = 0; k < 20; k++) band.push(await step({}));
+  const withSamples: LabResult[] = [];
+  for (let k = 0; k < 10; k++) withSamples.push(await step({ samples: 3 }));
+  const landscape = await step({ landscapeSize: 40 });
+  const latencies = band.map((result) => result.latencyMs).sort((a, b) => a - b);
   return {
     n,
     cold: cold.latencyMs,
     dragMedian: median(latencies),
     dragP90: latencies[Math.floor(0.9 * latencies.length)] ?? Number.NaN,
-    workerMedian: median(drag.map((result) => result.timingMs?.total ?? Number.NaN)),
-    posteriorMedian: median(drag.map((result) => result.timingMs?.posterior ?? Number.NaN)),
+    workerMedian: median(band.map((result) => result.timingMs?.total ?? Number.NaN)),
+    samplesMedian: median(withSamples.map((result) => result.latencyMs)),
     landscape: landscape.latencyMs,
   };
 }
@@ -170,16 +174,17 @@ async function main(): Promise<void> {
       '',
       '### Request → result latency through the worker',
       '',
-      'Noisy sine, RBF kernel, 400-point posterior band and 3 sample paths per request. *Cold*: the',
-      'first request (global search, shader compilation). *Drag*: 20 requests, each moving one point',
-      'by 1% of the y-range and awaited before the next (warm refit from the predicted θ̂).',
-      '*Worker* and *posterior*: time spent inside the worker in total and on the band + samples.',
+      'Noisy sine, RBF kernel, 400-point posterior band. *Cold*: the first request (global search,',
+      'shader compilation). *Drag*: 20 requests, each moving one point by 1% of the y-range and',
+      'awaited before the next (warm refit from the predicted θ̂ + sensitivities + band); *worker*:',
+      'the time spent inside the worker. Then 10 such steps that also ask for 3 posterior sample',
+      'paths, and one that adds a 40 × 40 likelihood landscape.',
       '',
-      '| n | cold | drag median | drag p90 | worker median | posterior median | + landscape 40×40 |',
+      '| n | cold | drag median | drag p90 | worker median | + 3 samples (median) | + landscape 40×40 |',
       '|---|---|---|---|---|---|---|',
       ...latency.map(
         (row) =>
-          `| ${row.n} | ${ms(row.cold)} | ${ms(row.dragMedian)} | ${ms(row.dragP90)} | ${ms(row.workerMedian)} | ${ms(row.posteriorMedian)} | ${ms(row.landscape)} |`,
+          `| ${row.n} | ${ms(row.cold)} | ${ms(row.dragMedian)} | ${ms(row.dragP90)} | ${ms(row.workerMedian)} | ${ms(row.samplesMedian)} | ${ms(row.landscape)} |`,
       ),
       '',
       `### Dense posterior: float32 tfjs (${gpuBackend}) against float64 JS`,

@@ -4,8 +4,9 @@
  * more than on n: on a software-rendered WebGL (SwiftShader) the engine wins at every measured
  * n, while a real GPU overtakes it once n²·m is large (BENCHMARKS.md, "Compute worker").
  *
- * Sizes are bucketed by ⌈log₂ n⌉ and ⌈log₂ m⌉. In a new bucket each path runs twice (the first
- * tfjs call compiles shaders, the first engine call warms the JIT); from then on the path with
+ * Sizes are bucketed by ⌈log₂ n⌉ and ⌈log₂ m⌉. In a new bucket the engine runs twice (the first
+ * call warms the JIT); if it is not fast enough anyway, tfjs runs twice (the first call compiles
+ * shaders); from then on the path with
  * the better of its last two times is used, and the other is timed again every `REPROBE_EVERY`
  * requests, so a device that warms up or slows down is followed. Both paths give the same band to well within
  * its tolerances (mean 1e-4 relative, variance 1e-4 σf²), so a switch is invisible.
@@ -19,6 +20,11 @@ export interface DensePathChooser {
 }
 
 export const REPROBE_EVERY = 50;
+/**
+ * An engine band this fast is kept without trying tfjs: a GPU round trip (upload, dispatch,
+ * read-back) rarely beats it, and the first try compiles shaders — a visible stall mid-drag.
+ */
+export const ENGINE_FAST_ENOUGH_MS = 4;
 const RUNS_TO_MEASURE = 2;
 
 interface BucketTimes {
@@ -46,6 +52,7 @@ export class PosteriorChooser implements DensePathChooser {
     times.requests += 1;
     const { engine, tfjs } = times.recentMs;
     if (engine.length < RUNS_TO_MEASURE) return 'engine';
+    if (Math.min(...engine) <= ENGINE_FAST_ENOUGH_MS) return 'engine';
     if (tfjs.length < RUNS_TO_MEASURE) return 'tfjs';
     const faster: DensePath = Math.min(...tfjs) < Math.min(...engine) ? 'tfjs' : 'engine';
     const slower: DensePath = faster === 'tfjs' ? 'engine' : 'tfjs';

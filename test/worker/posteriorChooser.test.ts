@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { PosteriorChooser, REPROBE_EVERY, type DensePath } from '../../src/worker/posteriorChooser';
+import {
+  ENGINE_FAST_ENOUGH_MS,
+  PosteriorChooser,
+  REPROBE_EVERY,
+  type DensePath,
+} from '../../src/worker/posteriorChooser';
 
 /** Runs `count` requests of size (n, m) with fixed per-path costs; returns the paths chosen. */
 function run(
@@ -19,7 +24,7 @@ function run(
 describe('posterior path chooser', () => {
   it('measures each path twice, then uses the faster one', () => {
     const chooser = new PosteriorChooser();
-    expect(run(chooser, 6, { engine: 1, tfjs: 20 })).toEqual([
+    expect(run(chooser, 6, { engine: 6, tfjs: 20 })).toEqual([
       'engine',
       'engine',
       'tfjs',
@@ -33,7 +38,7 @@ describe('posterior path chooser', () => {
 
   it('re-times the slower path every REPROBE_EVERY requests and follows a change', () => {
     const chooser = new PosteriorChooser();
-    const first = run(chooser, 2 * REPROBE_EVERY, { engine: 1, tfjs: 20 });
+    const first = run(chooser, 2 * REPROBE_EVERY, { engine: 6, tfjs: 20 });
     expect(first.filter((path) => path === 'tfjs')).toHaveLength(2 + 2);
     // The GPU got fast (e.g. it warmed up): two re-probes later the chooser has switched.
     const later = run(chooser, 2 * REPROBE_EVERY + 5, { engine: 10, tfjs: 2 });
@@ -42,9 +47,9 @@ describe('posterior path chooser', () => {
 
   it('keeps sizes apart and avoids a path that failed', () => {
     const chooser = new PosteriorChooser();
-    run(chooser, 6, { engine: 1, tfjs: 20 }, 10);
+    run(chooser, 6, { engine: 6, tfjs: 20 }, 10);
     expect(run(chooser, 6, { engine: 300, tfjs: 20 }, 800).slice(4)).toEqual(['tfjs', 'tfjs']);
-    expect(run(chooser, 2, { engine: 1, tfjs: 20 }, 10)).toEqual(['engine', 'engine']);
+    expect(run(chooser, 2, { engine: 6, tfjs: 20 }, 10)).toEqual(['engine', 'engine']);
     const failing = new PosteriorChooser();
     expect(run(failing, 8, { engine: 500, tfjs: Infinity }).slice(4)).toEqual([
       'engine',
@@ -52,5 +57,11 @@ describe('posterior path chooser', () => {
       'engine',
       'engine',
     ]);
+  });
+
+  it('never tries tfjs while the engine is fast enough', () => {
+    const chooser = new PosteriorChooser();
+    const paths = run(chooser, 3 * REPROBE_EVERY, { engine: ENGINE_FAST_ENOUGH_MS, tfjs: 0.1 });
+    expect(paths.every((path) => path === 'engine')).toBe(true);
   });
 });
