@@ -2,6 +2,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPath } from '../../scripts/chromium-path.mjs';
 import { CHROMIUM_ARGS, NO_WEBGL_ARGS, openPage } from './browser';
+import { readTheta, waitForArrows } from './uiHelpers';
 import { enginePosterior, labRequest, maxError, requestAndWait, waitForBackend } from './workerLab';
 
 /**
@@ -43,6 +44,15 @@ describe('compute worker in Chromium without WebGL', () => {
     expect(maxError(result.variance!, want.variance, result.theta!.signalStd ** 2)).toBeLessThan(
       1e-4,
     );
+    expect(problems.pageErrors).toEqual([]);
+  });
+
+  it('the explorer page works on the CPU backend and says so', async () => {
+    const { page, problems } = await openPage(browser!, '/');
+    await waitForArrows(page);
+    expect(await page.getByTestId('compute-backend').textContent()).toBe('cpu');
+    for (const value of Object.values(await readTheta(page))) expect(value).toBeGreaterThan(0);
+    expect(await page.getByTestId('arrow').count()).toBe(await page.getByTestId('point').count());
     expect(problems.pageErrors).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useBrowser } from './browser';
+import { readTheta, waitForArrows } from './uiHelpers';
 import {
   engineFit,
   enginePosterior,
@@ -44,6 +45,14 @@ describe('compute worker in Chromium (WebGL on SwiftShader)', () => {
       expect(result.samples?.map((path) => path.length)).toEqual([400, 400, 400]);
     }
     expect(problems).toEqual({ consoleErrors: [], pageErrors: [] });
+  });
+
+  it('the explorer page computes on WebGL and says so', async () => {
+    const { page, problems } = await browser.open('/');
+    await waitForArrows(page);
+    expect(await page.getByTestId('compute-backend').textContent()).toBe('webgl');
+    for (const value of Object.values(await readTheta(page))) expect(value).toBeGreaterThan(0);
+    expect(problems.pageErrors).toEqual([]);
   });
 
   it('WebGL kernels: parity with the engine on every reference case, no tensor leak', async () => {
