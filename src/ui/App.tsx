@@ -43,6 +43,21 @@ function Notice() {
   );
 }
 
+/**
+ * Mirrors "a request is unanswered" into `data-pending` on the page's root element, for scripts
+ * and tests that wait for the fit; set directly so it costs no React render per pointer move.
+ */
+function usePendingAttribute(store: ExplorerStore): void {
+  useEffect(() => {
+    const root = document.documentElement;
+    const update = () => {
+      root.dataset.pending = String(store.getState().pendingSeq !== null);
+    };
+    update();
+    return store.subscribe(update);
+  }, [store]);
+}
+
 function Explorer() {
   const showLandscape = useExplorer((s) => s.options.showLandscape);
   return (
@@ -98,6 +113,7 @@ function Explorer() {
 /** The explorable, bound to a store. */
 export function App({ store }: { store: ExplorerStore }) {
   useUndoShortcuts(store);
+  usePendingAttribute(store);
   return (
     <StoreContext.Provider value={store}>
       <Explorer />

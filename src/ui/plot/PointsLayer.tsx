@@ -12,10 +12,10 @@ import { useExplorer, useExplorerStore } from '../context';
 import { formatCoordinate, formatSigned, plainSymbol } from '../format';
 import { POINT_RADIUS, type PlotScales } from './geometry';
 
-/** A touch held this long without moving removes the point. */
+/** A touch held this long without moving removes the point when it lifts. */
 const LONG_PRESS_MS = 600;
 /** Movement (pixels) that turns a press into a drag and cancels the long-press. */
-const PRESS_SLOP = 6;
+const PRESS_SLOP = 4;
 /** Keyboard steps in data units: arrow keys, and with Shift. */
 const KEY_STEP = 0.05;
 const KEY_STEP_LARGE = 0.5;
@@ -38,10 +38,12 @@ function attachDrag(
   store: ExplorerStore,
   scalesRef: RefObject<PlotScales>,
 ) {
-  let pressTimer: ReturnType<typeof setTimeout> | undefined;
-  let removed = false;
+  // A touch that stays within the slop for LONG_PRESS_MS removes the point when it lifts. Deciding
+  // at the end, from the events themselves, means a busy main thread cannot mistake a drag for it.
+  let pressStart = 0;
+  let stayed = true;
+  let touchPress = false;
   let origin = { x: 0, y: 0 };
-  const cancelPress = () => clearTimeout(pressTimer);
   const behaviour = drag<SVGGElement, unknown>()
     .clickDistance(PRESS_SLOP)
     .subject(() => {
@@ -50,31 +52,27 @@ function attachDrag(
       return point ? { x: x(point.x), y: y(point.y) } : { x: 0, y: 0 };
     })
     .on('start', (event: D3DragEvent<SVGGElement, unknown, { x: number; y: number }>) => {
-      removed = false;
       origin = { x: event.x, y: event.y };
+      pressStart = performance.now();
+      stayed = true;
+      touchPress = (event.sourceEvent as Event | null)?.type.startsWith('touch') ?? false;
       store.getState().beginDrag(index);
-      const source = event.sourceEvent as Event | null;
-      if (source?.type.startsWith('touch')) {
-        pressTimer = setTimeout(() => {
-          removed = true;
-          store.getState().endDrag();
-          store.getState().removePoint(index);
-        }, LONG_PRESS_MS);
-      }
     })
     .on('drag', (event: D3DragEvent<SVGGElement, unknown, { x: number; y: number }>) => {
-      if (removed) return;
-      if (Math.hypot(event.x - origin.x, event.y - origin.y) > PRESS_SLOP) cancelPress();
+      if (Math.hypot(event.x - origin.x, event.y - origin.y) >= PRESS_SLOP) stayed = false;
       const { x, y } = scalesRef.current;
       store.getState().dragTo(x.invert(event.x), y.invert(event.y));
     })
-    .on('end', () => {
-      cancelPress();
-      if (!removed) store.getState().endDrag();
+    .on('end', (event: D3DragEvent<SVGGElement, unknown, { x: number; y: number }>) => {
+      store.getState().endDrag();
+      if (touchPress && stayed && performance.now() - pressStart >= LONG_PRESS_MS) {
+        // No click may follow: it would land on the empty spot and add a point there.
+        (event.sourceEvent as Event | null)?.preventDefault();
+        store.getState().removePoint(index);
+      }
     });
   select(element).call(behaviour);
   return () => {
-    cancelPress();
     select(element).on('.drag', null);
   };
 }

@@ -1,0 +1,194 @@
+import { describe, expect, it } from 'vitest';
+import { useBrowser } from './browser';
+import {
+  counts,
+  dataToPage,
+  pointCentre,
+  readArrows,
+  readPoints,
+  readTheta,
+  waitForArrows,
+  waitForFit,
+} from './uiHelpers';
+
+describe('the explorer in Chromium (mouse and keyboard)', () => {
+  const browser = useBrowser();
+
+  it('opens on the noisy sine with a fit, an arrow on every point and the compute backend', async () => {
+    const { page, problems } = await browser.open('/');
+    await waitForArrows(page);
+    expect(await counts(page)).toEqual({ points: 12, arrows: 12 });
+    const theta = await readTheta(page);
+    for (const value of Object.values(theta)) expect(value).toBeGreaterThan(0);
+    expect(await page.locator('[data-testid=compute-backend]').textContent()).toMatch(
+      /^(webgl|cpu|main-thread)$/,
+    );
+    expect(await page.locator('[data-testid=trust]').getAttribute('data-status')).toBe('shown');
+    expect(await page.locator('[data-testid=preset]').inputValue()).toBe('sine');
+    expect(problems).toEqual({ consoleErrors: [], pageErrors: [] });
+  });
+
+  it('drags a point with the mouse: θ̂, the arrows and the prediction respond', async () => {
+    const { page, problems } = await browser.open('/');
+    await waitForArrows(page);
+    const thetaBefore = await readTheta(page);
+    const arrowsBefore = await readArrows(page);
+    const start = await pointCentre(page, 4);
+    await page.mouse.move(start.x, start.y);
+    await page.mouse.down();
+    await page.mouse.move(start.x + 10, start.y - 40, { steps: 8 });
+    await waitForFit(page);
+    // Mid-drag: the IFT prediction sits beside the refit.
+    await expect.poll(() => page.locator('[data-testid=predicted-lengthscale]').count()).toBe(1);
+    await page.mouse.up();
+    await waitForFit(page);
+
+    const thetaAfter = await readTheta(page);
+    expect(thetaAfter.lengthscale).not.toBe(thetaBefore.lengthscale);
+    const arrowsAfter = await readArrows(page);
+    expect(arrowsAfter.size).toBe(12);
+    const changed = [...arrowsAfter].filter(
+      ([index, dy]) => Math.abs(dy - (arrowsBefore.get(index) ?? Number.NaN)) > 1e-4,
+    );
+    expect(changed.length).toBeGreaterThan(6);
+    const moved = (await readPoints(page))[4];
+    const before = await page.evaluate(() => window.location.hash);
+    expect(moved?.y).toBeGreaterThan(0);
+    expect(before).toMatch(/^#v=1&/);
+    expect(await page.locator('[data-testid=landscape-trail]').count()).toBe(1);
+    expect(problems).toEqual({ consoleErrors: [], pageErrors: [] });
+  });
+
+  it('adds a point by clicking empty space and removes points by double-click and Delete', async () => {
+    const { page } = await browser.open('/');
+    await waitForArrows(page);
+    // On the curve in the widest gap between points, where a new point changes little.
+    const spot = await dataToPage(page, 1.8, 1.2 * Math.sin(0.8 * 1.8));
+    await page.mouse.click(spot.x, spot.y);
+    await waitForArrows(page);
+    expect(await counts(page)).toEqual({ points: 13, arrows: 13 });
+    const added = (await readPoints(page))[12];
+    expect(added?.x).toBeCloseTo(1.8, 1);
+    expect(added?.y).toBeCloseTo(1.2 * Math.sin(0.8 * 1.8), 1);
+
+    const target = await pointCentre(page, 12);
+    await page.mouse.dblclick(target.x, target.y);
+    await waitForArrows(page);
+    expect(await counts(page)).toEqual({ points: 12, arrows: 12 });
+
+    await page.locator('[data-testid=point][data-index="0"]').focus();
+    await page.keyboard.press('Delete');
+    await waitForArrows(page);
+    expect(await counts(page)).toEqual({ points: 11, arrows: 11 });
+    // Focus stays in the plot, on the point that took the removed one's place.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
+      'point',
+    );
+
+    await page.locator('[data-testid=undo]').click();
+    await waitForArrows(page);
+    expect(await counts(page)).toEqual({ points: 12, arrows: 12 });
+  });
+
+  it('moves a point by keyboard: Tab reaches it, arrow keys move it, Shift moves further', async () => {
+    const { page } = await browser.open('/');
+    await waitForArrows(page);
+    let focused: string | null = null;
+    for (let presses = 0; presses < 40 && focused !== 'point'; presses++) {
+      await page.keyboard.press('Tab');
+      focused = await page.evaluate(
+        () => document.activeElement?.getAttribute('data-testid') ?? null,
+      );
+    }
+    expect(focused).toBe('point');
+    const index = Number(
+      await page.evaluate(() => document.activeElement?.getAttribute('data-index')),
+    );
+    const before = (await readPoints(page))[index];
+    const thetaBefore = await readTheta(page);
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('Shift+ArrowRight');
+    await waitForFit(page);
+    const after = (await readPoints(page))[index];
+    expect(after?.y).toBeCloseTo((before?.y ?? 0) + 0.1, 2);
+    expect(after?.x).toBeCloseTo((before?.x ?? 0) + 0.5, 2);
+    expect(await readTheta(page)).not.toEqual(thetaBefore);
+    const label = await page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
+    expect(label).toMatch(/^Point \d+ of 12: x [\d.]+, y −?[\d.]+\. Raising it (raises|lowers) ℓ/);
+  });
+
+  it('round-trips the state through the URL: a reload restores points, kernel and options', async () => {
+    const { page } = await browser.open('/');
+    await waitForArrows(page);
+    await page.locator('[data-testid=kernel-matern32]').check();
+    await page.locator('[data-testid=hyperparameter-noiseStd]').check();
+    await page.locator('[data-testid=toggle-band]').uncheck();
+    const start = await pointCentre(page, 2);
+    await page.mouse.move(start.x, start.y);
+    await page.mouse.down();
+    await page.mouse.move(start.x, start.y + 50, { steps: 4 });
+    await page.mouse.up();
+    await waitForFit(page);
+    const points = await readPoints(page);
+    const theta = await readTheta(page);
+    const url = page.url();
+    expect(url).toContain('k=m32');
+
+    await page.reload();
+    await waitForFit(page);
+    expect(await readPoints(page)).toEqual(points);
+    expect(await page.locator('[data-testid=kernel-matern32]').isChecked()).toBe(true);
+    expect(await page.locator('[data-testid=hyperparameter-noiseStd]').isChecked()).toBe(true);
+    expect(await page.locator('[data-testid=toggle-band]').isChecked()).toBe(false);
+    expect(await readTheta(page)).toEqual(theta);
+  });
+
+  it('explains a damaged link and falls back to the default data', async () => {
+    const { page, problems } = await browser.open('/#v=1&k=rbf&a=l&o=bs&p=AAA');
+    await waitForArrows(page);
+    expect(await page.locator('[data-testid=notice]').textContent()).toMatch(/truncated/);
+    expect(await counts(page)).toEqual({ points: 12, arrows: 12 });
+    expect(problems.pageErrors).toEqual([]);
+  });
+
+  it('loads every preset with a fit, and says so when the arrows cannot be trusted', async () => {
+    const { page, problems } = await browser.open('/');
+    await waitForArrows(page);
+    const options = await page
+      .locator('[data-testid=preset] option')
+      .evaluateAll((nodes) => nodes.map((node) => (node as HTMLOptionElement).value));
+    expect(options).toEqual(['sine', 'outlier', 'clusters', 'step', 'noise']);
+    for (const preset of options) {
+      await page.locator('[data-testid=preset]').selectOption(preset);
+      await waitForFit(page);
+      const { points, arrows } = await counts(page);
+      const status = await page.locator('[data-testid=trust]').getAttribute('data-status');
+      expect(['shown', 'caution', 'untrusted', 'hidden']).toContain(status);
+      if (status === 'hidden') {
+        expect(arrows).toBe(0);
+        expect(await page.locator('[data-testid=trust-reasons] li').count()).toBeGreaterThan(0);
+      } else {
+        expect(arrows).toBe(points);
+      }
+      if (status === 'untrusted' || status === 'caution') {
+        expect(await page.locator('[data-testid=trust-reasons] li').count()).toBeGreaterThan(0);
+      }
+      const theta = await readTheta(page);
+      for (const value of Object.values(theta)) expect(Number.isFinite(value)).toBe(true);
+      // No NaN ever reaches the drawing.
+      expect(await page.locator('svg [d*="NaN"], svg [transform*="NaN"]').count()).toBe(0);
+    }
+    expect(problems.pageErrors).toEqual([]);
+  });
+
+  it('checks the selected point by finite differences', async () => {
+    const { page } = await browser.open('/');
+    await waitForArrows(page);
+    await page.locator('[data-testid=point][data-index="3"]').focus();
+    await page.locator('[data-testid=fd-run]').click();
+    await waitForFit(page);
+    const digits = Number(await page.locator('[data-testid=fd-digits]').textContent());
+    expect(digits).toBeGreaterThan(4);
+  });
+});
