@@ -41,7 +41,10 @@ export function diagnose(input: DiagnosticsInput): Diagnostics {
     reasons.push(reason);
     if (to === 'untrusted' || trust === 'trusted') trust = to;
   };
-  if (!input.converged) demote('untrusted', 'the optimiser did not converge to a stationary point');
+  // A boundary flag already says why no stationary point was reached.
+  if (!input.converged && input.boundary.length === 0) {
+    demote('untrusted', 'the optimiser did not converge to a stationary point');
+  }
   for (const flag of input.boundary) demote('untrusted', BOUNDARY_REASONS[flag]);
   if (!negativeDefinite && input.boundary.length === 0) {
     demote(

@@ -1,11 +1,18 @@
 /**
  * An independent check of the implicit-function sensitivities: move y_i by ±h, refit (warm, from θ̂)
  * and take the central difference (log θ̂(y + h e_i) − log θ̂(y − h e_i)) / 2h, which must match
- * column i of d log θ̂/dy up to O(h²). h is 1e-4 of the RMS of y.
+ * column i of d log θ̂/dy up to O(h²). h is 1e-4 of the RMS of y. Pass the sensitivities when
+ * they are at hand; they are computed otherwise.
  */
 import { fitHyperparameters } from './fit';
 import { computeSensitivities } from './sensitivity';
-import type { Dataset, FiniteDifferenceCheck, FitResult, LogTheta } from './types';
+import type {
+  Dataset,
+  FiniteDifferenceCheck,
+  FitResult,
+  LogTheta,
+  SensitivityResult,
+} from './types';
 
 const RELATIVE_STEP = 1e-4;
 
@@ -13,11 +20,11 @@ export function finiteDifferenceCheck(
   data: Dataset,
   fit: FitResult,
   index: number,
+  sensitivities: SensitivityResult = computeSensitivities(data, fit),
 ): FiniteDifferenceCheck {
   if (!Number.isInteger(index) || index < 0 || index >= data.x.length) {
     throw new RangeError(`point index ${index} is outside 0..${data.x.length - 1}`);
   }
-  const sensitivities = computeSensitivities(data, fit);
   if (!sensitivities.defined) throw new Error(`no sensitivities to check: ${sensitivities.reason}`);
   let squares = 0;
   for (const value of data.y) squares += value * value;

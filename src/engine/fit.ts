@@ -11,7 +11,14 @@ import {
   type LikelihoodWorkspace,
 } from './likelihood';
 import { polishMaximum, type LogThetaBounds, type PolishResult } from './newton';
-import { SEARCH_SUBSAMPLE_SIZE, searchBounds, searchCandidates, subsample } from './search';
+import {
+  inputSpacing,
+  SEARCH_SUBSAMPLE_SIZE,
+  searchBounds,
+  searchCandidates,
+  subsample,
+} from './search';
+import { symmetricEigen3 } from './small3';
 import {
   standardize,
   toDataLogTheta,
@@ -47,13 +54,37 @@ export function fitInternals(fit: FitResult): FitInternals | undefined {
 /** Two optima closer than this in every log coordinate are the same maximum. */
 const SAME_MAXIMUM = 1e-3;
 
-function boundaryFlags(activeBounds: [number, number, number]): BoundaryFlag[] {
-  const flags: BoundaryFlag[] = [];
-  if (activeBounds[0] < 0) flags.push('lengthscale-below-spacing');
-  if (activeBounds[0] > 0) flags.push('lengthscale-beyond-span');
-  if (activeBounds[1] < 0) flags.push('signal-vanishing');
-  if (activeBounds[2] < 0) flags.push('noise-vanishing');
-  return flags;
+/** How far out an unconverged or non-concave optimum must be for its drift to be named. */
+const DRIFT = { lengthscaleSpans: 20, lengthscaleGaps: 0.5, varianceRatio: 1e-6 };
+
+/**
+ * The edges θ̂ sits on: the faces of the search box it is held on, and — when the polish did not
+ * end at a strict interior maximum — the direction in which the likelihood keeps rising (ℓ far
+ * beyond the span or below the spacing of the inputs, one variance vanishing against the other).
+ */
+function boundaryFlags(result: PolishResult, x: Float64Array): BoundaryFlag[] {
+  const active = result.activeBounds;
+  const flags = new Set<BoundaryFlag>();
+  if (active[0] < 0) flags.add('lengthscale-below-spacing');
+  if (active[0] > 0) flags.add('lengthscale-beyond-span');
+  if (active[1] < 0) flags.add('signal-vanishing');
+  if (active[2] < 0) flags.add('noise-vanishing');
+  const strictMaximum =
+    result.converged &&
+    symmetricEigen3(result.evaluation.hessian!).values.every((value) => value < 0);
+  if (!strictMaximum) {
+    const [logLengthscale, logSignal, logNoise] = result.evaluation.logTheta;
+    const { span, meanGap } = inputSpacing(x);
+    if (Math.exp(logLengthscale) > DRIFT.lengthscaleSpans * span)
+      flags.add('lengthscale-beyond-span');
+    if (Math.exp(logLengthscale) < DRIFT.lengthscaleGaps * meanGap) {
+      flags.add('lengthscale-below-spacing');
+    }
+    const logRatio = 2 * (logNoise - logSignal);
+    if (logRatio < Math.log(DRIFT.varianceRatio)) flags.add('noise-vanishing');
+    if (-logRatio < Math.log(DRIFT.varianceRatio)) flags.add('signal-vanishing');
+  }
+  return [...flags];
 }
 
 function distinctOptima(results: PolishResult[]): PolishResult[] {
@@ -173,7 +204,7 @@ export function fitHyperparameters(data: Dataset, options: FitOptions = {}): Fit
     newtonSteps: polished.reduce((sum, run) => sum + run.steps, 0),
     diagnostics: diagnose({
       hessian: evaluation.hessian!,
-      boundary: boundaryFlags(best.activeBounds),
+      boundary: boundaryFlags(best, x),
       converged: best.converged,
       lml,
       runnerUp: second

@@ -19,7 +19,8 @@ export interface SearchCandidate {
   profileLml: number;
 }
 
-function sortedGaps(x: Float64Array): { span: number; meanGap: number } {
+/** The span of the inputs and their mean spacing span/(n − 1). */
+export function inputSpacing(x: Float64Array): { span: number; meanGap: number } {
   let min = Infinity;
   let max = -Infinity;
   for (const value of x) {
@@ -36,7 +37,7 @@ function sortedGaps(x: Float64Array): { span: number; meanGap: number } {
  * are reported as boundary optima.
  */
 export function searchBounds(x: Float64Array): LogThetaBounds {
-  const { span, meanGap } = sortedGaps(x);
+  const { span, meanGap } = inputSpacing(x);
   return {
     lower: [Math.log(0.01 * meanGap), Math.log(1e-4), Math.log(1e-6)],
     upper: [Math.log(1000 * span), Math.log(1e4), Math.log(1e2)],
@@ -71,7 +72,7 @@ export function searchCandidates(
   y: Float64Array,
 ): SearchCandidate[] {
   const sample = { x, y };
-  const { span, meanGap } = sortedGaps(sample.x);
+  const { span, meanGap } = inputSpacing(sample.x);
   const lengthscales = logSpaced(0.5 * meanGap, 10 * span, LENGTHSCALE_GRID_SIZE);
   const ratios = NOISE_RATIO_GRID;
   const rows = lengthscales.length;

@@ -92,6 +92,15 @@ describe('degenerate but legal data', () => {
       expect(sensitivities.reason).toMatch(/implicit function theorem does not apply/);
   });
 
+  it('names the drift of degenerate optima: a straight line and an interpolating fit', () => {
+    const line = validateDataset([0, 1, 2, 3, 4, 5, 6, 7, 8, 9], [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    const lineFit = fitHyperparameters(line);
+    expect(lineFit.diagnostics.boundary).toContain('lengthscale-beyond-span');
+    expect(lineFit.diagnostics.reasons.join(' ')).toMatch(/straight line/);
+    const wiggle = validateDataset([0, 1, 2, 3, 4], [1, 2, 0.5, -1, 0]);
+    expect(fitHyperparameters(wiggle).diagnostics.boundary).toContain('noise-vanishing');
+  });
+
   it('reports pure noise as a degenerate fit rather than drawing numbers', () => {
     // A deterministic alternating sequence: no correlation at any lengthscale.
     const x = Array.from({ length: 30 }, (_, i) => i);
