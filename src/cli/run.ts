@@ -63,7 +63,9 @@ async function fit(argv: readonly string[], streams: CliStreams): Promise<void> 
   let fdChecks;
   if (command.fd) {
     fdChecks = analysis.sensitivities.defined
-      ? fdCheckIndices(data.x.length).map((i) => finiteDifferenceCheck(data, analysis.fit, i))
+      ? fdCheckIndices(data.x.length).map((i) =>
+          finiteDifferenceCheck(data, analysis.fit, i, analysis.sensitivities),
+        )
       : null;
   }
   streams.writeOut(formatReport(buildFitReport(data, analysis, fdChecks), command.pretty));
