@@ -28,6 +28,7 @@ export function createTfjsRuntime(options: TfjsStartOptions = {}): GpuRuntime {
     async fallBackToCpu() {
       await fallBackToCpu();
       context = null;
+      lost = false;
     },
     loseContext() {
       context?.getExtension('WEBGL_lose_context')?.loseContext();

@@ -68,6 +68,10 @@ export function createWorkerHost(options: WorkerHostOptions): WorkerHost {
     for (const resolve of waiters) resolve();
   };
 
+  const fail = (error: unknown): void => {
+    options.crash(error instanceof Error ? error.message : String(error));
+  };
+
   const pump = async (): Promise<void> => {
     if (busy || backend === null) return;
     busy = true;
@@ -85,6 +89,10 @@ export function createWorkerHost(options: WorkerHostOptions): WorkerHost {
         }
         options.post({ type: 'result', result }, transferablesOf(result));
       }
+    } catch (error) {
+      // Only the switch to the CPU can throw here (analyses answer with failures): without a
+      // backend nothing can be computed, so the page restarts the worker.
+      fail(error);
     } finally {
       busy = false;
       settleIdle();
@@ -97,16 +105,14 @@ export function createWorkerHost(options: WorkerHostOptions): WorkerHost {
       postStatus(started.note);
       if (backend === 'webgl') {
         options.runtime.onContextLost(() => {
-          if (!busy) void switchToCpu().then(pump);
+          if (!busy) switchToCpu().then(pump, fail);
         });
       }
       void pump();
     },
-    (error: unknown) => {
-      // Without even the CPU backend there is nothing to compute with: die so the page's
-      // recovery takes over (and falls back to the main thread after repeated failures).
-      options.crash(error instanceof Error ? error.message : String(error));
-    },
+    // Without even the CPU backend there is nothing to compute with: die so the page's
+    // recovery takes over (and falls back to the main thread after repeated failures).
+    fail,
   );
 
   return {

@@ -176,4 +176,15 @@ describe('worker host', () => {
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(second.crashes).toEqual(['no backend']);
   });
+
+  it('crashes when it cannot switch to the CPU after a lost context', async () => {
+    const { host, crashes, runtime, results } = setup({ backend: 'webgl' });
+    runtime.fallBackToCpu = () => Promise.reject(new Error('cpu backend is gone'));
+    host.receive({ type: 'analyse', request: request(1) });
+    await host.idle();
+    runtime.loseContext();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(crashes).toEqual(['cpu backend is gone']);
+    expect(results()).toHaveLength(1);
+  });
 });
