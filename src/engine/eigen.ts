@@ -35,7 +35,12 @@ export function symmetricSpectrum(
 
 /**
  * Householder reduction A = Q_H T Q_Hᵀ. Writes T's diagonal and sub-diagonal (subdiagonal[i] =
- * T[i+1][i]) and replaces `vector` by Q_Hᵀ vector.
+ * T[i+1][i]) and replaces `vector` by Q_Hᵀ vector. Only the lower triangle of `a` is read.
+ *
+ * Step k reflects column k with H = I − 2vvᵀ, needs p = A v over the trailing block and then
+ * applies A ← A − v qᵀ − q vᵀ with q = 2p − 2(vᵀp)v. The trailing block is streamed once per step:
+ * the pass that applies step k's update also accumulates step k+1's product p, after column k+1
+ * alone has been brought up to date to define step k+1's reflector.
  */
 function tridiagonalise(
   a: Float64Array,
@@ -46,53 +51,77 @@ function tridiagonalise(
 ): void {
   const reflector = new Float64Array(n);
   const product = new Float64Array(n);
-  for (let k = 0; k < n - 2; k++) {
-    const kOffset = k * n;
-    let normSquared = 0;
-    // Column k below the diagonal, read from the lower triangle (the only part kept current).
-    for (let i = k + 1; i < n; i++) normSquared += a[i * n + k]! * a[i * n + k]!;
-    diagonal[k] = a[kOffset + k]!;
-    if (normSquared === 0) {
-      subdiagonal[k] = 0;
-      continue;
-    }
-    const head = a[(k + 1) * n + k]!;
-    const norm = Math.sqrt(normSquared);
-    const alpha = head > 0 ? -norm : norm;
-    // v = x − α e₁, normalised; |v|² = |x|² − 2α x₀ + α².
-    const vNorm = Math.sqrt(normSquared - 2 * alpha * head + alpha * alpha);
-    for (let i = k + 1; i < n; i++) reflector[i] = a[i * n + k]! / vNorm;
-    reflector[k + 1] = (head - alpha) / vNorm;
-    subdiagonal[k] = alpha;
-
-    // p = A v on the trailing block (lower triangle only, each stored entry used for both of its
-    // positions); s = vᵀp; q = 2p − 2 s v; A ← A − v qᵀ − q vᵀ on the lower triangle.
-    for (let i = k + 1; i < n; i++) product[i] = 0;
-    for (let i = k + 1; i < n; i++) {
+  const nextReflector = new Float64Array(n);
+  const nextProduct = new Float64Array(n);
+  if (n >= 3) {
+    makeReflector(a, n, 0, diagonal, subdiagonal, reflector);
+    for (let i = 1; i < n; i++) product[i] = 0;
+    for (let i = 1; i < n; i++) {
       const iOffset = i * n;
       const vi = reflector[i]!;
       let sum = a[iOffset + i]! * vi;
-      for (let j = k + 1; j < i; j++) {
+      for (let j = 1; j < i; j++) {
         const entry = a[iOffset + j]!;
         sum += entry * reflector[j]!;
         product[j] = product[j]! + entry * vi;
       }
       product[i] = product[i]! + sum;
     }
+  }
+  for (let k = 0; k < n - 2; k++) {
+    // q = 2p − 2(vᵀp)v, kept in `product`.
     let vDotP = 0;
     for (let i = k + 1; i < n; i++) vDotP += reflector[i]! * product[i]!;
     for (let i = k + 1; i < n; i++) product[i] = 2 * product[i]! - 2 * vDotP * reflector[i]!;
-    for (let i = k + 1; i < n; i++) {
-      const iOffset = i * n;
-      const vi = reflector[i]!;
-      const qi = product[i]!;
-      for (let j = k + 1; j <= i; j++) {
-        a[iOffset + j] = a[iOffset + j]! - vi * product[j]! - qi * reflector[j]!;
-      }
-    }
     let vDotY = 0;
     for (let i = k + 1; i < n; i++) vDotY += reflector[i]! * vector[i]!;
     for (let i = k + 1; i < n; i++) vector[i] = vector[i]! - 2 * vDotY * reflector[i]!;
+
+    const next = k + 1;
+    const hasNext = next < n - 2;
+    if (hasNext) {
+      // Bring column k+1 up to date, then define the next reflector from it.
+      for (let i = next; i < n; i++) {
+        a[i * n + next] =
+          a[i * n + next]! - reflector[i]! * product[next]! - product[i]! * reflector[next]!;
+      }
+      makeReflector(a, n, next, diagonal, subdiagonal, nextReflector);
+      for (let i = next + 1; i < n; i++) nextProduct[i] = 0;
+    }
+    // Apply step k's update to rows/columns ≥ k+2 and, in the same pass, p' = A v' for step k+1.
+    const first = k + 2;
+    for (let i = first; i < n; i++) {
+      const iOffset = i * n;
+      const vi = reflector[i]!;
+      const qi = product[i]!;
+      if (hasNext) {
+        const nextVi = nextReflector[i]!;
+        let sum = 0;
+        for (let j = first; j < i; j++) {
+          const entry = a[iOffset + j]! - vi * product[j]! - qi * reflector[j]!;
+          a[iOffset + j] = entry;
+          sum += entry * nextReflector[j]!;
+          nextProduct[j] = nextProduct[j]! + entry * nextVi;
+        }
+        const diagonalEntry = a[iOffset + i]! - 2 * vi * qi;
+        a[iOffset + i] = diagonalEntry;
+        nextProduct[i] = nextProduct[i]! + sum + diagonalEntry * nextVi;
+      } else {
+        for (let j = first; j <= i; j++) {
+          a[iOffset + j] = a[iOffset + j]! - vi * product[j]! - qi * reflector[j]!;
+        }
+      }
+    }
+    if (!hasNext) {
+      // The last reflection also updates column k+1 (the 2×2 block that remains).
+      for (let i = next; i < n; i++) {
+        a[i * n + next] =
+          a[i * n + next]! - reflector[i]! * product[next]! - product[i]! * reflector[next]!;
+      }
+    } else {
+      reflector.set(nextReflector);
+      product.set(nextProduct);
+    }
   }
   if (n >= 2) {
     diagonal[n - 2] = a[(n - 2) * n + n - 2]!;
@@ -100,6 +129,37 @@ function tridiagonalise(
   }
   diagonal[n - 1] = a[(n - 1) * n + n - 1]!;
   subdiagonal[n - 1] = 0;
+}
+
+/**
+ * The Householder vector that zeroes column k of `a` below its sub-diagonal: writes v (unit, zero
+ * where not used; all zero when the column already is) into `out`, the diagonal entry d_k and the
+ * sub-diagonal entry α = ∓‖x‖.
+ */
+function makeReflector(
+  a: Float64Array,
+  n: number,
+  k: number,
+  diagonal: Float64Array,
+  subdiagonal: Float64Array,
+  out: Float64Array,
+): void {
+  out.fill(0);
+  diagonal[k] = a[k * n + k]!;
+  let normSquared = 0;
+  for (let i = k + 1; i < n; i++) normSquared += a[i * n + k]! * a[i * n + k]!;
+  if (normSquared === 0) {
+    subdiagonal[k] = 0;
+    return;
+  }
+  const head = a[(k + 1) * n + k]!;
+  const norm = Math.sqrt(normSquared);
+  const alpha = head > 0 ? -norm : norm;
+  // v = x − α e₁, normalised; |v|² = |x|² − 2α x₀ + α².
+  const vNorm = Math.sqrt(normSquared - 2 * alpha * head + alpha * alpha);
+  for (let i = k + 1; i < n; i++) out[i] = a[i * n + k]! / vNorm;
+  out[k + 1] = (head - alpha) / vNorm;
+  subdiagonal[k] = alpha;
 }
 
 /**

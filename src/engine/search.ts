@@ -8,7 +8,7 @@ import type { KernelName, LogTheta } from './types';
 
 /** Datasets larger than this are searched on an evenly spread subsample (then polished on all). */
 export const SEARCH_SUBSAMPLE_SIZE = 240;
-const LENGTHSCALE_GRID_SIZE = 14;
+const LENGTHSCALE_GRID_SIZE = 10;
 const NOISE_RATIO_GRID = logSpaced(1e-6, 10, 22);
 /** Grid maxima worse than the best by more than this (nats) cannot win and are not polished. */
 const CANDIDATE_WINDOW = 12;
