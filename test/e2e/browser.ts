@@ -14,8 +14,17 @@ export const CHROMIUM_ARGS: readonly string[] = [
   '--no-first-run',
 ];
 
-/** Extra flags that take WebGL away, to exercise the CPU fallback. */
-export const NO_WEBGL_ARGS: readonly string[] = ['--disable-webgl', '--disable-3d-apis'];
+/**
+ * Extra flags that take WebGL away, to exercise the CPU fallback. `--disable-webgl` alone leaves
+ * WebGL in workers (OffscreenCanvas); without a GPU process nor a software rasteriser, no context
+ * can be made anywhere.
+ */
+export const NO_WEBGL_ARGS: readonly string[] = [
+  '--disable-webgl',
+  '--disable-3d-apis',
+  '--disable-gpu',
+  '--disable-software-rasterizer',
+];
 
 export interface LaunchOptions {
   /** `false` launches Chromium without WebGL. Default `true`. */

@@ -5,19 +5,13 @@ import { CHROMIUM_ARGS, NO_WEBGL_ARGS, openPage } from './browser';
 import { readTheta, waitForArrows } from './uiHelpers';
 import { enginePosterior, labRequest, maxError, requestAndWait, waitForBackend } from './workerLab';
 
-/**
- * `--disable-webgl` takes WebGL from the page's canvases but not from OffscreenCanvas in workers;
- * without the GPU process and its software fallback no WebGL context exists anywhere.
- */
-const NO_GPU_ARGS = ['--disable-gpu', '--disable-software-rasterizer'];
-
 describe('compute worker in Chromium without WebGL', () => {
   let browser: Browser | undefined;
   beforeAll(async () => {
     browser = await chromium.launch({
       executablePath: chromiumPath(),
       headless: true,
-      args: [...CHROMIUM_ARGS, ...NO_WEBGL_ARGS, ...NO_GPU_ARGS],
+      args: [...CHROMIUM_ARGS, ...NO_WEBGL_ARGS],
     });
   });
   afterAll(async () => {
