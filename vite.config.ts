@@ -10,7 +10,20 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: true,
     // worker-lab.html: a small test page that drives the compute worker for browser tests.
-    rolldownOptions: { input: { main: 'index.html', workerLab: 'worker-lab.html' } },
+    // embed.html: the chrome-less widget for iframes; `element`: the one script a page loads for
+    // <gp-sensitivity>, under a fixed name (gp-sensitivity.js) that pages can link to.
+    rolldownOptions: {
+      input: {
+        main: 'index.html',
+        workerLab: 'worker-lab.html',
+        embed: 'embed.html',
+        element: 'src/embed/element-entry.ts',
+      },
+      output: {
+        entryFileNames: (chunk) =>
+          chunk.name === 'element' ? 'gp-sensitivity.js' : 'assets/[name]-[hash].js',
+      },
+    },
   },
   server: { host: '127.0.0.1' },
 });

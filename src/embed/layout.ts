@@ -1,0 +1,16 @@
+/** The widget's vertical layout: the plot's height rule and the height of each panel. */
+
+/** Height of an embedded plot when the page does not set one: half the width, within bounds. */
+export function embedPlotHeight(width: number): number {
+  return Math.round(Math.min(420, Math.max(200, width * 0.5)));
+}
+
+/** Heights of the widget's parts around the plot, in CSS pixels (measured in Chromium). */
+export const EMBED_CHROME_HEIGHTS = {
+  /** Frame padding and border. */
+  frame: 16,
+  controls: 36,
+  readout: 28,
+  /** The trust note and backend line; more when the fit lists reasons for caution. */
+  status: 96,
+};
