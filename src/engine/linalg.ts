@@ -72,82 +72,19 @@ export function choleskyInPlace(matrix: Float64Array, n: number): void {
         matrix[rowOffset + row] = Math.sqrt(pivot);
       }
     }
-    subtractPanelProduct(matrix, n, blockEnd, blockStart, blockEnd);
+    // Trailing update: M_rc −= Σ_{k in block} L_rk L_ck for blockEnd ≤ c ≤ r (the factorisation
+    // never reads the upper triangle, so the kernel's writes just above the diagonal are harmless).
+    productKernel(matrix, matrix, n, matrix, {
+      start: blockEnd,
+      kStart: blockStart,
+      kEnd: blockEnd,
+      lowerOnly: true,
+      subtract: true,
+      skipLeadingZeros: false,
+    });
   }
   for (let row = 0; row < n; row++) {
     for (let col = row + 1; col < n; col++) matrix[row * n + col] = 0;
-  }
-}
-
-/**
- * M_rc −= Σ_{k ∈ [kStart, kEnd)} M_rk M_ck for start ≤ c ≤ r < n (the trailing update of the
- * blocked Cholesky). 4×2 register blocks; entries just above the diagonal inside a block are
- * written too, which is harmless because the factorisation never reads the upper triangle.
- */
-function subtractPanelProduct(
-  m: Float64Array,
-  n: number,
-  start: number,
-  kStart: number,
-  kEnd: number,
-): void {
-  let r = start;
-  for (; r + 3 < n; r += 4) {
-    const r0 = r * n;
-    const r1 = r0 + n;
-    const r2 = r1 + n;
-    const r3 = r2 + n;
-    let c = start;
-    for (; c + 1 < r + 4; c += 2) {
-      const c0 = c * n;
-      const c1 = c0 + n;
-      let s00 = 0;
-      let s01 = 0;
-      let s10 = 0;
-      let s11 = 0;
-      let s20 = 0;
-      let s21 = 0;
-      let s30 = 0;
-      let s31 = 0;
-      for (let k = kStart; k < kEnd; k++) {
-        const b0 = m[c0 + k]!;
-        const b1 = m[c1 + k]!;
-        let value = m[r0 + k]!;
-        s00 += value * b0;
-        s01 += value * b1;
-        value = m[r1 + k]!;
-        s10 += value * b0;
-        s11 += value * b1;
-        value = m[r2 + k]!;
-        s20 += value * b0;
-        s21 += value * b1;
-        value = m[r3 + k]!;
-        s30 += value * b0;
-        s31 += value * b1;
-      }
-      m[r0 + c] = m[r0 + c]! - s00;
-      m[r0 + c + 1] = m[r0 + c + 1]! - s01;
-      m[r1 + c] = m[r1 + c]! - s10;
-      m[r1 + c + 1] = m[r1 + c + 1]! - s11;
-      m[r2 + c] = m[r2 + c]! - s20;
-      m[r2 + c + 1] = m[r2 + c + 1]! - s21;
-      m[r3 + c] = m[r3 + c]! - s30;
-      m[r3 + c + 1] = m[r3 + c + 1]! - s31;
-    }
-    for (; c < r + 4; c++) {
-      for (let q = 0; q < 4; q++) {
-        const offset = (r + q) * n;
-        m[offset + c] =
-          m[offset + c]! - dotRange(m, offset + kStart, m, c * n + kStart, kEnd - kStart);
-      }
-    }
-  }
-  for (; r < n; r++) {
-    const offset = r * n;
-    for (let c = start; c <= r; c++) {
-      m[offset + c] =
-        m[offset + c]! - dotRange(m, offset + kStart, m, c * n + kStart, kEnd - kStart);
-    }
   }
 }
 
@@ -217,10 +154,9 @@ export function inverseTransposeOfLower(factor: Float64Array, n: number, out: Fl
 }
 
 /**
- * out = A Bᵀ for n×n row-major A, B; equals A B when B is symmetric. Register-blocked 4×2 (eight
- * running sums share each load), which V8 runs about five times faster than a plain triple loop.
- * With `symmetricResult` only blocks touching the lower triangle are computed and then mirrored.
- * `firstK(i, j)` lets triangular operands skip known zeros: terms with k < firstK are omitted.
+ * out = A Bᵀ for n×n row-major A, B; equals A B when B is symmetric. With `symmetricResult` only
+ * the lower triangle is computed and then mirrored; `skipLeadingZeros` omits the terms k < j,
+ * which are zero when B is upper triangular.
  */
 export function multiplyTransposed(
   a: Float64Array,
@@ -230,14 +166,58 @@ export function multiplyTransposed(
   symmetricResult = false,
   skipLeadingZeros = false,
 ): void {
-  let i = 0;
+  productKernel(a, b, n, out, {
+    start: 0,
+    kStart: 0,
+    kEnd: n,
+    lowerOnly: symmetricResult,
+    subtract: false,
+    skipLeadingZeros,
+  });
+  if (symmetricResult) {
+    for (let row = 0; row < n; row++) {
+      for (let col = row + 1; col < n; col++) out[row * n + col] = out[col * n + row]!;
+    }
+  }
+}
+
+/** Which part of out = A Bᵀ (or out −= A Bᵀ) `productKernel` computes. */
+interface ProductRange {
+  /** Rows and columns from here to n. */
+  start: number;
+  /** Inner index range [kStart, kEnd). */
+  kStart: number;
+  kEnd: number;
+  /** Only columns c ≤ r (rounded up to whole register blocks, so a few above the diagonal too). */
+  lowerOnly: boolean;
+  /** out −= product instead of out = product. */
+  subtract: boolean;
+  /** Start each inner sum at k = max(kStart, c): B's row c is zero before column c. */
+  skipLeadingZeros: boolean;
+}
+
+/**
+ * The dense kernel behind every product: Σ_k A_rk B_ck over a range, register-blocked 4×2 so that
+ * eight running sums share each load, which V8 runs about five times faster than a triple loop.
+ */
+function productKernel(
+  a: Float64Array,
+  b: Float64Array,
+  n: number,
+  out: Float64Array,
+  range: ProductRange,
+): void {
+  const { start, kStart, kEnd, lowerOnly, subtract, skipLeadingZeros } = range;
+  const sign = subtract ? -1 : 1;
+  const keep = subtract ? 1 : 0;
+  let i = start;
   for (; i + 3 < n; i += 4) {
     const i0 = i * n;
     const i1 = i0 + n;
     const i2 = i1 + n;
     const i3 = i2 + n;
-    const jEnd = symmetricResult ? i + 4 : n;
-    let j = 0;
+    const jEnd = lowerOnly ? i + 4 : n;
+    let j = start;
     for (; j + 1 < jEnd; j += 2) {
       const j0 = j * n;
       const j1 = j0 + n;
@@ -249,7 +229,7 @@ export function multiplyTransposed(
       let s21 = 0;
       let s30 = 0;
       let s31 = 0;
-      for (let k = skipLeadingZeros ? j : 0; k < n; k++) {
+      for (let k = skipLeadingZeros ? Math.max(kStart, j) : kStart; k < kEnd; k++) {
         const b0 = b[j0 + k]!;
         const b1 = b[j1 + k]!;
         let value = a[i0 + k]!;
@@ -265,34 +245,38 @@ export function multiplyTransposed(
         s30 += value * b0;
         s31 += value * b1;
       }
-      out[i0 + j] = s00;
-      out[i0 + j + 1] = s01;
-      out[i1 + j] = s10;
-      out[i1 + j + 1] = s11;
-      out[i2 + j] = s20;
-      out[i2 + j + 1] = s21;
-      out[i3 + j] = s30;
-      out[i3 + j + 1] = s31;
+      out[i0 + j] = keep * out[i0 + j]! + sign * s00;
+      out[i0 + j + 1] = keep * out[i0 + j + 1]! + sign * s01;
+      out[i1 + j] = keep * out[i1 + j]! + sign * s10;
+      out[i1 + j + 1] = keep * out[i1 + j + 1]! + sign * s11;
+      out[i2 + j] = keep * out[i2 + j]! + sign * s20;
+      out[i2 + j + 1] = keep * out[i2 + j + 1]! + sign * s21;
+      out[i3 + j] = keep * out[i3 + j]! + sign * s30;
+      out[i3 + j + 1] = keep * out[i3 + j + 1]! + sign * s31;
     }
     for (; j < jEnd; j++) {
-      for (let r = 0; r < 4; r++) {
-        const start = skipLeadingZeros ? j : 0;
-        out[(i + r) * n + j] = dotRange(a, (i + r) * n + start, b, j * n + start, n - start);
-      }
+      for (let r = i; r < i + 4; r++) productEntry(a, b, n, out, r, j, range);
     }
   }
   for (; i < n; i++) {
-    const jEnd = symmetricResult ? i + 1 : n;
-    for (let j = 0; j < jEnd; j++) {
-      const start = skipLeadingZeros ? Math.min(i, j) : 0;
-      out[i * n + j] = dotRange(a, i * n + start, b, j * n + start, n - start);
-    }
+    const jEnd = lowerOnly ? i + 1 : n;
+    for (let j = start; j < jEnd; j++) productEntry(a, b, n, out, i, j, range);
   }
-  if (symmetricResult) {
-    for (let row = 0; row < n; row++) {
-      for (let col = row + 1; col < n; col++) out[row * n + col] = out[col * n + row]!;
-    }
-  }
+}
+
+/** One entry of `productKernel`'s range, for the edges that do not fill a register block. */
+function productEntry(
+  a: Float64Array,
+  b: Float64Array,
+  n: number,
+  out: Float64Array,
+  row: number,
+  col: number,
+  range: ProductRange,
+): void {
+  const first = range.skipLeadingZeros ? Math.max(range.kStart, Math.min(row, col)) : range.kStart;
+  const sum = dotRange(a, row * n + first, b, col * n + first, range.kEnd - first);
+  out[row * n + col] = range.subtract ? out[row * n + col]! - sum : sum;
 }
 
 /** P = A⁻¹ = U Uᵀ from U = L⁻ᵀ (A = LLᵀ), using that U is upper triangular. */

@@ -11,6 +11,7 @@ import {
   NotPositiveDefiniteError,
   solveCholeskyInPlace,
 } from './linalg';
+import { normalGenerator } from './random';
 import type { Dataset, Hyperparameters, KernelName, Posterior } from './types';
 
 /** Float64 factors of K from which mean and variance follow by matrix products alone. */
@@ -104,26 +105,6 @@ function jitteredCholesky(
     }
   }
   throw new Error('the posterior covariance of the query grid could not be factorised');
-}
-
-/** A small, fast, seedable generator (mulberry32) so samples are reproducible. */
-function uniformGenerator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function normalGenerator(seed: number): () => number {
-  const uniform = uniformGenerator(seed);
-  return () => {
-    const u = 1 - uniform();
-    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * uniform());
-  };
 }
 
 /**

@@ -1,6 +1,7 @@
 /** fast-check generators of datasets with structure a GP can fit: a noisy sinusoid at random scales. */
 import fc from 'fast-check';
 import { validateDataset, type Dataset } from '../../src/engine';
+import { normalGenerator, uniformGenerator } from '../../src/engine/random';
 
 export interface GeneratedCase {
   data: Dataset;
@@ -18,16 +19,8 @@ export const structuredDataset: fc.Arbitrary<GeneratedCase> = fc
     noise: fc.double({ min: 0.05, max: 0.5, noNaN: true }),
   })
   .map(({ n, seed, logXScale, logYScale, xOffset, noise }) => {
-    let state = seed >>> 0;
-    // mulberry32: uniform on [0, 1).
-    const uniform = () => {
-      state = (state + 0x6d2b79f5) >>> 0;
-      let t = Math.imul(state ^ (state >>> 15), state | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-    const normal = () =>
-      Math.sqrt(-2 * Math.log(1 - uniform())) * Math.cos(2 * Math.PI * uniform());
+    const uniform = uniformGenerator(seed);
+    const normal = normalGenerator(seed + 1);
     const xScale = 10 ** logXScale;
     const yScale = 10 ** logYScale;
     const x: number[] = [];
