@@ -6,8 +6,8 @@ import type { KernelName } from '../engine/types';
 import type { AnalysisRequest } from '../worker/protocol';
 import { X_DOMAIN, type Point } from './domain';
 
-/** Samples of the posterior mean and band across the plot. */
-export const POSTERIOR_GRID_COUNT = 241;
+/** Samples of the posterior mean and band across the plot (every 0.025 x units on [0, 10]). */
+export const POSTERIOR_GRID_COUNT = 401;
 
 /** The profile-likelihood landscape: ℓ and σn²/σf² on log axes. */
 export const LANDSCAPE_GRID = {
