@@ -5,12 +5,15 @@ export function embedPlotHeight(width: number): number {
   return Math.round(Math.min(420, Math.max(200, width * 0.5)));
 }
 
-/** Heights of the widget's parts around the plot, in CSS pixels (measured in Chromium). */
+/**
+ * Heights of the widget's parts around the plot, in CSS pixels: measured in Chromium (frame 16,
+ * controls 34, readout 29.4, status 64) plus a little room for other fonts.
+ */
 export const EMBED_CHROME_HEIGHTS = {
   /** Frame padding and border. */
   frame: 16,
   controls: 36,
-  readout: 28,
-  /** The trust note and backend line; more when the fit lists reasons for caution. */
-  status: 96,
+  readout: 32,
+  /** The trust note and backend line; the note grows when the fit lists reasons for caution. */
+  status: 72,
 };
