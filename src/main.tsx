@@ -23,6 +23,14 @@ const store = createExplorerStore({
 if (linked && !linked.ok)
   store.setState({ notice: `${linked.message} Showing the default dataset instead.` });
 
+// The store, for scripts driving the page (benchmarks, console experiments): read-only by intent.
+declare global {
+  interface Window {
+    gpExplorer?: { store: typeof store };
+  }
+}
+window.gpExplorer = { store };
+
 bindUrl(store, { write: (fragment) => window.history.replaceState(null, '', `#${fragment}`) });
 // A link pasted into the address bar of an open page arrives as a hash change.
 window.addEventListener('hashchange', () => {

@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react';
+import { EmbedButton } from '../../embed/EmbedDialog';
 import type { ExplorerStore } from '../../state';
 import { useExplorerStore } from '../context';
 import { pointsToCsv, pointsToJson, pointsToPython, type FitSummary } from '../export/exportData';
@@ -75,7 +76,7 @@ const EXPORTS: readonly {
   },
 ];
 
-/** Share (copy the link with the state in it) and Export (images, data, Python). */
+/** Share (copy the link with the state in it), Embed (snippets) and Export (images, data, Python). */
 export function ShareExport() {
   const store = useExplorerStore();
   const [message, setMessage] = useState<string | null>(null);
@@ -117,6 +118,7 @@ export function ShareExport() {
         <Icon d="M4 12v7a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2v-7M16 6l-4-4-4 4M12 2v13" />
         <span className="button-text">Share</span>
       </button>
+      <EmbedButton />
       <details className="menu" ref={menuRef}>
         <summary className="button" data-testid="export" aria-label="Export">
           <Icon d="M21 15v4a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2v-4M7 10l5 5 5-5M12 15V3" />

@@ -4,7 +4,8 @@ import { LANDSCAPE_GRID, selectPrediction } from '../../state';
 import { useExplorer } from '../context';
 import { formatNumber, formatPowerOfTen } from '../format';
 import { useElementWidth } from '../plot/useElementWidth';
-import { bandFill, contourBands } from './landscapeGeometry';
+import { ContourCanvas } from './ContourCanvas';
+import { contourBands } from './landscapeGeometry';
 
 const MARGIN = { top: 10, right: 12, bottom: 38, left: 46 };
 
@@ -81,7 +82,17 @@ export function Landscape() {
     <section className="card landscape" aria-labelledby="landscape-title" data-testid="landscape">
       <div className="card-body">
         <h2 id="landscape-title">Likelihood landscape</h2>
-        <div ref={measure}>
+        <div ref={measure} className="landscape-figure">
+          {width > 0 && (
+            <ContourCanvas
+              bands={bands}
+              width={innerWidth}
+              height={innerHeight}
+              left={MARGIN.left}
+              top={MARGIN.top}
+              faded={stale}
+            />
+          )}
           {width > 0 && (
             <svg
               width={width}
@@ -95,20 +106,7 @@ export function Landscape() {
                 </clipPath>
               </defs>
               <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
-                <rect width={innerWidth} height={innerHeight} fill="var(--landscape-low)" />
-                <g
-                  clipPath="url(#landscape-clip)"
-                  opacity={stale ? 0.55 : 1}
-                  data-testid="landscape-contours"
-                >
-                  {bands.map((band) => (
-                    <path
-                      key={band.level}
-                      className="contour"
-                      d={band.path}
-                      fill={bandFill(band.level)}
-                    />
-                  ))}
+                <g clipPath="url(#landscape-clip)">
                   {trailPath && (
                     <path className="trail" d={trailPath} data-testid="landscape-trail" />
                   )}
@@ -129,7 +127,7 @@ export function Landscape() {
                       data-testid="landscape-prediction"
                     >
                       <path className="prediction" d="M-5,-5L5,5M-5,5L5,-5" />
-                      <text className="marker-label" x={8} y={-6}>
+                      <text className="marker-label" x={-8} y={14} textAnchor="end">
                         IFT
                       </text>
                     </g>

@@ -22,13 +22,14 @@ function Glyph({ capped = false, className }: { capped?: boolean; className: str
  */
 export function Legend() {
   const store = useExplorerStore();
-  const view = useExplorer(selectArrows);
+  // Primitives, not the arrows view: this re-renders when the scale or verdict changes, not per refit.
+  const untrusted = useExplorer((s) => selectArrows(s).status === 'untrusted');
+  const reference = useExplorer((s) => s.arrowScale?.reference);
   const hyperparameter = useExplorer((s) => s.options.hyperparameter);
   const mode = useExplorer((s) => s.options.arrowMode);
   const label = HYPERPARAMETER_LABELS[hyperparameter];
   const symbol = `${label.symbol}${label.subscript}`;
-  const reference = view.scale?.reference;
-  const colour = view.status === 'untrusted' ? 'untrusted' : hyperparameter;
+  const colour = untrusted ? 'untrusted' : hyperparameter;
 
   return (
     <section className="card" aria-labelledby="legend-title">

@@ -1,15 +1,19 @@
 import { HYPERPARAMETER_NAMES } from '../../engine/types';
-import { selectArrows } from '../../state';
+import { selectArrows, selectPrediction } from '../../state';
 import { useExplorer } from '../context';
 import { formatNumber, HYPERPARAMETER_LABELS } from '../format';
 import { TrustNote } from './TrustNote';
 
-/** θ̂ with units, the log marginal likelihood, the Hessian's condition and the trust verdict. */
+/**
+ * θ̂ with units (and, during a drag, the first-order prediction beside it), the log marginal
+ * likelihood, the Hessian's condition and the trust verdict.
+ */
 export function Readout() {
   const result = useExplorer((s) => s.analysis?.result ?? null);
   const failure = useExplorer((s) => s.failure?.result ?? null);
   const chosen = useExplorer((s) => s.options.hyperparameter);
   const arrows = useExplorer(selectArrows);
+  const prediction = useExplorer(selectPrediction);
 
   return (
     <section className="card readout" aria-labelledby="readout-title">
@@ -19,12 +23,9 @@ export function Readout() {
           {HYPERPARAMETER_NAMES.map((name) => {
             const label = HYPERPARAMETER_LABELS[name];
             const value = result?.theta[name];
+            const predicted = prediction?.predicted[name];
             return (
-              <div
-                key={name}
-                className={`readout-row${name === chosen ? ' readout-row-active' : ''}`}
-                style={{ display: 'contents' }}
-              >
+              <div key={name} className={`readout-row${name === chosen ? ' active' : ''}`}>
                 <span
                   className="readout-symbol"
                   style={{ color: `var(--${name})` }}
@@ -33,15 +34,27 @@ export function Readout() {
                   {label.symbol}
                   {label.subscript && <sub>{label.subscript}</sub>}
                 </span>
-                <span className="readout-name">{label.name}</span>
-                <span
-                  className="readout-value num"
-                  data-testid={`theta-${name}`}
-                  aria-label={`${label.name}: ${value === undefined ? 'not yet fitted' : formatNumber(value)} ${label.unit}`}
-                >
-                  {value === undefined ? '—' : formatNumber(value)}
+                <span className="readout-name">
+                  {label.name}
+                  <span className="readout-unit">in {label.unit}</span>
                 </span>
-                <span className="readout-unit">{label.unit}</span>
+                <span className="readout-figures">
+                  <span
+                    className="readout-value num"
+                    data-testid={`theta-${name}`}
+                    aria-label={`${label.name}: ${value === undefined ? 'not yet fitted' : formatNumber(value)} ${label.unit}`}
+                  >
+                    {value === undefined ? '—' : formatNumber(value)}
+                  </span>
+                  {predicted !== undefined && (
+                    <span
+                      className="readout-prediction num"
+                      data-testid={`readout-predicted-${name}`}
+                    >
+                      IFT predicts {formatNumber(predicted)}
+                    </span>
+                  )}
+                </span>
               </div>
             );
           })}

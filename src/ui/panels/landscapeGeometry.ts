@@ -58,10 +58,9 @@ export function contourBands(
     .map((polygon) => ({ level: polygon.value, path: path(polygon) ?? '' }));
 }
 
-/** Fill for a band: stronger toward the maximum. */
-export function bandFill(level: number): string {
+/** How strongly a band is coloured, from 0 (the page) to 1 (full colour): deeper near the top. */
+export function bandStrength(level: number): number {
   const index = LANDSCAPE_LEVELS.indexOf(level as (typeof LANDSCAPE_LEVELS)[number]);
   // Outer bands stay pale and the colour deepens fast near the top, where the decision is made.
-  const strength = Math.round(6 + 94 * ((index + 1) / LANDSCAPE_LEVELS.length) ** 1.7);
-  return `color-mix(in oklab, var(--landscape-high) ${strength}%, var(--landscape-low))`;
+  return 0.06 + 0.94 * ((index + 1) / LANDSCAPE_LEVELS.length) ** 1.7;
 }

@@ -45,7 +45,6 @@ export const ArrowsLayer = memo(function ArrowsLayer({ scales }: { scales: PlotS
           >
             {shape && (
               <>
-                <path className="halo" d={shape.shaft + shape.head} />
                 <path className="shaft" d={shape.shaft} />
                 <path className="head" d={shape.head} />
               </>

@@ -12,20 +12,21 @@ const COMPACT_WIDTH = 480;
  * sample arrow exactly one unit of y long with the sensitivity it stands for.
  */
 export const PlotKey = memo(function PlotKey({ scales }: { scales: PlotScales }) {
-  const view = useExplorer(selectArrows);
+  // Primitives, not the arrows view: this re-renders when the scale or verdict changes, not per refit.
+  const untrusted = useExplorer((s) => selectArrows(s).status === 'untrusted');
+  const reference = useExplorer((s) => s.arrowScale?.reference);
   const hyperparameter = useExplorer((s) => s.options.hyperparameter);
   const showBand = useExplorer((s) => s.options.showBand);
   const unit = scales.y(0) - scales.y(1);
   const compact = scales.innerWidth < COMPACT_WIDTH;
   const symbol = plainSymbol(hyperparameter);
-  const reference = view.scale?.reference;
   const arrow = arrowShape(-POINT_RADIUS - 1.5, 0, unit, 0, false);
   const textX = unit + 12;
   const scaleText = `= ${reference === undefined ? '—' : formatNumber(reference, 2)} in ∂ log ${symbol} / ∂y`;
   const lineHeight = 19;
   const rows = compact ? 1 : 3;
   const width = textX + (compact ? 128 : 150);
-  const colour = view.status === 'untrusted' ? 'untrusted' : hyperparameter;
+  const colour = untrusted ? 'untrusted' : hyperparameter;
 
   return (
     <g className="plot-key" transform="translate(8,8)" data-testid="plot-key" aria-hidden="true">

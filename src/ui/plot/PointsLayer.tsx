@@ -4,6 +4,7 @@ import {
   useEffect,
   useLayoutEffect,
   useRef,
+  useState,
   type KeyboardEvent,
   type RefObject,
 } from 'react';
@@ -154,7 +155,13 @@ export const PointsLayer = memo(function PointsLayer({ scales }: { scales: PlotS
   const selectedIndex = useExplorer((s) => s.selectedIndex);
   const dragIndex = useExplorer((s) => (s.drag?.active ? s.drag.index : null));
   const hyperparameter = useExplorer((s) => s.options.hyperparameter);
-  const arrows = useExplorer(selectArrows);
+  // Names carry each point's sensitivity; during a mouse or touch drag they keep the values from
+  // its start (nobody reads them mid-gesture, and rewriting n labels per refit is not free).
+  const liveArrows = useExplorer(selectArrows);
+  const dragging = dragIndex !== null;
+  const [labelArrows, setLabelArrows] = useState(liveArrows);
+  if (!dragging && labelArrows !== liveArrows) setLabelArrows(liveArrows);
+  const arrows = dragging ? labelArrows : liveArrows;
   const scalesRef = useRef(scales);
   useLayoutEffect(() => {
     scalesRef.current = scales;

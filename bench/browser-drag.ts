@@ -1,0 +1,278 @@
+/**
+ * Drag benchmark in headless Chromium: `npm run bench:drag [-- --write BENCHMARKS.md]
+ * [--sizes 10,50,200] [--moves 150]`.
+ *
+ * Builds and serves the site, opens the explorer on a noisy sine of n points (through a shared
+ * link), and drags the middle point up and down with the mouse, one move every 16 ms. For every
+ * pointer move it measures the time from the move (the event's timestamp) to the frame after the
+ * arrows for that position were painted: the arrows' `data-seq` changes to the request the move
+ * made, then the next animation frame, then a task posted from it (which runs after the paint).
+ * Moves superseded by a newer one before their answer came back are never painted and counted
+ * apart. It also reports the frame rate during the drag (animation frames per second) and how
+ * often the arrows changed.
+ *
+ * Prints Markdown; with --write FILE replaces (or appends) the "## Dragging in the browser"
+ * section of FILE, keeping every other section.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { cpus, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Page } from 'playwright-core';
+import { build, preview } from 'vite';
+import { chromiumPath } from '../scripts/chromium-path.mjs';
+import { DEFAULT_VIEW_OPTIONS, encodeSharedState, noisySine } from '../src/state';
+
+const repositoryRoot = resolve(import.meta.dirname, '..');
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+const SECTION = '## Dragging in the browser';
+const MOVE_INTERVAL_MS = 16;
+
+function option(name: string): string | null {
+  const index = process.argv.indexOf(`--${name}`);
+  return index >= 0 ? (process.argv[index + 1] ?? null) : null;
+}
+const sizes = (option('sizes') ?? '10,50,200').split(',').map(Number);
+const moveCount = Number(option('moves') ?? 150);
+const writeTarget = option('write');
+
+interface DragMeasurement {
+  n: number;
+  moves: number;
+  requests: number;
+  latencies: number[];
+  frames: number;
+  arrowUpdates: number;
+  durationMs: number;
+  workerMs: number[];
+  backend: string;
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? Number.NaN;
+}
+
+/** Installs the page-side probes: move timestamps, request seqs, paints of arrows, frames. */
+function instrument(page: Page): Promise<void> {
+  return page.evaluate(() => {
+    const explorer = window.gpExplorer;
+    if (!explorer) throw new Error('the page exposes no store (window.gpExplorer)');
+    const { store } = explorer;
+    const probe = {
+      lastMove: 0,
+      moves: 0,
+      requestTimes: new Map<number, number>(),
+      latencies: [] as number[],
+      arrowUpdates: 0,
+      frames: 0,
+      workerMs: [] as number[],
+      counting: false,
+    };
+    (window as unknown as { dragProbe: typeof probe }).dragProbe = probe;
+    window.addEventListener(
+      'mousemove',
+      (event) => {
+        probe.lastMove = event.timeStamp;
+        probe.moves += 1;
+      },
+      { capture: true },
+    );
+    // The store makes its request synchronously inside the move's handler.
+    store.subscribe((state, previous) => {
+      if (
+        state.pendingSeq !== null &&
+        state.pendingSeq !== previous.pendingSeq &&
+        state.drag?.active
+      ) {
+        probe.requestTimes.set(state.pendingSeq, probe.lastMove);
+      }
+      if (state.analysis !== previous.analysis && state.analysis && state.drag?.active) {
+        probe.workerMs.push(state.analysis.result.timingMs.total);
+      }
+    });
+    const arrows = document.querySelector('#explorer-plot');
+    if (!arrows) throw new Error('no plot on the page');
+    new MutationObserver((records) => {
+      for (const record of records) {
+        const seq = Number((record.target as Element).getAttribute('data-seq'));
+        const moved = probe.requestTimes.get(seq);
+        if (moved === undefined) continue;
+        probe.requestTimes.delete(seq);
+        probe.arrowUpdates += 1;
+        requestAnimationFrame(() => {
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => probe.latencies.push(performance.now() - moved);
+          channel.port2.postMessage(null);
+        });
+      }
+    }).observe(arrows, { subtree: true, attributes: true, attributeFilter: ['data-seq'] });
+    const countFrames = () => {
+      if (probe.counting) probe.frames += 1;
+      requestAnimationFrame(countFrames);
+    };
+    requestAnimationFrame(countFrames);
+  });
+}
+
+async function measure(page: Page, base: string, n: number): Promise<DragMeasurement> {
+  const points = noisySine(n, 11);
+  const fragment = encodeSharedState({ points, kernel: 'rbf', options: DEFAULT_VIEW_OPTIONS });
+  await page.goto(`${base}#${fragment}`);
+  await page.waitForFunction(
+    (count) =>
+      document.documentElement.dataset.pending === 'false' &&
+      document.querySelectorAll('[data-testid=arrow]').length === count,
+    n,
+    { timeout: 120_000 },
+  );
+  await page.evaluate(() => document.fonts.ready);
+  await instrument(page);
+  const index = Math.floor(n / 2);
+  const box = await page.locator(`[data-testid=point][data-index="${index}"] .dot`).boundingBox();
+  if (!box) throw new Error(`point ${index} is not on screen`);
+  const x = box.x + box.width / 2;
+  const y = box.y + box.height / 2;
+
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.evaluate(() => {
+    (window as unknown as { dragProbe: { counting: boolean } }).dragProbe.counting = true;
+  });
+  const started = Date.now();
+  for (let i = 1; i <= moveCount; i++) {
+    const next = started + i * MOVE_INTERVAL_MS;
+    await page.mouse.move(x, y - 60 * Math.sin((2 * Math.PI * i) / 75));
+    const wait = next - Date.now();
+    if (wait > 0) await new Promise((done) => setTimeout(done, wait));
+  }
+  // Let the answer to the last move arrive and paint before stopping the clock.
+  await page.waitForFunction(() => document.documentElement.dataset.pending === 'false');
+  await page.waitForTimeout(100);
+  const durationMs = Date.now() - started;
+  const probe = await page.evaluate(() => {
+    const state = (window as unknown as { dragProbe: { counting: boolean } }).dragProbe;
+    state.counting = false;
+    return state as unknown as {
+      moves: number;
+      latencies: number[];
+      arrowUpdates: number;
+      frames: number;
+      workerMs: number[];
+    };
+  });
+  await page.mouse.up();
+  const backend = (await page.locator('[data-testid=compute-backend]').textContent()) ?? '?';
+  const requests =
+    probe.latencies.length +
+    (await page.evaluate(
+      () =>
+        (window as unknown as { dragProbe: { requestTimes: Map<number, number> } }).dragProbe
+          .requestTimes.size,
+    ));
+  return {
+    n,
+    moves: probe.moves,
+    requests,
+    latencies: probe.latencies,
+    frames: probe.frames,
+    arrowUpdates: probe.arrowUpdates,
+    durationMs,
+    workerMs: probe.workerMs,
+    backend,
+  };
+}
+
+const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(1) : '—');
+
+function report(rows: DragMeasurement[], renderer: string): string {
+  const lines = [
+    SECTION,
+    '',
+    `Measured by \`npm run bench:drag\` on ${new Date().toISOString().slice(0, 10)}: headless Chromium,`,
+    `${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), shared with other work; WebGL renderer`,
+    `"${renderer}". The explorer on a noisy sine of n points (RBF, landscape on), the middle point dragged`,
+    `up and down with the mouse, ${moveCount} moves 16 ms apart. *Latency*: pointer move → the frame after the`,
+    'arrows for that position were painted. *Painted*: moves whose own result was drawn (the rest were',
+    'superseded by a newer move before their answer came back: latest wins). *Frame rate*: animation',
+    'frames per second during the drag; *arrow updates*: times per second the arrows changed.',
+    `*Worker*: compute time per request inside the worker (median). Up to n = 40 the landscape is`,
+    'recomputed on every move; above, once the drag ends.',
+    '',
+    '| n | backend | moves | painted | latency p50 (ms) | latency p95 (ms) | max (ms) | frame rate (fps) | arrow updates (/s) | worker (ms) |',
+    '|---|---|---|---|---|---|---|---|---|---|',
+    ...rows.map((row) => {
+      const seconds = row.durationMs / 1000;
+      return `| ${row.n} | ${row.backend} | ${row.moves} | ${row.latencies.length} | ${ms(percentile(row.latencies, 0.5))} | ${ms(percentile(row.latencies, 0.95))} | ${ms(Math.max(...row.latencies))} | ${(row.frames / seconds).toFixed(0)} | ${(row.arrowUpdates / seconds).toFixed(0)} | ${ms(percentile(row.workerMs, 0.5))} |`;
+    }),
+    '',
+  ];
+  return lines.join('\n');
+}
+
+function writeSection(target: string, section: string): void {
+  const previous = existsSync(target) ? readFileSync(target, 'utf8') : '# Benchmarks\n';
+  const start = previous.indexOf(`${SECTION}\n`);
+  let next: string;
+  if (start < 0) {
+    next = `${previous.trimEnd()}\n\n${section}`;
+  } else {
+    const after = previous.indexOf('\n## ', start + SECTION.length);
+    next = previous.slice(0, start) + section + (after < 0 ? '' : previous.slice(after + 1));
+  }
+  writeFileSync(target, `${next.trimEnd()}\n`);
+}
+
+async function main(): Promise<void> {
+  const outDir = mkdtempSync(join(tmpdir(), 'gp-explorer-drag-'));
+  const configFile = join(repositoryRoot, 'vite.config.ts');
+  await build({ root: repositoryRoot, configFile, logLevel: 'error', build: { outDir } });
+  const server = await preview({
+    root: repositoryRoot,
+    configFile,
+    logLevel: 'error',
+    build: { outDir },
+    preview: { host: '127.0.0.1', port: 0, strictPort: true, open: false },
+  });
+  const base = `http://127.0.0.1:${(server.httpServer.address() as AddressInfo).port}/`;
+  const browser = await chromium.launch({
+    executablePath: chromiumPath(),
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
+    // tsx keeps function names with a `__name` helper that page-side functions must find.
+    await page.addInitScript('globalThis.__name = (target) => target;');
+    await page.goto(base);
+    const renderer = await page.evaluate(() => {
+      const gl = document.createElement('canvas').getContext('webgl2');
+      const info = gl?.getExtension('WEBGL_debug_renderer_info');
+      return gl && info ? String(gl.getParameter(info.UNMASKED_RENDERER_WEBGL)) : 'none';
+    });
+    const rows: DragMeasurement[] = [];
+    for (const n of sizes) {
+      rows.push(await measure(page, base, n));
+      console.error(`n=${n} done`);
+    }
+    const section = report(rows, renderer);
+    console.log(section);
+    if (writeTarget) writeSection(writeTarget, section);
+  } finally {
+    await browser.close();
+    await server.close();
+    rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
+await main();
