@@ -83,8 +83,9 @@ export function createWorkerPool(
   function fail(event: Event): void {
     const affected = lanes.filter((lane) => lane.pending !== null || inFlight?.lane === lane);
     stopReal();
+    // Clear every lane first: the clients resend what they need when they hear of the failure.
+    for (const lane of affected) lane.pending = null;
     for (const lane of affected) {
-      lane.pending = null;
       for (const listener of [...lane.errorListeners]) listener(event);
     }
   }
