@@ -4,7 +4,6 @@ import type { ExplorerStore } from '../../state';
 import { useExplorerStore } from '../context';
 import { pointsToCsv, pointsToJson, pointsToPython, type FitSummary } from '../export/exportData';
 import { download, renderPng, serializeSvg } from '../export/exportImage';
-import { PLOT_SVG_ID } from '../plot/Plot';
 import { Icon } from './Toolbar';
 
 /** Copies `text` to the clipboard; false when the browser refuses. */
@@ -27,8 +26,9 @@ function currentFit(store: ExplorerStore): FitSummary | null {
   return { kernel, theta, lml };
 }
 
-function plotSvg(): SVGSVGElement | null {
-  return document.getElementById(PLOT_SVG_ID) as SVGSVGElement | null;
+/** The plot's stacked SVG layers, bottom first. */
+function plotLayers(): SVGSVGElement[] {
+  return [...document.querySelectorAll<SVGSVGElement>('.plot-frame > svg')];
 }
 
 const EXPORTS: readonly {
@@ -38,16 +38,16 @@ const EXPORTS: readonly {
   {
     label: 'Plot as PNG',
     action: async () => {
-      const svg = plotSvg();
-      if (svg) download(await renderPng(svg), 'gp-explorer.png');
+      download(await renderPng(plotLayers()), 'gp-explorer.png');
     },
   },
   {
     label: 'Plot as SVG',
     action: () => {
-      const svg = plotSvg();
-      if (svg)
-        download(new Blob([serializeSvg(svg)], { type: 'image/svg+xml' }), 'gp-explorer.svg');
+      download(
+        new Blob([serializeSvg(plotLayers())], { type: 'image/svg+xml' }),
+        'gp-explorer.svg',
+      );
     },
   },
   {

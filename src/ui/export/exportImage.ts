@@ -22,8 +22,8 @@ const STYLE_PROPERTIES = [
   'visibility',
 ] as const;
 
-/** A standalone SVG document of `svg`, with computed styles inlined and a background. */
-export function serializeSvg(svg: SVGSVGElement): string {
+/** A copy of `svg` whose elements carry their computed presentation styles inline. */
+function inlinedCopy(svg: SVGSVGElement): SVGSVGElement {
   const copy = svg.cloneNode(true) as SVGSVGElement;
   const sources = [svg, ...svg.querySelectorAll('*')];
   const targets = [copy, ...copy.querySelectorAll('*')];
@@ -38,22 +38,35 @@ export function serializeSvg(svg: SVGSVGElement): string {
     target.removeAttribute('class');
     target.removeAttribute('tabindex');
   });
+  return copy;
+}
+
+/**
+ * One standalone SVG document from stacked layers of the same size (first at the bottom), with
+ * computed styles inlined and the card's background behind them.
+ */
+export function serializeSvg(layers: readonly SVGSVGElement[]): string {
+  const [bottom, ...rest] = layers;
+  if (!bottom) throw new Error('There is no plot to export.');
+  const copy = inlinedCopy(bottom);
+  copy.removeAttribute('aria-hidden');
+  for (const layer of rest) copy.append(...inlinedCopy(layer).childNodes);
   copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
   const background = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
   background.setAttribute('width', '100%');
   background.setAttribute('height', '100%');
   background.setAttribute(
     'fill',
-    getComputedStyle(svg.closest('.card') ?? document.body).backgroundColor,
+    getComputedStyle(bottom.closest('.card') ?? document.body).backgroundColor,
   );
   copy.insertBefore(background, copy.firstChild);
   return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(copy)}`;
 }
 
-/** The plot as a PNG at `scale` times its on-screen size. */
-export async function renderPng(svg: SVGSVGElement, scale = 2): Promise<Blob> {
-  const { width, height } = svg.getBoundingClientRect();
-  const url = URL.createObjectURL(new Blob([serializeSvg(svg)], { type: 'image/svg+xml' }));
+/** The plot's stacked layers as a PNG at `scale` times their on-screen size. */
+export async function renderPng(layers: readonly SVGSVGElement[], scale = 2): Promise<Blob> {
+  const { width, height } = layers[0]?.getBoundingClientRect() ?? { width: 0, height: 0 };
+  const url = URL.createObjectURL(new Blob([serializeSvg(layers)], { type: 'image/svg+xml' }));
   try {
     const image = new Image();
     image.src = url;

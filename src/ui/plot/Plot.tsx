@@ -9,7 +9,7 @@ import { PointsLayer } from './PointsLayer';
 import { PosteriorLayer } from './PosteriorLayer';
 import { useElementWidth } from './useElementWidth';
 
-/** Id of the plot's <svg>, for image export. */
+/** Id of the plot's live <svg> (fit, arrows, points). */
 export const PLOT_SVG_ID = 'explorer-plot';
 
 /**
@@ -29,38 +29,41 @@ export function Plot() {
     store.getState().addPoint(scales.x.invert(px), scales.y.invert(py));
   };
 
+  const frame = { width, height, viewBox: `0 0 ${width} ${height}` };
+  const inner = `translate(${PLOT_MARGINS.left},${PLOT_MARGINS.top})`;
+  // Two stacked SVGs: the still parts (grid, axes, key) and the live ones (fit, arrows, points),
+  // so a refit re-rasterises only the live layer.
   return (
     <div ref={measure} className="plot-frame">
       {width > 0 && (
-        <svg
-          id={PLOT_SVG_ID}
-          className="plot"
-          width={width}
-          height={height}
-          viewBox={`0 0 ${width} ${height}`}
-          role="group"
-          aria-label="Data and Gaussian-process fit. Click empty space to add a point."
-        >
-          <defs>
-            <clipPath id="plot-clip">
-              <rect width={scales.innerWidth} height={scales.innerHeight} />
-            </clipPath>
-          </defs>
-          <g ref={innerRef} transform={`translate(${PLOT_MARGINS.left},${PLOT_MARGINS.top})`}>
-            <Axes scales={scales} />
-            <rect
-              className="background"
-              width={scales.innerWidth}
-              height={scales.innerHeight}
-              onClick={addPointAt}
-              data-testid="plot-area"
-            />
-            <PosteriorLayer scales={scales} />
-            <PlotKey scales={scales} />
-            <ArrowsLayer scales={scales} />
-            <PointsLayer scales={scales} />
-          </g>
-        </svg>
+        <>
+          <svg className="plot plot-still" {...frame} aria-hidden="true">
+            <g transform={inner}>
+              <Axes scales={scales} />
+              <PlotKey scales={scales} />
+            </g>
+          </svg>
+          <svg
+            id={PLOT_SVG_ID}
+            className="plot plot-live"
+            {...frame}
+            role="group"
+            aria-label="Data and Gaussian-process fit. Click empty space to add a point."
+          >
+            <g ref={innerRef} transform={inner}>
+              <rect
+                className="background"
+                width={scales.innerWidth}
+                height={scales.innerHeight}
+                onClick={addPointAt}
+                data-testid="plot-area"
+              />
+              <PosteriorLayer scales={scales} />
+              <ArrowsLayer scales={scales} />
+              <PointsLayer scales={scales} />
+            </g>
+          </svg>
+        </>
       )}
     </div>
   );

@@ -24,13 +24,16 @@ export const PosteriorLayer = memo(function PosteriorLayer({ scales }: { scales:
       (i) => Number.isFinite(mean[i]) && Number.isFinite(variance[i]) && (variance[i] ?? -1) >= 0,
     );
     const sd = (i: number) => Z_95 * Math.sqrt(variance[i] ?? 0);
+    // Held to the plot's rectangle instead of clipped: a clip path costs a mask on every frame.
+    const [bottom, top] = scales.y.domain() as [number, number];
+    const inside = (value: number) => scales.y(Math.min(top, Math.max(bottom, value)));
     const meanPath = line<number>()
       .x((i) => scales.x(x[i] ?? 0))
-      .y((i) => scales.y(mean[i] ?? 0))(indices);
+      .y((i) => inside(mean[i] ?? 0))(indices);
     const bandPath = area<number>()
       .x((i) => scales.x(x[i] ?? 0))
-      .y0((i) => scales.y((mean[i] ?? 0) - sd(i)))
-      .y1((i) => scales.y((mean[i] ?? 0) + sd(i)))(indices);
+      .y0((i) => inside((mean[i] ?? 0) - sd(i)))
+      .y1((i) => inside((mean[i] ?? 0) + sd(i)))(indices);
     return { meanPath, bandPath };
   }, [posterior, scales]);
 
@@ -38,7 +41,7 @@ export const PosteriorLayer = memo(function PosteriorLayer({ scales }: { scales:
   return (
     <g
       className={stale ? 'posterior stale' : 'posterior'}
-      clipPath="url(#plot-clip)"
+
       aria-hidden="true"
     >
       {showBand && paths.bandPath && <path className="band" d={paths.bandPath} />}
