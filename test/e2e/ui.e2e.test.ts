@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { useBrowser } from './browser';
 import {
@@ -190,5 +191,62 @@ describe('the explorer in Chromium (mouse and keyboard)', () => {
     await waitForFit(page);
     const digits = Number(await page.locator('[data-testid=fd-digits]').textContent());
     expect(digits).toBeGreaterThan(4);
+  });
+
+  it('shares the link and exports the plot (SVG, PNG), the data (CSV, JSON) and Python', async () => {
+    const { page, context, problems } = await browser.open('/');
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await waitForArrows(page);
+    const clipboard = () => page.evaluate(() => navigator.clipboard.readText());
+
+    await page.locator('[data-testid=share]').click();
+    await expect.poll(clipboard).toBe(page.url());
+    expect(page.url()).toMatch(/#v=1&k=rbf&/);
+
+    const exported = async (label: string) => {
+      await page.locator('[data-testid=export]').click();
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('menuitem', { name: label }).click(),
+      ]);
+      const path = await download.path();
+      return { name: download.suggestedFilename(), bytes: await readFile(path) };
+    };
+    const svg = await exported('Plot as SVG');
+    expect(svg.name).toBe('gp-explorer.svg');
+    const svgText = svg.bytes.toString('utf8');
+    expect(svgText).toContain('<svg');
+    expect(svgText.match(/data-testid="arrow"/g)).toHaveLength(12);
+    expect(svgText.match(/data-testid="point"/g)).toHaveLength(12);
+    expect(svgText).not.toContain('NaN');
+
+    const png = await exported('Plot as PNG');
+    expect(png.bytes.subarray(1, 4).toString('ascii')).toBe('PNG');
+    expect(png.bytes.length).toBeGreaterThan(10_000);
+
+    const csv = (await exported('Data as CSV')).bytes.toString('utf8').trim().split('\n');
+    expect(csv[0]).toBe('x,y');
+    expect(csv).toHaveLength(13);
+    const points = await readPoints(page);
+    expect(Number(csv[1]?.split(',')[0])).toBeCloseTo(points[0]?.x ?? Number.NaN, 2);
+
+    const json = JSON.parse((await exported('Data and fit as JSON')).bytes.toString('utf8')) as {
+      x: number[];
+      y: number[];
+      kernel: string;
+      theta: { lengthscale: number };
+    };
+    expect(json.x).toHaveLength(12);
+    expect(json.kernel).toBe('rbf');
+    expect(json.theta.lengthscale).toBeCloseTo((await readTheta(page)).lengthscale, 3);
+
+    await page.locator('[data-testid=export]').click();
+    await page.getByRole('menuitem', { name: 'Copy as Python (scikit-learn)' }).click();
+    await expect.poll(clipboard).toContain('GaussianProcessRegressor');
+    const python = await clipboard();
+    expect(python).toContain('* RBF(');
+    expect(python).toContain('WhiteKernel(');
+    expect(python).toContain('normalize_y=False');
+    expect(problems).toEqual({ consoleErrors: [], pageErrors: [] });
   });
 });

@@ -1,0 +1,89 @@
+import { scaleLog } from 'd3';
+import { describe, expect, it } from 'vitest';
+import { arrowShape, plotHeight, plotScales, POINT_RADIUS } from '../../src/ui/plot/geometry';
+import {
+  bandStrength,
+  contourBands,
+  LANDSCAPE_LEVELS,
+} from '../../src/ui/panels/landscapeGeometry';
+
+/** The numbers of an SVG path, in order. */
+function numbers(path: string): number[] {
+  return (path.match(/-?\d+(\.\d+)?/g) ?? []).map(Number);
+}
+
+describe('plot geometry', () => {
+  it('maps the data domain onto the inner plot, y upward', () => {
+    const scales = plotScales(800, plotHeight(800));
+    expect(scales.x(0)).toBe(0);
+    expect(scales.x(10)).toBe(scales.innerWidth);
+    expect(scales.y(-3)).toBe(scales.innerHeight);
+    expect(scales.y(3)).toBe(0);
+    expect(plotHeight(200)).toBe(300);
+    expect(plotHeight(2000)).toBe(540);
+  });
+
+  it('draws an arrow from the dot’s edge whose length beyond it is exactly the vector', () => {
+    const shape = arrowShape(100, 50, 0, -40, false);
+    expect(shape).not.toBeNull();
+    const [startX, startY] = numbers(shape?.shaft ?? '');
+    expect(startX).toBe(100);
+    expect(startY).toBeCloseTo(50 - POINT_RADIUS - 1.5, 1);
+    // The head's tip is the first point of the head path.
+    const [tipX, tipY] = numbers(shape?.head ?? '');
+    expect(tipX).toBe(100);
+    expect(tipY).toBeCloseTo(50 - POINT_RADIUS - 1.5 - 40, 1);
+    expect(arrowShape(0, 0, 0.1, 0.1, false)).toBeNull();
+    expect(arrowShape(0, 0, Number.NaN, 5, false)).toBeNull();
+    const capped = arrowShape(0, 0, 30, 0, true);
+    expect((capped?.head.match(/M/g) ?? []).length).toBe(2);
+  });
+});
+
+describe('landscape contours', () => {
+  it('fills nested bands around the maximum of a smooth bump, in pixel space', () => {
+    const size = 24;
+    const lengthscales = Float64Array.from(
+      { length: size },
+      (_, i) => 0.1 * 1000 ** (i / (size - 1)),
+    );
+    const noiseRatios = Float64Array.from(
+      { length: size },
+      (_, j) => 1e-4 * 1e4 ** (j / (size - 1)),
+    );
+    const profileLml = new Float64Array(size * size);
+    for (let i = 0; i < size; i++) {
+      for (let j = 0; j < size; j++) {
+        profileLml[i * size + j] = -10 - (40 * ((i - 12) ** 2 + (j - 6) ** 2)) / size;
+      }
+    }
+    profileLml[0] = Number.NaN;
+    const x = scaleLog([0.1, 100], [0, 240]);
+    const y = scaleLog([1e-4, 1], [200, 0]);
+    const grid = {
+      lengthscales,
+      noiseRatios,
+      profileLml,
+      best: { lengthscale: 1, noiseRatio: 0.01, lml: -10 },
+    };
+    const bands = contourBands(grid, x, y);
+    expect(bands.map((band) => band.level)).toEqual([...LANDSCAPE_LEVELS]);
+    for (const band of bands) {
+      const values = numbers(band.path);
+      expect(values.every(Number.isFinite)).toBe(true);
+      expect(Math.min(...values)).toBeGreaterThan(-20);
+    }
+    // The innermost band surrounds the maximum at grid cell (12, 6).
+    const inner = numbers(bands.at(-1)?.path ?? '');
+    const xs = inner.filter((_, k) => k % 2 === 0);
+    const ys = inner.filter((_, k) => k % 2 === 1);
+    const peakX = x(lengthscales[12] ?? 0);
+    const peakY = y(noiseRatios[6] ?? 0);
+    expect(Math.min(...xs)).toBeLessThan(peakX);
+    expect(Math.max(...xs)).toBeGreaterThan(peakX);
+    expect(Math.min(...ys)).toBeLessThan(peakY);
+    expect(Math.max(...ys)).toBeGreaterThan(peakY);
+    expect(bandStrength(-0.5)).toBe(1);
+    expect(bandStrength(-64)).toBeLessThan(0.1);
+  });
+});
