@@ -46,23 +46,23 @@ function spreadInputs(count: number, from: number, to: number, jitter: number, s
   );
 }
 
-/** y = 1.2 sin(0.8 x) + N(0, 0.18²) at 12 jittered inputs on [0.6, 9.4]. */
-export function noisySine(count = 12, seed = 7): Point[] {
-  const noise = normalGenerator(seed + 1);
+/** y = 1.2 sin(0.8 x) + N(0, noise²) at `count` jittered inputs on [0.6, 9.4]. */
+export function noisySine(count = 12, seed = 7, noise = 0.18): Point[] {
+  const draw = normalGenerator(seed + 1);
   return spreadInputs(count, 0.6, 9.4, 0.3, seed).map((x) =>
-    snapPoint(x, 1.2 * Math.sin(0.8 * x) + 0.18 * noise()),
+    snapPoint(x, 1.2 * Math.sin(0.8 * x) + noise * draw()),
   );
 }
 
+/** A noisier sine whose point nearest x = 5 sits 1.4 above the curve (7 noise deviations). */
 function withOutlier(): Point[] {
-  const points = noisySine();
-  // Replace the point nearest x = 5 with one far above the curve.
+  const points = noisySine(12, 7, 0.2);
   const nearest = points.reduce(
     (best, p, i) => (Math.abs(p.x - 5) < Math.abs((points[best] ?? p).x - 5) ? i : best),
     0,
   );
   const target = points[nearest];
-  if (target) points[nearest] = snapPoint(target.x, 2.4);
+  if (target) points[nearest] = snapPoint(target.x, 1.2 * Math.sin(0.8 * target.x) + 1.4);
   return points;
 }
 
@@ -84,8 +84,9 @@ function step(): Point[] {
 }
 
 function pureNoise(): Point[] {
-  const noise = normalGenerator(41);
-  return spreadInputs(12, 0.6, 9.4, 0.3, 40).map((x) => snapPoint(x, 0.6 * noise()));
+  // A draw whose optimum is degenerate (the lengthscale runs below the spacing of the inputs).
+  const noise = normalGenerator(91);
+  return spreadInputs(12, 0.6, 9.4, 0.3, 90).map((x) => snapPoint(x, 0.6 * noise()));
 }
 
 export const PRESETS: readonly Preset[] = [
@@ -110,7 +111,8 @@ export const PRESETS: readonly Preset[] = [
   {
     id: 'step',
     label: 'A step',
-    description: 'A jump the smooth kernel cannot make: the lengthscale shrinks to bend around it.',
+    description:
+      'A jump a smooth kernel cannot make: RBF rounds it off and calls the misfit noise. Try Matérn 3/2.',
     points: step(),
   },
   {

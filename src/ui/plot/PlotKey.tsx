@@ -17,12 +17,13 @@ export const PlotKey = memo(function PlotKey({ scales }: { scales: PlotScales })
   const reference = useExplorer((s) => s.arrowScale?.reference);
   const hyperparameter = useExplorer((s) => s.options.hyperparameter);
   const showBand = useExplorer((s) => s.options.showBand);
+  const vector = useExplorer((s) => s.options.arrowMode === 'vector');
   const unit = scales.y(0) - scales.y(1);
   const compact = scales.innerWidth < COMPACT_WIDTH;
   const symbol = plainSymbol(hyperparameter);
   const arrow = arrowShape(-POINT_RADIUS - 1.5, 0, unit, 0, false);
   const textX = unit + 12;
-  const scaleText = `= ${reference === undefined ? '—' : formatNumber(reference, 2)} in ∂ log ${symbol} / ∂y`;
+  const scaleText = `= ${reference === undefined ? '—' : formatNumber(reference, 2)} in ∂ log ${symbol} / ∂${vector ? '(x, y)' : 'y'}`;
   const lineHeight = 19;
   const rows = compact ? 1 : 3;
   const width = textX + (compact ? 128 : 150);
