@@ -224,7 +224,7 @@ function report(rows: DragMeasurement[], renderer: string, load: [number, number
     '',
     'Where the time goes: the refit is quick (the *worker* column), and the page does little per',
     'result (one React commit; the landscape is drawn on a CPU canvas, the live parts of the page sit',
-    'on their own compositing layers, panels below the fold are skipped). The cost is the frame: here',
+    'on their own compositing layers, the typeset math waits for the release). The cost is the frame: here',
     'WebGL, rasterisation and compositing all run on SwiftShader, on the same two shared cores. A',
     'Chromium trace of this drag (categories gpu, viz) shows the GPU process busy most of the time,',
     'chiefly in `SkiaOutputSurfaceImplOnGpu::SwapBuffers`, while the renderer main thread idles about',

@@ -1,6 +1,6 @@
 import katex from 'katex';
 import 'katex/dist/katex.min.css';
-import { useDeferredValue, useMemo } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import type { Matrix3 } from '../../engine/types';
 import { useExplorer } from '../context';
 
@@ -38,11 +38,14 @@ function texMatrix(rows: readonly (readonly number[])[]): string {
 
 /** The model and the implicit function theorem, with the live numbers of the selected point. */
 export function MathPanel() {
-  const live = useDeferredValue(
-    useExplorer((s) =>
-      s.analysis && s.analysis.structureVersion === s.structureVersion ? s.analysis.result : null,
-    ),
+  const current = useExplorer((s) =>
+    s.analysis && s.analysis.structureVersion === s.structureVersion ? s.analysis.result : null,
   );
+  // Typesetting is the slowest render on the page: during a drag the numbers wait for the release.
+  const dragging = useExplorer((s) => s.drag?.active ?? false);
+  const [shown, setShown] = useState(current);
+  if (!dragging && shown !== current) setShown(current);
+  const live = useDeferredValue(shown);
   const selected = useExplorer((s) => s.selectedIndex ?? s.drag?.index ?? null);
   const index = selected ?? 0;
   const sensitivities = live?.sensitivities;

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { HYPERPARAMETER_NAMES } from '../../engine/types';
 import { selectArrows, selectPrediction } from '../../state';
 import { useExplorer } from '../context';
@@ -14,6 +15,14 @@ export function Readout() {
   const chosen = useExplorer((s) => s.options.hyperparameter);
   const arrows = useExplorer(selectArrows);
   const prediction = useExplorer(selectPrediction);
+  // Screen readers hear the new fit once an edit settles, not at every step of a drag.
+  const dragging = useExplorer((s) => s.drag?.active ?? false);
+  const [announcement, setAnnouncement] = useState('');
+  const settled =
+    result && !dragging
+      ? `Fitted: lengthscale ${formatNumber(result.theta.lengthscale)}, signal std ${formatNumber(result.theta.signalStd)}, noise std ${formatNumber(result.theta.noiseStd)}.`
+      : null;
+  if (settled !== null && settled !== announcement) setAnnouncement(settled);
 
   return (
     <section className="card readout" aria-labelledby="readout-title">
@@ -78,6 +87,9 @@ export function Readout() {
           </dd>
         </dl>
         <TrustNote view={arrows} failure={failure?.message ?? null} />
+        <p className="visually-hidden" aria-live="polite" data-testid="fit-announcement">
+          {announcement}
+        </p>
       </div>
     </section>
   );
