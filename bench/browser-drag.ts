@@ -65,11 +65,28 @@ interface DragMeasurement {
   durationMs: number;
   workerMs: number[];
   backend: string;
+  times: MoveTimes[];
 }
 
 function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
+  const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? Number.NaN;
+}
+
+/** When each stage of one move's path happened (performance.now() milliseconds). */
+interface MoveTimes {
+  /** The pointer event's timestamp. */
+  moved: number;
+  /** The page's handler ran (and sent the request). */
+  handled: number;
+  /** The answer reached the store. */
+  answered?: number;
+  /** React committed the arrows for it. */
+  committed?: number;
+  /** The next animation frame began. */
+  frame?: number;
+  /** A task posted from that frame ran: the frame has been handed on to be drawn. */
+  painted?: number;
 }
 
 /** Installs the page-side probes: move timestamps, request seqs, paints of arrows, frames. */
@@ -81,8 +98,8 @@ function instrument(page: Page): Promise<void> {
     const probe = {
       lastMove: 0,
       moves: 0,
-      requestTimes: new Map<number, number>(),
-      latencies: [] as number[],
+      pending: new Map<number, MoveTimes>(),
+      painted: [] as MoveTimes[],
       arrowUpdates: 0,
       frames: 0,
       workerMs: [] as number[],
@@ -104,10 +121,12 @@ function instrument(page: Page): Promise<void> {
         state.pendingSeq !== previous.pendingSeq &&
         state.drag?.active
       ) {
-        probe.requestTimes.set(state.pendingSeq, probe.lastMove);
+        probe.pending.set(state.pendingSeq, { moved: probe.lastMove, handled: performance.now() });
       }
       if (state.analysis !== previous.analysis && state.analysis && state.drag?.active) {
         probe.workerMs.push(state.analysis.result.timingMs.total);
+        const times = probe.pending.get(state.analysis.result.seq);
+        if (times) times.answered = performance.now();
       }
     });
     const arrows = document.querySelector('#explorer-plot');
@@ -115,13 +134,18 @@ function instrument(page: Page): Promise<void> {
     new MutationObserver((records) => {
       for (const record of records) {
         const seq = Number((record.target as Element).getAttribute('data-seq'));
-        const moved = probe.requestTimes.get(seq);
-        if (moved === undefined) continue;
-        probe.requestTimes.delete(seq);
+        const times = probe.pending.get(seq);
+        if (times === undefined) continue;
+        probe.pending.delete(seq);
         probe.arrowUpdates += 1;
+        times.committed = performance.now();
         requestAnimationFrame(() => {
+          times.frame = performance.now();
           const channel = new MessageChannel();
-          channel.port1.onmessage = () => probe.latencies.push(performance.now() - moved);
+          channel.port1.onmessage = () => {
+            times.painted = performance.now();
+            probe.painted.push(times);
+          };
           channel.port2.postMessage(null);
         });
       }
@@ -174,7 +198,7 @@ async function measure(page: Page, base: string, n: number): Promise<DragMeasure
     state.counting = false;
     return state as unknown as {
       moves: number;
-      latencies: number[];
+      painted: MoveTimes[];
       arrowUpdates: number;
       frames: number;
       workerMs: number[];
@@ -183,17 +207,18 @@ async function measure(page: Page, base: string, n: number): Promise<DragMeasure
   await page.mouse.up();
   const backend = (await page.locator('[data-testid=compute-backend]').textContent()) ?? '?';
   const requests =
-    probe.latencies.length +
+    probe.painted.length +
     (await page.evaluate(
       () =>
-        (window as unknown as { dragProbe: { requestTimes: Map<number, number> } }).dragProbe
-          .requestTimes.size,
+        (window as unknown as { dragProbe: { pending: Map<number, unknown> } }).dragProbe.pending
+          .size,
     ));
   return {
     n,
     moves: probe.moves,
     requests,
-    latencies: probe.latencies,
+    latencies: probe.painted.map((times) => (times.painted ?? Number.NaN) - times.moved),
+    times: probe.painted,
     frames: probe.frames,
     arrowUpdates: probe.arrowUpdates,
     durationMs,
@@ -231,16 +256,34 @@ function report(rows: DragMeasurement[], renderer: string, load: [number, number
     '',
     `Target p95 ≤ 16 ms for n ≤ 50: ${met ? 'met' : 'not met'} in this run.`,
     '',
-    'Where the time goes: the refit is quick (the *worker* column), and the page does little per',
-    'result (one React commit; the landscape is drawn on a CPU canvas, the live parts of the page sit',
-    'on their own compositing layers, the typeset math waits for the release). The cost is the frame: here',
-    'WebGL, rasterisation and compositing all run on SwiftShader, on the same two shared cores. A',
-    'Chromium trace of this drag (categories gpu, viz) shows the GPU process busy most of the time,',
-    'chiefly in `SkiaOutputSurfaceImplOnGpu::SwapBuffers`, while the renderer main thread idles about',
-    'half of it. The rows with raster *cpu* repeat the drag in a Chromium launched with',
-    '`--disable-gpu-rasterization` (same page, same worker). Input events are delivered once per frame',
-    'and each painted move waits for one or two frames, so the latency follows the frame time, not the',
-    'fit; a machine with a hardware GPU was not measured.',
+    'Where each painted move spent its time (medians, ms): _input_ from the event’s timestamp to the',
+    'page’s handler; _round trip_ from the request to the answer in the store (worker, messages);',
+    '_commit_ React rendering the answer; _frame wait_ from the commit to the next animation frame;',
+    '_frame_ from that frame’s start to a task posted from it.',
+    '',
+    '| n | raster | input | round trip | commit | frame wait | frame |',
+    '|---|---|---|---|---|---|---|',
+    ...rows.map((row) => {
+      const phase = (from: keyof MoveTimes, to: keyof MoveTimes) =>
+        ms(
+          percentile(
+            row.times.map((times) => (times[to] ?? Number.NaN) - (times[from] ?? Number.NaN)),
+            0.5,
+          ),
+        );
+      return `| ${row.n} | ${row.raster ?? 'gpu'} | ${phase('moved', 'handled')} | ${phase('handled', 'answered')} | ${phase('answered', 'committed')} | ${phase('committed', 'frame')} | ${phase('frame', 'painted')} |`;
+    }),
+    '',
+    "Reading the tables: the page's own work per move is the _round trip_ (refit, sensitivities, band",
+    "and, up to n = 40, the landscape, in the worker) and React's _commit_; the landscape is drawn on a",
+    'CPU canvas, the live parts of the page sit on their own compositing layers, the dragged point is',
+    'drawn together with its answer, and the typeset math waits for the release. The rest is waiting',
+    'for frames: input is delivered once per frame (_input_) and the answer waits for the next one',
+    '(_frame wait_). Here WebGL, rasterisation and compositing all run on SwiftShader, on the same two',
+    'shared cores; a Chromium trace of this drag (categories gpu, viz) shows the GPU process busy most',
+    'of the time, chiefly in `SkiaOutputSurfaceImplOnGpu::SwapBuffers`. The rows with raster _cpu_',
+    'repeat the drag in a Chromium launched with `--disable-gpu-rasterization` (same page, same',
+    'worker): both waits shrink. A machine with a hardware GPU was not measured.',
     '',
   ];
   return lines.join('\n');

@@ -4,7 +4,8 @@ import { formatNumber, KERNEL_LABELS } from './format';
 /** The plot's footer: how to interact, and what computed the fit (backend, time, size). */
 export function StatusLine() {
   const status = useExplorer((s) => s.status);
-  const busy = useExplorer((s) => s.pendingSeq !== null);
+  // Steady during a drag: a dot that blinks on every move would cost a repaint per move.
+  const busy = useExplorer((s) => s.pendingSeq !== null && !s.drag?.active);
   const count = useExplorer((s) => s.points.length);
   const kernel = useExplorer((s) => s.kernel);
   const timing = useExplorer((s) => s.analysis?.result.timingMs.total ?? null);

@@ -2,6 +2,7 @@ import { memo } from 'react';
 import { selectArrows } from '../../state';
 import { useExplorer } from '../context';
 import { arrowShape, type PlotScales } from './geometry';
+import { useShownPoints } from './useShownPoints';
 
 /**
  * One arrow per point: the sensitivity of the chosen hyperparameter to the point, drawn from the
@@ -10,7 +11,7 @@ import { arrowShape, type PlotScales } from './geometry';
  */
 export const ArrowsLayer = memo(function ArrowsLayer({ scales }: { scales: PlotScales }) {
   const view = useExplorer(selectArrows);
-  const points = useExplorer((s) => s.points);
+  const points = useShownPoints();
   const hyperparameter = useExplorer((s) => s.options.hyperparameter);
   const seq = useExplorer((s) => s.analysis?.result.seq ?? 0);
   if (view.status === 'hidden' || view.status === 'waiting')

@@ -12,6 +12,7 @@ import { selectArrows, type ExplorerStore } from '../../state';
 import { useExplorer, useExplorerStore } from '../context';
 import { formatCoordinate, formatSigned, plainSymbol } from '../format';
 import { POINT_RADIUS, type PlotScales } from './geometry';
+import { useShownPoints } from './useShownPoints';
 
 /** A touch held this long without moving removes the point when it lifts. */
 const LONG_PRESS_MS = 600;
@@ -151,7 +152,7 @@ const PointMark = memo(function PointMark({
 /** Every data point, draggable and keyboard-operable, with its values in its accessible name. */
 export const PointsLayer = memo(function PointsLayer({ scales }: { scales: PlotScales }) {
   const store = useExplorerStore();
-  const points = useExplorer((s) => s.points);
+  const points = useShownPoints();
   const selectedIndex = useExplorer((s) => s.selectedIndex);
   const dragIndex = useExplorer((s) => (s.drag?.active ? s.drag.index : null));
   const hyperparameter = useExplorer((s) => s.options.hyperparameter);
