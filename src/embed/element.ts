@@ -55,11 +55,20 @@ function createElementClass(): CustomElementConstructor {
       return readEmbedOptions((name) => this.getAttribute(name));
     }
 
+    #workerSharing(): WorkerSharing {
+      const value = this.getAttribute('worker');
+      if (value === null || value === 'shared' || value === 'own') return value ?? 'shared';
+      console.warn(
+        `GP Sensitivity widget: worker "${value}" is not one of shared, own; using shared.`,
+      );
+      return 'shared';
+    }
+
     connectedCallback(): void {
       if (this.#widget) return;
       this.#widget = mount(this, {
         ...this.#options(),
-        worker: (this.getAttribute('worker') === 'own' ? 'own' : 'shared') as WorkerSharing,
+        worker: this.#workerSharing(),
         appUrl: this.getAttribute('app-url'),
         onChange: (detail) =>
           this.dispatchEvent(new CustomEvent('change', { detail, bubbles: true, composed: true })),
