@@ -32,8 +32,3 @@ export function snapCoordinate(value: number, [min, max]: readonly [number, numb
 export function snapPoint(x: number, y: number): Point {
   return { x: snapCoordinate(x, X_DOMAIN), y: snapCoordinate(y, Y_DOMAIN) };
 }
-
-/** True when both coordinates are finite numbers. */
-export function isFinitePoint(x: number, y: number): boolean {
-  return Number.isFinite(x) && Number.isFinite(y);
-}

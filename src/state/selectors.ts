@@ -136,8 +136,3 @@ export const selectPrediction = memoise(
     };
   },
 );
-
-/** True while the newest request has not been answered. */
-export function selectBusy(state: ExplorerState): boolean {
-  return state.pendingSeq !== null;
-}
