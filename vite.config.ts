@@ -1,7 +1,11 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
-export default defineConfig({
+/**
+ * `vite build --mode e2e` (the browser tests, the worker benchmark) also builds worker-lab.html,
+ * the compute worker's test page; the published site does not include it.
+ */
+export default defineConfig(({ mode }) => ({
   // Relative asset paths so the built site works from any sub-folder of a static host.
   base: './',
   plugins: [react()],
@@ -9,13 +13,12 @@ export default defineConfig({
   build: {
     target: 'es2022',
     sourcemap: true,
-    // worker-lab.html: a small test page that drives the compute worker for browser tests.
     // embed.html: the chrome-less widget for iframes; `element`: the one script a page loads for
     // <gp-sensitivity>, under a fixed name (gp-sensitivity.js) that pages can link to.
     rolldownOptions: {
       input: {
         main: 'index.html',
-        workerLab: 'worker-lab.html',
+        ...(mode === 'e2e' ? { workerLab: 'worker-lab.html' } : {}),
         embed: 'embed.html',
         element: 'src/embed/element-entry.ts',
       },
@@ -26,4 +29,4 @@ export default defineConfig({
     },
   },
   server: { host: '127.0.0.1' },
-});
+}));

@@ -120,7 +120,13 @@ async function measureLatency(page: Page, n: number): Promise<LatencyRow> {
 async function main(): Promise<void> {
   const outDir = mkdtempSync(join(tmpdir(), 'gp-explorer-bench-'));
   const configFile = join(repositoryRoot, 'vite.config.ts');
-  await build({ root: repositoryRoot, configFile, logLevel: 'error', build: { outDir } });
+  await build({
+    root: repositoryRoot,
+    configFile,
+    mode: 'e2e',
+    logLevel: 'error',
+    build: { outDir },
+  });
   const server = await preview({
     root: repositoryRoot,
     configFile,

@@ -30,6 +30,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await build({
       root: repositoryRoot,
       configFile,
+      mode: 'e2e',
       logLevel: 'warn',
       build: { outDir, emptyOutDir: true, sourcemap: false },
     });
