@@ -2,6 +2,7 @@
  * Built-in datasets. Each is deterministic (a fixed-seed generator), lies inside the plot's
  * domain and is chosen to show one behaviour of the fitted hyperparameters.
  */
+import { normalGenerator, uniformGenerator } from '../engine/random';
 import { snapPoint, type Point } from './domain';
 
 export type PresetId = 'sine' | 'outlier' | 'clusters' | 'step' | 'noise';
@@ -13,27 +14,6 @@ export interface Preset {
   /** One sentence on what to look for. */
   description: string;
   points: readonly Point[];
-}
-
-/** Mulberry32: a tiny, well-mixed 32-bit generator; the same seed gives the same dataset. */
-function uniformGenerator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** Standard normal draws by the Box–Muller transform. */
-function normalGenerator(seed: number): () => number {
-  const uniform = uniformGenerator(seed);
-  return () => {
-    const radius = Math.sqrt(-2 * Math.log(1 - uniform()));
-    return radius * Math.cos(2 * Math.PI * uniform());
-  };
 }
 
 /** `count` inputs spread over [from, to], each jittered by up to ± `jitter` of the spacing. */
