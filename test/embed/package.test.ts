@@ -3,7 +3,7 @@
  * tarball installed offline into a fresh project, then used from there — the engine fits a
  * reference dataset in Node, every entry point loads, the declarations typecheck a consumer
  * under both `bundler` and `nodenext` resolution, and (with a Chromium) the element script runs
- * a widget straight from node_modules.
+ * a widget straight from node_modules and the React component runs in an app bundled by Vite.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -12,7 +12,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import { readFile } from 'node:fs/promises';
-import { chromium } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
+import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumMissingReason, chromiumPath } from '../../scripts/chromium-path.mjs';
 import { referenceCases } from '../engine/fixtures';
@@ -190,22 +191,17 @@ describe('the npm package', () => {
     }
   });
 
-  it.skipIf(chromiumMissingReason() !== null)(
-    'runs <gp-sensitivity> straight from node_modules in Chromium, computing in its worker',
-    async () => {
-      const script = 'node_modules/gp-sensitivity-explorer/dist-lib/element/gp-sensitivity.js';
-      expect(existsSync(join(consumer, script))).toBe(true);
-      writeFileSync(
-        join(consumer, 'index.html'),
-        `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Package</title>
-        <script type="module" src="${script}"></script></head>
-        <body><gp-sensitivity preset="step" panels="readout,status"></gp-sensitivity></body></html>`,
-      );
+  describe.skipIf(chromiumMissingReason() !== null)('in Chromium', () => {
+    let server: Server | undefined;
+    let browser: Browser | undefined;
+    let origin = '';
+
+    beforeAll(async () => {
       const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript' };
       // A static file server for the consumer's folder, as any web host would be.
-      const server: Server = createServer((request, response) => {
+      server = createServer((request, response) => {
         const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
-        const file = join(consumer, pathname === '/' ? 'index.html' : pathname);
+        const file = join(consumer, pathname.endsWith('/') ? `${pathname}index.html` : pathname);
         readFile(file).then(
           (body) => {
             response.writeHead(200, { 'content-type': types[extname(file)] ?? 'text/plain' });
@@ -217,8 +213,9 @@ describe('the npm package', () => {
           },
         );
       });
-      await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-      const browser = await chromium.launch({
+      await new Promise<void>((done) => server!.listen(0, '127.0.0.1', done));
+      origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      browser = await chromium.launch({
         executablePath: chromiumPath(),
         args: [
           '--headless',
@@ -227,24 +224,81 @@ describe('the npm package', () => {
           '--enable-unsafe-swiftshader',
         ],
       });
-      try {
-        const page = await browser.newPage();
-        const errors: string[] = [];
-        page.on('pageerror', (error) => errors.push(error.message));
-        await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
-        const backend = page.locator('gp-sensitivity [data-testid=compute-backend]');
-        await page
-          .locator('gp-sensitivity [data-testid=arrow]')
-          .first()
-          .waitFor({ state: 'attached', timeout: 60_000 });
-        expect(['webgl', 'cpu']).toContain(await backend.textContent());
-        expect(page.workers()).toHaveLength(1);
-        expect(errors).toEqual([]);
-      } finally {
-        await browser.close();
-        server.close();
-      }
-    },
-    120_000,
-  );
+    });
+    afterAll(async () => {
+      await browser?.close();
+      server?.close();
+    });
+
+    /** Opens `path`, waits for the first arrows; returns the page and its uncaught errors. */
+    async function openWithArrows(path: string, host: string) {
+      const page = await browser!.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      await page.goto(`${origin}${path}`);
+      await page
+        .locator(`${host} [data-testid=arrow]`)
+        .first()
+        .waitFor({ state: 'attached', timeout: 60_000 });
+      return { page, errors };
+    }
+
+    it('runs <gp-sensitivity> straight from node_modules, computing in its worker', async () => {
+      const script = 'node_modules/gp-sensitivity-explorer/dist-lib/element/gp-sensitivity.js';
+      expect(existsSync(join(consumer, script))).toBe(true);
+      writeFileSync(
+        join(consumer, 'index.html'),
+        `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Package</title>
+        <script type="module" src="${script}"></script></head>
+        <body><gp-sensitivity preset="step" panels="readout,status"></gp-sensitivity></body></html>`,
+      );
+      const { page, errors } = await openWithArrows('/', 'gp-sensitivity');
+      const backend = page.locator('gp-sensitivity [data-testid=compute-backend]');
+      expect(['webgl', 'cpu']).toContain(await backend.textContent());
+      expect(page.workers()).toHaveLength(1);
+      expect(errors).toEqual([]);
+      await page.close();
+    }, 120_000);
+
+    it('renders <GpSensitivity /> in a React app bundled by Vite, calling onChange', async () => {
+      const app = join(consumer, 'react-app');
+      mkdirSync(app);
+      writeFileSync(
+        join(app, 'index.html'),
+        `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>React</title></head>
+        <body><div id="root"></div><script type="module" src="./main.js"></script></body></html>`,
+      );
+      // Plain createElement: the application needs no JSX transform for this.
+      writeFileSync(
+        join(app, 'main.js'),
+        `
+        import { createElement, useState } from 'react';
+        import { createRoot } from 'react-dom/client';
+        import { GpSensitivity } from 'gp-sensitivity-explorer/react';
+        function App() {
+          const [fit, setFit] = useState(null);
+          return createElement('main', null,
+            createElement(GpSensitivity, { preset: 'step', kernel: 'matern32', onChange: setFit }),
+            createElement('output', { id: 'lengthscale' }, fit ? fit.lengthscale.toPrecision(4) : ''));
+        }
+        createRoot(document.getElementById('root')).render(createElement(App));
+        `,
+      );
+      await build({
+        root: app,
+        configFile: false,
+        base: './',
+        logLevel: 'error',
+        build: { outDir: 'dist', emptyOutDir: true },
+      });
+      const { page, errors } = await openWithArrows('/react-app/dist/', '#root');
+      await page.waitForFunction(() => document.getElementById('lengthscale')?.textContent !== '');
+      const reported = await page.locator('#lengthscale').textContent();
+      const shown = await page.locator('#root [data-testid=theta-lengthscale]').textContent();
+      expect(Number(reported)).toBe(Number(shown));
+      expect(page.workers()).toHaveLength(1);
+      expect(errors).toEqual([]);
+      await page.close();
+    }, 120_000);
+  });
 });
