@@ -23,6 +23,13 @@ const isDependency = (id: string) =>
 // for it), whatever NODE_ENV the build is started under (a test runner sets "test").
 process.env.NODE_ENV = 'production';
 
+const ELEMENT_ENTRIES: Record<string, string> = { 'gp-sensitivity': 'src/embed/element-entry.ts' };
+const LIBRARY_ENTRIES: Record<string, string> = {
+  index: 'src/embed/index.ts',
+  engine: 'src/engine/index.ts',
+  react: 'src/embed/react.tsx',
+};
+
 export default defineConfig(({ mode }) => {
   const element = mode === 'element';
   return {
@@ -40,13 +47,7 @@ export default defineConfig(({ mode }) => {
       modulePreload: false,
       copyPublicDir: false,
       rolldownOptions: {
-        input: element
-          ? { 'gp-sensitivity': 'src/embed/element-entry.ts' }
-          : {
-              index: 'src/embed/index.ts',
-              engine: 'src/engine/index.ts',
-              react: 'src/embed/react.tsx',
-            },
+        input: element ? ELEMENT_ENTRIES : LIBRARY_ENTRIES,
         preserveEntrySignatures: 'strict',
         external: element ? [] : isDependency,
         output: {

@@ -38,12 +38,6 @@ export function EmbedPlot({ height }: { height: number | null }) {
           role="group"
           aria-label="Data and Gaussian-process fit. Drag a point; click empty space to add one."
         >
-          <defs>
-            {/* The posterior layer clips to this id; ids are scoped to the widget's shadow root. */}
-            <clipPath id="plot-clip">
-              <rect width={scales.innerWidth} height={scales.innerHeight} />
-            </clipPath>
-          </defs>
           <g ref={innerRef} transform={`translate(${PLOT_MARGINS.left},${PLOT_MARGINS.top})`}>
             <Axes scales={scales} />
             <rect

@@ -7,20 +7,29 @@ import { arrowVector, type ArrowScale, type ArrowVector } from './arrowScale';
 import type { Point } from './domain';
 import type { ExplorerState } from './types';
 
-/** Remembers the last inputs and output; recomputes only when an input changes identity. */
+/** How many input sets a selector remembers: one per store on the page, for several widgets. */
+const MEMO_ENTRIES = 8;
+
+/**
+ * Remembers recent inputs and outputs; recomputes only when no remembered set of inputs matches
+ * by identity. Several entries, not one, because every store on a page (one per embedded widget)
+ * calls the same selector: with a single entry, widgets rendering in turn would evict each other.
+ */
 function memoise<const Inputs extends readonly unknown[], Output>(
   inputs: (state: ExplorerState) => Inputs,
   compute: (...args: Inputs) => Output,
 ): (state: ExplorerState) => Output {
-  let lastInputs: Inputs | null = null;
-  let lastOutput: Output;
+  const entries: { inputs: Inputs; output: Output }[] = [];
   return (state) => {
     const next = inputs(state);
-    if (!lastInputs || next.some((value, i) => !Object.is(value, lastInputs?.[i]))) {
-      lastInputs = next;
-      lastOutput = compute(...next);
-    }
-    return lastOutput;
+    const hit = entries.find((entry) =>
+      next.every((value, i) => Object.is(value, entry.inputs[i])),
+    );
+    if (hit) return hit.output;
+    const output = compute(...next);
+    entries.unshift({ inputs: next, output });
+    if (entries.length > MEMO_ENTRIES) entries.pop();
+    return output;
   };
 }
 

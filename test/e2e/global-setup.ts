@@ -24,6 +24,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const missing = chromiumMissingReason();
   if (missing !== null) throw new Error(`Browser tests cannot run: ${missing}.`);
 
+  // The site is tested as it ships: React's production build, whatever NODE_ENV the test runner
+  // set ("test" would make Vite bundle the development runtime).
+  process.env.NODE_ENV = 'production';
   const outDir = await mkdtemp(join(tmpdir(), 'gp-explorer-e2e-'));
   const configFile = join(repositoryRoot, 'vite.config.ts');
   try {

@@ -1,5 +1,5 @@
 import { axisBottom, axisLeft, line, scaleLog, select } from 'd3';
-import { useDeferredValue, useEffect, useMemo, useRef } from 'react';
+import { useDeferredValue, useEffect, useId, useMemo, useRef } from 'react';
 import { LANDSCAPE_GRID, selectPrediction } from '../../state';
 import { useExplorer } from '../context';
 import { formatNumber, formatPowerOfTen } from '../format';
@@ -19,6 +19,8 @@ function position(theta: { lengthscale: number; signalStd: number; noiseStd: num
  * drag, the first-order prediction, and the runner-up maximum when the search found one.
  */
 export function Landscape() {
+  // Unique per instance: several explorers may share one document.
+  const clipId = `landscape-clip-${useId().replace(/:/g, '')}`;
   const landscape = useExplorer((s) => s.landscape);
   const points = useExplorer((s) => s.points);
   const result = useExplorer((s) => s.analysis?.result ?? null);
@@ -101,12 +103,12 @@ export function Landscape() {
               aria-label={describe(optimum, runnerUp !== null)}
             >
               <defs>
-                <clipPath id="landscape-clip">
+                <clipPath id={clipId}>
                   <rect width={innerWidth} height={innerHeight} />
                 </clipPath>
               </defs>
               <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
-                <g clipPath="url(#landscape-clip)">
+                <g clipPath={`url(#${clipId})`}>
                   {trailPath && (
                     <path className="trail" d={trailPath} data-testid="landscape-trail" />
                   )}
