@@ -17,27 +17,17 @@
  * Prints Markdown; with --write FILE replaces (or appends) the "## Dragging in the browser"
  * section of FILE, keeping every other section.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
-import { format, resolveConfig } from 'prettier';
 import { build, preview } from 'vite';
-import { chromiumPath } from '../scripts/chromium-path.mjs';
+import { CHROMIUM_ARGS, chromiumPath } from '../scripts/chromium-path.mjs';
+import { writeMarkdownSection } from './markdown-section';
 import { DEFAULT_VIEW_OPTIONS, encodeSharedState, noisySine } from '../src/state';
 
 const repositoryRoot = resolve(import.meta.dirname, '..');
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 const SECTION = '## Dragging in the browser';
 const MOVE_INTERVAL_MS = 16;
 
@@ -289,21 +279,6 @@ function report(rows: DragMeasurement[], renderer: string, load: [number, number
   return lines.join('\n');
 }
 
-/** Writes `section` into `target` in place of its previous version, formatted like the rest. */
-async function writeSection(target: string, section: string): Promise<void> {
-  const previous = existsSync(target) ? readFileSync(target, 'utf8') : '# Benchmarks\n';
-  const start = previous.indexOf(`${SECTION}\n`);
-  let next: string;
-  if (start < 0) {
-    next = `${previous.trimEnd()}\n\n${section}`;
-  } else {
-    const after = previous.indexOf('\n## ', start + SECTION.length);
-    next = previous.slice(0, start) + section + (after < 0 ? '' : previous.slice(after + 1));
-  }
-  const options = (await resolveConfig(target)) ?? {};
-  writeFileSync(target, await format(`${next.trimEnd()}\n`, { ...options, parser: 'markdown' }));
-}
-
 async function main(): Promise<void> {
   const outDir = mkdtempSync(join(tmpdir(), 'gp-explorer-drag-'));
   const configFile = join(repositoryRoot, 'vite.config.ts');
@@ -324,7 +299,8 @@ async function main(): Promise<void> {
       const browser = await chromium.launch({
         executablePath: chromiumPath(),
         headless: true,
-        args: raster === 'gpu' ? CHROMIUM_ARGS : [...CHROMIUM_ARGS, '--disable-gpu-rasterization'],
+        args:
+          raster === 'gpu' ? [...CHROMIUM_ARGS] : [...CHROMIUM_ARGS, '--disable-gpu-rasterization'],
       });
       try {
         const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -347,7 +323,7 @@ async function main(): Promise<void> {
     }
     const section = report(rows, renderer, [loadAtStart, loadavg()[0] ?? Number.NaN]);
     console.log(section);
-    if (writeTarget) await writeSection(writeTarget, section);
+    if (writeTarget) await writeMarkdownSection(writeTarget, SECTION, section);
   } finally {
     await server.close();
     rmSync(outDir, { recursive: true, force: true });

@@ -22,26 +22,16 @@
  * Prints Markdown; with --write FILE replaces (or appends) the "## Embedding" section of FILE,
  * keeping every other section.
  */
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { format, resolveConfig } from 'prettier';
 import { build, preview } from 'vite';
-import { chromiumPath } from '../scripts/chromium-path.mjs';
+import { CHROMIUM_ARGS, chromiumPath } from '../scripts/chromium-path.mjs';
+import { writeMarkdownSection } from './markdown-section';
 
 const repositoryRoot = resolve(import.meta.dirname, '..');
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 const SECTION = '## Embedding';
 /** Datasets and kernels whose fits are trusted, so every widget draws arrows. */
 const FIGURES = [
@@ -192,7 +182,7 @@ async function measureSharing(
   const server = await chromium.launchServer({
     executablePath: chromiumPath(),
     headless: true,
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS],
   });
   const browser = await chromium.connect(server.wsEndpoint());
   try {
@@ -302,7 +292,7 @@ async function main(): Promise<void> {
   const browser = await chromium.launch({
     executablePath: chromiumPath(),
     headless: true,
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS],
   });
   try {
     const iframePage: number[] = [];
@@ -391,20 +381,7 @@ async function main(): Promise<void> {
     const section = lines.join('\n');
     console.log(section);
     if (writeTarget) {
-      const previous = existsSync(writeTarget)
-        ? readFileSync(writeTarget, 'utf8')
-        : '# Benchmarks\n';
-      const start = previous.indexOf(`${SECTION}\n`);
-      let next: string;
-      if (start < 0) {
-        next = `${previous.trimEnd()}\n\n${section}`;
-      } else {
-        const after = previous.indexOf('\n## ', start + SECTION.length);
-        next =
-          previous.slice(0, start) + section + (after < 0 ? '' : `\n${previous.slice(after + 1)}`);
-      }
-      const options = (await resolveConfig(writeTarget)) ?? {};
-      writeFileSync(writeTarget, await format(next, { ...options, filepath: writeTarget }));
+      await writeMarkdownSection(writeTarget, SECTION, section);
       console.error(`wrote the "${SECTION}" section of ${writeTarget}`);
     }
   } finally {

@@ -16,28 +16,18 @@
  * Prints Markdown; with --write FILE replaces (or appends) the "## Compute worker" section of FILE,
  * keeping every other section. --no-webgl runs the same on the tfjs CPU backend.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
-import { format, resolveConfig } from 'prettier';
 import { build, preview } from 'vite';
-import { chromiumPath } from '../scripts/chromium-path.mjs';
+import { CHROMIUM_ARGS, chromiumPath } from '../scripts/chromium-path.mjs';
+import { writeMarkdownSection } from './markdown-section';
 import type { LabRequest, LabResult } from '../src/worker/lab/workerLab';
 
 const repositoryRoot = resolve(import.meta.dirname, '..');
 /** The browser tests' flags: WebGL2 on SwiftShader where there is no GPU. */
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 const NO_WEBGL_ARGS = ['--disable-webgl', '--disable-gpu', '--disable-software-rasterizer'];
 const SECTION = '## Compute worker';
 
@@ -138,7 +128,7 @@ async function main(): Promise<void> {
   const browser = await chromium.launch({
     executablePath: chromiumPath(),
     headless: true,
-    args: webgl ? CHROMIUM_ARGS : [...CHROMIUM_ARGS, ...NO_WEBGL_ARGS],
+    args: webgl ? [...CHROMIUM_ARGS] : [...CHROMIUM_ARGS, ...NO_WEBGL_ARGS],
   });
   try {
     const page = await browser.newPage();
@@ -214,20 +204,7 @@ async function main(): Promise<void> {
     const section = lines.join('\n');
     console.log(section);
     if (writeTarget) {
-      const previous = existsSync(writeTarget)
-        ? readFileSync(writeTarget, 'utf8')
-        : '# Benchmarks\n';
-      const start = previous.indexOf(`${SECTION}\n`);
-      let next: string;
-      if (start < 0) {
-        next = `${previous.trimEnd()}\n\n${section}`;
-      } else {
-        const after = previous.indexOf('\n## ', start + SECTION.length);
-        next =
-          previous.slice(0, start) + section + (after < 0 ? '' : `\n${previous.slice(after + 1)}`);
-      }
-      const options = (await resolveConfig(writeTarget)) ?? {};
-      writeFileSync(writeTarget, await format(next, { ...options, filepath: writeTarget }));
+      await writeMarkdownSection(writeTarget, SECTION, section);
       console.error(`wrote the "${SECTION}" section of ${writeTarget}`);
     }
   } finally {

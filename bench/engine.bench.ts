@@ -21,9 +21,8 @@
  * skipped and marked so. With --write FILE the "## Engine" section of FILE is replaced (or added)
  * and every other section is kept.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
-import { format, resolveConfig } from 'prettier';
+import { writeMarkdownSection } from './markdown-section';
 import {
   computeSensitivities,
   predictLogTheta,
@@ -347,28 +346,6 @@ function parseOptions(argv: string[]): Options {
   return options;
 }
 
-/**
- * Replaces the "## Engine" section of a Markdown file (up to the next "## "), or appends it, and
- * formats the file as the repository's Prettier check expects.
- */
-async function writeEngineSection(path: string, section: string): Promise<void> {
-  const existing = existsSync(path) ? readFileSync(path, 'utf8') : '# Benchmarks\n';
-  const lines = existing.split('\n');
-  const start = lines.findIndex((line) => line.trim() === '## Engine');
-  let end = lines.findIndex((line, i) => start !== -1 && i > start && line.startsWith('## '));
-  if (end === -1) end = lines.length;
-  const parts =
-    start === -1
-      ? [existing, section]
-      : [lines.slice(0, start).join('\n'), section, lines.slice(end).join('\n')];
-  const text = parts
-    .map((part) => part.trim())
-    .filter((part) => part !== '')
-    .join('\n\n');
-  const config = await resolveConfig(path);
-  writeFileSync(path, await format(`${text}\n`, { ...config, filepath: path }));
-}
-
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const loadBefore = formatLoad();
@@ -415,7 +392,7 @@ async function main(): Promise<void> {
   ].join('\n');
   process.stdout.write(`${section}\n`);
   if (options.write) {
-    await writeEngineSection(options.write, section);
+    await writeMarkdownSection(options.write, '## Engine', section);
     process.stderr.write(`wrote the Engine section of ${options.write}\n`);
   }
 }

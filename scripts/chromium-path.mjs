@@ -1,5 +1,21 @@
 import { existsSync } from 'node:fs';
 
+/**
+ * Flags for headless Chromium here: no sandbox (root in a container), WebGL2 on SwiftShader, and
+ * none of the background connections a closed network would refuse.
+ * @type {readonly string[]}
+ */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
 /** Where the browser tests look for Chromium when CHROMIUM_PATH is not set (Debian's package). */
 export const DEFAULT_CHROMIUM_PATH = '/usr/bin/chromium';
 

@@ -1,18 +1,8 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
-import { chromiumPath } from '../../scripts/chromium-path.mjs';
+import { CHROMIUM_ARGS, chromiumPath } from '../../scripts/chromium-path.mjs';
 
-/** Chromium flags for headless runs on machines without a GPU: WebGL2 runs on SwiftShader. */
-export const CHROMIUM_ARGS: readonly string[] = [
-  '--headless',
-  '--no-sandbox',
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+export { CHROMIUM_ARGS };
 
 /**
  * Extra flags that take WebGL away, to exercise the CPU fallback. `--disable-webgl` alone leaves
