@@ -32,6 +32,7 @@ import {
   type Dataset,
   type FitResult,
 } from '../src/engine/index';
+import { uniformGenerator } from '../src/engine/random';
 
 const DEFAULT_SIZES = [10, 30, 100, 300, 1000];
 const MIN_RUNS = 3;
@@ -81,21 +82,9 @@ interface Summary {
 
 type Row = { n: number; name: MeasurementName } & (Summary | { skippedEstimateMs: number });
 
-/** mulberry32: a small seeded generator of uniform numbers in [0, 1). */
-function seededUniform(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** n sorted uniform x on [0, 10], y = sin x + N(0, 0.1²) noise (Box–Muller), seeded by n. */
 function noisySine(n: number): Dataset {
-  const uniform = seededUniform(SEED + n);
+  const uniform = uniformGenerator(SEED + n);
   const x = Array.from({ length: n }, () => 10 * uniform()).sort((a, b) => a - b);
   const y = x.map((value) => {
     const radius = Math.sqrt(-2 * Math.log(1 - uniform()));
