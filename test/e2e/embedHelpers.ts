@@ -1,29 +1,13 @@
 /** Helpers for the embedding browser tests: finding a widget, waiting for its fit, dragging. */
 import type { Locator, Page } from 'playwright-core';
 import { fitHyperparameters, validateDataset, type KernelName } from '../../src/engine';
+import { parseDisplayed, type Theta } from './uiHelpers';
 
-export interface Theta {
-  lengthscale: number;
-  signalStd: number;
-  noiseStd: number;
-}
+export { parseDisplayed, type Theta };
 
 export interface PlotPoint {
   x: number;
   y: number;
-}
-
-/** Parses a displayed number, which may use U+2212 minus and ×10ⁿ. */
-export function parseDisplayed(text: string): number {
-  const superscripts = '⁰¹²³⁴⁵⁶⁷⁸⁹';
-  const normal = text
-    .trim()
-    .replace(/\u2212/g, '-')
-    .replace(/⁻/g, '-')
-    .replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]/g, (char) => String(superscripts.indexOf(char)));
-  const match = /^(-?[\d.]+)(?:×10(-?\d+))?/.exec(normal);
-  if (!match) return Number.NaN;
-  return Number(match[1]) * 10 ** Number(match[2] ?? 0);
 }
 
 /** Polls `condition` until it holds; fails with `what` after `timeout` ms. */
