@@ -17,17 +17,13 @@
  * Prints Markdown; with --write FILE replaces (or appends) the "## Dragging in the browser"
  * section of FILE, keeping every other section.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { cpus, loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { cpus, loadavg } from 'node:os';
 import { chromium, type Page } from 'playwright-core';
-import { build, preview } from 'vite';
+import { serveBuiltSite } from '../scripts/built-site';
 import { CHROMIUM_ARGS, chromiumPath } from '../scripts/chromium-path.mjs';
 import { writeMarkdownSection } from './markdown-section';
 import { DEFAULT_VIEW_OPTIONS, encodeSharedState, noisySine } from '../src/state';
 
-const repositoryRoot = resolve(import.meta.dirname, '..');
 const SECTION = '## Dragging in the browser';
 const MOVE_INTERVAL_MS = 16;
 
@@ -280,18 +276,9 @@ function report(rows: DragMeasurement[], renderer: string, load: [number, number
 }
 
 async function main(): Promise<void> {
-  const outDir = mkdtempSync(join(tmpdir(), 'gp-explorer-drag-'));
-  const configFile = join(repositoryRoot, 'vite.config.ts');
-  await build({ root: repositoryRoot, configFile, logLevel: 'error', build: { outDir } });
-  const server = await preview({
-    root: repositoryRoot,
-    configFile,
-    logLevel: 'error',
-    build: { outDir },
-    preview: { host: '127.0.0.1', port: 0, strictPort: true, open: false },
-  });
+  const site = await serveBuiltSite({ logLevel: 'error' });
   const loadAtStart = loadavg()[0] ?? Number.NaN;
-  const base = `http://127.0.0.1:${(server.httpServer.address() as AddressInfo).port}/`;
+  const base = site.baseUrl;
   const rows: DragMeasurement[] = [];
   let renderer = 'none';
   try {
@@ -325,8 +312,7 @@ async function main(): Promise<void> {
     console.log(section);
     if (writeTarget) await writeMarkdownSection(writeTarget, SECTION, section);
   } finally {
-    await server.close();
-    rmSync(outDir, { recursive: true, force: true });
+    await site.close();
   }
 }
 

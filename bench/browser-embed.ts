@@ -22,16 +22,13 @@
  * Prints Markdown; with --write FILE replaces (or appends) the "## Embedding" section of FILE,
  * keeping every other section.
  */
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { cpus, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readFileSync, readdirSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { build, preview } from 'vite';
+import { serveBuiltSite } from '../scripts/built-site';
 import { CHROMIUM_ARGS, chromiumPath } from '../scripts/chromium-path.mjs';
 import { writeMarkdownSection } from './markdown-section';
 
-const repositoryRoot = resolve(import.meta.dirname, '..');
 const SECTION = '## Embedding';
 /** Datasets and kernels whose fits are trusted, so every widget draws arrows. */
 const FIGURES = [
@@ -270,24 +267,8 @@ async function measureLatency(
 }
 
 async function main(): Promise<void> {
-  const outDir = mkdtempSync(join(tmpdir(), 'gp-explorer-bench-embed-'));
-  const configFile = join(repositoryRoot, 'vite.config.ts');
-  process.env.NODE_ENV = 'production';
-  await build({
-    root: repositoryRoot,
-    configFile,
-    mode: 'production',
-    logLevel: 'warn',
-    build: { outDir, emptyOutDir: true, sourcemap: false },
-  });
-  const server = await preview({
-    root: repositoryRoot,
-    configFile,
-    logLevel: 'warn',
-    build: { outDir },
-    preview: { host: '127.0.0.1', port: 0, strictPort: true, open: false },
-  });
-  const base = `http://127.0.0.1:${(server.httpServer.address() as AddressInfo).port}/`;
+  const site = await serveBuiltSite();
+  const base = site.baseUrl;
   const widgetsUrl = `${base}examples/bench-widgets.html`;
   const browser = await chromium.launch({
     executablePath: chromiumPath(),
@@ -386,8 +367,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await browser.close();
-    await server.close();
-    rmSync(outDir, { recursive: true, force: true });
+    await site.close();
   }
 }
 

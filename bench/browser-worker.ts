@@ -16,17 +16,13 @@
  * Prints Markdown; with --write FILE replaces (or appends) the "## Compute worker" section of FILE,
  * keeping every other section. --no-webgl runs the same on the tfjs CPU backend.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { cpus, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { cpus } from 'node:os';
 import { chromium, type Page } from 'playwright-core';
-import { build, preview } from 'vite';
+import { serveBuiltSite } from '../scripts/built-site';
 import { CHROMIUM_ARGS, chromiumPath } from '../scripts/chromium-path.mjs';
 import { writeMarkdownSection } from './markdown-section';
 import type { LabRequest, LabResult } from '../src/worker/lab/workerLab';
 
-const repositoryRoot = resolve(import.meta.dirname, '..');
 /** The browser tests' flags: WebGL2 on SwiftShader where there is no GPU. */
 const NO_WEBGL_ARGS = ['--disable-webgl', '--disable-gpu', '--disable-software-rasterizer'];
 const SECTION = '## Compute worker';
@@ -108,23 +104,7 @@ async function measureLatency(page: Page, n: number): Promise<LatencyRow> {
 }
 
 async function main(): Promise<void> {
-  const outDir = mkdtempSync(join(tmpdir(), 'gp-explorer-bench-'));
-  const configFile = join(repositoryRoot, 'vite.config.ts');
-  await build({
-    root: repositoryRoot,
-    configFile,
-    mode: 'e2e',
-    logLevel: 'error',
-    build: { outDir },
-  });
-  const server = await preview({
-    root: repositoryRoot,
-    configFile,
-    logLevel: 'error',
-    build: { outDir },
-    preview: { host: '127.0.0.1', port: 0, strictPort: true, open: false },
-  });
-  const port = (server.httpServer.address() as AddressInfo).port;
+  const site = await serveBuiltSite({ mode: 'e2e', logLevel: 'error' });
   const browser = await chromium.launch({
     executablePath: chromiumPath(),
     headless: true,
@@ -132,7 +112,7 @@ async function main(): Promise<void> {
   });
   try {
     const page = await browser.newPage();
-    await page.goto(`http://127.0.0.1:${port}/worker-lab.html`);
+    await page.goto(`${site.baseUrl}worker-lab.html`);
     const status = await page.evaluate(() => window.workerLab.waitForBackend());
     const renderer = await page.evaluate(() => {
       const gl = document.createElement('canvas').getContext('webgl2');
@@ -209,8 +189,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await browser.close();
-    await server.close();
-    rmSync(outDir, { recursive: true, force: true });
+    await site.close();
   }
 }
 
