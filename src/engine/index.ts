@@ -29,3 +29,4 @@ export { likelihoodLandscape, type LandscapeGrid } from './landscape';
 export { kernelCorrelation } from './kernels';
 export { predictLogTheta, hyperparametersFromLog } from './predict';
 export { analyze, type Analysis, type AnalyzeOptions } from './analyze';
+export { denseBackend, setDenseBackend, type DenseBackend } from './linalg';

@@ -15,6 +15,7 @@ import { fillCorrelationMatrices, type CorrelationMatrices } from './kernels';
 import {
   choleskyInPlace,
   dot,
+  dotRange,
   frobeniusInner,
   inverseFromInverseTranspose,
   inverseTransposeOfLower,
@@ -173,14 +174,20 @@ export function evaluateLikelihood(
   const precisionDotD2R = frobeniusInner(precision, d2R);
   const traceProduct = trace(product, n);
   const productDotPrecision = frobeniusInner(product, precision);
-  const precisionSquaredNorm = frobeniusInner(precision, precision);
-  let identityMinusScaledPrecisionNorm = 0;
+  // ‖P‖² and ‖I − σn²P‖² from the strict lower triangle (P is symmetric) and the diagonal, each a
+  // sum of squares, so neither loses digits when σn²P is close to I.
+  let lowerSquares = 0;
+  let precisionDiagonalSquares = 0;
+  let identityMinusScaledDiagonal = 0;
   for (let a = 0; a < n; a++) {
-    for (let b = 0; b < n; b++) {
-      const entry = (a === b ? 1 : 0) - noiseVariance * precision[a * n + b]!;
-      identityMinusScaledPrecisionNorm += entry * entry;
-    }
+    const diagonal = precision[a * n + a]!;
+    lowerSquares += dotRange(precision, a * n, precision, a * n, a);
+    precisionDiagonalSquares += diagonal * diagonal;
+    identityMinusScaledDiagonal += (1 - noiseVariance * diagonal) ** 2;
   }
+  const precisionSquaredNorm = 2 * lowerSquares + precisionDiagonalSquares;
+  const identityMinusScaledPrecisionNorm =
+    2 * noiseVariance * noiseVariance * lowerSquares + identityMinusScaledDiagonal;
 
   const s2 = signalVariance;
   const n2 = noiseVariance;

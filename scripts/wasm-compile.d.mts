@@ -1,0 +1,4 @@
+export const WAT_PATH: URL;
+export const BINARY_MODULE_PATH: URL;
+export function compileDenseWat(): Promise<Uint8Array>;
+export function renderBinaryModule(bytes: Uint8Array): string;

@@ -1,0 +1,415 @@
+;; Dense float64 kernels of the engine in WebAssembly with 128-bit SIMD (two f64 lanes): the
+;; register-blocked product, the blocked Cholesky factorisation and the inverse of its transpose.
+;; They compute exactly what the JavaScript kernels in ../dense-js.ts compute, on row-major n×n
+;; matrices at byte addresses in this module's memory; only the order of the additions differs.
+;; `npm run build:wasm` compiles this file into dense-binary.ts.
+(module
+  (memory (export "memory") 1)
+
+  ;; Σ_{k<length} a[k] b[k] for byte addresses a, b: two vector accumulators (four lanes), so the
+  ;; additions pipeline; 0 when length ≤ 0.
+  (func $dot (export "dot") (param $a i32) (param $b i32) (param $length i32) (result f64)
+    (local $sum0 v128) (local $sum1 v128) (local $end i32) (local $tail f64)
+    (if (i32.le_s (local.get $length) (i32.const 0)) (then (return (f64.const 0))))
+    (local.set $end
+      (i32.add (local.get $a)
+        (i32.shl (i32.and (local.get $length) (i32.const -4)) (i32.const 3))))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $a) (local.get $end)))
+        (local.set $sum0
+          (f64x2.add (local.get $sum0)
+            (f64x2.mul (v128.load (local.get $a)) (v128.load (local.get $b)))))
+        (local.set $sum1
+          (f64x2.add (local.get $sum1)
+            (f64x2.mul (v128.load offset=16 (local.get $a)) (v128.load offset=16 (local.get $b)))))
+        (local.set $a (i32.add (local.get $a) (i32.const 32)))
+        (local.set $b (i32.add (local.get $b) (i32.const 32)))
+        (br $next)))
+    (local.set $end
+      (i32.add (local.get $a)
+        (i32.shl (i32.and (local.get $length) (i32.const 3)) (i32.const 3))))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $a) (local.get $end)))
+        (local.set $tail
+          (f64.add (local.get $tail) (f64.mul (f64.load (local.get $a)) (f64.load (local.get $b)))))
+        (local.set $a (i32.add (local.get $a) (i32.const 8)))
+        (local.set $b (i32.add (local.get $b) (i32.const 8)))
+        (br $next)))
+    (local.set $sum0 (f64x2.add (local.get $sum0) (local.get $sum1)))
+    (f64.add
+      (f64.add (f64x2.extract_lane 0 (local.get $sum0)) (f64x2.extract_lane 1 (local.get $sum0)))
+      (local.get $tail)))
+
+  ;; out[address] = value, or out[address] −= value when subtract is set.
+  (func $store (param $address i32) (param $value f64) (param $subtract i32)
+    (if (local.get $subtract)
+      (then (f64.store (local.get $address)
+        (f64.sub (f64.load (local.get $address)) (local.get $value))))
+      (else (f64.store (local.get $address) (local.get $value)))))
+
+  ;; One entry of `product`: Σ_{k in [first, kEnd)} A_rk B_ck.
+  (func $entry
+    (param $a i32) (param $b i32) (param $out i32) (param $n i32) (param $row i32) (param $col i32)
+    (param $kStart i32) (param $kEnd i32) (param $flags i32)
+    (local $first i32)
+    (local.set $first (local.get $kStart))
+    (if (i32.and (local.get $flags) (i32.const 4))
+      (then
+        (if (i32.gt_s (local.get $row) (local.get $first)) (then (local.set $first (local.get $row))))
+        (if (i32.gt_s (local.get $col) (local.get $first)) (then (local.set $first (local.get $col))))))
+    (call $store
+      (i32.add (local.get $out)
+        (i32.shl (i32.add (i32.mul (local.get $row) (local.get $n)) (local.get $col)) (i32.const 3)))
+      (call $dot
+        (i32.add (local.get $a)
+          (i32.shl (i32.add (i32.mul (local.get $row) (local.get $n)) (local.get $first)) (i32.const 3)))
+        (i32.add (local.get $b)
+          (i32.shl (i32.add (i32.mul (local.get $col) (local.get $n)) (local.get $first)) (i32.const 3)))
+        (i32.sub (local.get $kEnd) (local.get $first)))
+      (i32.and (local.get $flags) (i32.const 2))))
+
+  ;; out_rc = Σ_{k in [kStart, kEnd)} A_rk B_ck (or out_rc −= that) for start ≤ r, c < n.
+  ;; flags: 1 = only c ≤ r (rounded up to whole 4×2 blocks, so a few entries above the diagonal
+  ;; too); 2 = subtract; 4 = A and B upper triangular (row r of A and row c of B vanish before
+  ;; columns r and c), so each sum starts at k = max(kStart, r, c).
+  ;; Register-blocked 4×2: eight vector accumulators share each load of two rows of B.
+  (func $product (export "product")
+    (param $a i32) (param $b i32) (param $out i32) (param $n i32)
+    (param $start i32) (param $kStart i32) (param $kEnd i32) (param $flags i32)
+    (local $rowBytes i32) (local $subtract i32) (local $i i32) (local $j i32) (local $jEnd i32)
+    (local $r i32) (local $first i32) (local $count i32) (local $pairBytes i32) (local $offset i32)
+    (local $a0 i32) (local $a1 i32) (local $a2 i32) (local $a3 i32) (local $b0 i32) (local $b1 i32)
+    (local $s00 v128) (local $s01 v128) (local $s10 v128) (local $s11 v128)
+    (local $s20 v128) (local $s21 v128) (local $s30 v128) (local $s31 v128)
+    (local $vb0 v128) (local $vb1 v128) (local $va v128) (local $zero v128)
+    (local $tb0 f64) (local $tb1 f64) (local $target i32)
+    (local.set $rowBytes (i32.shl (local.get $n) (i32.const 3)))
+    (local.set $subtract (i32.and (local.get $flags) (i32.const 2)))
+    (local.set $i (local.get $start))
+    (block $rowsDone
+      (loop $rows
+        (br_if $rowsDone (i32.ge_s (i32.add (local.get $i) (i32.const 3)) (local.get $n)))
+        (local.set $jEnd (local.get $n))
+        (if (i32.and (local.get $flags) (i32.const 1))
+          (then (local.set $jEnd (i32.add (local.get $i) (i32.const 4)))))
+        (local.set $j (local.get $start))
+        (block $pairsDone
+          (loop $pairs
+            (br_if $pairsDone (i32.ge_s (i32.add (local.get $j) (i32.const 1)) (local.get $jEnd)))
+            (local.set $first (local.get $kStart))
+            (if (i32.and (local.get $flags) (i32.const 4))
+              (then
+                (if (i32.gt_s (local.get $i) (local.get $first)) (then (local.set $first (local.get $i))))
+                (if (i32.gt_s (local.get $j) (local.get $first)) (then (local.set $first (local.get $j))))))
+            (local.set $count (i32.sub (local.get $kEnd) (local.get $first)))
+            (if (i32.lt_s (local.get $count) (i32.const 0)) (then (local.set $count (i32.const 0))))
+            (local.set $a0
+              (i32.add (local.get $a)
+                (i32.shl (i32.add (i32.mul (local.get $i) (local.get $n)) (local.get $first)) (i32.const 3))))
+            (local.set $a1 (i32.add (local.get $a0) (local.get $rowBytes)))
+            (local.set $a2 (i32.add (local.get $a1) (local.get $rowBytes)))
+            (local.set $a3 (i32.add (local.get $a2) (local.get $rowBytes)))
+            (local.set $b0
+              (i32.add (local.get $b)
+                (i32.shl (i32.add (i32.mul (local.get $j) (local.get $n)) (local.get $first)) (i32.const 3))))
+            (local.set $b1 (i32.add (local.get $b0) (local.get $rowBytes)))
+            (local.set $s00 (local.get $zero)) (local.set $s01 (local.get $zero))
+            (local.set $s10 (local.get $zero)) (local.set $s11 (local.get $zero))
+            (local.set $s20 (local.get $zero)) (local.set $s21 (local.get $zero))
+            (local.set $s30 (local.get $zero)) (local.set $s31 (local.get $zero))
+            (local.set $pairBytes
+              (i32.shl (i32.and (local.get $count) (i32.const -2)) (i32.const 3)))
+            (local.set $offset (i32.const 0))
+            (block $kDone
+              (loop $k
+                (br_if $kDone (i32.ge_u (local.get $offset) (local.get $pairBytes)))
+                (local.set $vb0 (v128.load (i32.add (local.get $b0) (local.get $offset))))
+                (local.set $vb1 (v128.load (i32.add (local.get $b1) (local.get $offset))))
+                (local.set $va (v128.load (i32.add (local.get $a0) (local.get $offset))))
+                (local.set $s00 (f64x2.add (local.get $s00) (f64x2.mul (local.get $va) (local.get $vb0))))
+                (local.set $s01 (f64x2.add (local.get $s01) (f64x2.mul (local.get $va) (local.get $vb1))))
+                (local.set $va (v128.load (i32.add (local.get $a1) (local.get $offset))))
+                (local.set $s10 (f64x2.add (local.get $s10) (f64x2.mul (local.get $va) (local.get $vb0))))
+                (local.set $s11 (f64x2.add (local.get $s11) (f64x2.mul (local.get $va) (local.get $vb1))))
+                (local.set $va (v128.load (i32.add (local.get $a2) (local.get $offset))))
+                (local.set $s20 (f64x2.add (local.get $s20) (f64x2.mul (local.get $va) (local.get $vb0))))
+                (local.set $s21 (f64x2.add (local.get $s21) (f64x2.mul (local.get $va) (local.get $vb1))))
+                (local.set $va (v128.load (i32.add (local.get $a3) (local.get $offset))))
+                (local.set $s30 (f64x2.add (local.get $s30) (f64x2.mul (local.get $va) (local.get $vb0))))
+                (local.set $s31 (f64x2.add (local.get $s31) (f64x2.mul (local.get $va) (local.get $vb1))))
+                (local.set $offset (i32.add (local.get $offset) (i32.const 16)))
+                (br $k)))
+            ;; An odd count leaves one k: its products go into lane 0 of each sum.
+            (if (i32.and (local.get $count) (i32.const 1))
+              (then
+                (local.set $vb0 (f64x2.splat (f64.load (i32.add (local.get $b0) (local.get $offset)))))
+                (local.set $vb1 (f64x2.splat (f64.load (i32.add (local.get $b1) (local.get $offset)))))
+                (local.set $va (f64x2.replace_lane 0 (local.get $zero) (f64.load (i32.add (local.get $a0) (local.get $offset)))))
+                (local.set $s00 (f64x2.add (local.get $s00) (f64x2.mul (local.get $va) (local.get $vb0))))
+                (local.set $s01 (f64x2.add (local.get $s01) (f64x2.mul (local.get $va) (local.get $vb1))))
+                (local.set $va (f64x2.replace_lane 0 (local.get $zero) (f64.load (i32.add (local.get $a1) (local.get $offset)))))
+                (local.set $s10 (f64x2.add (local.get $s10) (f64x2.mul (local.get $va) (local.get $vb0))))
+                (local.set $s11 (f64x2.add (local.get $s11) (f64x2.mul (local.get $va) (local.get $vb1))))
+                (local.set $va (f64x2.replace_lane 0 (local.get $zero) (f64.load (i32.add (local.get $a2) (local.get $offset)))))
+                (local.set $s20 (f64x2.add (local.get $s20) (f64x2.mul (local.get $va) (local.get $vb0))))
+                (local.set $s21 (f64x2.add (local.get $s21) (f64x2.mul (local.get $va) (local.get $vb1))))
+                (local.set $va (f64x2.replace_lane 0 (local.get $zero) (f64.load (i32.add (local.get $a3) (local.get $offset)))))
+                (local.set $s30 (f64x2.add (local.get $s30) (f64x2.mul (local.get $va) (local.get $vb0))))
+                (local.set $s31 (f64x2.add (local.get $s31) (f64x2.mul (local.get $va) (local.get $vb1))))))
+            (local.set $target
+              (i32.add (local.get $out)
+                (i32.shl (i32.add (i32.mul (local.get $i) (local.get $n)) (local.get $j)) (i32.const 3))))
+            (call $store (local.get $target)
+              (f64.add (f64x2.extract_lane 0 (local.get $s00)) (f64x2.extract_lane 1 (local.get $s00)))
+              (local.get $subtract))
+            (call $store (i32.add (local.get $target) (i32.const 8))
+              (f64.add (f64x2.extract_lane 0 (local.get $s01)) (f64x2.extract_lane 1 (local.get $s01)))
+              (local.get $subtract))
+            (local.set $target (i32.add (local.get $target) (local.get $rowBytes)))
+            (call $store (local.get $target)
+              (f64.add (f64x2.extract_lane 0 (local.get $s10)) (f64x2.extract_lane 1 (local.get $s10)))
+              (local.get $subtract))
+            (call $store (i32.add (local.get $target) (i32.const 8))
+              (f64.add (f64x2.extract_lane 0 (local.get $s11)) (f64x2.extract_lane 1 (local.get $s11)))
+              (local.get $subtract))
+            (local.set $target (i32.add (local.get $target) (local.get $rowBytes)))
+            (call $store (local.get $target)
+              (f64.add (f64x2.extract_lane 0 (local.get $s20)) (f64x2.extract_lane 1 (local.get $s20)))
+              (local.get $subtract))
+            (call $store (i32.add (local.get $target) (i32.const 8))
+              (f64.add (f64x2.extract_lane 0 (local.get $s21)) (f64x2.extract_lane 1 (local.get $s21)))
+              (local.get $subtract))
+            (local.set $target (i32.add (local.get $target) (local.get $rowBytes)))
+            (call $store (local.get $target)
+              (f64.add (f64x2.extract_lane 0 (local.get $s30)) (f64x2.extract_lane 1 (local.get $s30)))
+              (local.get $subtract))
+            (call $store (i32.add (local.get $target) (i32.const 8))
+              (f64.add (f64x2.extract_lane 0 (local.get $s31)) (f64x2.extract_lane 1 (local.get $s31)))
+              (local.get $subtract))
+            (local.set $j (i32.add (local.get $j) (i32.const 2)))
+            (br $pairs)))
+        ;; A last odd column of this band of four rows.
+        (if (i32.lt_s (local.get $j) (local.get $jEnd))
+          (then
+            (local.set $r (local.get $i))
+            (block $edgeDone
+              (loop $edge
+                (br_if $edgeDone (i32.ge_s (local.get $r) (i32.add (local.get $i) (i32.const 4))))
+                (call $entry (local.get $a) (local.get $b) (local.get $out) (local.get $n)
+                  (local.get $r) (local.get $j) (local.get $kStart) (local.get $kEnd) (local.get $flags))
+                (local.set $r (i32.add (local.get $r) (i32.const 1)))
+                (br $edge)))))
+        (local.set $i (i32.add (local.get $i) (i32.const 4)))
+        (br $rows)))
+    ;; The last rows that do not fill a band of four.
+    (block $tailDone
+      (loop $tail
+        (br_if $tailDone (i32.ge_s (local.get $i) (local.get $n)))
+        (local.set $jEnd (local.get $n))
+        (if (i32.and (local.get $flags) (i32.const 1))
+          (then (local.set $jEnd (i32.add (local.get $i) (i32.const 1)))))
+        (local.set $j (local.get $start))
+        (block $colsDone
+          (loop $cols
+            (br_if $colsDone (i32.ge_s (local.get $j) (local.get $jEnd)))
+            (call $entry (local.get $a) (local.get $b) (local.get $out) (local.get $n)
+              (local.get $i) (local.get $j) (local.get $kStart) (local.get $kEnd) (local.get $flags))
+            (local.set $j (i32.add (local.get $j) (i32.const 1)))
+            (br $cols)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $tail))))
+
+  ;; In-place Cholesky factorisation A = L Lᵀ of the n×n matrix at `matrix`, blocked right-looking
+  ;; with panels of `block` columns (as choleskyInPlace in ../dense-js.ts). Reads the lower
+  ;; triangle, leaves L there and zeroes the strict upper triangle. Returns −1, or the index of the
+  ;; first pivot that is not positive.
+  (func (export "cholesky") (param $matrix i32) (param $n i32) (param $block i32) (result i32)
+    (local $rowBytes i32) (local $blockStart i32) (local $blockEnd i32) (local $row i32)
+    (local $col i32) (local $lastColumn i32) (local $rowAddress i32) (local $colAddress i32)
+    (local $pivot f64)
+    (local.set $rowBytes (i32.shl (local.get $n) (i32.const 3)))
+    (local.set $blockStart (i32.const 0))
+    (block $blocksDone
+      (loop $blocks
+        (br_if $blocksDone (i32.ge_s (local.get $blockStart) (local.get $n)))
+        (local.set $blockEnd (i32.add (local.get $blockStart) (local.get $block)))
+        (if (i32.gt_s (local.get $blockEnd) (local.get $n)) (then (local.set $blockEnd (local.get $n))))
+        (local.set $row (local.get $blockStart))
+        (block $rowsDone
+          (loop $rows
+            (br_if $rowsDone (i32.ge_s (local.get $row) (local.get $n)))
+            (local.set $rowAddress
+              (i32.add (local.get $matrix) (i32.mul (local.get $row) (local.get $rowBytes))))
+            (local.set $lastColumn (local.get $blockEnd))
+            (if (i32.lt_s (local.get $row) (local.get $lastColumn))
+              (then (local.set $lastColumn (local.get $row))))
+            (local.set $col (local.get $blockStart))
+            (block $colsDone
+              (loop $cols
+                (br_if $colsDone (i32.ge_s (local.get $col) (local.get $lastColumn)))
+                (local.set $colAddress
+                  (i32.add (local.get $matrix) (i32.mul (local.get $col) (local.get $rowBytes))))
+                (f64.store
+                  (i32.add (local.get $rowAddress) (i32.shl (local.get $col) (i32.const 3)))
+                  (f64.div
+                    (f64.sub
+                      (f64.load (i32.add (local.get $rowAddress) (i32.shl (local.get $col) (i32.const 3))))
+                      (call $dot
+                        (i32.add (local.get $rowAddress) (i32.shl (local.get $blockStart) (i32.const 3)))
+                        (i32.add (local.get $colAddress) (i32.shl (local.get $blockStart) (i32.const 3)))
+                        (i32.sub (local.get $col) (local.get $blockStart))))
+                    (f64.load (i32.add (local.get $colAddress) (i32.shl (local.get $col) (i32.const 3))))))
+                (local.set $col (i32.add (local.get $col) (i32.const 1)))
+                (br $cols)))
+            (if (i32.lt_s (local.get $row) (local.get $blockEnd))
+              (then
+                (local.set $pivot
+                  (f64.sub
+                    (f64.load (i32.add (local.get $rowAddress) (i32.shl (local.get $row) (i32.const 3))))
+                    (call $dot
+                      (i32.add (local.get $rowAddress) (i32.shl (local.get $blockStart) (i32.const 3)))
+                      (i32.add (local.get $rowAddress) (i32.shl (local.get $blockStart) (i32.const 3)))
+                      (i32.sub (local.get $row) (local.get $blockStart)))))
+                ;; Written so that NaN fails too.
+                (if (i32.eqz (f64.gt (local.get $pivot) (f64.const 0)))
+                  (then (return (local.get $row))))
+                (f64.store
+                  (i32.add (local.get $rowAddress) (i32.shl (local.get $row) (i32.const 3)))
+                  (f64.sqrt (local.get $pivot)))))
+            (local.set $row (i32.add (local.get $row) (i32.const 1)))
+            (br $rows)))
+        ;; Trailing update M_rc −= Σ_{k in block} L_rk L_ck for blockEnd ≤ c ≤ r.
+        (call $product (local.get $matrix) (local.get $matrix) (local.get $matrix) (local.get $n)
+          (local.get $blockEnd) (local.get $blockStart) (local.get $blockEnd) (i32.const 3))
+        (local.set $blockStart (local.get $blockEnd))
+        (br $blocks)))
+    ;; Zero the strict upper triangle.
+    (local.set $row (i32.const 0))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_s (local.get $row) (local.get $n)))
+        (memory.fill
+          (i32.add (local.get $matrix)
+            (i32.shl (i32.add (i32.mul (local.get $row) (local.get $n)) (i32.add (local.get $row) (i32.const 1))) (i32.const 3)))
+          (i32.const 0)
+          (i32.shl (i32.sub (i32.sub (local.get $n) (local.get $row)) (i32.const 1)) (i32.const 3)))
+        (local.set $row (i32.add (local.get $row) (i32.const 1)))
+        (br $next)))
+    (i32.const -1))
+
+  ;; U = L⁻ᵀ (upper triangular) from the lower-triangular L at `factor`, written to `out`: row j of U
+  ;; is column j of L⁻¹, by forward substitution four rows at a time (as inverseTransposeOfLower
+  ;; in ../dense-js.ts):  U_ji = (δ_ij − Σ_{k=j}^{i−1} L_ik U_jk) / L_ii  for i ≥ j.
+  (func (export "inverseTransposeOfLower") (param $factor i32) (param $n i32) (param $out i32)
+    (local $rowBytes i32) (local $j i32) (local $i i32) (local $u0 i32) (local $u1 i32)
+    (local $u2 i32) (local $u3 i32) (local $li i32) (local $offset i32) (local $pairBytes i32)
+    (local $count i32) (local $s0 v128) (local $s1 v128) (local $s2 v128) (local $s3 v128)
+    (local $vl v128) (local $zero v128) (local $inverseDiagonal f64) (local $k i32)
+    (local $ujj i32)
+    (local.set $rowBytes (i32.shl (local.get $n) (i32.const 3)))
+    (memory.fill (local.get $out) (i32.const 0) (i32.mul (local.get $n) (local.get $rowBytes)))
+    (local.set $j (i32.const 0))
+    (block $bandsDone
+      (loop $bands
+        (br_if $bandsDone (i32.ge_s (i32.add (local.get $j) (i32.const 3)) (local.get $n)))
+        (local.set $u0 (i32.add (local.get $out) (i32.mul (local.get $j) (local.get $rowBytes))))
+        (local.set $u1 (i32.add (local.get $u0) (local.get $rowBytes)))
+        (local.set $u2 (i32.add (local.get $u1) (local.get $rowBytes)))
+        (local.set $u3 (i32.add (local.get $u2) (local.get $rowBytes)))
+        (local.set $i (local.get $j))
+        (block $rowsDone
+          (loop $rows
+            (br_if $rowsDone (i32.ge_s (local.get $i) (local.get $n)))
+            (local.set $li (i32.add (local.get $factor) (i32.mul (local.get $i) (local.get $rowBytes))))
+            ;; k runs over [j, i); `offset` is the byte offset of column k.
+            (local.set $count (i32.sub (local.get $i) (local.get $j)))
+            (local.set $offset (i32.shl (local.get $j) (i32.const 3)))
+            (local.set $pairBytes
+              (i32.add (local.get $offset)
+                (i32.shl (i32.and (local.get $count) (i32.const -2)) (i32.const 3))))
+            (local.set $s0 (local.get $zero)) (local.set $s1 (local.get $zero))
+            (local.set $s2 (local.get $zero)) (local.set $s3 (local.get $zero))
+            (block $kDone
+              (loop $k
+                (br_if $kDone (i32.ge_u (local.get $offset) (local.get $pairBytes)))
+                (local.set $vl (v128.load (i32.add (local.get $li) (local.get $offset))))
+                (local.set $s0 (f64x2.add (local.get $s0)
+                  (f64x2.mul (local.get $vl) (v128.load (i32.add (local.get $u0) (local.get $offset))))))
+                (local.set $s1 (f64x2.add (local.get $s1)
+                  (f64x2.mul (local.get $vl) (v128.load (i32.add (local.get $u1) (local.get $offset))))))
+                (local.set $s2 (f64x2.add (local.get $s2)
+                  (f64x2.mul (local.get $vl) (v128.load (i32.add (local.get $u2) (local.get $offset))))))
+                (local.set $s3 (f64x2.add (local.get $s3)
+                  (f64x2.mul (local.get $vl) (v128.load (i32.add (local.get $u3) (local.get $offset))))))
+                (local.set $offset (i32.add (local.get $offset) (i32.const 16)))
+                (br $k)))
+            (if (i32.and (local.get $count) (i32.const 1))
+              (then
+                (local.set $vl
+                  (f64x2.replace_lane 0 (local.get $zero)
+                    (f64.load (i32.add (local.get $li) (local.get $offset)))))
+                (local.set $s0 (f64x2.add (local.get $s0)
+                  (f64x2.mul (local.get $vl) (f64x2.splat (f64.load (i32.add (local.get $u0) (local.get $offset)))))))
+                (local.set $s1 (f64x2.add (local.get $s1)
+                  (f64x2.mul (local.get $vl) (f64x2.splat (f64.load (i32.add (local.get $u1) (local.get $offset)))))))
+                (local.set $s2 (f64x2.add (local.get $s2)
+                  (f64x2.mul (local.get $vl) (f64x2.splat (f64.load (i32.add (local.get $u2) (local.get $offset)))))))
+                (local.set $s3 (f64x2.add (local.get $s3)
+                  (f64x2.mul (local.get $vl) (f64x2.splat (f64.load (i32.add (local.get $u3) (local.get $offset)))))))))
+            (local.set $inverseDiagonal
+              (f64.div (f64.const 1)
+                (f64.load (i32.add (local.get $li) (i32.shl (local.get $i) (i32.const 3))))))
+            (local.set $offset (i32.shl (local.get $i) (i32.const 3)))
+            (f64.store (i32.add (local.get $u0) (local.get $offset))
+              (f64.mul (local.get $inverseDiagonal)
+                (f64.sub (f64.convert_i32_s (i32.eq (local.get $i) (local.get $j)))
+                  (f64.add (f64x2.extract_lane 0 (local.get $s0)) (f64x2.extract_lane 1 (local.get $s0))))))
+            (f64.store (i32.add (local.get $u1) (local.get $offset))
+              (f64.mul (local.get $inverseDiagonal)
+                (f64.sub (f64.convert_i32_s (i32.eq (local.get $i) (i32.add (local.get $j) (i32.const 1))))
+                  (f64.add (f64x2.extract_lane 0 (local.get $s1)) (f64x2.extract_lane 1 (local.get $s1))))))
+            (f64.store (i32.add (local.get $u2) (local.get $offset))
+              (f64.mul (local.get $inverseDiagonal)
+                (f64.sub (f64.convert_i32_s (i32.eq (local.get $i) (i32.add (local.get $j) (i32.const 2))))
+                  (f64.add (f64x2.extract_lane 0 (local.get $s2)) (f64x2.extract_lane 1 (local.get $s2))))))
+            (f64.store (i32.add (local.get $u3) (local.get $offset))
+              (f64.mul (local.get $inverseDiagonal)
+                (f64.sub (f64.convert_i32_s (i32.eq (local.get $i) (i32.add (local.get $j) (i32.const 3))))
+                  (f64.add (f64x2.extract_lane 0 (local.get $s3)) (f64x2.extract_lane 1 (local.get $s3))))))
+            (local.set $i (i32.add (local.get $i) (i32.const 1)))
+            (br $rows)))
+        (local.set $j (i32.add (local.get $j) (i32.const 4)))
+        (br $bands)))
+    ;; The last rows of U that do not fill a band of four, one at a time.
+    (block $tailDone
+      (loop $tail
+        (br_if $tailDone (i32.ge_s (local.get $j) (local.get $n)))
+        (local.set $ujj
+          (i32.add (local.get $out)
+            (i32.shl (i32.add (i32.mul (local.get $j) (local.get $n)) (local.get $j)) (i32.const 3))))
+        (f64.store (local.get $ujj)
+          (f64.div (f64.const 1)
+            (f64.load (i32.add (local.get $factor)
+              (i32.shl (i32.add (i32.mul (local.get $j) (local.get $n)) (local.get $j)) (i32.const 3))))))
+        (local.set $k (i32.add (local.get $j) (i32.const 1)))
+        (block $done
+          (loop $next
+            (br_if $done (i32.ge_s (local.get $k) (local.get $n)))
+            (local.set $li (i32.add (local.get $factor) (i32.mul (local.get $k) (local.get $rowBytes))))
+            (f64.store
+              (i32.add (local.get $out)
+                (i32.shl (i32.add (i32.mul (local.get $j) (local.get $n)) (local.get $k)) (i32.const 3)))
+              (f64.div
+                (f64.neg
+                  (call $dot
+                    (i32.add (local.get $li) (i32.shl (local.get $j) (i32.const 3)))
+                    (local.get $ujj)
+                    (i32.sub (local.get $k) (local.get $j))))
+                (f64.load (i32.add (local.get $li) (i32.shl (local.get $k) (i32.const 3))))))
+            (local.set $k (i32.add (local.get $k) (i32.const 1)))
+            (br $next)))
+        (local.set $j (i32.add (local.get $j) (i32.const 1)))
+        (br $tail))))
+)

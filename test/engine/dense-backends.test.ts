@@ -1,0 +1,130 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { DENSE_WASM_BASE64 } from '../../src/engine/wasm/dense-binary';
+import {
+  choleskyInPlace,
+  denseBackend,
+  inverseFromInverseTranspose,
+  inverseTransposeOfLower,
+  multiplyTransposed,
+  NotPositiveDefiniteError,
+  setDenseBackend,
+  type DenseBackend,
+} from '../../src/engine/linalg';
+import { compileDenseWat } from '../../scripts/wasm-compile.mjs';
+
+/** Runs `work` on one backend and restores the previous one. */
+function onBackend<T>(backend: DenseBackend, work: () => T): T {
+  const previous = setDenseBackend(backend);
+  try {
+    return work();
+  } finally {
+    setDenseBackend(previous);
+  }
+}
+
+function seededMatrix(n: number, seed: number): Float64Array {
+  let state = seed;
+  return Float64Array.from({ length: n * n }, () => {
+    state = (state * 16807) % 2147483647;
+    return state / 2147483647 - 0.5;
+  });
+}
+
+/** B Bᵀ + n I: symmetric positive definite. */
+function positiveDefinite(n: number, seed: number): Float64Array {
+  const factor = seededMatrix(n, seed);
+  const matrix = new Float64Array(n * n);
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < n; j++) {
+      let sum = i === j ? n : 0;
+      for (let k = 0; k < n; k++) sum += factor[i * n + k]! * factor[j * n + k]!;
+      matrix[i * n + j] = sum;
+    }
+  return matrix;
+}
+
+/** max |a − b| / max |b|. */
+function relativeDifference(a: Float64Array, b: Float64Array): number {
+  let difference = 0;
+  let scale = 0;
+  for (let i = 0; i < b.length; i++) {
+    difference = Math.max(difference, Math.abs(a[i]! - b[i]!));
+    scale = Math.max(scale, Math.abs(b[i]!));
+  }
+  return scale === 0 ? difference : difference / scale;
+}
+
+/** Every dense kernel on one backend, from the same inputs. */
+function denseResults(backend: DenseBackend, n: number, seed: number): Float64Array[] {
+  return onBackend(backend, () => {
+    const factor = positiveDefinite(n, seed);
+    choleskyInPlace(factor, n);
+    const inverseTranspose = new Float64Array(n * n);
+    inverseTransposeOfLower(factor, n, inverseTranspose);
+    const inverse = new Float64Array(n * n);
+    inverseFromInverseTranspose(inverseTranspose, n, inverse);
+    const a = seededMatrix(n, seed + 1);
+    const b = seededMatrix(n, seed + 2);
+    const product = new Float64Array(n * n);
+    multiplyTransposed(a, b, n, product);
+    const gram = new Float64Array(n * n);
+    multiplyTransposed(a, a, n, gram, true);
+    return [factor, inverseTranspose, inverse, product, gram];
+  });
+}
+
+describe('dense backends', () => {
+  it('ships the binary compiled from dense.wat (run `npm run build:wasm` after editing it)', async () => {
+    const compiled = await compileDenseWat();
+    expect(Buffer.from(compiled).toString('base64')).toBe(DENSE_WASM_BASE64);
+  });
+
+  it('uses WebAssembly in Node', () => {
+    expect(denseBackend()).toBe('wasm');
+  });
+
+  it('gives the same factor, inverse and products on both backends, at every size and edge', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 110 }), fc.integer({ min: 1, max: 1e6 }), (n, seed) => {
+        const wasm = denseResults('wasm', n, seed);
+        const js = denseResults('js', n, seed);
+        js.forEach((reference, i) =>
+          expect(relativeDifference(wasm[i]!, reference)).toBeLessThan(1e-13),
+        );
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('inverts through the factor on WebAssembly to rounding', () => {
+    const n = 101;
+    const matrix = positiveDefinite(n, 5);
+    const [, , inverse] = denseResults('wasm', n, 5) as [Float64Array, Float64Array, Float64Array];
+    const identity = new Float64Array(n * n);
+    multiplyTransposed(matrix, inverse, n, identity);
+    for (let i = 0; i < n; i++)
+      for (let j = 0; j < n; j++)
+        expect(Math.abs(identity[i * n + j]! - (i === j ? 1 : 0))).toBeLessThan(1e-12);
+  });
+
+  it('reports the same failing pivot on both backends, NaN included', () => {
+    for (const poison of [-1e6, Number.NaN]) {
+      const pivots = (['wasm', 'js'] as const).map((backend) =>
+        onBackend(backend, () => {
+          const n = 60;
+          const matrix = positiveDefinite(n, 9);
+          matrix[53 * n + 53] = poison;
+          try {
+            choleskyInPlace(matrix, n);
+            return -1;
+          } catch (error) {
+            expect(error).toBeInstanceOf(NotPositiveDefiniteError);
+            return (error as NotPositiveDefiniteError).pivotIndex;
+          }
+        }),
+      );
+      expect(pivots).toEqual([53, 53]);
+    }
+  });
+});
