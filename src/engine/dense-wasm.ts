@@ -25,6 +25,14 @@ interface DenseExports {
   ): void;
   cholesky(matrix: number, n: number, block: number): number;
   inverseTransposeOfLower(factor: number, n: number, out: number): void;
+  tridiagonalise(
+    matrix: number,
+    n: number,
+    diagonal: number,
+    subdiagonal: number,
+    vector: number,
+    scratch: number,
+  ): void;
 }
 
 /** The WebAssembly kernels on caller-owned row-major n×n Float64Arrays. */
@@ -40,6 +48,14 @@ export interface DenseWasmKernels {
     n: number,
     out: Float64Array,
     range: ProductRange,
+  ): void;
+  /** As tridiagonalise in eigen.ts, except that `matrix` is left as it was (the work is on a copy). */
+  tridiagonalise(
+    matrix: Float64Array,
+    n: number,
+    diagonal: Float64Array,
+    subdiagonal: Float64Array,
+    vector: Float64Array,
   ): void;
 }
 
@@ -68,16 +84,21 @@ function createKernels(exports: DenseExports): DenseWasmKernels {
   let heap = new Float64Array(exports.memory.buffer);
 
   /**
-   * Byte addresses of `count` slots of n×n doubles, growing the memory when needed. Slots start on
-   * 64-byte boundaries so that vector loads of a row's first pair stay within one cache line.
+   * Byte addresses of consecutive regions of the given sizes (in doubles), growing the memory when
+   * needed. Regions start on 64-byte boundaries so that a row's first vector load stays within one
+   * cache line.
    */
-  function slots(n: number, count: number): number[] {
-    const slotBytes = Math.ceil((n * n * 8) / 64) * 64;
-    const needed = slotBytes * count;
+  function reserve(...sizes: number[]): number[] {
+    const addresses: number[] = [];
+    let end = 0;
+    for (const size of sizes) {
+      addresses.push(end);
+      end += Math.ceil((size * 8) / 64) * 64;
+    }
     const available = exports.memory.buffer.byteLength;
-    if (needed > available) exports.memory.grow(Math.ceil((needed - available) / PAGE_BYTES));
+    if (end > available) exports.memory.grow(Math.ceil((end - available) / PAGE_BYTES));
     if (heap.buffer !== exports.memory.buffer) heap = new Float64Array(exports.memory.buffer);
-    return Array.from({ length: count }, (_, slot) => slot * slotBytes);
+    return addresses;
   }
 
   function copyIn(address: number, values: Float64Array, length: number): void {
@@ -90,20 +111,24 @@ function createKernels(exports: DenseExports): DenseWasmKernels {
 
   return {
     cholesky(matrix, n, block) {
-      const [address] = slots(n, 1) as [number];
+      const [address] = reserve(n * n) as [number];
       copyIn(address, matrix, n * n);
       const failedPivot = exports.cholesky(address, n, block);
       copyOut(address, matrix, n * n);
       return failedPivot;
     },
     inverseTransposeOfLower(factor, n, out) {
-      const [factorAddress, outAddress] = slots(n, 2) as [number, number];
+      const [factorAddress, outAddress] = reserve(n * n, n * n) as [number, number];
       copyIn(factorAddress, factor, n * n);
       exports.inverseTransposeOfLower(factorAddress, n, outAddress);
       copyOut(outAddress, out, n * n);
     },
     product(a, b, n, out, range) {
-      const [aAddress, bAddress, outAddress] = slots(n, 3) as [number, number, number];
+      const [aAddress, bAddress, outAddress] = reserve(n * n, n * n, n * n) as [
+        number,
+        number,
+        number,
+      ];
       copyIn(aAddress, a, n * n);
       if (b !== a) copyIn(bAddress, b, n * n);
       if (range.subtract) copyIn(outAddress, out, n * n);
@@ -122,6 +147,23 @@ function createKernels(exports: DenseExports): DenseWasmKernels {
         flags,
       );
       copyOut(outAddress, out, n * n);
+    },
+    tridiagonalise(matrix, n, diagonal, subdiagonal, vector) {
+      const [matrixAddress, diagonalAddress, subdiagonalAddress, vectorAddress, scratchAddress] =
+        reserve(n * n, n, n, n, 4 * n) as [number, number, number, number, number];
+      copyIn(matrixAddress, matrix, n * n);
+      copyIn(vectorAddress, vector, n);
+      exports.tridiagonalise(
+        matrixAddress,
+        n,
+        diagonalAddress,
+        subdiagonalAddress,
+        vectorAddress,
+        scratchAddress,
+      );
+      copyOut(diagonalAddress, diagonal, n);
+      copyOut(subdiagonalAddress, subdiagonal, n);
+      copyOut(vectorAddress, vector, n);
     },
   };
 }

@@ -5,6 +5,8 @@
  * rotation is applied to y as it is made).
  */
 
+import { wasmKernels } from './linalg';
+
 const MAX_QL_SWEEPS_PER_EIGENVALUE = 60;
 
 export interface SpectralData {
@@ -15,7 +17,8 @@ export interface SpectralData {
 }
 
 /**
- * Eigenvalues of the symmetric n×n `matrix` and Qᵀ`data`. `matrix` is destroyed (used as workspace).
+ * Eigenvalues of the symmetric n×n `matrix` and Qᵀ`data`. `matrix` may be destroyed (used as
+ * workspace). The tridiagonalisation runs in WebAssembly where the dense backend is 'wasm'.
  * Throws if the QL iteration does not converge (it practically always does for symmetric input).
  */
 export function symmetricSpectrum(
@@ -28,7 +31,9 @@ export function symmetricSpectrum(
   const rotated = out.rotatedData;
   rotated.set(data);
   const subdiagonal = new Float64Array(n);
-  tridiagonalise(matrix, n, diagonal, subdiagonal, rotated);
+  const wasm = wasmKernels();
+  if (wasm) wasm.tridiagonalise(matrix, n, diagonal, subdiagonal, rotated);
+  else tridiagonalise(matrix, n, diagonal, subdiagonal, rotated);
   diagonaliseTridiagonal(diagonal, subdiagonal, n, rotated);
   return out;
 }

@@ -13,7 +13,7 @@ import {
   inverseTransposeOfLowerJs,
   productJs,
 } from './dense-js';
-import { loadDenseWasm } from './dense-wasm';
+import { loadDenseWasm, type DenseWasmKernels } from './dense-wasm';
 
 export { dotRange };
 
@@ -41,7 +41,8 @@ export function setDenseBackend(next: DenseBackend): DenseBackend {
   return previous;
 }
 
-function wasmKernels() {
+/** The WebAssembly kernels when they are the backend in use, else null. */
+export function wasmKernels(): DenseWasmKernels | null {
   return denseBackend() === 'wasm' ? loadDenseWasm() : null;
 }
 

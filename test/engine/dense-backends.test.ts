@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { symmetricSpectrum } from '../../src/engine/eigen';
 import { DENSE_WASM_BASE64 } from '../../src/engine/wasm/dense-binary';
 import {
   choleskyInPlace,
@@ -94,6 +95,37 @@ describe('dense backends', () => {
         );
       }),
       { numRuns: 60 },
+    );
+  });
+
+  it('gives the same spectrum and rotated data on both backends', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 90 }), fc.integer({ min: 1, max: 1e6 }), (n, seed) => {
+        const matrix = positiveDefinite(n, seed);
+        const data = seededMatrix(n, seed + 3).subarray(0, n);
+        // Eigenvalues come unsorted: compare (λ, z²) pairs in order of λ.
+        const pairs = (backend: DenseBackend) =>
+          onBackend(backend, () => {
+            const { eigenvalues, rotatedData } = symmetricSpectrum(
+              Float64Array.from(matrix),
+              n,
+              data,
+            );
+            return Array.from(
+              eigenvalues,
+              (value, i) => [value, rotatedData[i]! ** 2] as const,
+            ).sort((a, b) => a[0] - b[0]);
+          });
+        const js = pairs('js');
+        const wasm = pairs('wasm');
+        const largest = Math.max(...js.map(([value]) => Math.abs(value)));
+        const dataNorm = data.reduce((sum, value) => sum + value * value, 0);
+        js.forEach(([value, weight], i) => {
+          expect(Math.abs(wasm[i]![0] - value)).toBeLessThan(1e-12 * largest);
+          expect(Math.abs(wasm[i]![1] - weight)).toBeLessThan(1e-9 * dataNorm);
+        });
+      }),
+      { numRuns: 40 },
     );
   });
 
