@@ -9,6 +9,7 @@
  * the engine runs on dense-js.ts.
  */
 import type { ProductRange } from './dense-js';
+import type { TermBuffers } from './likelihood-terms';
 import { DENSE_WASM_BASE64 } from './wasm/dense-binary';
 
 interface DenseExports {
@@ -33,6 +34,23 @@ interface DenseExports {
     vector: number,
     scratch: number,
   ): void;
+  likelihoodTerms(
+    order: number,
+    n: number,
+    signalVariance: number,
+    noiseVariance: number,
+    correlation: number,
+    dR: number,
+    d2R: number,
+    y: number,
+    factor: number,
+    inverseFactor: number,
+    precision: number,
+    product: number,
+    alpha: number,
+    vectors: number,
+    out: number,
+  ): number;
 }
 
 /** The WebAssembly kernels on caller-owned row-major n×n Float64Arrays. */
@@ -57,6 +75,17 @@ export interface DenseWasmKernels {
     subdiagonal: Float64Array,
     vector: Float64Array,
   ): void;
+  /**
+   * As likelihoodTermsJs, except that a factorisation failure is returned (the index of the
+   * failing pivot; −1 on success) rather than thrown.
+   */
+  likelihoodTerms(
+    buffers: TermBuffers,
+    order: 0 | 1 | 2,
+    signalVariance: number,
+    noiseVariance: number,
+    terms: Float64Array,
+  ): number;
 }
 
 const PAGE_BYTES = 65536;
@@ -164,6 +193,71 @@ function createKernels(exports: DenseExports): DenseWasmKernels {
       copyOut(diagonalAddress, diagonal, n);
       copyOut(subdiagonalAddress, subdiagonal, n);
       copyOut(vectorAddress, vector, n);
+    },
+    likelihoodTerms(buffers, order, signalVariance, noiseVariance, terms) {
+      const { n } = buffers;
+      const square = n * n;
+      const [r, dR, d2R, y, factor, inverseFactor, precision, product, alpha, vectors, out] =
+        reserve(
+          square,
+          square,
+          square,
+          n,
+          square,
+          square,
+          square,
+          square,
+          n,
+          6 * n,
+          terms.length,
+        ) as [
+          number,
+          number,
+          number,
+          number,
+          number,
+          number,
+          number,
+          number,
+          number,
+          number,
+          number,
+        ];
+      copyIn(r, buffers.correlation, square);
+      if (order >= 1) copyIn(dR, buffers.correlationDLogLengthscale, square);
+      if (order === 2) copyIn(d2R, buffers.correlationD2LogLengthscale, square);
+      copyIn(y, buffers.y, n);
+      const failedPivot = exports.likelihoodTerms(
+        order,
+        n,
+        signalVariance,
+        noiseVariance,
+        r,
+        dR,
+        d2R,
+        y,
+        factor,
+        inverseFactor,
+        precision,
+        product,
+        alpha,
+        vectors,
+        out,
+      );
+      if (failedPivot >= 0) return failedPivot;
+      copyOut(factor, buffers.factor, square);
+      copyOut(alpha, buffers.alpha, n);
+      const vectorCount = order === 0 ? 0 : order === 1 ? 2 : 6;
+      for (let i = 0; i < vectorCount; i++) {
+        copyOut(vectors + i * n * 8, buffers.vectors[i]!, n);
+      }
+      if (order >= 1) {
+        copyOut(inverseFactor, buffers.inverseFactor, square);
+        copyOut(precision, buffers.precision, square);
+      }
+      if (order === 2) copyOut(product, buffers.precisionTimesDLogLengthscale, square);
+      copyOut(out, terms, terms.length);
+      return -1;
     },
   };
 }

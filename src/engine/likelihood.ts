@@ -12,27 +12,15 @@
  * P K_f = 2(I − σn² P) and P K_n = 2σn² P.
  */
 import { fillCorrelationMatrices, type CorrelationMatrices } from './kernels';
-import {
-  choleskyInPlace,
-  dot,
-  dotRange,
-  frobeniusInner,
-  inverseFromInverseTranspose,
-  inverseTransposeOfLower,
-  logDeterminantFromCholesky,
-  multiplyMatrixVector,
-  multiplyTransposed,
-  solveCholeskyInPlace,
-  trace,
-  traceOfSquare,
-} from './linalg';
+import { likelihoodTermsJs, TERM, TERM_COUNT, type TermBuffers } from './likelihood-terms';
+import { logDeterminantFromCholesky, NotPositiveDefiniteError, wasmKernels } from './linalg';
 import type { KernelName, LogTheta, Matrix3 } from './types';
 import { zeroMatrix3 } from './small3';
 
 const LOG_TWO_PI = Math.log(2 * Math.PI);
 
 /** Reusable buffers for one dataset; every n×n array is row-major. */
-export interface LikelihoodWorkspace extends CorrelationMatrices {
+export interface LikelihoodWorkspace extends CorrelationMatrices, TermBuffers {
   readonly kernel: KernelName;
   readonly n: number;
   readonly x: Float64Array;
@@ -49,8 +37,10 @@ export interface LikelihoodWorkspace extends CorrelationMatrices {
   precisionTimesDLogLengthscale: Float64Array;
   /** α = K⁻¹ y. */
   alpha: Float64Array;
-  /** Scratch vectors of length n. */
+  /** ∂Rα, Rα, ∂²Rα, Aα, PRα, Pα (likelihood-terms.ts). */
   vectors: Float64Array[];
+  /** The sums of the last evaluation, indexed by TERM. */
+  terms: Float64Array;
   /** The point and order of the last successful evaluation (what the buffers now describe). */
   evaluatedLogTheta: LogTheta | null;
   evaluatedOrder: 0 | 1 | 2;
@@ -87,6 +77,7 @@ export function createLikelihoodWorkspace(
     precisionTimesDLogLengthscale: square(),
     alpha: new Float64Array(n),
     vectors: Array.from({ length: 6 }, () => new Float64Array(n)),
+    terms: new Float64Array(TERM_COUNT),
     evaluatedLogTheta: null,
     evaluatedOrder: 0,
   };
@@ -102,7 +93,7 @@ export function evaluateLikelihood(
   logTheta: LogTheta,
   order: 0 | 1 | 2,
 ): LikelihoodEvaluation {
-  const { n, y, factor, alpha } = workspace;
+  const { n } = workspace;
   workspace.evaluatedLogTheta = null;
   const lengthscale = Math.exp(logTheta[0]);
   const signalVariance = Math.exp(2 * logTheta[1]);
@@ -111,89 +102,57 @@ export function evaluateLikelihood(
     fillCorrelationMatrices(workspace.kernel, workspace.x, lengthscale, workspace);
     workspace.filledLengthscale = lengthscale;
   }
-  const {
-    correlation,
-    correlationDLogLengthscale: dR,
-    correlationD2LogLengthscale: d2R,
-  } = workspace;
+  const { terms } = workspace;
+  const wasm = wasmKernels();
+  if (wasm) {
+    const failedPivot = wasm.likelihoodTerms(
+      workspace,
+      order,
+      signalVariance,
+      noiseVariance,
+      terms,
+    );
+    if (failedPivot >= 0) throw new NotPositiveDefiniteError(failedPivot);
+  } else {
+    likelihoodTermsJs(workspace, order, signalVariance, noiseVariance, terms);
+  }
+  const s2 = signalVariance;
+  const n2 = noiseVariance;
+  const term = (name: keyof typeof TERM) => terms[TERM[name]]!;
 
-  for (let i = 0; i < n * n; i++) factor[i] = signalVariance * correlation[i]!;
-  for (let i = 0; i < n; i++) factor[i * n + i] = factor[i * n + i]! + noiseVariance;
-  choleskyInPlace(factor, n);
-  alpha.set(y);
-  solveCholeskyInPlace(factor, n, alpha);
   const lml =
-    -0.5 * dot(y, alpha) - 0.5 * logDeterminantFromCholesky(factor, n) - 0.5 * n * LOG_TWO_PI;
+    -0.5 * term('yAlpha') -
+    0.5 * logDeterminantFromCholesky(workspace.factor, n) -
+    0.5 * n * LOG_TWO_PI;
   workspace.evaluatedLogTheta = logTheta;
   workspace.evaluatedOrder = 0;
   if (order === 0) return { logTheta, lml, gradient: null, hessian: null };
 
-  const { precision, inverseFactor } = workspace;
-  inverseTransposeOfLower(factor, n, inverseFactor);
-  inverseFromInverseTranspose(inverseFactor, n, precision);
-  const [dRAlpha, rAlpha, scratch, betaLengthscale, betaSignal, betaNoise] = workspace.vectors as [
-    Float64Array,
-    Float64Array,
-    Float64Array,
-    Float64Array,
-    Float64Array,
-    Float64Array,
-  ];
-  multiplyMatrixVector(dR, n, alpha, dRAlpha);
-  multiplyMatrixVector(correlation, n, alpha, rAlpha);
-  const alphaDRAlpha = dot(alpha, dRAlpha);
-  const alphaRAlpha = dot(alpha, rAlpha);
-  const alphaAlpha = dot(alpha, alpha);
-  const precisionDotDR = frobeniusInner(precision, dR);
-  const precisionDotR = frobeniusInner(precision, correlation);
-  const tracePrecision = trace(precision, n);
   const gradient: LogTheta = [
-    0.5 * signalVariance * (alphaDRAlpha - precisionDotDR),
-    signalVariance * (alphaRAlpha - precisionDotR),
-    noiseVariance * (alphaAlpha - tracePrecision),
+    0.5 * s2 * (term('alphaDRAlpha') - term('precisionDotDR')),
+    s2 * (term('alphaRAlpha') - term('precisionDotR')),
+    n2 * (term('alphaAlpha') - term('tracePrecision')),
   ];
   workspace.evaluatedOrder = 1;
   if (order === 1) return { logTheta, lml, gradient, hessian: null };
 
-  const product = workspace.precisionTimesDLogLengthscale;
-  multiplyTransposed(precision, dR, n, product); // = P ∂R/∂log ℓ, as ∂R/∂log ℓ is symmetric
+  // The quadratic term of Hᵢⱼ is vᵢ·βⱼ with vᵢ = Kᵢα and βᵢ = PKᵢα: v_ℓ = σf²∂Rα, v_f = 2σf²Rα,
+  // v_n = 2σn²α and β_ℓ = σf²Aα, β_f = 2σf²PRα, β_n = 2σn²Pα.
+  const quadraticLL = s2 * s2 * term('dRAlphaDotProductAlpha');
+  const quadraticLF = 2 * s2 * s2 * term('dRAlphaDotPrecisionRAlpha');
+  const quadraticLN = 2 * s2 * n2 * term('dRAlphaDotPrecisionAlpha');
+  const quadraticFF = 4 * s2 * s2 * term('rAlphaDotPrecisionRAlpha');
+  const quadraticFN = 4 * s2 * n2 * term('rAlphaDotPrecisionAlpha');
+  const quadraticNN = 4 * n2 * n2 * term('alphaDotPrecisionAlpha');
 
-  // vᵢ = Kᵢα and βᵢ = P vᵢ; the quadratic term of Hᵢⱼ is vᵢ·βⱼ.
-  multiplyMatrixVector(product, n, alpha, betaLengthscale);
-  for (let i = 0; i < n; i++) betaLengthscale[i] = signalVariance * betaLengthscale[i]!;
-  for (let i = 0; i < n; i++) scratch[i] = 2 * signalVariance * rAlpha[i]!;
-  multiplyMatrixVector(precision, n, scratch, betaSignal);
-  multiplyMatrixVector(precision, n, alpha, betaNoise);
-  for (let i = 0; i < n; i++) betaNoise[i] = 2 * noiseVariance * betaNoise[i]!;
-  const vLengthscaleDot = (beta: Float64Array) => signalVariance * dot(dRAlpha, beta);
-  const vSignalDot = (beta: Float64Array) => 2 * signalVariance * dot(rAlpha, beta);
-  const vNoiseDot = (beta: Float64Array) => 2 * noiseVariance * dot(alpha, beta);
-
-  multiplyMatrixVector(d2R, n, alpha, scratch);
-  const alphaD2RAlpha = dot(alpha, scratch);
-  const precisionDotD2R = frobeniusInner(precision, d2R);
-  const traceProduct = trace(product, n);
-  const productDotPrecision = frobeniusInner(product, precision);
-  // ‖P‖² and ‖I − σn²P‖² from the strict lower triangle (P is symmetric) and the diagonal, each a
-  // sum of squares, so neither loses digits when σn²P is close to I.
-  let lowerSquares = 0;
-  let precisionDiagonalSquares = 0;
-  let identityMinusScaledDiagonal = 0;
-  for (let a = 0; a < n; a++) {
-    const diagonal = precision[a * n + a]!;
-    lowerSquares += dotRange(precision, a * n, precision, a * n, a);
-    precisionDiagonalSquares += diagonal * diagonal;
-    identityMinusScaledDiagonal += (1 - noiseVariance * diagonal) ** 2;
-  }
-  const precisionSquaredNorm = 2 * lowerSquares + precisionDiagonalSquares;
+  const precisionSquaredNorm = 2 * term('precisionLowerSquares') + term('precisionDiagonalSquares');
   const identityMinusScaledPrecisionNorm =
-    2 * noiseVariance * noiseVariance * lowerSquares + identityMinusScaledDiagonal;
-
-  const s2 = signalVariance;
-  const n2 = noiseVariance;
+    2 * n2 * n2 * term('precisionLowerSquares') + term('identityMinusScaledDiagonalSquares');
+  const tracePrecision = term('tracePrecision');
+  const productDotPrecision = term('productDotPrecision');
   // ½ tr(PKᵢPKⱼ)
-  const halfTraceLL = 0.5 * s2 * s2 * traceOfSquare(product, n);
-  const halfTraceLF = s2 * (traceProduct - n2 * productDotPrecision);
+  const halfTraceLL = 0.5 * s2 * s2 * term('productTraceOfSquare');
+  const halfTraceLF = s2 * (term('traceProduct') - n2 * productDotPrecision);
   const halfTraceLN = s2 * n2 * productDotPrecision;
   const halfTraceFF = 2 * identityMinusScaledPrecisionNorm;
   const halfTraceFN = 2 * n2 * (tracePrecision - n2 * precisionSquaredNorm);
@@ -201,18 +160,18 @@ export function evaluateLikelihood(
 
   const hessian = zeroMatrix3();
   hessian[0][0] =
-    -vLengthscaleDot(betaLengthscale) +
-    0.5 * s2 * alphaD2RAlpha +
+    -quadraticLL +
+    0.5 * s2 * term('alphaD2RAlpha') +
     halfTraceLL -
-    0.5 * s2 * precisionDotD2R;
+    0.5 * s2 * term('precisionDotD2R');
   hessian[0][1] =
-    -vLengthscaleDot(betaSignal) + s2 * alphaDRAlpha + halfTraceLF - s2 * precisionDotDR;
-  hessian[0][2] = -vLengthscaleDot(betaNoise) + halfTraceLN;
+    -quadraticLF + s2 * term('alphaDRAlpha') + halfTraceLF - s2 * term('precisionDotDR');
+  hessian[0][2] = -quadraticLN + halfTraceLN;
   hessian[1][1] =
-    -vSignalDot(betaSignal) + 2 * s2 * alphaRAlpha + halfTraceFF - 2 * s2 * precisionDotR;
-  hessian[1][2] = -vSignalDot(betaNoise) + halfTraceFN;
+    -quadraticFF + 2 * s2 * term('alphaRAlpha') + halfTraceFF - 2 * s2 * term('precisionDotR');
+  hessian[1][2] = -quadraticFN + halfTraceFN;
   hessian[2][2] =
-    -vNoiseDot(betaNoise) + 2 * n2 * alphaAlpha + halfTraceNN - 2 * n2 * tracePrecision;
+    -quadraticNN + 2 * n2 * term('alphaAlpha') + halfTraceNN - 2 * n2 * tracePrecision;
   hessian[1][0] = hessian[0][1];
   hessian[2][0] = hessian[0][2];
   hessian[2][1] = hessian[1][2];

@@ -134,14 +134,39 @@ export function inverseFromInverseTranspose(
   multiplyTransposed(inverseTranspose, inverseTranspose, n, out, true, true);
 }
 
-/** out = M v for an n×n row-major M. */
+/**
+ * out = M v for an n×n row-major M. Four rows at a time, so each load of v serves four running
+ * sums (about twice as fast in V8 as one row at a time).
+ */
 export function multiplyMatrixVector(
   matrix: Float64Array,
   n: number,
   vector: Float64Array,
   out: Float64Array,
 ): void {
-  for (let i = 0; i < n; i++) out[i] = dotRange(matrix, i * n, vector, 0, n);
+  let i = 0;
+  for (; i + 3 < n; i += 4) {
+    const i0 = i * n;
+    const i1 = i0 + n;
+    const i2 = i1 + n;
+    const i3 = i2 + n;
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    for (let k = 0; k < n; k++) {
+      const value = vector[k]!;
+      s0 += matrix[i0 + k]! * value;
+      s1 += matrix[i1 + k]! * value;
+      s2 += matrix[i2 + k]! * value;
+      s3 += matrix[i3 + k]! * value;
+    }
+    out[i] = s0;
+    out[i + 1] = s1;
+    out[i + 2] = s2;
+    out[i + 3] = s3;
+  }
+  for (; i < n; i++) out[i] = dotRange(matrix, i * n, vector, 0, n);
 }
 
 /** Σ_i a_i b_i. */

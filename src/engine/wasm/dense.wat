@@ -226,7 +226,7 @@
   ;; with panels of `block` columns (as choleskyInPlace in ../dense-js.ts). Reads the lower
   ;; triangle, leaves L there and zeroes the strict upper triangle. Returns −1, or the index of the
   ;; first pivot that is not positive.
-  (func (export "cholesky") (param $matrix i32) (param $n i32) (param $block i32) (result i32)
+  (func $cholesky (export "cholesky") (param $matrix i32) (param $n i32) (param $block i32) (result i32)
     (local $rowBytes i32) (local $blockStart i32) (local $blockEnd i32) (local $row i32)
     (local $col i32) (local $lastColumn i32) (local $rowAddress i32) (local $colAddress i32)
     (local $pivot f64)
@@ -303,7 +303,7 @@
   ;; U = L⁻ᵀ (upper triangular) from the lower-triangular L at `factor`, written to `out`: row j of U
   ;; is column j of L⁻¹, by forward substitution four rows at a time (as inverseTransposeOfLower
   ;; in ../dense-js.ts):  U_ji = (δ_ij − Σ_{k=j}^{i−1} L_ik U_jk) / L_ii  for i ≥ j.
-  (func (export "inverseTransposeOfLower") (param $factor i32) (param $n i32) (param $out i32)
+  (func $inverseTransposeOfLower (export "inverseTransposeOfLower") (param $factor i32) (param $n i32) (param $out i32)
     (local $rowBytes i32) (local $j i32) (local $i i32) (local $u0 i32) (local $u1 i32)
     (local $u2 i32) (local $u3 i32) (local $li i32) (local $offset i32) (local $pairBytes i32)
     (local $count i32) (local $s0 v128) (local $s1 v128) (local $s2 v128) (local $s3 v128)
@@ -697,4 +697,224 @@
       (f64.load (i32.add (local.get $a)
         (i32.shl (i32.add (i32.mul (local.get $k) (local.get $n)) (local.get $k)) (i32.const 3)))))
     (f64.store (i32.add (local.get $subdiagonal) (i32.shl (local.get $k) (i32.const 3))) (f64.const 0)))
+
+  ;; out[i] = Σ_k M_ik v_k for an n×n row-major M.
+  (func $matvec (param $matrix i32) (param $n i32) (param $vector i32) (param $out i32)
+    (local $i i32) (local $rowBytes i32)
+    (local.set $rowBytes (i32.shl (local.get $n) (i32.const 3)))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_s (local.get $i) (local.get $n)))
+        (f64.store (i32.add (local.get $out) (i32.shl (local.get $i) (i32.const 3)))
+          (call $dot (local.get $matrix) (local.get $vector) (local.get $n)))
+        (local.set $matrix (i32.add (local.get $matrix) (local.get $rowBytes)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $next))))
+
+  ;; tr(M) = Σ_i M_ii.
+  (func $trace (param $matrix i32) (param $n i32) (result f64)
+    (local $i i32) (local $sum f64) (local $stride i32)
+    (local.set $stride (i32.shl (i32.add (local.get $n) (i32.const 1)) (i32.const 3)))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_s (local.get $i) (local.get $n)))
+        (local.set $sum (f64.add (local.get $sum) (f64.load (local.get $matrix))))
+        (local.set $matrix (i32.add (local.get $matrix) (local.get $stride)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $next)))
+    (local.get $sum))
+
+  ;; Σ_ij A_ij A_ji = tr(A²) for a square, not necessarily symmetric, A.
+  (func $traceOfSquare (param $a i32) (param $n i32) (result f64)
+    (local $i i32) (local $j i32) (local $sum f64) (local $diagonal f64) (local $rowBytes i32)
+    (local.set $rowBytes (i32.shl (local.get $n) (i32.const 3)))
+    (block $rowsDone
+      (loop $rows
+        (br_if $rowsDone (i32.ge_s (local.get $i) (local.get $n)))
+        (local.set $diagonal (f64.load (i32.add (local.get $a)
+          (i32.add (i32.mul (local.get $i) (local.get $rowBytes)) (i32.shl (local.get $i) (i32.const 3))))))
+        (local.set $sum (f64.add (local.get $sum) (f64.mul (local.get $diagonal) (local.get $diagonal))))
+        (local.set $j (i32.const 0))
+        (block $columnsDone
+          (loop $columns
+            (br_if $columnsDone (i32.ge_s (local.get $j) (local.get $i)))
+            (local.set $sum
+              (f64.add (local.get $sum)
+                (f64.mul (f64.const 2)
+                  (f64.mul
+                    (f64.load (i32.add (local.get $a)
+                      (i32.add (i32.mul (local.get $i) (local.get $rowBytes)) (i32.shl (local.get $j) (i32.const 3)))))
+                    (f64.load (i32.add (local.get $a)
+                      (i32.add (i32.mul (local.get $j) (local.get $rowBytes)) (i32.shl (local.get $i) (i32.const 3)))))))))
+            (local.set $j (i32.add (local.get $j) (i32.const 1)))
+            (br $columns)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $rows)))
+    (local.get $sum))
+
+  ;; Copies the lower triangle of M onto its upper triangle.
+  (func $mirrorLower (param $matrix i32) (param $n i32)
+    (local $i i32) (local $j i32) (local $rowBytes i32)
+    (local.set $rowBytes (i32.shl (local.get $n) (i32.const 3)))
+    (block $rowsDone
+      (loop $rows
+        (br_if $rowsDone (i32.ge_s (local.get $i) (local.get $n)))
+        (local.set $j (i32.add (local.get $i) (i32.const 1)))
+        (block $columnsDone
+          (loop $columns
+            (br_if $columnsDone (i32.ge_s (local.get $j) (local.get $n)))
+            (f64.store
+              (i32.add (local.get $matrix)
+                (i32.add (i32.mul (local.get $i) (local.get $rowBytes)) (i32.shl (local.get $j) (i32.const 3))))
+              (f64.load (i32.add (local.get $matrix)
+                (i32.add (i32.mul (local.get $j) (local.get $rowBytes)) (i32.shl (local.get $i) (i32.const 3))))))
+            (local.set $j (i32.add (local.get $j) (i32.const 1)))
+            (br $columns)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $rows))))
+
+  ;; Solves L Lᵀ x = b in place (`vector` holds b, then x): forward, then back substitution.
+  (func $solveCholesky (param $factor i32) (param $n i32) (param $vector i32)
+    (local $i i32) (local $k i32) (local $rowBytes i32) (local $sum f64) (local $address i32)
+    (local.set $rowBytes (i32.shl (local.get $n) (i32.const 3)))
+    (block $forwardDone
+      (loop $forward
+        (br_if $forwardDone (i32.ge_s (local.get $i) (local.get $n)))
+        (local.set $address (i32.add (local.get $vector) (i32.shl (local.get $i) (i32.const 3))))
+        (f64.store (local.get $address)
+          (f64.div
+            (f64.sub (f64.load (local.get $address))
+              (call $dot (i32.add (local.get $factor) (i32.mul (local.get $i) (local.get $rowBytes)))
+                (local.get $vector) (local.get $i)))
+            (f64.load (i32.add (local.get $factor)
+              (i32.add (i32.mul (local.get $i) (local.get $rowBytes)) (i32.shl (local.get $i) (i32.const 3)))))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $forward)))
+    (local.set $i (i32.sub (local.get $n) (i32.const 1)))
+    (block $backDone
+      (loop $back
+        (br_if $backDone (i32.lt_s (local.get $i) (i32.const 0)))
+        (local.set $address (i32.add (local.get $vector) (i32.shl (local.get $i) (i32.const 3))))
+        (local.set $sum (f64.load (local.get $address)))
+        (local.set $k (i32.add (local.get $i) (i32.const 1)))
+        (block $columnDone
+          (loop $column
+            (br_if $columnDone (i32.ge_s (local.get $k) (local.get $n)))
+            (local.set $sum
+              (f64.sub (local.get $sum)
+                (f64.mul
+                  (f64.load (i32.add (local.get $factor)
+                    (i32.add (i32.mul (local.get $k) (local.get $rowBytes)) (i32.shl (local.get $i) (i32.const 3)))))
+                  (f64.load (i32.add (local.get $vector) (i32.shl (local.get $k) (i32.const 3)))))))
+            (local.set $k (i32.add (local.get $k) (i32.const 1)))
+            (br $column)))
+        (f64.store (local.get $address)
+          (f64.div (local.get $sum)
+            (f64.load (i32.add (local.get $factor)
+              (i32.add (i32.mul (local.get $i) (local.get $rowBytes)) (i32.shl (local.get $i) (i32.const 3)))))))
+        (local.set $i (i32.sub (local.get $i) (i32.const 1)))
+        (br $back))))
+
+  ;; The sums the log marginal likelihood, its gradient and its Hessian are assembled from (as
+  ;; likelihoodTermsJs in ../likelihood-terms.ts computes them), to the given order, from R, ∂R/∂log ℓ,
+  ;; ∂²R/∂(log ℓ)² and y. Leaves L in `factor`, U = L⁻ᵀ in `inverseFactor`, P in `precision`,
+  ;; A = P ∂R/∂log ℓ in `product`, α and six work vectors (∂Rα, Rα, ∂²Rα, Aα, PRα, Pα) behind
+  ;; `vectors`. Writes the sums to `out` in the order of LIKELIHOOD_TERMS there. Returns −1, or the
+  ;; index of the pivot at which K = σf²R + σn²I is not positive definite.
+  (func (export "likelihoodTerms")
+    (param $order i32) (param $n i32) (param $signalVariance f64) (param $noiseVariance f64)
+    (param $correlation i32) (param $dR i32) (param $d2R i32) (param $y i32) (param $factor i32)
+    (param $inverseFactor i32) (param $precision i32) (param $product i32) (param $alpha i32)
+    (param $vectors i32) (param $out i32) (result i32)
+    (local $i i32) (local $count i32) (local $rowBytes i32) (local $address i32) (local $pivot i32)
+    (local $diagonal f64) (local $lowerSquares f64) (local $diagonalSquares f64)
+    (local $identityMinusScaled f64) (local $term f64)
+    (local $dRAlpha i32) (local $rAlpha i32) (local $d2RAlpha i32) (local $productAlpha i32)
+    (local $precisionRAlpha i32) (local $precisionAlpha i32)
+    (local.set $rowBytes (i32.shl (local.get $n) (i32.const 3)))
+    (local.set $count (i32.mul (local.get $n) (local.get $n)))
+    ;; K = σf² R + σn² I, factorised in place.
+    (local.set $i (i32.const 0))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_s (local.get $i) (local.get $count)))
+        (local.set $address (i32.shl (local.get $i) (i32.const 3)))
+        (f64.store (i32.add (local.get $factor) (local.get $address))
+          (f64.mul (local.get $signalVariance) (f64.load (i32.add (local.get $correlation) (local.get $address)))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $next)))
+    (local.set $i (i32.const 0))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_s (local.get $i) (local.get $n)))
+        (local.set $address (i32.add (local.get $factor)
+          (i32.shl (i32.mul (local.get $i) (i32.add (local.get $n) (i32.const 1))) (i32.const 3))))
+        (f64.store (local.get $address) (f64.add (f64.load (local.get $address)) (local.get $noiseVariance)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $next)))
+    (local.set $pivot (call $cholesky (local.get $factor) (local.get $n) (i32.const 48)))
+    (if (i32.ge_s (local.get $pivot) (i32.const 0)) (then (return (local.get $pivot))))
+    (memory.copy (local.get $alpha) (local.get $y) (local.get $rowBytes))
+    (call $solveCholesky (local.get $factor) (local.get $n) (local.get $alpha))
+    (f64.store (local.get $out) (call $dot (local.get $y) (local.get $alpha) (local.get $n)))
+    (if (i32.eqz (local.get $order)) (then (return (i32.const -1))))
+
+    (call $inverseTransposeOfLower (local.get $factor) (local.get $n) (local.get $inverseFactor))
+    (call $product (local.get $inverseFactor) (local.get $inverseFactor) (local.get $precision)
+      (local.get $n) (i32.const 0) (i32.const 0) (local.get $n) (i32.const 5))
+    (call $mirrorLower (local.get $precision) (local.get $n))
+    (local.set $dRAlpha (local.get $vectors))
+    (local.set $rAlpha (i32.add (local.get $dRAlpha) (local.get $rowBytes)))
+    (local.set $d2RAlpha (i32.add (local.get $rAlpha) (local.get $rowBytes)))
+    (local.set $productAlpha (i32.add (local.get $d2RAlpha) (local.get $rowBytes)))
+    (local.set $precisionRAlpha (i32.add (local.get $productAlpha) (local.get $rowBytes)))
+    (local.set $precisionAlpha (i32.add (local.get $precisionRAlpha) (local.get $rowBytes)))
+    (call $matvec (local.get $dR) (local.get $n) (local.get $alpha) (local.get $dRAlpha))
+    (call $matvec (local.get $correlation) (local.get $n) (local.get $alpha) (local.get $rAlpha))
+    (f64.store offset=8 (local.get $out) (call $dot (local.get $alpha) (local.get $dRAlpha) (local.get $n)))
+    (f64.store offset=16 (local.get $out) (call $dot (local.get $alpha) (local.get $rAlpha) (local.get $n)))
+    (f64.store offset=24 (local.get $out) (call $dot (local.get $alpha) (local.get $alpha) (local.get $n)))
+    (f64.store offset=32 (local.get $out) (call $dot (local.get $precision) (local.get $dR) (local.get $count)))
+    (f64.store offset=40 (local.get $out) (call $dot (local.get $precision) (local.get $correlation) (local.get $count)))
+    (f64.store offset=48 (local.get $out) (call $trace (local.get $precision) (local.get $n)))
+    (if (i32.eq (local.get $order) (i32.const 1)) (then (return (i32.const -1))))
+
+    ;; A = P ∂R/∂log ℓ (as A (∂R/∂log ℓ)ᵀ: ∂R/∂log ℓ is symmetric).
+    (call $product (local.get $precision) (local.get $dR) (local.get $product) (local.get $n)
+      (i32.const 0) (i32.const 0) (local.get $n) (i32.const 0))
+    (call $matvec (local.get $product) (local.get $n) (local.get $alpha) (local.get $productAlpha))
+    (call $matvec (local.get $precision) (local.get $n) (local.get $rAlpha) (local.get $precisionRAlpha))
+    (call $matvec (local.get $precision) (local.get $n) (local.get $alpha) (local.get $precisionAlpha))
+    (call $matvec (local.get $d2R) (local.get $n) (local.get $alpha) (local.get $d2RAlpha))
+    (f64.store offset=56 (local.get $out) (call $dot (local.get $dRAlpha) (local.get $productAlpha) (local.get $n)))
+    (f64.store offset=64 (local.get $out) (call $dot (local.get $dRAlpha) (local.get $precisionRAlpha) (local.get $n)))
+    (f64.store offset=72 (local.get $out) (call $dot (local.get $dRAlpha) (local.get $precisionAlpha) (local.get $n)))
+    (f64.store offset=80 (local.get $out) (call $dot (local.get $rAlpha) (local.get $precisionRAlpha) (local.get $n)))
+    (f64.store offset=88 (local.get $out) (call $dot (local.get $rAlpha) (local.get $precisionAlpha) (local.get $n)))
+    (f64.store offset=96 (local.get $out) (call $dot (local.get $alpha) (local.get $precisionAlpha) (local.get $n)))
+    (f64.store offset=104 (local.get $out) (call $dot (local.get $alpha) (local.get $d2RAlpha) (local.get $n)))
+    (f64.store offset=112 (local.get $out) (call $dot (local.get $precision) (local.get $d2R) (local.get $count)))
+    (f64.store offset=120 (local.get $out) (call $trace (local.get $product) (local.get $n)))
+    (f64.store offset=128 (local.get $out) (call $dot (local.get $product) (local.get $precision) (local.get $count)))
+    ;; ‖P‖² and ‖I − σn²P‖² from the strict lower triangle and the diagonal (sums of squares).
+    (local.set $i (i32.const 0))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_s (local.get $i) (local.get $n)))
+        (local.set $address (i32.add (local.get $precision) (i32.mul (local.get $i) (local.get $rowBytes))))
+        (local.set $lowerSquares
+          (f64.add (local.get $lowerSquares) (call $dot (local.get $address) (local.get $address) (local.get $i))))
+        (local.set $diagonal (f64.load (i32.add (local.get $address) (i32.shl (local.get $i) (i32.const 3)))))
+        (local.set $diagonalSquares
+          (f64.add (local.get $diagonalSquares) (f64.mul (local.get $diagonal) (local.get $diagonal))))
+        (local.set $term (f64.sub (f64.const 1) (f64.mul (local.get $noiseVariance) (local.get $diagonal))))
+        (local.set $identityMinusScaled
+          (f64.add (local.get $identityMinusScaled) (f64.mul (local.get $term) (local.get $term))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $next)))
+    (f64.store offset=136 (local.get $out) (local.get $lowerSquares))
+    (f64.store offset=144 (local.get $out) (local.get $diagonalSquares))
+    (f64.store offset=152 (local.get $out) (local.get $identityMinusScaled))
+    (f64.store offset=160 (local.get $out) (call $traceOfSquare (local.get $product) (local.get $n)))
+    (i32.const -1))
 )
