@@ -10,6 +10,11 @@
  */
 import type { ProductRange } from './dense-js';
 import type { TermBuffers } from './likelihood-terms';
+import {
+  sensitivityTermVectors,
+  type SensitivityInputs,
+  type SensitivityTerms,
+} from './sensitivity-terms';
 import { DENSE_WASM_BASE64 } from './wasm/dense-binary';
 
 interface DenseExports {
@@ -51,6 +56,21 @@ interface DenseExports {
     vectors: number,
     out: number,
   ): number;
+  sensitivityTerms(
+    n: number,
+    x: number,
+    dR: number,
+    d2R: number,
+    precision: number,
+    product: number,
+    alpha: number,
+    betas: number,
+    d: number,
+    dLog: number,
+    sandwich: number,
+    squared: number,
+    out: number,
+  ): void;
 }
 
 /** The WebAssembly kernels on caller-owned row-major n×n Float64Arrays. */
@@ -86,6 +106,8 @@ export interface DenseWasmKernels {
     noiseVariance: number,
     terms: Float64Array,
   ): number;
+  /** As sensitivityTermsJs. */
+  sensitivityTerms(inputs: SensitivityInputs, terms: SensitivityTerms): void;
 }
 
 const PAGE_BYTES = 65536;
@@ -258,6 +280,35 @@ function createKernels(exports: DenseExports): DenseWasmKernels {
       if (order === 2) copyOut(product, buffers.precisionTimesDLogLengthscale, square);
       copyOut(out, terms, terms.length);
       return -1;
+    },
+    sensitivityTerms(inputs, terms) {
+      const { n } = inputs;
+      const square = n * n;
+      const [x, dR, d2R, precision, product, alpha, betas, d, dLog, sandwich, squared, out] =
+        reserve(n, square, square, square, square, n, 3 * n, square, square, square, square, 9 * n);
+      copyIn(x!, inputs.x, n);
+      copyIn(dR!, inputs.correlationDLogLengthscale, square);
+      copyIn(d2R!, inputs.correlationD2LogLengthscale, square);
+      copyIn(precision!, inputs.precision, square);
+      copyIn(product!, inputs.precisionTimesDLogLengthscale, square);
+      copyIn(alpha!, inputs.alpha, n);
+      for (let i = 0; i < 3; i++) copyIn(betas! + i * n * 8, inputs.vectors[3 + i]!, n);
+      exports.sensitivityTerms(
+        n,
+        x!,
+        dR!,
+        d2R!,
+        precision!,
+        product!,
+        alpha!,
+        betas!,
+        d!,
+        dLog!,
+        sandwich!,
+        squared!,
+        out!,
+      );
+      sensitivityTermVectors(terms).forEach((vector, i) => copyOut(out! + i * n * 8, vector, n));
     },
   };
 }

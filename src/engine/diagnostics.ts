@@ -10,6 +10,11 @@ import type { BoundaryFlag, Diagnostics, Hyperparameters, Matrix3, TrustVerdict 
 export const NEAR_TIE_GAP = 1;
 /** Hessian condition number above which the sensitivities are flagged as ill-conditioned. */
 export const ILL_CONDITIONED = 1e8;
+/**
+ * Eigenvalues of H within this fraction of its largest are zero to working precision: H is built
+ * from sums whose rounding is of that order, so their sign carries no information.
+ */
+export const NUMERICALLY_ZERO = 1e-12;
 
 const BOUNDARY_REASONS: Record<BoundaryFlag, string> = {
   'lengthscale-below-spacing':
@@ -34,7 +39,7 @@ export function diagnose(input: DiagnosticsInput): Diagnostics {
   const largest = Math.max(...magnitudes);
   const smallest = Math.min(...magnitudes);
   const conditionNumber = smallest === 0 ? Infinity : largest / smallest;
-  const negativeDefinite = values.every((value) => value < 0);
+  const negativeDefinite = values.every((value) => value < -NUMERICALLY_ZERO * largest);
   const reasons: string[] = [];
   let trust: TrustVerdict = 'trusted';
   const demote = (to: TrustVerdict, reason: string) => {

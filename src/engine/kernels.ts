@@ -8,6 +8,9 @@
  *   ∂ρ/∂r        = (c/ℓ) φ'(s)
  *   ∂²ρ/∂r∂log ℓ = −(c/ℓ) (φ'(s) + s φ''(s))
  *
+ * The derivatives in r are never filled separately: as ρ depends on r/ℓ only, ∂/∂log ℓ = −r ∂/∂r,
+ * so ∂ρ/∂r and ∂²ρ/∂r∂log ℓ are the log ℓ-derivatives divided by −r (sensitivity-terms.ts).
+ *
  * rbf:      φ = exp(−s²/2),          c = 1
  * matern52: φ = (1 + s + s²/3) e^−s, c = √5   (Rasmussen & Williams 2006, eq. 4.17)
  * matern32: φ = (1 + s) e^−s,        c = √3
@@ -128,39 +131,6 @@ export function fillCorrelation(
       profile(Math.abs(xa - x[b]!) * sPerDistance, scratch);
       correlation[a * n + b] = scratch[0]!;
       correlation[b * n + a] = scratch[0]!;
-    }
-  }
-}
-
-/**
- * Derivatives in the first input, D_ab = ∂ρ(x_a − x_b)/∂x_a = sign(x_a − x_b) ∂ρ/∂r and
- * D^ℓ_ab = ∂²ρ/∂x_a∂log ℓ. Both antisymmetric; zero on the diagonal and for duplicate inputs.
- */
-export function fillInputDerivatives(
-  kernel: KernelName,
-  x: Float64Array,
-  lengthscale: number,
-  dCorrelationDx: Float64Array,
-  dCorrelationDxDLogLengthscale: Float64Array,
-): void {
-  const n = x.length;
-  const { scale, profile } = KERNELS[kernel];
-  const sPerDistance = scale / lengthscale;
-  for (let a = 0; a < n; a++) {
-    const xa = x[a]!;
-    dCorrelationDx[a * n + a] = 0;
-    dCorrelationDxDLogLengthscale[a * n + a] = 0;
-    for (let b = 0; b < a; b++) {
-      const difference = xa - x[b]!;
-      const s = Math.abs(difference) * sPerDistance;
-      profile(s, scratch);
-      const sign = difference > 0 ? 1 : difference < 0 ? -1 : 0;
-      const dRhoDr = sPerDistance * scratch[1]!;
-      const dRhoDrDLog = -sPerDistance * (scratch[1]! + s * scratch[2]!);
-      dCorrelationDx[a * n + b] = sign * dRhoDr;
-      dCorrelationDx[b * n + a] = -sign * dRhoDr;
-      dCorrelationDxDLogLengthscale[a * n + b] = sign * dRhoDrDLog;
-      dCorrelationDxDLogLengthscale[b * n + a] = -sign * dRhoDrDLog;
     }
   }
 }

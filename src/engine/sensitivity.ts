@@ -15,9 +15,9 @@
  * everything per point is O(n).
  */
 import { fitInternals } from './fit';
-import { fillInputDerivatives } from './kernels';
 import { createLikelihoodWorkspace, evaluateLikelihood } from './likelihood';
-import { multiplyMatrixVector, multiplyTransposed } from './linalg';
+import { wasmKernels } from './linalg';
+import { createSensitivityTerms, sensitivityTermsJs } from './sensitivity-terms';
 import { inverseSymmetric3 } from './small3';
 import { toInternalLogTheta, standardize } from './standardize';
 import type { Dataset, FitResult, Rows3, SensitivityResult } from './types';
@@ -37,16 +37,6 @@ function applyNegativeInverseHessian(inverseHessian: number[][], g: Rows3, out: 
       const row = inverseHessian[i]!;
       out[i as 0 | 1 | 2][k] = -(row[0]! * g0 + row[1]! * g1 + row[2]! * g2);
     }
-  }
-}
-
-/** Row sums of the elementwise product A ∘ B of two n×n matrices. */
-function rowSumsOfProduct(a: Float64Array, b: Float64Array, n: number, out: Float64Array): void {
-  for (let i = 0; i < n; i++) {
-    const offset = i * n;
-    let sum = 0;
-    for (let j = 0; j < n; j++) sum += a[offset + j]! * b[offset + j]!;
-    out[i] = sum;
   }
 }
 
@@ -82,56 +72,38 @@ export function computeSensitivities(data: Dataset, fit: FitResult): Sensitivity
   ) {
     evaluateLikelihood(workspace, internalLogTheta, 2);
   }
-  const { n, alpha, precision, correlation } = workspace;
-  const product = workspace.precisionTimesDLogLengthscale;
+  const { n, alpha } = workspace;
   const signalVariance = Math.exp(2 * internalLogTheta[1]);
   const noiseVariance = Math.exp(2 * internalLogTheta[2]);
   const inverseHessian = inverseSymmetric3(fit.hessianLogTheta);
 
-  // ∂g/∂y: βᵢ = P Kᵢ α.
+  // ∂g/∂y: βᵢ = P Kᵢ α, from the evaluation's Aα, PRα and Pα: β_ℓ = σf²Aα, β_f = 2σf²PRα,
+  // β_n = 2σn²Pα.
   const gradientY = rows3(n);
-  const scratch = new Float64Array(n);
-  multiplyMatrixVector(product, n, alpha, gradientY[0]);
-  for (let k = 0; k < n; k++) gradientY[0][k] = signalVariance * gradientY[0][k]!;
-  multiplyMatrixVector(correlation, n, alpha, scratch);
-  for (let k = 0; k < n; k++) scratch[k] = 2 * signalVariance * scratch[k]!;
-  multiplyMatrixVector(precision, n, scratch, gradientY[1]);
-  multiplyMatrixVector(precision, n, alpha, gradientY[2]);
-  for (let k = 0; k < n; k++) gradientY[2][k] = 2 * noiseVariance * gradientY[2][k]!;
+  const betaScales = [signalVariance, 2 * signalVariance, 2 * noiseVariance];
+  for (let i = 0; i < 3; i++) {
+    const source = workspace.vectors[3 + i]!;
+    const target = gradientY[i as 0 | 1 | 2];
+    for (let k = 0; k < n; k++) target[k] = betaScales[i]! * source[k]!;
+  }
 
-  // ∂g/∂x: D (∂ρ/∂x_a) and D^ℓ (∂²ρ/∂x_a∂log ℓ), then PK_ℓP/σf² = A P and P².
-  const dRhoDx = workspace.inverseFactor; // free after the fit: reused as scratch
-  const dRhoDxDLog = new Float64Array(n * n);
-  fillInputDerivatives(fit.kernel, workspace.x, Math.exp(internalLogTheta[0]), dRhoDx, dRhoDxDLog);
-  workspace.evaluatedOrder = 1; // the inverse factor no longer holds L⁻¹
-  const lengthscaleSandwich = new Float64Array(n * n);
-  multiplyTransposed(product, precision, n, lengthscaleSandwich, true);
-  const precisionSquared = workspace.factor; // L is not needed again either
-  multiplyTransposed(precision, precision, n, precisionSquared, true);
-  workspace.evaluatedOrder = 0;
-
-  const dAlpha = new Float64Array(n);
-  const dLogAlpha = new Float64Array(n);
-  multiplyMatrixVector(dRhoDx, n, alpha, dAlpha);
-  multiplyMatrixVector(dRhoDxDLog, n, alpha, dLogAlpha);
-  const sandwichTerm = new Float64Array(n);
-  const precisionTerm = new Float64Array(n);
-  const squaredTerm = new Float64Array(n);
-  const precisionLogTerm = new Float64Array(n);
-  rowSumsOfProduct(lengthscaleSandwich, dRhoDx, n, sandwichTerm);
-  rowSumsOfProduct(precision, dRhoDx, n, precisionTerm);
-  rowSumsOfProduct(precisionSquared, dRhoDx, n, squaredTerm);
-  rowSumsOfProduct(precision, dRhoDxDLog, n, precisionLogTerm);
+  // ∂g/∂x from D (∂ρ/∂x_a), D^ℓ (∂²ρ/∂x_a∂log ℓ), PK_ℓP/σf² = AP and P².
+  const terms = createSensitivityTerms(n);
+  const wasm = wasmKernels();
+  if (wasm) wasm.sensitivityTerms(workspace, terms);
+  else sensitivityTermsJs(workspace, terms);
+  const { dAlpha, dLogAlpha, sandwichTerm, precisionTerm, squaredTerm, precisionLogTerm } = terms;
 
   const gradientX = rows3(n);
-  const dBeta = new Float64Array(n);
   for (let i = 0; i < 3; i++) {
     const beta = gradientY[i as 0 | 1 | 2];
-    multiplyMatrixVector(dRhoDx, n, beta, dBeta);
+    const dBetaUnscaled = terms.dBeta[i as 0 | 1 | 2];
+    const betaScale = betaScales[i]!;
     const out = gradientX[i as 0 | 1 | 2];
     for (let k = 0; k < n; k++) {
-      // D = σf² dRhoDx; the −βᵢ_k(Dα)_k − α_k(Dβᵢ)_k term is common to all three rows.
-      let value = -signalVariance * (beta[k]! * dAlpha[k]! + alpha[k]! * dBeta[k]!);
+      // D = σf² ∂ρ/∂x; the −βᵢ_k(Dα)_k − α_k(Dβᵢ)_k term is common to all three rows.
+      let value =
+        -signalVariance * (beta[k]! * dAlpha[k]! + alpha[k]! * betaScale * dBetaUnscaled[k]!);
       if (i === 0) {
         value += signalVariance * alpha[k]! * dLogAlpha[k]!;
         value += signalVariance * signalVariance * sandwichTerm[k]!;

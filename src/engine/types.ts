@@ -50,7 +50,10 @@ export interface Diagnostics {
   hessianEigLog: LogTheta;
   /** |λ|max / |λ|min of that Hessian. Infinity when an eigenvalue is 0. */
   conditionNumber: number;
-  /** True when the Hessian is negative definite, so the implicit function theorem applies. */
+  /**
+   * True when the Hessian is negative definite to working precision (every eigenvalue below
+   * −1e-12 times the largest in magnitude), so the implicit function theorem applies.
+   */
   negativeDefinite: boolean;
   /** Edges of the search region that θ̂ sits on (empty when interior). */
   boundary: BoundaryFlag[];
