@@ -71,6 +71,15 @@ interface DenseExports {
     squared: number,
     out: number,
   ): void;
+  fillCorrelationMatrices(
+    kernel: number,
+    x: number,
+    n: number,
+    sPerDistance: number,
+    r: number,
+    dR: number,
+    d2R: number,
+  ): void;
 }
 
 /** The WebAssembly kernels on caller-owned row-major n×n Float64Arrays. */
@@ -108,6 +117,18 @@ export interface DenseWasmKernels {
   ): number;
   /** As sensitivityTermsJs. */
   sensitivityTerms(inputs: SensitivityInputs, terms: SensitivityTerms): void;
+  /**
+   * As fillCorrelationMatrices in kernels.ts (kernel 0 rbf, 1 matern52, 2 matern32); the
+   * derivative matrices are written only when given.
+   */
+  fillCorrelationMatrices(
+    kernel: number,
+    x: Float64Array,
+    sPerDistance: number,
+    correlation: Float64Array,
+    dR?: Float64Array,
+    d2R?: Float64Array,
+  ): void;
 }
 
 const PAGE_BYTES = 65536;
@@ -309,6 +330,21 @@ function createKernels(exports: DenseExports): DenseWasmKernels {
         out!,
       );
       sensitivityTermVectors(terms).forEach((vector, i) => copyOut(out! + i * n * 8, vector, n));
+    },
+    fillCorrelationMatrices(kernel, x, sPerDistance, correlation, dR, d2R) {
+      const n = x.length;
+      const square = n * n;
+      const [xAddress, r, dRAddress, d2RAddress] = reserve(n, square, square, square) as [
+        number,
+        number,
+        number,
+        number,
+      ];
+      copyIn(xAddress, x, n);
+      exports.fillCorrelationMatrices(kernel, xAddress, n, sPerDistance, r, dRAddress, d2RAddress);
+      copyOut(r, correlation, square);
+      if (dR) copyOut(dRAddress, dR, square);
+      if (d2R) copyOut(d2RAddress, d2R, square);
     },
   };
 }

@@ -15,7 +15,11 @@
  * matern52: φ = (1 + s + s²/3) e^−s, c = √5   (Rasmussen & Williams 2006, eq. 4.17)
  * matern32: φ = (1 + s) e^−s,        c = √3
  */
+import { wasmKernels } from './linalg';
 import type { KernelName } from './types';
+
+/** The kernels' numbers in wasm/dense.wat. */
+const WASM_KERNEL: Record<KernelName, number> = { rbf: 0, matern52: 1, matern32: 2 };
 
 /** φ(s), φ'(s), φ''(s) at one s, written into a reusable triple. */
 type ProfileEvaluator = (s: number, out: Float64Array) => void;
@@ -79,7 +83,10 @@ export interface CorrelationMatrices {
   correlationD2LogLengthscale: Float64Array;
 }
 
-/** Fills R, ∂R/∂log ℓ and ∂²R/∂(log ℓ)² for inputs x (one φ evaluation per pair). */
+/**
+ * Fills R, ∂R/∂log ℓ and ∂²R/∂(log ℓ)² for inputs x (one φ evaluation per pair); in WebAssembly
+ * SIMD, with its own exp, where the dense backend is 'wasm'.
+ */
 export function fillCorrelationMatrices(
   kernel: KernelName,
   x: Float64Array,
@@ -90,6 +97,18 @@ export function fillCorrelationMatrices(
   const { scale, profile } = KERNELS[kernel];
   const { correlation, correlationDLogLengthscale, correlationD2LogLengthscale } = out;
   const sPerDistance = scale / lengthscale;
+  const wasm = wasmKernels();
+  if (wasm) {
+    wasm.fillCorrelationMatrices(
+      WASM_KERNEL[kernel],
+      x,
+      sPerDistance,
+      correlation,
+      correlationDLogLengthscale,
+      correlationD2LogLengthscale,
+    );
+    return;
+  }
   for (let a = 0; a < n; a++) {
     const xa = x[a]!;
     const aOffset = a * n;
@@ -124,6 +143,11 @@ export function fillCorrelation(
   const n = x.length;
   const { scale, profile } = KERNELS[kernel];
   const sPerDistance = scale / lengthscale;
+  const wasm = wasmKernels();
+  if (wasm) {
+    wasm.fillCorrelationMatrices(WASM_KERNEL[kernel], x, sPerDistance, correlation);
+    return;
+  }
   for (let a = 0; a < n; a++) {
     const xa = x[a]!;
     correlation[a * n + a] = 1;

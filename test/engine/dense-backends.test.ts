@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { symmetricSpectrum } from '../../src/engine/eigen';
+import { fillCorrelationMatrices } from '../../src/engine/kernels';
+import type { KernelName } from '../../src/engine';
 import { DENSE_WASM_BASE64 } from '../../src/engine/wasm/dense-binary';
 import {
   choleskyInPlace,
@@ -127,6 +129,58 @@ describe('dense backends', () => {
       }),
       { numRuns: 40 },
     );
+  });
+
+  it('fills the correlation matrices alike on both backends, to an ulp or two (its own exp)', () => {
+    const kernels: KernelName[] = ['rbf', 'matern52', 'matern32'];
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...kernels),
+        fc.array(fc.double({ min: -50, max: 50, noNaN: true }), { minLength: 1, maxLength: 70 }),
+        fc.double({ min: 1e-3, max: 1e3, noNaN: true }),
+        (kernel, xs, lengthscale) => {
+          const x = Float64Array.from([...xs, xs[0]!]); // a duplicate input too
+          const n = x.length;
+          const fill = (backend: DenseBackend) =>
+            onBackend(backend, () => {
+              const out = {
+                correlation: new Float64Array(n * n),
+                correlationDLogLengthscale: new Float64Array(n * n),
+                correlationD2LogLengthscale: new Float64Array(n * n),
+              };
+              fillCorrelationMatrices(kernel, x, lengthscale, out);
+              return Object.values(out);
+            });
+          const wasm = fill('wasm');
+          fill('js').forEach((reference, m) => {
+            const largest = Math.max(...reference.map(Math.abs));
+            reference.forEach((value, i) => {
+              // A few ulps of the entry, or of the largest where φ, φ' and φ'' terms cancel;
+              // below 1e-300 the WebAssembly exp flushes to zero.
+              const tolerance = 8e-16 * (Math.abs(value) + largest) + 1e-300;
+              expect(Math.abs(wasm[m]![i]! - value)).toBeLessThanOrEqual(tolerance);
+            });
+          });
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it("computes the rbf correlation's exp to within 2 ulp of Math.exp, down to 1e-300", () => {
+    const x = Float64Array.from({ length: 400 }, (_, i) => (i / 399) ** 2 * 37); // s²/2 up to 684
+    const correlation = new Float64Array(x.length * x.length);
+    onBackend('wasm', () => {
+      fillCorrelationMatrices('rbf', x, 1, {
+        correlation,
+        correlationDLogLengthscale: new Float64Array(x.length * x.length),
+        correlationD2LogLengthscale: new Float64Array(x.length * x.length),
+      });
+    });
+    for (let b = 0; b < x.length; b++) {
+      const exact = Math.exp(-0.5 * x[b]! ** 2);
+      expect(Math.abs(correlation[b]! - exact)).toBeLessThanOrEqual(4.5e-16 * exact);
+    }
   });
 
   it('inverts through the factor on WebAssembly to rounding', () => {
