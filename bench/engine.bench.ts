@@ -4,8 +4,9 @@
  * For n = 10, 30, 100, 300, 1000 points of a seeded noisy sine on [0, 10] (RBF kernel) it times
  *
  *   cold fit           fitHyperparameters(data): global profile search + Newton polish
- *   warm refit         one point moved by 1% of the y-range, refitted from the previous θ̂
- *                      (warmStart: { logTheta }) — what every drag event costs
+ *   warm refit         one point moved by 1% of the y-range, refitted from the previous θ̂ and its
+ *                      Hessian (warmStart: { logTheta, hessianLogTheta }) — what every drag event
+ *                      costs
  *   sensitivities      computeSensitivities on that refit (dθ̂/dy and dθ̂/dx)
  *   warm refit + sens. the two back to back, timed as one
  *   drag step          the same, started from the first-order prediction of the new θ̂, as the
@@ -190,7 +191,8 @@ function measureSize(
       }),
     ),
   );
-  const warmStart = { logTheta: (cold.fit ?? fitHyperparameters(data)).logTheta };
+  const previous = cold.fit ?? fitHyperparameters(data);
+  const warmStart = { logTheta: previous.logTheta, hessianLogTheta: previous.hessianLogTheta };
 
   guarded('warmRefit', () => {
     const steps: number[] = [];
@@ -237,7 +239,9 @@ function measureSize(
           const logTheta = predictLogTheta(data, baseFit, baseSensitivities, moved);
           return computeSensitivities(
             moved,
-            fitHyperparameters(moved, { warmStart: { logTheta } }),
+            fitHyperparameters(moved, {
+              warmStart: { logTheta, hessianLogTheta: baseFit.hessianLogTheta },
+            }),
           );
         })[1];
       }),

@@ -11,7 +11,7 @@ import {
   type LikelihoodWorkspace,
 } from './likelihood';
 import { symmetricEigen3 } from './small3';
-import type { LogTheta } from './types';
+import type { LogTheta, Matrix3 } from './types';
 
 /** Box on internal (standardised) log θ. */
 export interface LogThetaBounds {
@@ -38,7 +38,7 @@ const KNOWN_MAXIMUM_RADIUS = 0.02;
 function safeEvaluate(
   workspace: LikelihoodWorkspace,
   logTheta: LogTheta,
-  order: 0 | 2,
+  order: 0 | 1 | 2,
 ): LikelihoodEvaluation | null {
   try {
     return evaluateLikelihood(workspace, logTheta, order);
@@ -52,6 +52,14 @@ function clampToBounds(logTheta: LogTheta, bounds: LogThetaBounds): LogTheta {
   return logTheta.map((value, i) =>
     Math.min(bounds.upper[i]!, Math.max(bounds.lower[i]!, value)),
   ) as LogTheta;
+}
+
+/** An order-1 evaluation completed with a Hessian from elsewhere (null stays null). */
+function withHessian(
+  evaluation: LikelihoodEvaluation | null,
+  hessian: Matrix3,
+): LikelihoodEvaluation | null {
+  return evaluation && { ...evaluation, hessian: hessian.map((row) => [...row]) as Matrix3 };
 }
 
 /**
@@ -90,6 +98,10 @@ function ascentStep(evaluation: LikelihoodEvaluation, frozen: boolean[]): LogThe
  * reach of it (L + 2·predicted gain < abandonBelow): a basin that can neither win nor tie; or
  * when the iterate comes within KNOWN_MAXIMUM_RADIUS of one of `knownMaxima` (a basin already
  * polished).
+ *
+ * With `startHessian` — the Hessian of a nearby maximum, such as the previous θ̂ before the data
+ * moved a little — the first step is taken with it (a chord step) and the start is evaluated only
+ * to first order. Every later point, and whatever point is returned, has its own exact Hessian.
  */
 export function polishMaximum(
   workspace: LikelihoodWorkspace,
@@ -97,9 +109,13 @@ export function polishMaximum(
   bounds: LogThetaBounds,
   abandonBelow = -Infinity,
   knownMaxima: readonly LogTheta[] = [],
+  startHessian: Matrix3 | null = null,
 ): PolishResult | null {
-  let current = safeEvaluate(workspace, clampToBounds(start, bounds), 2);
+  let current = startHessian
+    ? withHessian(safeEvaluate(workspace, clampToBounds(start, bounds), 1), startHessian)
+    : safeEvaluate(workspace, clampToBounds(start, bounds), 2);
   if (!current) return null;
+  let hessianIsExact = !startHessian;
   let steps = 0;
   for (let iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
     const atBound = current.logTheta.map((value, i) =>
@@ -119,6 +135,13 @@ export function polishMaximum(
     );
     if (isKnown) return null;
     if (Math.max(...step.map(Math.abs)) < STEP_TOLERANCE) {
+      if (!hessianIsExact) {
+        // Converged on a borrowed Hessian: evaluate the real one here and check again.
+        current = safeEvaluate(workspace, current.logTheta, 2);
+        if (!current) return null;
+        hessianIsExact = true;
+        continue;
+      }
       return {
         evaluation: current,
         steps,
@@ -145,9 +168,12 @@ export function polishMaximum(
     }
     if (!accepted) {
       // No ascent possible at machine precision: the current point is as good as it gets.
-      return { evaluation: current, steps, converged: false, activeBounds: atBound };
+      const exact = hessianIsExact ? current : safeEvaluate(workspace, current.logTheta, 2);
+      if (!exact) return null;
+      return { evaluation: exact, steps, converged: false, activeBounds: atBound };
     }
     current = accepted;
+    hessianIsExact = true;
     steps++;
   }
   return { evaluation: current, steps, converged: false, activeBounds: [0, 0, 0] };

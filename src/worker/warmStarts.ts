@@ -75,6 +75,7 @@ export class WarmStarts {
     return {
       logTheta: predicted.every(Number.isFinite) ? predicted : [...previous.fit.logTheta],
       runnerUpLogTheta: runnerUp ? logOf(runnerUp.theta) : null,
+      hessianLogTheta: previous.fit.hessianLogTheta,
     };
   }
 

@@ -45,6 +45,38 @@ describe('first-order prediction of θ̂', () => {
     expect(warm.newtonSteps).toBeLessThanOrEqual(2);
   });
 
+  it("starts with the previous fit's Hessian and ends with the new fit's exact one", () => {
+    const target = moved(0.01);
+    const cold = fitHyperparameters(target);
+    const coldSensitivities = computeSensitivities(target, cold);
+    const starts = [
+      predictLogTheta(data, fit, sensitivities, target),
+      // At the maximum itself the first step is below tolerance, taken on the borrowed Hessian:
+      // the result must still carry the exact one.
+      cold.logTheta,
+    ];
+    for (const logTheta of starts) {
+      const warm = fitHyperparameters(target, {
+        warmStart: { logTheta, hessianLogTheta: fit.hessianLogTheta },
+      });
+      warm.logTheta.forEach((value, i) =>
+        expect(Math.abs(value - cold.logTheta[i]!)).toBeLessThan(1e-9),
+      );
+      warm.hessianLogTheta.flat().forEach((value, i) => {
+        expect(Math.abs(value - cold.hessianLogTheta.flat()[i]!)).toBeLessThan(1e-7);
+        expect(Math.abs(value - fit.hessianLogTheta.flat()[i]!)).toBeGreaterThan(0);
+      });
+      const warmSensitivities = computeSensitivities(target, warm);
+      expect(warmSensitivities.defined && coldSensitivities.defined).toBe(true);
+      if (!warmSensitivities.defined || !coldSensitivities.defined) continue;
+      warmSensitivities.dLogTheta_dy.forEach((row, i) =>
+        row.forEach((value, k) =>
+          expect(Math.abs(value - coldSensitivities.dLogTheta_dy[i]![k]!)).toBeLessThan(1e-6),
+        ),
+      );
+    }
+  });
+
   it('falls back to the current θ̂ when a point is added', () => {
     const bigger = validateDataset([...data.x, 100], [...data.y, 0]);
     expect(predictLogTheta(data, fit, sensitivities, bigger)).toEqual(fit.logTheta);
