@@ -9,6 +9,7 @@ export function StatusLine() {
   const count = useExplorer((s) => s.points.length);
   const kernel = useExplorer((s) => s.kernel);
   const timing = useExplorer((s) => s.analysis?.result.timingMs.total ?? null);
+  const engine = useExplorer((s) => s.analysis?.result.engine ?? null);
 
   return (
     <div className="plot-footer">
@@ -23,6 +24,22 @@ export function StatusLine() {
           <span data-testid="compute-backend" data-backend={status.backend}>
             {status.backend}
           </span>
+          {engine && (
+            <>
+              {' · float64 '}
+              <span
+                data-testid="engine-backend"
+                data-engine={engine}
+                title={
+                  engine === 'wasm'
+                    ? 'The float64 engine runs its hot loops in WebAssembly SIMD'
+                    : 'The float64 engine runs in JavaScript (WebAssembly is not available here)'
+                }
+              >
+                {engine}
+              </span>
+            </>
+          )}
           {timing !== null && ` · ${formatNumber(timing, 2)} ms`}
         </span>
         {status.note && <span title={status.note}> · {status.note}</span>}

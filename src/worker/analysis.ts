@@ -5,6 +5,7 @@
  * This module imports no tfjs, so the main-thread fallback can load it without the GPU code.
  */
 import {
+  denseBackend,
   GpInputError,
   computeSensitivities,
   finiteDifferenceCheck,
@@ -111,6 +112,7 @@ async function analyse(
     seq: request.seq,
     ok: true,
     backend: path.backend(),
+    engine: denseBackend(),
     kernel,
     theta: fit.theta,
     logTheta: fit.logTheta,

@@ -3,7 +3,15 @@
  * imported by both sides. All numbers are float64 results of `src/engine` unless a field says it
  * came from the float32 GPU path.
  */
-import type { Diagnostics, Hyperparameters, KernelName, LogTheta, Matrix3, Rows3 } from '../engine';
+import type {
+  DenseBackend,
+  Diagnostics,
+  Hyperparameters,
+  KernelName,
+  LogTheta,
+  Matrix3,
+  Rows3,
+} from '../engine';
 
 /** Which compute path produced a result. */
 export type ComputeBackend = 'webgl' | 'cpu' | 'main-thread';
@@ -46,6 +54,11 @@ export interface AnalysisSuccess {
   seq: number;
   ok: true;
   backend: ComputeBackend;
+  /**
+   * Where the float64 engine's dense kernels ran: 'wasm' (WebAssembly SIMD) or 'js' (the same
+   * algorithms in JavaScript, where WebAssembly cannot be compiled). The numbers agree to rounding.
+   */
+  engine: DenseBackend;
   kernel: KernelName;
   theta: Hyperparameters;
   logTheta: LogTheta;

@@ -84,6 +84,15 @@ describe('under a strict Content-Security-Policy', () => {
       .evaluate((node) => (node as GpSensitivityElement).widget?.store.getState().status.backend);
     expect(['webgl', 'cpu']).toContain(backend);
 
+    // Without 'wasm-unsafe-eval' the worker cannot compile the engine's WebAssembly: it computes
+    // the same float64 numbers in JavaScript.
+    const engine = await page
+      .locator('#step-figure')
+      .evaluate(
+        (node) => (node as GpSensitivityElement).widget?.store.getState().analysis?.result.engine,
+      );
+    expect(engine).toBe('js');
+
     // Dragging still works.
     const before = await readWidgetTheta(element);
     await dragWidgetPoint(page, element, 5, 0, 50);

@@ -24,6 +24,8 @@ describe('the explorer in Chromium (mouse and keyboard)', () => {
     expect(await page.locator('[data-testid=compute-backend]').textContent()).toMatch(
       /^(webgl|cpu|main-thread)$/,
     );
+    // The float64 engine's hot loops run in WebAssembly SIMD in the worker.
+    expect(await page.getByTestId('engine-backend').getAttribute('data-engine')).toBe('wasm');
     expect(await page.locator('[data-testid=trust]').getAttribute('data-status')).toBe('shown');
     expect(await page.locator('[data-testid=preset]').inputValue()).toBe('sine');
     expect(problems).toEqual({ consoleErrors: [], pageErrors: [] });

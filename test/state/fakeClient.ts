@@ -96,6 +96,7 @@ export function fakeSuccess(
     seq: request.seq,
     ok: true,
     backend: 'cpu',
+    engine: 'wasm',
     kernel: request.kernel,
     theta,
     logTheta,
