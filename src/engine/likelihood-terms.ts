@@ -60,15 +60,15 @@ export interface TermBuffers {
   correlation: Float64Array;
   correlationDLogLengthscale: Float64Array;
   correlationD2LogLengthscale: Float64Array;
-  /** L, written. */
+  /** The Cholesky factor L of K (lower), written. */
   factor: Float64Array;
-  /** U = L⁻ᵀ, written at order ≥ 1. */
+  /** U = L⁻ᵀ (upper triangular), written at order ≥ 1. */
   inverseFactor: Float64Array;
-  /** P, written at order ≥ 1. */
+  /** P = K⁻¹, written at order ≥ 1. */
   precision: Float64Array;
-  /** A, written at order 2. */
+  /** A = P ∂R/∂log ℓ (not symmetric), written at order 2. */
   precisionTimesDLogLengthscale: Float64Array;
-  /** α, written. */
+  /** α = K⁻¹y, written. */
   alpha: Float64Array;
   /** ∂Rα, Rα, ∂²Rα, Aα, PRα, Pα, written as far as the order needs them. */
   vectors: Float64Array[];

@@ -27,18 +27,6 @@ export interface LikelihoodWorkspace extends CorrelationMatrices, TermBuffers {
   readonly y: Float64Array;
   /** The lengthscale the correlation matrices currently hold (NaN before the first fill). */
   filledLengthscale: number;
-  /** Cholesky factor L of K (lower). */
-  factor: Float64Array;
-  /** U = L⁻ᵀ (upper triangular). */
-  inverseFactor: Float64Array;
-  /** P = K⁻¹. */
-  precision: Float64Array;
-  /** A = P ∂R/∂log ℓ (not symmetric). */
-  precisionTimesDLogLengthscale: Float64Array;
-  /** α = K⁻¹ y. */
-  alpha: Float64Array;
-  /** ∂Rα, Rα, ∂²Rα, Aα, PRα, Pα (likelihood-terms.ts). */
-  vectors: Float64Array[];
   /** The sums of the last evaluation, indexed by TERM. */
   terms: Float64Array;
   /** The point and order of the last successful evaluation (what the buffers now describe). */

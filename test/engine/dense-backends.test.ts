@@ -15,6 +15,7 @@ import {
   type DenseBackend,
 } from '../../src/engine/linalg';
 import { compileDenseWat } from '../../scripts/wasm-compile.mjs';
+import { randomSymmetricPositiveDefinite, seededMatrix } from './random-matrices';
 
 /** Runs `work` on one backend and restores the previous one. */
 function onBackend<T>(backend: DenseBackend, work: () => T): T {
@@ -24,27 +25,6 @@ function onBackend<T>(backend: DenseBackend, work: () => T): T {
   } finally {
     setDenseBackend(previous);
   }
-}
-
-function seededMatrix(n: number, seed: number): Float64Array {
-  let state = seed;
-  return Float64Array.from({ length: n * n }, () => {
-    state = (state * 16807) % 2147483647;
-    return state / 2147483647 - 0.5;
-  });
-}
-
-/** B Bᵀ + n I: symmetric positive definite. */
-function positiveDefinite(n: number, seed: number): Float64Array {
-  const factor = seededMatrix(n, seed);
-  const matrix = new Float64Array(n * n);
-  for (let i = 0; i < n; i++)
-    for (let j = 0; j < n; j++) {
-      let sum = i === j ? n : 0;
-      for (let k = 0; k < n; k++) sum += factor[i * n + k]! * factor[j * n + k]!;
-      matrix[i * n + j] = sum;
-    }
-  return matrix;
 }
 
 /** max |a − b| / max |b|. */
@@ -61,7 +41,7 @@ function relativeDifference(a: Float64Array, b: Float64Array): number {
 /** Every dense kernel on one backend, from the same inputs. */
 function denseResults(backend: DenseBackend, n: number, seed: number): Float64Array[] {
   return onBackend(backend, () => {
-    const factor = positiveDefinite(n, seed);
+    const factor = randomSymmetricPositiveDefinite(n, seed);
     choleskyInPlace(factor, n);
     const inverseTranspose = new Float64Array(n * n);
     inverseTransposeOfLower(factor, n, inverseTranspose);
@@ -103,7 +83,7 @@ describe('dense backends', () => {
   it('gives the same spectrum and rotated data on both backends', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 90 }), fc.integer({ min: 1, max: 1e6 }), (n, seed) => {
-        const matrix = positiveDefinite(n, seed);
+        const matrix = randomSymmetricPositiveDefinite(n, seed);
         const data = seededMatrix(n, seed + 3).subarray(0, n);
         // Eigenvalues come unsorted: compare (λ, z²) pairs in order of λ.
         const pairs = (backend: DenseBackend) =>
@@ -185,7 +165,7 @@ describe('dense backends', () => {
 
   it('inverts through the factor on WebAssembly to rounding', () => {
     const n = 101;
-    const matrix = positiveDefinite(n, 5);
+    const matrix = randomSymmetricPositiveDefinite(n, 5);
     const [, , inverse] = denseResults('wasm', n, 5) as [Float64Array, Float64Array, Float64Array];
     const identity = new Float64Array(n * n);
     multiplyTransposed(matrix, inverse, n, identity);
@@ -199,7 +179,7 @@ describe('dense backends', () => {
       const pivots = (['wasm', 'js'] as const).map((backend) =>
         onBackend(backend, () => {
           const n = 60;
-          const matrix = positiveDefinite(n, 9);
+          const matrix = randomSymmetricPositiveDefinite(n, 9);
           matrix[53 * n + 53] = poison;
           try {
             choleskyInPlace(matrix, n);

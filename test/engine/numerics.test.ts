@@ -9,20 +9,7 @@ import {
 } from '../../src/engine/linalg';
 import { createLikelihoodWorkspace, evaluateLikelihood } from '../../src/engine/likelihood';
 import type { KernelName, LogTheta } from '../../src/engine';
-
-function randomSymmetricPositiveDefinite(n: number, seed: number): Float64Array {
-  let state = seed;
-  const next = () => (state = (state * 16807) % 2147483647) / 2147483647 - 0.5;
-  const factor = Float64Array.from({ length: n * n }, next);
-  const matrix = new Float64Array(n * n);
-  for (let i = 0; i < n; i++)
-    for (let j = 0; j < n; j++) {
-      let sum = i === j ? n : 0;
-      for (let k = 0; k < n; k++) sum += factor[i * n + k]! * factor[j * n + k]!;
-      matrix[i * n + j] = sum;
-    }
-  return matrix;
-}
+import { randomSymmetricPositiveDefinite } from './random-matrices';
 
 describe('dense linear algebra', () => {
   it('inverts an SPD matrix through its Cholesky factor', () => {
