@@ -1,5 +1,6 @@
 /**
- * Engine benchmark: `npm run bench [-- --sizes 10,30,100 --max-seconds 60 --write BENCHMARKS.md]`.
+ * Engine benchmark: `npm run bench [-- --sizes 10,30,100 --max-seconds 60 --write BENCHMARKS.md
+ * --backend wasm|js]` (the dense kernels in WebAssembly, the default, or the JavaScript fallback).
  *
  * For n = 10, 30, 100, 300, 1000 points of a seeded noisy sine on [0, 10] (RBF kernel) it times
  *
@@ -29,8 +30,10 @@ import {
   predictLogTheta,
   fitHyperparameters,
   likelihoodLandscape,
+  setDenseBackend,
   validateDataset,
   type Dataset,
+  type DenseBackend,
   type FitResult,
 } from '../src/engine/index';
 import { uniformGenerator } from '../src/engine/random';
@@ -315,10 +318,11 @@ interface Options {
   sizes: number[];
   maxMs: number;
   write: string | null;
+  backend: DenseBackend;
 }
 
 function parseOptions(argv: string[]): Options {
-  const options: Options = { sizes: DEFAULT_SIZES, maxMs: 60_000, write: null };
+  const options: Options = { sizes: DEFAULT_SIZES, maxMs: 60_000, write: null, backend: 'wasm' };
   for (let i = 0; i < argv.length; i++) {
     const [name, value] = [argv[i], argv[i + 1]];
     if (value === undefined) throw new Error(`${name} needs a value`);
@@ -331,8 +335,13 @@ function parseOptions(argv: string[]): Options {
       if (!(options.maxMs > 0)) throw new Error(`bad --max-seconds "${value}"`);
     } else if (name === '--write') {
       options.write = value;
+    } else if (name === '--backend') {
+      if (value !== 'wasm' && value !== 'js') throw new Error(`bad --backend "${value}"`);
+      options.backend = value;
     } else {
-      throw new Error(`unknown option "${name}" (options: --sizes, --max-seconds, --write)`);
+      throw new Error(
+        `unknown option "${name}" (options: --sizes, --max-seconds, --write, --backend)`,
+      );
     }
     i++;
   }
@@ -341,6 +350,7 @@ function parseOptions(argv: string[]): Options {
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
+  setDenseBackend(options.backend);
   const loadBefore = formatLoad();
   process.stderr.write(`Engine benchmark on ${machineDescription()}\nwarming up…\n`);
   measureSizeQuietly();
@@ -367,8 +377,10 @@ async function main(): Promise<void> {
     '## Engine',
     '',
     'Wall-clock time of the float64 engine (`src/engine`) on a seeded noisy sine',
-    '(x uniform on [0, 10], y = sin x + N(0, 0.1²)), RBF kernel. A warm refit moves one point',
-    'by 1% of the y-range and refits from the previous θ̂, as a drag does; the landscape is the',
+    '(x uniform on [0, 10], y = sin x + N(0, 0.1²)), RBF kernel, with its dense kernels in',
+    `${options.backend === 'wasm' ? 'WebAssembly SIMD' : 'JavaScript (the fallback)'} (\`--backend wasm|js\`). A warm refit moves one point`,
+    'by 1% of the y-range and refits from the previous θ̂ and its Hessian, as a drag does; the',
+    'drag step starts from the first-order prediction of the new θ̂ instead; the landscape is the',
     `profile likelihood on a ${GRID_SIZE}×${GRID_SIZE} grid (lengthscale 0.01–100, noise ratio 1e-6–10).`,
     'Times are wall-clock; "CPU median" is the CPU time (user + system) of the benchmark',
     'process itself: where it is well below the wall-clock median, the process was waiting for a',
