@@ -1,6 +1,7 @@
 /**
  * Drag benchmark in headless Chromium: `npm run bench:drag [-- --write BENCHMARKS.md]
- * [--sizes 10,50,200] [--moves 150] [--cpu-raster]`.
+ * [--sizes 10,50,200] [--moves 150] [--cpu-raster] [--floor | --floor-only] [--viewport 1280x800]
+ * [--chromium-flags "--flag --flag"]`.
  *
  * Builds and serves the site, opens the explorer on a noisy sine of n points (through a shared
  * link), and drags the middle point up and down with the mouse, one move every 16 ms. For every
@@ -14,6 +15,12 @@
  * With --cpu-raster it repeats every run in a Chromium launched with --disable-gpu-rasterization
  * (the default rasterises on the GPU, here SwiftShader), to separate the page's cost from the frame's.
  *
+ * With --floor it first drags, in the same browser and by the same method, a page of one SVG
+ * circle that follows the pointer synchronously (bench/drag-probe.ts): the latency any page gets
+ * from this browser on this machine. --floor-only measures that page alone. --viewport and
+ * --chromium-flags (added to scripts/chromium-path.mjs's) are for finding what bounds the frame
+ * rate.
+ *
  * Prints Markdown; with --write FILE replaces (or appends) the "## Dragging in the browser"
  * section of FILE, keeping every other section.
  */
@@ -21,37 +28,50 @@ import { cpus, loadavg } from 'node:os';
 import { chromium, type Page } from 'playwright-core';
 import { serveBuiltSite } from '../scripts/built-site';
 import { CHROMIUM_ARGS, chromiumPath } from '../scripts/chromium-path.mjs';
+import {
+  collectProbe,
+  dragMouse,
+  installProbe,
+  measureFloor,
+  type MoveTimes,
+  type ProbeResult,
+} from './drag-probe';
 import { writeMarkdownSection } from './markdown-section';
 import { DEFAULT_VIEW_OPTIONS, encodeSharedState, noisySine } from '../src/state';
 
 const SECTION = '## Dragging in the browser';
-const MOVE_INTERVAL_MS = 16;
 
 function option(name: string): string | null {
   const index = process.argv.indexOf(`--${name}`);
   return index >= 0 ? (process.argv[index + 1] ?? null) : null;
 }
-const sizes = (option('sizes') ?? '10,50,200').split(',').map(Number);
+const flag = (name: string) => process.argv.includes(`--${name}`);
+const floorOnly = flag('floor-only');
+const withFloor = floorOnly || flag('floor');
+const sizes = floorOnly ? [] : (option('sizes') ?? '10,50,200').split(',').map(Number);
 const moveCount = Number(option('moves') ?? 150);
 const writeTarget = option('write');
 /** `--cpu-raster` repeats the runs with `--disable-gpu-rasterization`, to show what the frame costs. */
-const rasterModes: ('gpu' | 'cpu')[] = process.argv.includes('--cpu-raster')
-  ? ['gpu', 'cpu']
-  : ['gpu'];
+const rasterModes: ('gpu' | 'cpu')[] = flag('cpu-raster') ? ['gpu', 'cpu'] : ['gpu'];
+const [viewportWidth, viewportHeight] = (option('viewport') ?? '1280x800').split('x').map(Number);
+const viewport = { width: viewportWidth ?? 1280, height: viewportHeight ?? 800 };
+const extraFlags = (option('chromium-flags') ?? '').split(/\s+/).filter((word) => word !== '');
+/** The command line that produced this run, for the report (without --write). */
+const command = [
+  'npm run bench:drag --',
+  ...process.argv
+    .slice(2)
+    .filter((word, i, words) => word !== '--write' && words[i - 1] !== '--write')
+    .map((word) => (/\s/.test(word) ? `"${word}"` : word)),
+].join(' ');
 
-interface DragMeasurement {
+interface DragMeasurement extends ProbeResult {
+  /** The number of points; 0 for the floor page. */
   n: number;
   /** How Chromium rasterised the page: on the (software) GPU, its default, or on the CPU. */
-  raster?: 'gpu' | 'cpu';
-  moves: number;
-  requests: number;
-  latencies: number[];
-  frames: number;
-  arrowUpdates: number;
-  durationMs: number;
-  workerMs: number[];
+  raster: 'gpu' | 'cpu';
   backend: string;
-  times: MoveTimes[];
+  latencies: number[];
 }
 
 function percentile(values: number[], p: number): number {
@@ -59,49 +79,21 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? Number.NaN;
 }
 
-/** When each stage of one move's path happened (performance.now() milliseconds). */
-interface MoveTimes {
-  /** The pointer event's timestamp. */
-  moved: number;
-  /** The page's handler ran (and sent the request). */
-  handled: number;
-  /** The answer reached the store. */
-  answered?: number;
-  /** React committed the arrows for it. */
-  committed?: number;
-  /** The next animation frame began. */
-  frame?: number;
-  /** A task posted from that frame ran: the frame has been handed on to be drawn. */
-  painted?: number;
-}
+const latencies = (painted: MoveTimes[]) =>
+  painted.map((times) => (times.painted ?? Number.NaN) - times.moved);
 
-/** Installs the page-side probes: move timestamps, request seqs, paints of arrows, frames. */
-function instrument(page: Page): Promise<void> {
+/** The explorer's own probe: the store files each request the drag makes, and its answers. */
+function instrumentStore(page: Page): Promise<void> {
   return page.evaluate(() => {
     const explorer = window.gpExplorer;
     if (!explorer) throw new Error('the page exposes no store (window.gpExplorer)');
-    const { store } = explorer;
-    const probe = {
-      lastMove: 0,
-      moves: 0,
-      pending: new Map<number, MoveTimes>(),
-      painted: [] as MoveTimes[],
-      arrowUpdates: 0,
-      frames: 0,
-      workerMs: [] as number[],
-      counting: false,
-    };
-    (window as unknown as { dragProbe: typeof probe }).dragProbe = probe;
-    window.addEventListener(
-      'mousemove',
-      (event) => {
-        probe.lastMove = event.timeStamp;
-        probe.moves += 1;
-      },
-      { capture: true },
-    );
+    const probe = (
+      window as unknown as {
+        dragProbe: { lastMove: number; pending: Map<number, MoveTimes>; workerMs: number[] };
+      }
+    ).dragProbe;
     // The store makes its request synchronously inside the move's handler.
-    store.subscribe((state, previous) => {
+    explorer.store.subscribe((state, previous) => {
       if (
         state.pendingSeq !== null &&
         state.pendingSeq !== previous.pendingSeq &&
@@ -115,36 +107,10 @@ function instrument(page: Page): Promise<void> {
         if (times) times.answered = performance.now();
       }
     });
-    const arrows = document.querySelector('#explorer-plot');
-    if (!arrows) throw new Error('no plot on the page');
-    new MutationObserver((records) => {
-      for (const record of records) {
-        const seq = Number((record.target as Element).getAttribute('data-seq'));
-        const times = probe.pending.get(seq);
-        if (times === undefined) continue;
-        probe.pending.delete(seq);
-        probe.arrowUpdates += 1;
-        times.committed = performance.now();
-        requestAnimationFrame(() => {
-          times.frame = performance.now();
-          const channel = new MessageChannel();
-          channel.port1.onmessage = () => {
-            times.painted = performance.now();
-            probe.painted.push(times);
-          };
-          channel.port2.postMessage(null);
-        });
-      }
-    }).observe(arrows, { subtree: true, attributes: true, attributeFilter: ['data-seq'] });
-    const countFrames = () => {
-      if (probe.counting) probe.frames += 1;
-      requestAnimationFrame(countFrames);
-    };
-    requestAnimationFrame(countFrames);
   });
 }
 
-async function measure(page: Page, base: string, n: number): Promise<DragMeasurement> {
+async function measure(page: Page, base: string, n: number): Promise<ProbeResult> {
   const points = noisySine(n, 11);
   const fragment = encodeSharedState({ points, kernel: 'rbf', options: DEFAULT_VIEW_OPTIONS });
   await page.goto(`${base}#${fragment}`);
@@ -156,89 +122,75 @@ async function measure(page: Page, base: string, n: number): Promise<DragMeasure
     { timeout: 120_000 },
   );
   await page.evaluate(() => document.fonts.ready);
-  await instrument(page);
+  // d3-drag listens to mouse events; the arrows carry the request's seq.
+  await installProbe(page, {
+    moveEvent: 'mousemove',
+    target: '#explorer-plot',
+    changePerMove: false,
+  });
+  await instrumentStore(page);
   const index = Math.floor(n / 2);
   const box = await page.locator(`[data-testid=point][data-index="${index}"] .dot`).boundingBox();
   if (!box) throw new Error(`point ${index} is not on screen`);
-  const x = box.x + box.width / 2;
-  const y = box.y + box.height / 2;
-
-  await page.mouse.move(x, y);
-  await page.mouse.down();
-  await page.evaluate(() => {
-    (window as unknown as { dragProbe: { counting: boolean } }).dragProbe.counting = true;
-  });
-  const started = Date.now();
-  for (let i = 1; i <= moveCount; i++) {
-    const next = started + i * MOVE_INTERVAL_MS;
-    await page.mouse.move(x, y - 60 * Math.sin((2 * Math.PI * i) / 75));
-    const wait = next - Date.now();
-    if (wait > 0) await new Promise((done) => setTimeout(done, wait));
-  }
+  const started = await dragMouse(page, box.x + box.width / 2, box.y + box.height / 2, moveCount);
   // Let the answer to the last move arrive and paint before stopping the clock.
   await page.waitForFunction(() => document.documentElement.dataset.pending === 'false');
   await page.waitForTimeout(100);
-  const durationMs = Date.now() - started;
-  const probe = await page.evaluate(() => {
-    const state = (window as unknown as { dragProbe: { counting: boolean } }).dragProbe;
-    state.counting = false;
-    return state as unknown as {
-      moves: number;
-      painted: MoveTimes[];
-      arrowUpdates: number;
-      frames: number;
-      workerMs: number[];
-    };
-  });
+  const result = await collectProbe(page, started);
   await page.mouse.up();
-  const backend = (await page.locator('[data-testid=compute-backend]').textContent()) ?? '?';
-  const requests =
-    probe.painted.length +
-    (await page.evaluate(
-      () =>
-        (window as unknown as { dragProbe: { pending: Map<number, unknown> } }).dragProbe.pending
-          .size,
-    ));
-  return {
-    n,
-    moves: probe.moves,
-    requests,
-    latencies: probe.painted.map((times) => (times.painted ?? Number.NaN) - times.moved),
-    times: probe.painted,
-    frames: probe.frames,
-    arrowUpdates: probe.arrowUpdates,
-    durationMs,
-    workerMs: probe.workerMs,
-    backend,
-  };
+  return result;
 }
 
 const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(1) : '—');
+const perSecond = (count: number, row: DragMeasurement) =>
+  (count / (row.durationMs / 1000)).toFixed(0);
+/** The median of one stage of the painted moves' paths. */
+const phase = (row: DragMeasurement, from: keyof MoveTimes, to: keyof MoveTimes) =>
+  ms(
+    percentile(
+      row.painted.map((times) => (times[to] ?? NaN) - (times[from] ?? NaN)),
+      0.5,
+    ),
+  );
+const latencyCells = (row: DragMeasurement) =>
+  `${ms(percentile(row.latencies, 0.5))} | ${ms(percentile(row.latencies, 0.95))} | ${ms(Math.max(...row.latencies))}`;
 
-function report(rows: DragMeasurement[], renderer: string, load: [number, number]): string {
+function floorTable(rows: DragMeasurement[]): string[] {
+  if (rows.length === 0) return [];
+  return [
+    '### Floor: one circle, same method',
+    '',
+    'The same drag, in the same browser, on a page of one SVG circle that follows `pointermove`',
+    'synchronously and carries the move’s sequence number in `data-seq` (no worker, no React, nothing',
+    'else to draw): the latency this browser on this machine gives any page. Medians (ms) of _input_',
+    '(event timestamp → handler), _frame wait_ (the change → the next animation frame) and _frame_',
+    '(that frame’s start → a task posted from it); the circle moves inside the handler, so there is no',
+    'round trip. Input is delivered once per frame, so a move waits up to one frame interval (16.7 ms',
+    'at 60 fps) before any handler runs; the p95 of even this page is about one frame plus its paint.',
+    '',
+    '| raster | moves | move rate (/s) | painted | latency p50 (ms) | latency p95 (ms) | max (ms) | frame rate (fps) | input | frame wait | frame |',
+    '|---|---|---|---|---|---|---|---|---|---|---|',
+    ...rows.map(
+      (row) =>
+        `| ${row.raster} | ${row.moves} | ${perSecond(row.moves, row)} | ${row.latencies.length} | ${latencyCells(row)} | ${perSecond(row.frames, row)} | ${phase(row, 'moved', 'handled')} | ${phase(row, 'committed', 'frame')} | ${phase(row, 'frame', 'painted')} |`,
+    ),
+    '',
+    `Floor p95 ≤ 16 ms: ${rows.map((row) => `${percentile(row.latencies, 0.95) <= 16 ? 'met' : 'not met'} (${row.raster} raster)`).join(', ')} in this run.`,
+    '',
+  ];
+}
+
+function explorerTables(rows: DragMeasurement[]): string[] {
+  if (rows.length === 0) return [];
   const small = rows.filter((row) => row.n <= 50 && row.raster !== 'cpu');
   const met = small.length > 0 && small.every((row) => percentile(row.latencies, 0.95) <= 16);
-  const lines = [
-    SECTION,
-    '',
-    `Measured by \`npm run bench:drag -- --cpu-raster\` on ${new Date().toISOString().slice(0, 10)}: headless Chromium,`,
-    `${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), shared with other work; WebGL renderer`,
-    `"${renderer}". The explorer on a noisy sine of n points (RBF, landscape on), the middle point dragged`,
-    `up and down with the mouse, ${moveCount} moves 16 ms apart. *Latency*: pointer move → the frame after the`,
-    'arrows for that position were painted. *Painted*: moves whose own result was drawn (the rest were',
-    'superseded by a newer move before their answer came back: latest wins). *Frame rate*: animation',
-    'frames per second during the drag; *arrow updates*: times per second the arrows changed.',
-    `*Worker*: compute time per request inside the worker (median). Up to n = 40 the landscape is`,
-    'recomputed on every move; above, once the drag ends.',
-    '',
-    `Load average (1 min) ${load[0].toFixed(1)} at the start and ${load[1].toFixed(1)} at the end, on ${cpus().length} cores.`,
-    '',
-    '| n | raster | backend | moves | painted | latency p50 (ms) | latency p95 (ms) | max (ms) | frame rate (fps) | arrow updates (/s) | worker (ms) |',
-    '|---|---|---|---|---|---|---|---|---|---|---|',
-    ...rows.map((row) => {
-      const seconds = row.durationMs / 1000;
-      return `| ${row.n} | ${row.raster ?? 'gpu'} | ${row.backend} | ${row.moves} | ${row.latencies.length} | ${ms(percentile(row.latencies, 0.5))} | ${ms(percentile(row.latencies, 0.95))} | ${ms(Math.max(...row.latencies))} | ${(row.frames / seconds).toFixed(0)} | ${(row.arrowUpdates / seconds).toFixed(0)} | ${ms(percentile(row.workerMs, 0.5))} |`;
-    }),
+  return [
+    '| n | raster | backend | moves | move rate (/s) | painted | latency p50 (ms) | latency p95 (ms) | max (ms) | frame rate (fps) | arrow updates (/s) | worker (ms) |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|',
+    ...rows.map(
+      (row) =>
+        `| ${row.n} | ${row.raster} | ${row.backend} | ${row.moves} | ${perSecond(row.moves, row)} | ${row.latencies.length} | ${latencyCells(row)} | ${perSecond(row.frames, row)} | ${perSecond(row.arrowUpdates, row)} | ${ms(percentile(row.workerMs, 0.5))} |`,
+    ),
     '',
     `Target p95 ≤ 16 ms for n ≤ 50: ${met ? 'met' : 'not met'} in this run.`,
     '',
@@ -249,16 +201,10 @@ function report(rows: DragMeasurement[], renderer: string, load: [number, number
     '',
     '| n | raster | input | round trip | commit | frame wait | frame |',
     '|---|---|---|---|---|---|---|',
-    ...rows.map((row) => {
-      const phase = (from: keyof MoveTimes, to: keyof MoveTimes) =>
-        ms(
-          percentile(
-            row.times.map((times) => (times[to] ?? Number.NaN) - (times[from] ?? Number.NaN)),
-            0.5,
-          ),
-        );
-      return `| ${row.n} | ${row.raster ?? 'gpu'} | ${phase('moved', 'handled')} | ${phase('handled', 'answered')} | ${phase('answered', 'committed')} | ${phase('committed', 'frame')} | ${phase('frame', 'painted')} |`;
-    }),
+    ...rows.map(
+      (row) =>
+        `| ${row.n} | ${row.raster} | ${phase(row, 'moved', 'handled')} | ${phase(row, 'handled', 'answered')} | ${phase(row, 'answered', 'committed')} | ${phase(row, 'committed', 'frame')} | ${phase(row, 'frame', 'painted')} |`,
+    ),
     '',
     "Reading the tables: the page's own work per move is the _round trip_ (refit, sensitivities, band",
     "and, up to n = 40, the landscape, in the worker) and React's _commit_; the landscape is drawn on a",
@@ -272,25 +218,72 @@ function report(rows: DragMeasurement[], renderer: string, load: [number, number
     'worker): both waits shrink. A machine with a hardware GPU was not measured.',
     '',
   ];
+}
+
+function report(rows: DragMeasurement[], renderer: string, load: [number, number]): string {
+  const floor = rows.filter((row) => row.n === 0);
+  const explorer = rows.filter((row) => row.n > 0);
+  const setup = [
+    `viewport ${viewport.width}×${viewport.height}`,
+    ...(extraFlags.length > 0 ? [`extra Chromium flags \`${extraFlags.join(' ')}\``] : []),
+  ].join(', ');
+  const lines = [
+    SECTION,
+    '',
+    `Measured by \`${command}\` on ${new Date().toISOString().slice(0, 10)}: headless Chromium`,
+    `(${setup}), ${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), shared with other`,
+    `work; WebGL renderer "${renderer}".`,
+    ...(explorer.length > 0
+      ? [
+          'The explorer on a noisy sine of n points (RBF, landscape on), the middle point dragged',
+          `up and down with the mouse, ${moveCount} moves 16 ms apart. *Latency*: pointer move → the frame after the`,
+          'arrows for that position were painted. *Painted*: moves whose own result was drawn (the rest were',
+          'superseded by a newer move before their answer came back: latest wins). *Frame rate*: animation',
+          'frames per second during the drag; *arrow updates*: times per second the arrows changed.',
+          '*Move rate*: moves per second actually delivered (Playwright waits for Chromium to acknowledge',
+          'each move, so slow frames stretch the 16 ms schedule).',
+          `*Worker*: compute time per request inside the worker (median). Up to n = 40 the landscape is`,
+          'recomputed on every move; above, once the drag ends.',
+        ]
+      : [
+          `${moveCount} mouse moves 16 ms apart. *Latency*: pointer move → the frame after its change was`,
+          'painted. *Frame rate*: animation frames per second during the drag. *Move rate*: moves per',
+          'second actually delivered (Playwright waits for Chromium to acknowledge each move, so slow',
+          'frames stretch the 16 ms schedule).',
+        ]),
+    '',
+    `Load average (1 min) ${load[0].toFixed(1)} at the start and ${load[1].toFixed(1)} at the end, on ${cpus().length} cores.`,
+    '',
+    ...explorerTables(explorer),
+    ...floorTable(floor),
+  ];
   return lines.join('\n');
 }
 
 async function main(): Promise<void> {
+  if (floorOnly && writeTarget) throw new Error('--write records the explorer: drop --floor-only');
   const site = await serveBuiltSite({ logLevel: 'error' });
   const loadAtStart = loadavg()[0] ?? Number.NaN;
   const base = site.baseUrl;
   const rows: DragMeasurement[] = [];
   let renderer = 'none';
+  const row = (n: number, raster: 'gpu' | 'cpu', backend: string, result: ProbeResult) => ({
+    ...result,
+    n,
+    raster,
+    backend,
+    latencies: latencies(result.painted),
+  });
   try {
     for (const raster of rasterModes) {
+      const rasterFlags = raster === 'gpu' ? [] : ['--disable-gpu-rasterization'];
       const browser = await chromium.launch({
         executablePath: chromiumPath(),
         headless: true,
-        args:
-          raster === 'gpu' ? [...CHROMIUM_ARGS] : [...CHROMIUM_ARGS, '--disable-gpu-rasterization'],
+        args: [...CHROMIUM_ARGS, ...rasterFlags, ...extraFlags],
       });
       try {
-        const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+        const page = await browser.newPage({ viewport });
         page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
         // tsx keeps function names with a `__name` helper that page-side functions must find.
         await page.addInitScript('globalThis.__name = (target) => target;');
@@ -300,8 +293,15 @@ async function main(): Promise<void> {
           const info = gl?.getExtension('WEBGL_debug_renderer_info');
           return gl && info ? String(gl.getParameter(info.UNMASKED_RENDERER_WEBGL)) : 'none';
         });
+        if (withFloor) {
+          rows.push(row(0, raster, '—', await measureFloor(page, base, moveCount)));
+          console.error(`floor (${raster} raster) done`);
+        }
         for (const n of sizes) {
-          rows.push({ ...(await measure(page, base, n)), raster });
+          const result = await measure(page, base, n);
+          const backend =
+            (await page.locator('[data-testid=compute-backend]').textContent()) ?? '?';
+          rows.push(row(n, raster, backend, result));
           console.error(`n=${n} (${raster} raster) done`);
         }
       } finally {
