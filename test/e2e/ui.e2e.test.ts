@@ -62,6 +62,45 @@ describe('the explorer in Chromium (mouse and keyboard)', () => {
     expect(problems).toEqual({ consoleErrors: [], pageErrors: [] });
   });
 
+  it('repaints the landscape contours at most five times a second during a drag, and at the release', async () => {
+    const { page, problems } = await browser.open('/');
+    await waitForArrows(page);
+    const contours = page.getByTestId('landscape-contours');
+    const paints = async () => Number((await contours.getAttribute('data-paints')) ?? 0);
+    const arrowUpdates = await page.evaluate(() => {
+      const counter = { count: 0 };
+      new MutationObserver((records) => {
+        for (const record of records) {
+          if ((record.target as Element).classList.contains('arrows')) counter.count++;
+        }
+      }).observe(document.body, { attributes: true, subtree: true, attributeFilter: ['data-seq'] });
+      (window as unknown as { arrowUpdates: typeof counter }).arrowUpdates = counter;
+      return counter.count;
+    });
+    expect(arrowUpdates).toBe(0);
+    await waitForFit(page);
+    const before = await paints();
+    const start = await pointCentre(page, 6);
+    await page.mouse.move(start.x, start.y);
+    await page.mouse.down();
+    const dragStarted = Date.now();
+    for (let step = 1; step <= 40; step++) {
+      await page.mouse.move(start.x, start.y - 2 * step);
+      await page.waitForTimeout(16);
+    }
+    const dragSeconds = (Date.now() - dragStarted) / 1000;
+    const duringDrag = (await paints()) - before;
+    const updates = await page.evaluate(
+      () => (window as unknown as { arrowUpdates: { count: number } }).arrowUpdates.count,
+    );
+    await page.mouse.up();
+    await waitForFit(page);
+    await expect.poll(paints).toBeGreaterThan(before + duringDrag);
+    expect(updates).toBeGreaterThan(duringDrag);
+    expect(duringDrag).toBeLessThanOrEqual(Math.ceil(dragSeconds / 0.2) + 1);
+    expect(problems).toEqual({ consoleErrors: [], pageErrors: [] });
+  });
+
   it('adds a point by clicking empty space and removes points by double-click and Delete', async () => {
     const { page } = await browser.open('/');
     await waitForArrows(page);

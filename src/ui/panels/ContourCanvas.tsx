@@ -75,6 +75,8 @@ export function ContourCanvas({
       context.fill(path);
       context.stroke(path);
     }
+    // How many times the contours were painted: lets a test see the throttling during a drag.
+    canvas.dataset.paints = String(Number(canvas.dataset.paints ?? 0) + 1);
   }, [bands, width, height, low, high]);
 
   return (

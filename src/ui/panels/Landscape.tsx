@@ -6,8 +6,15 @@ import { formatNumber, formatPowerOfTen } from '../format';
 import { useElementWidth } from '../plot/useElementWidth';
 import { ContourCanvas } from './ContourCanvas';
 import { contourBands } from './landscapeGeometry';
+import { useThrottledValue } from './useThrottledValue';
 
 const MARGIN = { top: 10, right: 12, bottom: 38, left: 46 };
+/**
+ * While a point is dragged the contours are redrawn at most this often (θ̂, its trail and the
+ * prediction stay live): they are the costliest part of a frame and change little from move to
+ * move. Measured in BENCHMARKS.md ("Dragging in the browser").
+ */
+const CONTOUR_INTERVAL_DURING_DRAG_MS = 200;
 
 /** θ̂ expressed in the landscape's coordinates. */
 function position(theta: { lengthscale: number; signalStd: number; noiseStd: number }) {
@@ -25,6 +32,7 @@ export function Landscape() {
   const points = useExplorer((s) => s.points);
   const result = useExplorer((s) => s.analysis?.result ?? null);
   const trail = useExplorer((s) => s.drag?.trail ?? null);
+  const dragging = useExplorer((s) => s.drag?.active ?? false);
   const prediction = useExplorer(selectPrediction);
   const [measure, width] = useElementWidth();
   const height = Math.round(Math.max(220, Math.min(320, width * 0.78)));
@@ -39,7 +47,9 @@ export function Landscape() {
     [innerHeight],
   );
   // Contours are the costliest part of a frame: let the arrows paint first.
-  const grid = useDeferredValue(landscape?.grid ?? null);
+  const grid = useDeferredValue(
+    useThrottledValue(landscape?.grid ?? null, CONTOUR_INTERVAL_DURING_DRAG_MS, dragging),
+  );
   const bands = useMemo(() => (grid ? contourBands(grid, x, y) : []), [grid, x, y]);
 
   const xAxisRef = useRef<SVGGElement>(null);
