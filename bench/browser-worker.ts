@@ -163,13 +163,13 @@ async function main(): Promise<void> {
           `| ${row.n} | ${ms(row.cold)} | ${ms(row.dragMedian)} | ${ms(row.dragP90)} | ${ms(row.workerMedian)} | ${ms(row.samplesMedian)} | ${ms(row.landscape)} |`,
       ),
       '',
-      `### Dense posterior: float32 tfjs (${gpuBackend}) against float64 JS`,
+      `### Dense posterior: float32 tfjs (${gpuBackend}) against the float64 engine`,
       '',
       'm = 400 grid points. *Engine*: `posterior` (Cholesky + forward substitution per grid point).',
       '*tfjs*: `posteriorFactors` (float64 Cholesky and L⁻¹) + float32 kernel matrix, products and',
       'read-back; *tfjs kernel*: the float32 part alone. Median of 5 runs.',
       '',
-      '| n | engine (float64 JS) | tfjs total | tfjs kernel | faster |',
+      '| n | float64 engine | tfjs total | tfjs kernel | faster |',
       '|---|---|---|---|---|',
       ...crossover.map(
         (row) =>
@@ -178,7 +178,7 @@ async function main(): Promise<void> {
       '',
       firstWin
         ? `Crossover: the tfjs path is faster from n ≈ ${firstWin.n} on (first measured size where it wins).`
-        : `Crossover: the tfjs path did not beat float64 JS at any measured n (up to ${crossoverSizes.at(-1)}).`,
+        : `Crossover: the tfjs path did not beat the float64 engine at any measured n (up to ${crossoverSizes.at(-1)}).`,
       '',
     ];
     const section = lines.join('\n');
