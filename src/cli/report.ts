@@ -1,6 +1,6 @@
 /**
  * The JSON object `fit` prints: the fields and units of a case of the reference fixtures
- * (shared/fixtures/gp-reference.json), plus `diagnostics` and `timingMs`.
+ * (test/fixtures/gp-reference.json), plus `diagnostics` and `timingMs`.
  *
  *   kernel, x, y                       the kernel and the data as fitted (data units)
  *   theta {lengthscale, signalStd, noiseStd}, lml (with the −n/2 log 2π term)

@@ -1,39 +1,21 @@
 /**
- * The reference fixtures (shared/fixtures/gp-reference.json) and a comparison of a `fit` report
- * with a case at the tolerances of the fixtures' README: θ and lml 1e-8 relative; sensitivity
- * matrices 1e-6 relative to the matrix's largest entry, 1e-5 for the x-derivatives, whose
- * references are difference quotients (dTheta_dx is θ times dLogTheta_dx, so the same holds).
+ * A comparison of a `fit` report with a reference case (test/fixtures/reference.ts) at the
+ * tolerances of test/fixtures/README.md: θ and lml 1e-8 relative; sensitivity matrices 1e-6
+ * relative to the matrix's largest entry, 1e-5 for the x-derivatives, whose references are
+ * difference quotients (dTheta_dx is θ times dLogTheta_dx, so the same holds).
  */
-import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
-import type { KernelName } from '../../src/engine/index';
+import { referenceCases, type ReferenceCase } from '../fixtures/reference';
 
 export const repositoryRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const fixturePath = resolve(repositoryRoot, '../shared/fixtures/gp-reference.json');
 
 type Matrix = number[][];
 
-export interface ReferenceCase {
-  kernel: KernelName;
-  x: number[];
-  y: number[];
-  theta: { lengthscale: number; signalStd: number; noiseStd: number };
-  lml: number;
-  gradLogTheta: number[];
-  hessianLogTheta: Matrix;
-  hessianEigLog: number[];
-  dLogTheta_dy: Matrix;
-  dLogTheta_dx: Matrix;
-  dTheta_dy: Matrix;
-  dTheta_dx: Matrix;
-  fdCheck: { i: number; fd: number[]; ift: number[] }[];
-}
-
+/** The reference cases (test/fixtures/reference.ts). */
 export function loadReferenceCases(): Record<string, ReferenceCase> {
-  return (JSON.parse(readFileSync(fixturePath, 'utf8')) as { cases: Record<string, ReferenceCase> })
-    .cases;
+  return referenceCases;
 }
 
 const MATRIX_TOLERANCE = {

@@ -11,7 +11,7 @@ import {
   waitForBackend,
   type LabRequest,
 } from './workerLab';
-import { referenceCases } from '../engine/fixtures';
+import { referenceCases } from '../fixtures/reference';
 
 /** A drag of point 4 of `sine10`: frame k moves it up by 0.02·k. */
 function dragFrame(k: number): LabRequest {

@@ -2,7 +2,7 @@
 import type { Page } from 'playwright-core';
 import type { LabRequest, LabResult } from '../../src/worker/lab/workerLab';
 import type { ComputeStatus } from '../../src/worker/protocol';
-import { referenceCases } from '../engine/fixtures';
+import { referenceCases } from '../fixtures/reference';
 
 export type { LabRequest, LabResult };
 

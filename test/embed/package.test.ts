@@ -16,7 +16,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumMissingReason, chromiumPath } from '../../scripts/chromium-path.mjs';
-import { referenceCases } from '../engine/fixtures';
+import { referenceCases } from '../fixtures/reference';
 
 const repositoryRoot = resolve(import.meta.dirname, '../..');
 const tsc = join(repositoryRoot, 'node_modules', '.bin', 'tsc');

@@ -13,7 +13,7 @@ import {
   type KernelName,
   type SensitivityResult,
 } from '../../src/engine';
-import { referenceCases } from './fixtures';
+import { referenceCases } from '../fixtures/reference';
 import { structuredDataset } from './random-data';
 
 const IDENTITY_TOLERANCE = 1e-8;

@@ -8,7 +8,7 @@ import {
   kernelCorrelation,
   validateDataset,
 } from '../../src/engine';
-import { referenceCases } from './fixtures';
+import { referenceCases } from '../fixtures/reference';
 
 const reference = referenceCases['sine10']!;
 const data = validateDataset(reference.x, reference.y);

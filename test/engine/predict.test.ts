@@ -5,7 +5,7 @@ import {
   predictLogTheta,
   validateDataset,
 } from '../../src/engine';
-import { referenceCases } from './fixtures';
+import { referenceCases } from '../fixtures/reference';
 
 describe('first-order prediction of θ̂', () => {
   const reference = referenceCases['bumps25']!;

@@ -11,7 +11,7 @@ import {
   referenceCases,
   relativeError,
   type ReferenceCase,
-} from './fixtures';
+} from '../fixtures/reference';
 
 /** Fit, sensitivities and the finite-difference checks of one case, on one dense backend. */
 function analyse(reference: ReferenceCase, backend: DenseBackend) {

@@ -10,7 +10,7 @@ import {
 } from '../../src/engine';
 import { correlationOfScaledDistance } from '../../src/gpu/correlation';
 import { densePosterior, type PosteriorFactorInput } from '../../src/gpu/densePosterior';
-import { referenceCases } from '../engine/fixtures';
+import { referenceCases } from '../fixtures/reference';
 import { startCpuBackend } from './tfjsCpu';
 
 beforeAll(startCpuBackend);

@@ -9,7 +9,7 @@ import {
   type KernelName,
 } from '../../src/engine';
 import { posteriorSamplePaths } from '../../src/gpu/posteriorSamples';
-import { referenceCases } from '../engine/fixtures';
+import { referenceCases } from '../fixtures/reference';
 import { startCpuBackend } from './tfjsCpu';
 
 beforeAll(startCpuBackend);

@@ -4,7 +4,7 @@ import { WarmStarts } from '../../src/worker/warmStarts';
 import { createEnginePosteriorPath } from '../../src/worker/enginePosteriorPath';
 import type { AnalysisSuccess, SequencedRequest } from '../../src/worker/protocol';
 import { createTfjsPosteriorPath } from '../../src/worker/tfjsPosteriorPath';
-import { referenceCases, relativeError } from '../engine/fixtures';
+import { referenceCases, relativeError } from '../fixtures/reference';
 import { startCpuBackend } from '../gpu/tfjsCpu';
 
 /** Sends every band to the float32 kernels, so that they are what is tested. */

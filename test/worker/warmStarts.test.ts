@@ -7,7 +7,7 @@ import {
   type KernelName,
 } from '../../src/engine';
 import { WarmStarts } from '../../src/worker/warmStarts';
-import { referenceCases } from '../engine/fixtures';
+import { referenceCases } from '../fixtures/reference';
 
 function fitAndRemember(warmStarts: WarmStarts, data: Dataset, kernel: KernelName = 'rbf') {
   const fit = fitHyperparameters(data, { kernel });

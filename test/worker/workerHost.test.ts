@@ -6,7 +6,7 @@ import type { FromWorkerMessage } from '../../src/worker/messages';
 import type { AnalysisResult, SequencedRequest } from '../../src/worker/protocol';
 import { createTfjsPosteriorPath } from '../../src/worker/tfjsPosteriorPath';
 import { createWorkerHost, type GpuRuntime } from '../../src/worker/workerHost';
-import { referenceCases } from '../engine/fixtures';
+import { referenceCases } from '../fixtures/reference';
 import { startCpuBackend } from '../gpu/tfjsCpu';
 
 beforeAll(startCpuBackend);
