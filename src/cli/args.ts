@@ -1,15 +1,19 @@
 /**
  * Command-line arguments of `gp-sensitivity`:
  *
- *   fit FILE [--kernel rbf|matern52|matern32] [--fd] [--pretty]
+ *   fit FILE [--kernel rbf|matern52|matern32] [--format json|csv] [--fd] [--pretty]
  *   --help | -h | help
  *
- * `--kernel K` and `--kernel=K` are both accepted; `--` ends the options, so a file whose name
- * starts with `-` can be given after it; FILE `-` reads the data from standard input. Every
- * mistake throws a CliError whose message names the offending argument.
+ * `--kernel K` and `--kernel=K` (likewise `--format`) are both accepted; `--` ends the options,
+ * so a file whose name starts with `-` can be given after it; FILE `-` reads the data from
+ * standard input. Every mistake throws a CliError whose message names the offending argument.
  */
 import { KERNEL_NAMES, type KernelName } from '../engine/index';
 import { CliError } from './cli-error';
+
+/** The output formats: one JSON object, or a table with one row per point (csv-report.ts). */
+export const OUTPUT_FORMATS = ['json', 'csv'] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 /** What the user asked for. */
 export type CliCommand =
@@ -19,9 +23,10 @@ export type CliCommand =
       /** Path of the data file as given, or `-` for standard input. */
       file: string;
       kernel: KernelName;
+      format: OutputFormat;
       /** Also run finite-difference refits against the implicit-function sensitivities. */
       fd: boolean;
-      /** Indent the JSON output for reading (default: one compact line). */
+      /** Indent the JSON output for reading (default: one compact line); JSON only. */
       pretty: boolean;
     };
 
@@ -30,6 +35,16 @@ const HELP_HINT = 'run with --help for usage';
 
 function isKernelName(value: string): value is KernelName {
   return (KERNEL_NAMES as readonly string[]).includes(value);
+}
+
+function parseFormat(value: string | undefined): OutputFormat {
+  if (value === undefined || value === '') {
+    throw new CliError('--format needs a value (json or csv)');
+  }
+  if (!(OUTPUT_FORMATS as readonly string[]).includes(value)) {
+    throw new CliError(`unknown format "${value}"; choose json or csv`);
+  }
+  return value as OutputFormat;
 }
 
 function parseKernel(value: string | undefined): KernelName {
@@ -58,6 +73,7 @@ export function parseArguments(argv: readonly string[]): CliCommand {
 
   let file: string | undefined;
   let kernel: KernelName | undefined;
+  let format: OutputFormat | undefined;
   let fd = false;
   let pretty = false;
   const positional = (value: string) => {
@@ -74,12 +90,15 @@ export function parseArguments(argv: readonly string[]): CliCommand {
     const [name, inlineValue] = argument.startsWith('--')
       ? (argument.split(/=(.*)/s, 2) as [string, string | undefined])
       : [argument, undefined];
-    if (name === '--kernel') {
-      if (kernel !== undefined) throw new CliError('--kernel given more than once');
+    if (name === '--kernel' || name === '--format') {
+      if ((name === '--kernel' ? kernel : format) !== undefined) {
+        throw new CliError(`${name} given more than once`);
+      }
       const next = rest[i + 1];
       const separateValue = next === undefined || next.startsWith('--') ? undefined : next;
       if (inlineValue === undefined && separateValue !== undefined) i++;
-      kernel = parseKernel(inlineValue ?? separateValue);
+      if (name === '--kernel') kernel = parseKernel(inlineValue ?? separateValue);
+      else format = parseFormat(inlineValue ?? separateValue);
     } else if (name === '--fd' || name === '--pretty') {
       if (inlineValue !== undefined) throw new CliError(`${name} takes no value`);
       if (name === '--fd') fd = true;
@@ -91,5 +110,8 @@ export function parseArguments(argv: readonly string[]): CliCommand {
     }
   }
   if (file === undefined) throw new CliError(`fit needs a data FILE; ${HELP_HINT}`);
-  return { command: 'fit', file, kernel: kernel ?? 'rbf', fd, pretty };
+  if (pretty && format === 'csv') {
+    throw new CliError('--pretty indents JSON; it does not apply to --format csv');
+  }
+  return { command: 'fit', file, kernel: kernel ?? 'rbf', format: format ?? 'json', fd, pretty };
 }

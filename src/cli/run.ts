@@ -12,6 +12,7 @@ import {
 } from '../engine/index';
 import { parseArguments } from './args';
 import { CliError, EXIT_INTERNAL, oneLine } from './cli-error';
+import { formatCsvReport } from './csv-report';
 import { parseDataText, readDataFile, type RawData } from './read-data';
 import { buildFitReport, fdCheckIndices, formatReport } from './report';
 import { USAGE } from './usage';
@@ -68,7 +69,10 @@ async function fit(argv: readonly string[], streams: CliStreams): Promise<void> 
         )
       : null;
   }
-  streams.writeOut(formatReport(buildFitReport(data, analysis, fdChecks), command.pretty));
+  const report = buildFitReport(data, analysis, fdChecks);
+  streams.writeOut(
+    command.format === 'csv' ? formatCsvReport(report) : formatReport(report, command.pretty),
+  );
 }
 
 /** Runs the command line; resolves to the process exit code. */

@@ -18,6 +18,7 @@ describe('parseArguments', () => {
       command: 'fit',
       file: 'data.csv',
       kernel: 'rbf',
+      format: 'json',
       fd: false,
       pretty: false,
     });
@@ -63,5 +64,18 @@ describe('parseArguments', () => {
     expect(errorOf(['fit', 'a.csv', '--fd=yes'])).toBe('--fd takes no value');
     expect(errorOf(['fit', 'a.csv', '-x'])).toMatch(/unknown option "-x"/);
     expect(errorOf(['fit', 'a.csv', '--kernels=rbf'])).toMatch(/unknown option "--kernels"/);
+  });
+
+  it('reads --format json|csv in both forms and names its mistakes', () => {
+    expect(parseArguments(['fit', 'a.csv', '--format', 'csv'])).toMatchObject({ format: 'csv' });
+    expect(parseArguments(['fit', '--format=json', 'a.csv'])).toMatchObject({ format: 'json' });
+    expect(errorOf(['fit', 'a.csv', '--format', 'xml'])).toBe(
+      'unknown format "xml"; choose json or csv',
+    );
+    expect(errorOf(['fit', 'a.csv', '--format'])).toMatch(/--format needs a value/);
+    expect(errorOf(['fit', 'a.csv', '--format=csv', '--format', 'json'])).toMatch(/more than once/);
+    expect(errorOf(['fit', 'a.csv', '--format', 'csv', '--pretty'])).toMatch(
+      /--pretty indents JSON/,
+    );
   });
 });
