@@ -1,102 +1,194 @@
 /**
- * The npm package as a user receives it: `npm pack` (after its prepack step, the build of dist-lib), the
- * tarball installed offline into a fresh project, then used from there — the engine fits a
- * reference dataset in Node, every entry point loads, the declarations typecheck a consumer
- * under both `bundler` and `nodenext` resolution, and (with a Chromium) the element script runs
- * a widget straight from node_modules and the React component runs in an app bundled by Vite.
+ * The npm package as a user receives it: `npm pack` (after its prepack step, the build of
+ * dist-lib), the tarball installed offline into fresh projects (packageHelpers.ts), then used from
+ * there.
+ *
+ * - An empty project with the tarball alone — no React, d3 or zustand: `npx gp-sensitivity fit`
+ *   prints a reference fit as JSON or CSV and rejects bad input with exit code 2 and one stderr
+ *   line; the engine entry fits a reference dataset and its declarations typecheck.
+ * - A project that also has React, react-dom, d3 and zustand (the optional peers): every entry
+ *   point loads; the declarations typecheck a consumer under `bundler` and `nodenext`
+ *   resolution; with a Chromium, the element script runs a widget straight from node_modules and
+ *   the React component runs in an app bundled by Vite.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
-import { extname, join, resolve } from 'node:path';
-import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumMissingReason, chromiumPath } from '../../scripts/chromium-path.mjs';
+import {
+  CHROMIUM_ARGS,
+  chromiumMissingReason,
+  chromiumPath,
+} from '../../scripts/chromium-path.mjs';
+import type { FitReport } from '../../src/cli/report';
 import { referenceCases } from '../fixtures/reference';
+import {
+  installIntoEmptyProject,
+  isolatedNpmEnvironment,
+  linkFromRepository,
+  packPackage,
+  repositoryRoot,
+  runOk,
+  runProcess,
+  serveDirectory,
+  type PackedPackage,
+} from './packageHelpers';
 
-const repositoryRoot = resolve(import.meta.dirname, '../..');
+const PEERS = ['react', 'react-dom', 'd3', 'zustand'];
 const tsc = join(repositoryRoot, 'node_modules', '.bin', 'tsc');
-let workDirectory = '';
-let consumer = '';
-let packedFiles: string[] = [];
+const reference = referenceCases.sine10!;
 
-function run(command: string, args: string[], cwd: string): string {
-  return execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-}
+let workDirectory = '';
+let npmEnvironment: NodeJS.ProcessEnv = {};
+let packed: PackedPackage = { tarball: '', files: [] };
+/** The tarball alone. */
+let bare = '';
+/** The tarball and the peers. */
+let consumer = '';
 
 beforeAll(() => {
   workDirectory = mkdtempSync(join(tmpdir(), 'gp-explorer-package-'));
-  // What `npm pack` runs first (prepack), run on its own so its log stays out of pack's JSON.
-  run('npm', ['run', 'build:lib'], repositoryRoot);
-  const packed = JSON.parse(
-    run(
-      'npm',
-      ['pack', '--json', '--ignore-scripts', '--pack-destination', workDirectory],
-      repositoryRoot,
-    ),
-  ) as { filename: string; files: { path: string }[] }[];
-  const tarball = join(workDirectory, packed[0]!.filename);
-  packedFiles = packed[0]!.files.map((file) => file.path);
-
+  npmEnvironment = isolatedNpmEnvironment(workDirectory);
+  packed = packPackage(workDirectory, npmEnvironment);
+  bare = join(workDirectory, 'bare');
+  installIntoEmptyProject(bare, packed.tarball, npmEnvironment);
   consumer = join(workDirectory, 'consumer');
-  mkdirSync(consumer);
-  writeFileSync(
-    join(consumer, 'package.json'),
-    JSON.stringify({ name: 'consumer', private: true, type: 'module' }),
-  );
-  // Offline: the dependencies come from the local npm cache, never the network.
-  run('npm', ['install', '--offline', '--no-audit', '--no-fund', tarball], consumer);
-  // Type declarations of React for the consumer's typecheck, as its own project would have.
-  mkdirSync(join(consumer, 'node_modules', '@types'), { recursive: true });
-  symlinkSync(
-    join(repositoryRoot, 'node_modules', '@types', 'react'),
-    join(consumer, 'node_modules', '@types', 'react'),
-  );
+  installIntoEmptyProject(consumer, packed.tarball, npmEnvironment);
+  // The peers, and React's type declarations for the consumer's typecheck, as its own
+  // project would have them.
+  linkFromRepository(consumer, [...PEERS, '@types/react']);
 }, 300_000);
 
 afterAll(() => {
   if (workDirectory) rmSync(workDirectory, { recursive: true, force: true });
 });
 
+/** Types a consumer file with the project's installed packages; '' when it typechecks. */
+function typecheck(project: string, file: string, module: string, moduleResolution: string) {
+  writeFileSync(
+    join(project, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: {
+        target: 'es2022',
+        module,
+        moduleResolution,
+        lib: ['es2022', 'dom'],
+        strict: true,
+        noEmit: true,
+        skipLibCheck: false,
+        types: [],
+      },
+      files: [file],
+    }),
+  );
+  const result = runProcess(tsc, ['-p', 'tsconfig.json'], project);
+  return result.code === 0 ? '' : result.stdout + result.stderr;
+}
+
 describe('the npm package', () => {
-  it('holds the entry points, the worker and the declarations, and no sources or tests', () => {
+  it('holds the entry points, one compute worker, the command and the declarations, no sources', () => {
     for (const file of [
       'package.json',
       'README.md',
+      'LICENSE',
       'dist-lib/index.js',
       'dist-lib/engine.js',
       'dist-lib/react.js',
       'dist-lib/element/gp-sensitivity.js',
+      'dist-lib/cli/gp-sensitivity.js',
       'dist-lib/types/embed/index.d.ts',
       'dist-lib/types/engine/index.d.ts',
       'dist-lib/types/embed/react.d.ts',
       'dist-lib/types/embed/element.d.ts',
     ]) {
-      expect(packedFiles).toContain(file);
+      expect(packed.files).toContain(file);
     }
-    expect(packedFiles.filter((file) => /compute\.worker-.*\.js$/.test(file))).toHaveLength(2);
-    expect(packedFiles.filter((file) => !file.startsWith('dist-lib/'))).toEqual([
+    // The library and the element script share one file of the worker (tfjs: about 1 MB).
+    expect(packed.files.filter((file) => /compute\.worker/.test(file))).toEqual([
+      expect.stringMatching(/^dist-lib\/assets\/compute\.worker-[\w-]+\.js$/),
+    ]);
+    expect(packed.files.filter((file) => !file.startsWith('dist-lib/')).sort()).toEqual([
+      'LICENSE',
       'README.md',
       'package.json',
     ]);
-    expect(packedFiles.some((file) => file.endsWith('.map'))).toBe(false);
+    expect(packed.files.some((file) => file.endsWith('.map'))).toBe(false);
   });
 
-  it('fits a reference dataset with the installed engine, as the float64 reference does', () => {
-    const reference = referenceCases.sine10!;
-    const script = `
+  it('installs into an empty project without React, react-dom, d3 or zustand', () => {
+    const installed = readdirSync(join(bare, 'node_modules')).filter((name) => name !== '.bin');
+    expect(installed.filter((name) => !name.startsWith('.'))).toEqual(['gp-sensitivity-explorer']);
+  });
+});
+
+describe('npx gp-sensitivity, installed from the tarball', () => {
+  const csv = ['x,y', ...reference.x.map((x, i) => `${x},${reference.y[i]}`)].join('\n');
+  const npx = (args: string[]) => runProcess('npx', args, bare, npmEnvironment);
+
+  beforeAll(() => {
+    writeFileSync(join(bare, 'data.csv'), `${csv}\n`);
+    writeFileSync(join(bare, 'bad.csv'), 'x,y\n0,1\n1,2\n2,abc\n');
+  });
+
+  it('fit data.csv prints only the JSON report, which matches the float64 reference', () => {
+    const result = npx(['gp-sensitivity', 'fit', 'data.csv']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout) as FitReport;
+    for (const name of ['lengthscale', 'signalStd', 'noiseStd'] as const) {
+      expect(Math.abs(report.theta[name] / reference.theta[name] - 1)).toBeLessThan(1e-8);
+    }
+    expect(report.diagnostics.sensitivities.defined).toBe(true);
+    expect(report.dLogTheta_dy).toHaveLength(3);
+  });
+
+  it('fit data.csv --format csv prints one row per point', () => {
+    const result = npx(['gp-sensitivity', 'fit', 'data.csv', '--format', 'csv']);
+    expect(result.code).toBe(0);
+    const lines = result.stdout.trimEnd().split('\n');
+    const table = lines.filter((line) => !line.startsWith('#'));
+    expect(table[0]).toMatch(/^x,y,dlogl_dy,dlogsf_dy,dlogsn_dy,/);
+    expect(table).toHaveLength(reference.x.length + 1);
+    expect(table[1]!.split(',')).toHaveLength(14);
+  });
+
+  it.each([
+    ['malformed data', ['fit', 'bad.csv'], /^error: bad\.csv line 4: "abc" is not a number$/],
+    ['a missing file', ['fit', 'missing.csv'], /^error: cannot read missing\.csv: no such file$/],
+    ['an unknown option', ['fit', 'data.csv', '--fast'], /^error: unknown option "--fast"/],
+  ])('rejects %s with exit code 2 and one line on stderr', (_, args, message) => {
+    const result = npx(['gp-sensitivity', ...args]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.endsWith('\n')).toBe(true);
+    expect(result.stderr.slice(0, -1).split('\n')).toEqual([expect.stringMatching(message)]);
+  });
+
+  it('is plain JavaScript for Node, started without tsx', () => {
+    const bin = join(bare, 'node_modules', '.bin', 'gp-sensitivity');
+    const result = runProcess(bin, ['--help'], bare);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^Usage: gp-sensitivity fit FILE/);
+    expect(existsSync(join(bare, 'node_modules', 'tsx'))).toBe(false);
+  });
+});
+
+describe('the engine entry without React, d3 or zustand installed', () => {
+  it('fits a reference dataset as the float64 reference does', () => {
+    writeFileSync(
+      join(bare, 'fit.mjs'),
+      `
       import { validateDataset, fitHyperparameters, computeSensitivities } from 'gp-sensitivity-explorer/engine';
       const data = validateDataset(${JSON.stringify(reference.x)}, ${JSON.stringify(reference.y)});
       const fit = fitHyperparameters(data, { kernel: '${reference.kernel}' });
       const sensitivities = computeSensitivities(data, fit);
       console.log(JSON.stringify({ theta: fit.theta, lml: fit.lml, defined: sensitivities.defined }));
-    `;
-    writeFileSync(join(consumer, 'fit.mjs'), script);
-    const result = JSON.parse(run(process.execPath, ['fit.mjs'], consumer)) as {
+      `,
+    );
+    const result = JSON.parse(runOk(process.execPath, ['fit.mjs'], bare)) as {
       theta: typeof reference.theta;
       lml: number;
       defined: boolean;
@@ -108,6 +200,20 @@ describe('the npm package', () => {
     expect(result.defined).toBe(true);
   });
 
+  it('has declarations that typecheck with no other types installed', () => {
+    writeFileSync(
+      join(bare, 'engine.ts'),
+      `
+      import { fitHyperparameters, validateDataset, type FitResult } from 'gp-sensitivity-explorer/engine';
+      const fit: FitResult = fitHyperparameters(validateDataset([0, 1, 2, 3], [0, 1, 0, -1]));
+      export const lengthscale: number = fit.theta.lengthscale;
+      `,
+    );
+    expect(typecheck(bare, 'engine.ts', 'nodenext', 'nodenext')).toBe('');
+  });
+});
+
+describe('the package with its peers installed', () => {
   it('loads every entry point in Node (the element script needs a browser)', () => {
     writeFileSync(
       join(consumer, 'entries.mjs'),
@@ -126,7 +232,7 @@ describe('the npm package', () => {
       }));
       `,
     );
-    expect(JSON.parse(run(process.execPath, ['entries.mjs'], consumer))).toEqual({
+    expect(JSON.parse(runOk(process.execPath, ['entries.mjs'], consumer))).toEqual({
       main: ['function', 'function', 'function', 'function'],
       react: 'function',
       engine: 'function',
@@ -164,30 +270,10 @@ describe('the npm package', () => {
     for (const [module, moduleResolution] of [
       ['esnext', 'bundler'],
       ['nodenext', 'nodenext'],
-    ]) {
-      writeFileSync(
-        join(consumer, 'tsconfig.json'),
-        JSON.stringify({
-          compilerOptions: {
-            target: 'es2022',
-            module,
-            moduleResolution,
-            lib: ['es2022', 'dom'],
-            strict: true,
-            noEmit: true,
-            skipLibCheck: false,
-            types: [],
-          },
-          files: ['consumer.ts'],
-        }),
+    ] as const) {
+      expect(typecheck(consumer, 'consumer.ts', module, moduleResolution), moduleResolution).toBe(
+        '',
       );
-      let output = '';
-      try {
-        run(tsc, ['-p', 'tsconfig.json'], consumer);
-      } catch (error) {
-        output = String((error as { stdout?: string }).stdout ?? error);
-      }
-      expect(output, `${moduleResolution} resolution`).toBe('');
     }
   });
 
@@ -197,33 +283,8 @@ describe('the npm package', () => {
     let origin = '';
 
     beforeAll(async () => {
-      const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript' };
-      // A static file server for the consumer's folder, as any web host would be.
-      server = createServer((request, response) => {
-        const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
-        const file = join(consumer, pathname.endsWith('/') ? `${pathname}index.html` : pathname);
-        readFile(file).then(
-          (body) => {
-            response.writeHead(200, { 'content-type': types[extname(file)] ?? 'text/plain' });
-            response.end(body);
-          },
-          () => {
-            response.writeHead(404);
-            response.end();
-          },
-        );
-      });
-      await new Promise<void>((done) => server!.listen(0, '127.0.0.1', done));
-      origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-      browser = await chromium.launch({
-        executablePath: chromiumPath(),
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--use-angle=swiftshader',
-          '--enable-unsafe-swiftshader',
-        ],
-      });
+      ({ server, origin } = await serveDirectory(consumer));
+      browser = await chromium.launch({ executablePath: chromiumPath(), args: [...CHROMIUM_ARGS] });
     });
     afterAll(async () => {
       await browser?.close();
