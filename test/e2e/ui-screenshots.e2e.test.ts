@@ -1,30 +1,17 @@
+/**
+ * The README's screenshots, taken as `npm run screenshots` takes them
+ * (scripts/readme-screenshots.ts) but written to test-results/screenshots/ (ignored by git), so
+ * that a test run leaves the repository untouched; each shot's layout is checked.
+ */
 import { resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LAYOUTS, openScreenshotState, README_SCREENSHOTS } from '../../scripts/readme-screenshots';
 import { launchChromium, siteUrl } from './browser';
-import { pointCentre, waitForArrows, waitForFit } from './uiHelpers';
 
-const DOCS = resolve(import.meta.dirname, '../../docs');
+const CAPTURES = resolve(import.meta.dirname, '../../test-results/screenshots');
 
-const LAYOUTS = {
-  desktop: { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 },
-  phone: {
-    viewport: { width: 390, height: 844 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-  },
-} as const;
-
-async function settle(page: Page): Promise<void> {
-  await waitForArrows(page);
-  await page.evaluate(() => document.fonts.ready);
-  // The landscape renders after the arrows (a deferred update): give it a frame or two.
-  await page.waitForTimeout(300);
-}
-
-/** Screenshots of the layouts for the README, taken from the production build. */
-describe('screenshots', () => {
+describe('the README screenshots', () => {
   let browser: Browser;
   beforeAll(async () => {
     browser = await launchChromium();
@@ -33,35 +20,17 @@ describe('screenshots', () => {
     await browser.close();
   });
 
-  for (const [name, options] of Object.entries(LAYOUTS)) {
-    it(`${name} layout, light`, async () => {
-      const context = await browser.newContext({ ...options, colorScheme: 'light' });
-      const page = await context.newPage();
-      await page.goto(siteUrl('/'));
-      await settle(page);
-      const path = resolve(DOCS, `screenshot-${name}.png`);
-      await page.screenshot({ path });
+  for (const shot of README_SCREENSHOTS) {
+    it(`${shot.file}: ${shot.layout}, ${shot.colorScheme}${shot.dragging ? ', mid-drag' : ''}`, async () => {
+      const { page, close } = await openScreenshotState(browser, siteUrl('/'), shot);
+      await page.screenshot({ path: resolve(CAPTURES, shot.file) });
       // The plot is the hero: it starts within the first screenful.
       const plot = await page.locator('#explorer-plot').boundingBox();
-      expect(plot?.y ?? Infinity).toBeLessThan(options.viewport.height / 2);
-      await context.close();
+      expect(plot?.y ?? Infinity).toBeLessThan(LAYOUTS[shot.layout].viewport.height / 2);
+      // Mid-drag, the first-order prediction stands beside the refit.
+      const predicted = page.locator('[data-testid=predicted-lengthscale]');
+      expect(await predicted.count()).toBe(shot.dragging ? 1 : 0);
+      await close();
     });
   }
-
-  it('desktop layout, dark, mid-drag (prediction and trail)', async () => {
-    const context = await browser.newContext({ ...LAYOUTS.desktop, colorScheme: 'dark' });
-    const page = await context.newPage();
-    await page.goto(siteUrl('/'));
-    await settle(page);
-    const start = await pointCentre(page, 7);
-    await page.mouse.move(start.x, start.y);
-    await page.mouse.down();
-    await page.mouse.move(start.x, start.y - 36, { steps: 6 });
-    await waitForFit(page);
-    await page.waitForTimeout(300);
-    await page.screenshot({ path: resolve(DOCS, 'screenshot-desktop-dark-drag.png') });
-    await page.mouse.up();
-    expect(await page.locator('[data-testid=predicted-lengthscale]').count()).toBe(1);
-    await context.close();
-  });
 });

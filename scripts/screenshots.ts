@@ -1,0 +1,33 @@
+/**
+ * `npm run screenshots`: builds the site, serves it, and writes the README's screenshots
+ * (scripts/readme-screenshots.ts) into docs/ with headless Chromium. Run it after a visible change
+ * and commit the images; the tests never write into the repository.
+ */
+import { resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import { serveBuiltSite } from './built-site';
+import { CHROMIUM_ARGS, chromiumMissingReason, chromiumPath } from './chromium-path.mjs';
+import { openScreenshotState, README_SCREENSHOTS } from './readme-screenshots';
+
+const docs = resolve(import.meta.dirname, '../docs');
+
+const missing = chromiumMissingReason();
+if (missing !== null) {
+  console.error(`screenshots: ${missing}`);
+  process.exit(1);
+}
+
+const site = await serveBuiltSite();
+const browser = await chromium.launch({ executablePath: chromiumPath(), args: [...CHROMIUM_ARGS] });
+try {
+  for (const shot of README_SCREENSHOTS) {
+    const state = await openScreenshotState(browser, site.baseUrl, shot);
+    const path = resolve(docs, shot.file);
+    await state.page.screenshot({ path });
+    await state.close();
+    console.log(`screenshots: wrote docs/${shot.file}`);
+  }
+} finally {
+  await browser.close();
+  await site.close();
+}
