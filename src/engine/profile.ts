@@ -1,6 +1,6 @@
 /**
- * The profile likelihood (DESIGN.md): with g = σn²/σf² and A = R + gI, σf² is maximised at
- * σ̂f² = yᵀA⁻¹y / n, leaving
+ * The profile likelihood (docs/design.md, "Profile likelihood"): with g = σn²/σf² and
+ * A = R + gI, σf² is maximised at σ̂f² = yᵀA⁻¹y / n, leaving
  *
  *   Lp(ℓ, g) = −n/2 − (n/2) log(yᵀA⁻¹y / n) − ½ log|A| − (n/2) log 2π.
  *

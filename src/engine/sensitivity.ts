@@ -1,6 +1,6 @@
 /**
- * How θ̂ moves with the data, by the implicit function theorem (DESIGN.md): ∇θL(θ̂(D), D) = 0 for all
- * data D near the current data, so
+ * How θ̂ moves with the data, by the implicit function theorem (docs/design.md, "Sensitivities
+ * by the implicit function theorem"): ∇θL(θ̂(D), D) = 0 for all data D near the current data, so
  *
  *   dθ̂/dy = −H⁻¹ ∂g/∂y,   dθ̂/dx = −H⁻¹ ∂g/∂x,   H = ∂²L/∂θ∂θ at θ̂ (negative definite).
  *

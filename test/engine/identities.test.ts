@@ -1,6 +1,7 @@
 /**
- * The exact identities of DESIGN.md, on the reference cases and on random data (fast-check):
- * translation and scaling of x, scaling of y, permutation, sign flip, and finite-difference refits.
+ * The identities of docs/design.md ("Identities the tests check"), on the reference cases and on
+ * random data (fast-check): translation and scaling of x, scaling of y, permutation, sign flip,
+ * and finite-difference refits.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
