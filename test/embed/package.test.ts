@@ -5,11 +5,12 @@
  *
  * - An empty project with the tarball alone — no React, d3 or zustand: `npx gp-sensitivity fit`
  *   prints a reference fit as JSON or CSV and rejects bad input with exit code 2 and one stderr
- *   line; the engine entry fits a reference dataset and its declarations typecheck.
- * - A project that also has React, react-dom, d3 and zustand (the optional peers): every entry
- *   point loads; the declarations typecheck a consumer under `bundler` and `nodenext`
- *   resolution; with a Chromium, the element script runs a widget straight from node_modules and
- *   the React component runs in an app bundled by Vite.
+ *   line; the engine entry fits a reference dataset and its declarations typecheck; with a
+ *   Chromium, the element script runs a widget straight from node_modules.
+ * - A project that also has React, react-dom, d3 and zustand (the optional peers) and
+ *   @types/react: every entry point loads; the declarations typecheck a consumer under `bundler`
+ *   and `nodenext` resolution; with a Chromium, the React component runs in an app bundled by
+ *   Vite.
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -210,7 +211,7 @@ describe('the engine entry without React, d3 or zustand installed', () => {
       `,
     );
     expect(typecheck(bare, 'engine.ts', 'nodenext', 'nodenext')).toBe('');
-  });
+  }, 180_000); // tsc over the package's declarations: slow on a busy machine
 });
 
 describe('the package with its peers installed', () => {
@@ -275,91 +276,92 @@ describe('the package with its peers installed', () => {
         '',
       );
     }
+  }, 180_000); // tsc over the package's declarations: slow on a busy machine
+});
+
+describe.skipIf(chromiumMissingReason() !== null)('the installed package in Chromium', () => {
+  let server: Server | undefined;
+  let browser: Browser | undefined;
+  let origin = '';
+
+  beforeAll(async () => {
+    // Both projects, as any web host would serve them.
+    ({ server, origin } = await serveDirectory(workDirectory));
+    browser = await chromium.launch({ executablePath: chromiumPath(), args: [...CHROMIUM_ARGS] });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    server?.close();
   });
 
-  describe.skipIf(chromiumMissingReason() !== null)('in Chromium', () => {
-    let server: Server | undefined;
-    let browser: Browser | undefined;
-    let origin = '';
+  /** Opens `path`, waits for the first arrows; returns the page and its uncaught errors. */
+  async function openWithArrows(path: string, host: string) {
+    const page = await browser!.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${origin}${path}`);
+    await page
+      .locator(`${host} [data-testid=arrow]`)
+      .first()
+      .waitFor({ state: 'attached', timeout: 60_000 });
+    return { page, errors };
+  }
 
-    beforeAll(async () => {
-      ({ server, origin } = await serveDirectory(consumer));
-      browser = await chromium.launch({ executablePath: chromiumPath(), args: [...CHROMIUM_ARGS] });
+  it('runs <gp-sensitivity> straight from node_modules, with no peers, computing in its worker', async () => {
+    const script = 'node_modules/gp-sensitivity-explorer/dist-lib/element/gp-sensitivity.js';
+    expect(existsSync(join(bare, script))).toBe(true);
+    writeFileSync(
+      join(bare, 'index.html'),
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Package</title>
+      <script type="module" src="${script}"></script></head>
+      <body><gp-sensitivity preset="step" panels="readout,status"></gp-sensitivity></body></html>`,
+    );
+    const { page, errors } = await openWithArrows('/bare/', 'gp-sensitivity');
+    const backend = page.locator('gp-sensitivity [data-testid=compute-backend]');
+    expect(['webgl', 'cpu']).toContain(await backend.textContent());
+    expect(page.workers()).toHaveLength(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120_000);
+
+  it('renders <GpSensitivity /> in a React app bundled by Vite, calling onChange', async () => {
+    const app = join(consumer, 'react-app');
+    mkdirSync(app);
+    writeFileSync(
+      join(app, 'index.html'),
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>React</title></head>
+      <body><div id="root"></div><script type="module" src="./main.js"></script></body></html>`,
+    );
+    // Plain createElement: the application needs no JSX transform for this.
+    writeFileSync(
+      join(app, 'main.js'),
+      `
+      import { createElement, useState } from 'react';
+      import { createRoot } from 'react-dom/client';
+      import { GpSensitivity } from 'gp-sensitivity-explorer/react';
+      function App() {
+        const [fit, setFit] = useState(null);
+        return createElement('main', null,
+          createElement(GpSensitivity, { preset: 'step', kernel: 'matern32', onChange: setFit }),
+          createElement('output', { id: 'lengthscale' }, fit ? fit.lengthscale.toPrecision(4) : ''));
+      }
+      createRoot(document.getElementById('root')).render(createElement(App));
+      `,
+    );
+    await build({
+      root: app,
+      configFile: false,
+      base: './',
+      logLevel: 'error',
+      build: { outDir: 'dist', emptyOutDir: true },
     });
-    afterAll(async () => {
-      await browser?.close();
-      server?.close();
-    });
-
-    /** Opens `path`, waits for the first arrows; returns the page and its uncaught errors. */
-    async function openWithArrows(path: string, host: string) {
-      const page = await browser!.newPage();
-      const errors: string[] = [];
-      page.on('pageerror', (error) => errors.push(error.message));
-      await page.goto(`${origin}${path}`);
-      await page
-        .locator(`${host} [data-testid=arrow]`)
-        .first()
-        .waitFor({ state: 'attached', timeout: 60_000 });
-      return { page, errors };
-    }
-
-    it('runs <gp-sensitivity> straight from node_modules, computing in its worker', async () => {
-      const script = 'node_modules/gp-sensitivity-explorer/dist-lib/element/gp-sensitivity.js';
-      expect(existsSync(join(consumer, script))).toBe(true);
-      writeFileSync(
-        join(consumer, 'index.html'),
-        `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Package</title>
-        <script type="module" src="${script}"></script></head>
-        <body><gp-sensitivity preset="step" panels="readout,status"></gp-sensitivity></body></html>`,
-      );
-      const { page, errors } = await openWithArrows('/', 'gp-sensitivity');
-      const backend = page.locator('gp-sensitivity [data-testid=compute-backend]');
-      expect(['webgl', 'cpu']).toContain(await backend.textContent());
-      expect(page.workers()).toHaveLength(1);
-      expect(errors).toEqual([]);
-      await page.close();
-    }, 120_000);
-
-    it('renders <GpSensitivity /> in a React app bundled by Vite, calling onChange', async () => {
-      const app = join(consumer, 'react-app');
-      mkdirSync(app);
-      writeFileSync(
-        join(app, 'index.html'),
-        `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>React</title></head>
-        <body><div id="root"></div><script type="module" src="./main.js"></script></body></html>`,
-      );
-      // Plain createElement: the application needs no JSX transform for this.
-      writeFileSync(
-        join(app, 'main.js'),
-        `
-        import { createElement, useState } from 'react';
-        import { createRoot } from 'react-dom/client';
-        import { GpSensitivity } from 'gp-sensitivity-explorer/react';
-        function App() {
-          const [fit, setFit] = useState(null);
-          return createElement('main', null,
-            createElement(GpSensitivity, { preset: 'step', kernel: 'matern32', onChange: setFit }),
-            createElement('output', { id: 'lengthscale' }, fit ? fit.lengthscale.toPrecision(4) : ''));
-        }
-        createRoot(document.getElementById('root')).render(createElement(App));
-        `,
-      );
-      await build({
-        root: app,
-        configFile: false,
-        base: './',
-        logLevel: 'error',
-        build: { outDir: 'dist', emptyOutDir: true },
-      });
-      const { page, errors } = await openWithArrows('/react-app/dist/', '#root');
-      await page.waitForFunction(() => document.getElementById('lengthscale')?.textContent !== '');
-      const reported = await page.locator('#lengthscale').textContent();
-      const shown = await page.locator('#root [data-testid=theta-lengthscale]').textContent();
-      expect(Number(reported)).toBe(Number(shown));
-      expect(page.workers()).toHaveLength(1);
-      expect(errors).toEqual([]);
-      await page.close();
-    }, 120_000);
-  });
+    const { page, errors } = await openWithArrows('/consumer/react-app/dist/', '#root');
+    await page.waitForFunction(() => document.getElementById('lengthscale')?.textContent !== '');
+    const reported = await page.locator('#lengthscale').textContent();
+    const shown = await page.locator('#root [data-testid=theta-lengthscale]').textContent();
+    expect(Number(reported)).toBe(Number(shown));
+    expect(page.workers()).toHaveLength(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120_000);
 });
