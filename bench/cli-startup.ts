@@ -1,0 +1,154 @@
+/**
+ * Start-up of the installed command line: `npm run bench:cli [-- --runs 15 --write BENCHMARKS.md]`.
+ *
+ * Packs the package (after its build), installs the tarball offline into an empty project in a
+ * temporary folder (as test/embed/package.test.ts does), writes a seeded noisy sine of n = 20
+ * points as data.csv, and times, run by run in turn so that the machine's load falls on all alike:
+ *
+ *   node -e 0                        Node's own start-up: the floor under any command
+ *   node <package>/dist-lib/cli/gp-sensitivity.js fit data.csv    the command, started directly
+ *   node_modules/.bin/gp-sensitivity fit data.csv                 the same through its bin link
+ *   npx gp-sensitivity fit data.csv  as the README gives it: npm exec finds the bin, then runs it
+ *
+ * Wall-clock from spawn to exit; each run's stdout must parse as the JSON report. The fit's own
+ * time (`timingMs.fit + timingMs.sensitivity` of the report) is shown beside. Prints Markdown;
+ * with --write FILE replaces (or appends) the "## Command line" section of FILE.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { normalGenerator, uniformGenerator } from '../src/engine/random';
+import {
+  installIntoEmptyProject,
+  isolatedNpmEnvironment,
+  packPackage,
+} from '../test/embed/packageHelpers';
+import { writeMarkdownSection } from './markdown-section';
+
+const POINTS = 20;
+const TARGET_MS = 300;
+
+function parseOptions(argv: string[]): { runs: number; write: string | null } {
+  let runs = 15;
+  let write: string | null = null;
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--runs') runs = Number(argv[++i]);
+    else if (argv[i] === '--write') write = argv[++i] ?? null;
+    else throw new Error(`unknown option "${argv[i]}" (options: --runs N, --write FILE)`);
+  }
+  if (!Number.isInteger(runs) || runs < 3) throw new Error('--runs needs a whole number ≥ 3');
+  return { runs, write };
+}
+
+interface Command {
+  label: string;
+  command: string;
+  args: string[];
+  /** Whether stdout is a fit report (not for `node -e 0`). */
+  reports: boolean;
+}
+
+function quantile(sorted: number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.round(q * (sorted.length - 1)))]!;
+}
+
+const milliseconds = (value: number) => `${value.toFixed(0)} ms`;
+
+const options = parseOptions(process.argv.slice(2));
+const directory = mkdtempSync(join(tmpdir(), 'gp-cli-bench-'));
+try {
+  const env = isolatedNpmEnvironment(directory);
+  const { tarball } = packPackage(directory, env);
+  const project = join(directory, 'project');
+  installIntoEmptyProject(project, tarball, env);
+  const uniform = uniformGenerator(20);
+  const normal = normalGenerator(21);
+  const x = Array.from({ length: POINTS }, () => 10 * uniform()).sort((a, b) => a - b);
+  const rows = x.map((value) => `${value},${Math.sin(value) + 0.1 * normal()}`);
+  writeFileSync(join(project, 'data.csv'), ['x,y', ...rows, ''].join('\n'));
+
+  const script = 'node_modules/gp-sensitivity-explorer/dist-lib/cli/gp-sensitivity.js';
+  const commands: Command[] = [
+    { label: '`node -e 0` (Node alone)', command: 'node', args: ['-e', '0'], reports: false },
+    {
+      label: `\`node ${script} fit data.csv\``,
+      command: 'node',
+      args: [script, 'fit', 'data.csv'],
+      reports: true,
+    },
+    {
+      label: '`node_modules/.bin/gp-sensitivity fit data.csv`',
+      command: 'node_modules/.bin/gp-sensitivity',
+      args: ['fit', 'data.csv'],
+      reports: true,
+    },
+    {
+      label: '`npx gp-sensitivity fit data.csv`',
+      command: 'npx',
+      args: ['gp-sensitivity', 'fit', 'data.csv'],
+      reports: true,
+    },
+  ];
+  const times = commands.map(() => [] as number[]);
+  const fitTimes = commands.map(() => [] as number[]);
+  const loadBefore = loadavg();
+  for (let run = 0; run < options.runs; run++) {
+    commands.forEach((command, index) => {
+      const started = performance.now();
+      const result = spawnSync(command.command, command.args, {
+        cwd: project,
+        env,
+        encoding: 'utf8',
+      });
+      const elapsed = performance.now() - started;
+      if (result.status !== 0) {
+        throw new Error(`${command.command} ${command.args.join(' ')}: ${result.stderr}`);
+      }
+      if (command.reports) {
+        const report = JSON.parse(result.stdout) as {
+          timingMs: { fit: number; sensitivity: number };
+        };
+        fitTimes[index]!.push(report.timingMs.fit + report.timingMs.sensitivity);
+      }
+      times[index]!.push(elapsed);
+    });
+  }
+  const loadAfter = loadavg();
+
+  const table = [
+    '| command | runs | median | p90 | min | max | fit + sensitivities (median) | target |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+    ...commands.map((command, index) => {
+      const sorted = [...times[index]!].sort((a, b) => a - b);
+      const fits = [...fitTimes[index]!].sort((a, b) => a - b);
+      const median = quantile(sorted, 0.5);
+      const target = command.reports
+        ? `< ${TARGET_MS} ms: ${median < TARGET_MS ? 'met' : 'missed'}`
+        : '';
+      return `| ${command.label} | ${sorted.length} | ${milliseconds(median)} | ${milliseconds(quantile(sorted, 0.9))} | ${milliseconds(sorted[0]!)} | ${milliseconds(sorted.at(-1)!)} | ${fits.length > 0 ? `${quantile(fits, 0.5).toFixed(1)} ms` : ''} | ${target} |`;
+    }),
+  ];
+  const processors = cpus();
+  const section = [
+    '## Command line',
+    `Start-up of the installed \`gp-sensitivity\` for n = ${POINTS} (a seeded noisy sine, RBF ` +
+      'kernel): wall-clock from spawn to exit, the four commands run in turn so that the ' +
+      "machine's load falls on all alike. The package is packed, installed offline into an " +
+      'empty project and run there; each run prints the full JSON report, which is checked. ' +
+      "`npx` adds npm's own start-up (it looks the bin up, then starts it); the command itself " +
+      'is the second and third rows.',
+    '',
+    '- Command: `npm run bench:cli -- --write BENCHMARKS.md`',
+    `- Machine: ${processors[0]?.model.trim() ?? 'unknown CPU'}, ${processors.length} cores; ` +
+      `Node ${process.version}, npm ${spawnSync('npm', ['--version'], { encoding: 'utf8', env }).stdout.trim()}`,
+    `- Load average (1/5/15 min) before / after: ${loadBefore.map((v) => v.toFixed(2)).join(' / ')} → ${loadAfter.map((v) => v.toFixed(2)).join(' / ')}`,
+    `- Date: ${new Date().toISOString().slice(0, 10)}`,
+    '',
+    ...table,
+  ].join('\n');
+  console.log(section);
+  if (options.write) await writeMarkdownSection(options.write, '## Command line', section);
+} finally {
+  rmSync(directory, { recursive: true, force: true });
+}
