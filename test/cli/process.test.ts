@@ -1,7 +1,8 @@
 /**
- * The real process, end to end: `node --import tsx src/cli/main.ts …` as `npm run cli` runs it —
- * exit codes, exactly one stderr line on bad input with no stack trace, and a reference case
- * through a data file.
+ * The real process, end to end, from the sources: `node --import tsx src/cli/main.ts …` — exit
+ * codes, exactly one stderr line on bad input with no stack trace, and a reference case through a
+ * data file. The compiled command, installed from the package, is tested the same way in
+ * test/embed/package.test.ts; `npm run cli` in test/cli/npm-run.test.ts.
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
