@@ -58,6 +58,7 @@ function quantile(sorted: number[], q: number): number {
 }
 
 const milliseconds = (value: number) => `${value.toFixed(0)} ms`;
+const formatLoad = (load: number[]) => load.map((value) => value.toFixed(2)).join(' / ');
 
 const options = parseOptions(process.argv.slice(2));
 const directory = mkdtempSync(join(tmpdir(), 'gp-cli-bench-'));
@@ -141,23 +142,32 @@ try {
     }),
   ];
   const processors = cpus();
+  const medianOf = (index: number, samples: number[][]) => {
+    const sorted = [...samples[index]!].sort((a, b) => a - b);
+    return quantile(sorted, 0.5);
+  };
+  const ownWall = medianOf(1, times) - medianOf(0, times);
+  const ownCpu = withTime ? medianOf(1, cpuTimes) - medianOf(0, cpuTimes) : NaN;
   const section = [
     '## Command line',
-    `Start-up of the installed \`gp-sensitivity\` for n = ${POINTS} (a seeded noisy sine, RBF ` +
-      'kernel): wall-clock from spawn to exit, the four commands run in turn so that the ' +
-      "machine's load falls on all alike. The package is packed, installed offline into an " +
-      'empty project and run there; each run prints the full JSON report, which is checked. ' +
-      "`npx` adds npm's own start-up (it looks the bin up, then starts it); the command itself " +
-      'is the second and third rows. _CPU median_: user + system time of the command and the ' +
-      'processes it waited for (GNU time); where it is well below the wall-clock median, the ' +
-      'command was waiting for a core that another process held (compare the load average). ' +
-      'The target is judged on the wall-clock median.',
+    '',
+    `Start-up of the installed \`gp-sensitivity\` for n = ${POINTS} (a seeded noisy sine, RBF`,
+    'kernel): wall-clock from spawn to exit, the four commands run in turn so that the',
+    "machine's load falls on all alike. The package is packed, installed offline into an empty",
+    'project and run there; each run prints the full JSON report, which is checked. `npx` adds',
+    "npm's own start-up (it looks the bin up, then starts it); the command itself is the second",
+    'and third rows. _CPU median_: user + system time of the command and the processes it waited',
+    'for (GNU time); where it is well below the wall-clock median, the command was waiting for a',
+    'core that another process held (compare the load average). The target is judged on the',
+    'wall-clock median.',
     '',
     '- Command: `npm run bench:cli -- --write BENCHMARKS.md`',
     `- Machine: ${processors[0]?.model.trim() ?? 'unknown CPU'}, ${processors.length} cores; ` +
       `Node ${process.version}, npm ${spawnSync('npm', ['--version'], { encoding: 'utf8', env }).stdout.trim()}`,
-    `- Load average (1/5/15 min) before / after: ${loadBefore.map((v) => v.toFixed(2)).join(' / ')} → ${loadAfter.map((v) => v.toFixed(2)).join(' / ')}`,
+    `- Load average (1/5/15 min) before / after: ${formatLoad(loadBefore)} → ${formatLoad(loadAfter)}`,
     `- Date: ${new Date().toISOString().slice(0, 10)}`,
+    `- The command's own cost, over Node's start-up (medians): ${milliseconds(ownWall)} wall-clock` +
+      (withTime ? `, ${milliseconds(ownCpu)} CPU` : ''),
     '',
     ...table,
   ].join('\n');
