@@ -31,6 +31,8 @@ export interface DiagnosticsInput {
   converged: boolean;
   lml: number;
   runnerUp: { theta: Hyperparameters; lml: number } | null;
+  /** What `lml` is when the rule is not maximum likelihood (named in the near-tie reason). */
+  objectiveName?: string | null;
 }
 
 export function diagnose(input: DiagnosticsInput): Diagnostics {
@@ -68,7 +70,7 @@ export function diagnose(input: DiagnosticsInput): Diagnostics {
   if (runnerUp && runnerUp.lmlGap < NEAR_TIE_GAP) {
     demote(
       'caution',
-      `another maximum is almost as likely (log-likelihood gap ${runnerUp.lmlGap.toFixed(2)}): a small change in the data can make the fit jump`,
+      `another maximum is almost as likely (${input.objectiveName ?? 'log-likelihood'} gap ${runnerUp.lmlGap.toFixed(2)}): a small change in the data can make the fit jump`,
     );
   }
   return {

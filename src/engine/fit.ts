@@ -1,16 +1,19 @@
 /**
- * θ̂ = argmax L(θ): a global search on the profile likelihood (search.ts), then Newton polish with the
- * exact Hessian (newton.ts) from each promising basin; or, for a small change of the data, a warm
- * Newton polish from the previous θ̂ alone. Runs in standardised units (standardize.ts).
+ * θ̂ = argmax of the selection rule's objective (rules/objective.ts; L(θ) for the default `ml`): a
+ * global search on the profile likelihood (search.ts), then Newton polish with the exact Hessian
+ * (newton.ts) from each promising basin; or, for a small change of the data, a warm Newton polish
+ * from the previous θ̂ alone. Runs in standardised units (standardize.ts).
+ *
+ * The other rules reuse the likelihood's search: their polish starts from every likelihood
+ * maximum and every grid candidate (docs/rules.md, "Search").
  */
 import { diagnose } from './diagnostics';
 import { hyperparametersFromLog } from './predict';
-import {
-  createLikelihoodWorkspace,
-  evaluateLikelihood,
-  type LikelihoodWorkspace,
-} from './likelihood';
+import { createLikelihoodWorkspace, type LikelihoodWorkspace } from './likelihood';
 import { polishMaximum, type LogThetaBounds, type PolishResult } from './newton';
+import type { Objective } from './objective';
+import { createRuleObjective, type RuleObjective } from './rules/objective';
+import { internalPrior, resolvePrior, type PriorOptions } from './rules/prior';
 import {
   inputSpacing,
   SEARCH_SUBSAMPLE_SIZE,
@@ -25,10 +28,25 @@ import {
   toInternalLogTheta,
   type Standardization,
 } from './standardize';
-import type { BoundaryFlag, Dataset, FitResult, KernelName, LogTheta, Matrix3 } from './types';
+import type {
+  BoundaryFlag,
+  Dataset,
+  FitResult,
+  KernelName,
+  LogTheta,
+  Matrix3,
+  SelectionRule,
+} from './types';
 
 export interface FitOptions {
   kernel?: KernelName;
+  /** The selection rule (docs/rules.md): `ml` (the default), `map` or `loo`. */
+  rule?: SelectionRule;
+  /**
+   * The `map` rule's priors; what is left out takes the default (DEFAULT_PRIOR). Ignored by the
+   * other rules.
+   */
+  prior?: PriorOptions;
   /**
    * Start the polish here (data units) instead of searching globally. Used while a point is dragged:
    * the previous θ̂ is a few Newton steps from the new one. Falls back to the global search when the
@@ -50,6 +68,13 @@ export interface FitInternals {
   workspace: LikelihoodWorkspace;
   map: Standardization;
   internalLogTheta: LogTheta;
+  /** The rule's objective over `workspace`, whose buffers describe θ̂ after the fit. */
+  objective: RuleObjective;
+  /**
+   * Where the best maximum came from: the warm polish from `warmStart.logTheta`, the one from
+   * `warmStart.runnerUpLogTheta`, or the global search.
+   */
+  origin: 'warm' | 'warm-runner-up' | 'search';
 }
 
 const internals = new WeakMap<FitResult, FitInternals>();
@@ -58,6 +83,18 @@ const internals = new WeakMap<FitResult, FitInternals>();
 export function fitInternals(fit: FitResult): FitInternals | undefined {
   return internals.get(fit);
 }
+
+/** The options that refit another dataset the way `fit` was fitted: its kernel, rule and prior. */
+export function sameRuleOptions(fit: FitResult): FitOptions {
+  return { kernel: fit.kernel, rule: fit.rule, ...(fit.prior ? { prior: fit.prior } : {}) };
+}
+
+/** How the diagnostics name each rule's objective when two maxima nearly tie. */
+const OBJECTIVE_NAMES: Record<SelectionRule, string> = {
+  ml: 'log-likelihood',
+  map: 'log-posterior',
+  loo: 'leave-one-out log probability',
+};
 
 /** Two optima closer than this in every log coordinate are the same maximum. */
 const SAME_MAXIMUM = 1e-3;
@@ -96,7 +133,7 @@ function boundaryFlags(result: PolishResult, x: Float64Array): BoundaryFlag[] {
 }
 
 function distinctOptima(results: PolishResult[]): PolishResult[] {
-  const sorted = [...results].sort((a, b) => b.evaluation.lml - a.evaluation.lml);
+  const sorted = [...results].sort((a, b) => b.evaluation.value - a.evaluation.value);
   const kept: PolishResult[] = [];
   for (const result of sorted) {
     const duplicate = kept.some((other) =>
@@ -114,7 +151,7 @@ const ABANDON_GAP = 3;
 
 /** Polishes every start in turn, abandoning basins that cannot come near the best so far. */
 function polishAll(
-  workspace: LikelihoodWorkspace,
+  workspace: Objective,
   starts: LogTheta[],
   bounds: LogThetaBounds,
 ): PolishResult[] {
@@ -125,7 +162,7 @@ function polishAll(
     const result = polishMaximum(workspace, start, bounds, best - ABANDON_GAP, known);
     if (!result) continue;
     results.push(result);
-    best = Math.max(best, result.evaluation.lml);
+    best = Math.max(best, result.evaluation.value);
   }
   return results;
 }
@@ -134,44 +171,60 @@ function polishAll(
  * The cold path: grid search on (a subsample of) the data, then polish. A large dataset's basins
  * are polished coarse to fine, on subsamples doubling in size, so that each finer polish starts
  * within a few Newton steps and the full-data O(n³) polish needs only the last two or three.
+ * A rule other than `ml` is then polished from every likelihood maximum and every grid candidate.
  */
 function coldPolish(
   kernel: KernelName,
   x: Float64Array,
   y: Float64Array,
-  workspace: LikelihoodWorkspace,
+  objective: RuleObjective,
   bounds: LogThetaBounds,
 ): PolishResult[] {
+  const workspace =
+    objective.rule === 'ml' ? objective : createRuleObjective('ml', objective.likelihood, null);
   const coarsest = subsample(x, y, SEARCH_SUBSAMPLE_SIZE);
-  let starts = searchCandidates(kernel, coarsest.x, coarsest.y).map(
+  const candidates = searchCandidates(kernel, coarsest.x, coarsest.y).map(
     (candidate) => candidate.logTheta,
   );
+  let starts = candidates;
   for (let size = SEARCH_SUBSAMPLE_SIZE; size < x.length; size *= 2) {
     // A level barely smaller than the data saves too little to pay for itself.
     if (size > x.length / 1.5) break;
     const sample = subsample(x, y, size);
     const sampleWorkspace = createLikelihoodWorkspace(kernel, sample.x, sample.y);
-    const optima = distinctOptima(polishAll(sampleWorkspace, starts, searchBounds(sample.x)));
+    const sampleObjective = createRuleObjective('ml', sampleWorkspace, null);
+    const optima = distinctOptima(polishAll(sampleObjective, starts, searchBounds(sample.x)));
     if (optima.length > 0) starts = optima.map((result) => result.evaluation.logTheta);
   }
-  return polishAll(workspace, starts, bounds);
+  const likelihoodOptima = polishAll(workspace, starts, bounds);
+  if (objective.rule === 'ml') return likelihoodOptima;
+  const ruleStarts = [
+    ...distinctOptima(likelihoodOptima).map((result) => result.evaluation.logTheta),
+    ...candidates,
+  ];
+  return polishAll(objective, ruleStarts, bounds);
 }
 
 /**
- * Fits θ̂ by maximum marginal likelihood. `data` must come from `validateDataset`.
- * Throws only for internal failures; degenerate optima are reported in `diagnostics`.
+ * Fits θ̂ by the selection rule (maximum marginal likelihood by default). `data` must come from
+ * `validateDataset`. Throws only for internal failures (and RangeError for a bad prior);
+ * degenerate optima are reported in `diagnostics`.
  */
 export function fitHyperparameters(data: Dataset, options: FitOptions = {}): FitResult {
   const kernel = options.kernel ?? 'rbf';
+  const rule = options.rule ?? 'ml';
+  const prior = rule === 'map' ? resolvePrior(options.prior) : null;
   const { x, y, map } = standardize(data);
   const workspace = createLikelihoodWorkspace(kernel, x, y);
+  const objective = createRuleObjective(rule, workspace, prior && internalPrior(prior, map));
   const bounds = searchBounds(x);
   const polished: PolishResult[] = [];
+  let runnerUpPolish: PolishResult | null = null;
 
   const warm = options.warmStart;
   if (warm) {
     const main = polishMaximum(
-      workspace,
+      objective,
       toInternalLogTheta(warm.logTheta, map),
       bounds,
       -Infinity,
@@ -181,16 +234,17 @@ export function fitHyperparameters(data: Dataset, options: FitOptions = {}): Fit
     if (main && main.converged && main.activeBounds.every((side) => side === 0)) {
       polished.push(main);
       if (warm.runnerUpLogTheta) {
-        const other = polishMaximum(
-          workspace,
+        runnerUpPolish = polishMaximum(
+          objective,
           toInternalLogTheta(warm.runnerUpLogTheta, map),
           bounds,
         );
-        if (other) polished.push(other);
+        if (runnerUpPolish) polished.push(runnerUpPolish);
       }
     }
   }
-  if (polished.length === 0) polished.push(...coldPolish(kernel, x, y, workspace, bounds));
+  const searched = polished.length === 0;
+  if (searched) polished.push(...coldPolish(kernel, x, y, objective, bounds));
   const optima = distinctOptima(polished);
   const best = optima[0];
   if (!best) throw new Error('no positive-definite covariance anywhere in the search region');
@@ -198,22 +252,27 @@ export function fitHyperparameters(data: Dataset, options: FitOptions = {}): Fit
 
   const bestInternal = best.evaluation.logTheta;
   // The buffers must describe θ̂ for the sensitivities; another polish may have run last.
+  const evaluated = rule === 'loo' ? objective.loo! : workspace;
   const sameState =
-    workspace.evaluatedOrder === 2 &&
-    workspace.evaluatedLogTheta !== null &&
-    workspace.evaluatedLogTheta.every((value, i) => value === bestInternal[i]);
-  const evaluation = sameState ? best.evaluation : evaluateLikelihood(workspace, bestInternal, 2);
+    evaluated.evaluatedOrder === 2 &&
+    evaluated.evaluatedLogTheta !== null &&
+    evaluated.evaluatedLogTheta.every((value, i) => value === bestInternal[i]);
+  const evaluation = sameState ? best.evaluation : objective.evaluate(bestInternal, 2);
 
+  // Every objective is a log density of y (or of log θ, which the change of units leaves alone).
   const logYScale = Math.log(map.yScale);
-  const toDataLml = (internalLml: number) => internalLml - data.x.length * logYScale;
+  const toDataValue = (internalValue: number) => internalValue - data.x.length * logYScale;
   const logTheta = toDataLogTheta(bestInternal, map);
-  const lml = toDataLml(evaluation.lml);
+  const value = toDataValue(evaluation.value);
   const result: FitResult = {
     kernel,
+    rule,
+    prior,
     n: data.x.length,
     theta: hyperparametersFromLog(logTheta),
     logTheta,
-    lml,
+    lml: toDataValue(objective.lastLikelihood),
+    objective: value,
     gradLogTheta: evaluation.gradient!,
     hessianLogTheta: evaluation.hessian!,
     newtonSteps: polished.reduce((sum, run) => sum + run.steps, 0),
@@ -221,15 +280,17 @@ export function fitHyperparameters(data: Dataset, options: FitOptions = {}): Fit
       hessian: evaluation.hessian!,
       boundary: boundaryFlags(best, x),
       converged: best.converged,
-      lml,
+      lml: value,
       runnerUp: second
         ? {
             theta: hyperparametersFromLog(toDataLogTheta(second.evaluation.logTheta, map)),
-            lml: toDataLml(second.evaluation.lml),
+            lml: toDataValue(second.evaluation.value),
           }
         : null,
+      objectiveName: rule === 'ml' ? null : OBJECTIVE_NAMES[rule],
     }),
   };
-  internals.set(result, { workspace, map, internalLogTheta: bestInternal });
+  const origin = searched ? 'search' : best === runnerUpPolish ? 'warm-runner-up' : 'warm';
+  internals.set(result, { workspace, map, internalLogTheta: bestInternal, objective, origin });
   return result;
 }
