@@ -23,6 +23,8 @@ const BOUNDARY_REASONS: Record<BoundaryFlag, string> = {
     'the lengthscale runs to infinity (far beyond the span of the inputs): the data look like a straight line or a constant',
   'noise-vanishing': 'the noise runs to zero: the fit interpolates the data',
   'signal-vanishing': 'the signal runs to zero: the data are explained by noise alone',
+  'signal-unbounded':
+    'the signal variance runs to infinity: the rule prefers an ever flatter, ever larger prior whose predictions interpolate smoothly',
 };
 
 export interface DiagnosticsInput {

@@ -5,13 +5,15 @@
  * from the previous θ̂ alone. Runs in standardised units (standardize.ts).
  *
  * The other rules reuse the likelihood's search: their polish starts from every likelihood
- * maximum and every grid candidate (docs/rules.md, "Search").
+ * maximum and every grid candidate, and for `loo` also from its own grid's maxima
+ * (rules/loo-search.ts; docs/rules.md, "Search").
  */
 import { diagnose } from './diagnostics';
 import { hyperparametersFromLog } from './predict';
 import { createLikelihoodWorkspace, type LikelihoodWorkspace } from './likelihood';
 import { polishMaximum, type LogThetaBounds, type PolishResult } from './newton';
 import type { Objective } from './objective';
+import { looSearchCandidates } from './rules/loo-search';
 import { createRuleObjective, type RuleObjective } from './rules/objective';
 import { internalPrior, resolvePrior, type PriorOptions } from './rules/prior';
 import {
@@ -103,16 +105,24 @@ const SAME_MAXIMUM = 1e-3;
 const DRIFT = { lengthscaleSpans: 20, lengthscaleGaps: 0.5, varianceRatio: 1e-6 };
 
 /**
- * The edges θ̂ sits on: the faces of the search box it is held on, and — when the polish did not
+ * The edges θ̂ sits on: the faces of the search box it is held on (σf on its upper face, too), and
+ * — when the polish did not
  * end at a strict interior maximum — the direction in which the likelihood keeps rising (ℓ far
  * beyond the span or below the spacing of the inputs, one variance vanishing against the other).
  */
-function boundaryFlags(result: PolishResult, x: Float64Array): BoundaryFlag[] {
+function boundaryFlags(
+  result: PolishResult,
+  x: Float64Array,
+  bounds: LogThetaBounds,
+): BoundaryFlag[] {
   const active = result.activeBounds;
   const flags = new Set<BoundaryFlag>();
   if (active[0] < 0) flags.add('lengthscale-below-spacing');
   if (active[0] > 0) flags.add('lengthscale-beyond-span');
   if (active[1] < 0) flags.add('signal-vanishing');
+  // Held-out predictions can keep improving as σf and ℓ grow together (docs/rules.md, "LOO").
+  const signalAtTop = result.evaluation.logTheta[1] >= bounds.upper[1] - 1e-3;
+  if (signalAtTop) flags.add('signal-unbounded');
   if (active[2] < 0) flags.add('noise-vanishing');
   const strictMaximum =
     result.converged &&
@@ -126,7 +136,8 @@ function boundaryFlags(result: PolishResult, x: Float64Array): BoundaryFlag[] {
       flags.add('lengthscale-below-spacing');
     }
     const logRatio = 2 * (logNoise - logSignal);
-    if (logRatio < Math.log(DRIFT.varianceRatio)) flags.add('noise-vanishing');
+    // A noise ratio that vanishes because σf runs away is not a vanishing noise.
+    if (logRatio < Math.log(DRIFT.varianceRatio) && !signalAtTop) flags.add('noise-vanishing');
     if (-logRatio < Math.log(DRIFT.varianceRatio)) flags.add('signal-vanishing');
   }
   return [...flags];
@@ -199,6 +210,7 @@ function coldPolish(
   const likelihoodOptima = polishAll(workspace, starts, bounds);
   if (objective.rule === 'ml') return likelihoodOptima;
   const ruleStarts = [
+    ...(objective.rule === 'loo' ? looSearchCandidates(kernel, x, y) : []),
     ...distinctOptima(likelihoodOptima).map((result) => result.evaluation.logTheta),
     ...candidates,
   ];
@@ -278,7 +290,7 @@ export function fitHyperparameters(data: Dataset, options: FitOptions = {}): Fit
     newtonSteps: polished.reduce((sum, run) => sum + run.steps, 0),
     diagnostics: diagnose({
       hessian: evaluation.hessian!,
-      boundary: boundaryFlags(best, x),
+      boundary: boundaryFlags(best, x, bounds),
       converged: best.converged,
       lml: value,
       runnerUp: second

@@ -72,7 +72,11 @@ export interface Dataset {
 
 /** Why a fitted θ̂ may sit on an edge of its search region. */
 export type BoundaryFlag =
-  'lengthscale-below-spacing' | 'lengthscale-beyond-span' | 'noise-vanishing' | 'signal-vanishing';
+  | 'lengthscale-below-spacing'
+  | 'lengthscale-beyond-span'
+  | 'noise-vanishing'
+  | 'signal-vanishing'
+  | 'signal-unbounded';
 
 /** How far the implicit-function sensitivities can be trusted at this θ̂. */
 export type TrustVerdict = 'trusted' | 'caution' | 'untrusted';
