@@ -12,17 +12,11 @@ import { diagnose } from './diagnostics';
 import { hyperparametersFromLog } from './predict';
 import { createLikelihoodWorkspace, type LikelihoodWorkspace } from './likelihood';
 import { polishMaximum, type LogThetaBounds, type PolishResult } from './newton';
-import type { Objective } from './objective';
-import { looSearchCandidates } from './rules/loo-search';
+import { distinctOptima, polishAll, searchStarts, type IndexedPolish } from './polish-search';
+import { looSearchBounds } from './rules/loo-search';
 import { createRuleObjective, type RuleObjective } from './rules/objective';
 import { internalPrior, resolvePrior, type PriorOptions } from './rules/prior';
-import {
-  inputSpacing,
-  SEARCH_SUBSAMPLE_SIZE,
-  searchBounds,
-  searchCandidates,
-  subsample,
-} from './search';
+import { inputSpacing, searchBounds } from './search';
 import { symmetricEigen3 } from './small3';
 import {
   standardize,
@@ -62,7 +56,20 @@ export interface FitOptions {
      * instead of evaluating one, which saves most of an evaluation when the data moved little.
      */
     hessianLogTheta?: Matrix3 | null;
+    /**
+     * Keep the local polish's answer even when it ends on the edge of the search region (its
+     * diagnostics then say so) instead of falling back to the global search: for many refits of
+     * slightly different data, such as removing each point in turn (influence.ts).
+     */
+    localOnly?: boolean;
   };
+  /**
+   * Polish from each of these (data units; a nearby Hessian speeds up the first step) instead of
+   * searching, and keep the best maximum; basins that cannot come within 3 nats of the best so
+   * far are abandoned early. For refits of data that differ a little from data already searched,
+   * such as removing each point in turn (influence.ts). Ignored when `warmStart` is given.
+   */
+  starts?: { logTheta: LogTheta; hessianLogTheta?: Matrix3 | null }[];
 }
 
 /** Internal state of a fit, kept for the sensitivities (not part of the serialisable result). */
@@ -74,9 +81,11 @@ export interface FitInternals {
   objective: RuleObjective;
   /**
    * Where the best maximum came from: the warm polish from `warmStart.logTheta`, the one from
-   * `warmStart.runnerUpLogTheta`, or the global search.
+   * `warmStart.runnerUpLogTheta`, the polish from one of `starts`, or the global search.
    */
-  origin: 'warm' | 'warm-runner-up' | 'search';
+  origin: 'warm' | 'warm-runner-up' | 'starts' | 'search';
+  /** With `starts`: the index of the start whose polish gave θ̂. */
+  startIndex: number | null;
 }
 
 const internals = new WeakMap<FitResult, FitInternals>();
@@ -97,9 +106,6 @@ const OBJECTIVE_NAMES: Record<SelectionRule, string> = {
   map: 'log-posterior',
   loo: 'leave-one-out log probability',
 };
-
-/** Two optima closer than this in every log coordinate are the same maximum. */
-const SAME_MAXIMUM = 1e-3;
 
 /** How far out an unconverged or non-concave optimum must be for its drift to be named. */
 const DRIFT = { lengthscaleSpans: 20, lengthscaleGaps: 0.5, varianceRatio: 1e-6 };
@@ -143,80 +149,6 @@ function boundaryFlags(
   return [...flags];
 }
 
-function distinctOptima(results: PolishResult[]): PolishResult[] {
-  const sorted = [...results].sort((a, b) => b.evaluation.value - a.evaluation.value);
-  const kept: PolishResult[] = [];
-  for (const result of sorted) {
-    const duplicate = kept.some((other) =>
-      other.evaluation.logTheta.every(
-        (value, i) => Math.abs(value - result.evaluation.logTheta[i]!) < SAME_MAXIMUM,
-      ),
-    );
-    if (!duplicate) kept.push(result);
-  }
-  return kept;
-}
-
-/** Basins further below the best maximum found than this (nats) are abandoned mid-polish. */
-const ABANDON_GAP = 3;
-
-/** Polishes every start in turn, abandoning basins that cannot come near the best so far. */
-function polishAll(
-  workspace: Objective,
-  starts: LogTheta[],
-  bounds: LogThetaBounds,
-): PolishResult[] {
-  const results: PolishResult[] = [];
-  let best = -Infinity;
-  for (const start of starts) {
-    const known = results.map((result) => result.evaluation.logTheta);
-    const result = polishMaximum(workspace, start, bounds, best - ABANDON_GAP, known);
-    if (!result) continue;
-    results.push(result);
-    best = Math.max(best, result.evaluation.value);
-  }
-  return results;
-}
-
-/**
- * The cold path: grid search on (a subsample of) the data, then polish. A large dataset's basins
- * are polished coarse to fine, on subsamples doubling in size, so that each finer polish starts
- * within a few Newton steps and the full-data O(n³) polish needs only the last two or three.
- * A rule other than `ml` is then polished from every likelihood maximum and every grid candidate.
- */
-function coldPolish(
-  kernel: KernelName,
-  x: Float64Array,
-  y: Float64Array,
-  objective: RuleObjective,
-  bounds: LogThetaBounds,
-): PolishResult[] {
-  const workspace =
-    objective.rule === 'ml' ? objective : createRuleObjective('ml', objective.likelihood, null);
-  const coarsest = subsample(x, y, SEARCH_SUBSAMPLE_SIZE);
-  const candidates = searchCandidates(kernel, coarsest.x, coarsest.y).map(
-    (candidate) => candidate.logTheta,
-  );
-  let starts = candidates;
-  for (let size = SEARCH_SUBSAMPLE_SIZE; size < x.length; size *= 2) {
-    // A level barely smaller than the data saves too little to pay for itself.
-    if (size > x.length / 1.5) break;
-    const sample = subsample(x, y, size);
-    const sampleWorkspace = createLikelihoodWorkspace(kernel, sample.x, sample.y);
-    const sampleObjective = createRuleObjective('ml', sampleWorkspace, null);
-    const optima = distinctOptima(polishAll(sampleObjective, starts, searchBounds(sample.x)));
-    if (optima.length > 0) starts = optima.map((result) => result.evaluation.logTheta);
-  }
-  const likelihoodOptima = polishAll(workspace, starts, bounds);
-  if (objective.rule === 'ml') return likelihoodOptima;
-  const ruleStarts = [
-    ...(objective.rule === 'loo' ? looSearchCandidates(kernel, x, y) : []),
-    ...distinctOptima(likelihoodOptima).map((result) => result.evaluation.logTheta),
-    ...candidates,
-  ];
-  return polishAll(objective, ruleStarts, bounds);
-}
-
 /**
  * Fits θ̂ by the selection rule (maximum marginal likelihood by default). `data` must come from
  * `validateDataset`. Throws only for internal failures (and RangeError for a bad prior);
@@ -229,7 +161,7 @@ export function fitHyperparameters(data: Dataset, options: FitOptions = {}): Fit
   const { x, y, map } = standardize(data);
   const workspace = createLikelihoodWorkspace(kernel, x, y);
   const objective = createRuleObjective(rule, workspace, prior && internalPrior(prior, map));
-  const bounds = searchBounds(x);
+  const bounds = rule === 'loo' ? looSearchBounds(x) : searchBounds(x);
   const polished: PolishResult[] = [];
   let runnerUpPolish: PolishResult | null = null;
 
@@ -243,7 +175,8 @@ export function fitHyperparameters(data: Dataset, options: FitOptions = {}): Fit
       [],
       warm.hessianLogTheta ?? null,
     );
-    if (main && main.converged && main.activeBounds.every((side) => side === 0)) {
+    const interior = main && main.converged && main.activeBounds.every((side) => side === 0);
+    if (main && (interior || warm.localOnly)) {
       polished.push(main);
       if (warm.runnerUpLogTheta) {
         runnerUpPolish = polishMaximum(
@@ -255,8 +188,17 @@ export function fitHyperparameters(data: Dataset, options: FitOptions = {}): Fit
       }
     }
   }
-  const searched = polished.length === 0;
-  if (searched) polished.push(...coldPolish(kernel, x, y, objective, bounds));
+  let origin: FitInternals['origin'] = 'warm';
+  let startIndex: number | null = null;
+  if (polished.length === 0 && options.starts && !warm) {
+    const starts = options.starts.map((start) => toInternalLogTheta(start.logTheta, map));
+    const hessians = options.starts.map((start) => start.hessianLogTheta);
+    polished.push(...polishAll(objective, starts, bounds, undefined, hessians));
+    origin = 'starts';
+  } else if (polished.length === 0) {
+    polished.push(...polishAll(objective, searchStarts(kernel, x, y, objective, bounds), bounds));
+    origin = 'search';
+  }
   const optima = distinctOptima(polished);
   const best = optima[0];
   if (!best) throw new Error('no positive-definite covariance anywhere in the search region');
@@ -302,7 +244,45 @@ export function fitHyperparameters(data: Dataset, options: FitOptions = {}): Fit
       objectiveName: rule === 'ml' ? null : OBJECTIVE_NAMES[rule],
     }),
   };
-  const origin = searched ? 'search' : best === runnerUpPolish ? 'warm-runner-up' : 'warm';
-  internals.set(result, { workspace, map, internalLogTheta: bestInternal, objective, origin });
+  if (origin === 'warm' && best === runnerUpPolish) origin = 'warm-runner-up';
+  if (origin === 'starts') startIndex = (best as IndexedPolish).startIndex;
+  internals.set(result, {
+    workspace,
+    map,
+    internalLogTheta: bestInternal,
+    objective,
+    origin,
+    startIndex,
+  });
   return result;
+}
+
+/** A local maximum of a rule's objective, in the data's units. */
+export interface LocalMaximum {
+  logTheta: LogTheta;
+  /** The rule's objective there (data units, as FitResult.objective). */
+  objective: number;
+  hessianLogTheta: Matrix3;
+}
+
+/**
+ * Every distinct local maximum the global search of `fitHyperparameters` reaches, best first,
+ * without abandoning the poor ones: the basins a small change of the data could make the best
+ * (influence.ts).
+ */
+export function localMaxima(data: Dataset, options: FitOptions = {}): LocalMaximum[] {
+  const kernel = options.kernel ?? 'rbf';
+  const rule = options.rule ?? 'ml';
+  const prior = rule === 'map' ? resolvePrior(options.prior) : null;
+  const { x, y, map } = standardize(data);
+  const workspace = createLikelihoodWorkspace(kernel, x, y);
+  const objective = createRuleObjective(rule, workspace, prior && internalPrior(prior, map));
+  const bounds = rule === 'loo' ? looSearchBounds(x) : searchBounds(x);
+  const starts = searchStarts(kernel, x, y, objective, bounds);
+  const logYScale = Math.log(map.yScale);
+  return distinctOptima(polishAll(objective, starts, bounds, Infinity)).map((result) => ({
+    logTheta: toDataLogTheta(result.evaluation.logTheta, map),
+    objective: result.evaluation.value - data.x.length * logYScale,
+    hessianLogTheta: result.evaluation.hessian!,
+  }));
 }

@@ -21,8 +21,23 @@ export {
   validateDataset,
   type GpInputErrorCode,
 } from './validate';
-export { fitHyperparameters, type FitOptions } from './fit';
+export {
+  fitHyperparameters,
+  localMaxima,
+  sameRuleOptions,
+  type FitOptions,
+  type LocalMaximum,
+} from './fit';
 export { computeSensitivities } from './sensitivity';
+export {
+  infinitesimalInfluence,
+  pointInfluence,
+  type InfluenceOptions,
+  type InfluenceResult,
+  type PointInfluence,
+  type RemovalStatus,
+} from './influence';
+export { DEFAULT_PRIOR, resolvePrior, type PriorOptions } from './rules/prior';
 export { finiteDifferenceCheck } from './fd-check';
 export { posterior, posteriorFactors, posteriorSamples, type PosteriorFactors } from './posterior';
 export { likelihoodLandscape, type LandscapeGrid } from './landscape';

@@ -19,8 +19,25 @@ import {
   solveCholeskyInPlace,
 } from '../linalg';
 import { logSpaced } from '../profile';
-import { inputSpacing, subsample } from '../search';
+import type { LogThetaBounds } from '../newton';
+import { inputSpacing, searchBounds, subsample } from '../search';
 import type { KernelName, LogTheta } from '../types';
+
+/**
+ * The largest σf the leave-one-out search considers, in units of the RMS of y. Beyond it lies
+ * LOO's ridge toward ℓ, σf → ∞ (an ever flatter prior whose held-out predictions interpolate
+ * smoothly), where K is so ill-conditioned that L_LOO keeps few digits; a maximum on this face is
+ * reported as 'signal-unbounded'.
+ */
+export const LOO_MAX_SIGNAL = 100;
+
+/** The likelihood's search box (search.ts) with σf capped at LOO_MAX_SIGNAL (internal units). */
+export function looSearchBounds(x: Float64Array): LogThetaBounds {
+  const bounds = searchBounds(x);
+  const upper: LogTheta = [...bounds.upper];
+  upper[1] = Math.min(upper[1], Math.log(LOO_MAX_SIGNAL));
+  return { lower: bounds.lower, upper };
+}
 
 /** The grid runs on at most this many points (evenly spread); the polish uses them all. */
 const LOO_SEARCH_SUBSAMPLE = 80;

@@ -24,6 +24,7 @@ export function fitState(data: Dataset, fit: FitResult): FitInternals {
       internalLogTheta: toInternalLogTheta(fit.logTheta, map),
       objective: createRuleObjective(fit.rule, workspace, prior),
       origin: 'search',
+      startIndex: null,
     };
   }
   const { objective, internalLogTheta } = state;

@@ -105,17 +105,11 @@ function solve3(m: Matrix3, b: LogTheta): LogTheta {
 }
 
 /**
- * The maximum of f: Nelder–Mead from each start, the best result polished by Newton's method on
- * finite-difference derivatives (the Hessian evaluated once, the gradient at every step).
+ * Newton's method on finite-difference derivatives from a start near a maximum (the Hessian
+ * evaluated once, the gradient at every step), until the step is below 1e-12.
  */
-export function maximize(f: Objective, starts: LogTheta[]): LogTheta {
-  let best: { point: LogTheta; value: number } | null = null;
-  for (const start of starts) {
-    const point = nelderMead(f, start);
-    const value = safe(f)(point);
-    if (!best || value > best.value) best = { point, value };
-  }
-  let t = best!.point;
+export function newtonPolish(f: Objective, start: LogTheta): LogTheta {
+  let t = start;
   const hessian = fdHessian(f, t);
   for (let it = 0; it < 100; it++) {
     const step = solve3(hessian, fdGradient(f, t)).map((v) => -v) as LogTheta;
@@ -123,6 +117,17 @@ export function maximize(f: Objective, starts: LogTheta[]): LogTheta {
     if (Math.max(...step.map(Math.abs)) < 1e-12) break;
   }
   return t;
+}
+
+/** The maximum of f: Nelder–Mead from each start, the best result polished by `newtonPolish`. */
+export function maximize(f: Objective, starts: LogTheta[]): LogTheta {
+  let best: { point: LogTheta; value: number } | null = null;
+  for (const start of starts) {
+    const point = nelderMead(f, start);
+    const value = safe(f)(point);
+    if (!best || value > best.value) best = { point, value };
+  }
+  return newtonPolish(f, best!.point);
 }
 
 /** Starts spread over plausible θ for data with these scales, independent of the engine. */
