@@ -37,6 +37,15 @@ export {
   type PointInfluence,
   type RemovalStatus,
 } from './influence';
+export {
+  newPointPull,
+  newPointPullMap,
+  pullMapAxes,
+  refitWithAddedPoint,
+  type AddedPointRefit,
+  type PullMap,
+  type PullMapOptions,
+} from './pull-map';
 export { DEFAULT_PRIOR, resolvePrior, type PriorOptions } from './rules/prior';
 export { finiteDifferenceCheck } from './fd-check';
 export { posterior, posteriorFactors, posteriorSamples, type PosteriorFactors } from './posterior';

@@ -42,7 +42,7 @@ function hadamardTimesVector(
 }
 
 /** The pieces shared by every contraction: pᵢ, qᵢ, Ppᵢ and wᵢ = Yᵢa. */
-interface SharedPieces {
+export interface SharedPieces {
   p: Rows3;
   q: Rows3;
   precisionP: Rows3;
@@ -52,7 +52,7 @@ interface SharedPieces {
   squaredA: Float64Array;
 }
 
-function sharedPieces(
+export function sharedPieces(
   likelihood: LikelihoodWorkspace,
   loo: LooWorkspace,
   noiseVariance: number,

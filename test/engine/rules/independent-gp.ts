@@ -1,7 +1,8 @@
 /**
  * An independent implementation of the three selection rules, for the tests: plain arrays, the
  * kernels written out, an explicit matrix inverse by Gauss–Jordan elimination, the leave-one-out
- * predictive distributions computed by actually leaving each point out (n inverses), and points
+ * predictive distributions computed by actually leaving each point out (n Cholesky factorisations
+ * of what is left), and points
  * of weight w with noise variance σn²/w and tempered likelihood N(y | f, σn²)^w. Nothing here
  * shares code with src/engine; everything is in the data's units.
  */
@@ -48,6 +49,36 @@ export function inverseAndLogDet(matrix: number[][]): { inverse: number[][]; log
     }
   }
   return { inverse: a.map((row) => row.slice(n)), logDet };
+}
+
+/** The lower Cholesky factor of a symmetric positive definite matrix (row by row). */
+function cholesky(matrix: number[][]): number[][] {
+  const n = matrix.length;
+  const lower = matrix.map(() => new Array<number>(n).fill(0));
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j <= i; j++) {
+      let sum = matrix[i]![j]!;
+      for (let k = 0; k < j; k++) sum -= lower[i]![k]! * lower[j]![k]!;
+      if (i === j) {
+        if (!(sum > 0)) throw new Error('not positive definite');
+        lower[i]![i] = Math.sqrt(sum);
+      } else {
+        lower[i]![j] = sum / lower[j]![j]!;
+      }
+    }
+  }
+  return lower;
+}
+
+/** L⁻¹b for a lower-triangular L. */
+function forwardSubstitute(lower: number[][], b: number[]): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < b.length; i++) {
+    let sum = b[i]!;
+    for (let k = 0; k < i; k++) sum -= lower[i]![k]! * out[k]!;
+    out.push(sum / lower[i]![i]!);
+  }
+  return out;
 }
 
 function covariance(kernel: KernelName, x: number[], theta: number[], w: number[]): number[][] {
@@ -99,7 +130,10 @@ export function leaveOneOut(kernel: KernelName, data: WeightedData, logTheta: Lo
     const others = [...Array(n).keys()].filter((b) => b !== a);
     const x = others.map((b) => data.x[b]!);
     const y = others.map((b) => data.y[b]!);
-    const { inverse } = inverseAndLogDet(
+    const k = x.map((xb) => signal * signal * correlation(kernel, data.x[a]! - xb, lengthscale));
+    // μ = kᵀC⁻¹y and kᵀC⁻¹k by one Cholesky factor C = LLᵀ: with u = L⁻¹k, v = L⁻¹y,
+    // μ = u·v and kᵀC⁻¹k = u·u.
+    const lower = cholesky(
       covariance(
         kernel,
         x,
@@ -107,15 +141,10 @@ export function leaveOneOut(kernel: KernelName, data: WeightedData, logTheta: Lo
         others.map((b) => w[b]!),
       ),
     );
-    const k = x.map((xb) => signal * signal * correlation(kernel, data.x[a]! - xb, lengthscale));
-    let mean = 0;
-    let explained = 0;
-    for (let i = 0; i < k.length; i++) {
-      for (let j = 0; j < k.length; j++) {
-        mean += k[i]! * inverse[i]![j]! * y[j]!;
-        explained += k[i]! * inverse[i]![j]! * k[j]!;
-      }
-    }
+    const u = forwardSubstitute(lower, k);
+    const v = forwardSubstitute(lower, y);
+    const mean = u.reduce((sum, value, i) => sum + value * v[i]!, 0);
+    const explained = u.reduce((sum, value) => sum + value * value, 0);
     const variance = signal * signal - explained + noise * noise;
     const residual = data.y[a]! - mean;
     total +=

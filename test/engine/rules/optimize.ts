@@ -106,12 +106,16 @@ function solve3(m: Matrix3, b: LogTheta): LogTheta {
 
 /**
  * Newton's method on finite-difference derivatives from a start near a maximum (the Hessian
- * evaluated once, the gradient at every step), until the step is below 1e-12.
+ * evaluated once, or given — any nearby one will do — the gradient at every step), until the step
+ * is below 1e-12.
  */
-export function newtonPolish(f: Objective, start: LogTheta): LogTheta {
+export function newtonPolish(
+  f: Objective,
+  start: LogTheta,
+  hessian = fdHessian(f, start),
+): LogTheta {
   let t = start;
-  const hessian = fdHessian(f, t);
-  for (let it = 0; it < 100; it++) {
+  for (let it = 0; it < 200; it++) {
     const step = solve3(hessian, fdGradient(f, t)).map((v) => -v) as LogTheta;
     t = t.map((v, i) => v + step[i]!) as LogTheta;
     if (Math.max(...step.map(Math.abs)) < 1e-12) break;
