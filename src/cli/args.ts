@@ -1,14 +1,20 @@
 /**
  * Command-line arguments of `gp-sensitivity`:
  *
- *   fit FILE [--kernel rbf|matern52|matern32] [--fd] [--pretty]
+ *   fit FILE [--kernel rbf|matern52|matern32] [--rule ml|map|loo] [--influence]
+ *            [--map-grid NX,NY] [--fd] [--pretty]
  *   --help | -h | help
  *
- * `--kernel K` and `--kernel=K` are both accepted; `--` ends the options, so a file whose name
+ * `--kernel K` and `--kernel=K` are both accepted (likewise --rule and --map-grid); `--` ends the options, so a file whose name
  * starts with `-` can be given after it; FILE `-` reads the data from standard input. Every
  * mistake throws a CliError whose message names the offending argument.
  */
-import { KERNEL_NAMES, type KernelName } from '../engine/index';
+import {
+  KERNEL_NAMES,
+  SELECTION_RULES,
+  type KernelName,
+  type SelectionRule,
+} from '../engine/index';
 import { CliError } from './cli-error';
 
 /** What the user asked for. */
@@ -23,6 +29,12 @@ export type CliCommand =
       fd: boolean;
       /** Indent the JSON output for reading (default: one compact line). */
       pretty: boolean;
+      /** The selection rule; null when --rule was not given (then `ml`, reported as before). */
+      rule: SelectionRule | null;
+      /** Also report each point's influence: removal refits and the infinitesimal jackknife. */
+      influence: boolean;
+      /** Also report the new-point pull over an NX × NY grid; null when not asked for. */
+      mapGrid: { nx: number; ny: number } | null;
     };
 
 const KERNEL_CHOICES = `${KERNEL_NAMES.slice(0, -1).join(', ')} or ${KERNEL_NAMES.at(-1)}`;
@@ -40,6 +52,30 @@ function parseKernel(value: string | undefined): KernelName {
     throw new CliError(`unknown kernel "${value}"; choose ${KERNEL_CHOICES}`);
   }
   return value;
+}
+
+const RULE_CHOICES = `${SELECTION_RULES.slice(0, -1).join(', ')} or ${SELECTION_RULES.at(-1)}`;
+/** The largest side of a --map-grid. */
+export const MAX_MAP_GRID = 1000;
+
+function parseRule(value: string | undefined): SelectionRule {
+  if (value === undefined || value === '')
+    throw new CliError(`--rule needs a value (${RULE_CHOICES})`);
+  if (!(SELECTION_RULES as readonly string[]).includes(value)) {
+    throw new CliError(`unknown rule "${value}"; choose ${RULE_CHOICES}`);
+  }
+  return value as SelectionRule;
+}
+
+function parseMapGrid(value: string | undefined): { nx: number; ny: number } {
+  const expected = `two whole numbers from 1 to ${MAX_MAP_GRID}, as NX,NY (e.g. 64,48)`;
+  if (value === undefined || value === '') throw new CliError(`--map-grid needs ${expected}`);
+  const match = /^(\d+),(\d+)$/.exec(value);
+  const [nx, ny] = match ? [Number(match[1]), Number(match[2])] : [NaN, NaN];
+  if (!(nx >= 1 && ny >= 1 && nx <= MAX_MAP_GRID && ny <= MAX_MAP_GRID)) {
+    throw new CliError(`--map-grid "${value}" is not ${expected}`);
+  }
+  return { nx, ny };
 }
 
 /** Parses the arguments after the script name (process.argv.slice(2)). */
@@ -60,6 +96,9 @@ export function parseArguments(argv: readonly string[]): CliCommand {
   let kernel: KernelName | undefined;
   let fd = false;
   let pretty = false;
+  let rule: SelectionRule | null = null;
+  let influence = false;
+  let mapGrid: { nx: number; ny: number } | null = null;
   const positional = (value: string) => {
     if (file !== undefined)
       throw new CliError(`unexpected argument "${value}"; fit takes one FILE`);
@@ -80,9 +119,18 @@ export function parseArguments(argv: readonly string[]): CliCommand {
       const separateValue = next === undefined || next.startsWith('--') ? undefined : next;
       if (inlineValue === undefined && separateValue !== undefined) i++;
       kernel = parseKernel(inlineValue ?? separateValue);
-    } else if (name === '--fd' || name === '--pretty') {
+    } else if (name === '--rule' || name === '--map-grid') {
+      const given = name === '--rule' ? rule : mapGrid;
+      if (given !== null) throw new CliError(`${name} given more than once`);
+      const next = rest[i + 1];
+      const separateValue = next === undefined || next.startsWith('--') ? undefined : next;
+      if (inlineValue === undefined && separateValue !== undefined) i++;
+      if (name === '--rule') rule = parseRule(inlineValue ?? separateValue);
+      else mapGrid = parseMapGrid(inlineValue ?? separateValue);
+    } else if (name === '--fd' || name === '--pretty' || name === '--influence') {
       if (inlineValue !== undefined) throw new CliError(`${name} takes no value`);
       if (name === '--fd') fd = true;
+      else if (name === '--influence') influence = true;
       else pretty = true;
     } else if (argument !== '-' && argument.startsWith('-')) {
       throw new CliError(`unknown option "${name}"; ${HELP_HINT}`);
@@ -91,5 +139,14 @@ export function parseArguments(argv: readonly string[]): CliCommand {
     }
   }
   if (file === undefined) throw new CliError(`fit needs a data FILE; ${HELP_HINT}`);
-  return { command: 'fit', file, kernel: kernel ?? 'rbf', fd, pretty };
+  return {
+    command: 'fit',
+    file,
+    kernel: kernel ?? 'rbf',
+    fd,
+    pretty,
+    rule,
+    influence,
+    mapGrid,
+  };
 }

@@ -20,6 +20,9 @@ describe('parseArguments', () => {
       kernel: 'rbf',
       fd: false,
       pretty: false,
+      rule: null,
+      influence: false,
+      mapGrid: null,
     });
   });
 
