@@ -63,6 +63,9 @@ export interface InfluenceOptions {
   maxima?: LocalMaximum[];
 }
 
+/** A first-order estimate this close to θ̂ (every log coordinate) starts in θ̂'s own basin. */
+const NEAR = 0.02;
+
 /** Two refits closer than this in every log coordinate found the same maximum. */
 const SAME_MAXIMUM = 1e-6;
 
@@ -125,12 +128,24 @@ export function pointInfluence(
       });
       continue;
     }
+    // The continuation is the maximum whose basin holds θ̂. Where the first-order estimate stays
+    // within NEAR of θ̂ it starts in that basin and a step closer; an influential point's
+    // estimate can overshoot into another basin, so there θ̂ itself starts first.
+    const estimate =
+      linearRemoval && (fit.logTheta.map((value, i) => value + linearRemoval[i]!) as LogTheta);
+    const near = linearRemoval !== null && Math.max(...linearRemoval.map(Math.abs)) <= NEAR;
+    const continuationStarts = near
+      ? [estimate!]
+      : estimate
+        ? [fit.logTheta, estimate]
+        : [fit.logTheta];
     let refit = fitHyperparameters(reduced, {
       ...sameRuleOptions(fit),
       starts: [
-        // θ̂ itself, not the first-order estimate: an influential point's estimate can overshoot
-        // into another basin, and the continuation is the maximum whose basin holds θ̂.
-        { logTheta: fit.logTheta, hessianLogTheta: fit.hessianLogTheta },
+        ...continuationStarts.map((logTheta) => ({
+          logTheta,
+          hessianLogTheta: fit.hessianLogTheta,
+        })),
         ...others.map(({ logTheta, hessianLogTheta }) => ({ logTheta, hessianLogTheta })),
       ],
     });
