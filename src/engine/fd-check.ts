@@ -1,9 +1,9 @@
 /**
- * An independent check of the implicit-function sensitivities: move y_i by ±h, refit (warm, from θ̂,
- * by the fit's rule)
- * and take the central difference (log θ̂(y + h e_i) − log θ̂(y − h e_i)) / 2h, which must match
- * column i of d log θ̂/dy up to O(h²). h is 1e-4 of the RMS of y. Pass the sensitivities when
- * they are at hand; they are computed otherwise.
+ * An independent check of the implicit-function sensitivities: move y_i by ±h, refit (warm, from
+ * θ̂, by the fit's kernel and rule) and take the central difference
+ * (log θ̂(y + h e_i) − log θ̂(y − h e_i)) / 2h, which must match column i of d log θ̂/dy up to
+ * O(h²). h is 1e-4 of the RMS of y. Pass the sensitivities when they are at hand; they are
+ * computed otherwise.
  */
 import { fitHyperparameters, sameRuleOptions } from './fit';
 import { computeSensitivities } from './sensitivity';
