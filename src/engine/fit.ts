@@ -112,9 +112,9 @@ const DRIFT = { lengthscaleSpans: 20, lengthscaleGaps: 0.5, varianceRatio: 1e-6 
 
 /**
  * The edges θ̂ sits on: the faces of the search box it is held on (σf on its upper face, too), and
- * — when the polish did not
- * end at a strict interior maximum — the direction in which the likelihood keeps rising (ℓ far
- * beyond the span or below the spacing of the inputs, one variance vanishing against the other).
+ * — when the polish did not end at a strict interior maximum — the direction in which the
+ * objective keeps rising (ℓ far beyond the span or below the spacing of the inputs, one variance
+ * vanishing against the other).
  */
 function boundaryFlags(
   result: PolishResult,
