@@ -14,6 +14,9 @@
  *                      compute worker does during a drag
  *   landscape 64×64    likelihoodLandscape on a 64 × 64 (lengthscale, noise ratio) grid
  *
+ * and, for n ≤ 100, the selection rules' cold fit and drag step, the influence panel and the
+ * new-point heat map (bench/rule-measurements.ts).
+ *
  * and prints a Markdown table of median, min and max wall-clock time, with the median CPU time
  * of the process beside it: where that is well below the wall-clock median the process was
  * waiting for a core another process held. Targets are judged on the wall-clock median.
@@ -37,6 +40,12 @@ import {
   type FitResult,
 } from '../src/engine/index';
 import { uniformGenerator } from '../src/engine/random';
+import {
+  RULE_BENCH_MAX_N,
+  RULE_LABELS,
+  ruleMeasurements,
+  type RuleMeasurementName,
+} from './rule-measurements';
 
 const DEFAULT_SIZES = [10, 30, 100, 300, 1000];
 const MIN_RUNS = 3;
@@ -49,9 +58,16 @@ const GRID_SIZE = 64;
 const SEED = 20240607;
 
 type MeasurementName =
-  'coldFit' | 'warmRefit' | 'sensitivities' | 'warmAndSensitivities' | 'dragStep' | 'landscape';
+  | 'coldFit'
+  | 'warmRefit'
+  | 'sensitivities'
+  | 'warmAndSensitivities'
+  | 'dragStep'
+  | 'landscape'
+  | RuleMeasurementName;
 
 const LABELS: Record<MeasurementName, string> = {
+  ...RULE_LABELS,
   coldFit: 'cold fit',
   warmRefit: 'warm refit (one point moved 1%)',
   sensitivities: 'sensitivities dθ̂/dy, dθ̂/dx',
@@ -65,6 +81,7 @@ const TARGETS: [number, MeasurementName, number][] = [
   [100, 'warmAndSensitivities', 3],
   [100, 'dragStep', 3],
   [100, 'coldFit', 25],
+  [100, 'influence', 100],
   [1000, 'coldFit', 8000],
 ];
 
@@ -258,6 +275,10 @@ function measureSize(
   guarded('landscape', () =>
     summarize(repeat(() => timed(() => likelihoodLandscape(data, 'rbf', grid))[1])),
   );
+  if (n <= RULE_BENCH_MAX_N) {
+    const tools = { repeat, timed, summarize, movedData };
+    for (const [name, measure] of ruleMeasurements(data, tools)) guarded(name, measure);
+  }
   return rows;
 }
 
@@ -382,6 +403,9 @@ async function main(): Promise<void> {
     'by 1% of the y-range and refits from the previous θ̂ and its Hessian, as a drag does; the',
     'drag step starts from the first-order prediction of the new θ̂ instead; the landscape is the',
     `profile likelihood on a ${GRID_SIZE}×${GRID_SIZE} grid (lengthscale 0.01–100, noise ratio 1e-6–10).`,
+    'For n ≤ 100 the map and loo rules’ cold fit and drag step follow, then the influence panel',
+    '(the full data’s local maxima, a refit without each point, the infinitesimal jackknife) and',
+    'the new-point heat map on a 64×48 grid, both for ml (docs/rules.md).',
     'Times are wall-clock; "CPU median" is the CPU time (user + system) of the benchmark',
     'process itself: where it is well below the wall-clock median, the process was waiting for a',
     'core that another process held (compare the load average). Targets are judged on the',

@@ -1,14 +1,21 @@
 /**
  * Command-line arguments of `gp-sensitivity`:
  *
- *   fit FILE [--kernel rbf|matern52|matern32] [--format json|csv] [--fd] [--pretty]
+ *   fit FILE [--kernel rbf|matern52|matern32] [--rule ml|map|loo] [--format json|csv]
+ *            [--influence] [--map-grid NX,NY] [--fd] [--pretty]
  *   --help | -h | help
  *
- * `--kernel K` and `--kernel=K` (likewise `--format`) are both accepted; `--` ends the options,
- * so a file whose name starts with `-` can be given after it; FILE `-` reads the data from
- * standard input. Every mistake throws a CliError whose message names the offending argument.
+ * A valued option is accepted as `--kernel K` or `--kernel=K` (likewise --rule, --format and
+ * --map-grid); `--` ends the options, so a file whose name starts with `-` can be given after it;
+ * FILE `-` reads the data from standard input. Every mistake throws a CliError whose message
+ * names the offending argument.
  */
-import { KERNEL_NAMES, type KernelName } from '../engine/index';
+import {
+  KERNEL_NAMES,
+  SELECTION_RULES,
+  type KernelName,
+  type SelectionRule,
+} from '../engine/index';
 import { CliError } from './cli-error';
 
 /** The output formats: one JSON object, or a table with one row per point (csv-report.ts). */
@@ -28,6 +35,12 @@ export type CliCommand =
       fd: boolean;
       /** Indent the JSON output for reading (default: one compact line); JSON only. */
       pretty: boolean;
+      /** The selection rule; null when --rule was not given (then `ml`, reported as before). */
+      rule: SelectionRule | null;
+      /** Also report each point's influence: removal refits and the infinitesimal jackknife. */
+      influence: boolean;
+      /** Also report the new-point pull over an NX × NY grid; null when not asked for. */
+      mapGrid: { nx: number; ny: number } | null;
     };
 
 const KERNEL_CHOICES = `${KERNEL_NAMES.slice(0, -1).join(', ')} or ${KERNEL_NAMES.at(-1)}`;
@@ -57,6 +70,30 @@ function parseKernel(value: string | undefined): KernelName {
   return value;
 }
 
+const RULE_CHOICES = `${SELECTION_RULES.slice(0, -1).join(', ')} or ${SELECTION_RULES.at(-1)}`;
+/** The largest side of a --map-grid. */
+export const MAX_MAP_GRID = 1000;
+
+function parseRule(value: string | undefined): SelectionRule {
+  if (value === undefined || value === '')
+    throw new CliError(`--rule needs a value (${RULE_CHOICES})`);
+  if (!(SELECTION_RULES as readonly string[]).includes(value)) {
+    throw new CliError(`unknown rule "${value}"; choose ${RULE_CHOICES}`);
+  }
+  return value as SelectionRule;
+}
+
+function parseMapGrid(value: string | undefined): { nx: number; ny: number } {
+  const expected = `two whole numbers from 1 to ${MAX_MAP_GRID}, as NX,NY (e.g. 64,48)`;
+  if (value === undefined || value === '') throw new CliError(`--map-grid needs ${expected}`);
+  const match = /^(\d+),(\d+)$/.exec(value);
+  const [nx, ny] = match ? [Number(match[1]), Number(match[2])] : [NaN, NaN];
+  if (!(nx >= 1 && ny >= 1 && nx <= MAX_MAP_GRID && ny <= MAX_MAP_GRID)) {
+    throw new CliError(`--map-grid "${value}" is not ${expected}`);
+  }
+  return { nx, ny };
+}
+
 /** Parses the arguments after the script name (process.argv.slice(2)). */
 export function parseArguments(argv: readonly string[]): CliCommand {
   const optionsEnd = argv.indexOf('--');
@@ -72,10 +109,16 @@ export function parseArguments(argv: readonly string[]): CliCommand {
   }
 
   let file: string | undefined;
-  let kernel: KernelName | undefined;
-  let format: OutputFormat | undefined;
+  /** The raw text of each option that takes a value, parsed once all arguments are read. */
+  const valued: Record<'--kernel' | '--rule' | '--format' | '--map-grid', string | undefined> = {
+    '--kernel': undefined,
+    '--rule': undefined,
+    '--format': undefined,
+    '--map-grid': undefined,
+  };
   let fd = false;
   let pretty = false;
+  let influence = false;
   const positional = (value: string) => {
     if (file !== undefined)
       throw new CliError(`unexpected argument "${value}"; fit takes one FILE`);
@@ -90,18 +133,17 @@ export function parseArguments(argv: readonly string[]): CliCommand {
     const [name, inlineValue] = argument.startsWith('--')
       ? (argument.split(/=(.*)/s, 2) as [string, string | undefined])
       : [argument, undefined];
-    if (name === '--kernel' || name === '--format') {
-      if ((name === '--kernel' ? kernel : format) !== undefined) {
-        throw new CliError(`${name} given more than once`);
-      }
+    if (name in valued) {
+      const option = name as keyof typeof valued;
+      if (valued[option] !== undefined) throw new CliError(`${name} given more than once`);
       const next = rest[i + 1];
       const separateValue = next === undefined || next.startsWith('--') ? undefined : next;
       if (inlineValue === undefined && separateValue !== undefined) i++;
-      if (name === '--kernel') kernel = parseKernel(inlineValue ?? separateValue);
-      else format = parseFormat(inlineValue ?? separateValue);
-    } else if (name === '--fd' || name === '--pretty') {
+      valued[option] = inlineValue ?? separateValue ?? '';
+    } else if (name === '--fd' || name === '--pretty' || name === '--influence') {
       if (inlineValue !== undefined) throw new CliError(`${name} takes no value`);
       if (name === '--fd') fd = true;
+      else if (name === '--influence') influence = true;
       else pretty = true;
     } else if (argument !== '-' && argument.startsWith('-')) {
       throw new CliError(`unknown option "${name}"; ${HELP_HINT}`);
@@ -110,8 +152,22 @@ export function parseArguments(argv: readonly string[]): CliCommand {
     }
   }
   if (file === undefined) throw new CliError(`fit needs a data FILE; ${HELP_HINT}`);
+  const format = valued['--format'] === undefined ? 'json' : parseFormat(valued['--format']);
   if (pretty && format === 'csv') {
     throw new CliError('--pretty indents JSON; it does not apply to --format csv');
   }
-  return { command: 'fit', file, kernel: kernel ?? 'rbf', format: format ?? 'json', fd, pretty };
+  if (format === 'csv' && (influence || valued['--map-grid'] !== undefined)) {
+    throw new CliError('--influence and --map-grid are reported in JSON only; drop --format csv');
+  }
+  return {
+    command: 'fit',
+    file,
+    kernel: valued['--kernel'] === undefined ? 'rbf' : parseKernel(valued['--kernel']),
+    format,
+    fd,
+    pretty,
+    rule: valued['--rule'] === undefined ? null : parseRule(valued['--rule']),
+    influence,
+    mapGrid: valued['--map-grid'] === undefined ? null : parseMapGrid(valued['--map-grid']),
+  };
 }

@@ -7,6 +7,9 @@ import {
   analyze,
   finiteDifferenceCheck,
   GpInputError,
+  newPointPullMap,
+  pointInfluence,
+  pullMapAxes,
   validateDataset,
   type Dataset,
 } from '../engine/index';
@@ -15,6 +18,7 @@ import { CliError, EXIT_INTERNAL, oneLine } from './cli-error';
 import { formatCsvReport } from './csv-report';
 import { parseDataText, readDataFile, type RawData } from './read-data';
 import { buildFitReport, fdCheckIndices, formatReport } from './report';
+import { influenceReport, pullMapReport, withRuleFields } from './rule-report';
 import { USAGE } from './usage';
 
 /** Where the command line's text goes and where `-` reads from. */
@@ -60,7 +64,7 @@ async function fit(argv: readonly string[], streams: CliStreams): Promise<void> 
       ? parseDataText(await streams.readStdin(), name)
       : await readDataFile(command.file);
   const data = validate(raw, name);
-  const analysis = analyze(data, { kernel: command.kernel });
+  const analysis = analyze(data, { kernel: command.kernel, rule: command.rule ?? 'ml' });
   let fdChecks;
   if (command.fd) {
     fdChecks = analysis.sensitivities.defined
@@ -69,7 +73,26 @@ async function fit(argv: readonly string[], streams: CliStreams): Promise<void> 
         )
       : null;
   }
-  const report = buildFitReport(data, analysis, fdChecks);
+  let report = buildFitReport(data, analysis, fdChecks);
+  if (command.rule !== null || command.influence || command.mapGrid) {
+    const timingMs: Record<string, number> = {};
+    let started = performance.now();
+    // The command line can afford a global search per removed point: no maximum goes unseen.
+    const influence =
+      command.influence &&
+      influenceReport(pointInfluence(data, analysis.fit, { coldCheck: true }), true);
+    if (influence) timingMs.influence = performance.now() - started;
+    started = performance.now();
+    const grid = command.mapGrid && pullMapAxes(data, command.mapGrid.nx, command.mapGrid.ny);
+    const pullMap = grid && pullMapReport(newPointPullMap(data, analysis.fit, grid));
+    if (pullMap) timingMs.pullMap = performance.now() - started;
+    report = withRuleFields(report, analysis.fit, {
+      rule: command.rule !== null,
+      ...(influence ? { influence } : {}),
+      ...(pullMap ? { pullMap } : {}),
+      timingMs,
+    });
+  }
   streams.writeOut(
     command.format === 'csv' ? formatCsvReport(report) : formatReport(report, command.pretty),
   );

@@ -23,6 +23,8 @@ const BOUNDARY_REASONS: Record<BoundaryFlag, string> = {
     'the lengthscale runs to infinity (far beyond the span of the inputs): the data look like a straight line or a constant',
   'noise-vanishing': 'the noise runs to zero: the fit interpolates the data',
   'signal-vanishing': 'the signal runs to zero: the data are explained by noise alone',
+  'signal-unbounded':
+    'the signal variance runs to infinity: the rule prefers an ever flatter, ever larger prior whose predictions interpolate smoothly',
 };
 
 export interface DiagnosticsInput {
@@ -31,6 +33,8 @@ export interface DiagnosticsInput {
   converged: boolean;
   lml: number;
   runnerUp: { theta: Hyperparameters; lml: number } | null;
+  /** What `lml` is when the rule is not maximum likelihood (named in the near-tie reason). */
+  objectiveName?: string | null;
 }
 
 export function diagnose(input: DiagnosticsInput): Diagnostics {
@@ -68,7 +72,7 @@ export function diagnose(input: DiagnosticsInput): Diagnostics {
   if (runnerUp && runnerUp.lmlGap < NEAR_TIE_GAP) {
     demote(
       'caution',
-      `another maximum is almost as likely (log-likelihood gap ${runnerUp.lmlGap.toFixed(2)}): a small change in the data can make the fit jump`,
+      `another maximum is almost as likely (${input.objectiveName ?? 'log-likelihood'} gap ${runnerUp.lmlGap.toFixed(2)}): a small change in the data can make the fit jump`,
     );
   }
   return {

@@ -1,10 +1,11 @@
 /**
- * An independent check of the implicit-function sensitivities: move y_i by ±h, refit (warm, from θ̂)
- * and take the central difference (log θ̂(y + h e_i) − log θ̂(y − h e_i)) / 2h, which must match
- * column i of d log θ̂/dy up to O(h²). h is 1e-4 of the RMS of y. Pass the sensitivities when
- * they are at hand; they are computed otherwise.
+ * An independent check of the implicit-function sensitivities: move y_i by ±h, refit (warm, from
+ * θ̂, by the fit's kernel and rule) and take the central difference
+ * (log θ̂(y + h e_i) − log θ̂(y − h e_i)) / 2h, which must match column i of d log θ̂/dy up to
+ * O(h²). h is 1e-4 of the RMS of y. Pass the sensitivities when they are at hand; they are
+ * computed otherwise.
  */
-import { fitHyperparameters } from './fit';
+import { fitHyperparameters, sameRuleOptions } from './fit';
 import { computeSensitivities } from './sensitivity';
 import type {
   Dataset,
@@ -34,7 +35,7 @@ export function finiteDifferenceCheck(
     y[index] = y[index]! + sign * step;
     return fitHyperparameters(
       { x: data.x, y },
-      { kernel: fit.kernel, warmStart: { logTheta: fit.logTheta } },
+      { ...sameRuleOptions(fit), warmStart: { logTheta: fit.logTheta } },
     ).logTheta;
   };
   const up = refit(1);

@@ -1,8 +1,10 @@
 /**
  * GP Sensitivity Explorer — the float64 engine as a library.
  *
- * Fit a 1-D zero-mean GP's hyperparameters θ = (ℓ, σf, σn) by maximum marginal likelihood and
- * compute, by the implicit function theorem, how θ̂ moves when any data point moves:
+ * Fit a 1-D zero-mean GP's hyperparameters θ = (ℓ, σf, σn) by a selection rule — maximum marginal
+ * likelihood (the default), maximum a posteriori or leave-one-out (docs/rules.md) — and compute,
+ * by the implicit function theorem, how θ̂ moves when any data point moves, how much each point
+ * holds it (`pointInfluence`) and where a new point would pull it (`newPointPullMap`):
  *
  * ```ts
  * import { validateDataset, fitHyperparameters, computeSensitivities } from 'gp-sensitivity-explorer/engine';
@@ -21,8 +23,32 @@ export {
   validateDataset,
   type GpInputErrorCode,
 } from './validate';
-export { fitHyperparameters, type FitOptions } from './fit';
+export {
+  fitHyperparameters,
+  localMaxima,
+  sameRuleOptions,
+  type FitOptions,
+  type LocalMaximum,
+} from './fit';
 export { computeSensitivities } from './sensitivity';
+export {
+  infinitesimalInfluence,
+  pointInfluence,
+  type InfluenceOptions,
+  type InfluenceResult,
+  type PointInfluence,
+  type RemovalStatus,
+} from './influence';
+export {
+  newPointPull,
+  newPointPullMap,
+  pullMapAxes,
+  refitWithAddedPoint,
+  type AddedPointRefit,
+  type PullMap,
+  type PullMapOptions,
+} from './pull-map';
+export { DEFAULT_PRIOR, resolvePrior, type PriorOptions } from './rules/prior';
 export { finiteDifferenceCheck } from './fd-check';
 export { posterior, posteriorFactors, posteriorSamples, type PosteriorFactors } from './posterior';
 export { likelihoodLandscape, type LandscapeGrid } from './landscape';

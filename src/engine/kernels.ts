@@ -73,6 +73,23 @@ export function kernelCorrelation(
   return scratch[0]!;
 }
 
+/**
+ * ρ(r; ℓ) and ∂ρ/∂log ℓ = −s φ'(s) for one distance r ≥ 0, written into `out` (the cross-covariance
+ * of a new input and its derivative, for the new-point pull).
+ */
+export function kernelCorrelationAndLogDerivative(
+  kernel: KernelName,
+  distance: number,
+  lengthscale: number,
+  out: Float64Array,
+): void {
+  const definition = KERNELS[kernel];
+  const s = (definition.scale * distance) / lengthscale;
+  definition.profile(s, scratch);
+  out[0] = scratch[0]!;
+  out[1] = -s * scratch[1]!;
+}
+
 /** Correlation matrices over the training inputs, each n×n row-major and symmetric. */
 export interface CorrelationMatrices {
   /** R_ab = ρ(|x_a − x_b|). */

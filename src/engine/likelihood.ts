@@ -14,7 +14,8 @@
 import { fillCorrelationMatrices, type CorrelationMatrices } from './kernels';
 import { likelihoodTermsJs, TERM, TERM_COUNT, type TermBuffers } from './likelihood-terms';
 import { logDeterminantFromCholesky, NotPositiveDefiniteError, wasmKernels } from './linalg';
-import type { KernelName, LogTheta, Matrix3 } from './types';
+import type { ObjectiveEvaluation } from './objective';
+import type { KernelName, LogTheta } from './types';
 import { zeroMatrix3 } from './small3';
 
 const LOG_TWO_PI = Math.log(2 * Math.PI);
@@ -34,13 +35,8 @@ export interface LikelihoodWorkspace extends CorrelationMatrices, TermBuffers {
   evaluatedOrder: 0 | 1 | 2;
 }
 
-/** The value of L and, on request, its gradient and Hessian in log θ. */
-export interface LikelihoodEvaluation {
-  logTheta: LogTheta;
-  lml: number;
-  gradient: LogTheta | null;
-  hessian: Matrix3 | null;
-}
+/** The value of L (`value`) and, on request, its gradient and Hessian in log θ. */
+export type LikelihoodEvaluation = ObjectiveEvaluation;
 
 /** Allocates buffers for data (x, y) — in whatever units the caller works in. */
 export function createLikelihoodWorkspace(
@@ -114,7 +110,7 @@ export function evaluateLikelihood(
     0.5 * n * LOG_TWO_PI;
   workspace.evaluatedLogTheta = logTheta;
   workspace.evaluatedOrder = 0;
-  if (order === 0) return { logTheta, lml, gradient: null, hessian: null };
+  if (order === 0) return { logTheta, value: lml, gradient: null, hessian: null };
 
   const gradient: LogTheta = [
     0.5 * s2 * (term('alphaDRAlpha') - term('precisionDotDR')),
@@ -122,7 +118,7 @@ export function evaluateLikelihood(
     n2 * (term('alphaAlpha') - term('tracePrecision')),
   ];
   workspace.evaluatedOrder = 1;
-  if (order === 1) return { logTheta, lml, gradient, hessian: null };
+  if (order === 1) return { logTheta, value: lml, gradient, hessian: null };
 
   // The quadratic term of Hᵢⱼ is vᵢ·βⱼ with vᵢ = Kᵢα and βᵢ = PKᵢα: v_ℓ = σf²∂Rα, v_f = 2σf²Rα,
   // v_n = 2σn²α and β_ℓ = σf²Aα, β_f = 2σf²PRα, β_n = 2σn²Pα.
@@ -164,5 +160,5 @@ export function evaluateLikelihood(
   hessian[2][0] = hessian[0][2];
   hessian[2][1] = hessian[1][2];
   workspace.evaluatedOrder = 2;
-  return { logTheta, lml, gradient, hessian };
+  return { logTheta, value: lml, gradient, hessian };
 }

@@ -1,15 +1,12 @@
 /**
- * Local maximisation of L in log θ by Newton's method with the exact Hessian (Nocedal & Wright 2006,
+ * Local maximisation of an objective (the log marginal likelihood L, or another selection rule's;
+ * objective.ts) in log θ by Newton's method with the exact Hessian (Nocedal & Wright 2006,
  * §3.4: modified Newton with eigenvalue modification, backtracking line search, step cap), inside a
  * box of internal log θ that keeps the factorisation well posed. Converged when the Newton step is
  * below 1e-9 in every log coordinate (the gradient is then ~1e-9·|H|, and θ is exact to ~1e-18).
  */
 import { NotPositiveDefiniteError } from './linalg';
-import {
-  evaluateLikelihood,
-  type LikelihoodEvaluation,
-  type LikelihoodWorkspace,
-} from './likelihood';
+import type { Objective, ObjectiveEvaluation } from './objective';
 import { symmetricEigen3 } from './small3';
 import type { LogTheta, Matrix3 } from './types';
 
@@ -21,7 +18,7 @@ export interface LogThetaBounds {
 
 export interface PolishResult {
   /** Order-2 evaluation at the returned point. */
-  evaluation: LikelihoodEvaluation;
+  evaluation: ObjectiveEvaluation;
   steps: number;
   converged: boolean;
   /** Per coordinate: −1 on the lower bound, +1 on the upper bound, 0 interior. */
@@ -36,12 +33,12 @@ const MIN_CURVATURE = 1e-6;
 const KNOWN_MAXIMUM_RADIUS = 0.02;
 
 function safeEvaluate(
-  workspace: LikelihoodWorkspace,
+  workspace: Objective,
   logTheta: LogTheta,
   order: 0 | 1 | 2,
-): LikelihoodEvaluation | null {
+): ObjectiveEvaluation | null {
   try {
-    return evaluateLikelihood(workspace, logTheta, order);
+    return workspace.evaluate(logTheta, order);
   } catch (error) {
     if (error instanceof NotPositiveDefiniteError) return null;
     throw error;
@@ -56,9 +53,9 @@ function clampToBounds(logTheta: LogTheta, bounds: LogThetaBounds): LogTheta {
 
 /** An order-1 evaluation completed with a Hessian from elsewhere (null stays null). */
 function withHessian(
-  evaluation: LikelihoodEvaluation | null,
+  evaluation: ObjectiveEvaluation | null,
   hessian: Matrix3,
-): LikelihoodEvaluation | null {
+): ObjectiveEvaluation | null {
   return evaluation && { ...evaluation, hessian: hessian.map((row) => [...row]) as Matrix3 };
 }
 
@@ -67,7 +64,7 @@ function withHessian(
  * otherwise with each eigenvalue λ replaced by −max(|λ|, δ) so the step still climbs.
  * Coordinates held on an active bound (gradient pushing outwards) are frozen.
  */
-function ascentStep(evaluation: LikelihoodEvaluation, frozen: boolean[]): LogTheta {
+function ascentStep(evaluation: ObjectiveEvaluation, frozen: boolean[]): LogTheta {
   const gradient = evaluation.gradient!;
   const hessian = evaluation.hessian!.map((row) => [...row]) as typeof evaluation.hessian & object;
   const g = gradient.map((value, i) => (frozen[i] ? 0 : value)) as LogTheta;
@@ -93,7 +90,8 @@ function ascentStep(evaluation: LikelihoodEvaluation, frozen: boolean[]): LogThe
 }
 
 /**
- * Newton-polishes from `start` (internal log θ). Returns null if K is singular at the start, or if
+ * Newton-polishes `workspace` — the objective to climb: the likelihood's or a rule's — from `start`
+ * (internal log θ). Returns null if K is singular at the start, or if
  * `abandonBelow` is given and the local quadratic model shows this maximum cannot come within
  * reach of it (L + 2·predicted gain < abandonBelow): a basin that can neither win nor tie; or
  * when the iterate comes within KNOWN_MAXIMUM_RADIUS of one of `knownMaxima` (a basin already
@@ -104,7 +102,7 @@ function ascentStep(evaluation: LikelihoodEvaluation, frozen: boolean[]): LogThe
  * to first order. Every later point, and whatever point is returned, has its own exact Hessian.
  */
 export function polishMaximum(
-  workspace: LikelihoodWorkspace,
+  workspace: Objective,
   start: LogTheta,
   bounds: LogThetaBounds,
   abandonBelow = -Infinity,
@@ -128,7 +126,7 @@ export function polishMaximum(
     const step = ascentStep(current, frozen);
     const predictedGain =
       0.5 * step.reduce((sum, value, i) => sum + value * current!.gradient![i]!, 0);
-    if (current.lml + 2 * predictedGain < abandonBelow) return null;
+    if (current.value + 2 * predictedGain < abandonBelow) return null;
     const position = current.logTheta;
     const isKnown = knownMaxima.some((known) =>
       known.every((value, i) => Math.abs(value - position[i]!) < KNOWN_MAXIMUM_RADIUS),
@@ -151,7 +149,7 @@ export function polishMaximum(
     }
     // Backtrack until L does not decrease (a singular K counts as −∞).
     let scale = 1;
-    let accepted: LikelihoodEvaluation | null = null;
+    let accepted: ObjectiveEvaluation | null = null;
     for (let halving = 0; halving < 40; halving++) {
       const trial = clampToBounds(
         current.logTheta.map((value, i) => value + scale * step[i]!) as LogTheta,
@@ -160,7 +158,7 @@ export function polishMaximum(
       // The full step is usually accepted, so it is evaluated to order 2 at once; shorter ones are
       // probed by value first.
       const probe = safeEvaluate(workspace, trial, halving === 0 ? 2 : 0);
-      if (probe && probe.lml >= current.lml - 1e-12 * Math.abs(current.lml)) {
+      if (probe && probe.value >= current.value - 1e-12 * Math.abs(current.value)) {
         accepted = halving === 0 ? probe : safeEvaluate(workspace, trial, 2);
         if (accepted) break;
       }

@@ -80,8 +80,11 @@ function rowSumsOfProduct(a: Float64Array, b: Float64Array, n: number, out: Floa
 }
 
 /** Fills D and D^ℓ from ∂R/∂log ℓ and ∂²R/∂(log ℓ)² (see the module comment). */
-function fillInputDerivatives(
-  inputs: SensitivityInputs,
+export function fillInputDerivatives(
+  inputs: Pick<
+    SensitivityInputs,
+    'n' | 'x' | 'correlationDLogLengthscale' | 'correlationD2LogLengthscale'
+  >,
   d: Float64Array,
   dLog: Float64Array,
 ): void {

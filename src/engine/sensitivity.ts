@@ -1,33 +1,27 @@
 /**
  * How θ̂ moves with the data, by the implicit function theorem (docs/design.md, "Sensitivities
- * by the implicit function theorem"): ∇θL(θ̂(D), D) = 0 for all data D near the current data, so
+ * by the implicit function theorem"; docs/rules.md for each rule): the rule's gradient vanishes,
+ * ∇θR(θ̂(D), D) = 0, for all data D near the current data, so
  *
- *   dθ̂/dy = −H⁻¹ ∂g/∂y,   dθ̂/dx = −H⁻¹ ∂g/∂x,   H = ∂²L/∂θ∂θ at θ̂ (negative definite).
+ *   dθ̂/dy = −H⁻¹ ∂g/∂y,   dθ̂/dx = −H⁻¹ ∂g/∂x,   H = ∂²R/∂θ∂θ at θ̂ (negative definite),
  *
- * Mixed partials in closed form (P = K⁻¹, α = Py, βᵢ = PKᵢα):
- *
- *   ∂gᵢ/∂y = βᵢ
- *   ∂gᵢ/∂x_k = α_k (Dᵢα)_k − βᵢ_k (Dα)_k − α_k (Dβᵢ)_k + Σ_b (PKᵢP)_kb D_kb − Σ_b P_kb (Dᵢ)_kb
- *
- * from ∂K/∂x_k = e_k d_kᵀ + d_k e_kᵀ with (d_k)_b = D_kb = ∂k(x_k, x_b)/∂x_k (rank two) and likewise
- * ∂Kᵢ/∂x_k with Dᵢ; D_ℓ = σf² ∂²ρ/∂x∂log ℓ, D_f = 2D, D_n = 0, and PK_fP = 2(P − σn²P²),
- * PK_nP = 2σn²P². Beyond the fit's factorisation this costs two symmetric products (PK_ℓP, P²);
- * everything per point is O(n).
+ * with the mixed partials ∂g/∂y, ∂g/∂x of each rule in closed form: the likelihood's
+ * (rules/ml-partials.ts), plus for `map` the motion of a data-relative prior's centres
+ * (rules/prior.ts), and the leave-one-out objective's (rules/loo-partials.ts). Computed in internal
+ * units and mapped back by the chain rule (standardize.ts).
  */
-import { fitInternals } from './fit';
-import { createLikelihoodWorkspace, evaluateLikelihood } from './likelihood';
-import { wasmKernels } from './linalg';
-import { createSensitivityTerms, sensitivityTermsJs } from './sensitivity-terms';
 import { inverseSymmetric3 } from './small3';
-import { toInternalLogTheta, standardize } from './standardize';
-import type { Dataset, FitResult, Rows3, SensitivityResult } from './types';
+import { likelihoodMixedPartials, rows3, type MixedPartials } from './rules/ml-partials';
+import { looMixedPartials } from './rules/loo-partials';
+import { priorCenterMotion } from './rules/prior';
+import { fitState } from './rules/state';
+import type { FitInternals } from './fit';
+import type { Dataset, FitResult, Matrix3, Rows3, SensitivityResult } from './types';
 
-function rows3(n: number): Rows3 {
-  return [new Float64Array(n), new Float64Array(n), new Float64Array(n)];
-}
+export { rows3 };
 
 /** out = −H⁻¹ G for a 3×n G, column by column. */
-function applyNegativeInverseHessian(inverseHessian: number[][], g: Rows3, out: Rows3): void {
+export function applyNegativeInverseHessian(inverseHessian: Matrix3, g: Rows3, out: Rows3): void {
   const n = g[0].length;
   for (let k = 0; k < n; k++) {
     const g0 = g[0][k]!;
@@ -35,94 +29,58 @@ function applyNegativeInverseHessian(inverseHessian: number[][], g: Rows3, out: 
     const g2 = g[2][k]!;
     for (let i = 0; i < 3; i++) {
       const row = inverseHessian[i]!;
-      out[i as 0 | 1 | 2][k] = -(row[0]! * g0 + row[1]! * g1 + row[2]! * g2);
+      out[i as 0 | 1 | 2][k] = -(row[0] * g0 + row[1] * g1 + row[2] * g2);
     }
   }
 }
 
-/**
- * dθ̂/dy and dθ̂/dx for every point, for log θ and θ, in data units. Undefined (with the reason)
- * when the fit's diagnostics say the implicit function theorem does not apply.
- */
-export function computeSensitivities(data: Dataset, fit: FitResult): SensitivityResult {
-  const { diagnostics } = fit;
-  // 'untrusted' covers every case where the theorem's premises fail: no stationary point reached,
-  // an optimum on the edge of the search region, or a Hessian that is not negative definite.
-  if (diagnostics.trust === 'untrusted') {
-    return {
-      defined: false,
-      reason: `${diagnostics.reasons.join('; ')}, so the implicit function theorem does not apply`,
-    };
-  }
-  let state = fitInternals(fit);
-  if (!state) {
-    const { x, y, map } = standardize(data);
-    state = {
-      workspace: createLikelihoodWorkspace(fit.kernel, x, y),
-      map,
-      internalLogTheta: toInternalLogTheta(fit.logTheta, map),
-    };
-  }
-  const { workspace, map, internalLogTheta } = state;
-  const current = workspace.evaluatedLogTheta;
-  if (
-    workspace.evaluatedOrder !== 2 ||
-    !current ||
-    current.some((value, i) => value !== internalLogTheta[i])
-  ) {
-    evaluateLikelihood(workspace, internalLogTheta, 2);
-  }
-  const { n, alpha } = workspace;
-  const signalVariance = Math.exp(2 * internalLogTheta[1]);
-  const noiseVariance = Math.exp(2 * internalLogTheta[2]);
-  const inverseHessian = inverseSymmetric3(fit.hessianLogTheta);
-
-  // ∂g/∂y: βᵢ = P Kᵢ α, from the evaluation's Aα, PRα and Pα: β_ℓ = σf²Aα, β_f = 2σf²PRα,
-  // β_n = 2σn²Pα.
-  const gradientY = rows3(n);
-  const betaScales = [signalVariance, 2 * signalVariance, 2 * noiseVariance];
-  for (let i = 0; i < 3; i++) {
-    const source = workspace.vectors[3 + i]!;
-    const target = gradientY[i as 0 | 1 | 2];
-    for (let k = 0; k < n; k++) target[k] = betaScales[i]! * source[k]!;
-  }
-
-  // ∂g/∂x from D (∂ρ/∂x_a), D^ℓ (∂²ρ/∂x_a∂log ℓ), PK_ℓP/σf² = AP and P².
-  const terms = createSensitivityTerms(n);
-  const wasm = wasmKernels();
-  if (wasm) wasm.sensitivityTerms(workspace, terms);
-  else sensitivityTermsJs(workspace, terms);
-  const { dAlpha, dLogAlpha, sandwichTerm, precisionTerm, squaredTerm, precisionLogTerm } = terms;
-
-  const gradientX = rows3(n);
-  for (let i = 0; i < 3; i++) {
-    const beta = gradientY[i as 0 | 1 | 2];
-    const dBetaUnscaled = terms.dBeta[i as 0 | 1 | 2];
-    const betaScale = betaScales[i]!;
-    const out = gradientX[i as 0 | 1 | 2];
-    for (let k = 0; k < n; k++) {
-      // D = σf² ∂ρ/∂x; the −βᵢ_k(Dα)_k − α_k(Dβᵢ)_k term is common to all three rows.
-      let value =
-        -signalVariance * (beta[k]! * dAlpha[k]! + alpha[k]! * betaScale * dBetaUnscaled[k]!);
-      if (i === 0) {
-        value += signalVariance * alpha[k]! * dLogAlpha[k]!;
-        value += signalVariance * signalVariance * sandwichTerm[k]!;
-        value -= signalVariance * precisionLogTerm[k]!;
-      } else if (i === 1) {
-        value += 2 * signalVariance * alpha[k]! * dAlpha[k]!;
-        value += 2 * signalVariance * (precisionTerm[k]! - noiseVariance * squaredTerm[k]!);
-        value -= 2 * signalVariance * precisionTerm[k]!;
-      } else {
-        value += 2 * noiseVariance * signalVariance * squaredTerm[k]!;
+/** ∂g/∂y and ∂g/∂x of the fit's rule at θ̂, in internal units. */
+export function ruleMixedPartials(state: FitInternals): MixedPartials {
+  const { workspace, objective, internalLogTheta } = state;
+  if (objective.loo) return looMixedPartials(workspace, objective.loo, internalLogTheta);
+  const partials = likelihoodMixedPartials(workspace, internalLogTheta);
+  const motion = priorCenterMotion(objective.prior, workspace.x, workspace.y);
+  if (motion) {
+    for (let k = 0; k < workspace.n; k++) {
+      const dx = motion.dx(workspace.x[k]!);
+      const dy = motion.dy(workspace.y[k]!);
+      for (let i = 0; i < 3; i++) {
+        partials.x[i as 0 | 1 | 2][k] = partials.x[i as 0 | 1 | 2][k]! + dx[i]!;
+        partials.y[i as 0 | 1 | 2][k] = partials.y[i as 0 | 1 | 2][k]! + dy[i]!;
       }
-      out[k] = value;
     }
   }
+  return partials;
+}
+
+/**
+ * Why the implicit function theorem does not apply at the fit's θ̂, or null when it does:
+ * 'untrusted' covers every case where its premises fail (no stationary point reached, an optimum
+ * on the edge of the search region, a Hessian that is not negative definite).
+ */
+export function undefinedReason(fit: FitResult): string | null {
+  const { diagnostics } = fit;
+  if (diagnostics.trust !== 'untrusted') return null;
+  return `${diagnostics.reasons.join('; ')}, so the implicit function theorem does not apply`;
+}
+
+/**
+ * dθ̂/dy and dθ̂/dx for every point, for log θ and θ, in data units, for the fit's rule. Undefined
+ * (with the reason) when the fit's diagnostics say the implicit function theorem does not apply.
+ */
+export function computeSensitivities(data: Dataset, fit: FitResult): SensitivityResult {
+  const reason = undefinedReason(fit);
+  if (reason !== null) return { defined: false, reason };
+  const state = fitState(data, fit);
+  const { n } = state.workspace;
+  const { map } = state;
+  const inverseHessian = inverseSymmetric3(fit.hessianLogTheta);
+  const partials = ruleMixedPartials(state);
 
   const dLogTheta_dy = rows3(n);
   const dLogTheta_dx = rows3(n);
-  applyNegativeInverseHessian(inverseHessian, gradientY, dLogTheta_dy);
-  applyNegativeInverseHessian(inverseHessian, gradientX, dLogTheta_dx);
+  applyNegativeInverseHessian(inverseHessian, partials.y, dLogTheta_dy);
+  applyNegativeInverseHessian(inverseHessian, partials.x, dLogTheta_dx);
   const dTheta_dy = rows3(n);
   const dTheta_dx = rows3(n);
   const theta = [fit.theta.lengthscale, fit.theta.signalStd, fit.theta.noiseStd];

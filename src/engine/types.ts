@@ -8,6 +8,39 @@ export type KernelName = 'rbf' | 'matern52' | 'matern32';
 
 export const KERNEL_NAMES: readonly KernelName[] = ['rbf', 'matern52', 'matern32'];
 
+/**
+ * The rule that chooses θ̂ from the data (docs/rules.md): type-II maximum likelihood (`ml`, the
+ * default), maximum a posteriori under log-normal priors on ℓ, σf, σn (`map`), or the
+ * leave-one-out predictive log probability (`loo`, Rasmussen & Williams 2006, §5.4.2).
+ */
+export type SelectionRule = 'ml' | 'map' | 'loo';
+
+export const SELECTION_RULES: readonly SelectionRule[] = ['ml', 'map', 'loo'];
+
+/** A log-normal prior on one hyperparameter: log θ ~ N(log median, logSd²). */
+export interface LogNormalPrior {
+  /**
+   * The prior's median of θ: a multiple of the data's own scale when the prior is relative to
+   * the data (`relativeTo: 'data'`), otherwise in the data's units.
+   */
+  median: number;
+  /** The standard deviation of log θ (> 0). */
+  logSd: number;
+}
+
+/**
+ * The priors of the `map` rule. With `relativeTo: 'data'` (the default) each median is a multiple
+ * of the data's scale: the population standard deviation of x for ℓ, the root mean square of y for
+ * σf and σn, so the rule keeps every scaling identity of the maximum-likelihood fit; with
+ * `'absolute'` the medians are in the data's units and the prior does not move with the data.
+ */
+export interface HyperparameterPrior {
+  relativeTo: 'data' | 'absolute';
+  lengthscale: LogNormalPrior;
+  signalStd: LogNormalPrior;
+  noiseStd: LogNormalPrior;
+}
+
 /** The three hyperparameters θ of k(x, x') = σf² ρ(|x − x'|; ℓ) + σn² δ(x, x'). */
 export interface Hyperparameters {
   /** ℓ, in the units of x. */
@@ -39,14 +72,18 @@ export interface Dataset {
 
 /** Why a fitted θ̂ may sit on an edge of its search region. */
 export type BoundaryFlag =
-  'lengthscale-below-spacing' | 'lengthscale-beyond-span' | 'noise-vanishing' | 'signal-vanishing';
+  | 'lengthscale-below-spacing'
+  | 'lengthscale-beyond-span'
+  | 'noise-vanishing'
+  | 'signal-vanishing'
+  | 'signal-unbounded';
 
 /** How far the implicit-function sensitivities can be trusted at this θ̂. */
 export type TrustVerdict = 'trusted' | 'caution' | 'untrusted';
 
 /** Diagnostics of a fitted optimum. */
 export interface Diagnostics {
-  /** Eigenvalues of the Hessian of L in log θ at θ̂, ascending (all < 0 at a strict maximum). */
+  /** Eigenvalues of the Hessian of the rule's objective in log θ at θ̂, ascending (all < 0 at a strict maximum). */
   hessianEigLog: LogTheta;
   /** |λ|max / |λ|min of that Hessian. Infinity when an eigenvalue is 0. */
   conditionNumber: number;
@@ -57,21 +94,34 @@ export interface Diagnostics {
   negativeDefinite: boolean;
   /** Edges of the search region that θ̂ sits on (empty when interior). */
   boundary: BoundaryFlag[];
-  /** The best other local maximum found by the global search, if any. */
+  /**
+   * The best other local maximum found by the global search, if any; `lml` and `lmlGap` are the
+   * rule's objective there and its gap (the log marginal likelihood for `ml`).
+   */
   runnerUp: { theta: Hyperparameters; lml: number; lmlGap: number } | null;
   trust: TrustVerdict;
   /** Plain-language reasons behind `trust` (empty when trusted). */
   reasons: string[];
 }
 
-/** Result of maximising the log marginal likelihood. */
+/** Result of maximising the selection rule's objective (the log marginal likelihood for `ml`). */
 export interface FitResult {
   kernel: KernelName;
+  /** The rule that chose θ̂. */
+  rule: SelectionRule;
+  /** The `map` rule's prior as used (defaults filled in); null for the other rules. */
+  prior: HyperparameterPrior | null;
   n: number;
   theta: Hyperparameters;
   logTheta: LogTheta;
-  /** log p(y | X, θ̂), including −n/2 log 2π, in the data's units. */
+  /** log p(y | X, θ̂), including −n/2 log 2π, in the data's units (for every rule). */
   lml: number;
+  /**
+   * The rule's objective at θ̂, in the data's units: L for `ml`, L + log p(log θ̂) for `map`,
+   * Σᵢ log p(yᵢ | y₋ᵢ, θ̂) for `loo`.
+   */
+  objective: number;
+  /** Gradient and Hessian of the rule's objective in log θ at θ̂. */
   gradLogTheta: LogTheta;
   hessianLogTheta: Matrix3;
   /** Newton steps taken by the local polish. */

@@ -21,6 +21,9 @@ describe('parseArguments', () => {
       format: 'json',
       fd: false,
       pretty: false,
+      rule: null,
+      influence: false,
+      mapGrid: null,
     });
   });
 

@@ -1,0 +1,142 @@
+/**
+ * The exact identities of the design notes, for each selection rule (docs/rules.md, "Which
+ * identities hold"): translation of x, scaling of x and of y, permutation and sign flip hold for
+ * `loo` and for `map` with its default data-relative prior; with an absolute prior the scaling
+ * identities take the exact form Σ_k x_k ∂log θ̂/∂x_k = e_ℓ + H⁻¹e_ℓ/s_ℓ² and
+ * Σ_k y_k ∂log θ̂/∂y_k = (0, 1, 1) + H⁻¹(0, 1/s_f², 1/s_n²).
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  computeSensitivities,
+  fitHyperparameters,
+  validateDataset,
+  type Dataset,
+  type FitOptions,
+  type LogTheta,
+  type SensitivityResult,
+} from '../../../src/engine';
+import { inverseSymmetric3 } from '../../../src/engine/small3';
+import { structuredDataset } from '../random-data';
+import { RULE_CASE } from './cases';
+
+type Defined = Extract<SensitivityResult, { defined: true }>;
+
+const TOLERANCE = 1e-8;
+
+function expectIdentity(row: Float64Array, weights: ArrayLike<number> | null, expected: number) {
+  let sum = 0;
+  let scale = 0;
+  for (let k = 0; k < row.length; k++) {
+    const term = (weights ? weights[k]! : 1) * row[k]!;
+    sum += term;
+    scale += Math.abs(term);
+  }
+  expect(Math.abs(sum - expected)).toBeLessThanOrEqual(TOLERANCE * Math.max(1, scale));
+}
+
+/** Translation and the two scalings, with the right-hand sides given. */
+function checkIdentities(
+  data: Dataset,
+  sensitivities: Defined,
+  xScaling: LogTheta = [1, 0, 0],
+  yScaling: LogTheta = [0, 1, 1],
+): void {
+  for (const row of sensitivities.dTheta_dx) expectIdentity(row, null, 0);
+  sensitivities.dLogTheta_dx.forEach((row, i) => expectIdentity(row, data.x, xScaling[i]!));
+  sensitivities.dLogTheta_dy.forEach((row, i) => expectIdentity(row, data.y, yScaling[i]!));
+}
+
+describe.each([
+  { rule: 'map' as const, kernel: 'rbf' as const },
+  { rule: 'map' as const, kernel: 'matern32' as const },
+  { rule: 'loo' as const, kernel: 'rbf' as const },
+  { rule: 'loo' as const, kernel: 'matern52' as const },
+])('identities of rule $rule ($kernel)', ({ rule, kernel }) => {
+  it('hold on random data of 3–60 points at scales 1e-3..1e3', () => {
+    let defined = 0;
+    let runs = 0;
+    fc.assert(
+      fc.property(structuredDataset, ({ data }) => {
+        runs++;
+        const fit = fitHyperparameters(data, { kernel, rule });
+        const sensitivities = computeSensitivities(data, fit);
+        if (!sensitivities.defined) {
+          expect(fit.diagnostics.trust).toBe('untrusted');
+          return;
+        }
+        defined++;
+        checkIdentities(data, sensitivities);
+      }),
+      { numRuns: 16, seed: 20261124 },
+    );
+    // The leave-one-out rule runs to a boundary more often than the others (docs/rules.md).
+    expect(defined).toBeGreaterThanOrEqual(rule === 'loo' ? runs / 4 : runs / 2);
+  });
+
+  it('permutes the columns with the points and ignores the sign of y', () => {
+    const data = RULE_CASE;
+    const n = data.x.length;
+    const order = Array.from({ length: n }, (_, i) => (i * 5 + 3) % n);
+    const permuted = validateDataset(
+      order.map((i) => data.x[i]!),
+      order.map((i) => data.y[i]!),
+    );
+    const flipped = validateDataset(
+      data.x,
+      Array.from(data.y, (value) => -value),
+    );
+    const options: FitOptions = { kernel, rule };
+    const fit = fitHyperparameters(data, options);
+    const base = computeSensitivities(data, fit);
+    const moved = computeSensitivities(permuted, fitHyperparameters(permuted, options));
+    const fitFlipped = fitHyperparameters(flipped, options);
+    fitFlipped.logTheta.forEach((value, i) =>
+      expect(Math.abs(value - fit.logTheta[i]!)).toBeLessThan(1e-9),
+    );
+    if (!base.defined || !moved.defined) throw new Error('expected defined sensitivities');
+    for (let row = 0; row < 3; row++) {
+      const scale = Math.max(...Array.from(base.dLogTheta_dy[row as 0], Math.abs));
+      order.forEach((source, target) =>
+        expect(
+          Math.abs(moved.dLogTheta_dy[row as 0][target]! - base.dLogTheta_dy[row as 0][source]!),
+        ).toBeLessThan(1e-8 * scale),
+      );
+    }
+  });
+});
+
+describe('identities of rule map with an absolute prior', () => {
+  it('take the exact form that the fixed prior centres give', () => {
+    const prior = {
+      relativeTo: 'absolute' as const,
+      lengthscale: { median: 2, logSd: 0.7 },
+      signalStd: { median: 1.5, logSd: 0.9 },
+      noiseStd: { median: 0.4, logSd: 1.1 },
+    };
+    let checked = 0;
+    fc.assert(
+      fc.property(structuredDataset, ({ data }) => {
+        const fit = fitHyperparameters(data, { rule: 'map', prior });
+        const sensitivities = computeSensitivities(data, fit);
+        if (!sensitivities.defined) return;
+        checked++;
+        const inverse = inverseSymmetric3(fit.hessianLogTheta);
+        const precisions = [prior.lengthscale, prior.signalStd, prior.noiseStd].map(
+          (part) => 1 / part.logSd ** 2,
+        );
+        const xScaling = inverse.map(
+          (row, i) => (i === 0 ? 1 : 0) + row[0] * precisions[0]!,
+        ) as LogTheta;
+        const yScaling = inverse.map(
+          (row, i) => (i === 0 ? 0 : 1) + row[1] * precisions[1]! + row[2] * precisions[2]!,
+        ) as LogTheta;
+        checkIdentities(data, sensitivities, xScaling, yScaling);
+        // The prior moves θ̂ off the plain scaling law (unless the data sit on its centres).
+        expect(Math.abs(yScaling[1] - 1)).toBeGreaterThan(1e-6);
+      }),
+      { numRuns: 16, seed: 5 },
+    );
+    expect(checked).toBeGreaterThan(8);
+  });
+});
