@@ -80,5 +80,10 @@ describe('parseArguments', () => {
     expect(errorOf(['fit', 'a.csv', '--format', 'csv', '--pretty'])).toMatch(
       /--pretty indents JSON/,
     );
+    for (const extra of [['--influence'], ['--map-grid', '8,8']]) {
+      expect(errorOf(['fit', 'a.csv', '--format', 'csv', ...extra])).toBe(
+        '--influence and --map-grid are reported in JSON only; drop --format csv',
+      );
+    }
   });
 });
