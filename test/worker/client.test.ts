@@ -2,15 +2,21 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createComputeClient } from '../../src/worker/client';
 import type { MainThreadCompute } from '../../src/worker/mainThreadCompute';
 import type { AnalysisResult, ComputeStatus } from '../../src/worker/protocol';
-import { FakeWorker, resultFor, sampleRequest } from './fakeWorker';
+import { curveResultFor, FakeWorker, resultFor, sampleRequest } from './fakeWorker';
 
 function setup(options: { watchdogMs?: number; maxRestarts?: number } = {}) {
   const workers: FakeWorker[] = [];
   const mainThreadRequests: number[] = [];
+  const mainThreadCurves: number[] = [];
   const mainThread: MainThreadCompute = {
     compute: async (request) => {
       mainThreadRequests.push(request.seq);
       return resultFor(request.seq);
+    },
+    curve: (request, deliver) => {
+      mainThreadCurves.push(request.seq);
+      queueMicrotask(() => deliver(curveResultFor(request.seq)));
+      return () => undefined;
     },
   };
   const client = createComputeClient({
@@ -31,7 +37,7 @@ function setup(options: { watchdogMs?: number; maxRestarts?: number } = {}) {
     if (!worker) throw new Error('no worker was created');
     return worker;
   };
-  return { client, workers, current, results, statuses, mainThreadRequests };
+  return { client, workers, current, results, statuses, mainThreadRequests, mainThreadCurves };
 }
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -210,7 +216,10 @@ describe('compute client recovery', () => {
       createWorker: () => {
         throw new Error('this browser has no Web Workers');
       },
-      loadMainThread: async () => ({ compute: async (request) => resultFor(request.seq) }),
+      loadMainThread: async () => ({
+        compute: async (request) => resultFor(request.seq),
+        curve: () => () => undefined,
+      }),
     });
     client.subscribeStatus((status) => statuses.push(status));
     client.subscribe((result) => results.push(result));
