@@ -40,6 +40,8 @@ export interface CurveView extends CurveTarget {
    * one (drawn faded), else null.
    */
   curve: ResponseCurve | null;
+  /** The data `curve` was computed for (by reference): the target's, or an earlier set's. */
+  shownFor: readonly Point[] | null;
   /** Why it failed, when it did. */
   message: string | null;
   /** Time in the worker (ms): refitting, and from receipt to answer. */
@@ -120,6 +122,7 @@ export function pendingCurve(
     seq,
     status: 'computing',
     curve: samePlace ? previous.curve : null,
+    shownFor: samePlace ? previous.shownFor : null,
     message: null,
     timingMs: null,
   };
@@ -129,6 +132,20 @@ export function pendingCurve(
 export function settledCurve(view: CurveView | null, result: CurveResult): CurveView | null {
   if (!view || view.seq !== result.seq) return null;
   return result.ok
-    ? { ...view, status: 'done', curve: result.curve, message: null, timingMs: result.timingMs }
-    : { ...view, status: 'failed', curve: null, message: result.message, timingMs: null };
+    ? {
+        ...view,
+        status: 'done',
+        curve: result.curve,
+        shownFor: view.points,
+        message: null,
+        timingMs: result.timingMs,
+      }
+    : {
+        ...view,
+        status: 'failed',
+        curve: null,
+        shownFor: null,
+        message: result.message,
+        timingMs: null,
+      };
 }

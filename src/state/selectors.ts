@@ -145,3 +145,25 @@ export const selectPrediction = memoise(
     };
   },
 );
+
+/**
+ * Where the dragged point is on its response curve: its current coordinate and the live refit
+ * log θ̂ there. Only while (and after) a drag of the curve's own point from the data the curve
+ * was computed for; null otherwise.
+ */
+export interface CurveMarker {
+  value: number;
+  liveLogTheta: LogTheta;
+}
+
+export const selectCurveMarker = memoise(
+  (s: ExplorerState) => [s.drag, s.analysis, s.curve, s.structureVersion] as const,
+  (drag, analysis, curve, structureVersion): CurveMarker | null => {
+    if (!drag || !curve?.curve || !analysis || analysis.structureVersion !== structureVersion)
+      return null;
+    if (drag.index !== curve.index || drag.startPoints !== curve.shownFor) return null;
+    const position = analysis.points[drag.index];
+    if (!position) return null;
+    return { value: position[curve.axis], liveLogTheta: analysis.result.logTheta };
+  },
+);

@@ -9,6 +9,7 @@ import { Legend } from './panels/Legend';
 import { MathPanel } from './panels/MathPanel';
 import { Prediction } from './panels/Prediction';
 import { Readout } from './panels/Readout';
+import { ResponseCurve } from './panels/ResponseCurve';
 import { Plot } from './plot/Plot';
 import { StatusLine } from './StatusLine';
 
@@ -84,6 +85,7 @@ function Explorer() {
         </div>
         <aside className="side">
           <Readout />
+          <ResponseCurve />
           {showLandscape && <Landscape />}
         </aside>
       </main>

@@ -49,7 +49,7 @@ export async function readTheta(page: Page): Promise<Theta> {
   };
 }
 
-/** The drawn arrows' vertical components (in reference units), by point index. */
+/** The arrows' ∂ log θ̂/∂yᵢ (their `data-dy`), by point index. */
 export async function readArrows(page: Page): Promise<Map<number, number>> {
   const entries = await page
     .locator('[data-testid=arrow]')

@@ -8,6 +8,10 @@ import { useShownPoints } from './useShownPoints';
  * One arrow per point: the sensitivity of the chosen hyperparameter to the point, drawn from the
  * point's edge at the store's fixed scale (one unit of y per `reference`). Grey and dashed when
  * the fit is untrusted; absent when the sensitivities are undefined.
+ *
+ * Hooks: `data-dy` / `data-dx` hold ∂ log θ̂/∂yᵢ and ∂ log θ̂/∂xᵢ (0 for vertical arrows) in
+ * full precision, `data-length-dy` / `data-length-dx` the drawn arrow in reference units, and
+ * `data-capped` marks an arrow drawn at the cap.
  */
 export const ArrowsLayer = memo(function ArrowsLayer({ scales }: { scales: PlotScales }) {
   const view = useExplorer(selectArrows);
@@ -24,7 +28,7 @@ export const ArrowsLayer = memo(function ArrowsLayer({ scales }: { scales: PlotS
       className={`arrows ${view.status === 'untrusted' ? 'untrusted' : hyperparameter}`}
       data-seq={seq}
     >
-      {view.arrows.map(({ index, vector }) => {
+      {view.arrows.map(({ index, vector, sensitivityX, sensitivityY }) => {
         const point = points[index];
         if (!point) return null;
         const shape = arrowShape(
@@ -40,8 +44,10 @@ export const ArrowsLayer = memo(function ArrowsLayer({ scales }: { scales: PlotS
             className="arrow"
             data-testid="arrow"
             data-index={index}
-            data-dy={vector.dy.toFixed(6)}
-            data-dx={vector.dx.toFixed(6)}
+            data-dy={String(sensitivityY)}
+            data-dx={String(sensitivityX)}
+            data-length-dy={vector.dy.toFixed(6)}
+            data-length-dx={vector.dx.toFixed(6)}
             data-capped={vector.capped || undefined}
           >
             {shape && (

@@ -1,0 +1,117 @@
+/**
+ * What the response-curve panel draws and says, computed from a curve: its unbroken stretches
+ * (a jump between maxima breaks it), the tangent whose slope is the arrow, the stretch around the
+ * current value where the tangent stays within 5 % of the refits, and the plain-words caption.
+ */
+import type { ResponseCurve } from '../../engine/response-curve';
+import { HYPERPARAMETER_NAMES, type HyperparameterName } from '../../engine/types';
+
+/** The tangent counts as agreeing with the refit while they are this close (relative). */
+export const AGREEMENT = 0.05;
+
+export interface CurvePoint {
+  value: number;
+  /** θ̂ (not its log) of the shown hyperparameter. */
+  theta: number;
+  trusted: boolean;
+}
+
+/** Row of a hyperparameter in the curve's log θ. */
+export function rowOf(hyperparameter: HyperparameterName): 0 | 1 | 2 {
+  return HYPERPARAMETER_NAMES.indexOf(hyperparameter) as 0 | 1 | 2;
+}
+
+/**
+ * The samples as unbroken stretches: consecutive samples on the same maximum with finite θ̂.
+ * Between two stretches θ̂ jumps (or could not be fitted), so nothing is drawn there.
+ */
+export function curveStretches(curve: ResponseCurve, row: 0 | 1 | 2): CurvePoint[][] {
+  const stretches: CurvePoint[][] = [];
+  let current: CurvePoint[] = [];
+  for (let k = 0; k < curve.values.length; k++) {
+    const logTheta = curve.logTheta[row][k]!;
+    const continues = k > 0 && curve.branch[k] === curve.branch[k - 1];
+    if (!continues && current.length > 0) {
+      stretches.push(current);
+      current = [];
+    }
+    if (!Number.isFinite(logTheta)) continue;
+    current.push({
+      value: curve.values[k]!,
+      theta: Math.exp(logTheta),
+      trusted: curve.trust[k] !== 'untrusted',
+    });
+  }
+  if (current.length > 0) stretches.push(current);
+  return stretches;
+}
+
+/** Where θ̂ jumps: midway between neighbouring samples on different maxima. */
+export function jumpPositions(curve: ResponseCurve): number[] {
+  const jumps: number[] = [];
+  for (let k = 1; k < curve.values.length; k++) {
+    if (
+      curve.branch[k] !== curve.branch[k - 1] &&
+      curve.branch[k]! >= 0 &&
+      curve.branch[k - 1]! >= 0
+    ) {
+      jumps.push((curve.values[k]! + curve.values[k - 1]!) / 2);
+    }
+  }
+  return jumps;
+}
+
+/** θ̂ on the tangent at `value`: exp(log θ̂₀ + slope · (value − v₀)); null without a slope. */
+export function tangentAt(curve: ResponseCurve, row: 0 | 1 | 2, value: number): number | null {
+  const slope = curve.slope?.[row];
+  const centre = curve.logTheta[row][curve.centre];
+  if (slope === undefined || centre === undefined || !Number.isFinite(centre)) return null;
+  return Math.exp(centre + slope * (value - curve.values[curve.centre]!));
+}
+
+/**
+ * The stretch of values around the current one over which the tangent stays within AGREEMENT
+ * of every refit (walking out from the centre until the first sample that parts or jumps).
+ * `partsBelow`/`partsAbove` say whether it ended inside the range (true) or at its edge.
+ */
+export function agreementRange(
+  curve: ResponseCurve,
+  row: 0 | 1 | 2,
+): { from: number; to: number; partsBelow: boolean; partsAbove: boolean } | null {
+  if (tangentAt(curve, row, curve.values[curve.centre]!) === null) return null;
+  const agrees = (k: number): boolean => {
+    const refit = Math.exp(curve.logTheta[row][k]!);
+    const predicted = tangentAt(curve, row, curve.values[k]!)!;
+    return (
+      curve.branch[k] === curve.branch[curve.centre] &&
+      Number.isFinite(refit) &&
+      Math.abs(predicted - refit) <= AGREEMENT * refit
+    );
+  };
+  let low = curve.centre;
+  while (low > 0 && agrees(low - 1)) low--;
+  let high = curve.centre;
+  while (high < curve.values.length - 1 && agrees(high + 1)) high++;
+  return {
+    from: curve.values[low]!,
+    to: curve.values[high]!,
+    partsBelow: low > 0,
+    partsAbove: high < curve.values.length - 1,
+  };
+}
+
+/** The log-scale domain of θ̂ to draw: the samples and the centre's tangent, padded. */
+export function thetaDomain(curve: ResponseCurve, row: 0 | 1 | 2): [number, number] {
+  const centre = Math.exp(curve.logTheta[row][curve.centre]!);
+  const finite = [...curve.logTheta[row]].filter(Number.isFinite).map(Math.exp);
+  if (!Number.isFinite(centre) || finite.length === 0) return [0.1, 10];
+  // A curve that runs off to a boundary (ℓ → ∞) would flatten the rest: keep within ×/÷ 30.
+  const clamp = (value: number) => Math.min(centre * 30, Math.max(centre / 30, value));
+  let low = clamp(Math.min(...finite));
+  let high = clamp(Math.max(...finite));
+  // At least ×/÷ 1.1 around the centre, so a nearly flat curve is drawn nearly flat.
+  low = Math.min(low, centre / 1.1);
+  high = Math.max(high, centre * 1.1);
+  const pad = Math.pow(high / low, 0.08);
+  return [low / pad, high * pad];
+}
