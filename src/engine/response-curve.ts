@@ -15,6 +15,7 @@
  * The work comes in small steps (`ResponseCurveTracer.step`, one refit each), so a caller can
  * interleave it with more urgent work.
  */
+import { NEAR_TIE_GAP } from './diagnostics';
 import { fitHyperparameters, type FitOptions } from './fit';
 import { computeSensitivities } from './sensitivity';
 import type { Dataset, FitResult, KernelName, LogTheta, Rows3, TrustVerdict } from './types';
@@ -64,7 +65,7 @@ export interface ResponseCurve {
 }
 
 export interface ResponseCurveTracer {
-  /** Does one refit; returns true while work remains. */
+  /** Does one piece of work (a refit, rarely two); returns true while work remains. */
   step(): boolean;
   /** The curve, once `step` has returned false. */
   result(): ResponseCurve;
@@ -78,7 +79,7 @@ const SAME_MAXIMUM = 1e-3;
  * to the global search.
  */
 const LEFT_BRANCH = 0.35;
-/** At most this many maxima are followed; a curve needing more is drawn with what they cover. */
+/** At most this many maxima are followed; samples none of them reaches are fitted cold. */
 const MAX_BRANCHES = 4;
 /** Two likelihoods within this (nats) are a tie, which the lower-numbered branch wins. */
 const LML_TIE = 1e-9;
@@ -95,6 +96,7 @@ type Task =
   | { kind: 'seed'; logTheta: LogTheta; at: number }
   | { kind: 'follow'; branch: number; from: number; direction: 1 | -1 }
   | { kind: 'check'; at: number }
+  | { kind: 'ridge'; at: number; direction: 1 | -1 }
   | { kind: 'fill' };
 
 function closeLogTheta(a: LogTheta, b: LogTheta, tolerance: number): boolean {
@@ -116,6 +118,8 @@ export function traceResponseCurve(
     throw new RangeError(`centre ${centre} is not a sample (0 … ${m - 1})`);
   }
   const branches: (Sample | null)[][] = [];
+  /** How many branches are followed (untrusted samples are recorded, not followed). */
+  let followed = 0;
   /** Samples where no fit could be made (left NaN). */
   const unfittable = new Set<number>();
   let slope: LogTheta | null = null;
@@ -152,15 +156,16 @@ export function traceResponseCurve(
     });
 
   /**
-   * Records a new maximum at sample k and, while fewer than MAX_BRANCHES are followed, schedules
-   * following it both ways.
+   * Records a new maximum at sample k and, unless it is untrusted (a boundary or a flat ridge:
+   * nothing to follow) or MAX_BRANCHES are followed already, schedules following it both ways.
    */
   const addBranch = (k: number, sample: Sample): void => {
     const branch: (Sample | null)[] = new Array<Sample | null>(m).fill(null);
     branch[k] = sample;
     branches.push(branch);
     const id = branches.length - 1;
-    if (id >= MAX_BRANCHES) return;
+    if (followed >= MAX_BRANCHES || sample.trust === 'untrusted') return;
+    followed++;
     follows.push(
       { kind: 'follow', branch: id, from: k, direction: 1 },
       { kind: 'follow', branch: id, from: k, direction: -1 },
@@ -224,6 +229,12 @@ export function traceResponseCurve(
           hessianLogTheta: here.fit.hessianLogTheta,
         });
         if (!sample) return;
+        if (sample.trust === 'untrusted') {
+          // No strict maximum here, so where a warm polish stops depends on where it started:
+          // the branch ends, and from here on fresh fits say what θ̂ is until one finds a maximum.
+          follows.unshift({ kind: 'ridge', at: to, direction });
+          return;
+        }
         const other = knownBranch(to, sample.logTheta);
         if (other >= 0 && other !== id) return; // merged into a maximum already followed
         if (!closeLogTheta(sample.logTheta, predicted, LEFT_BRANCH)) {
@@ -233,6 +244,17 @@ export function traceResponseCurve(
         }
         branch[to] = sample;
         follows.unshift({ kind: 'follow', branch: id, from: to, direction });
+        return;
+      }
+      case 'ridge': {
+        const { at, direction } = task;
+        if (at < 0 || at >= m) return;
+        globalChecks++;
+        const fresh = fitAt(at);
+        if (!fresh) return;
+        if (knownBranch(at, fresh.logTheta) < 0) addBranch(at, fresh);
+        if (fresh.trust === 'untrusted')
+          follows.unshift({ kind: 'ridge', at: at + direction, direction });
         return;
       }
       case 'fill': {
@@ -276,7 +298,20 @@ export function traceResponseCurve(
       const sample = best >= 0 ? branches[best]![k]! : null;
       for (let i = 0; i < 3; i++) logTheta[i as 0 | 1 | 2][k] = sample?.logTheta[i] ?? Number.NaN;
       lml[k] = sample?.lml ?? Number.NaN;
-      trust.push(sample?.trust ?? 'untrusted');
+      // A followed rival within NEAR_TIE_GAP makes the sample a near tie, as a fresh fit says.
+      const rivalled =
+        sample !== null &&
+        branches.some((other, id) => {
+          const rival = other[k];
+          return id !== best && rival != null && sample.lml - rival.lml < NEAR_TIE_GAP;
+        });
+      trust.push(
+        sample === null
+          ? 'untrusted'
+          : rivalled && sample.trust === 'trusted'
+            ? 'caution'
+            : sample.trust,
+      );
       branch[k] = best;
     }
     return {

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import type { ExplorerStore } from '../state';
 import { StoreContext, useExplorer } from './context';
 import { ShareExport } from './controls/ShareExport';
+import { PresetNote } from './controls/PresetNote';
 import { Toolbar } from './controls/Toolbar';
 import { FiniteDifference } from './panels/FiniteDifference';
 import { Landscape } from './panels/Landscape';
@@ -75,6 +76,7 @@ function Explorer() {
       </header>
       <Notice />
       <Toolbar />
+      <PresetNote />
       <main className="stage">
         <div className="main-column">
           <div className="card plot-card">

@@ -2,7 +2,13 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createComputeClient } from '../../src/worker/client';
 import type { MainThreadCompute } from '../../src/worker/mainThreadCompute';
 import type { AnalysisResult, ComputeStatus } from '../../src/worker/protocol';
-import { curveResultFor, FakeWorker, resultFor, sampleRequest } from './fakeWorker';
+import {
+  curveResultFor,
+  FakeWorker,
+  resultFor,
+  sampleCurveRequest,
+  sampleRequest,
+} from './fakeWorker';
 
 function setup(options: { watchdogMs?: number; maxRestarts?: number } = {}) {
   const workers: FakeWorker[] = [];
@@ -256,5 +262,59 @@ describe('compute client recovery', () => {
     await flush();
     process.off('uncaughtException', onError);
     expect(String(errors[0])).toMatch(/subscriber bug/);
+  });
+});
+
+describe('compute client: response curves', () => {
+  it('sends a curve request to the worker and delivers only the newest answer', () => {
+    const { client, current } = setup();
+    const curves: number[] = [];
+    client.subscribeCurve((result) => curves.push(result.seq));
+    const first = client.requestCurve(sampleCurveRequest());
+    const second = client.requestCurve(sampleCurveRequest(2));
+    expect(
+      current()
+        .curveRequests()
+        .map((request) => request.seq),
+    ).toEqual([first, second]);
+    current().send({ type: 'curve', result: curveResultFor(first) });
+    current().send({ type: 'curve', result: curveResultFor(second) });
+    current().send({ type: 'curve', result: curveResultFor(second) });
+    expect(curves).toEqual([second]);
+  });
+
+  it('cancels: the worker is told, and a late answer is dropped', () => {
+    const { client, current } = setup();
+    const curves: number[] = [];
+    client.subscribeCurve((result) => curves.push(result.seq));
+    const seq = client.requestCurve(sampleCurveRequest());
+    client.cancelCurve();
+    expect(current().received.at(-1)).toEqual({ type: 'cancel-curve' });
+    current().send({ type: 'curve', result: curveResultFor(seq) });
+    expect(curves).toEqual([]);
+  });
+
+  it('sends the outstanding curve again to a restarted worker', () => {
+    const { client, current, workers } = setup();
+    const seq = client.requestCurve(sampleCurveRequest());
+    current().crash();
+    expect(workers).toHaveLength(2);
+    expect(
+      current()
+        .curveRequests()
+        .map((request) => request.seq),
+    ).toEqual([seq]);
+  });
+
+  it('computes curves on the main thread when it has taken over', async () => {
+    const { client, current, mainThreadCurves } = setup({ maxRestarts: 0 });
+    const curves: number[] = [];
+    client.subscribeCurve((result) => curves.push(result.seq));
+    current().crash();
+    for (let k = 0; k < 4; k++) await flush();
+    const seq = client.requestCurve(sampleCurveRequest());
+    await flush();
+    expect(mainThreadCurves).toEqual([seq]);
+    expect(curves).toEqual([seq]);
   });
 });

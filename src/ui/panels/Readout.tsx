@@ -3,6 +3,7 @@ import { HYPERPARAMETER_NAMES } from '../../engine/types';
 import { selectArrows, selectPrediction } from '../../state';
 import { useExplorer } from '../context';
 import { formatNumber, HYPERPARAMETER_LABELS } from '../format';
+import { formatApart, relativeGap } from './responseCurveGeometry';
 import { TrustNote } from './TrustNote';
 
 /**
@@ -29,10 +30,11 @@ export function Readout() {
       <div className="card-body">
         <h2 id="readout-title">Fitted hyperparameters</h2>
         <div className="readout-rows">
-          {HYPERPARAMETER_NAMES.map((name) => {
+          {HYPERPARAMETER_NAMES.map((name, k) => {
             const label = HYPERPARAMETER_LABELS[name];
             const value = result?.theta[name];
             const predicted = prediction?.predicted[name];
+            const gap = relativeGap(prediction?.logGap[k] ?? Number.NaN);
             return (
               <div key={name} className={`readout-row${name === chosen ? ' active' : ''}`}>
                 <span
@@ -60,7 +62,7 @@ export function Readout() {
                       className="readout-prediction num"
                       data-testid={`readout-predicted-${name}`}
                     >
-                      IFT predicts {formatNumber(predicted)}
+                      IFT predicts {formatNumber(predicted)} · {formatApart(gap)} apart
                     </span>
                   )}
                 </span>

@@ -12,6 +12,7 @@ import {
   AGREEMENT,
   curveStretches,
   jumpPositions,
+  nearestRidge,
   rowOf,
   tangentAt,
   thetaDomain,
@@ -35,12 +36,17 @@ function caption(curve: Curve, hyperparameter: HyperparameterName, axis: string)
   const row = rowOf(hyperparameter);
   const symbol = plainSymbol(hyperparameter);
   const jumps = jumpPositions(curve);
+  const ridge = nearestRidge(curve);
   const range = agreementRange(curve, row);
-  if (!range)
+  if (!range) {
     return 'No tangent: the fit has no strict maximum here, so no arrow; each dot is still a refit.';
+  }
   const shaded = `Shaded: the tangent (the arrow’s slope) is within ${AGREEMENT * 100} % of the refits.`;
   if (jumps.length > 0) {
     return `${shaded} At ${axis} ≈ ${formatCoordinate(jumps[0]!)} ${symbol} jumps to another maximum: no tangent foresees a jump.`;
+  }
+  if (ridge !== null) {
+    return `${shaded} From ${axis} ≈ ${formatCoordinate(ridge)} the fit has no maximum left (hollow dots): it runs to a boundary.`;
   }
   if (range.partsBelow || range.partsAbove) {
     return `${shaded} Beyond it the curve bends away, and the prediction parts from the refit.`;

@@ -5,9 +5,33 @@
  */
 import type { ResponseCurve } from '../../engine/response-curve';
 import { HYPERPARAMETER_NAMES, type HyperparameterName } from '../../engine/types';
+import { formatNumber } from '../format';
 
-/** The tangent counts as agreeing with the refit while they are this close (relative). */
+/**
+ * The first-order prediction (the tangent) agrees with the refit while they are within this
+ * fraction of the refit: the page's one threshold, for the curve's band and the drag's verdict.
+ */
 export const AGREEMENT = 0.05;
+
+/** How far apart a prediction is from the refit, |predicted/refit − 1|, from log(predicted/refit). */
+export function relativeGap(logGap: number): number {
+  return Math.abs(Math.expm1(logGap));
+}
+
+/** A relative gap for reading: "< 1 %", "2.4 %", "38 %", or a factor "×3.1" beyond doubling. */
+export function formatApart(gap: number): string {
+  const percent = 100 * gap;
+  if (!Number.isFinite(gap)) return '—';
+  if (percent < 1) return '< 1 %';
+  if (percent < 10) return `${percent.toFixed(1)} %`;
+  if (gap < 1) return `${percent.toFixed(0)} %`;
+  return `×${formatNumber(1 + gap, 2)}`;
+}
+
+/** The hyperparameters in the order verdicts list them: the one the arrows show first. */
+export function verdictOrder(chosen: HyperparameterName): HyperparameterName[] {
+  return [chosen, ...HYPERPARAMETER_NAMES.filter((name) => name !== chosen)];
+}
 
 export interface CurvePoint {
   value: number;
@@ -46,19 +70,32 @@ export function curveStretches(curve: ResponseCurve, row: 0 | 1 | 2): CurvePoint
   return stretches;
 }
 
-/** Where θ̂ jumps: midway between neighbouring samples on different maxima. */
+/** Where θ̂ jumps: midway between neighbouring samples on different (strict) maxima. */
 export function jumpPositions(curve: ResponseCurve): number[] {
   const jumps: number[] = [];
+  const strict = (k: number) => curve.branch[k]! >= 0 && curve.trust[k] !== 'untrusted';
   for (let k = 1; k < curve.values.length; k++) {
-    if (
-      curve.branch[k] !== curve.branch[k - 1] &&
-      curve.branch[k]! >= 0 &&
-      curve.branch[k - 1]! >= 0
-    ) {
+    if (curve.branch[k] !== curve.branch[k - 1] && strict(k) && strict(k - 1)) {
       jumps.push((curve.values[k]! + curve.values[k - 1]!) / 2);
     }
   }
   return jumps;
+}
+
+/**
+ * The nearest value on either side of the current one from which on the fit has no strict
+ * maximum (it runs to a boundary or a flat ridge), or null.
+ */
+export function nearestRidge(curve: ResponseCurve): number | null {
+  let nearest: number | null = null;
+  const current = curve.values[curve.centre]!;
+  curve.trust.forEach((trust, k) => {
+    if (trust !== 'untrusted') return;
+    const value = curve.values[k]!;
+    if (nearest === null || Math.abs(value - current) < Math.abs(nearest - current))
+      nearest = value;
+  });
+  return nearest;
 }
 
 /** θ̂ on the tangent at `value`: exp(log θ̂₀ + slope · (value − v₀)); null without a slope. */

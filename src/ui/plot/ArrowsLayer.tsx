@@ -1,7 +1,8 @@
 import { memo } from 'react';
-import { selectArrows } from '../../state';
+import { arrowVector, selectArrows } from '../../state';
 import { useExplorer } from '../context';
 import { arrowShape, type PlotScales } from './geometry';
+import { useEasedScale } from './useEasedScale';
 import { useShownPoints } from './useShownPoints';
 
 /**
@@ -18,6 +19,8 @@ export const ArrowsLayer = memo(function ArrowsLayer({ scales }: { scales: PlotS
   const points = useShownPoints();
   const hyperparameter = useExplorer((s) => s.options.hyperparameter);
   const seq = useExplorer((s) => s.analysis?.result.seq ?? 0);
+  // A new scale (fitted at a release) is eased in, so the arrows visibly rescale.
+  const eased = useEasedScale(view.scale?.reference ?? null);
   if (view.status === 'hidden' || view.status === 'waiting')
     return <g className="arrows" data-seq={seq} />;
   // Pixels per data unit along each axis (the y axis points down on screen).
@@ -27,10 +30,16 @@ export const ArrowsLayer = memo(function ArrowsLayer({ scales }: { scales: PlotS
     <g
       className={`arrows ${view.status === 'untrusted' ? 'untrusted' : hyperparameter}`}
       data-seq={seq}
+      data-reference={view.scale ? String(view.scale.reference) : undefined}
+      data-easing={eased.moving || undefined}
     >
-      {view.arrows.map(({ index, vector, sensitivityX, sensitivityY }) => {
+      {view.arrows.map(({ index, vector: settled, sensitivityX, sensitivityY }) => {
         const point = points[index];
         if (!point) return null;
+        const vector =
+          eased.moving && eased.value !== null
+            ? (arrowVector(sensitivityX, sensitivityY, eased.value) ?? settled)
+            : settled;
         const shape = arrowShape(
           scales.x(point.x),
           scales.y(point.y),
