@@ -7,9 +7,9 @@
  * θ̂(v) is the global maximum, which can jump from one local maximum to another. The tracer
  * follows each local maximum as a branch (path-following: a warm Newton polish from the branch's
  * extrapolated log θ at the next sample), starting from the fit of the current data and its
- * runner-up, and checks with cold global fits (at the current value and at both ends, plus any
- * samples asked for) whether a maximum the branches do not know wins somewhere; such a maximum is
- * followed as a new branch. At each sample θ̂ is the branch with the highest likelihood, so a
+ * runner-up, and checks with cold global fits (at both ends, plus any samples asked for) whether
+ * a maximum the branches do not know wins somewhere; such a maximum is followed as a new branch,
+ * inwards too, so one that wins at the current value shows there as well. At each sample θ̂ is the branch with the highest likelihood, so a
  * change of branch between two samples is a jump of θ̂, not a steep stretch of one curve.
  *
  * The work comes in small steps (`ResponseCurveTracer.step`, one refit each), so a caller can
@@ -37,7 +37,7 @@ export interface ResponseCurveOptions {
    * fitted cold.
    */
   start?: NonNullable<FitOptions['warmStart']>;
-  /** Samples besides the centre and both ends where a cold global fit checks the branches. */
+  /** Samples besides both ends where a cold global fit checks the branches. */
   checks?: readonly number[];
 }
 
@@ -127,7 +127,9 @@ export function traceResponseCurve(
   let globalChecks = 0;
   // Follow tasks run first (depth-first along a branch); global checks after every branch known.
   const follows: Task[] = [{ kind: 'centre' }];
-  const checks: Task[] = [...new Set([centre, 0, m - 1, ...(options.checks ?? [])])]
+  // Without a start the centre's own fit is cold, so a check there would repeat it; with one,
+  // a better maximum at the centre is found from the ends (followed inwards) instead.
+  const checks: Task[] = [...new Set([0, m - 1, ...(options.checks ?? [])])]
     .filter((at) => at >= 0 && at < m)
     .map((at): Task => ({ kind: 'check', at }));
   checks.push({ kind: 'fill' });
