@@ -15,6 +15,7 @@
  * The work comes in small steps (`ResponseCurveTracer.step`, one refit each), so a caller can
  * interleave it with more urgent work.
  */
+import { betterMaximumExists } from './better-maximum';
 import { NEAR_TIE_GAP } from './diagnostics';
 import { fitHyperparameters, type FitOptions } from './fit';
 import { computeSensitivities } from './sensitivity';
@@ -273,11 +274,14 @@ export function traceResponseCurve(
       }
       case 'check': {
         globalChecks++;
+        const held = branches.flatMap((branch) => branch[task.at] ?? []);
+        // Only a maximum that beats every followed one at this sample changes θ̂; the search for
+        // one stops early in known basins, and a cold fit is made only when it finds one.
+        if (!betterMaximumExists(dataAt(task.at), kernel, held, LML_TIE)) return;
         const sample = fitAt(task.at);
-        if (sample && knownBranch(task.at, sample.logTheta) < 0) {
-          const held = branches.map((branch) => branch[task.at]?.lml ?? -Infinity);
-          // Only a maximum that beats every followed one at this sample changes θ̂.
-          if (sample.lml > Math.max(...held) + LML_TIE) addBranch(task.at, sample);
+        const best = Math.max(...held.map((known) => known.lml));
+        if (sample && knownBranch(task.at, sample.logTheta) < 0 && sample.lml > best + LML_TIE) {
+          addBranch(task.at, sample);
         }
         return;
       }
@@ -305,7 +309,12 @@ export function traceResponseCurve(
         sample !== null &&
         branches.some((other, id) => {
           const rival = other[k];
-          return id !== best && rival != null && sample.lml - rival.lml < NEAR_TIE_GAP;
+          return (
+            id !== best &&
+            rival != null &&
+            rival.trust !== 'untrusted' &&
+            sample.lml - rival.lml < NEAR_TIE_GAP
+          );
         });
       trust.push(
         sample === null

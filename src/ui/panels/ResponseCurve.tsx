@@ -19,7 +19,7 @@ import {
 } from './responseCurveGeometry';
 
 const MARGIN = { top: 10, right: 12, bottom: 30, left: 44 };
-const HEIGHT = 150;
+const HEIGHT = 132;
 
 /** The curve's samples for scripts and tests: values, log θ̂ rows, branch and trust per sample. */
 function samplesAttribute(curve: Curve): string {
@@ -38,20 +38,18 @@ function caption(curve: Curve, hyperparameter: HyperparameterName, axis: string)
   const jumps = jumpPositions(curve);
   const ridge = nearestRidge(curve);
   const range = agreementRange(curve, row);
-  if (!range) {
-    return 'No tangent: the fit has no strict maximum here, so no arrow; each dot is still a refit.';
-  }
-  const shaded = `Shaded: the tangent (the arrow’s slope) is within ${AGREEMENT * 100} % of the refits.`;
+  const within = `${AGREEMENT * 100} %`;
+  if (!range) return 'No tangent: no strict maximum here, so no arrow; each dot is still a refit.';
   if (jumps.length > 0) {
-    return `${shaded} At ${axis} ≈ ${formatCoordinate(jumps[0]!)} ${symbol} jumps to another maximum: no tangent foresees a jump.`;
+    return `Shaded: the tangent (the arrow) is within ${within} of the refits. At ${axis} ≈ ${formatCoordinate(jumps[0]!)} ${symbol} jumps to another maximum, which no tangent foresees.`;
   }
   if (ridge !== null) {
-    return `${shaded} From ${axis} ≈ ${formatCoordinate(ridge)} the fit has no maximum left (hollow dots): it runs to a boundary.`;
+    return `Shaded: the tangent (the arrow) is within ${within} of the refits. From ${axis} ≈ ${formatCoordinate(ridge)} the fit has no maximum left (hollow dots).`;
   }
   if (range.partsBelow || range.partsAbove) {
-    return `${shaded} Beyond it the curve bends away, and the prediction parts from the refit.`;
+    return `Shaded: the tangent (the arrow) is within ${within} of the refits; beyond, the curve bends away and the prediction parts.`;
   }
-  return `The tangent stays within ${AGREEMENT * 100} % of every refit shown: for moves this size the arrow predicts ${symbol}.`;
+  return `The tangent stays within ${within} of every refit shown: here the arrow predicts ${symbol}.`;
 }
 
 interface FigureProps {
