@@ -11,11 +11,13 @@ import {
   agreementRange,
   AGREEMENT,
   curveStretches,
-  jumpPositions,
+  jumpsOf,
+  nearestJump,
   nearestRidge,
   rowOf,
   tangentAt,
   thetaDomain,
+  type Jump,
 } from './responseCurveGeometry';
 
 const MARGIN = { top: 10, right: 12, bottom: 30, left: 44 };
@@ -35,13 +37,13 @@ function samplesAttribute(curve: Curve): string {
 function caption(curve: Curve, hyperparameter: HyperparameterName, axis: string): string {
   const row = rowOf(hyperparameter);
   const symbol = plainSymbol(hyperparameter);
-  const jumps = jumpPositions(curve);
+  const jump = nearestJump(curve, row);
   const ridge = nearestRidge(curve);
   const range = agreementRange(curve, row);
   const within = `${AGREEMENT * 100} %`;
   if (!range) return 'No tangent: no strict maximum here, so no arrow; each dot is still a refit.';
-  if (jumps.length > 0) {
-    return `Shaded: the tangent (the arrow) is within ${within} of the refits. At ${axis} ≈ ${formatCoordinate(jumps[0]!)} ${symbol} jumps to another maximum, which no tangent foresees.`;
+  if (jump) {
+    return `Shaded: the tangent (the arrow) is within ${within} of the refits. At ${axis} ≈ ${formatCoordinate(jump.value)} ${symbol} jumps to another maximum, which no tangent foresees.`;
   }
   if (ridge !== null) {
     return `Shaded: the tangent (the arrow) is within ${within} of the refits. From ${axis} ≈ ${formatCoordinate(ridge)} the fit has no maximum left (hollow dots).`;
@@ -50,6 +52,33 @@ function caption(curve: Curve, hyperparameter: HyperparameterName, axis: string)
     return `Shaded: the tangent (the arrow) is within ${within} of the refits; beyond, the curve bends away and the prediction parts.`;
   }
   return `The tangent stays within ${within} of every refit shown: here the arrow predicts ${symbol}.`;
+}
+
+/** At most four ticks of a log axis: all if few, else the 1-2-5 ones, else the powers of ten. */
+function logTicks(ticks: number[]): number[] {
+  if (ticks.length <= 4) return ticks;
+  const mantissa = (tick: number) => Math.round(tick / 10 ** Math.floor(Math.log10(tick) + 1e-9));
+  const series = ticks.filter((tick) => [1, 2, 5].includes(mantissa(tick)));
+  if (series.length <= 4) return series;
+  return ticks.filter((tick) => mantissa(tick) === 1);
+}
+
+/**
+ * Where to write "jump": at each jump's value, midway (on screen) between θ̂ before and after,
+ * where the gap leaves room; one label where several jumps crowd within 36 px.
+ */
+function labelledJumps(
+  jumps: readonly Jump[],
+  x: (value: number) => number,
+  y: (theta: number) => number,
+): { value: number; labelY: number }[] {
+  const labels: { value: number; labelY: number }[] = [];
+  for (const jump of jumps) {
+    const previous = labels[labels.length - 1];
+    if (previous && Math.abs(x(jump.value) - x(previous.value)) < 36) continue;
+    labels.push({ value: jump.value, labelY: (y(jump.from) + y(jump.to)) / 2 });
+  }
+  return labels;
 }
 
 interface FigureProps {
@@ -73,25 +102,28 @@ const CurveFigure = memo(function CurveFigure({
   const row = rowOf(hyperparameter);
   const innerWidth = Math.max(10, width - MARGIN.left - MARGIN.right);
   const innerHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
-  const first = curve.values[0]!;
-  const last = curve.values[curve.values.length - 1]!;
-  const x = useMemo(() => scaleLinear([first, last], [0, innerWidth]), [first, last, innerWidth]);
-  const y = useMemo(
-    () => scaleLog(thetaDomain(curve, row), [innerHeight, 0]),
-    [curve, row, innerHeight],
-  );
   const stretches = useMemo(() => curveStretches(curve, row), [curve, row]);
-  const jumps = useMemo(() => jumpPositions(curve), [curve]);
+  const jumps = useMemo(() => jumpsOf(curve, row), [curve, row]);
   const range = useMemo(() => agreementRange(curve, row), [curve, row]);
+  const live = marker ? Math.exp(marker.liveLogTheta[row]) : null;
+  const predicted = marker ? tangentAt(curve, row, marker.value) : null;
+  // A point dragged beyond the sampled range widens the axes, so its marker stays in view.
+  const sampledFrom = curve.values[0]!;
+  const sampledTo = curve.values[curve.values.length - 1]!;
+  const margin = 0.05 * (sampledTo - sampledFrom);
+  const first = Math.min(sampledFrom, (marker?.value ?? Infinity) - margin);
+  const last = Math.max(sampledTo, (marker?.value ?? -Infinity) + margin);
+  const x = useMemo(() => scaleLinear([first, last], [0, innerWidth]), [first, last, innerWidth]);
+  const y = scaleLog(thetaDomain(curve, row, [live ?? Number.NaN, predicted ?? Number.NaN]), [
+    innerHeight,
+    0,
+  ]);
   const centreValue = curve.values[curve.centre]!;
   const centreTheta = Math.exp(curve.logTheta[row][curve.centre]!);
   const tangentFrom = tangentAt(curve, row, first);
   const tangentTo = tangentAt(curve, row, last);
   const symbol = plainSymbol(hyperparameter);
-  const live = marker ? Math.exp(marker.liveLogTheta[row]) : null;
-  const predicted = marker ? tangentAt(curve, row, marker.value) : null;
-  const inRange = (value: number) => value >= first && value <= last;
-  const yTicks = y.ticks(3).filter((_, k, all) => all.length <= 4 || k % 2 === 0);
+  const yTicks = logTicks(y.ticks(3));
 
   return (
     <svg
@@ -166,15 +198,22 @@ const CurveFigure = memo(function CurveFigure({
               />
             ))}
           </g>
-          {jumps.map((at) => (
-            <text key={at} className="curve-jump" x={x(at)} y={innerHeight - 5} textAnchor="middle">
+          {labelledJumps(jumps, x, y).map(({ value, labelY }) => (
+            <text
+              key={value}
+              className="curve-jump"
+              x={x(value)}
+              y={labelY}
+              dy="0.35em"
+              textAnchor="middle"
+            >
               jump
             </text>
           ))}
           {Number.isFinite(centreTheta) && (
             <circle className="curve-centre" cx={x(centreValue)} cy={y(centreTheta)} r={4.5} />
           )}
-          {marker && inRange(marker.value) && live !== null && (
+          {marker && live !== null && (
             <g data-testid="curve-marker">
               <line
                 className="curve-guide"

@@ -70,16 +70,41 @@ export function curveStretches(curve: ResponseCurve, row: 0 | 1 | 2): CurvePoint
   return stretches;
 }
 
-/** Where θ̂ jumps: midway between neighbouring samples on different (strict) maxima. */
-export function jumpPositions(curve: ResponseCurve): number[] {
-  const jumps: number[] = [];
+/** A jump of θ̂ between two neighbouring samples on different (strict) maxima. */
+export interface Jump {
+  /** Midway between the two samples. */
+  value: number;
+  /** θ̂ of the shown hyperparameter just before and just after. */
+  from: number;
+  to: number;
+}
+
+/** Where θ̂ jumps, in order of the values. */
+export function jumpsOf(curve: ResponseCurve, row: 0 | 1 | 2): Jump[] {
+  const jumps: Jump[] = [];
   const strict = (k: number) => curve.branch[k]! >= 0 && curve.trust[k] !== 'untrusted';
   for (let k = 1; k < curve.values.length; k++) {
     if (curve.branch[k] !== curve.branch[k - 1] && strict(k) && strict(k - 1)) {
-      jumps.push((curve.values[k]! + curve.values[k - 1]!) / 2);
+      jumps.push({
+        value: (curve.values[k]! + curve.values[k - 1]!) / 2,
+        from: Math.exp(curve.logTheta[row][k - 1]!),
+        to: Math.exp(curve.logTheta[row][k]!),
+      });
     }
   }
   return jumps;
+}
+
+/** The jump nearest the current value, or null. */
+export function nearestJump(curve: ResponseCurve, row: 0 | 1 | 2): Jump | null {
+  const current = curve.values[curve.centre]!;
+  let nearest: Jump | null = null;
+  for (const jump of jumpsOf(curve, row)) {
+    if (!nearest || Math.abs(jump.value - current) < Math.abs(nearest.value - current)) {
+      nearest = jump;
+    }
+  }
+  return nearest;
 }
 
 /**
@@ -137,10 +162,19 @@ export function agreementRange(
   };
 }
 
-/** The log-scale domain of θ̂ to draw: the samples and the centre's tangent, padded. */
-export function thetaDomain(curve: ResponseCurve, row: 0 | 1 | 2): [number, number] {
+/**
+ * The log-scale domain of θ̂ to draw: the samples and any `extra` values (a drag's live refit and
+ * prediction), padded, and kept within ×/÷ 30 of the current fit.
+ */
+export function thetaDomain(
+  curve: ResponseCurve,
+  row: 0 | 1 | 2,
+  extra: readonly number[] = [],
+): [number, number] {
   const centre = Math.exp(curve.logTheta[row][curve.centre]!);
-  const finite = [...curve.logTheta[row]].filter(Number.isFinite).map(Math.exp);
+  const finite = [...[...curve.logTheta[row]].map(Math.exp), ...extra].filter(
+    (value) => Number.isFinite(value) && value > 0,
+  );
   if (!Number.isFinite(centre) || finite.length === 0) return [0.1, 10];
   // A curve that runs off to a boundary (ℓ → ∞) would flatten the rest: keep within ×/÷ 30.
   const clamp = (value: number) => Math.min(centre * 30, Math.max(centre / 30, value));
