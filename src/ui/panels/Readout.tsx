@@ -61,8 +61,10 @@ export function Readout() {
                     <span
                       className="readout-prediction num"
                       data-testid={`readout-predicted-${name}`}
+                      data-gap={String(gap)}
+                      title={`${formatApart(gap)} from the refit`}
                     >
-                      IFT predicts {formatNumber(predicted)} · {formatApart(gap)} apart
+                      IFT predicts {formatNumber(predicted)}
                     </span>
                   )}
                 </span>

@@ -336,13 +336,13 @@ export function ResponseCurve() {
             </p>
           )}
         </div>
-        {curve && (
-          <p className="caption response-curve-caption" data-testid="response-curve-caption">
-            {shown?.status === 'done'
+        <p className="caption response-curve-caption" data-testid="response-curve-caption">
+          {!curve
+            ? ''
+            : shown?.status === 'done'
               ? caption(curve, hyperparameter, axis)
               : 'Refitting around the point’s new position…'}
-          </p>
-        )}
+        </p>
       </div>
     </section>
   );
