@@ -9,6 +9,9 @@
  *               requests each moving one point by 1% of the y-range and waiting for its answer
  *               (warm refit + sensitivities + 400-point posterior band) — then 10 more steps
  *               with 3 posterior sample paths, and one with a 40 × 40 likelihood landscape;
+ *   curve       the response curve of one point (θ̂ refitted at 25 values of its y, with global
+ *               checks): request → answer, and the worker's computing time, for n ≤ 100
+ *               (`--curve-sizes`), five points each, after the analysis it follows;
  *   crossover   the dense posterior (m = 400 grid points) by the float64 engine (`posterior`,
  *               JS) against the float32 tfjs path (`posteriorFactors` + kernel + read-back),
  *               on the page's main thread, median of 5 runs after one that compiles shaders.
@@ -21,7 +24,7 @@ import { chromium, type Page } from 'playwright-core';
 import { serveBuiltSite } from '../scripts/built-site';
 import { CHROMIUM_ARGS, chromiumPath } from '../scripts/chromium-path.mjs';
 import { writeMarkdownSection } from './markdown-section';
-import type { LabRequest, LabResult } from '../src/worker/lab/workerLab';
+import type { LabCurveResult, LabRequest, LabResult } from '../src/worker/lab/workerLab';
 
 /** The browser tests' flags: WebGL2 on SwiftShader where there is no GPU. */
 const NO_WEBGL_ARGS = ['--disable-webgl', '--disable-gpu', '--disable-software-rasterizer'];
@@ -36,6 +39,9 @@ const sizesOf = (text: string | null, fallback: number[]) =>
 
 const latencySizes = sizesOf(option('sizes'), [10, 50, 200]);
 const crossoverSizes = sizesOf(option('crossover'), [10, 25, 50, 100, 200, 400, 800]);
+const curveSizes = sizesOf(option('curve-sizes'), [10, 50, 100]);
+/** The target for a response curve, n ≤ 100, request → answer. */
+const CURVE_TARGET_MS = 150;
 const webgl = !process.argv.includes('--no-webgl');
 const writeTarget = option('write');
 
@@ -103,6 +109,48 @@ async function measureLatency(page: Page, n: number): Promise<LatencyRow> {
   };
 }
 
+interface CurveRow {
+  n: number;
+  latencyMedian: number;
+  latencyMax: number;
+  computeMedian: number;
+  refitsMedian: number;
+  checksMedian: number;
+}
+
+/**
+ * Five response curves (points at 10 %, 30 %, 50 %, 70 %, 90 % of the data) after the analysis
+ * each follows, as the page asks for them when a point is selected: request → answer.
+ */
+async function measureCurves(page: Page, n: number): Promise<CurveRow> {
+  const { x, y } = dataset(n);
+  const fit = await send(page, { x, y });
+  const curves: LabCurveResult[] = [];
+  for (const fraction of [0.1, 0.3, 0.5, 0.7, 0.9]) {
+    const index = Math.min(n - 1, Math.floor(fraction * n));
+    curves.push(
+      await page.evaluate((request) => window.workerLab.curve(request, 600_000), {
+        x,
+        y,
+        index,
+        start: fit,
+        perSide: n <= 100 ? 12 : 6,
+      }),
+    );
+  }
+  const failed = curves.find((curve) => !curve.ok);
+  if (failed) throw new Error(`a response curve failed: ${failed.message}`);
+  const latencies = curves.map((curve) => curve.latencyMs);
+  return {
+    n,
+    latencyMedian: median(latencies),
+    latencyMax: Math.max(...latencies),
+    computeMedian: median(curves.map((curve) => curve.timingMs?.compute ?? Number.NaN)),
+    refitsMedian: median(curves.map((curve) => curve.refits ?? Number.NaN)),
+    checksMedian: median(curves.map((curve) => curve.globalChecks ?? Number.NaN)),
+  };
+}
+
 async function main(): Promise<void> {
   const site = await serveBuiltSite({ mode: 'e2e', logLevel: 'error' });
   const browser = await chromium.launch({
@@ -125,6 +173,11 @@ async function main(): Promise<void> {
     for (const n of latencySizes) {
       latency.push(await measureLatency(page, n));
       console.error(`latency n=${n} done`);
+    }
+    const curves: CurveRow[] = [];
+    for (const n of curveSizes) {
+      curves.push(await measureCurves(page, n));
+      console.error(`curve n=${n} done`);
     }
     const crossover = [];
     for (const n of crossoverSizes) {
@@ -161,6 +214,21 @@ async function main(): Promise<void> {
       ...latency.map(
         (row) =>
           `| ${row.n} | ${ms(row.cold)} | ${ms(row.dragMedian)} | ${ms(row.dragP90)} | ${ms(row.workerMedian)} | ${ms(row.samplesMedian)} | ${ms(row.landscape)} |`,
+      ),
+      '',
+      '### Response curve of one point',
+      '',
+      'What the explorer asks for when a point is selected or released: θ̂ refitted at 25 values of',
+      'the point’s y (its value ± 1 in steps of 1/12, following each maximum with warm starts,',
+      'with cold global fits at both ends), plus the slope at the centre. Five points',
+      'per n, each after the analysis it follows; computed in slices between analyses.',
+      '*Latency*: request → answer as the page sees it; *worker*: time spent refitting.',
+      '',
+      '| n | latency median | latency max | worker median | refits | global fits | target |',
+      '|---|---|---|---|---|---|---|',
+      ...curves.map(
+        (row) =>
+          `| ${row.n} | ${ms(row.latencyMedian)} | ${ms(row.latencyMax)} | ${ms(row.computeMedian)} | ${row.refitsMedian} | ${row.checksMedian} | ${row.n <= 100 ? `< ${CURVE_TARGET_MS}: ${row.latencyMedian < CURVE_TARGET_MS ? 'met' : 'not met'}` : ''} |`,
       ),
       '',
       `### Dense posterior: float32 tfjs (${gpuBackend}) against the float64 engine`,

@@ -19,6 +19,7 @@ const store = createExplorerStore({
   client: createComputeClient(),
   initial: linked?.ok ? linked.state : undefined,
   maxPoints: MAX_PAGE_POINTS,
+  responseCurves: true,
 });
 if (linked && !linked.ok)
   store.setState({ notice: `${linked.message} Showing the default dataset instead.` });

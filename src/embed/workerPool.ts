@@ -100,6 +100,8 @@ export function createWorkerPool(
         for (const lane of lanes) deliver(lane, message);
         return;
       }
+      // Widgets draw no response curves; an answer to one has no lane to go to.
+      if (message.type !== 'result') return;
       if (inFlight === null || message.result.seq !== inFlight.poolSeq) return;
       const { lane, seq } = inFlight;
       inFlight = null;

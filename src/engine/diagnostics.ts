@@ -16,7 +16,8 @@ export const ILL_CONDITIONED = 1e8;
  */
 export const NUMERICALLY_ZERO = 1e-12;
 
-const BOUNDARY_REASONS: Record<BoundaryFlag, string> = {
+/** The engine's words for each boundary flag (the page rewords them for what it shows). */
+export const BOUNDARY_REASONS: Record<BoundaryFlag, string> = {
   'lengthscale-below-spacing':
     'the lengthscale runs to zero (below the spacing of the inputs): the data look like pure noise',
   'lengthscale-beyond-span':

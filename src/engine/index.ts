@@ -54,5 +54,14 @@ export { posterior, posteriorFactors, posteriorSamples, type PosteriorFactors } 
 export { likelihoodLandscape, type LandscapeGrid } from './landscape';
 export { kernelCorrelation } from './kernels';
 export { predictLogTheta, hyperparametersFromLog } from './predict';
+export {
+  curveSampleValues,
+  responseCurve,
+  traceResponseCurve,
+  type CurveAxis,
+  type ResponseCurve,
+  type ResponseCurveOptions,
+  type ResponseCurveTracer,
+} from './response-curve';
 export { analyze, type Analysis, type AnalyzeOptions } from './analyze';
 export { denseBackend, setDenseBackend, type DenseBackend } from './linalg';

@@ -13,4 +13,5 @@ export * from './selectors';
 export * from './arrowScale';
 export * from './urlCodec';
 export { bindUrl } from './urlSync';
+export { CURVE_HALF_WIDTH, CURVE_SAMPLES_PER_SIDE, type CurveView } from './curve';
 export { LANDSCAPE_GRID, POSTERIOR_GRID_COUNT } from './request';

@@ -49,9 +49,13 @@ export function scaleFor(
   const { sensitivities } = result;
   if (!sensitivities.defined) return null;
   const row = HYPERPARAMETER_NAMES.indexOf(hyperparameter);
-  const values = [...(sensitivities.dLogTheta_dy[row] ?? [])];
-  if (mode === 'vector') values.push(...(sensitivities.dLogTheta_dx[row] ?? []));
-  return { hyperparameter, mode, reference: chooseReference(values) };
+  const alongY = sensitivities.dLogTheta_dy[row] ?? new Float64Array(0);
+  const alongX = sensitivities.dLogTheta_dx[row] ?? new Float64Array(0);
+  // The arrows' lengths: |∂/∂yᵢ|, or |(∂/∂xᵢ, ∂/∂yᵢ)| for vectors, so the cap counts arrows.
+  const lengths = Array.from(alongY, (dy, i) =>
+    mode === 'vector' ? Math.hypot(alongX[i] ?? Number.NaN, dy) : dy,
+  );
+  return { hyperparameter, mode, reference: chooseReference(lengths) };
 }
 
 /** The fields of the store that change when `result`, the answer to `request`, arrives. */

@@ -2,6 +2,7 @@
  * Derived views of the store for rendering. Each selector is memoised on the identity of its
  * inputs, so React re-renders only when what it shows has changed.
  */
+import { NEAR_TIE_GAP } from '../engine/diagnostics';
 import { HYPERPARAMETER_NAMES, type Hyperparameters, type LogTheta } from '../engine/types';
 import { arrowVector, type ArrowScale, type ArrowVector } from './arrowScale';
 import type { Point } from './domain';
@@ -142,6 +143,58 @@ export const selectPrediction = memoise(
       predicted: toHyperparameters(predictedLog),
       refit: analysis.result.theta,
       logGap: predictedLog.map((value, k) => value - (refitLog[k] ?? Number.NaN)) as LogTheta,
+    };
+  },
+);
+
+/**
+ * Where the dragged point is on its response curve: its current coordinate and the live refit
+ * log θ̂ there. Only while (and after) a drag of the curve's own point from the data the curve
+ * was computed for; null otherwise.
+ */
+export interface CurveMarker {
+  value: number;
+  liveLogTheta: LogTheta;
+}
+
+export const selectCurveMarker = memoise(
+  (s: ExplorerState) => [s.drag, s.analysis, s.curve, s.structureVersion] as const,
+  (drag, analysis, curve, structureVersion): CurveMarker | null => {
+    if (!drag || !curve?.curve || !analysis || analysis.structureVersion !== structureVersion)
+      return null;
+    if (drag.index !== curve.index || drag.startPoints !== curve.shownFor) return null;
+    const position = analysis.points[drag.index];
+    if (!position) return null;
+    return { value: position[curve.axis], liveLogTheta: analysis.result.logTheta };
+  },
+);
+
+/**
+ * The runner-up maximum of the current fit, if the search found one: its θ, how far below θ̂ its
+ * likelihood is, and where it sits in the landscape's coordinates (ℓ, σn²/σf²) — for drawing both
+ * explanations of a near tie.
+ */
+export interface RunnerUpView {
+  theta: Hyperparameters;
+  lmlGap: number;
+  lengthscale: number;
+  noiseRatio: number;
+  /** True when it is close enough to θ̂ in likelihood that the page calls it a near tie. */
+  nearTie: boolean;
+}
+
+export const selectRunnerUp = memoise(
+  (s: ExplorerState) => [s.analysis] as const,
+  (analysis): RunnerUpView | null => {
+    const runnerUp = analysis?.result.diagnostics.runnerUp;
+    if (!runnerUp) return null;
+    const { theta, lmlGap } = runnerUp;
+    return {
+      theta,
+      lmlGap,
+      lengthscale: theta.lengthscale,
+      noiseRatio: (theta.noiseStd / theta.signalStd) ** 2,
+      nearTie: lmlGap < NEAR_TIE_GAP,
     };
   },
 );

@@ -11,6 +11,7 @@ import { emptyHistory, record, redo, undo } from './history';
 import { DEFAULT_KERNEL, DEFAULT_VIEW_OPTIONS, type ViewOptions } from './options';
 import { DEFAULT_PRESET_ID, findPreset, matchPreset, type PresetId } from './presets';
 import { buildRequest, LIVE_LANDSCAPE_MAX_POINTS } from './request';
+import { buildCurveRequest, curveMatches, curveTarget, pendingCurve, settledCurve } from './curve';
 import {
   applyResult,
   baselineFor,
@@ -30,6 +31,8 @@ export interface ExplorerStoreOptions {
   initial?: SharedState;
   /** Most points the reader may place. */
   maxPoints: number;
+  /** Ask for the selected point's response curve (the explorer draws it; widgets do not). */
+  responseCurves?: boolean;
 }
 
 export type ExplorerStore = StoreApi<ExplorerState>;
@@ -52,6 +55,8 @@ function initialData(initial: SharedState | undefined): ExplorerData {
     finiteDifference: null,
     history: emptyHistory(),
     notice: null,
+    curve: null,
+    curveAxis: 'y',
   };
 }
 
@@ -59,9 +64,39 @@ export function createExplorerStore({
   client,
   initial,
   maxPoints,
+  responseCurves = false,
 }: ExplorerStoreOptions): ExplorerStore {
   const requests = new Map<number, RequestRecord>();
   let lastRequest: RequestRecord | null = null;
+  /** Set at a release: the arrow scale is fitted anew once the fit of the final points is in. */
+  let rescaleWhenCurrent = false;
+
+  /** Drops an unfinished curve whose data are no longer on screen. */
+  function dropStaleCurve(): void {
+    const { curve, points } = store.getState();
+    if (curve?.status !== 'computing' || curve.points === points) return;
+    client.cancelCurve();
+    store.setState({ curve: { ...curve, status: 'stale' } });
+  }
+
+  /**
+   * Asks for the response curve the state calls for, unless it is already here or coming. Never
+   * during a drag: the curve computed before the drag stays, and the page follows the point on it.
+   */
+  function refreshCurve(): void {
+    if (!responseCurves) return;
+    const state = store.getState();
+    if (state.drag?.active) return;
+    const target = curveTarget(state);
+    if (!target) {
+      if (state.curve?.status === 'computing') client.cancelCurve();
+      if (state.curve !== null) store.setState({ curve: null });
+      return;
+    }
+    if (curveMatches(state.curve, target)) return;
+    const seq = client.requestCurve(buildCurveRequest(state, target));
+    store.setState({ curve: pendingCurve(state.curve, target, seq) });
+  }
 
   /** Sends the current data to the compute service. */
   function requestAnalysis(finiteDifferenceIndex: number | null = null): void {
@@ -72,6 +107,7 @@ export function createExplorerStore({
     lastRequest = { points, structureVersion, landscape, finiteDifferenceIndex };
     requests.set(seq, lastRequest);
     store.setState({ pendingSeq: seq });
+    dropStaleCurve();
   }
 
   const store = createStore<ExplorerState>()((set, get) => {
@@ -97,6 +133,7 @@ export function createExplorerStore({
         finiteDifference: null,
         notice: null,
       });
+      rescaleWhenCurrent = true;
       requestAnalysis();
     }
 
@@ -118,6 +155,7 @@ export function createExplorerStore({
         finiteDifference: null,
         notice: null,
       });
+      rescaleWhenCurrent = true;
       requestAnalysis();
     }
 
@@ -128,6 +166,12 @@ export function createExplorerStore({
         const { points, analysis, structureVersion, drag } = get();
         const start = points[index];
         if (!start || drag?.active) return;
+        // The curve in progress would hold the worker while the pointer moves: drop it.
+        const { curve } = get();
+        if (curve?.status === 'computing') {
+          client.cancelCurve();
+          set({ curve: { ...curve, status: 'stale' } });
+        }
         const anchored =
           analysis?.points === points && analysis.structureVersion === structureVersion;
         set({
@@ -167,6 +211,12 @@ export function createExplorerStore({
           drag: { ...drag, active: false },
           history: drag.moved ? record(history, drag.before) : history,
         });
+        if (drag.moved) {
+          // Fit the arrows' scale to where the drag led, so they do not sit at their cap.
+          rescaleWhenCurrent = true;
+          rescaleIfCurrent();
+        }
+        refreshCurve();
         // A large dataset skipped the landscape while dragging: bring it up to date now.
         const landscapeComing = lastRequest?.points === points && lastRequest.landscape;
         if (
@@ -215,6 +265,13 @@ export function createExplorerStore({
         const { points, selectedIndex } = get();
         const next = index !== null && points[index] ? index : null;
         if (next !== selectedIndex) set({ selectedIndex: next, finiteDifference: null });
+        refreshCurve();
+      },
+
+      setCurveAxis(curveAxis) {
+        if (curveAxis === get().curveAxis) return;
+        set({ curveAxis });
+        refreshCurve();
       },
 
       setKernel(kernel: KernelName) {
@@ -281,7 +338,12 @@ export function createExplorerStore({
         const { analysis, options, structureVersion } = get();
         if (!analysis || analysis.structureVersion !== structureVersion) return;
         const scale = scaleFor(analysis.result, options.hyperparameter, options.arrowMode);
-        if (scale) set({ arrowScale: scale });
+        const current = get().arrowScale;
+        const same =
+          current?.reference === scale?.reference &&
+          current?.hyperparameter === scale?.hyperparameter &&
+          current?.mode === scale?.mode;
+        if (scale && !same) set({ arrowScale: scale });
       },
 
       checkFiniteDifference() {
@@ -300,6 +362,7 @@ export function createExplorerStore({
       dispose() {
         unsubscribeResults();
         unsubscribeStatus();
+        unsubscribeCurves();
       },
     };
 
@@ -311,17 +374,32 @@ export function createExplorerStore({
         arrowScale.mode === options.arrowMode;
       set({ options, arrowScale: scaleKept ? arrowScale : null });
       if (!scaleKept) get().rescaleArrows();
+      refreshCurve();
     }
   });
+
+  /** Refits the arrow scale after a release, once the result for the final points is in. */
+  function rescaleIfCurrent(): void {
+    const { analysis, points, drag } = store.getState();
+    if (!rescaleWhenCurrent || drag?.active || analysis?.points !== points) return;
+    rescaleWhenCurrent = false;
+    store.getState().rescaleArrows();
+  }
 
   function receive(result: AnalysisResult): void {
     const request = requests.get(result.seq);
     for (const seq of requests.keys()) if (seq <= result.seq) requests.delete(seq);
     if (!request) return;
     store.setState(applyResult(store.getState(), result, request));
+    rescaleIfCurrent();
+    refreshCurve();
   }
 
   const unsubscribeResults = client.subscribe(receive);
+  const unsubscribeCurves = client.subscribeCurve((result) => {
+    const next = settledCurve(store.getState().curve, result);
+    if (next) store.setState({ curve: next });
+  });
   const unsubscribeStatus = client.subscribeStatus((status) => store.setState({ status }));
   // The first analysis of the starting data.
   requestAnalysis();

@@ -1,7 +1,9 @@
 /** The shape of the explorer's store: data, view options, compute results and interaction state. */
 import type { HyperparameterName, KernelName, LogTheta } from '../engine/types';
 import type { AnalysisFailure, AnalysisSuccess, ComputeStatus } from '../worker/protocol';
+import type { CurveAxis } from '../engine/response-curve';
 import type { ArrowScale } from './arrowScale';
+import type { CurveView } from './curve';
 import type { Point } from './domain';
 import type { History } from './history';
 import type { ArrowMode, ViewOptions } from './options';
@@ -88,6 +90,10 @@ export interface ExplorerData {
   history: History<DataSnapshot>;
   /** A message for the reader about their last action (e.g. a damaged link), or null. */
   notice: string | null;
+  /** The selected point's response curve θ̂(yᵢ) (or θ̂(xᵢ)), when the page draws one. */
+  curve: CurveView | null;
+  /** Which coordinate the curve varies in "x and y" arrow mode (always y otherwise). */
+  curveAxis: CurveAxis;
 }
 
 export interface ExplorerActions {
@@ -111,6 +117,7 @@ export interface ExplorerActions {
   redo(): void;
   /** Chooses a new arrow scale for the current sensitivities. */
   rescaleArrows(): void;
+  setCurveAxis(axis: CurveAxis): void;
   /** Refits by central differences for the selected point. */
   checkFiniteDifference(): void;
   dismissNotice(): void;

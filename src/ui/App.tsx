@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import type { ExplorerStore } from '../state';
 import { StoreContext, useExplorer } from './context';
 import { ShareExport } from './controls/ShareExport';
+import { PresetNote } from './controls/PresetNote';
 import { Toolbar } from './controls/Toolbar';
 import { FiniteDifference } from './panels/FiniteDifference';
 import { Landscape } from './panels/Landscape';
@@ -9,6 +10,7 @@ import { Legend } from './panels/Legend';
 import { MathPanel } from './panels/MathPanel';
 import { Prediction } from './panels/Prediction';
 import { Readout } from './panels/Readout';
+import { ResponseCurve } from './panels/ResponseCurve';
 import { Plot } from './plot/Plot';
 import { StatusLine } from './StatusLine';
 
@@ -74,6 +76,7 @@ function Explorer() {
       </header>
       <Notice />
       <Toolbar />
+      <PresetNote />
       <main className="stage">
         <div className="main-column">
           <div className="card plot-card">
@@ -84,6 +87,7 @@ function Explorer() {
         </div>
         <aside className="side">
           <Readout />
+          <ResponseCurve />
           {showLandscape && <Landscape />}
         </aside>
       </main>

@@ -10,6 +10,10 @@
  * watchdog, it is terminated and restarted, and the newest request is sent again. After
  * `maxRestarts` consecutive failures, or when no worker can be created at all, the client
  * computes on the main thread with the float64 engine and reports the backend 'main-thread'.
+ *
+ * Response curves travel beside the analyses: the newest curve request is outstanding until its
+ * answer comes (or it is cancelled), is sent again to a restarted worker, and goes to the main
+ * thread with the rest. The worker computes it only while it has no analysis to do.
  */
 import type { FromWorkerMessage, SimulatedFault, ToWorkerMessage } from './messages';
 import type { MainThreadCompute } from './mainThreadCompute';
@@ -18,6 +22,9 @@ import type {
   AnalysisResult,
   ComputeClient,
   ComputeStatus,
+  CurveRequest,
+  CurveResult,
+  SequencedCurveRequest,
   SequencedRequest,
 } from './protocol';
 
@@ -96,6 +103,11 @@ export function createComputeClient(options: ComputeClientOptions = {}): Compute
 
   const resultListeners = new Set<(result: AnalysisResult) => void>();
   const statusListeners = new Set<(status: ComputeStatus) => void>();
+  const curveListeners = new Set<(result: CurveResult) => void>();
+  let lastCurveSeq = 0;
+  /** The newest curve request not yet answered (or cancelled). */
+  let curveOutstanding: SequencedCurveRequest | null = null;
+  let cancelMainThreadCurve: (() => void) | null = null;
   let status: ComputeStatus = { backend: 'starting', note: null };
   let lastSeq = 0;
   let lastDeliveredSeq = 0;
@@ -158,6 +170,23 @@ export function createComputeClient(options: ComputeClientOptions = {}): Compute
     }
   };
 
+  const receiveCurve = (result: CurveResult): void => {
+    if (disposed || curveOutstanding === null || result.seq !== curveOutstanding.seq) return;
+    curveOutstanding = null;
+    cancelMainThreadCurve = null;
+    notifyAll(curveListeners, result);
+  };
+
+  const dispatchCurve = (request: SequencedCurveRequest): void => {
+    if (worker !== null) {
+      worker.postMessage({ type: 'curve', request });
+    } else if (mainThread !== null) {
+      cancelMainThreadCurve?.();
+      cancelMainThreadCurve = mainThread.curve(request, receiveCurve);
+    }
+    // Otherwise the main thread is loading; the outstanding curve is sent when it is ready.
+  };
+
   const switchToMainThread = (reason: string): void => {
     worker = null;
     if (mainThreadLoading || mainThread !== null) return;
@@ -169,6 +198,7 @@ export function createComputeClient(options: ComputeClientOptions = {}): Compute
         mainThread = compute;
         setStatus({ backend: 'main-thread', note: reason });
         if (inFlight !== null) dispatch(inFlight);
+        if (curveOutstanding !== null) dispatchCurve(curveOutstanding);
       },
       (error: unknown) => {
         setStatus({ backend: 'starting', note: `cannot compute: ${describe(error)}` });
@@ -190,6 +220,8 @@ export function createComputeClient(options: ComputeClientOptions = {}): Compute
       const message = event.data;
       if (message.type === 'status') {
         setStatus({ backend: message.status.backend, note: message.status.note ?? restartNote });
+      } else if (message.type === 'curve') {
+        receiveCurve(message.result);
       } else {
         receive(message.result);
       }
@@ -221,6 +253,7 @@ export function createComputeClient(options: ComputeClientOptions = {}): Compute
     setStatus({ backend: 'starting', note: restartNote });
     startWorker();
     if (latest !== null) dispatch(latest);
+    if (curveOutstanding !== null) dispatchCurve(curveOutstanding);
   }
 
   startWorker();
@@ -248,8 +281,33 @@ export function createComputeClient(options: ComputeClientOptions = {}): Compute
       listener(status);
       return () => statusListeners.delete(listener);
     },
+    requestCurve(request: CurveRequest): number {
+      const sequenced: SequencedCurveRequest = {
+        ...request,
+        x: Float64Array.from(request.x),
+        y: Float64Array.from(request.y),
+        seq: ++lastCurveSeq,
+      };
+      if (disposed) return sequenced.seq;
+      curveOutstanding = sequenced;
+      dispatchCurve(sequenced);
+      return sequenced.seq;
+    },
+    cancelCurve() {
+      if (curveOutstanding === null) return;
+      curveOutstanding = null;
+      cancelMainThreadCurve?.();
+      cancelMainThreadCurve = null;
+      worker?.postMessage({ type: 'cancel-curve' });
+    },
+    subscribeCurve(listener) {
+      curveListeners.add(listener);
+      return () => curveListeners.delete(listener);
+    },
     dispose() {
       disposed = true;
+      cancelMainThreadCurve?.();
+      curveListeners.clear();
       clearWatchdog();
       worker?.terminate();
       worker = null;

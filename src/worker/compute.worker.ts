@@ -9,10 +9,20 @@ import { createWorkerHost } from './workerHost';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
+// Posting to a MessageChannel queues a task behind the messages already received, with none of
+// the clamping that nested zero-delay timers get.
+const channel = new MessageChannel();
+const yielded: (() => void)[] = [];
+channel.port1.onmessage = () => yielded.shift()?.();
+
 const host = createWorkerHost({
   post: (message, transfer) => scope.postMessage(message, transfer),
   runtime: createTfjsRuntime(),
   createPath: createTfjsPosteriorPath,
+  yieldThen: (task) => {
+    yielded.push(task);
+    channel.port2.postMessage(null);
+  },
   crash: (reason) => {
     // Thrown from a timer, outside any handler, so the page receives an `error` event.
     setTimeout(() => {

@@ -6,14 +6,43 @@
 import { runAnalysis } from './analysis';
 import { WarmStarts } from './warmStarts';
 import { createEnginePosteriorPath } from './enginePosteriorPath';
-import type { AnalysisResult, SequencedRequest } from './protocol';
+import { startCurveJob } from './curveJob';
+import type {
+  AnalysisResult,
+  CurveResult,
+  SequencedCurveRequest,
+  SequencedRequest,
+} from './protocol';
 
 export interface MainThreadCompute {
   compute(request: SequencedRequest): Promise<AnalysisResult>;
+  /**
+   * Computes a response curve in slices between tasks (so the page stays responsive) and hands
+   * the answer to `deliver`. Returns a function that stops it.
+   */
+  curve(request: SequencedCurveRequest, deliver: (result: CurveResult) => void): () => void;
 }
+
+/** Curve refits per main-thread task, in milliseconds: short, so input is never held up long. */
+const MAIN_THREAD_CURVE_SLICE_MS = 8;
 
 export function createMainThreadCompute(): MainThreadCompute {
   const warmStarts = new WarmStarts();
   const path = createEnginePosteriorPath();
-  return { compute: (request) => runAnalysis(request, path, warmStarts) };
+  return {
+    compute: (request) => runAnalysis(request, path, warmStarts),
+    curve(request, deliver) {
+      const job = startCurveJob(request);
+      let timer: ReturnType<typeof setTimeout> | null = null;
+      const slice = () => {
+        const result = job.run(MAIN_THREAD_CURVE_SLICE_MS);
+        if (result) deliver(result);
+        else timer = setTimeout(slice, 0);
+      };
+      timer = setTimeout(slice, 0);
+      return () => {
+        if (timer !== null) clearTimeout(timer);
+      };
+    },
+  };
 }

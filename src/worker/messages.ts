@@ -2,7 +2,13 @@
  * The messages that cross the worker boundary, in both directions. The store never sees these;
  * it sees `ComputeClient` (protocol.ts). One definition, imported by client and worker.
  */
-import type { AnalysisResult, ComputeStatus, SequencedRequest } from './protocol';
+import type {
+  AnalysisResult,
+  ComputeStatus,
+  CurveResult,
+  SequencedCurveRequest,
+  SequencedRequest,
+} from './protocol';
 
 /** Faults the worker can be asked to simulate, so recovery can be tested in a real browser. */
 export type SimulatedFault =
@@ -13,10 +19,21 @@ export type SimulatedFault =
 
 export type ToWorkerMessage =
   | { type: 'analyse'; request: SequencedRequest }
+  | { type: 'curve'; request: SequencedCurveRequest }
+  | { type: 'cancel-curve' }
   | { type: 'simulate-fault'; fault: SimulatedFault };
 
 export type FromWorkerMessage =
-  { type: 'status'; status: ComputeStatus } | { type: 'result'; result: AnalysisResult };
+  | { type: 'status'; status: ComputeStatus }
+  | { type: 'result'; result: AnalysisResult }
+  | { type: 'curve'; result: CurveResult };
+
+/** The typed arrays of a curve, to transfer rather than copy them. */
+export function curveTransferables(result: CurveResult): ArrayBuffer[] {
+  if (!result.ok) return [];
+  const { values, logTheta, lml, branch } = result.curve;
+  return [values, ...logTheta, lml, branch].map((array) => array.buffer as ArrayBuffer);
+}
 
 /** The typed arrays of a result, to transfer rather than copy them across the boundary. */
 export function transferablesOf(result: AnalysisResult): ArrayBuffer[] {

@@ -4,12 +4,14 @@
  * came from the float32 GPU path.
  */
 import type {
+  CurveAxis,
   DenseBackend,
   Diagnostics,
   Hyperparameters,
   KernelName,
   LogTheta,
   Matrix3,
+  ResponseCurve,
   Rows3,
 } from '../engine';
 
@@ -103,6 +105,46 @@ export interface AnalysisFailure {
 
 export type AnalysisResult = AnalysisSuccess | AnalysisFailure;
 
+/**
+ * A request for the response curve θ̂(vᵢ) of one point: refits with vᵢ (its y, or its x) set to
+ * each of `perSide` evenly spaced values on either side of its current value, out to `halfWidth`
+ * and within `domain` (see `src/engine/response-curve.ts`). The client assigns `seq`; a newer
+ * curve request, or a cancel, drops an unfinished one.
+ */
+export interface CurveRequest {
+  x: Float64Array;
+  y: Float64Array;
+  kernel: KernelName;
+  index: number;
+  axis: CurveAxis;
+  halfWidth: number;
+  perSide: number;
+  domain: [number, number];
+  /** The fit shown for these data, which the curve follows; null to fit the centre cold. */
+  start: { logTheta: LogTheta; hessianLogTheta: Matrix3; runnerUpLogTheta: LogTheta | null } | null;
+}
+
+export interface SequencedCurveRequest extends CurveRequest {
+  seq: number;
+}
+
+export interface CurveSuccess {
+  seq: number;
+  ok: true;
+  curve: ResponseCurve;
+  /** _compute_: time spent refitting; _total_: from receipt to answer, including waits. */
+  timingMs: { compute: number; total: number };
+}
+
+export interface CurveFailure {
+  seq: number;
+  ok: false;
+  code: string;
+  message: string;
+}
+
+export type CurveResult = CurveSuccess | CurveFailure;
+
 /** Status of the compute service, for the page's status line. */
 export interface ComputeStatus {
   backend: ComputeBackend | 'starting';
@@ -120,5 +162,15 @@ export interface ComputeClient {
   /** Receives every result that is not stale. Returns an unsubscribe function. */
   subscribe(listener: (result: AnalysisResult) => void): () => void;
   subscribeStatus(listener: (status: ComputeStatus) => void): () => void;
+  /**
+   * Asks for a response curve and returns its sequence number. It is computed when no analysis
+   * is waiting, a little at a time, so an analysis never waits behind it; a newer curve request
+   * drops an unfinished one.
+   */
+  requestCurve(request: CurveRequest): number;
+  /** Drops the unfinished curve request, if any (its answer is never delivered). */
+  cancelCurve(): void;
+  /** Receives the answer to the newest curve request. Returns an unsubscribe function. */
+  subscribeCurve(listener: (result: CurveResult) => void): () => void;
   dispose(): void;
 }

@@ -6,11 +6,22 @@
  * A lost WebGL context switches tfjs to the CPU backend; the request that was running when it
  * happened is computed again on the CPU (unless a newer one is waiting), so no state is lost:
  * the warm starts and the latest request live in plain JS, not on the GPU.
+ *
+ * Response curves come second: the newest curve request is computed a slice at a time
+ * (`CURVE_SLICE_MS`), only while no analysis runs or waits, yielding to the event loop between
+ * slices so that an analysis request that arrives meanwhile runs first. A newer curve request or
+ * a cancel drops the unfinished one.
  */
 import type { TfjsBackendName, TfjsStart } from '../gpu/tfjsBackend';
 import { runAnalysis, type PosteriorPath } from './analysis';
 import { WarmStarts } from './warmStarts';
-import { transferablesOf, type FromWorkerMessage, type ToWorkerMessage } from './messages';
+import { startCurveJob, type CurveJob } from './curveJob';
+import {
+  curveTransferables,
+  transferablesOf,
+  type FromWorkerMessage,
+  type ToWorkerMessage,
+} from './messages';
 import type { SequencedRequest } from './protocol';
 
 /** What the host needs from tfjs; the real one is in `compute.worker.ts`. */
@@ -31,7 +42,15 @@ export interface WorkerHostOptions {
   createPath(backend: () => TfjsBackendName): PosteriorPath;
   /** Ends the worker with an uncaught error, so the page restarts it. */
   crash(reason: string): void;
+  /**
+   * Runs `task` once the messages already queued have been handled (default: a zero-delay
+   * timer; the worker uses a MessageChannel, which browsers do not throttle).
+   */
+  yieldThen?(task: () => void): void;
 }
+
+/** Longest stretch of curve refits between two looks at the message queue. */
+export const CURVE_SLICE_MS = 6;
 
 export interface WorkerHost {
   receive(message: ToWorkerMessage): void;
@@ -46,6 +65,9 @@ export function createWorkerHost(options: WorkerHostOptions): WorkerHost {
   let busy = false;
   let idleWaiters: (() => void)[] = [];
   const path = options.createPath(() => backend ?? 'cpu');
+  const yieldThen = options.yieldThen ?? ((task: () => void) => void setTimeout(task, 0));
+  let curve: CurveJob | null = null;
+  let curveScheduled = false;
 
   const postStatus = (note: string | null): void => {
     if (backend !== null) options.post({ type: 'status', status: { backend, note } }, []);
@@ -62,10 +84,29 @@ export function createWorkerHost(options: WorkerHostOptions): WorkerHost {
   };
 
   const settleIdle = (): void => {
-    if (busy || pending !== null || backend === null) return;
+    if (busy || pending !== null || backend === null || curve !== null) return;
     const waiters = idleWaiters;
     idleWaiters = [];
     for (const resolve of waiters) resolve();
+  };
+
+  /** Runs one slice of the curve job after the queued messages, unless an analysis is due. */
+  const scheduleCurve = (): void => {
+    if (curveScheduled || curve === null) return;
+    curveScheduled = true;
+    yieldThen(() => {
+      curveScheduled = false;
+      const job = curve;
+      if (job === null || busy || pending !== null || backend === null) return;
+      const result = job.run(CURVE_SLICE_MS);
+      if (result === null) {
+        scheduleCurve();
+        return;
+      }
+      curve = null;
+      options.post({ type: 'curve', result }, curveTransferables(result));
+      settleIdle();
+    });
   };
 
   const fail = (error: unknown): void => {
@@ -96,6 +137,7 @@ export function createWorkerHost(options: WorkerHostOptions): WorkerHost {
     } finally {
       busy = false;
       settleIdle();
+      scheduleCurve();
     }
   };
 
@@ -120,6 +162,12 @@ export function createWorkerHost(options: WorkerHostOptions): WorkerHost {
       if (message.type === 'analyse') {
         pending = message.request;
         void pump();
+      } else if (message.type === 'curve') {
+        curve = startCurveJob(message.request);
+        scheduleCurve();
+      } else if (message.type === 'cancel-curve') {
+        curve = null;
+        settleIdle();
       } else if (message.fault === 'crash') {
         options.crash('simulated crash');
       } else {

@@ -151,6 +151,94 @@ describe('the example article', () => {
     expect(errors).toEqual([]);
   });
 
+  it('makes only claims its figures bear out, and its suggested actions do what it says', async () => {
+    const { page, errors } = await newPage();
+    await page.goto(siteUrl('/examples/blog-post.html'));
+    const text = (await page.locator('article').textContent())!.replace(/\s+/g, ' ');
+    const element = page.locator('#step-figure [data-testid=gp-embed]');
+    await page.locator('#outlier-figure').scrollIntoViewIfNeeded();
+    const framed = page.frameLocator('#outlier-figure').locator('[data-testid=gp-embed]');
+    await waitForWidgetFit(framed);
+    await waitForWidgetFit(element);
+    /** |∂ log θ̂/∂yᵢ| of each arrow, by point. */
+    const pulls = async (widget: typeof element) =>
+      widget
+        .locator('[data-testid=arrow]')
+        .evaluateAll((nodes) =>
+          nodes.map((node) => Math.abs(Number(node.getAttribute('data-dy')))),
+        );
+
+    // "one point sits well above a smooth curve … the outlier's arrow is more than twice as long
+    // as any other" (the arrows show σn).
+    expect(text).toContain("the outlier's arrow is more than twice as long as any other");
+    const points = await readWidgetPoints(framed);
+    const outlier = 10;
+    const neighbours = [points[outlier - 1]!.y, points[outlier + 1]!.y];
+    expect(points[outlier]!.y - Math.max(...neighbours)).toBeGreaterThan(0.8);
+    const noisePulls = await pulls(framed);
+    const others = noisePulls.filter((_, i) => i !== outlier);
+    expect(noisePulls[outlier]!).toBeGreaterThan(2 * Math.max(...others));
+    // "Points far from the fit … pull hardest": the outlier's pull is the largest.
+    expect(text).toContain(
+      'Points far from the fit and points beside a gap in the data pull hardest',
+    );
+
+    // "Drag it back towards the curve and watch σn fall; when you let go, the arrows are redrawn
+    // at a scale that fits them again": at most a fifth of them at their cap.
+    const before = await readWidgetTheta(framed);
+    await dragWidgetPoint(page, framed, outlier, 0, 45);
+    await waitUntil(
+      async () => (await readWidgetPoints(framed))[outlier]!.y < points[outlier]!.y - 0.2,
+      'the outlier to move down',
+    );
+    await waitForWidgetFit(framed);
+    expect((await readWidgetTheta(framed)).noiseStd).toBeLessThan(before.noiseStd);
+    await framed.locator('g.arrows[data-seq]:not([data-easing])').waitFor();
+    const capped = await framed.locator('[data-testid=arrow][data-capped]').count();
+    expect(capped).toBeLessThanOrEqual(points.length / 5);
+
+    // "the two points on either side of the jump pull hardest" — they border the widest gap.
+    const stepPoints = await readWidgetPoints(element);
+    const gaps = stepPoints.slice(1).map((p, i) => p.x - stepPoints[i]!.x);
+    const widest = gaps.indexOf(Math.max(...gaps));
+    const lengthscalePulls = await pulls(element);
+    const hardest = lengthscalePulls
+      .map((pull, i) => [pull, i] as const)
+      .sort((a, b) => b[0] - a[0])
+      .slice(0, 2)
+      .map(([, i]) => i)
+      .sort((a, b) => a - b);
+    expect(hardest).toEqual([widest, widest + 1]);
+    expect(stepPoints[widest]!.y).toBeLessThan(0);
+    expect(stepPoints[widest + 1]!.y).toBeGreaterThan(0);
+
+    // "RBF settles near 1.3, Matérn 5/2 near 1.9, and the rougher Matérn 3/2 near 2.3, which
+    // also calls less of the jump noise."
+    expect(text).toContain(
+      'RBF settles near 1.3, Matérn 5/2 near 1.9, and the rougher Matérn 3/2 near 2.3',
+    );
+    const fitted: Record<string, { lengthscale: number; noiseStd: number }> = {};
+    for (const kernel of ['rbf', 'matern52', 'matern32'] as const) {
+      await element.locator('[data-testid=embed-kernel]').selectOption(kernel);
+      await waitUntil(
+        async () =>
+          (
+            await page
+              .locator('#step-figure')
+              .evaluate((node) => (node as GpSensitivityElement).fit)
+          )?.kernel === kernel,
+        `the ${kernel} fit`,
+      );
+      await waitForWidgetFit(element);
+      fitted[kernel] = await readWidgetTheta(element);
+    }
+    expect(fitted.rbf!.lengthscale.toFixed(1)).toBe('1.3');
+    expect(fitted.matern52!.lengthscale.toFixed(1)).toBe('1.9');
+    expect(fitted.matern32!.lengthscale.toFixed(1)).toBe('2.3');
+    expect(fitted.matern32!.noiseStd).toBeLessThan(fitted.matern52!.noiseStd);
+    expect(errors).toEqual([]);
+  });
+
   it('keeps the article styles out of the widget and the widget styles out of the article', async () => {
     const { page } = await newPage();
     await page.goto(siteUrl('/examples/blog-post.html'));

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultEmbedConfig, resolveEmbedOptions } from '../../src/embed/options';
 import { embedFrameHeight } from '../../src/embed/snippets';
+import { findPreset } from '../../src/state/presets';
 import { useBrowser } from './browser';
 import {
   engineTheta,
@@ -65,7 +66,9 @@ describe('embed.html', () => {
     await waitForWidgetFit(widget);
     expect(await widget.locator('[data-testid=embed-readout]').count()).toBe(0);
     expect(await widget.locator('.embed-controls').count()).toBe(0);
-    expect(await widget.locator('[data-testid=point]').count()).toBe(14);
+    expect(await widget.locator('[data-testid=point]').count()).toBe(
+      findPreset('step').points.length,
+    );
     const light = await widget.evaluate((node) => getComputedStyle(node).backgroundColor);
     expect(light).toBe('rgb(255, 255, 255)');
 

@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, siteUrl } from './browser';
 import {
   counts,
+  DEFAULT_COUNT,
+  EMPTY_SPOT,
   dataToPage,
   pointCentre,
   readArrows,
@@ -74,18 +76,18 @@ describe('the explorer on a touch screen', () => {
 
   it('adds a point with a tap and removes one with a long press', async () => {
     await openPhone();
-    // On the curve in the widest gap between points, beyond every point's touch target.
-    const spot = await dataToPage(page, 1.8, 1.2 * Math.sin(0.8 * 1.8));
+    // Well away from every point, beyond every point's touch target.
+    const spot = await dataToPage(page, EMPTY_SPOT.x, EMPTY_SPOT.y);
     await page.touchscreen.tap(spot.x, spot.y);
     await waitForArrows(page);
-    expect(await counts(page)).toEqual({ points: 13, arrows: 13 });
+    expect(await counts(page)).toEqual({ points: DEFAULT_COUNT + 1, arrows: DEFAULT_COUNT + 1 });
 
-    const target = await pointCentre(page, 12);
+    const target = await pointCentre(page, DEFAULT_COUNT);
     await touch(cdp, 'touchStart', target.x, target.y);
     await page.waitForTimeout(900);
     await touch(cdp, 'touchEnd');
     await waitForArrows(page);
-    expect(await counts(page)).toEqual({ points: 12, arrows: 12 });
+    expect(await counts(page)).toEqual({ points: DEFAULT_COUNT, arrows: DEFAULT_COUNT });
     await context.close();
   });
 });

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { useBrowser } from './browser';
 import {
   counts,
+  DEFAULT_COUNT,
+  EMPTY_SPOT,
   dataToPage,
   pointCentre,
   readArrows,
@@ -18,7 +20,7 @@ describe('the explorer in Chromium (mouse and keyboard)', () => {
   it('opens on the noisy sine with a fit, an arrow on every point and the compute backend', async () => {
     const { page, problems } = await browser.open('/');
     await waitForArrows(page);
-    expect(await counts(page)).toEqual({ points: 12, arrows: 12 });
+    expect(await counts(page)).toEqual({ points: DEFAULT_COUNT, arrows: DEFAULT_COUNT });
     const theta = await readTheta(page);
     for (const value of Object.values(theta)) expect(value).toBeGreaterThan(0);
     expect(await page.locator('[data-testid=compute-backend]').textContent()).toMatch(
@@ -49,7 +51,7 @@ describe('the explorer in Chromium (mouse and keyboard)', () => {
     const thetaAfter = await readTheta(page);
     expect(thetaAfter.lengthscale).not.toBe(thetaBefore.lengthscale);
     const arrowsAfter = await readArrows(page);
-    expect(arrowsAfter.size).toBe(12);
+    expect(arrowsAfter.size).toBe(DEFAULT_COUNT);
     const changed = [...arrowsAfter].filter(
       ([index, dy]) => Math.abs(dy - (arrowsBefore.get(index) ?? Number.NaN)) > 1e-4,
     );
@@ -104,24 +106,27 @@ describe('the explorer in Chromium (mouse and keyboard)', () => {
   it('adds a point by clicking empty space and removes points by double-click and Delete', async () => {
     const { page } = await browser.open('/');
     await waitForArrows(page);
-    // On the curve in the widest gap between points, where a new point changes little.
-    const spot = await dataToPage(page, 1.8, 1.2 * Math.sin(0.8 * 1.8));
+    // Well away from every point (any single added point keeps the default's arrows defined).
+    const spot = await dataToPage(page, EMPTY_SPOT.x, EMPTY_SPOT.y);
     await page.mouse.click(spot.x, spot.y);
     await waitForArrows(page);
-    expect(await counts(page)).toEqual({ points: 13, arrows: 13 });
-    const added = (await readPoints(page))[12];
-    expect(added?.x).toBeCloseTo(1.8, 1);
-    expect(added?.y).toBeCloseTo(1.2 * Math.sin(0.8 * 1.8), 1);
+    expect(await counts(page)).toEqual({ points: DEFAULT_COUNT + 1, arrows: DEFAULT_COUNT + 1 });
+    const added = (await readPoints(page))[DEFAULT_COUNT];
+    expect(added?.x).toBeCloseTo(EMPTY_SPOT.x, 1);
+    expect(added?.y).toBeCloseTo(EMPTY_SPOT.y, 1);
 
-    const target = await pointCentre(page, 12);
+    const target = await pointCentre(page, DEFAULT_COUNT);
     await page.mouse.dblclick(target.x, target.y);
     await waitForArrows(page);
-    expect(await counts(page)).toEqual({ points: 12, arrows: 12 });
+    expect(await counts(page)).toEqual({ points: DEFAULT_COUNT, arrows: DEFAULT_COUNT });
 
     await page.locator('[data-testid=point][data-index="0"]').focus();
     await page.keyboard.press('Delete');
     await waitForArrows(page);
-    expect(await counts(page)).toEqual({ points: 11, arrows: 11 });
+    expect(await counts(page)).toEqual({
+      points: DEFAULT_COUNT - 1,
+      arrows: DEFAULT_COUNT - 1,
+    });
     // Focus stays in the plot, on the point that took the removed one's place.
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
       'point',
@@ -129,7 +134,7 @@ describe('the explorer in Chromium (mouse and keyboard)', () => {
 
     await page.locator('[data-testid=undo]').click();
     await waitForArrows(page);
-    expect(await counts(page)).toEqual({ points: 12, arrows: 12 });
+    expect(await counts(page)).toEqual({ points: DEFAULT_COUNT, arrows: DEFAULT_COUNT });
   });
 
   it('moves a point by keyboard: Tab reaches it, arrow keys move it, Shift moves further', async () => {
@@ -157,7 +162,11 @@ describe('the explorer in Chromium (mouse and keyboard)', () => {
     expect(after?.x).toBeCloseTo((before?.x ?? 0) + 0.5, 2);
     expect(await readTheta(page)).not.toEqual(thetaBefore);
     const label = await page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
-    expect(label).toMatch(/^Point \d+ of 12: x [\d.]+, y −?[\d.]+\. Raising it (raises|lowers) ℓ/);
+    expect(label).toMatch(
+      new RegExp(
+        `^Point \\d+ of ${DEFAULT_COUNT}: x [\\d.]+, y −?[\\d.]+\\. Raising it (raises|lowers) ℓ`,
+      ),
+    );
   });
 
   it('round-trips the state through the URL: a reload restores points, kernel and options', async () => {
@@ -190,7 +199,7 @@ describe('the explorer in Chromium (mouse and keyboard)', () => {
     const { page, problems } = await browser.open('/#v=1&k=rbf&a=l&o=bs&p=AAA');
     await waitForArrows(page);
     expect(await page.locator('[data-testid=notice]').textContent()).toMatch(/truncated/);
-    expect(await counts(page)).toEqual({ points: 12, arrows: 12 });
+    expect(await counts(page)).toEqual({ points: DEFAULT_COUNT, arrows: DEFAULT_COUNT });
     expect(problems.pageErrors).toEqual([]);
   });
 
@@ -257,8 +266,8 @@ describe('the explorer in Chromium (mouse and keyboard)', () => {
     expect(svg.name).toBe('gp-explorer.svg');
     const svgText = svg.bytes.toString('utf8');
     expect(svgText).toContain('<svg');
-    expect(svgText.match(/data-testid="arrow"/g)).toHaveLength(12);
-    expect(svgText.match(/data-testid="point"/g)).toHaveLength(12);
+    expect(svgText.match(/data-testid="arrow"/g)).toHaveLength(DEFAULT_COUNT);
+    expect(svgText.match(/data-testid="point"/g)).toHaveLength(DEFAULT_COUNT);
     expect(svgText).not.toContain('NaN');
 
     const png = await exported('Plot as PNG');
@@ -267,7 +276,7 @@ describe('the explorer in Chromium (mouse and keyboard)', () => {
 
     const csv = (await exported('Data as CSV')).bytes.toString('utf8').trim().split('\n');
     expect(csv[0]).toBe('x,y');
-    expect(csv).toHaveLength(13);
+    expect(csv).toHaveLength(DEFAULT_COUNT + 1);
     const points = await readPoints(page);
     expect(Number(csv[1]?.split(',')[0])).toBeCloseTo(points[0]?.x ?? Number.NaN, 2);
 
@@ -277,7 +286,7 @@ describe('the explorer in Chromium (mouse and keyboard)', () => {
       kernel: string;
       theta: { lengthscale: number };
     };
-    expect(json.x).toHaveLength(12);
+    expect(json.x).toHaveLength(DEFAULT_COUNT);
     expect(json.kernel).toBe('rbf');
     expect(json.theta.lengthscale).toBeCloseTo((await readTheta(page)).lengthscale, 3);
 

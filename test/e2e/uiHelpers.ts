@@ -1,5 +1,12 @@
 /** Helpers for the explorer's browser tests: waiting for fits, reading the page's hooks. */
 import type { Page } from 'playwright-core';
+import { findPreset } from '../../src/state/presets';
+
+/** How many points the page opens with (the default dataset). */
+export const DEFAULT_COUNT = findPreset('sine').points.length;
+
+/** A spot in the plot (data units) well away from every default point, where a click adds one. */
+export const EMPTY_SPOT = { x: 3, y: 2.5 } as const;
 
 /** Waits until every request the page made has been answered. */
 export async function waitForFit(page: Page, timeout = 60_000): Promise<void> {
@@ -49,7 +56,7 @@ export async function readTheta(page: Page): Promise<Theta> {
   };
 }
 
-/** The drawn arrows' vertical components (in reference units), by point index. */
+/** The arrows' ∂ log θ̂/∂yᵢ (their `data-dy`), by point index. */
 export async function readArrows(page: Page): Promise<Map<number, number>> {
   const entries = await page
     .locator('[data-testid=arrow]')

@@ -10,11 +10,18 @@ import type {
   AnalysisSuccess,
   ComputeClient,
   ComputeStatus,
+  CurveResult,
+  SequencedCurveRequest,
   SequencedRequest,
 } from '../../src/worker/protocol';
 
 export interface FakeClient extends ComputeClient {
   requests: SequencedRequest[];
+  curveRequests: SequencedCurveRequest[];
+  /** How many times an unfinished curve was cancelled. */
+  curveCancels: number;
+  /** Delivers a curve answer to subscribers (asynchronously). */
+  deliverCurve(result: CurveResult): Promise<void>;
   /** Delivers a result to subscribers (asynchronously, like a worker would). */
   deliver(result: AnalysisResult): Promise<void>;
   setStatus(status: ComputeStatus): void;
@@ -24,10 +31,30 @@ export interface FakeClient extends ComputeClient {
 export function createFakeClient(): FakeClient {
   const listeners = new Set<(result: AnalysisResult) => void>();
   const statusListeners = new Set<(status: ComputeStatus) => void>();
+  const curveListeners = new Set<(result: CurveResult) => void>();
   let seq = 0;
+  let curveSeq = 0;
   const client: FakeClient = {
     requests: [],
+    curveRequests: [],
+    curveCancels: 0,
     disposed: false,
+    requestCurve(request) {
+      curveSeq += 1;
+      client.curveRequests.push({ ...request, seq: curveSeq });
+      return curveSeq;
+    },
+    cancelCurve() {
+      client.curveCancels += 1;
+    },
+    subscribeCurve(listener) {
+      curveListeners.add(listener);
+      return () => curveListeners.delete(listener);
+    },
+    async deliverCurve(result) {
+      await Promise.resolve();
+      for (const listener of curveListeners) listener(result);
+    },
     request(request: AnalysisRequest) {
       seq += 1;
       client.requests.push({ ...request, seq });

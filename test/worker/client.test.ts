@@ -2,15 +2,27 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createComputeClient } from '../../src/worker/client';
 import type { MainThreadCompute } from '../../src/worker/mainThreadCompute';
 import type { AnalysisResult, ComputeStatus } from '../../src/worker/protocol';
-import { FakeWorker, resultFor, sampleRequest } from './fakeWorker';
+import {
+  curveResultFor,
+  FakeWorker,
+  resultFor,
+  sampleCurveRequest,
+  sampleRequest,
+} from './fakeWorker';
 
 function setup(options: { watchdogMs?: number; maxRestarts?: number } = {}) {
   const workers: FakeWorker[] = [];
   const mainThreadRequests: number[] = [];
+  const mainThreadCurves: number[] = [];
   const mainThread: MainThreadCompute = {
     compute: async (request) => {
       mainThreadRequests.push(request.seq);
       return resultFor(request.seq);
+    },
+    curve: (request, deliver) => {
+      mainThreadCurves.push(request.seq);
+      queueMicrotask(() => deliver(curveResultFor(request.seq)));
+      return () => undefined;
     },
   };
   const client = createComputeClient({
@@ -31,7 +43,7 @@ function setup(options: { watchdogMs?: number; maxRestarts?: number } = {}) {
     if (!worker) throw new Error('no worker was created');
     return worker;
   };
-  return { client, workers, current, results, statuses, mainThreadRequests };
+  return { client, workers, current, results, statuses, mainThreadRequests, mainThreadCurves };
 }
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -210,7 +222,10 @@ describe('compute client recovery', () => {
       createWorker: () => {
         throw new Error('this browser has no Web Workers');
       },
-      loadMainThread: async () => ({ compute: async (request) => resultFor(request.seq) }),
+      loadMainThread: async () => ({
+        compute: async (request) => resultFor(request.seq),
+        curve: () => () => undefined,
+      }),
     });
     client.subscribeStatus((status) => statuses.push(status));
     client.subscribe((result) => results.push(result));
@@ -247,5 +262,59 @@ describe('compute client recovery', () => {
     await flush();
     process.off('uncaughtException', onError);
     expect(String(errors[0])).toMatch(/subscriber bug/);
+  });
+});
+
+describe('compute client: response curves', () => {
+  it('sends a curve request to the worker and delivers only the newest answer', () => {
+    const { client, current } = setup();
+    const curves: number[] = [];
+    client.subscribeCurve((result) => curves.push(result.seq));
+    const first = client.requestCurve(sampleCurveRequest());
+    const second = client.requestCurve(sampleCurveRequest(2));
+    expect(
+      current()
+        .curveRequests()
+        .map((request) => request.seq),
+    ).toEqual([first, second]);
+    current().send({ type: 'curve', result: curveResultFor(first) });
+    current().send({ type: 'curve', result: curveResultFor(second) });
+    current().send({ type: 'curve', result: curveResultFor(second) });
+    expect(curves).toEqual([second]);
+  });
+
+  it('cancels: the worker is told, and a late answer is dropped', () => {
+    const { client, current } = setup();
+    const curves: number[] = [];
+    client.subscribeCurve((result) => curves.push(result.seq));
+    const seq = client.requestCurve(sampleCurveRequest());
+    client.cancelCurve();
+    expect(current().received.at(-1)).toEqual({ type: 'cancel-curve' });
+    current().send({ type: 'curve', result: curveResultFor(seq) });
+    expect(curves).toEqual([]);
+  });
+
+  it('sends the outstanding curve again to a restarted worker', () => {
+    const { client, current, workers } = setup();
+    const seq = client.requestCurve(sampleCurveRequest());
+    current().crash();
+    expect(workers).toHaveLength(2);
+    expect(
+      current()
+        .curveRequests()
+        .map((request) => request.seq),
+    ).toEqual([seq]);
+  });
+
+  it('computes curves on the main thread when it has taken over', async () => {
+    const { client, current, mainThreadCurves } = setup({ maxRestarts: 0 });
+    const curves: number[] = [];
+    client.subscribeCurve((result) => curves.push(result.seq));
+    current().crash();
+    for (let k = 0; k < 4; k++) await flush();
+    const seq = client.requestCurve(sampleCurveRequest());
+    await flush();
+    expect(mainThreadCurves).toEqual([seq]);
+    expect(curves).toEqual([seq]);
   });
 });

@@ -1,7 +1,14 @@
 /** An in-memory stand-in for the compute worker, driven by the test. */
 import type { WorkerLike } from '../../src/worker/client';
 import type { FromWorkerMessage, ToWorkerMessage } from '../../src/worker/messages';
-import type { AnalysisRequest, AnalysisResult, SequencedRequest } from '../../src/worker/protocol';
+import type {
+  AnalysisRequest,
+  AnalysisResult,
+  CurveRequest,
+  CurveResult,
+  SequencedCurveRequest,
+  SequencedRequest,
+} from '../../src/worker/protocol';
 
 export class FakeWorker implements WorkerLike {
   readonly received: ToWorkerMessage[] = [];
@@ -27,6 +34,11 @@ export class FakeWorker implements WorkerLike {
     );
   }
 
+  /** Curve requests received so far, in order. */
+  curveRequests(): SequencedCurveRequest[] {
+    return this.received.flatMap((message) => (message.type === 'curve' ? [message.request] : []));
+  }
+
   send(message: FromWorkerMessage): void {
     this.target.dispatchEvent(new MessageEvent('message', { data: message }));
   }
@@ -45,6 +57,24 @@ export class FakeWorker implements WorkerLike {
 
 export function resultFor(seq: number): AnalysisResult {
   return { seq, ok: false, code: 'test', message: `answer to ${seq}` };
+}
+
+export function curveResultFor(seq: number): CurveResult {
+  return { seq, ok: false, code: 'test', message: `curve ${seq}` };
+}
+
+export function sampleCurveRequest(index = 1): CurveRequest {
+  return {
+    x: Float64Array.from([0, 1, 2, 3]),
+    y: Float64Array.from([0, 1, 0, -1]),
+    kernel: 'rbf',
+    index,
+    axis: 'y',
+    halfWidth: 1,
+    perSide: 4,
+    domain: [-3, 3],
+    start: null,
+  };
 }
 
 export function sampleRequest(shift = 0): AnalysisRequest {

@@ -3,7 +3,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { TfjsBackendName } from '../../src/gpu/tfjsBackend';
 import type { PosteriorPath } from '../../src/worker/analysis';
 import type { FromWorkerMessage } from '../../src/worker/messages';
-import type { AnalysisResult, SequencedRequest } from '../../src/worker/protocol';
+import type {
+  AnalysisResult,
+  SequencedCurveRequest,
+  SequencedRequest,
+} from '../../src/worker/protocol';
 import { createTfjsPosteriorPath } from '../../src/worker/tfjsPosteriorPath';
 import { createWorkerHost, type GpuRuntime } from '../../src/worker/workerHost';
 import { referenceCases } from '../fixtures/reference';
@@ -186,5 +190,77 @@ describe('worker host', () => {
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(crashes).toEqual(['cpu backend is gone']);
     expect(results()).toHaveLength(1);
+  });
+});
+
+describe('worker host: response curves', () => {
+  function curveRequest(seq: number, index = 4, perSide = 12): SequencedCurveRequest {
+    return {
+      seq,
+      x: Float64Array.from(reference.x),
+      y: Float64Array.from(reference.y),
+      kernel: 'rbf',
+      index,
+      axis: 'y',
+      halfWidth: 1,
+      perSide,
+      domain: [-3, 3],
+      start: null,
+    };
+  }
+  const messages = (posted: { message: FromWorkerMessage }[]) =>
+    posted.flatMap(({ message }) =>
+      message.type === 'status' ? [] : [`${message.type} ${message.result.seq}`],
+    );
+
+  it('answers a curve request with refits around the point, transferred', async () => {
+    const { host, posted } = setup();
+    host.receive({ type: 'curve', request: curveRequest(1) });
+    await host.idle();
+    const last = posted.at(-1)!;
+    if (last.message.type !== 'curve' || !last.message.result.ok) throw new Error('no curve');
+    const { curve, timingMs } = last.message.result;
+    expect(curve.index).toBe(4);
+    expect(curve.values[curve.centre]).toBe(reference.y[4]);
+    expect(curve.values.length).toBeGreaterThan(12);
+    expect(timingMs.compute).toBeGreaterThan(0);
+    expect(last.transfer).toContain(curve.values.buffer);
+  });
+
+  it('runs an analysis that arrives while a curve is computing first', async () => {
+    const { host, posted } = setup();
+    host.receive({ type: 'analyse', request: request(1) });
+    await host.idle();
+    // 81 refits: many slices of CURVE_SLICE_MS on any machine.
+    host.receive({ type: 'curve', request: curveRequest(1, 4, 40) });
+    // One slice of the curve, then an analysis arrives: it is answered before the curve is.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    host.receive({ type: 'analyse', request: request(2, 0.01) });
+    await host.idle();
+    expect(messages(posted)).toEqual(['result 1', 'result 2', 'curve 1']);
+  });
+
+  it('drops an unfinished curve for a newer one, or on cancel', async () => {
+    const { host, posted } = setup();
+    host.receive({ type: 'curve', request: curveRequest(1) });
+    host.receive({ type: 'curve', request: curveRequest(2, 6) });
+    await host.idle();
+    expect(messages(posted)).toEqual(['curve 2']);
+    host.receive({ type: 'curve', request: curveRequest(3) });
+    host.receive({ type: 'cancel-curve' });
+    await host.idle();
+    expect(messages(posted)).toEqual(['curve 2']);
+  });
+
+  it('names what is wrong with a bad curve request', async () => {
+    const { host, posted } = setup();
+    host.receive({ type: 'curve', request: { ...curveRequest(1), index: 40 } });
+    await host.idle();
+    const last = posted.at(-1)!;
+    expect(last.message.type === 'curve' && last.message.result).toMatchObject({
+      ok: false,
+      code: 'invalid-request',
+      message: 'curve point 40 is not a point index (0 … 9)',
+    });
   });
 });

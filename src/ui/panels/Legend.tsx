@@ -66,7 +66,8 @@ export function Legend() {
           </span>
         </div>
         <p className="note">
-          The scale stays fixed while you drag, so arrows compare across points and over time.{' '}
+          The scale stays fixed while you drag, so arrows compare across points and over time, and
+          is fitted anew when you let go, so that at most a fifth of the arrows reach the cap.{' '}
           <button
             type="button"
             className="link-button"

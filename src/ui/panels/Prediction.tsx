@@ -1,54 +1,57 @@
-import { HYPERPARAMETER_NAMES } from '../../engine/types';
+import { HYPERPARAMETER_NAMES, type HyperparameterName } from '../../engine/types';
 import { selectPrediction, type PredictionView } from '../../state';
 import { useExplorer } from '../context';
-import { formatCoordinate, formatLogRatio, formatNumber, HYPERPARAMETER_LABELS } from '../format';
+import { formatCoordinate, formatNumber, HYPERPARAMETER_LABELS, plainSymbol } from '../format';
+import { AGREEMENT, formatApart, relativeGap, verdictOrder } from './responseCurveGeometry';
 
-/** A gap in log θ beyond this (about 5 %) is where the linear prediction visibly fails. */
-const BREAKING_LOG_GAP = 0.05;
-
-function ComparisonTable({ prediction }: { prediction: PredictionView }) {
+/** One line of the verdict: "ℓ: prediction 1.52, refit 1.55 (2.0 % apart) — agrees". */
+function VerdictLine({
+  name,
+  prediction,
+  lead,
+}: {
+  name: HyperparameterName;
+  prediction: PredictionView;
+  lead: boolean;
+}) {
+  const k = HYPERPARAMETER_NAMES.indexOf(name);
+  const gap = relativeGap(prediction.logGap[k] ?? Number.NaN);
+  const agrees = gap <= AGREEMENT;
+  const label = HYPERPARAMETER_LABELS[name];
   return (
-    <table className="compare">
-      <thead>
-        <tr>
-          <th scope="col">θ</th>
-          <th scope="col">predicted</th>
-          <th scope="col">refit</th>
-          <th scope="col">gap</th>
-        </tr>
-      </thead>
-      <tbody>
-        {HYPERPARAMETER_NAMES.map((name, k) => {
-          const label = HYPERPARAMETER_LABELS[name];
-          const gap = prediction.logGap[k] ?? Number.NaN;
-          return (
-            <tr key={name}>
-              <td style={{ color: `var(--${name})` }}>
-                {label.symbol}
-                <sub>{label.subscript}</sub>
-              </td>
-              <td className="num" data-testid={`predicted-${name}`}>
-                {formatNumber(prediction.predicted[name])}
-              </td>
-              <td className="num">{formatNumber(prediction.refit[name])}</td>
-              <td className={`num${Math.abs(gap) > BREAKING_LOG_GAP ? ' breaking' : ''}`}>
-                {formatLogRatio(gap)}
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <li
+      className={`verdict${lead ? ' lead' : ''}${agrees ? ' agrees' : ' parted'}`}
+      data-testid={`verdict-${name}`}
+      data-verdict={agrees ? 'agrees' : 'parted'}
+      data-gap={String(gap)}
+    >
+      <span className="verdict-symbol" style={{ color: `var(--${name})` }}>
+        {label.symbol}
+        {label.subscript && <sub>{label.subscript}</sub>}
+      </span>
+      <span className="num">
+        prediction{' '}
+        <span data-testid={`predicted-${name}`}>{formatNumber(prediction.predicted[name], 3)}</span>
+        , refit {formatNumber(prediction.refit[name], 3)} ({formatApart(gap)} apart)
+      </span>
+      <span className="verdict-word">{agrees ? '— agrees' : '— parted'}</span>
+    </li>
   );
 }
 
 /**
  * The implicit function theorem's first-order prediction for the dragged point beside the
- * refitted θ̂: where the two part, the linearisation has broken down.
+ * refitted θ̂, per hyperparameter and led by the one the arrows show: where the two part (more
+ * than 5 % apart), the move has gone beyond where the linearisation holds.
  */
 export function Prediction() {
   const prediction = useExplorer(selectPrediction);
-  const breaking = prediction?.logGap.some((gap) => Math.abs(gap) > BREAKING_LOG_GAP) ?? false;
+  const chosen = useExplorer((s) => s.options.hyperparameter);
+  const order = verdictOrder(chosen);
+  const chosenGap = prediction
+    ? relativeGap(prediction.logGap[HYPERPARAMETER_NAMES.indexOf(chosen)] ?? Number.NaN)
+    : null;
+  const symbol = plainSymbol(chosen);
   return (
     <section
       className="card prediction-card"
@@ -62,16 +65,22 @@ export function Prediction() {
             The arrows are derivatives, so they predict θ̂ to first order:{' '}
             <em>log θ̂ + (∂ log θ̂/∂yᵢ) Δy + (∂ log θ̂/∂xᵢ) Δx</em>, from where the drag began.
           </p>
-          <p className="panel-text num" role="status">
-            {!prediction
+          <p className="panel-text num" role="status" data-testid="prediction-summary">
+            {!prediction || chosenGap === null
               ? 'Drag a point to compare the prediction with the refitted θ̂.'
               : `Point ${prediction.index + 1} moved Δx = ${formatCoordinate(prediction.delta.x)}, Δy = ${formatCoordinate(prediction.delta.y)}. ` +
-                (breaking
-                  ? 'The two have parted: the move is beyond where the linearisation holds.'
-                  : 'The two agree: the linearisation holds for a move this size.')}
+                (chosenGap <= AGREEMENT
+                  ? `For ${symbol}, the arrow’s prediction agrees with the refit.`
+                  : `For ${symbol}, the prediction has parted from the refit: the move is beyond where the arrow’s straight line holds (see the response curve).`)}
           </p>
         </div>
-        {prediction && <ComparisonTable prediction={prediction} />}
+        {prediction && (
+          <ul className="verdicts" data-testid="verdicts">
+            {order.map((name, k) => (
+              <VerdictLine key={name} name={name} prediction={prediction} lead={k === 0} />
+            ))}
+          </ul>
+        )}
       </div>
     </section>
   );

@@ -3,6 +3,7 @@ import { HYPERPARAMETER_NAMES } from '../../engine/types';
 import { selectArrows, selectPrediction } from '../../state';
 import { useExplorer } from '../context';
 import { formatNumber, HYPERPARAMETER_LABELS } from '../format';
+import { formatApart, relativeGap } from './responseCurveGeometry';
 import { TrustNote } from './TrustNote';
 
 /**
@@ -29,10 +30,11 @@ export function Readout() {
       <div className="card-body">
         <h2 id="readout-title">Fitted hyperparameters</h2>
         <div className="readout-rows">
-          {HYPERPARAMETER_NAMES.map((name) => {
+          {HYPERPARAMETER_NAMES.map((name, k) => {
             const label = HYPERPARAMETER_LABELS[name];
             const value = result?.theta[name];
             const predicted = prediction?.predicted[name];
+            const gap = relativeGap(prediction?.logGap[k] ?? Number.NaN);
             return (
               <div key={name} className={`readout-row${name === chosen ? ' active' : ''}`}>
                 <span
@@ -59,6 +61,8 @@ export function Readout() {
                     <span
                       className="readout-prediction num"
                       data-testid={`readout-predicted-${name}`}
+                      data-gap={String(gap)}
+                      title={`${formatApart(gap)} from the refit`}
                     >
                       IFT predicts {formatNumber(predicted)}
                     </span>

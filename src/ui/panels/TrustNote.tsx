@@ -1,8 +1,21 @@
+import { useMemo } from 'react';
 import type { ArrowsView } from '../../state';
+import { useExplorer } from '../context';
+import { fitReasons } from '../fitMessages';
 
-/** Whether the arrows can be believed, and why not when they cannot. */
+/**
+ * Whether the arrows can be believed, and why not when they cannot — in words for what the plot
+ * shows (see `fitMessages.ts`).
+ */
 export function TrustNote({ view, failure }: { view: ArrowsView; failure: string | null }) {
-  const { status, reasons } = view;
+  const { status } = view;
+  const analysis = useExplorer((s) => s.analysis);
+  const worded = useMemo(
+    () => (analysis ? fitReasons(analysis.result, analysis.points) : null),
+    [analysis],
+  );
+  // The view's reasons come from the latest analysis unless a failure replaced it.
+  const reasons = failure || !worded ? view.reasons : worded;
   if (status === 'waiting' && !failure) {
     return (
       <div className="trust waiting" role="status" data-testid="trust" data-status="waiting">

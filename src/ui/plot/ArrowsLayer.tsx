@@ -1,19 +1,26 @@
 import { memo } from 'react';
-import { selectArrows } from '../../state';
+import { arrowVector, selectArrows } from '../../state';
 import { useExplorer } from '../context';
 import { arrowShape, type PlotScales } from './geometry';
+import { useEasedScale } from './useEasedScale';
 import { useShownPoints } from './useShownPoints';
 
 /**
  * One arrow per point: the sensitivity of the chosen hyperparameter to the point, drawn from the
  * point's edge at the store's fixed scale (one unit of y per `reference`). Grey and dashed when
  * the fit is untrusted; absent when the sensitivities are undefined.
+ *
+ * Hooks: `data-dy` / `data-dx` hold ∂ log θ̂/∂yᵢ and ∂ log θ̂/∂xᵢ (0 for vertical arrows) in
+ * full precision, `data-length-dy` / `data-length-dx` the drawn arrow in reference units, and
+ * `data-capped` marks an arrow drawn at the cap.
  */
 export const ArrowsLayer = memo(function ArrowsLayer({ scales }: { scales: PlotScales }) {
   const view = useExplorer(selectArrows);
   const points = useShownPoints();
   const hyperparameter = useExplorer((s) => s.options.hyperparameter);
   const seq = useExplorer((s) => s.analysis?.result.seq ?? 0);
+  // A new scale (fitted at a release) is eased in, so the arrows visibly rescale.
+  const eased = useEasedScale(view.scale?.reference ?? null);
   if (view.status === 'hidden' || view.status === 'waiting')
     return <g className="arrows" data-seq={seq} />;
   // Pixels per data unit along each axis (the y axis points down on screen).
@@ -23,10 +30,16 @@ export const ArrowsLayer = memo(function ArrowsLayer({ scales }: { scales: PlotS
     <g
       className={`arrows ${view.status === 'untrusted' ? 'untrusted' : hyperparameter}`}
       data-seq={seq}
+      data-reference={view.scale ? String(view.scale.reference) : undefined}
+      data-easing={eased.moving || undefined}
     >
-      {view.arrows.map(({ index, vector }) => {
+      {view.arrows.map(({ index, vector: settled, sensitivityX, sensitivityY }) => {
         const point = points[index];
         if (!point) return null;
+        const vector =
+          eased.moving && eased.value !== null
+            ? (arrowVector(sensitivityX, sensitivityY, eased.value) ?? settled)
+            : settled;
         const shape = arrowShape(
           scales.x(point.x),
           scales.y(point.y),
@@ -40,8 +53,10 @@ export const ArrowsLayer = memo(function ArrowsLayer({ scales }: { scales: PlotS
             className="arrow"
             data-testid="arrow"
             data-index={index}
-            data-dy={vector.dy.toFixed(6)}
-            data-dx={vector.dx.toFixed(6)}
+            data-dy={String(sensitivityY)}
+            data-dx={String(sensitivityX)}
+            data-length-dy={vector.dy.toFixed(6)}
+            data-length-dx={vector.dx.toFixed(6)}
             data-capped={vector.capped || undefined}
           >
             {shape && (

@@ -4,10 +4,10 @@
  *
  * Query: `?watchdog=ms` sets the client's watchdog; `?worker=0` pretends Web Workers are absent.
  */
-import type { KernelName } from '../../engine';
+import type { KernelName, LogTheta, Matrix3 } from '../../engine';
 import { createComputeClient } from '../client';
 import type { SimulatedFault } from '../messages';
-import type { AnalysisResult, ComputeStatus } from '../protocol';
+import type { AnalysisResult, ComputeStatus, CurveResult } from '../protocol';
 
 /** A request in plain JSON, as a test can pass it through `page.evaluate`. */
 export interface LabRequest {
@@ -20,6 +20,33 @@ export interface LabRequest {
   finiteDifferenceIndex?: number | null;
 }
 
+/** A response-curve request in plain JSON; `start` is a result of `request` for the same data. */
+export interface LabCurveRequest {
+  x: number[];
+  y: number[];
+  kernel?: KernelName;
+  index: number;
+  axis?: 'x' | 'y';
+  halfWidth?: number;
+  perSide?: number;
+  start?: LabResult | null;
+}
+
+/** A response-curve answer in plain JSON. */
+export interface LabCurveResult {
+  ok: boolean;
+  message?: string;
+  values?: number[];
+  logTheta?: number[][];
+  branch?: number[];
+  slope?: number[] | null;
+  refits?: number;
+  globalChecks?: number;
+  timingMs?: { compute: number; total: number };
+  /** Request → delivery, as seen by the page. */
+  latencyMs: number;
+}
+
 /** A result in plain JSON. */
 export interface LabResult {
   seq: number;
@@ -28,6 +55,9 @@ export interface LabResult {
   message?: string;
   backend?: string;
   theta?: { lengthscale: number; signalStd: number; noiseStd: number };
+  logTheta?: LogTheta;
+  hessianLogTheta?: Matrix3;
+  runnerUpLogTheta?: LogTheta | null;
   kernel?: KernelName;
   gridX?: number[];
   mean?: number[];
@@ -75,6 +105,15 @@ function summarise(result: AnalysisResult): LabResult {
     ok: true,
     backend: result.backend,
     theta: result.theta,
+    logTheta: result.logTheta,
+    hessianLogTheta: result.hessianLogTheta,
+    runnerUpLogTheta: result.diagnostics.runnerUp
+      ? [
+          Math.log(result.diagnostics.runnerUp.theta.lengthscale),
+          Math.log(result.diagnostics.runnerUp.theta.signalStd),
+          Math.log(result.diagnostics.runnerUp.theta.noiseStd),
+        ]
+      : null,
     kernel: result.kernel,
     gridX: Array.from(result.posterior.x),
     mean: Array.from(result.posterior.mean),
@@ -151,6 +190,55 @@ const workerLab = {
   async waitForBackend(timeoutMs = 60_000): Promise<ComputeStatus> {
     await until(() => status.backend !== 'starting', timeoutMs, 'the compute backend');
     return status;
+  },
+  /** Asks for a response curve and resolves with its answer (the newest curve request wins). */
+  curve(request: LabCurveRequest, timeoutMs = 60_000): Promise<LabCurveResult> {
+    const sent = performance.now();
+    const axis = request.axis ?? 'y';
+    const start = request.start;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('timed out waiting for a curve')), timeoutMs);
+      const seq = client.requestCurve({
+        x: Float64Array.from(request.x),
+        y: Float64Array.from(request.y),
+        kernel: request.kernel ?? 'rbf',
+        index: request.index,
+        axis,
+        halfWidth: request.halfWidth ?? 1,
+        perSide: request.perSide ?? 12,
+        domain: axis === 'y' ? [-3, 3] : [0, 10],
+        start:
+          start?.logTheta && start.hessianLogTheta
+            ? {
+                logTheta: start.logTheta,
+                hessianLogTheta: start.hessianLogTheta,
+                runnerUpLogTheta: start.runnerUpLogTheta ?? null,
+              }
+            : null,
+      });
+      const unsubscribe = client.subscribeCurve((result: CurveResult) => {
+        if (result.seq !== seq) return;
+        clearTimeout(timer);
+        unsubscribe();
+        const latencyMs = performance.now() - sent;
+        if (!result.ok) {
+          resolve({ ok: false, message: result.message, latencyMs });
+          return;
+        }
+        const { curve } = result;
+        resolve({
+          ok: true,
+          values: Array.from(curve.values),
+          logTheta: curve.logTheta.map((row) => Array.from(row)),
+          branch: Array.from(curve.branch),
+          slope: curve.slope ? [...curve.slope] : null,
+          refits: curve.refits,
+          globalChecks: curve.globalChecks,
+          timingMs: result.timingMs,
+          latencyMs,
+        });
+      });
+    });
   },
   status: (): ComputeStatus => status,
   /** Seqs of the delivered results, in delivery order. */

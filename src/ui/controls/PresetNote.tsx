@@ -1,0 +1,39 @@
+import { useState } from 'react';
+import { findPreset, type PresetId } from '../../state';
+import { useExplorer } from '../context';
+
+/**
+ * The teaching note of the dataset on screen, shown in full beside the data menu (not in a
+ * tooltip): what to look for. Every claim a note makes is measured in test/state/presets.test.ts.
+ * Once the reader edits the points the note is dimmed — its claims were made for the points as
+ * loaded — but keeps its text, so nothing above the plot reflows under a dragging finger.
+ */
+export function PresetNote() {
+  const presetId = useExplorer((s) => s.presetId);
+  // The last preset loaded: its note stays (dimmed) while the reader edits its points.
+  const [loaded, setLoaded] = useState<PresetId | null>(presetId);
+  if (presetId !== null && presetId !== loaded) setLoaded(presetId);
+  const preset = loaded === null ? null : findPreset(loaded);
+  const edited = presetId === null;
+  return (
+    <p
+      className={`preset-note${edited && preset ? ' edited' : ''}`}
+      data-testid="preset-note"
+      data-preset={loaded ?? undefined}
+      data-edited={edited || undefined}
+      title={edited && preset ? 'You have moved points since this dataset was loaded.' : undefined}
+      aria-live="polite"
+    >
+      {preset ? (
+        <>
+          <strong>{preset.label}.</strong> {preset.description}
+        </>
+      ) : (
+        <>
+          <strong>Your points.</strong> Each arrow shows how its point pulls θ̂; pick a dataset from
+          the menu for a guided example.
+        </>
+      )}
+    </p>
+  );
+}

@@ -1,0 +1,115 @@
+/**
+ * The page's words for what the engine's diagnostics say, in terms of what the reader sees: a
+ * boundary optimum as the shape the plot shows (a straight line, a curve through every point),
+ * a near tie as the two explanations of the data that compete, named from their θ's.
+ */
+import { BOUNDARY_REASONS, NEAR_TIE_GAP } from '../engine/diagnostics';
+import type { BoundaryFlag, Hyperparameters } from '../engine/types';
+import type { AnalysisView } from '../state';
+import { formatNumber } from './format';
+
+type Result = AnalysisView['result'];
+
+/**
+ * A fit's shape and noise in words, relative to another fit: "a wiggly fit (ℓ = 0.46, little
+ * noise)". `other` decides which is the wiggly one and which the noisy one.
+ */
+export function describeFit(theta: Hyperparameters, other: Hyperparameters, span: number): string {
+  const shorter = theta.lengthscale < other.lengthscale;
+  const noiseRatio = theta.noiseStd / theta.signalStd;
+  const otherRatio = other.noiseStd / other.signalStd;
+  const noisier = noiseRatio > otherRatio;
+  const shape = shorter ? 'wiggly' : theta.lengthscale > span ? 'flat' : 'smooth';
+  const noise = noisier ? 'much noise' : 'little noise';
+  return `a ${shape}${noisier ? ', noisy' : ''} fit (ℓ = ${formatNumber(theta.lengthscale, 2)}, ${noise})`;
+}
+
+/** Two near-tied maxima named in words, the fitted one first. */
+export function nearTieMessage(
+  theta: Hyperparameters,
+  runnerUp: { theta: Hyperparameters; lmlGap: number },
+  span: number,
+): string {
+  const first = describeFit(theta, runnerUp.theta, span);
+  const second = describeFit(runnerUp.theta, theta, span);
+  return (
+    `Two explanations of the data are almost equally likely: ${first} and ${second}, ` +
+    `only ${formatNumber(runnerUp.lmlGap, 2)} log-likelihood units behind. ` +
+    'A small change in the data can make the fit jump from one to the other.'
+  );
+}
+
+/**
+ * Whether the posterior mean on the page's grid is a straight line: its largest departure from
+ * the line through its ends is below 1 % of the data's y range. Flat when that line also rises
+ * by less than 1 % of the range across the plot.
+ */
+export function meanShape(result: Result, yRange: number): 'flat' | 'straight' | 'curved' {
+  const { x, mean } = result.posterior;
+  const n = mean.length;
+  if (n < 2) return 'curved';
+  const x0 = x[0]!;
+  const x1 = x[n - 1]!;
+  const m0 = mean[0]!;
+  const m1 = mean[n - 1]!;
+  const tolerance = 0.01 * Math.max(yRange, 1e-12);
+  for (let i = 0; i < n; i++) {
+    const line = m0 + ((m1 - m0) * (x[i]! - x0)) / (x1 - x0);
+    if (Math.abs(mean[i]! - line) > tolerance) return 'curved';
+  }
+  return Math.abs(m1 - m0) < tolerance ? 'flat' : 'straight';
+}
+
+/** What a boundary optimum looks like on the plot, in plain words. */
+export function boundaryMessage(flag: BoundaryFlag, result: Result, yRange: number): string {
+  switch (flag) {
+    case 'lengthscale-beyond-span': {
+      const shape = meanShape(result, yRange);
+      if (shape === 'flat') {
+        return 'ℓ keeps growing, far beyond the data: the fit is a flat line and every point is noise around it, so there is no maximum to take a derivative at.';
+      }
+      if (shape === 'straight') {
+        return 'ℓ keeps growing, far beyond the data: the fit is a straight line, so there is no maximum to take a derivative at.';
+      }
+      return 'ℓ keeps growing, far beyond the span of the data: the likelihood rises all the way out, so there is no maximum to take a derivative at.';
+    }
+    case 'lengthscale-below-spacing':
+      return 'ℓ shrinks below the gaps between the points: neighbours stop informing each other and the curve only bends at the points themselves. There is no maximum to take a derivative at.';
+    case 'noise-vanishing':
+      return 'σn shrinks to zero: the curve passes through every point exactly, so there is no maximum to take a derivative at.';
+    case 'signal-vanishing':
+      return 'σf shrinks to zero: the curve is flat at zero and every point is noise, so there is no maximum to take a derivative at.';
+  }
+}
+
+function spanOf(values: Iterable<number>): number {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const value of values) {
+    min = Math.min(min, value);
+    max = Math.max(max, value);
+  }
+  return max > min ? max - min : 0;
+}
+
+/**
+ * The fit's diagnostic reasons in the page's words: boundary flags and near ties rewritten,
+ * anything else as the engine put it.
+ */
+export function fitReasons(result: Result, points: readonly { x: number; y: number }[]): string[] {
+  const { diagnostics, theta } = result;
+  const yRange = spanOf(points.map((p) => p.y));
+  const xSpan = spanOf(points.map((p) => p.x));
+  const byText = new Map<string, BoundaryFlag>(
+    Object.entries(BOUNDARY_REASONS).map(([flag, text]) => [text, flag as BoundaryFlag]),
+  );
+  const runnerUp = diagnostics.runnerUp;
+  return diagnostics.reasons.map((reason) => {
+    const flag = byText.get(reason);
+    if (flag && diagnostics.boundary.includes(flag)) return boundaryMessage(flag, result, yRange);
+    if (runnerUp && runnerUp.lmlGap < NEAR_TIE_GAP && reason.startsWith('another maximum')) {
+      return nearTieMessage(theta, runnerUp, xSpan);
+    }
+    return reason;
+  });
+}

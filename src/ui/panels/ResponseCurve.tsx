@@ -1,0 +1,349 @@
+import { scaleLinear, scaleLog } from 'd3';
+import { memo, useId, useMemo } from 'react';
+import type { ResponseCurve as Curve } from '../../engine/response-curve';
+import type { HyperparameterName } from '../../engine/types';
+import { selectCurveMarker, type CurveMarker } from '../../state';
+import { useExplorer, useExplorerStore } from '../context';
+import { Segmented } from '../controls/Segmented';
+import { formatCoordinate, formatNumber, plainSymbol } from '../format';
+import { useElementWidth } from '../plot/useElementWidth';
+import {
+  agreementRange,
+  AGREEMENT,
+  curveStretches,
+  jumpsOf,
+  nearestJump,
+  nearestRidge,
+  rowOf,
+  tangentAt,
+  thetaDomain,
+  type Jump,
+} from './responseCurveGeometry';
+
+const MARGIN = { top: 10, right: 12, bottom: 30, left: 44 };
+const HEIGHT = 132;
+
+/** The curve's samples for scripts and tests: values, log θ̂ rows, branch and trust per sample. */
+function samplesAttribute(curve: Curve): string {
+  return JSON.stringify({
+    values: [...curve.values],
+    logTheta: curve.logTheta.map((row) => [...row]),
+    branch: [...curve.branch],
+    trust: curve.trust,
+  });
+}
+
+/** One line on what the picture shows: where the tangent holds, where it parts, or why none. */
+function caption(curve: Curve, hyperparameter: HyperparameterName, axis: string): string {
+  const row = rowOf(hyperparameter);
+  const symbol = plainSymbol(hyperparameter);
+  const jump = nearestJump(curve, row);
+  const ridge = nearestRidge(curve);
+  const range = agreementRange(curve, row);
+  const within = `${AGREEMENT * 100} %`;
+  if (!range) return 'No tangent: no strict maximum here, so no arrow; each dot is still a refit.';
+  if (jump) {
+    return `Shaded: the tangent (the arrow) is within ${within} of the refits. At ${axis} ≈ ${formatCoordinate(jump.value)} ${symbol} jumps to another maximum, which no tangent foresees.`;
+  }
+  if (ridge !== null) {
+    return `Shaded: the tangent (the arrow) is within ${within} of the refits. From ${axis} ≈ ${formatCoordinate(ridge)} the fit has no maximum left (hollow dots).`;
+  }
+  if (range.partsBelow || range.partsAbove) {
+    return `Shaded: the tangent (the arrow) is within ${within} of the refits; beyond, the curve bends away and the prediction parts.`;
+  }
+  return `The tangent stays within ${within} of every refit shown: here the arrow predicts ${symbol}.`;
+}
+
+/** At most four ticks of a log axis: all if few, else the 1-2-5 ones, else the powers of ten. */
+function logTicks(ticks: number[]): number[] {
+  if (ticks.length <= 4) return ticks;
+  const mantissa = (tick: number) => Math.round(tick / 10 ** Math.floor(Math.log10(tick) + 1e-9));
+  const series = ticks.filter((tick) => [1, 2, 5].includes(mantissa(tick)));
+  if (series.length <= 4) return series;
+  return ticks.filter((tick) => mantissa(tick) === 1);
+}
+
+/**
+ * Where to write "jump": at each jump's value, midway (on screen) between θ̂ before and after,
+ * where the gap leaves room; one label where several jumps crowd within 36 px.
+ */
+function labelledJumps(
+  jumps: readonly Jump[],
+  x: (value: number) => number,
+  y: (theta: number) => number,
+): { value: number; labelY: number }[] {
+  const labels: { value: number; labelY: number }[] = [];
+  for (const jump of jumps) {
+    const previous = labels[labels.length - 1];
+    if (previous && Math.abs(x(jump.value) - x(previous.value)) < 36) continue;
+    labels.push({ value: jump.value, labelY: (y(jump.from) + y(jump.to)) / 2 });
+  }
+  return labels;
+}
+
+interface FigureProps {
+  curve: Curve;
+  hyperparameter: HyperparameterName;
+  width: number;
+  axisName: string;
+  faded: boolean;
+}
+
+/** The curve, its tangent, the band where they agree, and the drag's marker. */
+const CurveFigure = memo(function CurveFigure({
+  curve,
+  hyperparameter,
+  width,
+  axisName,
+  faded,
+  marker,
+}: FigureProps & { marker: CurveMarker | null }) {
+  const clipId = `curve-clip-${useId().replace(/:/g, '')}`;
+  const row = rowOf(hyperparameter);
+  const innerWidth = Math.max(10, width - MARGIN.left - MARGIN.right);
+  const innerHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
+  const stretches = useMemo(() => curveStretches(curve, row), [curve, row]);
+  const jumps = useMemo(() => jumpsOf(curve, row), [curve, row]);
+  const range = useMemo(() => agreementRange(curve, row), [curve, row]);
+  const live = marker ? Math.exp(marker.liveLogTheta[row]) : null;
+  const predicted = marker ? tangentAt(curve, row, marker.value) : null;
+  // A point dragged beyond the sampled range widens the axes, so its marker stays in view.
+  const sampledFrom = curve.values[0]!;
+  const sampledTo = curve.values[curve.values.length - 1]!;
+  const margin = 0.05 * (sampledTo - sampledFrom);
+  const first = Math.min(sampledFrom, (marker?.value ?? Infinity) - margin);
+  const last = Math.max(sampledTo, (marker?.value ?? -Infinity) + margin);
+  const x = useMemo(() => scaleLinear([first, last], [0, innerWidth]), [first, last, innerWidth]);
+  const y = scaleLog(thetaDomain(curve, row, [live ?? Number.NaN, predicted ?? Number.NaN]), [
+    innerHeight,
+    0,
+  ]);
+  const centreValue = curve.values[curve.centre]!;
+  const centreTheta = Math.exp(curve.logTheta[row][curve.centre]!);
+  const tangentFrom = tangentAt(curve, row, first);
+  const tangentTo = tangentAt(curve, row, last);
+  const symbol = plainSymbol(hyperparameter);
+  const yTicks = logTicks(y.ticks(3));
+
+  return (
+    <svg
+      width={width}
+      height={HEIGHT}
+      className={faded ? 'curve-figure faded' : 'curve-figure'}
+      role="img"
+      aria-label={`${symbol} refitted as ${axisName} moves from ${formatCoordinate(first)} to ${formatCoordinate(last)}, with the tangent whose slope is the arrow.`}
+    >
+      <defs>
+        <clipPath id={clipId}>
+          <rect width={innerWidth} height={innerHeight} />
+        </clipPath>
+      </defs>
+      <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
+        <rect className="curve-background" width={innerWidth} height={innerHeight} />
+        {range && (
+          <rect
+            className="curve-agreement"
+            x={x(range.from)}
+            width={Math.max(1, x(range.to) - x(range.from))}
+            height={innerHeight}
+            data-testid="curve-agreement"
+          />
+        )}
+        {yTicks.map((tick) => (
+          <g key={tick} className="curve-tick" transform={`translate(0,${y(tick)})`}>
+            <line x2={innerWidth} />
+            <text x={-6} dy="0.32em" textAnchor="end">
+              {formatNumber(tick, 2)}
+            </text>
+          </g>
+        ))}
+        {x.ticks(5).map((tick) => (
+          <g key={tick} className="curve-tick x" transform={`translate(${x(tick)},${innerHeight})`}>
+            <line y2={4} />
+            <text y={15} textAnchor="middle">
+              {formatNumber(tick, 2)}
+            </text>
+          </g>
+        ))}
+        <g clipPath={`url(#${clipId})`}>
+          {tangentFrom !== null && tangentTo !== null && (
+            <line
+              className="curve-tangent"
+              x1={0}
+              x2={innerWidth}
+              y1={y(tangentFrom)}
+              y2={y(tangentTo)}
+              data-testid="curve-tangent"
+            />
+          )}
+          <g className={`curve-line ${hyperparameter}`}>
+            {stretches.map((stretch) => (
+              <path
+                key={stretch[0]!.value}
+                d={stretch
+                  .map(
+                    (p, k) =>
+                      `${k === 0 ? 'M' : 'L'}${x(p.value).toFixed(1)},${y(p.theta).toFixed(1)}`,
+                  )
+                  .join('')}
+              />
+            ))}
+            {stretches.flat().map((p) => (
+              <circle
+                key={p.value}
+                className={p.trusted ? 'curve-sample' : 'curve-sample untrusted'}
+                cx={x(p.value)}
+                cy={y(p.theta)}
+                r={2.2}
+              />
+            ))}
+          </g>
+          {labelledJumps(jumps, x, y).map(({ value, labelY }) => (
+            <text
+              key={value}
+              className="curve-jump"
+              x={x(value)}
+              y={labelY}
+              dy="0.35em"
+              textAnchor="middle"
+            >
+              jump
+            </text>
+          ))}
+          {Number.isFinite(centreTheta) && (
+            <circle className="curve-centre" cx={x(centreValue)} cy={y(centreTheta)} r={4.5} />
+          )}
+          {marker && live !== null && (
+            <g data-testid="curve-marker">
+              <line
+                className="curve-guide"
+                x1={x(marker.value)}
+                x2={x(marker.value)}
+                y1={0}
+                y2={innerHeight}
+              />
+              {predicted !== null && (
+                <path
+                  className="curve-predicted"
+                  transform={`translate(${x(marker.value)},${y(predicted)})`}
+                  d="M-4,-4L4,4M-4,4L4,-4"
+                />
+              )}
+              <circle
+                className={`curve-live ${hyperparameter}`}
+                cx={x(marker.value)}
+                cy={y(live)}
+                r={4.5}
+              />
+            </g>
+          )}
+        </g>
+        <text
+          className="curve-axis-title"
+          x={innerWidth / 2}
+          y={innerHeight + 27}
+          textAnchor="middle"
+        >
+          {axisName}
+        </text>
+        <text
+          className="curve-axis-title"
+          transform={`translate(${-34},${innerHeight / 2}) rotate(-90)`}
+          textAnchor="middle"
+        >
+          {`fitted ${symbol} (log)`}
+        </text>
+      </g>
+    </svg>
+  );
+});
+
+/**
+ * The response curve of the selected point: the shown hyperparameter θ̂ refitted as the point's y
+ * (or x) moves, each dot a refit, with the tangent whose slope is the point's arrow. During a
+ * drag of that point a dot follows the live refit and a cross the tangent's prediction, so where
+ * the curve bends away the reader sees the prediction part.
+ */
+export function ResponseCurve() {
+  const store = useExplorerStore();
+  const view = useExplorer((s) => s.curve);
+  const selectedIndex = useExplorer((s) => s.selectedIndex);
+  const hyperparameter = useExplorer((s) => s.options.hyperparameter);
+  const vector = useExplorer((s) => s.options.arrowMode === 'vector');
+  const curveAxis = useExplorer((s) => s.curveAxis);
+  const marker = useExplorer(selectCurveMarker);
+  const [measure, width] = useElementWidth();
+  const row = rowOf(hyperparameter);
+  const shown = view !== null && view.index === selectedIndex ? view : null;
+  const curve = shown?.curve ?? null;
+  const axis = shown?.axis ?? (vector ? curveAxis : 'y');
+  const pointLabel = selectedIndex === null ? '' : `point ${selectedIndex + 1}`;
+  const axisName = `${axis} of ${pointLabel}`;
+  const slope = curve?.slope?.[row];
+  const predicted = curve && marker ? tangentAt(curve, row, marker.value) : null;
+
+  return (
+    <section
+      className="card response-curve"
+      aria-labelledby="response-curve-title"
+      data-testid="response-curve"
+      data-index={shown?.index}
+      data-axis={shown?.axis}
+      data-hyperparameter={hyperparameter}
+      data-status={shown?.status ?? 'none'}
+      data-slope={slope === undefined ? undefined : String(slope)}
+      data-samples={curve && shown?.status === 'done' ? samplesAttribute(curve) : undefined}
+      data-marker-value={marker ? String(marker.value) : undefined}
+      data-marker-live={marker ? String(Math.exp(marker.liveLogTheta[row])) : undefined}
+      data-marker-predicted={predicted === null ? undefined : String(predicted)}
+    >
+      <div className="card-body">
+        <div className="response-curve-head">
+          <h2 id="response-curve-title">
+            Response curve{selectedIndex === null ? '' : ` · ${pointLabel}`}
+          </h2>
+          {vector && (
+            <Segmented
+              name="curve-axis"
+              labelledBy="response-curve-title"
+              value={curveAxis}
+              options={[
+                { value: 'y', label: 'move y', ariaLabel: 'Vary the point’s y' },
+                { value: 'x', label: 'move x', ariaLabel: 'Vary the point’s x' },
+              ]}
+              onChange={(value) => store.getState().setCurveAxis(value)}
+            />
+          )}
+        </div>
+        <div ref={measure} className="response-curve-figure">
+          {width > 0 && curve && (
+            <CurveFigure
+              curve={curve}
+              hyperparameter={hyperparameter}
+              width={width}
+              axisName={axisName}
+              faded={shown?.status !== 'done'}
+              marker={marker}
+            />
+          )}
+          {!curve && (
+            <p className="response-curve-empty" role="status">
+              {selectedIndex === null
+                ? 'Select a point (click it, or Tab to it) to see θ̂ refitted as it moves.'
+                : shown?.status === 'failed'
+                  ? `No curve for these points: ${shown.message ?? 'the refits failed'}.`
+                  : 'Refitting along the point’s range…'}
+            </p>
+          )}
+        </div>
+        <p className="caption response-curve-caption" data-testid="response-curve-caption">
+          {!curve
+            ? ''
+            : shown?.status === 'done'
+              ? caption(curve, hyperparameter, axis)
+              : 'Refitting around the point’s new position…'}
+        </p>
+      </div>
+    </section>
+  );
+}

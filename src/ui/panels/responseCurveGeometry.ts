@@ -1,0 +1,188 @@
+/**
+ * What the response-curve panel draws and says, computed from a curve: its unbroken stretches
+ * (a jump between maxima breaks it), the tangent whose slope is the arrow, the stretch around the
+ * current value where the tangent stays within 5 % of the refits, and the plain-words caption.
+ */
+import type { ResponseCurve } from '../../engine/response-curve';
+import { HYPERPARAMETER_NAMES, type HyperparameterName } from '../../engine/types';
+import { formatNumber } from '../format';
+
+/**
+ * The first-order prediction (the tangent) agrees with the refit while they are within this
+ * fraction of the refit: the page's one threshold, for the curve's band and the drag's verdict.
+ */
+export const AGREEMENT = 0.05;
+
+/** How far apart a prediction is from the refit, |predicted/refit − 1|, from log(predicted/refit). */
+export function relativeGap(logGap: number): number {
+  return Math.abs(Math.expm1(logGap));
+}
+
+/** A relative gap for reading: "< 1 %", "2.4 %", "38 %", or a factor "×3.1" beyond doubling. */
+export function formatApart(gap: number): string {
+  const percent = 100 * gap;
+  if (!Number.isFinite(gap)) return '—';
+  if (percent < 1) return '< 1 %';
+  if (percent < 10) return `${percent.toFixed(1)} %`;
+  if (gap < 1) return `${percent.toFixed(0)} %`;
+  return `×${formatNumber(1 + gap, 2)}`;
+}
+
+/** The hyperparameters in the order verdicts list them: the one the arrows show first. */
+export function verdictOrder(chosen: HyperparameterName): HyperparameterName[] {
+  return [chosen, ...HYPERPARAMETER_NAMES.filter((name) => name !== chosen)];
+}
+
+export interface CurvePoint {
+  value: number;
+  /** θ̂ (not its log) of the shown hyperparameter. */
+  theta: number;
+  trusted: boolean;
+}
+
+/** Row of a hyperparameter in the curve's log θ. */
+export function rowOf(hyperparameter: HyperparameterName): 0 | 1 | 2 {
+  return HYPERPARAMETER_NAMES.indexOf(hyperparameter) as 0 | 1 | 2;
+}
+
+/**
+ * The samples as unbroken stretches: consecutive samples on the same maximum with finite θ̂.
+ * Between two stretches θ̂ jumps (or could not be fitted), so nothing is drawn there.
+ */
+export function curveStretches(curve: ResponseCurve, row: 0 | 1 | 2): CurvePoint[][] {
+  const stretches: CurvePoint[][] = [];
+  let current: CurvePoint[] = [];
+  for (let k = 0; k < curve.values.length; k++) {
+    const logTheta = curve.logTheta[row][k]!;
+    const continues = k > 0 && curve.branch[k] === curve.branch[k - 1];
+    if (!continues && current.length > 0) {
+      stretches.push(current);
+      current = [];
+    }
+    if (!Number.isFinite(logTheta)) continue;
+    current.push({
+      value: curve.values[k]!,
+      theta: Math.exp(logTheta),
+      trusted: curve.trust[k] !== 'untrusted',
+    });
+  }
+  if (current.length > 0) stretches.push(current);
+  return stretches;
+}
+
+/** A jump of θ̂ between two neighbouring samples on different (strict) maxima. */
+export interface Jump {
+  /** Midway between the two samples. */
+  value: number;
+  /** θ̂ of the shown hyperparameter just before and just after. */
+  from: number;
+  to: number;
+}
+
+/** Where θ̂ jumps, in order of the values. */
+export function jumpsOf(curve: ResponseCurve, row: 0 | 1 | 2): Jump[] {
+  const jumps: Jump[] = [];
+  const strict = (k: number) => curve.branch[k]! >= 0 && curve.trust[k] !== 'untrusted';
+  for (let k = 1; k < curve.values.length; k++) {
+    if (curve.branch[k] !== curve.branch[k - 1] && strict(k) && strict(k - 1)) {
+      jumps.push({
+        value: (curve.values[k]! + curve.values[k - 1]!) / 2,
+        from: Math.exp(curve.logTheta[row][k - 1]!),
+        to: Math.exp(curve.logTheta[row][k]!),
+      });
+    }
+  }
+  return jumps;
+}
+
+/** The jump nearest the current value, or null. */
+export function nearestJump(curve: ResponseCurve, row: 0 | 1 | 2): Jump | null {
+  const current = curve.values[curve.centre]!;
+  let nearest: Jump | null = null;
+  for (const jump of jumpsOf(curve, row)) {
+    if (!nearest || Math.abs(jump.value - current) < Math.abs(nearest.value - current)) {
+      nearest = jump;
+    }
+  }
+  return nearest;
+}
+
+/**
+ * The nearest value on either side of the current one from which on the fit has no strict
+ * maximum (it runs to a boundary or a flat ridge), or null.
+ */
+export function nearestRidge(curve: ResponseCurve): number | null {
+  let nearest: number | null = null;
+  const current = curve.values[curve.centre]!;
+  curve.trust.forEach((trust, k) => {
+    if (trust !== 'untrusted') return;
+    const value = curve.values[k]!;
+    if (nearest === null || Math.abs(value - current) < Math.abs(nearest - current))
+      nearest = value;
+  });
+  return nearest;
+}
+
+/** θ̂ on the tangent at `value`: exp(log θ̂₀ + slope · (value − v₀)); null without a slope. */
+export function tangentAt(curve: ResponseCurve, row: 0 | 1 | 2, value: number): number | null {
+  const slope = curve.slope?.[row];
+  const centre = curve.logTheta[row][curve.centre];
+  if (slope === undefined || centre === undefined || !Number.isFinite(centre)) return null;
+  return Math.exp(centre + slope * (value - curve.values[curve.centre]!));
+}
+
+/**
+ * The stretch of values around the current one over which the tangent stays within AGREEMENT
+ * of every refit (walking out from the centre until the first sample that parts or jumps).
+ * `partsBelow`/`partsAbove` say whether it ended inside the range (true) or at its edge.
+ */
+export function agreementRange(
+  curve: ResponseCurve,
+  row: 0 | 1 | 2,
+): { from: number; to: number; partsBelow: boolean; partsAbove: boolean } | null {
+  if (tangentAt(curve, row, curve.values[curve.centre]!) === null) return null;
+  const agrees = (k: number): boolean => {
+    const refit = Math.exp(curve.logTheta[row][k]!);
+    const predicted = tangentAt(curve, row, curve.values[k]!)!;
+    return (
+      curve.branch[k] === curve.branch[curve.centre] &&
+      Number.isFinite(refit) &&
+      Math.abs(predicted - refit) <= AGREEMENT * refit
+    );
+  };
+  let low = curve.centre;
+  while (low > 0 && agrees(low - 1)) low--;
+  let high = curve.centre;
+  while (high < curve.values.length - 1 && agrees(high + 1)) high++;
+  return {
+    from: curve.values[low]!,
+    to: curve.values[high]!,
+    partsBelow: low > 0,
+    partsAbove: high < curve.values.length - 1,
+  };
+}
+
+/**
+ * The log-scale domain of θ̂ to draw: the samples and any `extra` values (a drag's live refit and
+ * prediction), padded, and kept within ×/÷ 30 of the current fit.
+ */
+export function thetaDomain(
+  curve: ResponseCurve,
+  row: 0 | 1 | 2,
+  extra: readonly number[] = [],
+): [number, number] {
+  const centre = Math.exp(curve.logTheta[row][curve.centre]!);
+  const finite = [...[...curve.logTheta[row]].map(Math.exp), ...extra].filter(
+    (value) => Number.isFinite(value) && value > 0,
+  );
+  if (!Number.isFinite(centre) || finite.length === 0) return [0.1, 10];
+  // A curve that runs off to a boundary (ℓ → ∞) would flatten the rest: keep within ×/÷ 30.
+  const clamp = (value: number) => Math.min(centre * 30, Math.max(centre / 30, value));
+  let low = clamp(Math.min(...finite));
+  let high = clamp(Math.max(...finite));
+  // At least ×/÷ 1.1 around the centre, so a nearly flat curve is drawn nearly flat.
+  low = Math.min(low, centre / 1.1);
+  high = Math.max(high, centre * 1.1);
+  const pad = Math.pow(high / low, 0.08);
+  return [low / pad, high * pad];
+}
