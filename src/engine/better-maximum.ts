@@ -1,5 +1,5 @@
 /**
- * A global check cheaper than a cold fit: does L(θ) have a maximum higher than the known ones?
+ * A global check cheaper than a cold fit: does L(θ) (the `ml` rule's objective) have a maximum higher than the known ones?
  * The profile-likelihood grid search (search.ts) seeds Newton polishes as the cold fit does
  * (fit.ts), but a polish stops as soon as it enters a known maximum's basin or the local quadratic
  * model shows it cannot beat the best known likelihood (newton.ts, `abandonBelow`). When the
@@ -8,6 +8,7 @@
  */
 import { createLikelihoodWorkspace } from './likelihood';
 import { polishMaximum } from './newton';
+import { createRuleObjective } from './rules/objective';
 import { SEARCH_SUBSAMPLE_SIZE, searchBounds, searchCandidates, subsample } from './search';
 import { standardize, toInternalLogTheta } from './standardize';
 import type { Dataset, KernelName, LogTheta } from './types';
@@ -35,11 +36,11 @@ export function betterMaximumExists(
   const best = Math.max(...known.map((maximum) => maximum.lml + shift));
   const knownInternal = known.map((maximum) => toInternalLogTheta(maximum.logTheta, map));
   const coarse = subsample(x, y, SEARCH_SUBSAMPLE_SIZE);
-  const workspace = createLikelihoodWorkspace(kernel, x, y);
+  const objective = createRuleObjective('ml', createLikelihoodWorkspace(kernel, x, y), null);
   const bounds = searchBounds(x);
   for (const candidate of searchCandidates(kernel, coarse.x, coarse.y)) {
-    const result = polishMaximum(workspace, candidate.logTheta, bounds, best, knownInternal);
-    if (result && result.evaluation.lml > best + margin) return true;
+    const result = polishMaximum(objective, candidate.logTheta, bounds, best, knownInternal);
+    if (result && result.evaluation.value > best + margin) return true;
   }
   return false;
 }

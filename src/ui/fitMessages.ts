@@ -79,6 +79,8 @@ export function boundaryMessage(flag: BoundaryFlag, result: Result, yRange: numb
       return 'σn shrinks to zero: the curve passes through every point exactly, so there is no maximum to take a derivative at.';
     case 'signal-vanishing':
       return 'σf shrinks to zero: the curve is flat at zero and every point is noise, so there is no maximum to take a derivative at.';
+    case 'signal-unbounded':
+      return 'σf keeps growing: the rule prefers an ever larger signal variance, so there is no maximum to take a derivative at.';
   }
 }
 
