@@ -10,22 +10,19 @@ import {
   evaluateLikelihood,
   type LikelihoodWorkspace,
 } from './likelihood';
-import { polishMaximum, type LogThetaBounds, type PolishResult } from './newton';
-import {
-  inputSpacing,
-  SEARCH_SUBSAMPLE_SIZE,
-  searchBounds,
-  searchCandidates,
-  subsample,
-} from './search';
-import { symmetricEigen3 } from './small3';
+import { polishMaximum, type PolishResult } from './newton';
+import { boundaryFlags, maximumKind } from './optimum';
+import { relativeSolveError } from './roundoff';
+import { measureHessianRoundoff } from './roundoff-check';
+import { SEARCH_SUBSAMPLE_SIZE, searchCandidates, subsample } from './search';
+import { searchBounds, type SearchBox } from './search-region';
 import {
   standardize,
   toDataLogTheta,
   toInternalLogTheta,
   type Standardization,
 } from './standardize';
-import type { BoundaryFlag, Dataset, FitResult, KernelName, LogTheta, Matrix3 } from './types';
+import type { Dataset, FitResult, KernelName, LogTheta, Matrix3 } from './types';
 
 export interface FitOptions {
   kernel?: KernelName;
@@ -62,39 +59,6 @@ export function fitInternals(fit: FitResult): FitInternals | undefined {
 /** Two optima closer than this in every log coordinate are the same maximum. */
 const SAME_MAXIMUM = 1e-3;
 
-/** How far out an unconverged or non-concave optimum must be for its drift to be named. */
-const DRIFT = { lengthscaleSpans: 20, lengthscaleGaps: 0.5, varianceRatio: 1e-6 };
-
-/**
- * The edges θ̂ sits on: the faces of the search box it is held on, and — when the polish did not
- * end at a strict interior maximum — the direction in which the likelihood keeps rising (ℓ far
- * beyond the span or below the spacing of the inputs, one variance vanishing against the other).
- */
-function boundaryFlags(result: PolishResult, x: Float64Array): BoundaryFlag[] {
-  const active = result.activeBounds;
-  const flags = new Set<BoundaryFlag>();
-  if (active[0] < 0) flags.add('lengthscale-below-spacing');
-  if (active[0] > 0) flags.add('lengthscale-beyond-span');
-  if (active[1] < 0) flags.add('signal-vanishing');
-  if (active[2] < 0) flags.add('noise-vanishing');
-  const strictMaximum =
-    result.converged &&
-    symmetricEigen3(result.evaluation.hessian!).values.every((value) => value < 0);
-  if (!strictMaximum) {
-    const [logLengthscale, logSignal, logNoise] = result.evaluation.logTheta;
-    const { span, meanGap } = inputSpacing(x);
-    if (Math.exp(logLengthscale) > DRIFT.lengthscaleSpans * span)
-      flags.add('lengthscale-beyond-span');
-    if (Math.exp(logLengthscale) < DRIFT.lengthscaleGaps * meanGap) {
-      flags.add('lengthscale-below-spacing');
-    }
-    const logRatio = 2 * (logNoise - logSignal);
-    if (logRatio < Math.log(DRIFT.varianceRatio)) flags.add('noise-vanishing');
-    if (-logRatio < Math.log(DRIFT.varianceRatio)) flags.add('signal-vanishing');
-  }
-  return [...flags];
-}
-
 function distinctOptima(results: PolishResult[]): PolishResult[] {
   const sorted = [...results].sort((a, b) => b.evaluation.lml - a.evaluation.lml);
   const kept: PolishResult[] = [];
@@ -109,23 +73,35 @@ function distinctOptima(results: PolishResult[]): PolishResult[] {
   return kept;
 }
 
-/** Basins further below the best maximum found than this (nats) are abandoned mid-polish. */
-const ABANDON_GAP = 3;
+/** The best optimum and the best strict maximum apart from it (the runner-up), if any. */
+function bestAndRunnerUp(results: PolishResult[]): {
+  best: PolishResult | null;
+  runnerUp: PolishResult | null;
+} {
+  const [best, ...others] = distinctOptima(results);
+  return {
+    best: best ?? null,
+    runnerUp: others.find((result) => maximumKind(result).strict) ?? null,
+  };
+}
 
-/** Polishes every start in turn, abandoning basins that cannot come near the best so far. */
+/**
+ * Polishes every start in turn. A basin is abandoned as soon as its local quadratic model shows
+ * it can neither beat the best maximum so far nor the runner-up: the two that are reported are
+ * polished to convergence, the others only until they drop out of contention.
+ */
 function polishAll(
   workspace: LikelihoodWorkspace,
   starts: LogTheta[],
-  bounds: LogThetaBounds,
+  bounds: SearchBox,
 ): PolishResult[] {
   const results: PolishResult[] = [];
-  let best = -Infinity;
   for (const start of starts) {
     const known = results.map((result) => result.evaluation.logTheta);
-    const result = polishMaximum(workspace, start, bounds, best - ABANDON_GAP, known);
-    if (!result) continue;
-    results.push(result);
-    best = Math.max(best, result.evaluation.lml);
+    const { runnerUp } = bestAndRunnerUp(results);
+    const abandonBelow = runnerUp ? runnerUp.evaluation.lml : -Infinity;
+    const result = polishMaximum(workspace, start, bounds, abandonBelow, known);
+    if (result) results.push(result);
   }
   return results;
 }
@@ -140,7 +116,7 @@ function coldPolish(
   x: Float64Array,
   y: Float64Array,
   workspace: LikelihoodWorkspace,
-  bounds: LogThetaBounds,
+  bounds: SearchBox,
 ): PolishResult[] {
   const coarsest = subsample(x, y, SEARCH_SUBSAMPLE_SIZE);
   let starts = searchCandidates(kernel, coarsest.x, coarsest.y).map(
@@ -178,7 +154,10 @@ export function fitHyperparameters(data: Dataset, options: FitOptions = {}): Fit
       [],
       warm.hessianLogTheta ?? null,
     );
-    if (main && main.converged && main.activeBounds.every((side) => side === 0)) {
+    // A warm polish stands when it ends at a strict maximum, interior or on the noise floor; at
+    // any other edge the data changed enough for a global search.
+    const kind = main && maximumKind(main);
+    if (main && kind && kind.strict && (kind.held.length === 0 || kind.onNoiseFloor)) {
       polished.push(main);
       if (warm.runnerUpLogTheta) {
         const other = polishMaximum(
@@ -191,12 +170,16 @@ export function fitHyperparameters(data: Dataset, options: FitOptions = {}): Fit
     }
   }
   if (polished.length === 0) polished.push(...coldPolish(kernel, x, y, workspace, bounds));
-  const optima = distinctOptima(polished);
-  const best = optima[0];
+  const { best, runnerUp: second } = bestAndRunnerUp(polished);
+  // Unreachable for validated data: the noise floor keeps K factorisable everywhere in the box.
   if (!best) throw new Error('no positive-definite covariance anywhere in the search region');
-  const second = optima[1] ?? null;
 
   const bestInternal = best.evaluation.logTheta;
+  const kind = maximumKind(best);
+  // Where K is nearly singular, measure how much rounding is left in the curvature (one more
+  // evaluation, just beside θ̂) before the buffers are set to describe θ̂ itself.
+  const covarianceCondition = best.evaluation.roundoff?.conditionEstimate ?? 1;
+  const hessianDifference = measureHessianRoundoff(workspace, best.evaluation);
   // The buffers must describe θ̂ for the sensitivities; another polish may have run last.
   const sameState =
     workspace.evaluatedOrder === 2 &&
@@ -219,9 +202,16 @@ export function fitHyperparameters(data: Dataset, options: FitOptions = {}): Fit
     newtonSteps: polished.reduce((sum, run) => sum + run.steps, 0),
     diagnostics: diagnose({
       hessian: evaluation.hessian!,
-      boundary: boundaryFlags(best, x),
+      kind,
+      boundary: boundaryFlags(best, kind, x),
       converged: best.converged,
       lml,
+      noiseToSignal: Math.exp(bestInternal[2] - bestInternal[1]),
+      roundoff: {
+        covarianceCondition,
+        hessianDifference,
+        mixedPartialError: relativeSolveError(covarianceCondition),
+      },
       runnerUp: second
         ? {
             theta: hyperparametersFromLog(toDataLogTheta(second.evaluation.logTheta, map)),

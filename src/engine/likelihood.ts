@@ -16,6 +16,7 @@ import { likelihoodTermsJs, TERM, TERM_COUNT, type TermBuffers } from './likelih
 import { logDeterminantFromCholesky, NotPositiveDefiniteError, wasmKernels } from './linalg';
 import type { KernelName, LogTheta, Matrix3 } from './types';
 import { zeroMatrix3 } from './small3';
+import { evaluationRoundoff, pivotConditionEstimate, type EvaluationRoundoff } from './roundoff';
 
 const LOG_TWO_PI = Math.log(2 * Math.PI);
 
@@ -40,6 +41,8 @@ export interface LikelihoodEvaluation {
   lml: number;
   gradient: LogTheta | null;
   hessian: Matrix3 | null;
+  /** The estimated rounding error of `lml` and of each gradient component (roundoff.ts). */
+  roundoff?: EvaluationRoundoff;
 }
 
 /** Allocates buffers for data (x, y) — in whatever units the caller works in. */
@@ -114,15 +117,24 @@ export function evaluateLikelihood(
     0.5 * n * LOG_TWO_PI;
   workspace.evaluatedLogTheta = logTheta;
   workspace.evaluatedOrder = 0;
-  if (order === 0) return { logTheta, lml, gradient: null, hessian: null };
+  const conditionEstimate = pivotConditionEstimate(workspace.factor, n);
+  if (order === 0) {
+    const roundoff = evaluationRoundoff(conditionEstimate, term('yAlpha'), n, null);
+    return { logTheta, lml, gradient: null, hessian: null, roundoff };
+  }
 
   const gradient: LogTheta = [
     0.5 * s2 * (term('alphaDRAlpha') - term('precisionDotDR')),
     s2 * (term('alphaRAlpha') - term('precisionDotR')),
     n2 * (term('alphaAlpha') - term('tracePrecision')),
   ];
+  const roundoff = evaluationRoundoff(conditionEstimate, term('yAlpha'), n, [
+    [0.5 * s2 * term('alphaDRAlpha'), 0.5 * s2 * term('precisionDotDR')],
+    [s2 * term('alphaRAlpha'), s2 * term('precisionDotR')],
+    [n2 * term('alphaAlpha'), n2 * term('tracePrecision')],
+  ]);
   workspace.evaluatedOrder = 1;
-  if (order === 1) return { logTheta, lml, gradient, hessian: null };
+  if (order === 1) return { logTheta, lml, gradient, hessian: null, roundoff };
 
   // The quadratic term of Hᵢⱼ is vᵢ·βⱼ with vᵢ = Kᵢα and βᵢ = PKᵢα: v_ℓ = σf²∂Rα, v_f = 2σf²Rα,
   // v_n = 2σn²α and β_ℓ = σf²Aα, β_f = 2σf²PRα, β_n = 2σn²Pα.
@@ -164,5 +176,5 @@ export function evaluateLikelihood(
   hessian[2][0] = hessian[0][2];
   hessian[2][1] = hessian[1][2];
   workspace.evaluatedOrder = 2;
-  return { logTheta, lml, gradient, hessian };
+  return { logTheta, lml, gradient, hessian, roundoff };
 }

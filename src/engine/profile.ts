@@ -49,15 +49,37 @@ export function profileColumn(
   offset: number,
   signalVariance?: Float64Array,
 ): void {
+  profileCells(profileSpectrum(workspace, lengthscale), noiseRatios, lml, offset, signalVariance);
+}
+
+/**
+ * The spectrum of R at one lengthscale — its eigenvalues λ (round-off negatives set to 0) and the
+ * rotated data z = Qᵀy — from which `profileCells` gives Lp at any noise ratio in O(n). The
+ * result is the workspace's own buffer: copy it to keep it past the next call.
+ */
+export function profileSpectrum(workspace: ProfileWorkspace, lengthscale: number): SpectralData {
   const { x, y, matrix, spectrum } = workspace;
   const n = x.length;
   fillCorrelation(workspace.kernel, x, lengthscale, matrix);
   symmetricSpectrum(matrix, n, y, spectrum);
-  const { eigenvalues, rotatedData } = spectrum;
+  const { eigenvalues } = spectrum;
   for (let i = 0; i < n; i++) {
     // R is positive semi-definite; round-off can leave tiny negative eigenvalues.
     if (eigenvalues[i]! < 0) eigenvalues[i] = 0;
   }
+  return spectrum;
+}
+
+/** Lp at every noise ratio from a spectrum (see `profileColumn`). */
+export function profileCells(
+  spectrum: SpectralData,
+  noiseRatios: Float64Array,
+  lml: Float64Array,
+  offset: number,
+  signalVariance?: Float64Array,
+): void {
+  const { eigenvalues, rotatedData } = spectrum;
+  const n = eigenvalues.length;
   for (let j = 0; j < noiseRatios.length; j++) {
     const ratio = noiseRatios[j]!;
     let quadratic = 0;

@@ -13,12 +13,19 @@
  * ∂Kᵢ/∂x_k with Dᵢ; D_ℓ = σf² ∂²ρ/∂x∂log ℓ, D_f = 2D, D_n = 0, and PK_fP = 2(P − σn²P²),
  * PK_nP = 2σn²P². Beyond the fit's factorisation this costs two symmetric products (PK_ℓP, P²);
  * everything per point is O(n).
+ *
+ * At a maximum on the noise floor (σn/σf held at the float64 limit; optimum.ts) the gradient does
+ * not vanish in log(σn/σf), but the Karush–Kuhn–Tucker conditions of the remaining directions do:
+ * with Z the free axes of log θ (ℓ; σf and σn together), Zᵀ∇L(θ̂(D), D) = 0 near D, so
+ * dθ̂ = −Z (ZᵀHZ)⁻¹ Zᵀ ∂g/∂(data): σn keeps its ratio to σf and its row equals σf's.
  */
 import { fitInternals } from './fit';
 import { createLikelihoodWorkspace, evaluateLikelihood } from './likelihood';
 import { wasmKernels } from './linalg';
 import { createSensitivityTerms, sensitivityTermsJs } from './sensitivity-terms';
-import { inverseSymmetric3 } from './small3';
+import { NOISE_RATIO_AXIS } from './optimum';
+import { SEARCH_AXES } from './search-region';
+import { inverseSymmetric3, restrictedInverse3 } from './small3';
 import { toInternalLogTheta, standardize } from './standardize';
 import type { Dataset, FitResult, Rows3, SensitivityResult } from './types';
 
@@ -75,7 +82,15 @@ export function computeSensitivities(data: Dataset, fit: FitResult): Sensitivity
   const { n, alpha } = workspace;
   const signalVariance = Math.exp(2 * internalLogTheta[1]);
   const noiseVariance = Math.exp(2 * internalLogTheta[2]);
-  const inverseHessian = inverseSymmetric3(fit.hessianLogTheta);
+  // At a maximum on the noise floor, σn/σf is held: the theorem runs on the free directions Z of
+  // log θ (ℓ alone; σf and σn together), dθ̂ = −Z (ZᵀHZ)⁻¹ Zᵀ ∂g (Karush–Kuhn–Tucker, active bound).
+  const { constrained } = diagnostics;
+  const inverseHessian = constrained
+    ? restrictedInverse3(
+        fit.hessianLogTheta,
+        SEARCH_AXES.filter((_, axis) => axis !== NOISE_RATIO_AXIS),
+      )
+    : inverseSymmetric3(fit.hessianLogTheta);
 
   // ∂g/∂y: βᵢ = P Kᵢ α, from the evaluation's Aα, PRα and Pα: β_ℓ = σf²Aα, β_f = 2σf²PRα,
   // β_n = 2σn²Pα.
@@ -135,5 +150,5 @@ export function computeSensitivities(data: Dataset, fit: FitResult): Sensitivity
       dTheta_dx[row][k] = theta[i]! * dLogTheta_dx[row][k]!;
     }
   }
-  return { defined: true, dLogTheta_dy, dLogTheta_dx, dTheta_dy, dTheta_dx };
+  return { defined: true, dLogTheta_dy, dLogTheta_dx, dTheta_dy, dTheta_dx, constrained };
 }
