@@ -86,21 +86,40 @@ function bestAndRunnerUp(results: PolishResult[]): {
 }
 
 /**
+ * How far below the best maximum (nats) the runner-up is still polished to convergence: far
+ * enough to be exact wherever it matters (a near tie is within 1 nat), not so far that a remote
+ * second peak costs a dozen evaluations on a large dataset.
+ */
+export const RUNNER_UP_WINDOW = 5;
+
+/** The step tolerance of the polish on a subsample (coldPolish). */
+const SUBSAMPLE_TOLERANCE = 1e-3;
+
+/**
  * Polishes every start in turn. A basin is abandoned as soon as its local quadratic model shows
- * it can neither beat the best maximum so far nor the runner-up: the two that are reported are
- * polished to convergence, the others only until they drop out of contention.
+ * it can neither beat the best maximum so far nor the runner-up, nor come within
+ * RUNNER_UP_WINDOW of the best: the two that are reported are polished to convergence, the others
+ * only until they drop out of contention.
  */
 function polishAll(
   workspace: LikelihoodWorkspace,
   starts: LogTheta[],
   bounds: SearchBox,
+  stepTolerance?: number,
 ): PolishResult[] {
   const results: PolishResult[] = [];
   for (const start of starts) {
     const known = results.map((result) => result.evaluation.logTheta);
-    const { runnerUp } = bestAndRunnerUp(results);
-    const abandonBelow = runnerUp ? runnerUp.evaluation.lml : -Infinity;
-    const result = polishMaximum(workspace, start, bounds, abandonBelow, known);
+    const { best, runnerUp } = bestAndRunnerUp(results);
+    const abandonBelow = Math.max(
+      runnerUp ? runnerUp.evaluation.lml : -Infinity,
+      best ? best.evaluation.lml - RUNNER_UP_WINDOW : -Infinity,
+    );
+    const result = polishMaximum(workspace, start, bounds, {
+      abandonBelow,
+      knownMaxima: known,
+      ...(stepTolerance === undefined ? {} : { stepTolerance }),
+    });
     if (result) results.push(result);
   }
   return results;
@@ -117,6 +136,7 @@ function coldPolish(
   y: Float64Array,
   workspace: LikelihoodWorkspace,
   bounds: SearchBox,
+  yRms: number,
 ): PolishResult[] {
   const coarsest = subsample(x, y, SEARCH_SUBSAMPLE_SIZE);
   let starts = searchCandidates(kernel, coarsest.x, coarsest.y).map(
@@ -127,7 +147,10 @@ function coldPolish(
     if (size > x.length / 1.5) break;
     const sample = subsample(x, y, size);
     const sampleWorkspace = createLikelihoodWorkspace(kernel, sample.x, sample.y);
-    const optima = distinctOptima(polishAll(sampleWorkspace, starts, searchBounds(sample.x)));
+    // A subsample's maxima are starts for more data, whose maxima lie ~0.1 away: 1e-3 is plenty.
+    const optima = distinctOptima(
+      polishAll(sampleWorkspace, starts, searchBounds(sample.x, yRms), SUBSAMPLE_TOLERANCE),
+    );
     if (optima.length > 0) starts = optima.map((result) => result.evaluation.logTheta);
   }
   return polishAll(workspace, starts, bounds);
@@ -141,19 +164,14 @@ export function fitHyperparameters(data: Dataset, options: FitOptions = {}): Fit
   const kernel = options.kernel ?? 'rbf';
   const { x, y, map } = standardize(data);
   const workspace = createLikelihoodWorkspace(kernel, x, y);
-  const bounds = searchBounds(x);
+  const bounds = searchBounds(x, map.internalYRms);
   const polished: PolishResult[] = [];
 
   const warm = options.warmStart;
   if (warm) {
-    const main = polishMaximum(
-      workspace,
-      toInternalLogTheta(warm.logTheta, map),
-      bounds,
-      -Infinity,
-      [],
-      warm.hessianLogTheta ?? null,
-    );
+    const main = polishMaximum(workspace, toInternalLogTheta(warm.logTheta, map), bounds, {
+      startHessian: warm.hessianLogTheta ?? null,
+    });
     // A warm polish stands when it ends at a strict maximum, interior or on the noise floor; at
     // any other edge the data changed enough for a global search.
     const kind = main && maximumKind(main);
@@ -169,7 +187,8 @@ export function fitHyperparameters(data: Dataset, options: FitOptions = {}): Fit
       }
     }
   }
-  if (polished.length === 0) polished.push(...coldPolish(kernel, x, y, workspace, bounds));
+  if (polished.length === 0)
+    polished.push(...coldPolish(kernel, x, y, workspace, bounds, map.internalYRms));
   const { best, runnerUp: second } = bestAndRunnerUp(polished);
   // Unreachable for validated data: the noise floor keeps K factorisable everywhere in the box.
   if (!best) throw new Error('no positive-definite covariance anywhere in the search region');

@@ -53,8 +53,14 @@ const STALLED_STEPS = 4;
  * optimum without a strict maximum whose supremum it has nearly reached.
  */
 const NON_CONCAVE_STEPS = 12;
+/** Full steps at least this long and this well aligned with the last one are extrapolated. */
+const EXTRAPOLATE_ABOVE = 0.1;
+const EXTRAPOLATE_COSINE = 0.95;
 /** Distance in every log coordinate within which an iterate is taken to be in a known basin. */
 const KNOWN_MAXIMUM_RADIUS = 0.02;
+/** … or within this distance, with a step that leaves less than CONTRACTION of it to go. */
+const CONTRACTION_RADIUS = 1.5;
+const CONTRACTION = 0.25;
 
 /** An evaluation with its gradient, Hessian and gradient rounding error in φ. */
 interface SearchPoint {
@@ -173,6 +179,21 @@ function ascentStep(
   return { step, inverse, concave };
 }
 
+function dot3(a: LogTheta, b: LogTheta): number {
+  return a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
+}
+
+/** The t ≥ 0 at which φ + t·step first meets a face of the box (Infinity if never). */
+function rayToFace(phi: LogTheta, step: LogTheta, bounds: SearchBox): number {
+  let reach = Infinity;
+  for (let i = 0; i < 3; i++) {
+    const direction = step[i]!;
+    if (direction > 0) reach = Math.min(reach, (bounds.upper[i]! - phi[i]!) / direction);
+    if (direction < 0) reach = Math.min(reach, (bounds.lower[i]! - phi[i]!) / direction);
+  }
+  return reach;
+}
+
 /** Σⱼ |Mᵢⱼ| δgⱼ: the step that the gradient's rounding error alone could cause. */
 function roundoffStep(inverse: Matrix3, gradientRoundoff: LogTheta): LogTheta {
   return inverse.map((row) =>
@@ -180,26 +201,44 @@ function roundoffStep(inverse: Matrix3, gradientRoundoff: LogTheta): LogTheta {
   ) as LogTheta;
 }
 
+export interface PolishOptions {
+  /**
+   * Give up (return null) once the local quadratic model shows this maximum cannot come within
+   * reach of it (L + 2·predicted gain < abandonBelow): a basin that can neither win nor place.
+   */
+  abandonBelow?: number;
+  /**
+   * Maxima already found (log θ): give up when the iterate comes within KNOWN_MAXIMUM_RADIUS of
+   * one, or contracts onto it.
+   */
+  knownMaxima?: readonly LogTheta[];
+  /**
+   * The Hessian (log θ) of a nearby maximum, such as the previous θ̂ before the data moved a
+   * little: the first step is taken with it (a chord step) and the start is evaluated only to
+   * first order. Every later point, and whatever point is returned, has its own exact Hessian.
+   */
+  startHessian?: Matrix3 | null;
+  /**
+   * Converged once every step component is below this (or rounding error); 1e-9 by default. A
+   * start for a polish on more data needs far less.
+   */
+  stepTolerance?: number;
+}
+
 /**
  * Newton-polishes from `start` (internal log θ) inside `bounds` (a box on φ). Returns null if K is
- * singular at the start, or if `abandonBelow` is given and the local quadratic model shows this
- * maximum cannot come within reach of it (L + 2·predicted gain < abandonBelow): a basin that can
- * neither win nor place; or when the iterate comes within KNOWN_MAXIMUM_RADIUS of one of
- * `knownMaxima` (log θ of basins already polished).
- *
- * With `startHessian` (log θ) — the Hessian of a nearby maximum, such as the previous θ̂ before
- * the data moved a little — the first step is taken with it (a chord step) and the start is
- * evaluated only to first order. Every later point, and whatever point is returned, has its own
- * exact Hessian.
+ * singular at the start, or when abandoned (see PolishOptions).
  */
 export function polishMaximum(
   workspace: LikelihoodWorkspace,
   start: LogTheta,
   bounds: SearchBox,
-  abandonBelow = -Infinity,
-  knownMaxima: readonly LogTheta[] = [],
-  startHessian: Matrix3 | null = null,
+  options: PolishOptions = {},
 ): PolishResult | null {
+  const abandonBelow = options.abandonBelow ?? -Infinity;
+  const knownMaxima = options.knownMaxima ?? [];
+  const startHessian = options.startHessian ?? null;
+  const stepTolerance = options.stepTolerance ?? STEP_TOLERANCE;
   const startPhi = clampToBounds(toSearchCoordinates(start), bounds);
   let current: SearchPoint | null;
   if (startHessian) {
@@ -213,6 +252,7 @@ export function polishMaximum(
   let steps = 0;
   let quadraticSteps = 0;
   let nonConcaveSteps = 0;
+  let previousStep: LogTheta | null = null;
   for (let iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
     const point: SearchPoint = current;
     const atBound = point.phi.map((value, i) =>
@@ -226,19 +266,29 @@ export function polishMaximum(
     const { step, inverse, concave } = ascentStep(point, frozen);
     const predictedGain = 0.5 * step.reduce((sum, value, i) => sum + value * point.gradient[i]!, 0);
     if (point.evaluation.lml + 2 * predictedGain < abandonBelow) return null;
-    // In a known basin when here, or where this step leads, is next to a maximum already found.
+    // In a known basin when here, or where this step leads, is next to a maximum already found —
+    // or when the step closes most of the way to one: Newton's iteration is contracting onto it.
     const position = point.evaluation.logTheta;
     const target = fromSearchCoordinates(point.phi.map((v, i) => v + step[i]!) as LogTheta);
-    const near = (a: LogTheta, b: LogTheta) =>
-      a.every((value, i) => Math.abs(value - b[i]!) < KNOWN_MAXIMUM_RADIUS);
-    if (knownMaxima.some((known) => near(known, position) || near(known, target))) return null;
+    const distance = (a: LogTheta, b: LogTheta) =>
+      Math.max(...a.map((value, i) => Math.abs(value - b[i]!)));
+    const inKnownBasin = knownMaxima.some((known) => {
+      const here = distance(known, position);
+      const there = distance(known, target);
+      return (
+        here < KNOWN_MAXIMUM_RADIUS ||
+        there < KNOWN_MAXIMUM_RADIUS ||
+        (here < CONTRACTION_RADIUS && there < CONTRACTION * here)
+      );
+    });
+    if (inKnownBasin) return null;
     const noise = roundoffStep(inverse, point.gradientRoundoff);
     const largestStep = Math.max(...step.map(Math.abs));
     // Rounding error ends the polish only at a maximum: where L curves upwards the ascent step is
     // still worth taking, whatever the gradient's precision.
     const withinRoundoff =
-      largestStep < STEP_TOLERANCE ||
-      (concave && step.every((value, i) => Math.abs(value) <= Math.max(STEP_TOLERANCE, noise[i]!)));
+      largestStep < stepTolerance ||
+      (concave && step.every((value, i) => Math.abs(value) <= Math.max(stepTolerance, noise[i]!)));
     if (largestStep < QUADRATIC_REGIME) quadraticSteps++;
     if (!concave && ++nonConcaveSteps > NON_CONCAVE_STEPS && hessianIsExact) {
       return { evaluation: point.evaluation, steps, converged: false, activeBounds: held };
@@ -287,6 +337,24 @@ export function polishMaximum(
       const converged = predictedGain <= (point.evaluation.roundoff?.lml ?? 0);
       return { evaluation: exact.evaluation, steps, converged, activeBounds: held };
     }
+    // Two full steps in nearly one direction: L is approaching a limit along a line (σn or σf
+    // fading away, where Newton's step stays about ½ however far it goes). Try where the ray meets
+    // the box; keep it if L is higher there.
+    if (scale === 1 && previousStep && largestStep >= EXTRAPOLATE_ABOVE) {
+      const cosine =
+        dot3(step, previousStep) / Math.sqrt(dot3(step, step) * dot3(previousStep, previousStep));
+      const reach = rayToFace(accepted.phi, step, bounds);
+      if (cosine > EXTRAPOLATE_COSINE && reach > 1) {
+        const far = clampToBounds(
+          accepted.phi.map((value, i) => value + reach * step[i]!) as LogTheta,
+          bounds,
+        );
+        const probe = safeEvaluate(workspace, far, 0);
+        if (probe && probe.lml > accepted.evaluation.lml)
+          accepted = evaluatePoint(workspace, far) ?? accepted;
+      }
+    }
+    previousStep = scale === 1 ? step : null;
     current = accepted;
     hessianIsExact = true;
     steps++;

@@ -1,6 +1,6 @@
 /**
- * The region the fit searches, in internal units (x centred and scaled to unit standard deviation,
- * y scaled to unit root-mean-square; standardize.ts) and in the search coordinates
+ * The region the fit searches, in internal units (x and y divided by powers of two near their
+ * spreads; standardize.ts) and in the search coordinates
  *
  *   φ = (log ℓ, log σf, log(σn/σf)) = (log ℓ, log σf, ½ log g),   g = σn²/σf²,
  *
@@ -77,19 +77,22 @@ export function inputSpacing(x: Float64Array): InputSpacing {
   };
 }
 
-/** The search box for inputs x (internal units) in the coordinates φ. */
-export function searchBounds(x: Float64Array): SearchBox {
+/**
+ * The search box for inputs x (internal units) in the coordinates φ; `yRms` is the RMS of y in
+ * the same units.
+ */
+export function searchBounds(x: Float64Array, yRms = 1): SearchBox {
   const { span, minGap } = inputSpacing(x);
   const floor = noiseRatioFloor(x.length);
   return {
     lower: [
       Math.log(LENGTHSCALE_RANGE.belowSmallestGap * minGap),
-      Math.log(SIGNAL_STD_RANGE[0]),
+      Math.log(SIGNAL_STD_RANGE[0] * yRms),
       0.5 * Math.log(floor),
     ],
     upper: [
       Math.log(LENGTHSCALE_RANGE.beyondSpan * span),
-      Math.log(SIGNAL_STD_RANGE[1]),
+      Math.log(SIGNAL_STD_RANGE[1] * yRms),
       0.5 * Math.log(NOISE_RATIO_CEILING),
     ],
   };

@@ -4,10 +4,10 @@
  * in internal (standardised) units.
  *
  * - Lengthscales from half the smallest spacing of the inputs to ten spans, log-spaced at
- *   ROWS_PER_DECADE (one per decade below the smallest tenth of the spacings): the grid is as
- *   wide as the scales present in the data, so inputs spread over many decades are searched at
- *   every one of them (the mean spacing would miss the small ones); then 100 and 1000 spans, the
- *   far edge of the box.
+ *   `rowsPerDecade`: the grid is as wide as the scales present in the data, so inputs spread over
+ *   many decades are searched at every one of them (the mean spacing would miss the small ones,
+ *   and pure noise peaks at the smallest spacing); then 100 and 1000 spans, the far edge of the
+ *   box.
  * - Noise ratios from the noise floor (search-region.ts) to 10, log-spaced at COLUMNS_PER_DECADE.
  * - Around every local maximum within CANDIDATE_WINDOW of the best, the grid is refined to half
  *   its spacing in both directions (two more eigendecompositions; the other rows' spectra are
@@ -21,15 +21,26 @@ import type { KernelName, LogTheta } from './types';
 
 /** Datasets larger than this are searched on an evenly spread subsample (then polished on all). */
 export const SEARCH_SUBSAMPLE_SIZE = 240;
-const ROWS_PER_DECADE = 2.5;
+/**
+ * Lengthscale rows per decade: a row costs an O(n³) eigendecomposition, about a third of a
+ * Newton step's evaluation, so small datasets — whose likelihood is also the most rugged — get a
+ * dense grid, large ones a coarse one (refined around its maxima).
+ */
+function rowsPerDecade(n: number): number {
+  return n <= 40 ? 12 : n <= 80 ? 8 : n <= 160 ? 5 : 3;
+}
+
+/**
+ * The most rows, for inputs spread over many decades: 48 at n = 100 and beyond, more for smaller
+ * data as the cost of a row falls like n³ (up to 400).
+ */
+function maxRows(n: number): number {
+  return Math.round(Math.min(400, Math.max(48, 48 * (100 / n) ** 3)));
+}
 const MIN_ROWS = 6;
-/** Beyond this many rows (inputs spread over more than ~18 decades) the grid thins out. */
-const MAX_ROWS = 48;
-/** Below half this quantile of the spacings, rows are one per decade. */
-const SPARSE_GAP_QUANTILE = 0.1;
 /** Rows beyond the dense grid, in spans (the box ends at 1000). */
 const FAR_LENGTHSCALES = [100, 1000];
-const COLUMNS_PER_DECADE = 1.5;
+const COLUMNS_PER_DECADE = 3;
 const LARGEST_NOISE_RATIO = 10;
 /** Grid maxima worse than the best by more than this (nats) cannot win and are not polished. */
 const CANDIDATE_WINDOW = 12;
@@ -64,13 +75,6 @@ function logGrid(low: number, high: number, perDecade: number, minimum: number, 
   const decades = Math.log10(high / low);
   const count = Math.min(maximum, Math.max(minimum, Math.ceil(decades * perDecade) + 1));
   return logSpaced(low, high, count);
-}
-
-/** Rows one decade apart from `low` up to (not including) `high`. */
-function sparseBelow(low: number, high: number): number[] {
-  const rows: number[] = [];
-  for (let value = low; value < high / 3; value *= 10) rows.push(value);
-  return rows;
 }
 
 /** A rectangular patch of Lp: rows × columns, row-major, with the maximising σf² per cell. */
@@ -128,52 +132,116 @@ function localMaxima(patch: Patch): number[] {
 }
 
 /**
- * The vertex of the parabola through three equally spaced values f(−1), f(0), f(1) with f(0) the
- * largest: an offset in [−½, ½] grid steps (0 when the three are collinear or missing).
+ * The least-squares quadratic f ≈ a + b·u + c·v + ½(d·u² + 2e·uv + f·v²) on the 3×3 stencil
+ * u, v ∈ {−1, 0, 1} around a cell; `values(u, v)` is undefined outside the patch.
  */
-function parabolaVertex(below: number | undefined, centre: number, above: number | undefined) {
-  if (below === undefined || above === undefined) return 0;
-  const curvature = below - 2 * centre + above;
-  if (!(curvature < 0)) return 0;
-  return Math.max(-0.5, Math.min(0.5, (0.5 * (below - above)) / curvature));
+function stencilQuadratic(values: (u: number, v: number) => number | undefined) {
+  const at = (u: number, v: number) => values(u, v)!;
+  const complete = [-1, 0, 1].every((u) => [-1, 0, 1].every((v) => values(u, v) !== undefined));
+  if (!complete) return null;
+  let b = 0;
+  let c = 0;
+  let d = 0;
+  let f = 0;
+  for (const w of [-1, 0, 1]) {
+    b += (at(1, w) - at(-1, w)) / 6;
+    c += (at(w, 1) - at(w, -1)) / 6;
+    d += (at(1, w) - 2 * at(0, w) + at(-1, w)) / 3;
+    f += (at(w, 1) - 2 * at(w, 0) + at(w, -1)) / 3;
+  }
+  const e = (at(1, 1) - at(1, -1) - at(-1, 1) + at(-1, -1)) / 4;
+  return { b, c, d, e, f };
 }
 
 /**
- * The candidate at a local maximum of a patch, moved to the vertex of the parabolas through it and
- * its neighbours along each axis (in log ℓ and log g; log σf² interpolated alike): the grid's
- * spacing is coarse, and a start within a fraction of it saves the polish a Newton step or two.
+ * Where the stencil's quadratic peaks, as an offset (u, v) in grid steps within [−1, 1]², or
+ * (0, 0) where it has no maximum there (a cell on the patch's edge, or a saddle).
+ */
+function stencilPeak(values: (u: number, v: number) => number | undefined): [number, number] {
+  const q = stencilQuadratic(values);
+  if (!q) return [0, 0];
+  const determinant = q.d * q.f - q.e * q.e;
+  if (!(q.d < 0 && determinant > 0)) return [0, 0];
+  // ∇ = 0: [d e; e f] (u, v) = −(b, c).
+  const u = (-q.b * q.f + q.c * q.e) / determinant;
+  const v = (-q.c * q.d + q.b * q.e) / determinant;
+  if (!(Math.abs(u) <= 1 && Math.abs(v) <= 1)) return [0, 0];
+  return [u, v];
+}
+
+/**
+ * The candidate at a local maximum of a patch, moved to the peak of the quadratic fitted to it
+ * and its eight neighbours (in log ℓ and log g; log σf² interpolated alike): the profile's ridge
+ * often runs diagonally across the grid, and a start a fraction of a cell from the peak saves the
+ * polish a Newton step or two.
+ */
+/** How far along the noise-ratio axis (decades) a ridge may run between neighbouring rows. */
+const RIDGE_DECADES_PER_ROW = 2;
+
+/**
+ * The local maxima that are not steps of a ridge. A ridge running diagonally across the grid —
+ * longer ℓ with less noise is the classic one — shows a local maximum in every row it crosses,
+ * each the highest of its neighbourhood; polishing each would walk the ridge to the same peak. A
+ * maximum is such a step when a neighbouring row holds a higher cell within
+ * RIDGE_DECADES_PER_ROW of its noise ratio; one whose higher neighbours are further away in g (a
+ * peak on the noise floor beside a noisy basin) is a basin of its own and stays.
+ */
+function withoutRidgeSteps(patch: Patch, maxima: number[]): number[] {
+  const columns = patch.ratios.length;
+  const rows = patch.lengthscales.length;
+  const reach = Math.ceil(RIDGE_DECADES_PER_ROW * COLUMNS_PER_DECADE);
+  return maxima.filter((index) => {
+    const row = Math.floor(index / columns);
+    const column = index % columns;
+    const value = patch.lml[index]!;
+    for (const neighbour of [row - 1, row + 1]) {
+      if (neighbour < 0 || neighbour >= rows) continue;
+      const from = Math.max(0, column - reach);
+      const to = Math.min(columns - 1, column + reach);
+      for (let j = from; j <= to; j++)
+        if (patch.lml[neighbour * columns + j]! > value) return false;
+    }
+    return true;
+  });
+}
+
+/**
+ * The candidate at a local maximum of a patch, moved to the peak of the quadratic fitted to it
+ * and its eight neighbours (in log ℓ and log g; log σf² interpolated alike): the profile's ridge
+ * often runs diagonally across the grid, and a start a fraction of a cell from the peak saves the
+ * polish a Newton step or two.
  */
 function candidateAt(patch: Patch, index: number): SearchCandidate {
   const columns = patch.ratios.length;
   const rows = patch.lengthscales.length;
   const row = Math.floor(index / columns);
   const column = index % columns;
-  const at = (r: number, c: number) =>
-    r < 0 || c < 0 || r >= rows || c >= columns ? undefined : patch.lml[r * columns + c];
-  const logVariance = (r: number, c: number) => Math.log(patch.signalVariance[r * columns + c]!);
-  const rowOffset = parabolaVertex(at(row - 1, column), patch.lml[index]!, at(row + 1, column));
-  const columnOffset = parabolaVertex(at(row, column - 1), patch.lml[index]!, at(row, column + 1));
-  // Log-spaced axes: interpolate the logarithms (the patch's rows need not be evenly spaced, so
-  // each side's own spacing is used).
-  const logAlong = (values: Float64Array, i: number, offset: number) => {
+  const inside = (u: number, v: number) =>
+    row + u >= 0 && row + u < rows && column + v >= 0 && column + v < columns;
+  const cell = (u: number, v: number) => (row + u) * columns + column + v;
+  const [u, v] = stencilPeak((du, dv) => (inside(du, dv) ? patch.lml[cell(du, dv)] : undefined));
+  // The patch's axes are evenly spaced in log; interpolate the logarithms.
+  const along = (values: Float64Array, i: number, offset: number) => {
     const here = Math.log(values[i]!);
-    const neighbour = values[offset < 0 ? i - 1 : i + 1];
-    return neighbour === undefined ? here : here + Math.abs(offset) * (Math.log(neighbour) - here);
+    if (offset === 0) return here;
+    return here + Math.abs(offset) * (Math.log(values[offset < 0 ? i - 1 : i + 1]!) - here);
   };
-  const varianceAlong = (neighbourRow: number, neighbourColumn: number, offset: number): number =>
-    offset === 0 || at(neighbourRow, neighbourColumn) === undefined
-      ? 0
-      : Math.abs(offset) * (logVariance(neighbourRow, neighbourColumn) - logVariance(row, column));
-  const logSignalVariance =
-    logVariance(row, column) +
-    varianceAlong(row + Math.sign(rowOffset), column, rowOffset) +
-    varianceAlong(row, column + Math.sign(columnOffset), columnOffset);
+  const variance = stencilQuadratic((du, dv) =>
+    inside(du, dv) ? Math.log(patch.signalVariance[cell(du, dv)]!) : undefined,
+  );
+  let logSignalVariance = Math.log(patch.signalVariance[index]!);
+  if (variance) {
+    logSignalVariance +=
+      variance.b * u +
+      variance.c * v +
+      0.5 * (variance.d * u * u + 2 * variance.e * u * v + variance.f * v * v);
+  }
   const logSignalStd = 0.5 * logSignalVariance;
   return {
     logTheta: [
-      logAlong(patch.lengthscales, row, rowOffset),
+      along(patch.lengthscales, row, u),
       logSignalStd,
-      logSignalStd + 0.5 * logAlong(patch.ratios, column, columnOffset),
+      logSignalStd + 0.5 * along(patch.ratios, column, v),
     ],
     profileLml: patch.lml[index]!,
   };
@@ -206,15 +274,11 @@ export function searchCandidates(
   x: Float64Array,
   y: Float64Array,
 ): SearchCandidate[] {
-  const { span, minGap, gaps } = inputSpacing(x);
-  // Below the smallest tenth of the spacings few points are correlated at all and the surface
-  // changes slowly: one row per decade there.
-  const sparseLimit = gaps[Math.floor(SPARSE_GAP_QUANTILE * (gaps.length - 1))] ?? minGap;
+  const { span, minGap } = inputSpacing(x);
   // Beyond ten spans R changes slowly (towards 11ᵀ); two rows reach the edge of the box there,
   // where the data can look like a constant or a trend.
   const lengthscales = Float64Array.from([
-    ...sparseBelow(0.5 * minGap, 0.5 * sparseLimit),
-    ...logGrid(0.5 * sparseLimit, 10 * span, ROWS_PER_DECADE, MIN_ROWS, MAX_ROWS),
+    ...logGrid(0.5 * minGap, 10 * span, rowsPerDecade(x.length), MIN_ROWS, maxRows(x.length)),
     ...FAR_LENGTHSCALES.map((spans) => spans * span),
   ]);
   const ratios = logGrid(noiseRatioFloor(x.length), LARGEST_NOISE_RATIO, COLUMNS_PER_DECADE, 8, 64);
@@ -223,9 +287,8 @@ export function searchCandidates(
     copySpectrum(profileSpectrum(workspace, lengthscale)),
   );
   const coarse = evaluatePatch(spectra, lengthscales, ratios);
-  const coarseMaxima = localMaxima(coarse);
+  const coarseMaxima = withoutRidgeSteps(coarse, localMaxima(coarse));
   const coarseBest = Math.max(...coarseMaxima.map((index) => coarse.lml[index]!));
-
   const candidates: SearchCandidate[] = [];
   for (const index of coarseMaxima) {
     if (coarse.lml[index]! < coarseBest - CANDIDATE_WINDOW) continue;
