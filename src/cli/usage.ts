@@ -19,8 +19,10 @@ FILE        JSON {"x": [...], "y": [...]}, or a two-column table x,y (header opt
 Output fields: kernel, x, y, theta, lml, gradLogTheta, hessianLogTheta, hessianEigLog,
 dLogTheta_dy, dLogTheta_dx, dTheta_dy, dTheta_dx ([3][n], rows lengthscale, signalStd,
 noiseStd), fdCheck (with --fd), diagnostics, timingMs {fit, sensitivity}.
-Where the sensitivities are undefined (optimum on a boundary or not a strict maximum) the four
-matrices and fdCheck are null and diagnostics.sensitivities.reason says why.
+Where the sensitivities are undefined (an unbounded, flat or saddle-shaped optimum) the four
+matrices and fdCheck are null and diagnostics.sensitivities.reason says why. At a maximum with
+σn on its floor (nearly noise-free data) diagnostics.sensitivities.held is ["noiseStd"]: the
+matrices show how ℓ and σf move with σn held there.
 
 Exit status: 0 on success; 2 for bad input (one line on stderr naming the problem);
 1 for an internal failure.

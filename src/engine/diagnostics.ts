@@ -32,7 +32,9 @@ export const ILL_CONDITIONED = 1e8;
 /** Relative rounding error of the sensitivities above which they are flagged (caution). */
 export const IMPRECISE = 1e-6;
 /** … and above which they are noise (untrusted). */
-export const SWAMPED = 0.1;
+export const SWAMPED = 1;
+/** Above this the arrows keep only their rough size and direction. */
+const ROUGH = 0.1;
 /** Multiples of the Hessian's measured rounding error an eigenvalue must clear to count. */
 const ROUNDOFF_MARGIN = 3;
 
@@ -194,9 +196,14 @@ export function diagnose(input: DiagnosticsInput): Diagnostics {
     );
   }
   if (negativeDefinite && !swamped && sensitivityError > IMPRECISE) {
+    const correct = digits(sensitivityError);
+    const left =
+      sensitivityError > ROUGH
+        ? 'only their rough size and direction'
+        : `about ${correct} correct ${correct === 1 ? 'digit' : 'digits'}`;
     demote(
       'caution',
-      `the noise is tiny against the signal (σn/σf = ${input.noiseToSignal.toExponential(1)}), so rounding error leaves the arrows about ${digits(sensitivityError)} correct ${digits(sensitivityError) === 1 ? 'digit' : 'digits'}`,
+      `the noise is tiny against the signal (σn/σf = ${input.noiseToSignal.toExponential(1)}), so rounding error leaves the arrows ${left}`,
     );
   }
   const runnerUp = input.runnerUp

@@ -286,9 +286,13 @@ export function polishMaximum(
     const largestStep = Math.max(...step.map(Math.abs));
     // Rounding error ends the polish only at a maximum: where L curves upwards the ascent step is
     // still worth taking, whatever the gradient's precision.
+    // The first step is always taken: a refit after a small change of the data starts where the
+    // gradient was rounding error, and must still respond to the change.
     const withinRoundoff =
       largestStep < stepTolerance ||
-      (concave && step.every((value, i) => Math.abs(value) <= Math.max(stepTolerance, noise[i]!)));
+      (concave &&
+        steps > 0 &&
+        step.every((value, i) => Math.abs(value) <= Math.max(stepTolerance, noise[i]!)));
     if (largestStep < QUADRATIC_REGIME) quadraticSteps++;
     if (!concave && ++nonConcaveSteps > NON_CONCAVE_STEPS && hessianIsExact) {
       return { evaluation: point.evaluation, steps, converged: false, activeBounds: held };
