@@ -12,6 +12,7 @@ import { fillCorrelation } from './kernels';
 import type { KernelName } from './types';
 
 const LOG_TWO_PI = Math.log(2 * Math.PI);
+const LOG_BLOCK = 16;
 
 /** Buffers for profile columns over one dataset. */
 export interface ProfileWorkspace {
@@ -84,11 +85,19 @@ export function profileCells(
     const ratio = noiseRatios[j]!;
     let quadratic = 0;
     let logDeterminant = 0;
+    // log|A| as a sum of logs of products of up to LOG_BLOCK factors: a sixteenth of the
+    // logarithms. A product is flushed early before it could leave the range of float64.
+    let product = 1;
     for (let i = 0; i < n; i++) {
       const shifted = eigenvalues[i]! + ratio;
       quadratic += (rotatedData[i]! * rotatedData[i]!) / shifted;
-      logDeterminant += Math.log(shifted);
+      product *= shifted;
+      if ((i + 1) % LOG_BLOCK === 0 || product < 1e-200 || product > 1e200) {
+        logDeterminant += Math.log(product);
+        product = 1;
+      }
     }
+    logDeterminant += Math.log(product);
     const variance = quadratic / n;
     lml[offset + j] =
       -0.5 * n - 0.5 * n * Math.log(variance) - 0.5 * logDeterminant - 0.5 * n * LOG_TWO_PI;

@@ -8,7 +8,7 @@
  *   many decades are searched at every one of them (the mean spacing would miss the small ones,
  *   and pure noise peaks at the smallest spacing); then 100 and 1000 spans, the far edge of the
  *   box.
- * - Noise ratios from the noise floor (search-region.ts) to 10, log-spaced at COLUMNS_PER_DECADE.
+ * - Noise ratios from the noise floor (search-region.ts) to 10, log-spaced at `columnsPerDecade`.
  * - Around every local maximum within CANDIDATE_WINDOW of the best, the grid is refined to half
  *   its spacing in both directions (two more eigendecompositions; the other rows' spectra are
  *   kept), and every local maximum of the refined patch is a candidate: two basins that share a
@@ -23,11 +23,12 @@ import type { KernelName, LogTheta } from './types';
 export const SEARCH_SUBSAMPLE_SIZE = 240;
 /**
  * Lengthscale rows per decade: a row costs an O(n³) eigendecomposition, about a third of a
- * Newton step's evaluation, so small datasets — whose likelihood is also the most rugged — get a
- * dense grid, large ones a coarse one (refined around its maxima).
+ * Newton step's evaluation, so small datasets — whose likelihood is also the most rugged, with
+ * second peaks a few hundredths of a nat deep — get a dense grid (24 per decade up to 20 points),
+ * large ones a coarse one (3 per decade from 160 points), refined around its maxima.
  */
 function rowsPerDecade(n: number): number {
-  return n <= 40 ? 12 : n <= 80 ? 8 : n <= 160 ? 5 : 3;
+  return Math.min(24, Math.max(3, 5 * (100 / n) ** 1.5));
 }
 
 /**
@@ -40,7 +41,10 @@ function maxRows(n: number): number {
 const MIN_ROWS = 6;
 /** Rows beyond the dense grid, in spans (the box ends at 1000). */
 const FAR_LENGTHSCALES = [100, 1000];
-const COLUMNS_PER_DECADE = 3;
+/** Noise-ratio columns per decade: a column costs O(n) per row, so small data get more. */
+function columnsPerDecade(n: number): number {
+  return Math.min(12, Math.max(3, 300 / n));
+}
 const LARGEST_NOISE_RATIO = 10;
 /** Grid maxima worse than the best by more than this (nats) cannot win and are not polished. */
 const CANDIDATE_WINDOW = 12;
@@ -177,6 +181,8 @@ function stencilPeak(values: (u: number, v: number) => number | undefined): [num
  */
 /** How far along the noise-ratio axis (decades) a ridge may run between neighbouring rows. */
 const RIDGE_DECADES_PER_ROW = 2;
+/** Maxima within this many nats of the best are never taken for ridge steps. */
+const KEEP_NEAR_BEST = 3;
 
 /**
  * The local maxima that are not steps of a ridge. A ridge running diagonally across the grid —
@@ -184,16 +190,20 @@ const RIDGE_DECADES_PER_ROW = 2;
  * each the highest of its neighbourhood; polishing each would walk the ridge to the same peak. A
  * maximum is such a step when a neighbouring row holds a higher cell within
  * RIDGE_DECADES_PER_ROW of its noise ratio; one whose higher neighbours are further away in g (a
- * peak on the noise floor beside a noisy basin) is a basin of its own and stays.
+ * peak on the noise floor beside a noisy basin) is a basin of its own and stays, and so does any
+ * maximum within KEEP_NEAR_BEST of the best: there a step and a second peak look alike.
  */
-function withoutRidgeSteps(patch: Patch, maxima: number[]): number[] {
+function withoutRidgeSteps(patch: Patch, maxima: number[], perDecade: number): number[] {
   const columns = patch.ratios.length;
   const rows = patch.lengthscales.length;
-  const reach = Math.ceil(RIDGE_DECADES_PER_ROW * COLUMNS_PER_DECADE);
+  const reach = Math.ceil(RIDGE_DECADES_PER_ROW * perDecade);
+  const best = Math.max(...maxima.map((index) => patch.lml[index]!));
   return maxima.filter((index) => {
     const row = Math.floor(index / columns);
     const column = index % columns;
     const value = patch.lml[index]!;
+    // Near the top, a step and a second peak beside the first look alike on the grid: polish it.
+    if (value >= best - KEEP_NEAR_BEST) return true;
     for (const neighbour of [row - 1, row + 1]) {
       if (neighbour < 0 || neighbour >= rows) continue;
       const from = Math.max(0, column - reach);
@@ -281,13 +291,14 @@ export function searchCandidates(
     ...logGrid(0.5 * minGap, 10 * span, rowsPerDecade(x.length), MIN_ROWS, maxRows(x.length)),
     ...FAR_LENGTHSCALES.map((spans) => spans * span),
   ]);
-  const ratios = logGrid(noiseRatioFloor(x.length), LARGEST_NOISE_RATIO, COLUMNS_PER_DECADE, 8, 64);
+  const perDecade = columnsPerDecade(x.length);
+  const ratios = logGrid(noiseRatioFloor(x.length), LARGEST_NOISE_RATIO, perDecade, 8, 128);
   const workspace = createProfileWorkspace(kernel, x, y);
   const spectra = Array.from(lengthscales, (lengthscale) =>
     copySpectrum(profileSpectrum(workspace, lengthscale)),
   );
   const coarse = evaluatePatch(spectra, lengthscales, ratios);
-  const coarseMaxima = withoutRidgeSteps(coarse, localMaxima(coarse));
+  const coarseMaxima = withoutRidgeSteps(coarse, localMaxima(coarse), perDecade);
   const coarseBest = Math.max(...coarseMaxima.map((index) => coarse.lml[index]!));
   const candidates: SearchCandidate[] = [];
   for (const index of coarseMaxima) {
