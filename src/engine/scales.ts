@@ -12,10 +12,16 @@ import type { Dataset } from './types';
  */
 export const SCALE_RANGE: readonly [number, number] = [2 ** -1000, 2 ** 1000];
 
-/** The power of two 2^k with 2^(k−1) < |value| ≤ 2^k (1 for 0). */
+const LARGEST_POWER_OF_TWO = 2 ** 1023;
+
+/**
+ * The power of two 2^k with 2^(k−1) < |value| ≤ 2^k (1 for 0), capped at 2^1023: above it 2^1024
+ * overflows, and |value| / 2^1023 < 2 still keeps every square finite.
+ */
 export function powerOfTwoAbove(value: number): number {
   const magnitude = Math.abs(value);
   if (magnitude === 0) return 1;
+  if (magnitude > LARGEST_POWER_OF_TWO) return LARGEST_POWER_OF_TWO;
   let power = 2 ** Math.ceil(Math.log2(magnitude));
   // log2 is not exact near powers of two (or for denormals); settle the boundary exactly.
   while (power < magnitude) power *= 2;

@@ -50,13 +50,21 @@ export function noiseRatioFloor(n: number): number {
 export interface InputSpacing {
   span: number;
   meanGap: number;
-  /** The smallest distance between two distinct inputs. */
+  /**
+   * The smallest distance between two distinct inputs, but at least SMALLEST_GAP_OF_SPAN · span:
+   * closer inputs count as that close. Below it (r/ℓ)² on the search grid nears overflow (the
+   * Matérn spectra stopped converging from gaps of 1e-155 of the span), and at such lengthscales
+   * every correlation between the other inputs is zero anyway.
+   */
   minGap: number;
   /** The largest distance between neighbouring distinct inputs. */
   maxGap: number;
   /** The distances between neighbouring distinct inputs, ascending. */
   gaps: Float64Array;
 }
+
+/** The fraction of the span below which a gap counts as that fraction (InputSpacing.minGap). */
+export const SMALLEST_GAP_OF_SPAN = 1e-100;
 
 /** The spacing of x (any order, duplicates allowed; at least two distinct values). */
 export function inputSpacing(x: Float64Array): InputSpacing {
@@ -71,7 +79,7 @@ export function inputSpacing(x: Float64Array): InputSpacing {
   return {
     span,
     meanGap: span / Math.max(1, x.length - 1),
-    minGap: ascending[0] ?? span,
+    minGap: Math.max(ascending[0] ?? span, SMALLEST_GAP_OF_SPAN * span),
     maxGap: ascending[ascending.length - 1] ?? span,
     gaps: ascending,
   };
