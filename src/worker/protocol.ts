@@ -6,6 +6,7 @@
 import type {
   DenseBackend,
   Diagnostics,
+  HeldBound,
   Hyperparameters,
   KernelName,
   LogTheta,
@@ -47,6 +48,8 @@ export type SensitivityPayload =
       dLogTheta_dx: Rows3;
       dTheta_dy: Rows3;
       dTheta_dx: Rows3;
+      /** Set at a maximum on the noise floor: the hyperparameters held there (the engine's). */
+      constrained: HeldBound | null;
     }
   | { defined: false; reason: string };
 
