@@ -15,7 +15,8 @@
  * `dlogl_dy` is ∂ log ℓ̂/∂y_i (the JSON's dLogTheta_dy[0][i]), `dsn_dx` is ∂σ̂n/∂x_i
  * (dTheta_dx[2][i]), and so on: l, sf, sn are ℓ, σf, σn. Where the sensitivities are undefined
  * (the JSON's four matrices are null) their twelve fields are empty on every row and a `#` line
- * gives the reason. Numbers are JavaScript's shortest round-trip decimals; lines end in `\n`; the
+ * gives the reason; at a maximum with σn on its noise floor a `# held=noiseStd …` line says the
+ * columns are the constrained sensitivities (docs/numerics.md). Numbers are JavaScript's shortest round-trip decimals; lines end in `\n`; the
  * `#` lines are ASCII apart from the engine's reasons.
  */
 import type { FitReport } from './report';
@@ -55,6 +56,13 @@ function commentLines(report: FitReport): string[] {
         'dsn_dx = d(noiseStd)/dx_i  (l = lengthscale  sf = signalStd  sn = noiseStd)'
       : `sensitivities undefined (their columns are empty): ${diagnostics.sensitivities.reason}`,
   ];
+  const { held } = diagnostics.sensitivities;
+  if (diagnostics.sensitivities.defined && held.length > 0) {
+    lines.push(
+      `held=${held.join(' ')}  the noise sits on its floor: the columns show how lengthscale and ` +
+        'signalStd move with noiseStd held at the same fraction of signalStd',
+    );
+  }
   for (const check of report.fdCheck ?? []) {
     lines.push(
       `fdCheck point ${check.i}  dlogl_dy dlogsf_dy dlogsn_dy  ` +

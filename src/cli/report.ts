@@ -8,19 +8,22 @@
  *   dLogTheta_dy, dLogTheta_dx, dTheta_dy, dTheta_dx   [3][n], rows (ℓ, σf, σn), column i = point i
  *   fdCheck        only with --fd: [{i, fd, ift}] for the first, middle (⌊n/2⌋) and last point,
  *                  fd = central-difference refits of column i of dLogTheta_dy, ift = that column
- *   diagnostics    the engine's Diagnostics, plus `sensitivities: {defined, reason}`
+ *   diagnostics    the engine's Diagnostics, plus `sensitivities: {defined, reason, held}`
  *   timingMs       {fit, sensitivity}: wall-clock milliseconds inside the process
  *
  * When the implicit function theorem does not apply at θ̂ (boundary optimum, Hessian not negative
  * definite), the four sensitivity matrices are null, `fdCheck` (if asked for) is null and
- * `diagnostics.sensitivities` is `{defined: false, reason: "<why>"}`; otherwise it is
- * `{defined: true, reason: null}`. JSON has no Infinity: a non-finite number (e.g. the condition
+ * `diagnostics.sensitivities` is `{defined: false, reason: "<why>", held: []}`; otherwise it is
+ * `{defined: true, reason: null, held: []}` — or, at a maximum on the noise floor, `held:
+ * ["noiseStd"]` with the reason: the matrices are then the constrained sensitivities, ℓ and σf
+ * moving with σn held at its floor (a fixed fraction of σf, so its rows equal σf's). JSON has no Infinity: a non-finite number (e.g. the condition
  * number of a singular Hessian) prints as null.
  */
 import type {
   Analysis,
   Diagnostics,
   FiniteDifferenceCheck,
+  HyperparameterName,
   KernelName,
   Rows3,
 } from '../engine/index';
@@ -46,7 +49,9 @@ export interface FitReport {
   dTheta_dy: number[][] | null;
   dTheta_dx: number[][] | null;
   fdCheck?: FdCheckEntry[] | null;
-  diagnostics: Diagnostics & { sensitivities: { defined: boolean; reason: string | null } };
+  diagnostics: Diagnostics & {
+    sensitivities: { defined: boolean; reason: string | null; held: HyperparameterName[] };
+  };
   timingMs: { fit: number; sensitivity: number };
 }
 
@@ -90,8 +95,14 @@ export function buildFitReport(
     diagnostics: {
       ...fit.diagnostics,
       sensitivities: sensitivities.defined
-        ? { defined: true, reason: null }
-        : { defined: false, reason: sensitivities.reason },
+        ? sensitivities.constrained
+          ? {
+              defined: true,
+              reason: sensitivities.constrained.reason,
+              held: [...sensitivities.constrained.held],
+            }
+          : { defined: true, reason: null, held: [] }
+        : { defined: false, reason: sensitivities.reason, held: [] },
     },
     timingMs: { ...timingMs },
   };

@@ -44,8 +44,10 @@ dLogTheta_dy, dLogTheta_dx, dTheta_dy, dTheta_dx ([3][n], rows lengthscale, sign
 noiseStd), fdCheck (with --fd), rule, objective and prior (with --rule), influence (with
 --influence), pullMap (with --map-grid), diagnostics, timingMs {fit, sensitivity, and
 influence, pullMap when computed}.
-Where the sensitivities are undefined (optimum on a boundary or not a strict maximum) the four
-matrices and fdCheck are null and diagnostics.sensitivities.reason says why.
+Where the sensitivities are undefined (an unbounded, flat or saddle-shaped optimum) the four
+matrices and fdCheck are null and diagnostics.sensitivities.reason says why. At a maximum with
+σn on its floor (nearly noise-free data) diagnostics.sensitivities.held is ["noiseStd"]: the
+matrices show how ℓ and σf move with σn held there (for every rule).
 
 CSV: first some lines starting with "#" (kernel, n, θ̂, lml, the trust verdict, whether the
 sensitivities are defined and why not, the --fd check), then the header

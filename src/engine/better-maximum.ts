@@ -9,7 +9,8 @@
 import { createLikelihoodWorkspace } from './likelihood';
 import { polishMaximum } from './newton';
 import { createRuleObjective } from './rules/objective';
-import { SEARCH_SUBSAMPLE_SIZE, searchBounds, searchCandidates, subsample } from './search';
+import { SEARCH_SUBSAMPLE_SIZE, searchCandidates, subsample } from './search';
+import { searchBounds } from './search-region';
 import { standardize, toInternalLogTheta } from './standardize';
 import type { Dataset, KernelName, LogTheta } from './types';
 
@@ -37,9 +38,12 @@ export function betterMaximumExists(
   const knownInternal = known.map((maximum) => toInternalLogTheta(maximum.logTheta, map));
   const coarse = subsample(x, y, SEARCH_SUBSAMPLE_SIZE);
   const objective = createRuleObjective('ml', createLikelihoodWorkspace(kernel, x, y), null);
-  const bounds = searchBounds(x);
+  const bounds = searchBounds(x, map.internalYRms);
   for (const candidate of searchCandidates(kernel, coarse.x, coarse.y)) {
-    const result = polishMaximum(objective, candidate.logTheta, bounds, best, knownInternal);
+    const result = polishMaximum(objective, candidate.logTheta, bounds, {
+      abandonBelow: best,
+      knownMaxima: knownInternal,
+    });
     if (result && result.evaluation.value > best + margin) return true;
   }
   return false;

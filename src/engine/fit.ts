@@ -2,7 +2,9 @@
  * θ̂ = argmax of the selection rule's objective (rules/objective.ts; L(θ) for the default `ml`): a
  * global search on the profile likelihood (search.ts), then Newton polish with the exact Hessian
  * (newton.ts) from each promising basin; or, for a small change of the data, a warm Newton polish
- * from the previous θ̂ alone. Runs in standardised units (standardize.ts).
+ * from the previous θ̂ alone. Runs in standardised units (standardize.ts), in the search box of
+ * search-region.ts with its noise floor; maxima are classified on the box's faces (optimum.ts) and
+ * the rounding left in θ̂'s curvature is measured (roundoff.ts; docs/numerics.md).
  *
  * The other rules reuse the likelihood's search: their polish starts from every likelihood
  * maximum and every grid candidate, and for `loo` also from its own grid's maxima
@@ -11,28 +13,28 @@
 import { diagnose } from './diagnostics';
 import { hyperparametersFromLog } from './predict';
 import { createLikelihoodWorkspace, type LikelihoodWorkspace } from './likelihood';
-import { polishMaximum, type LogThetaBounds, type PolishResult } from './newton';
-import { distinctOptima, polishAll, searchStarts, type IndexedPolish } from './polish-search';
+import { polishMaximum, type PolishResult } from './newton';
+import { boundaryFlags, maximumKind } from './optimum';
+import {
+  bestAndRunnerUp,
+  distinctOptima,
+  polishAll,
+  searchStarts,
+  type IndexedPolish,
+} from './polish-search';
+import { relativeSolveError } from './roundoff';
+import { measureHessianRoundoff } from './roundoff-check';
 import { looSearchBounds } from './rules/loo-search';
 import { createRuleObjective, type RuleObjective } from './rules/objective';
 import { internalPrior, resolvePrior, type PriorOptions } from './rules/prior';
-import { inputSpacing, searchBounds } from './search';
-import { symmetricEigen3 } from './small3';
+import { searchBounds, type SearchBox } from './search-region';
 import {
   standardize,
   toDataLogTheta,
   toInternalLogTheta,
   type Standardization,
 } from './standardize';
-import type {
-  BoundaryFlag,
-  Dataset,
-  FitResult,
-  KernelName,
-  LogTheta,
-  Matrix3,
-  SelectionRule,
-} from './types';
+import type { Dataset, FitResult, KernelName, LogTheta, Matrix3, SelectionRule } from './types';
 
 export interface FitOptions {
   kernel?: KernelName;
@@ -65,8 +67,8 @@ export interface FitOptions {
   };
   /**
    * Polish from each of these (data units; a nearby Hessian speeds up the first step) instead of
-   * searching, and keep the best maximum; basins that cannot come within 3 nats of the best so
-   * far are abandoned early. For refits of data that differ a little from data already searched,
+   * searching, and keep the best maximum; basins that can neither win nor be the runner-up are
+   * abandoned early (polish-search.ts). For refits of data that differ a little from data already searched,
    * such as removing each point in turn (influence.ts). Ignored when `warmStart` is given.
    */
   starts?: { logTheta: LogTheta; hessianLogTheta?: Matrix3 | null }[];
@@ -107,46 +109,9 @@ const OBJECTIVE_NAMES: Record<SelectionRule, string> = {
   loo: 'leave-one-out log probability',
 };
 
-/** How far out an unconverged or non-concave optimum must be for its drift to be named. */
-const DRIFT = { lengthscaleSpans: 20, lengthscaleGaps: 0.5, varianceRatio: 1e-6 };
-
-/**
- * The edges θ̂ sits on: the faces of the search box it is held on (σf on its upper face, too), and
- * — when the polish did not end at a strict interior maximum — the direction in which the
- * objective keeps rising (ℓ far beyond the span or below the spacing of the inputs, one variance
- * vanishing against the other).
- */
-function boundaryFlags(
-  result: PolishResult,
-  x: Float64Array,
-  bounds: LogThetaBounds,
-): BoundaryFlag[] {
-  const active = result.activeBounds;
-  const flags = new Set<BoundaryFlag>();
-  if (active[0] < 0) flags.add('lengthscale-below-spacing');
-  if (active[0] > 0) flags.add('lengthscale-beyond-span');
-  if (active[1] < 0) flags.add('signal-vanishing');
-  // Held-out predictions can keep improving as σf and ℓ grow together (docs/rules.md, "LOO").
-  const signalAtTop = result.evaluation.logTheta[1] >= bounds.upper[1] - 1e-3;
-  if (signalAtTop) flags.add('signal-unbounded');
-  if (active[2] < 0) flags.add('noise-vanishing');
-  const strictMaximum =
-    result.converged &&
-    symmetricEigen3(result.evaluation.hessian!).values.every((value) => value < 0);
-  if (!strictMaximum) {
-    const [logLengthscale, logSignal, logNoise] = result.evaluation.logTheta;
-    const { span, meanGap } = inputSpacing(x);
-    if (Math.exp(logLengthscale) > DRIFT.lengthscaleSpans * span)
-      flags.add('lengthscale-beyond-span');
-    if (Math.exp(logLengthscale) < DRIFT.lengthscaleGaps * meanGap) {
-      flags.add('lengthscale-below-spacing');
-    }
-    const logRatio = 2 * (logNoise - logSignal);
-    // A noise ratio that vanishes because σf runs away is not a vanishing noise.
-    if (logRatio < Math.log(DRIFT.varianceRatio) && !signalAtTop) flags.add('noise-vanishing');
-    if (-logRatio < Math.log(DRIFT.varianceRatio)) flags.add('signal-vanishing');
-  }
-  return [...flags];
+/** The search box of `rule` for inputs x (internal units; `yRms` the RMS of y there). */
+function ruleSearchBounds(rule: SelectionRule, x: Float64Array, yRms: number): SearchBox {
+  return rule === 'loo' ? looSearchBounds(x, yRms) : searchBounds(x, yRms);
 }
 
 /**
@@ -161,22 +126,20 @@ export function fitHyperparameters(data: Dataset, options: FitOptions = {}): Fit
   const { x, y, map } = standardize(data);
   const workspace = createLikelihoodWorkspace(kernel, x, y);
   const objective = createRuleObjective(rule, workspace, prior && internalPrior(prior, map));
-  const bounds = rule === 'loo' ? looSearchBounds(x) : searchBounds(x);
+  const bounds = ruleSearchBounds(rule, x, map.internalYRms);
   const polished: PolishResult[] = [];
   let runnerUpPolish: PolishResult | null = null;
 
   const warm = options.warmStart;
   if (warm) {
-    const main = polishMaximum(
-      objective,
-      toInternalLogTheta(warm.logTheta, map),
-      bounds,
-      -Infinity,
-      [],
-      warm.hessianLogTheta ?? null,
-    );
-    const interior = main && main.converged && main.activeBounds.every((side) => side === 0);
-    if (main && (interior || warm.localOnly)) {
+    const main = polishMaximum(objective, toInternalLogTheta(warm.logTheta, map), bounds, {
+      startHessian: warm.hessianLogTheta ?? null,
+    });
+    // A warm polish stands when it ends at a strict maximum, interior or on the noise floor; at
+    // any other edge the data changed enough for a global search (unless `localOnly`).
+    const kind = main && maximumKind(main);
+    const stands = kind !== null && kind.strict && (kind.held.length === 0 || kind.onNoiseFloor);
+    if (main && (stands || warm.localOnly)) {
       polished.push(main);
       if (warm.runnerUpLogTheta) {
         runnerUpPolish = polishMaximum(
@@ -193,18 +156,23 @@ export function fitHyperparameters(data: Dataset, options: FitOptions = {}): Fit
   if (polished.length === 0 && options.starts && !warm) {
     const starts = options.starts.map((start) => toInternalLogTheta(start.logTheta, map));
     const hessians = options.starts.map((start) => start.hessianLogTheta);
-    polished.push(...polishAll(objective, starts, bounds, undefined, hessians));
+    polished.push(...polishAll(objective, starts, bounds, { startHessians: hessians }));
     origin = 'starts';
   } else if (polished.length === 0) {
-    polished.push(...polishAll(objective, searchStarts(kernel, x, y, objective, bounds), bounds));
+    const starts = searchStarts(kernel, x, y, objective, bounds, map.internalYRms);
+    polished.push(...polishAll(objective, starts, bounds));
     origin = 'search';
   }
-  const optima = distinctOptima(polished);
-  const best = optima[0];
+  const { best, runnerUp: second } = bestAndRunnerUp(polished);
+  // Unreachable for validated data: the noise floor keeps K factorisable everywhere in the box.
   if (!best) throw new Error('no positive-definite covariance anywhere in the search region');
-  const second = optima[1] ?? null;
 
   const bestInternal = best.evaluation.logTheta;
+  const kind = maximumKind(best);
+  // Where K is nearly singular, measure how much rounding is left in the curvature (one more
+  // evaluation, just beside θ̂) before the buffers are set to describe θ̂ itself.
+  const covarianceCondition = best.evaluation.roundoff?.conditionEstimate ?? 1;
+  const hessianDifference = measureHessianRoundoff(objective, best.evaluation);
   // The buffers must describe θ̂ for the sensitivities; another polish may have run last.
   const evaluated = rule === 'loo' ? objective.loo! : workspace;
   const sameState =
@@ -232,9 +200,16 @@ export function fitHyperparameters(data: Dataset, options: FitOptions = {}): Fit
     newtonSteps: polished.reduce((sum, run) => sum + run.steps, 0),
     diagnostics: diagnose({
       hessian: evaluation.hessian!,
-      boundary: boundaryFlags(best, x, bounds),
+      kind,
+      boundary: boundaryFlags(best, kind, x, bounds),
       converged: best.converged,
       lml: value,
+      noiseToSignal: Math.exp(bestInternal[2] - bestInternal[1]),
+      roundoff: {
+        covarianceCondition,
+        hessianDifference,
+        mixedPartialError: relativeSolveError(covarianceCondition),
+      },
       runnerUp: second
         ? {
             theta: hyperparametersFromLog(toDataLogTheta(second.evaluation.logTheta, map)),
@@ -277,10 +252,11 @@ export function localMaxima(data: Dataset, options: FitOptions = {}): LocalMaxim
   const { x, y, map } = standardize(data);
   const workspace = createLikelihoodWorkspace(kernel, x, y);
   const objective = createRuleObjective(rule, workspace, prior && internalPrior(prior, map));
-  const bounds = rule === 'loo' ? looSearchBounds(x) : searchBounds(x);
-  const starts = searchStarts(kernel, x, y, objective, bounds);
+  const bounds = ruleSearchBounds(rule, x, map.internalYRms);
+  const starts = searchStarts(kernel, x, y, objective, bounds, map.internalYRms);
   const logYScale = Math.log(map.yScale);
-  return distinctOptima(polishAll(objective, starts, bounds, Infinity)).map((result) => ({
+  const all = polishAll(objective, starts, bounds, { abandonGap: Infinity });
+  return distinctOptima(all).map((result) => ({
     logTheta: toDataLogTheta(result.evaluation.logTheta, map),
     objective: result.evaluation.value - data.x.length * logYScale,
     hessianLogTheta: result.evaluation.hessian!,

@@ -13,8 +13,12 @@ import {
   sameRuleOptions,
   type LocalMaximum,
 } from './fit';
-import { applyNegativeInverseHessian, rows3, undefinedReason } from './sensitivity';
-import { inverseSymmetric3 } from './small3';
+import {
+  applyNegativeInverseHessian,
+  rows3,
+  sensitivityInverse,
+  undefinedReason,
+} from './sensitivity';
 import { fitState } from './rules/state';
 import { ruleWeightPartials } from './rules/weights';
 import { GpInputError, validateDataset } from './validate';
@@ -23,7 +27,7 @@ import type { Dataset, FitResult, LogTheta, Rows3 } from './types';
 /**
  * What removing a point did to the maximum: `continued` — θ̂ moved within its own basin;
  * `jumped` — without the point another maximum is the best; `untrusted` — the refit has no strict
- * interior maximum (its diagnostics say why); `invalid` — the data without the point cannot be
+ * interior maximum (its diagnostics say why; this includes σn falling onto its noise floor); `invalid` — the data without the point cannot be
  * fitted (too few points, all x equal, every y zero).
  */
 export type RemovalStatus = 'continued' | 'jumped' | 'untrusted' | 'invalid';
@@ -79,7 +83,7 @@ export function infinitesimalInfluence(
   const state = fitState(data, fit);
   const partials = ruleWeightPartials(state);
   const dLogTheta_dw = rows3(data.x.length);
-  applyNegativeInverseHessian(inverseSymmetric3(fit.hessianLogTheta), partials, dLogTheta_dw);
+  applyNegativeInverseHessian(sensitivityInverse(fit), partials, dLogTheta_dw);
   return { defined: true, dLogTheta_dw };
 }
 
@@ -164,7 +168,11 @@ export function pointInfluence(
       }
     }
     const removal = difference(refit.logTheta, fit.logTheta);
-    if (refit.diagnostics.trust === 'untrusted') {
+    // A refit held on the noise floor when θ̂ is not has no strict interior maximum either: σn
+    // fell onto a bound, a move no first-order estimate follows (docs/numerics.md).
+    const fellOnFloor =
+      refit.diagnostics.constrained !== null && fit.diagnostics.constrained === null;
+    if (refit.diagnostics.trust === 'untrusted' || fellOnFloor) {
       points.push({
         ...base,
         removal,

@@ -17,6 +17,7 @@ import { logDeterminantFromCholesky, NotPositiveDefiniteError, wasmKernels } fro
 import type { ObjectiveEvaluation } from './objective';
 import type { KernelName, LogTheta } from './types';
 import { zeroMatrix3 } from './small3';
+import { evaluationRoundoff, pivotConditionEstimate } from './roundoff';
 
 const LOG_TWO_PI = Math.log(2 * Math.PI);
 
@@ -35,7 +36,10 @@ export interface LikelihoodWorkspace extends CorrelationMatrices, TermBuffers {
   evaluatedOrder: 0 | 1 | 2;
 }
 
-/** The value of L (`value`) and, on request, its gradient and Hessian in log θ. */
+/**
+ * The value of L (`value`) and, on request, its gradient and Hessian in log θ, with the estimated
+ * rounding error of the value and of each gradient component (`roundoff`; roundoff.ts).
+ */
 export type LikelihoodEvaluation = ObjectiveEvaluation;
 
 /** Allocates buffers for data (x, y) — in whatever units the caller works in. */
@@ -110,15 +114,24 @@ export function evaluateLikelihood(
     0.5 * n * LOG_TWO_PI;
   workspace.evaluatedLogTheta = logTheta;
   workspace.evaluatedOrder = 0;
-  if (order === 0) return { logTheta, value: lml, gradient: null, hessian: null };
+  const conditionEstimate = pivotConditionEstimate(workspace.factor, n);
+  if (order === 0) {
+    const roundoff = evaluationRoundoff(conditionEstimate, term('yAlpha'), n, null);
+    return { logTheta, value: lml, gradient: null, hessian: null, roundoff };
+  }
 
   const gradient: LogTheta = [
     0.5 * s2 * (term('alphaDRAlpha') - term('precisionDotDR')),
     s2 * (term('alphaRAlpha') - term('precisionDotR')),
     n2 * (term('alphaAlpha') - term('tracePrecision')),
   ];
+  const roundoff = evaluationRoundoff(conditionEstimate, term('yAlpha'), n, [
+    [0.5 * s2 * term('alphaDRAlpha'), 0.5 * s2 * term('precisionDotDR')],
+    [s2 * term('alphaRAlpha'), s2 * term('precisionDotR')],
+    [n2 * term('alphaAlpha'), n2 * term('tracePrecision')],
+  ]);
   workspace.evaluatedOrder = 1;
-  if (order === 1) return { logTheta, value: lml, gradient, hessian: null };
+  if (order === 1) return { logTheta, value: lml, gradient, hessian: null, roundoff };
 
   // The quadratic term of Hᵢⱼ is vᵢ·βⱼ with vᵢ = Kᵢα and βᵢ = PKᵢα: v_ℓ = σf²∂Rα, v_f = 2σf²Rα,
   // v_n = 2σn²α and β_ℓ = σf²Aα, β_f = 2σf²PRα, β_n = 2σn²Pα.
@@ -160,5 +173,5 @@ export function evaluateLikelihood(
   hessian[2][0] = hessian[0][2];
   hessian[2][1] = hessian[1][2];
   workspace.evaluatedOrder = 2;
-  return { logTheta, value: lml, gradient, hessian };
+  return { logTheta, value: lml, gradient, hessian, roundoff };
 }

@@ -1,27 +1,40 @@
 /**
- * Local maximisation of an objective (the log marginal likelihood L, or another selection rule's;
- * objective.ts) in log θ by Newton's method with the exact Hessian (Nocedal & Wright 2006,
- * §3.4: modified Newton with eigenvalue modification, backtracking line search, step cap), inside a
- * box of internal log θ that keeps the factorisation well posed. Converged when the Newton step is
- * below 1e-9 in every log coordinate (the gradient is then ~1e-9·|H|, and θ is exact to ~1e-18).
+ * Local maximisation of an objective — the log marginal likelihood L, or another selection rule's
+ * (objective.ts) — by Newton's method with the exact Hessian (Nocedal & Wright 2006, §3.4:
+ * modified Newton with eigenvalue modification, backtracking line search, step cap), in the search
+ * coordinates φ = (log ℓ, log σf, log(σn/σf)) of search-region.ts and inside their box: a
+ * coordinate on a face of the box with the gradient pushing outwards is held there (projected
+ * Newton), so a maximum on a face is a Karush–Kuhn–Tucker point of the box.
+ *
+ * Converged when the step is what rounding error alone would cause: |sᵢ| ≤ max(1e-9, Σⱼ|Mᵢⱼ|δgⱼ)
+ * for every coordinate, with M the (modified) inverse Hessian and δg the estimated rounding error
+ * of the gradient (roundoff.ts). On well-conditioned data δg is ~1e-13 and the 1e-9 step rules;
+ * on nearly noise-free data (κ(K) ~ 1e10) δg is what stops it. Steps in the quadratic regime
+ * (below 1e-4) that fail to converge are rounding error too: after STALLED_STEPS of them the polish
+ * stops, so it never spends more than a few evaluations polishing noise. "L" below stands for
+ * whichever objective is climbed; an objective without a rounding estimate (none today: the
+ * likelihood, `map` and `loo` all carry one) is polished to the 1e-9 step alone.
  */
 import { NotPositiveDefiniteError } from './linalg';
 import type { Objective, ObjectiveEvaluation } from './objective';
-import { symmetricEigen3 } from './small3';
+import {
+  fromSearchCoordinates,
+  SEARCH_AXES,
+  toSearchCoordinates,
+  type SearchBox,
+} from './search-region';
+import { symmetricEigen3, zeroMatrix3 } from './small3';
 import type { LogTheta, Matrix3 } from './types';
 
-/** Box on internal (standardised) log θ. */
-export interface LogThetaBounds {
-  lower: LogTheta;
-  upper: LogTheta;
-}
-
 export interface PolishResult {
-  /** Order-2 evaluation at the returned point. */
+  /** Order-2 evaluation at the returned point (log θ). */
   evaluation: ObjectiveEvaluation;
   steps: number;
   converged: boolean;
-  /** Per coordinate: −1 on the lower bound, +1 on the upper bound, 0 interior. */
+  /**
+   * Per search coordinate φ (log ℓ, log σf, log σn/σf): −1 held on the lower face, +1 on the
+   * upper face, 0 free.
+   */
   activeBounds: [number, number, number];
 }
 
@@ -29,45 +42,104 @@ const STEP_TOLERANCE = 1e-9;
 const MAX_ITERATIONS = 60;
 const MAX_STEP = 1.5;
 const MIN_CURVATURE = 1e-6;
+/** Steps below this are in Newton's quadratic regime: two or three more converge. */
+const QUADRATIC_REGIME = 1e-4;
+/** Steps in the quadratic regime after which a polish that has not converged is stopped. */
+const STALLED_STEPS = 4;
+/**
+ * Steps where L is not concave after which the polish stops where it is: it is climbing a ridge or
+ * plateau towards a face of the box (σf fading on pure noise, ℓ growing on a straight line), an
+ * optimum without a strict maximum whose supremum it has nearly reached.
+ */
+const NON_CONCAVE_STEPS = 12;
+/** Full steps at least this long and this well aligned with the last one are extrapolated. */
+const EXTRAPOLATE_ABOVE = 0.1;
+const EXTRAPOLATE_COSINE = 0.95;
 /** Distance in every log coordinate within which an iterate is taken to be in a known basin. */
 const KNOWN_MAXIMUM_RADIUS = 0.02;
+/** … or within this distance, with a step that leaves less than CONTRACTION of it to go. */
+const CONTRACTION_RADIUS = 1.5;
+const CONTRACTION = 0.25;
+
+/** An evaluation with its gradient, Hessian and gradient rounding error in φ. */
+interface SearchPoint {
+  phi: LogTheta;
+  evaluation: ObjectiveEvaluation;
+  gradient: LogTheta;
+  hessian: Matrix3;
+  gradientRoundoff: LogTheta;
+}
+
+/** vᵀ M w for 3-vectors and a 3×3 M. */
+function bilinear(v: LogTheta, matrix: Matrix3, w: LogTheta): number {
+  let sum = 0;
+  for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) sum += v[i]! * matrix[i]![j]! * w[j]!;
+  return sum;
+}
+
+/** The evaluation's derivatives in φ: g_φ = Tᵀg, H_φ = TᵀHT with T = ∂ log θ/∂φ (SEARCH_AXES). */
+function toSearchPoint(evaluation: ObjectiveEvaluation, hessian: Matrix3): SearchPoint {
+  const gradient = evaluation.gradient!;
+  const axisGradient = SEARCH_AXES.map((axis) =>
+    axis.reduce((sum, value, i) => sum + value * gradient[i]!, 0),
+  ) as LogTheta;
+  const searchHessian = zeroMatrix3();
+  for (let i = 0; i < 3; i++) {
+    for (let j = 0; j < 3; j++) {
+      searchHessian[i]![j as 0 | 1 | 2] = bilinear(SEARCH_AXES[i]!, hessian, SEARCH_AXES[j]!);
+    }
+  }
+  const roundoff = evaluation.roundoff?.gradient ?? [0, 0, 0];
+  return {
+    phi: toSearchCoordinates(evaluation.logTheta),
+    evaluation,
+    gradient: axisGradient,
+    hessian: searchHessian,
+    gradientRoundoff: SEARCH_AXES.map((axis) =>
+      axis.reduce((sum, value, i) => sum + Math.abs(value) * roundoff[i]!, 0),
+    ) as LogTheta,
+  };
+}
 
 function safeEvaluate(
-  workspace: Objective,
-  logTheta: LogTheta,
+  objective: Objective,
+  phi: LogTheta,
   order: 0 | 1 | 2,
 ): ObjectiveEvaluation | null {
   try {
-    return workspace.evaluate(logTheta, order);
+    return objective.evaluate(fromSearchCoordinates(phi), order);
   } catch (error) {
     if (error instanceof NotPositiveDefiniteError) return null;
     throw error;
   }
 }
 
-function clampToBounds(logTheta: LogTheta, bounds: LogThetaBounds): LogTheta {
-  return logTheta.map((value, i) =>
+/** An order-2 evaluation in φ, or null where K is singular. */
+function evaluatePoint(objective: Objective, phi: LogTheta): SearchPoint | null {
+  const evaluation = safeEvaluate(objective, phi, 2);
+  return evaluation && toSearchPoint(evaluation, evaluation.hessian!);
+}
+
+function clampToBounds(phi: LogTheta, bounds: SearchBox): LogTheta {
+  return phi.map((value, i) =>
     Math.min(bounds.upper[i]!, Math.max(bounds.lower[i]!, value)),
   ) as LogTheta;
 }
 
-/** An order-1 evaluation completed with a Hessian from elsewhere (null stays null). */
-function withHessian(
-  evaluation: ObjectiveEvaluation | null,
-  hessian: Matrix3,
-): ObjectiveEvaluation | null {
-  return evaluation && { ...evaluation, hessian: hessian.map((row) => [...row]) as Matrix3 };
-}
-
 /**
  * An ascent direction from the gradient g and Hessian H: −H⁻¹g when H is negative definite,
- * otherwise with each eigenvalue λ replaced by −max(|λ|, δ) so the step still climbs.
- * Coordinates held on an active bound (gradient pushing outwards) are frozen.
+ * otherwise with each eigenvalue λ replaced by −|λ| so the step still climbs; and the (modified)
+ * inverse M it used, for the rounding error of the step. Along each eigenvector the step is at
+ * most MAX_STEP, so where L is nearly flat but still rising (σf fading to nothing on pure noise)
+ * the polish strides instead of creeping; a component of g within its rounding error is no
+ * direction at all and takes no step. Coordinates held on an active bound are frozen.
  */
-function ascentStep(evaluation: ObjectiveEvaluation, frozen: boolean[]): LogTheta {
-  const gradient = evaluation.gradient!;
-  const hessian = evaluation.hessian!.map((row) => [...row]) as typeof evaluation.hessian & object;
-  const g = gradient.map((value, i) => (frozen[i] ? 0 : value)) as LogTheta;
+function ascentStep(
+  point: SearchPoint,
+  frozen: boolean[],
+): { step: LogTheta; inverse: Matrix3; concave: boolean } {
+  const hessian = point.hessian.map((row) => [...row]) as Matrix3;
+  const g = point.gradient.map((value, i) => (frozen[i] ? 0 : value)) as LogTheta;
   for (let i = 0; i < 3; i++) {
     if (!frozen[i]) continue;
     for (let j = 0; j < 3; j++) {
@@ -78,101 +150,217 @@ function ascentStep(evaluation: ObjectiveEvaluation, frozen: boolean[]): LogThet
   const { values, vectors } = symmetricEigen3(hessian);
   const scale = Math.max(...values.map(Math.abs), 1);
   const step: LogTheta = [0, 0, 0];
+  const inverse = zeroMatrix3();
   for (let k = 0; k < 3; k++) {
-    const curvature = Math.max(Math.abs(values[k]!), MIN_CURVATURE * scale);
     const vector = vectors[k]!;
-    const coefficient = (vector[0] * g[0] + vector[1] * g[1] + vector[2] * g[2]) / curvature;
-    for (let i = 0; i < 3; i++) step[i as 0 | 1 | 2] += coefficient * vector[i as 0 | 1 | 2];
+    const slope = vector[0] * g[0] + vector[1] * g[1] + vector[2] * g[2];
+    const slopeRoundoff = vector.reduce(
+      (sum, weight, i) => sum + (frozen[i] ? 0 : Math.abs(weight) * point.gradientRoundoff[i]!),
+      0,
+    );
+    const flat = Math.abs(values[k]!) < MIN_CURVATURE * scale;
+    const curvature = Math.max(Math.abs(values[k]!), Number.MIN_VALUE);
+    let coefficient = slope / curvature;
+    if (flat && Math.abs(slope) <= slopeRoundoff) coefficient = 0;
+    coefficient = Math.max(-MAX_STEP, Math.min(MAX_STEP, coefficient));
+    for (let i = 0; i < 3; i++) {
+      step[i as 0 | 1 | 2] += coefficient * vector[i as 0 | 1 | 2];
+      if (frozen[i] || flat) continue;
+      for (let j = 0; j < 3; j++) {
+        if (frozen[j]) continue;
+        inverse[i]![j as 0 | 1 | 2] += (vector[i]! * vector[j]!) / curvature;
+      }
+    }
   }
   const largest = Math.max(...step.map(Math.abs));
   if (largest > MAX_STEP) for (let i = 0; i < 3; i++) step[i as 0 | 1 | 2] *= MAX_STEP / largest;
-  return step;
+  const concave = values.every((value) => value < -MIN_CURVATURE * scale);
+  return { step, inverse, concave };
+}
+
+function dot3(a: LogTheta, b: LogTheta): number {
+  return a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
+}
+
+/** The t ≥ 0 at which φ + t·step first meets a face of the box (Infinity if never). */
+function rayToFace(phi: LogTheta, step: LogTheta, bounds: SearchBox): number {
+  let reach = Infinity;
+  for (let i = 0; i < 3; i++) {
+    const direction = step[i]!;
+    if (direction > 0) reach = Math.min(reach, (bounds.upper[i]! - phi[i]!) / direction);
+    if (direction < 0) reach = Math.min(reach, (bounds.lower[i]! - phi[i]!) / direction);
+  }
+  return reach;
+}
+
+/** Σⱼ |Mᵢⱼ| δgⱼ: the step that the gradient's rounding error alone could cause. */
+function roundoffStep(inverse: Matrix3, gradientRoundoff: LogTheta): LogTheta {
+  return inverse.map((row) =>
+    row.reduce((sum, value, j) => sum + Math.abs(value) * gradientRoundoff[j]!, 0),
+  ) as LogTheta;
+}
+
+export interface PolishOptions {
+  /**
+   * Give up (return null) once the local quadratic model shows this maximum cannot come within
+   * reach of it (L + 2·predicted gain < abandonBelow): a basin that can neither win nor place.
+   */
+  abandonBelow?: number;
+  /**
+   * Maxima already found (log θ): give up when the iterate comes within KNOWN_MAXIMUM_RADIUS of
+   * one, or contracts onto it.
+   */
+  knownMaxima?: readonly LogTheta[];
+  /**
+   * The Hessian (log θ) of a nearby maximum, such as the previous θ̂ before the data moved a
+   * little: the first step is taken with it (a chord step) and the start is evaluated only to
+   * first order. Every later point, and whatever point is returned, has its own exact Hessian.
+   */
+  startHessian?: Matrix3 | null;
+  /**
+   * Converged once every step component is below this (or rounding error); 1e-9 by default. A
+   * start for a polish on more data needs far less.
+   */
+  stepTolerance?: number;
 }
 
 /**
- * Newton-polishes `workspace` — the objective to climb: the likelihood's or a rule's — from `start`
- * (internal log θ). Returns null if K is singular at the start, or if
- * `abandonBelow` is given and the local quadratic model shows this maximum cannot come within
- * reach of it (L + 2·predicted gain < abandonBelow): a basin that can neither win nor tie; or
- * when the iterate comes within KNOWN_MAXIMUM_RADIUS of one of `knownMaxima` (a basin already
- * polished).
- *
- * With `startHessian` — the Hessian of a nearby maximum, such as the previous θ̂ before the data
- * moved a little — the first step is taken with it (a chord step) and the start is evaluated only
- * to first order. Every later point, and whatever point is returned, has its own exact Hessian.
+ * Newton-polishes `objective` — the likelihood's or a rule's — from `start` (internal log θ) inside `bounds` (a box on φ). Returns null if K is
+ * singular at the start, or when abandoned (see PolishOptions).
  */
 export function polishMaximum(
-  workspace: Objective,
+  objective: Objective,
   start: LogTheta,
-  bounds: LogThetaBounds,
-  abandonBelow = -Infinity,
-  knownMaxima: readonly LogTheta[] = [],
-  startHessian: Matrix3 | null = null,
+  bounds: SearchBox,
+  options: PolishOptions = {},
 ): PolishResult | null {
-  let current = startHessian
-    ? withHessian(safeEvaluate(workspace, clampToBounds(start, bounds), 1), startHessian)
-    : safeEvaluate(workspace, clampToBounds(start, bounds), 2);
+  const abandonBelow = options.abandonBelow ?? -Infinity;
+  const knownMaxima = options.knownMaxima ?? [];
+  const startHessian = options.startHessian ?? null;
+  const stepTolerance = options.stepTolerance ?? STEP_TOLERANCE;
+  const startPhi = clampToBounds(toSearchCoordinates(start), bounds);
+  let current: SearchPoint | null;
+  if (startHessian) {
+    const evaluation = safeEvaluate(objective, startPhi, 1);
+    current = evaluation && toSearchPoint(evaluation, startHessian);
+  } else {
+    current = evaluatePoint(objective, startPhi);
+  }
   if (!current) return null;
   let hessianIsExact = !startHessian;
   let steps = 0;
+  let quadraticSteps = 0;
+  let nonConcaveSteps = 0;
+  let previousStep: LogTheta | null = null;
   for (let iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
-    const atBound = current.logTheta.map((value, i) =>
+    const point: SearchPoint = current;
+    const atBound = point.phi.map((value, i) =>
       value <= bounds.lower[i]! ? -1 : value >= bounds.upper[i]! ? 1 : 0,
     ) as [number, number, number];
     const frozen = atBound.map(
       (side, i) =>
-        (side === -1 && current!.gradient![i]! < 0) || (side === 1 && current!.gradient![i]! > 0),
+        (side === -1 && point.gradient[i]! < 0) || (side === 1 && point.gradient[i]! > 0),
     );
-    const step = ascentStep(current, frozen);
-    const predictedGain =
-      0.5 * step.reduce((sum, value, i) => sum + value * current!.gradient![i]!, 0);
-    if (current.value + 2 * predictedGain < abandonBelow) return null;
-    const position = current.logTheta;
-    const isKnown = knownMaxima.some((known) =>
-      known.every((value, i) => Math.abs(value - position[i]!) < KNOWN_MAXIMUM_RADIUS),
-    );
-    if (isKnown) return null;
-    if (Math.max(...step.map(Math.abs)) < STEP_TOLERANCE) {
+    const held = atBound.map((side, i) => (frozen[i] ? side : 0)) as [number, number, number];
+    const { step, inverse, concave } = ascentStep(point, frozen);
+    const predictedGain = 0.5 * step.reduce((sum, value, i) => sum + value * point.gradient[i]!, 0);
+    if (point.evaluation.value + 2 * predictedGain < abandonBelow) return null;
+    // In a known basin when here, or where this step leads, is next to a maximum already found —
+    // or when the step closes most of the way to one: Newton's iteration is contracting onto it.
+    const position = point.evaluation.logTheta;
+    const target = fromSearchCoordinates(point.phi.map((v, i) => v + step[i]!) as LogTheta);
+    const distance = (a: LogTheta, b: LogTheta) =>
+      Math.max(...a.map((value, i) => Math.abs(value - b[i]!)));
+    const inKnownBasin = knownMaxima.some((known) => {
+      const here = distance(known, position);
+      const there = distance(known, target);
+      return (
+        here < KNOWN_MAXIMUM_RADIUS ||
+        there < KNOWN_MAXIMUM_RADIUS ||
+        (here < CONTRACTION_RADIUS && there < CONTRACTION * here)
+      );
+    });
+    if (inKnownBasin) return null;
+    const noise = roundoffStep(inverse, point.gradientRoundoff);
+    const largestStep = Math.max(...step.map(Math.abs));
+    // Rounding error ends the polish only at a maximum: where L curves upwards the ascent step is
+    // still worth taking, whatever the gradient's precision.
+    // The first step is always taken: a refit after a small change of the data starts where the
+    // gradient was rounding error, and must still respond to the change.
+    const withinRoundoff =
+      largestStep < stepTolerance ||
+      (concave &&
+        steps > 0 &&
+        step.every((value, i) => Math.abs(value) <= Math.max(stepTolerance, noise[i]!)));
+    if (largestStep < QUADRATIC_REGIME) quadraticSteps++;
+    if (!concave && ++nonConcaveSteps > NON_CONCAVE_STEPS && hessianIsExact) {
+      return { evaluation: point.evaluation, steps, converged: false, activeBounds: held };
+    }
+    if (withinRoundoff || quadraticSteps > STALLED_STEPS) {
       if (!hessianIsExact) {
         // Converged on a borrowed Hessian: evaluate the real one here and check again.
-        current = safeEvaluate(workspace, current.logTheta, 2);
+        current = evaluatePoint(objective, point.phi);
         if (!current) return null;
         hessianIsExact = true;
         continue;
       }
-      return {
-        evaluation: current,
-        steps,
-        converged: true,
-        activeBounds: atBound.map((side, i) => (frozen[i] ? side : 0)) as [number, number, number],
-      };
+      return { evaluation: point.evaluation, steps, converged: true, activeBounds: held };
     }
-    // Backtrack until L does not decrease (a singular K counts as −∞).
+    // Backtrack until L does not decrease beyond its own rounding error (a singular K is −∞).
+    const tolerance = Math.max(
+      1e-12 * Math.abs(point.evaluation.value),
+      point.evaluation.roundoff?.value ?? 0,
+    );
     let scale = 1;
-    let accepted: ObjectiveEvaluation | null = null;
+    let accepted: SearchPoint | null = null;
     for (let halving = 0; halving < 40; halving++) {
       const trial = clampToBounds(
-        current.logTheta.map((value, i) => value + scale * step[i]!) as LogTheta,
+        point.phi.map((value, i) => value + scale * step[i]!) as LogTheta,
         bounds,
       );
       // The full step is usually accepted, so it is evaluated to order 2 at once; shorter ones are
       // probed by value first.
-      const probe = safeEvaluate(workspace, trial, halving === 0 ? 2 : 0);
-      if (probe && probe.value >= current.value - 1e-12 * Math.abs(current.value)) {
-        accepted = halving === 0 ? probe : safeEvaluate(workspace, trial, 2);
-        if (accepted) break;
+      if (halving === 0) {
+        const probe = evaluatePoint(objective, trial);
+        if (probe && probe.evaluation.value >= point.evaluation.value - tolerance) accepted = probe;
+      } else {
+        const probe = safeEvaluate(objective, trial, 0);
+        if (probe && probe.value >= point.evaluation.value - tolerance) {
+          accepted = evaluatePoint(objective, trial);
+        }
       }
+      if (accepted) break;
       scale *= 0.5;
     }
     if (!accepted) {
-      // No ascent possible at machine precision: the current point is as good as it gets.
-      const exact = hessianIsExact ? current : safeEvaluate(workspace, current.logTheta, 2);
+      // No ascent at working precision. A maximum if the predicted gain is below L's own
+      // rounding error; otherwise the model is wrong and the point is not a stationary one.
+      const exact = hessianIsExact ? point : evaluatePoint(objective, point.phi);
       if (!exact) return null;
-      return { evaluation: exact, steps, converged: false, activeBounds: atBound };
+      const converged = predictedGain <= (point.evaluation.roundoff?.value ?? 0);
+      return { evaluation: exact.evaluation, steps, converged, activeBounds: held };
     }
+    // Two full steps in nearly one direction: L is approaching a limit along a line (σn or σf
+    // fading away, where Newton's step stays about ½ however far it goes). Try where the ray meets
+    // the box; keep it if L is higher there.
+    if (scale === 1 && previousStep && largestStep >= EXTRAPOLATE_ABOVE) {
+      const cosine =
+        dot3(step, previousStep) / Math.sqrt(dot3(step, step) * dot3(previousStep, previousStep));
+      const reach = rayToFace(accepted.phi, step, bounds);
+      if (cosine > EXTRAPOLATE_COSINE && reach > 1) {
+        const far = clampToBounds(
+          accepted.phi.map((value, i) => value + reach * step[i]!) as LogTheta,
+          bounds,
+        );
+        const probe = safeEvaluate(objective, far, 0);
+        if (probe && probe.value > accepted.evaluation.value)
+          accepted = evaluatePoint(objective, far) ?? accepted;
+      }
+    }
+    previousStep = scale === 1 ? step : null;
     current = accepted;
     hessianIsExact = true;
     steps++;
   }
-  return { evaluation: current, steps, converged: false, activeBounds: [0, 0, 0] };
+  return { evaluation: current.evaluation, steps, converged: false, activeBounds: [0, 0, 0] };
 }

@@ -3,6 +3,7 @@
  * its exact gradient and Hessian. The log marginal likelihood (likelihood.ts) is one; each selection
  * rule of rules/ provides its own (docs/rules.md).
  */
+import type { EvaluationRoundoff } from './roundoff';
 import type { LogTheta, Matrix3 } from './types';
 
 /** The value of an objective at log θ and, on request, its gradient and Hessian in log θ. */
@@ -12,6 +13,12 @@ export interface ObjectiveEvaluation {
   value: number;
   gradient: LogTheta | null;
   hessian: Matrix3 | null;
+  /**
+   * The estimated rounding error of `value` and of each gradient component (roundoff.ts), where
+   * the objective provides one; the Newton polish then stops at the precision float64 allows
+   * (newton.ts, docs/numerics.md). Without it the polish uses its fixed step tolerance alone.
+   */
+  roundoff?: EvaluationRoundoff;
 }
 
 /** A function to maximise over log θ. */

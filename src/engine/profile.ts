@@ -12,6 +12,7 @@ import { fillCorrelation } from './kernels';
 import type { KernelName } from './types';
 
 const LOG_TWO_PI = Math.log(2 * Math.PI);
+const LOG_BLOCK = 16;
 
 /** Buffers for profile columns over one dataset. */
 export interface ProfileWorkspace {
@@ -49,24 +50,54 @@ export function profileColumn(
   offset: number,
   signalVariance?: Float64Array,
 ): void {
+  profileCells(profileSpectrum(workspace, lengthscale), noiseRatios, lml, offset, signalVariance);
+}
+
+/**
+ * The spectrum of R at one lengthscale — its eigenvalues λ (round-off negatives set to 0) and the
+ * rotated data z = Qᵀy — from which `profileCells` gives Lp at any noise ratio in O(n). The
+ * result is the workspace's own buffer: copy it to keep it past the next call.
+ */
+export function profileSpectrum(workspace: ProfileWorkspace, lengthscale: number): SpectralData {
   const { x, y, matrix, spectrum } = workspace;
   const n = x.length;
   fillCorrelation(workspace.kernel, x, lengthscale, matrix);
   symmetricSpectrum(matrix, n, y, spectrum);
-  const { eigenvalues, rotatedData } = spectrum;
+  const { eigenvalues } = spectrum;
   for (let i = 0; i < n; i++) {
     // R is positive semi-definite; round-off can leave tiny negative eigenvalues.
     if (eigenvalues[i]! < 0) eigenvalues[i] = 0;
   }
+  return spectrum;
+}
+
+/** Lp at every noise ratio from a spectrum (see `profileColumn`). */
+export function profileCells(
+  spectrum: SpectralData,
+  noiseRatios: Float64Array,
+  lml: Float64Array,
+  offset: number,
+  signalVariance?: Float64Array,
+): void {
+  const { eigenvalues, rotatedData } = spectrum;
+  const n = eigenvalues.length;
   for (let j = 0; j < noiseRatios.length; j++) {
     const ratio = noiseRatios[j]!;
     let quadratic = 0;
     let logDeterminant = 0;
+    // log|A| as a sum of logs of products of up to LOG_BLOCK factors: a sixteenth of the
+    // logarithms. A product is flushed early before it could leave the range of float64.
+    let product = 1;
     for (let i = 0; i < n; i++) {
       const shifted = eigenvalues[i]! + ratio;
       quadratic += (rotatedData[i]! * rotatedData[i]!) / shifted;
-      logDeterminant += Math.log(shifted);
+      product *= shifted;
+      if ((i + 1) % LOG_BLOCK === 0 || product < 1e-200 || product > 1e200) {
+        logDeterminant += Math.log(product);
+        product = 1;
+      }
     }
+    logDeterminant += Math.log(product);
     const variance = quadratic / n;
     lml[offset + j] =
       -0.5 * n - 0.5 * n * Math.log(variance) - 0.5 * logDeterminant - 0.5 * n * LOG_TWO_PI;

@@ -5,10 +5,9 @@
  * O(n²) per x* column after the fit's factorisation, O(1) per y* (the pull is quadratic in y*).
  */
 import { fitHyperparameters, sameRuleOptions } from './fit';
-import { inverseSymmetric3 } from './small3';
 import { pullColumns } from './rules/new-point';
 import { fitState } from './rules/state';
-import { undefinedReason } from './sensitivity';
+import { sensitivityInverse, undefinedReason } from './sensitivity';
 import { validateDataset } from './validate';
 import type { Dataset, FitResult, LogTheta, Matrix3, Rows3 } from './types';
 
@@ -37,7 +36,7 @@ export type PullMap =
     }
   | { defined: false; reason: string };
 
-/** −H⁻¹ applied to three polynomial coefficient vectors: the pull's coefficients in y. */
+/** −H⁻¹ (or its restriction on the noise floor) applied to three polynomial coefficient vectors: the pull's coefficients in y. */
 function pullCoefficients(inverseHessian: Matrix3, gradient: [LogTheta, LogTheta, LogTheta]) {
   return [0, 1, 2].map((i) =>
     [0, 1, 2].map(
@@ -63,7 +62,7 @@ export function newPointPullMap(data: Dataset, fit: FitResult, options: PullMapO
   const state = fitState(data, fit);
   const { map } = state;
   const column = pullColumns(state);
-  const inverseHessian = inverseSymmetric3(fit.hessianLogTheta);
+  const inverseHessian = sensitivityInverse(fit);
   const size = xs.length * ys.length;
   const dLogTheta_dw: Rows3 = [
     new Float64Array(size),
@@ -74,7 +73,7 @@ export function newPointPullMap(data: Dataset, fit: FitResult, options: PullMapO
   const sd = new Float64Array(xs.length);
   const scaledYs = ys.map((value) => value / map.yScale);
   for (let i = 0; i < xs.length; i++) {
-    const result = column((xs[i]! - map.xCenter) / map.xScale);
+    const result = column(xs[i]! / map.xScale);
     mean[i] = result.mean * map.yScale;
     sd[i] = Math.sqrt(Math.max(0, result.variance)) * map.yScale;
     const pull = pullCoefficients(inverseHessian, result.coefficients);

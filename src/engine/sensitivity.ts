@@ -9,8 +9,20 @@
  * (rules/ml-partials.ts), plus for `map` the motion of a data-relative prior's centres
  * (rules/prior.ts), and the leave-one-out objective's (rules/loo-partials.ts). Computed in internal
  * units and mapped back by the chain rule (standardize.ts).
+ *
+ * At a maximum on the noise floor (σn/σf held at the float64 limit; optimum.ts, docs/numerics.md)
+ * the gradient does not vanish in log(σn/σf), but the Karush–Kuhn–Tucker conditions of the
+ * remaining directions do: with Z the free axes of log θ (ℓ; σf and σn together),
+ * Zᵀ∇R(θ̂(D), D) = 0 near D, so
+ *
+ *   dθ̂ = −Z (ZᵀHZ)⁻¹ Zᵀ ∂g/∂(data),
+ *
+ * for whichever rule's H and ∂g: σn keeps its ratio to σf and its row equals σf's. The floor
+ * depends on n alone, not on the data's values, so it does not move with them.
  */
-import { inverseSymmetric3 } from './small3';
+import { NOISE_RATIO_AXIS } from './optimum';
+import { SEARCH_AXES } from './search-region';
+import { inverseSymmetric3, restrictedInverse3 } from './small3';
 import { likelihoodMixedPartials, rows3, type MixedPartials } from './rules/ml-partials';
 import { looMixedPartials } from './rules/loo-partials';
 import { priorCenterMotion } from './rules/prior';
@@ -32,6 +44,18 @@ export function applyNegativeInverseHessian(inverseHessian: Matrix3, g: Rows3, o
       out[i as 0 | 1 | 2][k] = -(row[0] * g0 + row[1] * g1 + row[2] * g2);
     }
   }
+}
+
+/**
+ * The inverse the implicit function theorem uses at the fit's θ̂: H⁻¹ at an interior maximum, or
+ * Z (ZᵀHZ)⁻¹ Zᵀ at a maximum on the noise floor (`diagnostics.constrained`), H the rule's Hessian.
+ */
+export function sensitivityInverse(fit: FitResult): Matrix3 {
+  if (!fit.diagnostics.constrained) return inverseSymmetric3(fit.hessianLogTheta);
+  return restrictedInverse3(
+    fit.hessianLogTheta,
+    SEARCH_AXES.filter((_, axis) => axis !== NOISE_RATIO_AXIS),
+  );
 }
 
 /** ∂g/∂y and ∂g/∂x of the fit's rule at θ̂, in internal units. */
@@ -56,7 +80,8 @@ export function ruleMixedPartials(state: FitInternals): MixedPartials {
 /**
  * Why the implicit function theorem does not apply at the fit's θ̂, or null when it does:
  * 'untrusted' covers every case where its premises fail (no stationary point reached, an optimum
- * on the edge of the search region, a Hessian that is not negative definite).
+ * on the edge of the search region other than the noise floor, a Hessian that is not negative
+ * definite or swamped by rounding).
  */
 export function undefinedReason(fit: FitResult): string | null {
   const { diagnostics } = fit;
@@ -74,7 +99,7 @@ export function computeSensitivities(data: Dataset, fit: FitResult): Sensitivity
   const state = fitState(data, fit);
   const { n } = state.workspace;
   const { map } = state;
-  const inverseHessian = inverseSymmetric3(fit.hessianLogTheta);
+  const inverseHessian = sensitivityInverse(fit);
   const partials = ruleMixedPartials(state);
 
   const dLogTheta_dy = rows3(n);
@@ -93,5 +118,6 @@ export function computeSensitivities(data: Dataset, fit: FitResult): Sensitivity
       dTheta_dx[row][k] = theta[i]! * dLogTheta_dx[row][k]!;
     }
   }
-  return { defined: true, dLogTheta_dy, dLogTheta_dx, dTheta_dy, dTheta_dx };
+  const { constrained } = fit.diagnostics;
+  return { defined: true, dLogTheta_dy, dLogTheta_dx, dTheta_dy, dTheta_dx, constrained };
 }

@@ -89,3 +89,56 @@ export function inverseSymmetric3(matrix: Matrix3): Matrix3 {
   }
   return out;
 }
+
+/**
+ * The inverse of H restricted to the span of `axes` (columns of Z), mapped back: Z (ZᵀHZ)⁻¹ Zᵀ.
+ * With all three unit axes this is H⁻¹; with fewer it is the inverse the implicit function
+ * theorem needs when the remaining directions are held fixed. ZᵀHZ must be invertible.
+ */
+export function restrictedInverse3(matrix: Matrix3, axes: readonly LogTheta[]): Matrix3 {
+  const k = axes.length;
+  const reduced = zeroMatrix3();
+  for (let a = 0; a < 3; a++) reduced[a]![a as 0 | 1 | 2] = 1;
+  for (let a = 0; a < k; a++) {
+    for (let b = 0; b < k; b++) {
+      let sum = 0;
+      for (let i = 0; i < 3; i++)
+        for (let j = 0; j < 3; j++) sum += axes[a]![i]! * matrix[i]![j]! * axes[b]![j]!;
+      reduced[a]![b as 0 | 1 | 2] = sum;
+    }
+  }
+  // The unused rows and columns of `reduced` are the identity, so its inverse's leading k×k block
+  // is the inverse of ZᵀHZ.
+  const reducedInverse = inverseSymmetric3(reduced);
+  const out = zeroMatrix3();
+  for (let a = 0; a < k; a++) {
+    for (let b = 0; b < k; b++) {
+      const value = reducedInverse[a]![b]!;
+      for (let i = 0; i < 3; i++)
+        for (let j = 0; j < 3; j++) out[i]![j as 0 | 1 | 2] += axes[a]![i]! * value * axes[b]![j]!;
+    }
+  }
+  return out;
+}
+
+/** The eigenvalues (ascending) of ZᵀHZ for the k ≤ 3 columns of Z in `axes`. */
+export function restrictedEigenvalues3(matrix: Matrix3, axes: readonly LogTheta[]): number[] {
+  const project = (u: LogTheta, v: LogTheta) => {
+    let sum = 0;
+    for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) sum += u[i]! * matrix[i]![j]! * v[j]!;
+    return sum;
+  };
+  const [first, second, third] = axes;
+  if (!first) return [];
+  if (!second) return [project(first, first)];
+  if (!third) {
+    const a = project(first, first);
+    const b = project(first, second);
+    const d = project(second, second);
+    const mean = 0.5 * (a + d);
+    const radius = Math.hypot(0.5 * (a - d), b);
+    return [mean - radius, mean + radius];
+  }
+  const reduced = axes.map((u) => axes.map((v) => project(u, v))) as Matrix3;
+  return [...symmetricEigen3(reduced).values];
+}

@@ -78,6 +78,32 @@ export type BoundaryFlag =
   | 'signal-vanishing'
   | 'signal-unbounded';
 
+/**
+ * A maximum with some hyperparameters held on a bound: the likelihood would rise beyond it, and
+ * the others are at a strict maximum with those held. The one such bound is the noise floor, the
+ * smallest σn/σf float64 can factorise (docs/numerics.md): σn is held at that fraction of σf.
+ */
+export interface HeldBound {
+  /** The hyperparameters held (e.g. ['noiseStd']). */
+  held: HyperparameterName[];
+  /** In plain words: what is held where, and what the sensitivities then describe. */
+  reason: string;
+}
+
+/** How much of θ̂ and its curvature float64 rounding leaves (see roundoff.ts). */
+export interface RoundoffReport {
+  /** An estimate of the condition number of K at θ̂ (max/min Cholesky pivot). */
+  covarianceCondition: number;
+  /**
+   * The measured relative rounding error of the Hessian at θ̂ (its change between two
+   * evaluations 1e-10 apart, over its largest entry); 0 where K is too well conditioned for it
+   * to matter (not measured).
+   */
+  hessian: number;
+  /** The estimated relative error of the sensitivities that rounding alone causes. */
+  sensitivities: number;
+}
+
 /** How far the implicit-function sensitivities can be trusted at this θ̂. */
 export type TrustVerdict = 'trusted' | 'caution' | 'untrusted';
 
@@ -89,14 +115,20 @@ export interface Diagnostics {
   conditionNumber: number;
   /**
    * True when the Hessian is negative definite to working precision (every eigenvalue below
-   * −1e-12 times the largest in magnitude), so the implicit function theorem applies.
+   * −1e-12 times the largest in magnitude and beyond its rounding error), so the implicit
+   * function theorem applies. At a maximum on the noise floor: the Hessian of the free
+   * hyperparameters, with σn/σf held.
    */
   negativeDefinite: boolean;
   /** Edges of the search region that θ̂ sits on (empty when interior). */
   boundary: BoundaryFlag[];
+  /** Set when θ̂ is a maximum on the noise floor: σn held there, ℓ and σf free. */
+  constrained: HeldBound | null;
+  roundoff: RoundoffReport;
   /**
-   * The best other local maximum found by the global search, if any; `lml` and `lmlGap` are the
-   * rule's objective there and its gap (the log marginal likelihood for `ml`).
+   * The best other strict maximum (interior, or on the noise floor) found by the global search, if
+   * any: the second-highest peak of the rule's objective in the search region. `lml` and `lmlGap`
+   * are the rule's objective there and its gap (the log marginal likelihood for `ml`).
    */
   runnerUp: { theta: Hyperparameters; lml: number; lmlGap: number } | null;
   trust: TrustVerdict;
@@ -141,6 +173,12 @@ export type SensitivityResult =
       dTheta_dy: Rows3;
       /** ∂ θ̂ / ∂x_i (θ's units per unit of x). */
       dTheta_dx: Rows3;
+      /**
+       * Null at an interior maximum. At a maximum on the noise floor: which hyperparameters the
+       * implicit function theorem holds (σn stays at its floor, a fixed fraction of σf, so its
+       * row equals σf's) while the others move.
+       */
+      constrained: HeldBound | null;
     }
   | { defined: false; reason: string };
 

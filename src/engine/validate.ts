@@ -1,4 +1,5 @@
 /** Input checks shared by the library, the CLI and the worker: every problem gets a typed error. */
+import { dataSpreads, SCALE_RANGE } from './scales';
 import type { Dataset } from './types';
 
 /**
@@ -17,7 +18,8 @@ export type GpInputErrorCode =
   | 'too-many-points'
   | 'non-finite'
   | 'all-x-equal'
-  | 'zero-y';
+  | 'zero-y'
+  | 'scale-out-of-range';
 
 /** Invalid input data, with a machine-readable code and a message that names the problem. */
 export class GpInputError extends Error {
@@ -53,7 +55,8 @@ function toFloat64(values: unknown, name: string): Float64Array {
 /**
  * Checks and copies training data. Throws GpInputError for: non-arrays, x and y of different
  * lengths, fewer than MIN_POINTS or more than MAX_POINTS points, NaN or ±Infinity, all x equal
- * (no lengthscale can be inferred) and y identically zero (a zero-mean GP has nothing to fit).
+ * (no lengthscale can be inferred), y identically zero (a zero-mean GP has nothing to fit) and
+ * spreads of x or y beyond what float64 can carry through the fit (`checkScales`).
  * Duplicate x values are legal: the noise term explains them.
  */
 export function validateDataset(x: unknown, y: unknown): Dataset {
@@ -107,5 +110,29 @@ export function validateDataset(x: unknown, y: unknown): Dataset {
   if (yAbsMax === 0) {
     throw new GpInputError('zero-y', 'every y is 0; a zero-mean GP has no signal or noise to fit');
   }
-  return { x: xs, y: ys };
+  const data = { x: xs, y: ys };
+  checkScales(data);
+  return data;
+}
+
+/**
+ * The spreads of x and y (scales.ts); throws GpInputError('scale-out-of-range') when either lies
+ * outside SCALE_RANGE (denormal or near-overflow data), where θ̂ and its sensitivities could not
+ * be represented in float64.
+ */
+export function checkScales(data: Dataset): { xSpread: number; ySpread: number } {
+  const spreads = dataSpreads(data);
+  const [low, high] = SCALE_RANGE;
+  for (const [name, spread, what] of [
+    ['x', spreads.xSpread, 'standard deviation'],
+    ['y', spreads.ySpread, 'root-mean-square'],
+  ] as const) {
+    if (!(spread >= low && spread <= high)) {
+      throw new GpInputError(
+        'scale-out-of-range',
+        `the ${what} of ${name} is ${spread.toExponential(2)}, outside 1e-301 … 1e301: θ̂ and its sensitivities would not fit in float64; rescale ${name}`,
+      );
+    }
+  }
+  return spreads;
 }

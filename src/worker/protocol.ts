@@ -7,6 +7,7 @@ import type {
   CurveAxis,
   DenseBackend,
   Diagnostics,
+  HeldBound,
   Hyperparameters,
   KernelName,
   LogTheta,
@@ -49,6 +50,8 @@ export type SensitivityPayload =
       dLogTheta_dx: Rows3;
       dTheta_dy: Rows3;
       dTheta_dx: Rows3;
+      /** Set at a maximum on the noise floor: the hyperparameters held there (the engine's). */
+      constrained: HeldBound | null;
     }
   | { defined: false; reason: string };
 

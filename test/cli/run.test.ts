@@ -64,7 +64,7 @@ describe('fit on the reference cases', () => {
     expect(report.diagnostics).toMatchObject({
       negativeDefinite: true,
       trust: 'trusted',
-      sensitivities: { defined: true, reason: null },
+      sensitivities: { defined: true, reason: null, held: [] },
     });
     expect(report.timingMs.fit).toBeGreaterThan(0);
     expect(report.timingMs.sensitivity).toBeGreaterThan(0);
@@ -121,6 +121,31 @@ describe('undefined sensitivities', () => {
     }
     expect(report.diagnostics.sensitivities.defined).toBe(false);
     expect(report.diagnostics.sensitivities.reason).toMatch(/implicit function theorem/);
+  });
+});
+
+describe('a maximum with σn on its floor', () => {
+  it('prints the constrained sensitivities and names the held hyperparameter', async () => {
+    // Exact values of a smooth function: the noise runs to its floor, ℓ and σf stay interior.
+    const x = Array.from({ length: 20 }, (_, i) => 0.5 * i + 0.1 * Math.sin(3 * i));
+    const path = dataFile(
+      'clean.json',
+      JSON.stringify({ x, y: x.map((value) => Math.sin(value)) }),
+    );
+    const report = await fitReport(['fit', path, '--kernel', 'matern32', '--fd']);
+    expect(report.diagnostics.sensitivities.held).toEqual(['noiseStd']);
+    expect(report.diagnostics.sensitivities.reason).toMatch(
+      /σn sits at its smallest allowed value/,
+    );
+    expect(report.diagnostics.constrained?.held).toEqual(['noiseStd']);
+    // σn stays a fixed fraction of σf: its row of d log θ̂/dy is σf's.
+    expect(report.dLogTheta_dy![2]).toEqual(report.dLogTheta_dy![1]);
+    for (const check of report.fdCheck!) {
+      const scale = Math.max(...check.ift.map(Math.abs));
+      check.fd.forEach((value, row) =>
+        expect(Math.abs(value - check.ift[row]!)).toBeLessThan(1e-5 * scale),
+      );
+    }
   });
 });
 

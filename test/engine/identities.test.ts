@@ -10,54 +10,11 @@ import {
   finiteDifferenceCheck,
   fitHyperparameters,
   validateDataset,
-  type Dataset,
   type KernelName,
-  type SensitivityResult,
 } from '../../src/engine';
 import { referenceCases } from '../fixtures/reference';
+import { checkIdentities } from './identity-sums';
 import { structuredDataset } from './random-data';
-
-const IDENTITY_TOLERANCE = 1e-8;
-
-type Defined = Extract<SensitivityResult, { defined: true }>;
-
-/** Σ_k w_k row_k, and the scale Σ_k |w_k row_k| against which its error is judged. */
-function weightedSum(
-  row: Float64Array,
-  weights: ArrayLike<number> | null,
-): { sum: number; scale: number } {
-  let sum = 0;
-  let scale = 0;
-  for (let k = 0; k < row.length; k++) {
-    const term = (weights ? weights[k]! : 1) * row[k]!;
-    sum += term;
-    scale += Math.abs(term);
-  }
-  return { sum, scale };
-}
-
-function expectIdentity(
-  row: Float64Array,
-  weights: ArrayLike<number> | null,
-  expected: number,
-): void {
-  const { sum, scale } = weightedSum(row, weights);
-  expect(Math.abs(sum - expected)).toBeLessThanOrEqual(IDENTITY_TOLERANCE * Math.max(1, scale));
-}
-
-function checkIdentities(data: Dataset, sensitivities: Defined): void {
-  const { dLogTheta_dx, dLogTheta_dy, dTheta_dx } = sensitivities;
-  // Translating every x leaves θ̂ unchanged.
-  for (const row of dTheta_dx) expectIdentity(row, null, 0);
-  // Scaling x by c scales ℓ̂ by c and leaves σ̂f, σ̂n.
-  expectIdentity(dLogTheta_dx[0], data.x, 1);
-  expectIdentity(dLogTheta_dx[1], data.x, 0);
-  expectIdentity(dLogTheta_dx[2], data.x, 0);
-  // Scaling y by c leaves ℓ̂ and scales σ̂f, σ̂n by c.
-  expectIdentity(dLogTheta_dy[0], data.y, 0);
-  expectIdentity(dLogTheta_dy[1], data.y, 1);
-  expectIdentity(dLogTheta_dy[2], data.y, 1);
-}
 
 describe.each(Object.entries(referenceCases))(
   'identities on reference case %s',

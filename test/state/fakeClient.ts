@@ -135,6 +135,8 @@ export function fakeSuccess(
       conditionNumber: 2.1,
       negativeDefinite: true,
       boundary: [],
+      constrained: null,
+      roundoff: { covarianceCondition: 50, hessian: 0, sensitivities: 1e-14 },
       runnerUp: null,
       trust: 'trusted',
       reasons: [],
@@ -145,6 +147,7 @@ export function fakeSuccess(
       dLogTheta_dx,
       dTheta_dy: dLogTheta_dy,
       dTheta_dx: dLogTheta_dx,
+      constrained: null,
     },
     posterior: {
       x: gridX,

@@ -81,6 +81,25 @@ describe('runAnalysis', () => {
     expect(gpu.timingMs.total).toBeGreaterThanOrEqual(gpu.timingMs.fit);
   });
 
+  it('passes the held hyperparameter of a maximum on the noise floor through to the store', async () => {
+    const x = Array.from({ length: 20 }, (_, i) => 0.5 * i + 0.1 * Math.sin(3 * i));
+    const request: SequencedRequest = {
+      ...requestFor('sine10'),
+      x: Float64Array.from(x),
+      y: Float64Array.from(x, Math.sin),
+      kernel: 'matern32',
+      grid: { min: 0, max: 10, count: 50 },
+    };
+    const result = expectSuccess(
+      await runAnalysis(request, createEnginePosteriorPath(), new WarmStarts()),
+    );
+    expect(result.diagnostics.constrained?.held).toEqual(['noiseStd']);
+    expect(result.sensitivities.defined).toBe(true);
+    if (result.sensitivities.defined) {
+      expect(result.sensitivities.constrained?.held).toEqual(['noiseStd']);
+    }
+  });
+
   it('answers bad data with the engine’s error code and message', async () => {
     const request = requestFor('sine10', {
       y: Float64Array.from([1, 2, Number.NaN, 4, 5, 6, 7, 8, 9, 10]),

@@ -19,8 +19,8 @@ import {
   solveCholeskyInPlace,
 } from '../linalg';
 import { logSpaced } from '../profile';
-import type { LogThetaBounds } from '../newton';
-import { inputSpacing, searchBounds, subsample } from '../search';
+import { subsample } from '../search';
+import { inputSpacing, searchBounds, type SearchBox } from '../search-region';
 import type { KernelName, LogTheta } from '../types';
 
 /**
@@ -31,11 +31,14 @@ import type { KernelName, LogTheta } from '../types';
  */
 export const LOO_MAX_SIGNAL = 100;
 
-/** The likelihood's search box (search.ts) with σf capped at LOO_MAX_SIGNAL (internal units). */
-export function looSearchBounds(x: Float64Array): LogThetaBounds {
-  const bounds = searchBounds(x);
+/**
+ * The likelihood's search box (search-region.ts: φ = (log ℓ, log σf, log σn/σf), the same noise
+ * floor) with σf capped at LOO_MAX_SIGNAL times the RMS of y (internal units, `yRms`).
+ */
+export function looSearchBounds(x: Float64Array, yRms = 1): SearchBox {
+  const bounds = searchBounds(x, yRms);
   const upper: LogTheta = [...bounds.upper];
-  upper[1] = Math.min(upper[1], Math.log(LOO_MAX_SIGNAL));
+  upper[1] = Math.min(upper[1], Math.log(LOO_MAX_SIGNAL * yRms));
   return { lower: bounds.lower, upper };
 }
 

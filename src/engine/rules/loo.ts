@@ -18,6 +18,7 @@
 import { evaluateLikelihood, type LikelihoodWorkspace } from '../likelihood';
 import { dot, dotRange, multiplyMatrixVector, multiplyTransposed } from '../linalg';
 import type { ObjectiveEvaluation } from '../objective';
+import { relativeSolveError, type EvaluationRoundoff } from '../roundoff';
 import { zeroMatrix3 } from '../small3';
 import type { LogTheta } from '../types';
 
@@ -94,17 +95,30 @@ export function evaluateLoo(
   order: 0 | 1 | 2,
 ): ObjectiveEvaluation {
   loo.evaluatedLogTheta = null;
-  loo.likelihood = evaluateLikelihood(likelihood, logTheta, order === 0 ? 1 : 2).value;
+  const likelihoodEvaluation = evaluateLikelihood(likelihood, logTheta, order === 0 ? 1 : 2);
+  loo.likelihood = likelihoodEvaluation.value;
   const { n, precision, alpha } = likelihood;
   const c = loo.precisionDiagonal;
+  // Rounding (roundoff.ts): c and α carry relative errors of about u·κ̂, so fₐ carries about
+  // u·κ̂ (½ + (3/2) αₐ²/cₐ) and each gradient term aₐβᵢₐ, bₐγᵢₐ about u·κ̂ times its size.
+  const conditionEstimate = likelihoodEvaluation.roundoff?.conditionEstimate ?? 1;
+  const relative = relativeSolveError(conditionEstimate);
   let value = -0.5 * n * LOG_TWO_PI;
+  let valueScale = 0;
   for (let k = 0; k < n; k++) {
     c[k] = precision[k * n + k]!;
-    value += 0.5 * Math.log(c[k]!) - (alpha[k]! * alpha[k]!) / (2 * c[k]!);
+    const residualTerm = (alpha[k]! * alpha[k]!) / c[k]!;
+    value += 0.5 * Math.log(c[k]!) - 0.5 * residualTerm;
+    valueScale += 0.5 + 1.5 * residualTerm;
   }
+  const roundoff: EvaluationRoundoff = {
+    conditionEstimate,
+    value: relative * valueScale,
+    gradient: null,
+  };
   loo.evaluatedLogTheta = logTheta;
   loo.evaluatedOrder = 0;
-  if (order === 0) return { logTheta, value, gradient: null, hessian: null };
+  if (order === 0) return { logTheta, value, gradient: null, hessian: null, roundoff };
 
   const signalVariance = Math.exp(2 * logTheta[1]);
   const noiseVariance = Math.exp(2 * logTheta[2]);
@@ -124,6 +138,7 @@ export function evaluateLoo(
   const [betaL, betaF, betaN] = loo.beta;
   const [gammaL, gammaF, gammaN] = loo.gamma;
   const gradient: LogTheta = [0, 0, 0];
+  const gradientScale: LogTheta = [0, 0, 0];
   for (let k = 0; k < n; k++) {
     a[k] = alpha[k]! / c[k]!;
     b[k] = 0.5 / c[k]! + 0.5 * a[k]! * a[k]!;
@@ -137,9 +152,13 @@ export function evaluateLoo(
     gradient[0] += a[k]! * betaL[k]! - b[k]! * gammaL[k]!;
     gradient[1] += a[k]! * betaF[k]! - b[k]! * gammaF[k]!;
     gradient[2] += a[k]! * betaN[k]! - b[k]! * gammaN[k]!;
+    gradientScale[0] += Math.abs(a[k]! * betaL[k]!) + Math.abs(b[k]! * gammaL[k]!);
+    gradientScale[1] += Math.abs(a[k]! * betaF[k]!) + Math.abs(b[k]! * gammaF[k]!);
+    gradientScale[2] += Math.abs(a[k]! * betaN[k]!) + Math.abs(b[k]! * gammaN[k]!);
   }
+  roundoff.gradient = gradientScale.map((scale) => relative * scale) as LogTheta;
   loo.evaluatedOrder = 1;
-  if (order === 1) return { logTheta, value, gradient, hessian: null };
+  if (order === 1) return { logTheta, value, gradient, hessian: null, roundoff };
 
   const { precisionSquared, sandwich, scratch, u } = loo;
   multiplyTransposed(precision, precision, n, precisionSquared, true);
@@ -219,5 +238,5 @@ export function evaluateLoo(
     }
   }
   loo.evaluatedOrder = 2;
-  return { logTheta, value, gradient, hessian };
+  return { logTheta, value, gradient, hessian, roundoff };
 }

@@ -52,7 +52,10 @@ export function createRuleObjective(
   return objective;
 }
 
-/** L + log p(log θ), with the prior's gradient and diagonal Hessian added to L's. */
+/**
+ * L + log p(log θ), with the prior's gradient and diagonal Hessian added to L's. The prior's terms
+ * are exact to a few ulps, so L's rounding estimate stands for the sum.
+ */
 function withPrior(evaluation: ObjectiveEvaluation, prior: InternalPrior): ObjectiveEvaluation {
   const { value, gradient, hessianDiagonal } = logPrior(prior, evaluation.logTheta);
   return {
@@ -65,5 +68,6 @@ function withPrior(evaluation: ObjectiveEvaluation, prior: InternalPrior): Objec
       (evaluation.hessian.map((row, i) =>
         row.map((h, j) => (i === j ? h + hessianDiagonal[i]! : h)),
       ) as Matrix3),
+    ...(evaluation.roundoff ? { roundoff: evaluation.roundoff } : {}),
   };
 }

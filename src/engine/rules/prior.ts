@@ -6,9 +6,11 @@
  *
  * a density on log θ, which is why moving between the data's units and the engine's internal ones
  * (a shift of log θ) leaves its value unchanged. Relative to the data (the default) the medians
- * e^μᵢ are multiples of the scales the engine standardises by — the population standard deviation
- * s_x of x for ℓ, the root mean square s_y of y for σf and σn — so in internal units the centres are
- * the constants log(multiple), whatever the data.
+ * e^μᵢ are multiples of the data's own scales — the population standard deviation s_x of x for ℓ,
+ * the root mean square s_y of y for σf and σn — which the engine's internal units (x and y divided
+ * by powers of two near s_x and s_y; standardize.ts) carry as `internalXSd` and `internalYRms`: in
+ * internal units the centres are log(multiple) + log(internal scale), and a dataset rescaled by any
+ * factor has the same θ̂ rescaled.
  */
 import type { Standardization } from '../standardize';
 import type { HyperparameterPrior, LogNormalPrior, LogTheta } from '../types';
@@ -72,8 +74,9 @@ export interface InternalPrior {
 /** The prior's centres and widths in the internal units of `map`. */
 export function internalPrior(prior: HyperparameterPrior, map: Standardization): InternalPrior {
   const relative = prior.relativeTo === 'data';
-  const logXScale = relative ? 0 : Math.log(map.xScale);
-  const logYScale = relative ? 0 : Math.log(map.yScale);
+  // Relative medians are multiples of the spreads, which internal units keep within [½, 2].
+  const logXScale = relative ? -Math.log(map.internalXSd) : Math.log(map.xScale);
+  const logYScale = relative ? -Math.log(map.internalYRms) : Math.log(map.yScale);
   return {
     center: [
       Math.log(prior.lengthscale.median) - logXScale,

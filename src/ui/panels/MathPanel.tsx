@@ -53,6 +53,7 @@ export function MathPanel() {
     ? sensitivities.dLogTheta_dy.map((row) => [row[index] ?? Number.NaN])
     : null;
   const hessian: Matrix3 | null = live?.hessianLogTheta ?? null;
+  const constrained = sensitivities?.defined ? sensitivities.constrained : null;
 
   return (
     <section className="card math" aria-labelledby="math-title" data-testid="math">
@@ -77,6 +78,12 @@ export function MathPanel() {
               <p>
                 No sensitivities at this fit:{' '}
                 {sensitivities && !sensitivities.defined ? sensitivities.reason : 'the fit failed'}.
+              </p>
+            )}
+            {constrained && (
+              <p data-testid="math-constrained">
+                {constrained.reason}: the theorem is applied to ℓ and σf alone, with σn kept at the
+                same fraction of σf.
               </p>
             )}
             {column && (

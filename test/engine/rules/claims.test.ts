@@ -32,7 +32,12 @@ function flattest(fit: FitResult): { value: number; direction: number[] } {
 describe('docs/rules.md, measured', () => {
   it('the prior gives pure noise an interior maximum that likelihood lacks', () => {
     const data = dataset('noise');
-    expect(fitHyperparameters(data).diagnostics.boundary).toContain('lengthscale-below-spacing');
+    // Likelihood's best is an interpolant with σn on the noise floor, a near tie with the
+    // explanation by noise alone: a boundary either way.
+    const ml = fitHyperparameters(data);
+    expect(ml.diagnostics.boundary).toContain('noise-vanishing');
+    expect(ml.diagnostics.runnerUp!.lmlGap).toBeLessThan(1);
+    expect(ml.diagnostics.trust).not.toBe('trusted');
     expect(fitHyperparameters(data, { rule: 'map' }).diagnostics.trust).toBe('trusted');
   });
 

@@ -3,7 +3,8 @@
  * identities hold"): translation of x, scaling of x and of y, permutation and sign flip hold for
  * `loo` and for `map` with its default data-relative prior; with an absolute prior the scaling
  * identities take the exact form Σ_k x_k ∂log θ̂/∂x_k = e_ℓ + H⁻¹e_ℓ/s_ℓ² and
- * Σ_k y_k ∂log θ̂/∂y_k = (0, 1, 1) + H⁻¹(0, 1/s_f², 1/s_n²).
+ * Σ_k y_k ∂log θ̂/∂y_k = (0, 1, 1) + H⁻¹(0, 1/s_f², 1/s_n²), with Z(ZᵀHZ)⁻¹Zᵀ for H⁻¹ at a
+ * maximum held on the noise floor.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -16,15 +17,31 @@ import {
   type LogTheta,
   type SensitivityResult,
 } from '../../../src/engine';
-import { inverseSymmetric3 } from '../../../src/engine/small3';
+import { sensitivityInverse } from '../../../src/engine/sensitivity';
 import { structuredDataset } from '../random-data';
 import { RULE_CASE } from './cases';
 
 type Defined = Extract<SensitivityResult, { defined: true }>;
 
 const TOLERANCE = 1e-8;
+/**
+ * With an absolute prior at the small end of the random scales (y ~ 1e-3 against a σf median of
+ * 1.5) θ̂ sits at small σn/σf with κ(K) ~ 1e5, where the cancellations in ∂g/∂x leave a relative
+ * error that grows with κ(K): 6e-8 of the row's size at κ̂ = 1.5e5 on a 13-point counterexample,
+ * the same with the centred internal units this test first ran with and with the uncentred
+ * power-of-two ones (docs/numerics.md), while the y identities hold to 1e-9. So the x identities
+ * are judged at 1e-8 up to κ̂ = 1e3 and proportionally looser beyond.
+ */
+function absolutePriorTolerance(covarianceCondition: number): number {
+  return TOLERANCE * Math.max(1, covarianceCondition / 1e3);
+}
 
-function expectIdentity(row: Float64Array, weights: ArrayLike<number> | null, expected: number) {
+function expectIdentity(
+  row: Float64Array,
+  weights: ArrayLike<number> | null,
+  expected: number,
+  tolerance = TOLERANCE,
+) {
   let sum = 0;
   let scale = 0;
   for (let k = 0; k < row.length; k++) {
@@ -32,7 +49,7 @@ function expectIdentity(row: Float64Array, weights: ArrayLike<number> | null, ex
     sum += term;
     scale += Math.abs(term);
   }
-  expect(Math.abs(sum - expected)).toBeLessThanOrEqual(TOLERANCE * Math.max(1, scale));
+  expect(Math.abs(sum - expected)).toBeLessThanOrEqual(tolerance * Math.max(1, scale));
 }
 
 /** Translation and the two scalings, with the right-hand sides given. */
@@ -41,10 +58,15 @@ function checkIdentities(
   sensitivities: Defined,
   xScaling: LogTheta = [1, 0, 0],
   yScaling: LogTheta = [0, 1, 1],
+  tolerance = TOLERANCE,
 ): void {
-  for (const row of sensitivities.dTheta_dx) expectIdentity(row, null, 0);
-  sensitivities.dLogTheta_dx.forEach((row, i) => expectIdentity(row, data.x, xScaling[i]!));
-  sensitivities.dLogTheta_dy.forEach((row, i) => expectIdentity(row, data.y, yScaling[i]!));
+  for (const row of sensitivities.dTheta_dx) expectIdentity(row, null, 0, tolerance);
+  sensitivities.dLogTheta_dx.forEach((row, i) =>
+    expectIdentity(row, data.x, xScaling[i]!, tolerance),
+  );
+  sensitivities.dLogTheta_dy.forEach((row, i) =>
+    expectIdentity(row, data.y, yScaling[i]!, tolerance),
+  );
 }
 
 describe.each([
@@ -121,7 +143,8 @@ describe('identities of rule map with an absolute prior', () => {
         const sensitivities = computeSensitivities(data, fit);
         if (!sensitivities.defined) return;
         checked++;
-        const inverse = inverseSymmetric3(fit.hessianLogTheta);
+        // H⁻¹, or Z(ZᵀHZ)⁻¹Zᵀ where σn is held on its noise floor (docs/numerics.md).
+        const inverse = sensitivityInverse(fit);
         const precisions = [prior.lengthscale, prior.signalStd, prior.noiseStd].map(
           (part) => 1 / part.logSd ** 2,
         );
@@ -131,7 +154,8 @@ describe('identities of rule map with an absolute prior', () => {
         const yScaling = inverse.map(
           (row, i) => (i === 0 ? 0 : 1) + row[1] * precisions[1]! + row[2] * precisions[2]!,
         ) as LogTheta;
-        checkIdentities(data, sensitivities, xScaling, yScaling);
+        const tolerance = absolutePriorTolerance(fit.diagnostics.roundoff.covarianceCondition);
+        checkIdentities(data, sensitivities, xScaling, yScaling, tolerance);
         // The prior moves θ̂ off the plain scaling law (unless the data sit on its centres).
         expect(Math.abs(yScaling[1] - 1)).toBeGreaterThan(1e-6);
       }),
