@@ -3,6 +3,7 @@
  * exact Hessian (newton.ts) from each promising basin; or, for a small change of the data, a warm
  * Newton polish from the previous θ̂ alone. Runs in standardised units (standardize.ts).
  */
+import { checkFitOptions, rememberFittedData } from './check-arguments';
 import { diagnose } from './diagnostics';
 import { hyperparametersFromLog } from './predict';
 import {
@@ -25,6 +26,7 @@ import {
   toInternalLogTheta,
   type Standardization,
 } from './standardize';
+import { checkDataset } from './validate';
 import type { BoundaryFlag, Dataset, FitResult, KernelName, LogTheta, Matrix3 } from './types';
 
 export interface FitOptions {
@@ -158,17 +160,18 @@ function coldPolish(
 }
 
 /**
- * Fits θ̂ by maximum marginal likelihood. `data` must come from `validateDataset`.
- * Throws only for internal failures; degenerate optima are reported in `diagnostics`.
+ * Fits θ̂ by maximum marginal likelihood. `data` must come from `validateDataset`. Throws
+ * GpInputError for bad data or options (an unknown kernel, a malformed warm start); otherwise
+ * only for internal failures; degenerate optima are reported in `diagnostics`.
  */
 export function fitHyperparameters(data: Dataset, options: FitOptions = {}): FitResult {
-  const kernel = options.kernel ?? 'rbf';
+  checkDataset(data);
+  const { kernel, warmStart: warm } = checkFitOptions(options);
   const { x, y, map } = standardize(data);
   const workspace = createLikelihoodWorkspace(kernel, x, y);
   const bounds = searchBounds(x);
   const polished: PolishResult[] = [];
 
-  const warm = options.warmStart;
   if (warm) {
     const main = polishMaximum(
       workspace,
@@ -231,5 +234,6 @@ export function fitHyperparameters(data: Dataset, options: FitOptions = {}): Fit
     }),
   };
   internals.set(result, { workspace, map, internalLogTheta: bestInternal });
+  rememberFittedData(result, data);
   return result;
 }

@@ -15,12 +15,14 @@
  */
 export * from './types';
 export {
+  describeValue,
+  GP_INPUT_ERROR_CODES,
   GpInputError,
-  MAX_POINTS,
-  MIN_POINTS,
-  validateDataset,
+  quoteText,
+  QUOTE_LIMIT,
   type GpInputErrorCode,
-} from './validate';
+} from './input-error';
+export { checkKernel, MAX_POINTS, MIN_POINTS, validateDataset } from './validate';
 export { fitHyperparameters, type FitOptions } from './fit';
 export { computeSensitivities } from './sensitivity';
 export { finiteDifferenceCheck } from './fd-check';

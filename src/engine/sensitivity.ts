@@ -14,6 +14,7 @@
  * PK_nP = 2σn²P². Beyond the fit's factorisation this costs two symmetric products (PK_ℓP, P²);
  * everything per point is O(n).
  */
+import { checkFitForData, fittedDataOf } from './check-arguments';
 import { fitInternals } from './fit';
 import { createLikelihoodWorkspace, evaluateLikelihood } from './likelihood';
 import { wasmKernels } from './linalg';
@@ -21,6 +22,7 @@ import { createSensitivityTerms, sensitivityTermsJs } from './sensitivity-terms'
 import { inverseSymmetric3 } from './small3';
 import { toInternalLogTheta, standardize } from './standardize';
 import type { Dataset, FitResult, Rows3, SensitivityResult } from './types';
+import { checkDataset } from './validate';
 
 function rows3(n: number): Rows3 {
   return [new Float64Array(n), new Float64Array(n), new Float64Array(n)];
@@ -42,9 +44,12 @@ function applyNegativeInverseHessian(inverseHessian: number[][], g: Rows3, out: 
 
 /**
  * dθ̂/dy and dθ̂/dx for every point, for log θ and θ, in data units. Undefined (with the reason)
- * when the fit's diagnostics say the implicit function theorem does not apply.
+ * when the fit's diagnostics say the implicit function theorem does not apply. Throws
+ * GpInputError('dataset-mismatch') when `fit` was made for other data.
  */
 export function computeSensitivities(data: Dataset, fit: FitResult): SensitivityResult {
+  checkDataset(data);
+  checkFitForData(fit, data, fittedDataOf(fit));
   const { diagnostics } = fit;
   // 'untrusted' covers every case where the theorem's premises fail: no stationary point reached,
   // an optimum on the edge of the search region, or a Hessian that is not negative definite.
