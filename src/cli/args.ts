@@ -8,8 +8,8 @@
  * starts with `-` can be given after it; FILE `-` reads the data from standard input. Every
  * mistake throws a CliError whose message names the offending argument.
  */
-import { KERNEL_NAMES, type KernelName } from '../engine/index';
-import { CliError } from './cli-error';
+import { KERNEL_NAMES, quoteText, type KernelName } from '../engine/index';
+import { CliError, EXIT_BAD_INPUT } from './cli-error';
 
 /** What the user asked for. */
 export type CliCommand =
@@ -37,7 +37,11 @@ function parseKernel(value: string | undefined): KernelName {
     throw new CliError(`--kernel needs a value (${KERNEL_CHOICES})`);
   }
   if (!isKernelName(value)) {
-    throw new CliError(`unknown kernel "${value}"; choose ${KERNEL_CHOICES}`);
+    throw new CliError(
+      `unknown kernel ${quoteText(value)}; choose ${KERNEL_CHOICES}`,
+      EXIT_BAD_INPUT,
+      'unknown-kernel',
+    );
   }
   return value;
 }
@@ -53,7 +57,7 @@ export function parseArguments(argv: readonly string[]): CliCommand {
   if (command === 'help') return { command: 'help' };
   if (command !== 'fit') {
     const what = command.startsWith('-') ? 'option' : 'command';
-    throw new CliError(`unknown ${what} "${command}"; ${HELP_HINT}`);
+    throw new CliError(`unknown ${what} ${quoteText(command)}; ${HELP_HINT}`);
   }
 
   let file: string | undefined;
@@ -62,7 +66,7 @@ export function parseArguments(argv: readonly string[]): CliCommand {
   let pretty = false;
   const positional = (value: string) => {
     if (file !== undefined)
-      throw new CliError(`unexpected argument "${value}"; fit takes one FILE`);
+      throw new CliError(`unexpected argument ${quoteText(value)}; fit takes one FILE`);
     file = value;
   };
   for (let i = 0; i < rest.length; i++) {
@@ -85,7 +89,7 @@ export function parseArguments(argv: readonly string[]): CliCommand {
       if (name === '--fd') fd = true;
       else pretty = true;
     } else if (argument !== '-' && argument.startsWith('-')) {
-      throw new CliError(`unknown option "${name}"; ${HELP_HINT}`);
+      throw new CliError(`unknown option ${quoteText(name)}; ${HELP_HINT}`);
     } else {
       positional(argument);
     }

@@ -108,6 +108,11 @@ function safeLength(value: object): number | null {
   }
 }
 
+/** `1 item`, `4,294,967,295 items`. */
+function count(value: number, noun: string): string {
+  return `${value.toLocaleString('en-US')} ${noun}${value === 1 ? '' : 's'}`;
+}
+
 /** `Float64Array`, `BigInt64Array`, `DataView`, …: the built-in tag, not a constructor's name. */
 export function typedArrayName(view: ArrayBufferView): string {
   return Object.prototype.toString.call(view).slice(8, -1);
@@ -141,12 +146,12 @@ export function describeValue(value: unknown, limit = QUOTE_LIMIT): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) {
     const length = safeLength(value);
-    return length === null ? 'an array' : `an array of ${length.toLocaleString('en-US')} items`;
+    return length === null ? 'an array' : `an array of ${count(length, 'item')}`;
   }
   if (ArrayBuffer.isView(value)) {
     const name = typedArrayName(value);
     const length = safeLength(value);
-    return length === null ? `a ${name}` : `a ${name} of ${length.toLocaleString('en-US')} items`;
+    return length === null ? `a ${name}` : `a ${name} of ${count(length, 'item')}`;
   }
   return 'an object';
 }
