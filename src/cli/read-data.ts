@@ -10,7 +10,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { describeValue, MAX_POINTS } from '../engine/index';
+import { describeValue, groupDigits, MAX_POINTS } from '../engine/index';
 import { CliError, EXIT_BAD_INPUT, fileLabel, oneLine } from './cli-error';
 import { findJsonSyntaxError, findNestingTooDeep, lineAndColumn } from './json-syntax';
 import { LineSplitter, TableReader } from './table-reader';
@@ -112,7 +112,7 @@ class DataTextReader {
       this.jsonLength += chunk.length;
       if (this.jsonLength > MAX_JSON_CHARS) {
         throw inputError(
-          `${this.name} holds more than ${MAX_JSON_CHARS.toLocaleString('en-US')} characters of JSON; a dataset of ${MAX_POINTS} points needs far less`,
+          `${this.name} holds more than ${groupDigits(MAX_JSON_CHARS)} characters of JSON; a dataset of ${MAX_POINTS} points needs far less`,
           'input-too-large',
         );
       }

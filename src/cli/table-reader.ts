@@ -9,7 +9,7 @@
  * decimal comma (`1,5`) is read as a decimal point. `NaN`, `Inf` and `Infinity` are read as numbers
  * so that the dataset check can reject them.
  */
-import { MAX_POINTS, quoteText } from '../engine/index';
+import { groupDigits, MAX_POINTS, quoteText } from '../engine/index';
 import { CliError, EXIT_BAD_INPUT } from './cli-error';
 
 /** The longest line a table may have: far more than any x, y pair needs. */
@@ -115,7 +115,7 @@ export class TableReader {
 /** The error for a line longer than MAX_LINE_CHARS. */
 export function lineTooLong(where: string): CliError {
   return new CliError(
-    `${where} is longer than ${MAX_LINE_CHARS.toLocaleString('en-US')} characters; a table line holds one x and one y`,
+    `${where} is longer than ${groupDigits(MAX_LINE_CHARS)} characters; a table line holds one x and one y`,
     EXIT_BAD_INPUT,
     'input-too-large',
   );

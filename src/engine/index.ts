@@ -18,6 +18,7 @@ export {
   describeValue,
   GP_INPUT_ERROR_CODES,
   GpInputError,
+  groupDigits,
   quoteText,
   QUOTE_LIMIT,
   type GpInputErrorCode,

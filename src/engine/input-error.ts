@@ -95,7 +95,7 @@ export function quoteText(text: string, limit = QUOTE_LIMIT): string {
     read += 1;
   }
   if (read >= text.length) return `"${out}"`;
-  return `"${out}…" (${text.length.toLocaleString('en-US')} characters)`;
+  return `"${out}…" (${groupDigits(text.length)} characters)`;
 }
 
 /** The length of an array-like without trusting it: null when reading it fails or is odd. */
@@ -108,9 +108,18 @@ function safeLength(value: object): number | null {
   }
 }
 
+/**
+ * An integer with thousands separators, `4,294,967,295` (without toLocaleString, whose first call
+ * loads locale data: a refusal must cost nothing).
+ */
+export function groupDigits(value: number): string {
+  const text = String(value);
+  return Number.isInteger(value) ? text.replace(/\B(?=(\d{3})+(?!\d))/g, ',') : text;
+}
+
 /** `1 item`, `4,294,967,295 items`. */
 function count(value: number, noun: string): string {
-  return `${value.toLocaleString('en-US')} ${noun}${value === 1 ? '' : 's'}`;
+  return `${groupDigits(value)} ${noun}${value === 1 ? '' : 's'}`;
 }
 
 /** `Float64Array`, `BigInt64Array`, `DataView`, …: the built-in tag, not a constructor's name. */

@@ -4,7 +4,7 @@
  * so a hostile input (a 2³²−1-long sparse array, a circular array, a BigInt64Array, a 2 MB string)
  * costs no more than a good one and is named in a message of bounded length.
  */
-import { describeValue, GpInputError, typedArrayName } from './input-error';
+import { describeValue, GpInputError, groupDigits, typedArrayName } from './input-error';
 import { KERNEL_NAMES, type Dataset, type KernelName } from './types';
 
 export { GpInputError, type GpInputErrorCode } from './input-error';
@@ -76,7 +76,7 @@ function checkLength(length: number, name: string): void {
   if (length > MAX_POINTS) {
     throw new GpInputError(
       'too-many-points',
-      `at most ${MAX_POINTS} points are supported, got ${length.toLocaleString('en-US')} values in ${name}`,
+      `at most ${MAX_POINTS} points are supported, got ${groupDigits(length)} values in ${name}`,
     );
   }
 }
