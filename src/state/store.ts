@@ -18,6 +18,7 @@ import {
   scaleFor,
   type RequestRecord,
 } from './results';
+import { createStalenessClock } from './staleness';
 import type { DataSnapshot, ExplorerData, ExplorerState } from './types';
 import type { SharedState } from './urlCodec';
 
@@ -30,6 +31,8 @@ export interface ExplorerStoreOptions {
   initial?: SharedState;
   /** Most points the reader may place. */
   maxPoints: number;
+  /** Clock for the refitting flag (staleness.ts); performance.now by default. */
+  now?: () => number;
 }
 
 export type ExplorerStore = StoreApi<ExplorerState>;
@@ -47,6 +50,7 @@ function initialData(initial: SharedState | undefined): ExplorerData {
     landscape: null,
     failure: null,
     pendingSeq: null,
+    refitting: false,
     status: { backend: 'starting', note: null },
     arrowScale: null,
     finiteDifference: null,
@@ -59,9 +63,14 @@ export function createExplorerStore({
   client,
   initial,
   maxPoints,
+  now,
 }: ExplorerStoreOptions): ExplorerStore {
   const requests = new Map<number, RequestRecord>();
   let lastRequest: RequestRecord | null = null;
+  const staleness = createStalenessClock(
+    (refitting) => store.setState({ refitting }),
+    now ? { now } : {},
+  );
 
   /** Sends the current data to the compute service. */
   function requestAnalysis(finiteDifferenceIndex: number | null = null): void {
@@ -69,9 +78,18 @@ export function createExplorerStore({
     const landscape =
       options.showLandscape && (!drag?.active || points.length <= LIVE_LANDSCAPE_MAX_POINTS);
     const seq = client.request(buildRequest(points, kernel, { landscape, finiteDifferenceIndex }));
-    lastRequest = { points, structureVersion, landscape, finiteDifferenceIndex };
+    const previous = lastRequest;
+    lastRequest = {
+      points,
+      kernel,
+      structureVersion,
+      landscape,
+      finiteDifferenceIndex,
+      supersededAt: null,
+    };
     requests.set(seq, lastRequest);
     store.setState({ pendingSeq: seq });
+    staleness.requested(lastRequest, previous);
   }
 
   const store = createStore<ExplorerState>()((set, get) => {
@@ -300,6 +318,7 @@ export function createExplorerStore({
       dispose() {
         unsubscribeResults();
         unsubscribeStatus();
+        staleness.dispose();
       },
     };
 
@@ -319,6 +338,7 @@ export function createExplorerStore({
     for (const seq of requests.keys()) if (seq <= result.seq) requests.delete(seq);
     if (!request) return;
     store.setState(applyResult(store.getState(), result, request));
+    staleness.answered(request);
   }
 
   const unsubscribeResults = client.subscribe(receive);

@@ -4,19 +4,18 @@
  */
 import type { AnalysisResult, ComputeStatus, SequencedRequest } from './protocol';
 
-/** Faults the worker can be asked to simulate, so recovery can be tested in a real browser. */
-export type SimulatedFault =
-  /** Throw an uncaught error from the worker's event loop (the page sees an `error` event). */
-  | 'crash'
-  /** Lose the WebGL context as a GPU reset would. */
-  | 'context-loss';
+export type ToWorkerMessage = { type: 'analyse'; request: SequencedRequest };
 
-export type ToWorkerMessage =
-  | { type: 'analyse'; request: SequencedRequest }
-  | { type: 'simulate-fault'; fault: SimulatedFault };
+/**
+ * The stages of an analysis the worker reports as it passes them, so the page can tell a worker
+ * that is working from one that has gone silent (liveness.ts).
+ */
+export type AnalysisStage = 'started' | 'fit' | 'sensitivity' | 'posterior';
 
 export type FromWorkerMessage =
-  { type: 'status'; status: ComputeStatus } | { type: 'result'; result: AnalysisResult };
+  | { type: 'status'; status: ComputeStatus }
+  | { type: 'progress'; seq: number; stage: AnalysisStage }
+  | { type: 'result'; result: AnalysisResult };
 
 /** The typed arrays of a result, to transfer rather than copy them across the boundary. */
 export function transferablesOf(result: AnalysisResult): ArrayBuffer[] {

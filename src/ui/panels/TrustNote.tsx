@@ -1,8 +1,12 @@
 import type { ArrowsView } from '../../state';
 
-/** Whether the arrows can be believed, and why not when they cannot. */
+/**
+ * Whether the arrows can be believed, and why not when they cannot — in visible text, so touch
+ * and screen-reader users get every reason. While a refit is overdue it says so first: the
+ * arrows and θ̂ on screen belong to points that have since moved.
+ */
 export function TrustNote({ view, failure }: { view: ArrowsView; failure: string | null }) {
-  const { status, reasons } = view;
+  const { status, reasons, stale } = view;
   if (status === 'waiting' && !failure) {
     return (
       <div className="trust waiting" role="status" data-testid="trust" data-status="waiting">
@@ -22,16 +26,28 @@ export function TrustNote({ view, failure }: { view: ArrowsView; failure: string
       : 'Arrows hidden: the sensitivities are undefined here.',
     waiting: 'No fit for these points.',
   }[status];
+  const shownReasons = failure ? [failure] : reasons;
   return (
-    <div className={`trust ${status}`} role="status" data-testid="trust" data-status={status}>
+    <div
+      className={`trust ${stale ? 'refitting' : status}`}
+      role="status"
+      data-testid="trust"
+      data-status={status}
+      data-stale={stale}
+    >
       <span className="trust-icon" aria-hidden="true">
-        {status === 'shown' ? '✓' : '!'}
+        {stale ? '···' : status === 'shown' ? '✓' : '!'}
       </span>
       <div>
+        {stale && (
+          <div data-testid="trust-refitting">
+            Refitting: the arrows and θ̂ shown are for the points before your last change.
+          </div>
+        )}
         <div>{heading}</div>
-        {reasons.length > 0 && (
+        {shownReasons.length > 0 && (
           <ul data-testid="trust-reasons">
-            {reasons.map((reason) => (
+            {shownReasons.map((reason) => (
               <li key={reason}>{reason}</li>
             ))}
           </ul>
