@@ -107,7 +107,7 @@ export function createWorkerPool(
     worker.addEventListener('message', (event: MessageEvent<FromWorkerMessage>) => {
       if (worker !== real) return;
       const message = event.data;
-      workerWatch.heard();
+      workerWatch.heard(message.type === 'progress' ? message.expectMs : undefined);
       if (message.type === 'status') {
         workerWatch.ready();
         status = message.status;

@@ -20,6 +20,12 @@ import { evenGrid, logGrid, requestProblem } from './requestCheck';
 import type { DensePath } from './posteriorChooser';
 import type { WarmStarts } from './warmStarts';
 
+/**
+ * Told before work that may take long for a reason the page cannot have measured (the first GPU
+ * run of a size compiles shaders): how long it may take, ms.
+ */
+export type SlowStartListener = (expectMs: number) => void;
+
 /** Computes the dense posterior and sample paths at a fitted θ̂. */
 export interface PosteriorPath {
   /** Which backend this path runs on, reported with each result. */
@@ -29,6 +35,7 @@ export interface PosteriorPath {
     data: Dataset,
     fit: FitResult,
     grid: Float64Array,
+    onSlowStart?: SlowStartListener,
   ): Promise<Posterior & { path: DensePath }>;
   samples(
     data: Dataset,
@@ -36,6 +43,7 @@ export interface PosteriorPath {
     grid: Float64Array,
     count: number,
     seed: number,
+    onSlowStart?: SlowStartListener,
   ): Promise<Float64Array[]>;
 }
 
@@ -48,7 +56,7 @@ export const SAMPLE_SEED = 20_060_101;
 const now = (): number => performance.now();
 
 /** Called as an analysis passes each stage (for the page's liveness check). */
-export type StageListener = (stage: AnalysisStage) => void;
+export type StageListener = (stage: AnalysisStage, expectMs?: number) => void;
 
 export async function runAnalysis(
   request: SequencedRequest,
@@ -94,9 +102,12 @@ async function analyse(
   onStage('sensitivity');
 
   const grid = evenGrid(request.grid.min, request.grid.max, request.grid.count);
-  const posterior = await path.posterior(data, fit, grid);
+  const slowStart: SlowStartListener = (expectMs) => onStage('gpu-first-run', expectMs);
+  const posterior = await path.posterior(data, fit, grid, slowStart);
   const samples =
-    request.samples > 0 ? await path.samples(data, fit, grid, request.samples, SAMPLE_SEED) : [];
+    request.samples > 0
+      ? await path.samples(data, fit, grid, request.samples, SAMPLE_SEED, slowStart)
+      : [];
   const posteriorDone = now();
   onStage('posterior');
 

@@ -218,7 +218,7 @@ export function createComputeClient(options: ComputeClientOptions = {}): Compute
     created.addEventListener('message', (event: MessageEvent<FromWorkerMessage>) => {
       if (worker !== created || disposed) return;
       const message = event.data;
-      watch?.heard();
+      watch?.heard(message.type === 'progress' ? message.expectMs : undefined);
       if (message.type === 'status') {
         workerStarted = true;
         bridging = false;

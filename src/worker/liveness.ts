@@ -11,7 +11,9 @@
  * fit and sensitivities as n³, the posterior as n²·m·(1 + samples) + n³, the landscape as
  * size·n³ + size²·n); a stage never measured is allowed UNMEASURED_STAGE_MS. For the explorer's
  * sizes every stage takes milliseconds, so a silent worker is found within floorMs (1.5 s).
- * Until the worker has reported that it started, the allowance is startupMs.
+ * Until the worker has reported that it started, the allowance is startupMs; and when the worker
+ * announces work the page cannot have measured (the first GPU run of a size, which compiles
+ * shaders), it says how long that may take and gets floorMs more than that.
  */
 import type { AnalysisSuccess, SequencedRequest } from './protocol';
 
@@ -104,8 +106,11 @@ export class StageTimes {
 export interface LivenessWatch {
   /** A request was sent to the worker. */
   sent(request: SequencedRequest): void;
-  /** The worker said something (a status, a stage, a result): it is alive. */
-  heard(): void;
+  /**
+   * The worker said something (a status, a stage, a result): it is alive. `expectMs`: it
+   * announced that its next stage may take this long.
+   */
+  heard(expectMs?: number): void;
   /** The worker has reported its backend: start-up is over. */
   ready(): void;
   /** The request was answered; its stage times are learned. */
@@ -142,8 +147,9 @@ export function createLivenessWatch(
       else onSilent(ms);
     }, ms);
   };
-  const rearm = (): void => {
-    if (outstanding !== null) arm(allowance(outstanding), false);
+  const rearm = (announcedMs = 0): void => {
+    if (outstanding === null) return;
+    arm(Math.max(allowance(outstanding), options.floorMs + announcedMs), false);
   };
 
   return {
@@ -151,7 +157,7 @@ export function createLivenessWatch(
       outstanding = request;
       rearm();
     },
-    heard: rearm,
+    heard: (expectMs) => rearm(expectMs),
     ready() {
       started = true;
       rearm();

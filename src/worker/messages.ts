@@ -8,13 +8,15 @@ export type ToWorkerMessage = { type: 'analyse'; request: SequencedRequest };
 
 /**
  * The stages of an analysis the worker reports as it passes them, so the page can tell a worker
- * that is working from one that has gone silent (liveness.ts).
+ * that is working from one that has gone silent (liveness.ts). `gpu-first-run`: a GPU kernel of
+ * a new size is about to run for the first time, which compiles its shaders (seconds on a
+ * software GPU); the message carries `expectMs`, how long that may take.
  */
-export type AnalysisStage = 'started' | 'fit' | 'sensitivity' | 'posterior';
+export type AnalysisStage = 'started' | 'fit' | 'sensitivity' | 'gpu-first-run' | 'posterior';
 
 export type FromWorkerMessage =
   | { type: 'status'; status: ComputeStatus }
-  | { type: 'progress'; seq: number; stage: AnalysisStage }
+  | { type: 'progress'; seq: number; stage: AnalysisStage; expectMs?: number }
   | { type: 'result'; result: AnalysisResult };
 
 /** The typed arrays of a result, to transfer rather than copy them across the boundary. */

@@ -92,8 +92,13 @@ export function createWorkerHost(options: WorkerHostOptions): WorkerHost {
   const run = (request: SequencedRequest): Promise<AnalysisResult | typeof CONTEXT_LOST> => {
     const { seq } = request;
     options.post({ type: 'progress', seq, stage: 'started' }, []);
-    const running = runAnalysis(request, path, warmStarts, (stage) =>
-      options.post({ type: 'progress', seq, stage }, []),
+    const running = runAnalysis(request, path, warmStarts, (stage, expectMs) =>
+      options.post(
+        expectMs === undefined
+          ? { type: 'progress', seq, stage }
+          : { type: 'progress', seq, stage, expectMs },
+        [],
+      ),
     );
     if (contextLoss === null) return running;
     // An abandoned run may still settle, or fail on the removed backend: nobody listens then.

@@ -229,6 +229,18 @@ describe('compute client recovery', () => {
     expect(workers).toHaveLength(2);
   });
 
+  it('gives a stage the worker announces as slow (a first GPU run) the time it asks for', async () => {
+    vi.useFakeTimers();
+    const { client, workers, current } = setup({ liveness: { floorMs: 1000, multiple: 0 } });
+    current().send(started);
+    client.request(sampleRequest());
+    current().send({ type: 'progress', seq: 1, stage: 'gpu-first-run', expectMs: 8000 });
+    await vi.advanceTimersByTimeAsync(8900);
+    expect(workers).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(200);
+    expect(workers).toHaveLength(2);
+  });
+
   it('does not restart a worker once the answer came', async () => {
     vi.useFakeTimers();
     const { client, workers, current } = setup({ liveness: { floorMs: 1000, multiple: 0 } });

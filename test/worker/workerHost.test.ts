@@ -4,7 +4,7 @@ import type { TfjsBackendName } from '../../src/gpu/tfjsBackend';
 import type { PosteriorPath } from '../../src/worker/analysis';
 import type { FromWorkerMessage } from '../../src/worker/messages';
 import type { AnalysisResult, SequencedRequest } from '../../src/worker/protocol';
-import { createTfjsPosteriorPath } from '../../src/worker/tfjsPosteriorPath';
+import { createTfjsPosteriorPath, GPU_FIRST_RUN_MS } from '../../src/worker/tfjsPosteriorPath';
 import { createWorkerHost, type GpuRuntime } from '../../src/worker/workerHost';
 import { referenceCases } from '../fixtures/reference';
 import { startCpuBackend } from '../gpu/tfjsCpu';
@@ -176,18 +176,33 @@ describe('worker host', () => {
     expect(results().map((result) => result.ok && result.backend)).toEqual(['cpu']);
   });
 
-  it('reports each stage of an analysis before its result', async () => {
+  it('reports each stage of an analysis before its result, and a first GPU run with its allowance', async () => {
     const { host, posted } = setup();
-    host.receive({ type: 'analyse', request: request(7) });
+    host.receive({ type: 'analyse', request: request(7, 0, 0) });
+    await host.idle();
+    host.receive({ type: 'analyse', request: request(8, 0.01, 0) });
     await host.idle();
     const stages = posted.flatMap(({ message }) =>
       message.type === 'progress'
-        ? [`${message.seq}:${message.stage}`]
+        ? [`${message.seq}:${message.stage}${message.expectMs ? `:${message.expectMs}` : ''}`]
         : message.type === 'result'
           ? [`${message.result.seq}:result`]
           : [],
     );
-    expect(stages).toEqual(['7:started', '7:fit', '7:sensitivity', '7:posterior', '7:result']);
+    expect(stages).toEqual([
+      '7:started',
+      '7:fit',
+      '7:sensitivity',
+      // The first band of this size on the GPU compiles shaders: announced, with its allowance.
+      `7:gpu-first-run:${GPU_FIRST_RUN_MS}`,
+      '7:posterior',
+      '7:result',
+      '8:started',
+      '8:fit',
+      '8:sensitivity',
+      '8:posterior',
+      '8:result',
+    ]);
   });
 
   it('switches to the CPU at once when the context is lost while idle', async () => {

@@ -16,13 +16,14 @@ export const ArrowsLayer = memo(function ArrowsLayer({ scales }: { scales: PlotS
   const hyperparameter = useExplorer((s) => s.options.hyperparameter);
   const seq = useExplorer((s) => s.analysis?.result.seq ?? 0);
   if (view.status === 'hidden' || view.status === 'waiting')
-    return <g className="arrows" data-seq={seq} data-stale={view.stale} />;
+    return <g className="arrows" data-testid="arrows" data-seq={seq} data-stale={view.stale} />;
   // Pixels per data unit along each axis (the y axis points down on screen).
   const perX = scales.x(1) - scales.x(0);
   const perY = scales.y(0) - scales.y(1);
   return (
     <g
       className={`arrows ${view.status === 'untrusted' ? 'untrusted' : hyperparameter}${view.stale ? ' stale' : ''}`}
+      data-testid="arrows"
       data-seq={seq}
       data-stale={view.stale}
     >

@@ -72,7 +72,7 @@ export function mountExplorer(client: ComputeClient): void {
   let sampling = false;
   const sample = (): void => {
     if (!sampling) return;
-    const arrows = document.querySelector<SVGGElement>('g.arrows');
+    const arrows = document.querySelector<SVGGElement>('[data-testid=arrows]');
     frames.push({
       time: performance.now(),
       points: Array.from(document.querySelectorAll('[data-testid=point]'), (node) => ({
