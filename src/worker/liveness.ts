@@ -9,7 +9,9 @@
  *
  * Stage times are measured from the worker's own results and scaled to the request's size (the
  * fit and sensitivities as n³, the posterior as n²·m·(1 + samples) + n³, the landscape as
- * size·n³ + size²·n); a stage never measured is allowed UNMEASURED_STAGE_MS. For the explorer's
+ * size·n³ + size²·n); a stage never measured is allowed UNMEASURED_STAGE_MS. The longest silence
+ * the page itself saw between two messages of a recent request counts too: on a machine so busy
+ * that threads wait for a core, that is what a stage takes. For the explorer's
  * sizes every stage takes milliseconds, so a silent worker is found within floorMs (1.5 s).
  * Until the worker has reported that it started, the allowance is startupMs; and when the worker
  * announces work the page cannot have measured (the first GPU run of a size, which compiles
@@ -72,6 +74,15 @@ export class StageTimes {
   private readonly samples = new Map<Stage, { work: number; ms: number }[]>(
     STAGES.map((stage) => [stage, []]),
   );
+  /** The longest silence between two messages of each recent request, as the page saw it. */
+  private readonly silences: number[] = [];
+
+  /** Records the longest silence the page saw while a request was answered. */
+  recordSilence(ms: number): void {
+    if (!Number.isFinite(ms) || ms < 0) return;
+    this.silences.push(ms);
+    if (this.silences.length > SAMPLES_PER_STAGE) this.silences.shift();
+  }
 
   /** Records the stage times of an answered request. */
   record(request: Sized, timing: AnalysisSuccess['timingMs']): void {
@@ -87,7 +98,7 @@ export class StageTimes {
 
   /** The longest stage `request` is expected to take, ms (scaled up, never down, by size). */
   longestStageMs(request: Sized): number {
-    let longest = 0;
+    let longest = Math.max(0, ...this.silences);
     for (const stage of STAGES) {
       const work = stageWork(request, stage);
       if (work === null) continue;
@@ -127,6 +138,11 @@ export function createLivenessWatch(
   let outstanding: SequencedRequest | null = null;
   let started = false;
   let timer: ReturnType<typeof setTimeout> | null = null;
+  /** When the worker last spoke (or the request was sent), and the longest silence since. */
+  let lastHeardAt = 0;
+  let longestSilence = 0;
+  /** The silence after an announced slow stage says nothing about this machine. */
+  let skipSilence = false;
 
   const clear = (): void => {
     if (timer !== null) clearTimeout(timer);
@@ -155,9 +171,20 @@ export function createLivenessWatch(
   return {
     sent(request) {
       outstanding = request;
+      lastHeardAt = performance.now();
+      longestSilence = 0;
+      skipSilence = false;
       rearm();
     },
-    heard: (expectMs) => rearm(expectMs),
+    heard(expectMs) {
+      const at = performance.now();
+      if (outstanding !== null && !skipSilence) {
+        longestSilence = Math.max(longestSilence, at - lastHeardAt);
+      }
+      lastHeardAt = at;
+      skipSilence = expectMs !== undefined;
+      rearm(expectMs);
+    },
     ready() {
       started = true;
       rearm();
@@ -166,6 +193,7 @@ export function createLivenessWatch(
       if (result.ok && result.timingMs) {
         times.record(request, result.timingMs as AnalysisSuccess['timingMs']);
       }
+      if (started) times.recordSilence(longestSilence);
       outstanding = null;
       clear();
     },
