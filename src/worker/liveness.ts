@@ -9,9 +9,9 @@
  *
  * Stage times are measured from the worker's own results and scaled to the request's size (the
  * fit and sensitivities as n³, the posterior as n²·m·(1 + samples) + n³, the landscape as
- * size·n³ + size²·n); a stage never measured is allowed UNMEASURED_STAGE_MS. The longest silence
- * the page itself saw between two messages of a recent request counts too: on a machine so busy
- * that threads wait for a core, that is what a stage takes. For the explorer's
+ * size·n³ + size²·n); a stage never measured is allowed UNMEASURED_STAGE_MS. The silences the
+ * page itself saw between two messages of recent requests count too (their median): on a machine
+ * so busy that threads wait for a core, that is what a stage takes. For the explorer's
  * sizes every stage takes milliseconds, so a silent worker is found within floorMs (1.5 s).
  * Until the worker has reported that it started, the allowance is startupMs; and when the worker
  * announces work the page cannot have measured (the first GPU run of a size, which compiles
@@ -96,9 +96,14 @@ export class StageTimes {
     }
   }
 
-  /** The longest stage `request` is expected to take, ms (scaled up, never down, by size). */
+  /**
+   * The longest stage `request` is expected to take, ms: the measured stages scaled up (never
+   * down) to its size, and the median of the recent requests' longest silences (a median: one
+   * stall of a busy machine should not slow the detection of a dead worker for long).
+   */
   longestStageMs(request: Sized): number {
-    let longest = Math.max(0, ...this.silences);
+    const sorted = [...this.silences].sort((a, b) => a - b);
+    let longest = sorted[Math.floor(sorted.length / 2)] ?? 0;
     for (const stage of STAGES) {
       const work = stageWork(request, stage);
       if (work === null) continue;
@@ -186,7 +191,10 @@ export function createLivenessWatch(
       rearm(expectMs);
     },
     ready() {
+      // The start-up is no measure of a stage.
       started = true;
+      lastHeardAt = performance.now();
+      longestSilence = 0;
       rearm();
     },
     answered(request, result) {

@@ -26,13 +26,13 @@ const chooser: DensePathChooser = {
 function faultyPath(real: PosteriorPath): PosteriorPath {
   return {
     backend: () => real.backend(),
-    posterior(data, fit, grid) {
+    posterior(data, fit, grid, onSlowStart) {
       const fault = armed;
       if (fault === 'stall-readback') {
         armed = null;
         return new Promise(() => {});
       }
-      const running = real.posterior(data, fit, grid);
+      const running = real.posterior(data, fit, grid, onSlowStart);
       if (fault === 'context-loss-in-readback') {
         armed = null;
         // The kernels are queued and their read-back awaited by now: lose the context under it.

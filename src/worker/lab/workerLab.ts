@@ -47,12 +47,15 @@ const query = new URLSearchParams(location.search);
 const floorParameter = query.get('floor');
 /** The newest compute worker the client started (with `?faults=1`). */
 let currentWorker: Worker | null = null;
+/** Whether the test worker computes every band on the GPU; every new worker is told. */
+let gpuBand = false;
 
 function createFaultyWorker(): WorkerLike {
   const worker = new Worker(new URL('./faultyCompute.worker.ts', import.meta.url), {
     type: 'module',
   });
   currentWorker = worker;
+  if (gpuBand) worker.postMessage({ type: 'lab-config', gpuBand } satisfies LabToWorkerMessage);
   return worker as unknown as WorkerLike;
 }
 
@@ -185,7 +188,10 @@ const workerLab = {
   /** Tells the test worker (`?faults=1`) to commit a fault; false when none is running. */
   fault: (fault: LabFault): boolean => postToWorker({ type: 'lab-fault', fault }),
   /** `gpuBand`: the test worker computes every posterior band on the GPU (tfjs). */
-  configure: (gpuBand: boolean): boolean => postToWorker({ type: 'lab-config', gpuBand }),
+  configure: (onGpu: boolean): boolean => {
+    gpuBand = onGpu;
+    return postToWorker({ type: 'lab-config', gpuBand });
+  },
   /** Terminates the worker without telling the client, as if the browser killed it. */
   killWorker: (): boolean => {
     currentWorker?.terminate();
