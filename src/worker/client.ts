@@ -210,6 +210,14 @@ export function createComputeClient(options: ComputeClientOptions = {}): Compute
     }
     worker = created;
     workerStarted = false;
+    if (bridging) {
+      // No request waits on it while the main thread bridges: its start-up is watched alone.
+      setTimeout(() => {
+        if (worker === created && !workerStarted && !disposed) {
+          failWorker(`it did not start within ${Math.round(liveness.startupMs / 1000)} s`);
+        }
+      }, liveness.startupMs);
+    }
     watch = created.supervised
       ? null
       : createLivenessWatch(liveness, stageTimes, (silentMs) =>

@@ -241,6 +241,20 @@ describe('compute client recovery', () => {
     expect(workers).toHaveLength(2);
   });
 
+  it('watches a restarted worker’s start-up while the main thread bridges', async () => {
+    vi.useFakeTimers();
+    const { client, workers, current } = setup({
+      liveness: { floorMs: 1000, multiple: 0, startupMs: 5000 },
+    });
+    client.request(sampleRequest());
+    current().crash();
+    expect(workers).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(4900);
+    expect(workers).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(200);
+    expect(workers).toHaveLength(3);
+  });
+
   it('does not restart a worker once the answer came', async () => {
     vi.useFakeTimers();
     const { client, workers, current } = setup({ liveness: { floorMs: 1000, multiple: 0 } });
