@@ -8,7 +8,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { LabFault } from '../../src/worker/lab/labFaults';
+import type { LabBandPath, LabFault } from '../../src/worker/lab/labFaults';
 import { useBrowser } from './browser';
 import { pointCentre, waitForArrows } from './uiHelpers';
 import { relative } from './workerLab';
@@ -88,18 +88,16 @@ async function fitAgainstEngine(page: Page) {
   });
 }
 
-async function openExplorer(
-  browser: ReturnType<typeof useBrowser>,
-  { gpuBand }: { gpuBand: boolean },
-) {
+async function openExplorer(browser: ReturnType<typeof useBrowser>, band: LabBandPath) {
   const opened = await browser.open('/worker-lab.html?faults=1&explorer=1');
   const { page } = opened;
   await page.waitForFunction(() => window.explorerLab !== undefined);
   await waitForArrows(page);
-  if (gpuBand) {
-    // Every band on the GPU from here on; keyboard steps until one is answered from the GPU
-    // (the first compiles its shaders), so the drag's read-backs are real ones.
-    await page.evaluate(() => window.workerLab.configure(true));
+  // The band on one path only, so no first GPU run (shader compilation) falls in the drag.
+  await page.evaluate((path) => window.workerLab.configure(path), band);
+  if (band === 'gpu') {
+    // Keyboard steps until a band is answered from the GPU (the first compiles its shaders), so
+    // the drag's read-backs are real ones.
     await page.locator('[data-testid=point][data-index="2"]').focus();
     let path: string | undefined;
     for (let step = 0; step < 5 && path !== 'tfjs'; step++) {
@@ -120,19 +118,19 @@ async function openExplorer(
 describe('worker faults mid-drag, on the explorer', () => {
   const browser = useBrowser();
 
-  const cases: { fault: LabFault | 'kill'; title: string; gpuBand: boolean }[] = [
-    { fault: 'close', title: 'the worker closes itself silently', gpuBand: false },
+  const cases: { fault: LabFault | 'kill'; title: string; band: LabBandPath }[] = [
+    { fault: 'close', title: 'the worker closes itself silently', band: 'engine' },
     {
       fault: 'context-loss-in-readback',
       title: 'the WebGL context is lost during a GPU read-back',
-      gpuBand: true,
+      band: 'gpu',
     },
-    { fault: 'stall-readback', title: 'a GPU read-back never settles', gpuBand: true },
+    { fault: 'stall-readback', title: 'a GPU read-back never settles', band: 'gpu' },
   ];
 
-  for (const { fault, title, gpuBand } of cases) {
+  for (const { fault, title, band } of cases) {
     it(`${title}: the final points are fitted within 3 s, and no frame shows other points' arrows as trusted`, async () => {
-      const { page, problems } = await openExplorer(browser, { gpuBand });
+      const { page, problems } = await openExplorer(browser, band);
       const { releasedAt } = await dragWithFault(page, 5, fault);
       const fittedAt = await waitForCurrentFit(page);
       expect(fittedAt - releasedAt).toBeLessThan(3000);

@@ -8,17 +8,18 @@ import { PosteriorChooser, type DensePathChooser } from '../posteriorChooser';
 import { createTfjsPosteriorPath } from '../tfjsPosteriorPath';
 import { createTfjsRuntime } from '../tfjsRuntime';
 import { createWorkerHost } from '../workerHost';
-import { isLabMessage, type LabFault } from './labFaults';
+import { isLabMessage, type LabBandPath, type LabFault } from './labFaults';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const runtime = createTfjsRuntime();
-let gpuBand = false;
+let band: LabBandPath = 'measured';
 let armed: LabFault | null = null;
 
-/** The measured choice, unless the test asks for every band on the GPU. */
+/** The measured choice, unless the test pins the band to one path. */
 const measured = new PosteriorChooser();
 const chooser: DensePathChooser = {
-  choose: (n, m) => (gpuBand ? 'tfjs' : measured.choose(n, m)),
+  choose: (n, m) =>
+    band === 'gpu' ? 'tfjs' : band === 'engine' ? 'engine' : measured.choose(n, m),
   record: (n, m, path, ms) => measured.record(n, m, path, ms),
 };
 
@@ -86,7 +87,7 @@ scope.addEventListener('message', (event: MessageEvent<unknown>) => {
   const message = event.data;
   if (isLabMessage(message)) {
     if (message.type === 'lab-fault') commit(message.fault);
-    else gpuBand = message.gpuBand;
+    else band = message.band;
     return;
   }
   host.receive(message as ToWorkerMessage);

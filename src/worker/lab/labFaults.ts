@@ -18,10 +18,15 @@ export type LabFault =
   /** Let the next GPU read-back never settle, with no context-loss event (a GPU stall). */
   | 'stall-readback';
 
+/**
+ * Where the test worker computes the posterior band: as measured (the product's choice), always
+ * with the float32 tfjs kernels (a GPU read-back every time), or always with the float64 engine
+ * (no shader compilation in the middle of a test).
+ */
+export type LabBandPath = 'measured' | 'gpu' | 'engine';
+
 export type LabToWorkerMessage =
-  | { type: 'lab-fault'; fault: LabFault }
-  /** `gpuBand`: compute every posterior band with the float32 tfjs kernels (a GPU read-back). */
-  | { type: 'lab-config'; gpuBand: boolean };
+  { type: 'lab-fault'; fault: LabFault } | { type: 'lab-config'; band: LabBandPath };
 
 export function isLabMessage(message: unknown): message is LabToWorkerMessage {
   const type = (message as { type?: unknown } | null)?.type;

@@ -10,7 +10,7 @@
 import type { KernelName } from '../../engine';
 import { createComputeClient, type WorkerLike } from '../client';
 import type { AnalysisResult, ComputeStatus } from '../protocol';
-import type { LabFault, LabToWorkerMessage } from './labFaults';
+import type { LabBandPath, LabFault, LabToWorkerMessage } from './labFaults';
 
 /** A request in plain JSON, as a test can pass it through `page.evaluate`. */
 export interface LabRequest {
@@ -47,15 +47,17 @@ const query = new URLSearchParams(location.search);
 const floorParameter = query.get('floor');
 /** The newest compute worker the client started (with `?faults=1`). */
 let currentWorker: Worker | null = null;
-/** Whether the test worker computes every band on the GPU; every new worker is told. */
-let gpuBand = false;
+/** Where the test worker computes the band (labFaults.ts); every new worker is told. */
+let band: LabBandPath = 'measured';
 
 function createFaultyWorker(): WorkerLike {
   const worker = new Worker(new URL('./faultyCompute.worker.ts', import.meta.url), {
     type: 'module',
   });
   currentWorker = worker;
-  if (gpuBand) worker.postMessage({ type: 'lab-config', gpuBand } satisfies LabToWorkerMessage);
+  if (band !== 'measured') {
+    worker.postMessage({ type: 'lab-config', band } satisfies LabToWorkerMessage);
+  }
   return worker as unknown as WorkerLike;
 }
 
@@ -187,10 +189,10 @@ const workerLab = {
   client,
   /** Tells the test worker (`?faults=1`) to commit a fault; false when none is running. */
   fault: (fault: LabFault): boolean => postToWorker({ type: 'lab-fault', fault }),
-  /** `gpuBand`: the test worker computes every posterior band on the GPU (tfjs). */
-  configure: (onGpu: boolean): boolean => {
-    gpuBand = onGpu;
-    return postToWorker({ type: 'lab-config', gpuBand });
+  /** Where the test worker computes every posterior band (labFaults.ts, LabBandPath). */
+  configure: (path: LabBandPath): boolean => {
+    band = path;
+    return postToWorker({ type: 'lab-config', band });
   },
   /** Terminates the worker without telling the client, as if the browser killed it. */
   killWorker: (): boolean => {
