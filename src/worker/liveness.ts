@@ -84,9 +84,13 @@ export class StageTimes {
     if (this.silences.length > SAMPLES_PER_STAGE) this.silences.shift();
   }
 
-  /** Records the stage times of an answered request. */
-  record(request: Sized, timing: AnalysisSuccess['timingMs']): void {
+  /**
+   * Records the stage times of an answered request; `withFirstGpuRun`: its posterior stage
+   * compiled shaders, which says nothing about the next request's.
+   */
+  record(request: Sized, timing: AnalysisSuccess['timingMs'], withFirstGpuRun = false): void {
     for (const stage of STAGES) {
+      if (withFirstGpuRun && stage === 'posterior') continue;
       const work = stageWork(request, stage);
       const ms = timing[stage];
       if (work === null || !Number.isFinite(ms) || ms < 0) continue;
@@ -148,6 +152,8 @@ export function createLivenessWatch(
   let longestSilence = 0;
   /** The silence after an announced slow stage says nothing about this machine. */
   let skipSilence = false;
+  /** The request out had a first GPU run announced. */
+  let announced = false;
 
   const clear = (): void => {
     if (timer !== null) clearTimeout(timer);
@@ -179,6 +185,7 @@ export function createLivenessWatch(
       lastHeardAt = performance.now();
       longestSilence = 0;
       skipSilence = false;
+      announced = false;
       rearm();
     },
     heard(expectMs) {
@@ -188,6 +195,7 @@ export function createLivenessWatch(
       }
       lastHeardAt = at;
       skipSilence = expectMs !== undefined;
+      announced ||= skipSilence;
       rearm(expectMs);
     },
     ready() {
@@ -199,7 +207,7 @@ export function createLivenessWatch(
     },
     answered(request, result) {
       if (result.ok && result.timingMs) {
-        times.record(request, result.timingMs as AnalysisSuccess['timingMs']);
+        times.record(request, result.timingMs as AnalysisSuccess['timingMs'], announced);
       }
       if (started) times.recordSilence(longestSilence);
       outstanding = null;
