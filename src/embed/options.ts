@@ -173,12 +173,15 @@ function readPanels(value: unknown): EmbedPanel[] | { problem: string } {
 function readHeight(value: unknown): number | null | { problem: string } {
   if (value === null || (typeof value === 'string' && /^\s*(auto)?\s*$/i.test(value))) return null;
   const [min, max] = EMBED_HEIGHT_RANGE;
-  const problem = {
-    problem: `height ${typeof value === 'string' ? quoteValue(value) : describeValue(value)} is not a number of pixels from ${min} to ${max}, or auto`,
-  };
-  if (typeof value !== 'number' && typeof value !== 'string') return problem;
+  const allowed = `a number of pixels from ${min} to ${max}, or auto`;
+  if (typeof value !== 'number' && typeof value !== 'string') {
+    return { problem: `height must be ${allowed}, not ${describeValue(value)}` };
+  }
   const height = typeof value === 'number' ? value : Number(value.trim().replace(/px$/i, ''));
-  if (!Number.isFinite(height) || height < min || height > max) return problem;
+  if (!Number.isFinite(height) || height < min || height > max) {
+    const shown = typeof value === 'string' ? quoteValue(value) : describeValue(value);
+    return { problem: `height ${shown} is not ${allowed}` };
+  }
   return Math.round(height);
 }
 

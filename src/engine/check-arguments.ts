@@ -93,8 +93,9 @@ export function checkFitForData(
   data: Dataset,
   fittedTo: Dataset | undefined,
 ): FitResult {
-  if (!isRecord(fit))
+  if (!isRecord(fit) || typeof fit.kernel !== 'string') {
     invalid(`fit must be a result of fitHyperparameters, got ${describeValue(fit)}`);
+  }
   checkKernel(fit.kernel);
   checkLogTheta(fit.logTheta, 'fit.logTheta');
   checkMatrix3(fit.hessianLogTheta, 'fit.hessianLogTheta');
