@@ -295,6 +295,28 @@ export function readAppUrl(
   return { url: url.href, problem: null };
 }
 
+/**
+ * The longest query string embed.html reads: every option at its limit, percent-encoded (three
+ * characters each). A longer one is refused before it is parsed.
+ */
+export const QUERY_LIMIT =
+  3 * (OPTION_TEXT_LIMITS.points + EMBED_OPTION_NAMES.length * (OPTION_TEXT_LIMITS.other + 16));
+
+/**
+ * The options in a URL's query string (`?kernel=matern52&…`), measured before it is parsed: a
+ * query longer than QUERY_LIMIT gives no options and one problem naming its length.
+ */
+export function readEmbedQuery(search: string): { options: EmbedOptions; problem: string | null } {
+  if (search.length > QUERY_LIMIT) {
+    return {
+      options: {},
+      problem: `The address's options are ${groupDigits(search.length)} characters long; at most ${groupDigits(QUERY_LIMIT)} are read, so the defaults are shown.`,
+    };
+  }
+  const query = new URLSearchParams(search);
+  return { options: readEmbedOptions((name) => query.get(name)), problem: null };
+}
+
 /** The options present in a source of text values (URL parameters, element attributes). */
 export function readEmbedOptions(read: (name: EmbedOptionName) => string | null): EmbedOptions {
   const options: Record<string, string> = {};

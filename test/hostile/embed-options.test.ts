@@ -8,7 +8,9 @@ import { describe, expect, it } from 'vitest';
 import {
   EMBED_PANELS,
   EMBED_THEMES,
+  QUERY_LIMIT,
   readAppUrl,
+  readEmbedQuery,
   resolveEmbedOptions,
   type EmbedOptions,
 } from '../../src/embed/options';
@@ -32,6 +34,20 @@ describe('hostile options to the widget', () => {
     expect(config.points.length).toBeGreaterThanOrEqual(3);
     expect(config.points.length).toBeLessThanOrEqual(100);
     expectPrototypesUntouched(before);
+  });
+
+  it('refuses a query string longer than embed.html reads, before parsing it', () => {
+    const tooLong = `?kernel=matern52&points=${'1,1;'.repeat(QUERY_LIMIT)}`;
+    expect(readEmbedQuery(tooLong)).toEqual({
+      options: {},
+      problem: expect.stringMatching(
+        /^The address's options are [\d,]+ characters long; at most [\d,]+ are read, so the defaults are shown\.$/,
+      ),
+    });
+    expect(readEmbedQuery('?kernel=matern52&band=false')).toEqual({
+      options: { kernel: 'matern52', band: 'false' },
+      problem: null,
+    });
   });
 
   it('refuses options that are not an object', () => {

@@ -203,6 +203,8 @@ const workerLab = {
   engine: () => import('./engineLab'),
   /** tfjs kernels run on this page's main thread, for parity checks and benchmarks. */
   gpu: () => import('./gpuLab'),
+  /** The readers of untrusted text (the URL fragment, the widget's options). */
+  inputs: () => import('./inputsLab'),
 };
 
 declare global {
