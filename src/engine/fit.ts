@@ -8,6 +8,7 @@
  * maximum and every grid candidate, and for `loo` also from its own grid's maxima
  * (rules/loo-search.ts; docs/rules.md, "Search").
  */
+import { checkFitOptions, rememberFittedData } from './check-arguments';
 import { diagnose } from './diagnostics';
 import { hyperparametersFromLog } from './predict';
 import { createLikelihoodWorkspace, type LikelihoodWorkspace } from './likelihood';
@@ -33,6 +34,7 @@ import type {
   Matrix3,
   SelectionRule,
 } from './types';
+import { checkDataset } from './validate';
 
 export interface FitOptions {
   kernel?: KernelName;
@@ -151,12 +153,13 @@ function boundaryFlags(
 
 /**
  * Fits θ̂ by the selection rule (maximum marginal likelihood by default). `data` must come from
- * `validateDataset`. Throws only for internal failures (and RangeError for a bad prior);
+ * `validateDataset`. Throws GpInputError for bad data or options (an unknown kernel or rule, a
+ * malformed warm start); otherwise only for internal failures (and RangeError for a bad prior);
  * degenerate optima are reported in `diagnostics`.
  */
 export function fitHyperparameters(data: Dataset, options: FitOptions = {}): FitResult {
-  const kernel = options.kernel ?? 'rbf';
-  const rule = options.rule ?? 'ml';
+  checkDataset(data);
+  const { kernel, rule, warmStart: warm } = checkFitOptions(options);
   const prior = rule === 'map' ? resolvePrior(options.prior) : null;
   const { x, y, map } = standardize(data);
   const workspace = createLikelihoodWorkspace(kernel, x, y);
@@ -165,7 +168,6 @@ export function fitHyperparameters(data: Dataset, options: FitOptions = {}): Fit
   const polished: PolishResult[] = [];
   let runnerUpPolish: PolishResult | null = null;
 
-  const warm = options.warmStart;
   if (warm) {
     const main = polishMaximum(
       objective,
@@ -254,6 +256,7 @@ export function fitHyperparameters(data: Dataset, options: FitOptions = {}): Fit
     origin,
     startIndex,
   });
+  rememberFittedData(result, data);
   return result;
 }
 
