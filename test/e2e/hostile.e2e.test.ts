@@ -8,9 +8,12 @@
 import type { Page, Route } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { FitChangeDetail } from '../../src/embed/fitEvents';
+import { DEFAULT_PRESET_ID, findPreset } from '../../src/state/presets';
 import { siteUrl, useBrowser } from './browser';
 import { waitForWidgetFit, waitUntil } from './embedHelpers';
 import { waitForArrows } from './uiHelpers';
+
+const DEFAULT_POINT_COUNT = findPreset(DEFAULT_PRESET_ID).points.length;
 
 declare global {
   interface Window {
@@ -78,7 +81,7 @@ describe('hostile input in the browser', () => {
 
     // Both widgets show the default dataset, their plots at their usual height.
     for (const id of ['junk', 'markup']) {
-      expect(await page.locator(`#${id} [data-testid=point]`).count()).toBe(12);
+      expect(await page.locator(`#${id} [data-testid=point]`).count()).toBe(DEFAULT_POINT_COUNT);
       const plot = await page.locator(`#${id} [data-testid=embed-plot]`).boundingBox();
       expect(plot!.height).toBeLessThan(500);
     }
@@ -241,7 +244,7 @@ describe('hostile input in the browser', () => {
       ).toBeLessThan(100);
       await page.getByRole('button', { name: 'Dismiss' }).click();
     }
-    expect(await page.locator('[data-testid=point]').count()).toBe(12);
+    expect(await page.locator('[data-testid=point]').count()).toBe(DEFAULT_POINT_COUNT);
     expect(await page.evaluate(() => window.pwned)).toBeUndefined();
     expect(problems.pageErrors).toEqual([]);
   });
