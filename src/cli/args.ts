@@ -12,11 +12,12 @@
  */
 import {
   KERNEL_NAMES,
+  quoteText,
   SELECTION_RULES,
   type KernelName,
   type SelectionRule,
 } from '../engine/index';
-import { CliError } from './cli-error';
+import { CliError, EXIT_BAD_INPUT } from './cli-error';
 
 /** The output formats: one JSON object, or a table with one row per point (csv-report.ts). */
 export const OUTPUT_FORMATS = ['json', 'csv'] as const;
@@ -65,7 +66,11 @@ function parseKernel(value: string | undefined): KernelName {
     throw new CliError(`--kernel needs a value (${KERNEL_CHOICES})`);
   }
   if (!isKernelName(value)) {
-    throw new CliError(`unknown kernel "${value}"; choose ${KERNEL_CHOICES}`);
+    throw new CliError(
+      `unknown kernel ${quoteText(value)}; choose ${KERNEL_CHOICES}`,
+      EXIT_BAD_INPUT,
+      'unknown-kernel',
+    );
   }
   return value;
 }
@@ -105,7 +110,7 @@ export function parseArguments(argv: readonly string[]): CliCommand {
   if (command === 'help') return { command: 'help' };
   if (command !== 'fit') {
     const what = command.startsWith('-') ? 'option' : 'command';
-    throw new CliError(`unknown ${what} "${command}"; ${HELP_HINT}`);
+    throw new CliError(`unknown ${what} ${quoteText(command)}; ${HELP_HINT}`);
   }
 
   let file: string | undefined;
@@ -121,7 +126,7 @@ export function parseArguments(argv: readonly string[]): CliCommand {
   let influence = false;
   const positional = (value: string) => {
     if (file !== undefined)
-      throw new CliError(`unexpected argument "${value}"; fit takes one FILE`);
+      throw new CliError(`unexpected argument ${quoteText(value)}; fit takes one FILE`);
     file = value;
   };
   for (let i = 0; i < rest.length; i++) {
@@ -146,7 +151,7 @@ export function parseArguments(argv: readonly string[]): CliCommand {
       else if (name === '--influence') influence = true;
       else pretty = true;
     } else if (argument !== '-' && argument.startsWith('-')) {
-      throw new CliError(`unknown option "${name}"; ${HELP_HINT}`);
+      throw new CliError(`unknown option ${quoteText(name)}; ${HELP_HINT}`);
     } else {
       positional(argument);
     }

@@ -129,3 +129,27 @@ export function lineAndColumn(text: string, offset: number): { line: number; col
   }
   return { line, column: offset - lineStart + 1 };
 }
+
+/**
+ * The offset of the first bracket that opens a level deeper than `maxDepth`, or null. One linear
+ * pass that skips strings, run before parsing so that no parser or scanner recurses that deep.
+ */
+export function findNestingTooDeep(text: string, maxDepth: number): number | null {
+  let depth = 0;
+  let inString = false;
+  for (let at = 0; at < text.length; at++) {
+    const code = text.charCodeAt(at);
+    if (inString) {
+      if (code === 0x5c) at++;
+      else if (code === 0x22) inString = false;
+    } else if (code === 0x22) {
+      inString = true;
+    } else if (code === 0x5b || code === 0x7b) {
+      depth++;
+      if (depth > maxDepth) return at;
+    } else if (code === 0x5d || code === 0x7d) {
+      depth--;
+    }
+  }
+  return null;
+}

@@ -5,12 +5,6 @@
  */
 import type { CliStreams } from './run';
 
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
-
 export function processStreams(): CliStreams {
   // A closed pipe is not an error worth a stack trace.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -20,6 +14,7 @@ export function processStreams(): CliStreams {
   return {
     writeOut: (text) => process.stdout.write(text),
     writeErr: (text) => process.stderr.write(text),
-    readStdin,
+    // Read as a stream of byte chunks, so the reader stops at the point limit (read-data.ts).
+    readStdin: () => process.stdin,
   };
 }

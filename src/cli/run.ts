@@ -14,18 +14,20 @@ import {
   type Dataset,
 } from '../engine/index';
 import { parseArguments } from './args';
-import { CliError, EXIT_INTERNAL, oneLine } from './cli-error';
+import { CliError, EXIT_BAD_INPUT, EXIT_INTERNAL, fileLabel, oneLine } from './cli-error';
 import { formatCsvReport } from './csv-report';
-import { parseDataText, readDataFile, type RawData } from './read-data';
+import { readDataChunks, readDataFile, type RawData } from './read-data';
 import { buildFitReport, fdCheckIndices, formatReport } from './report';
 import { influenceReport, pullMapReport, withRuleFields } from './rule-report';
+import type { ByteChunks } from './text-decoding';
 import { USAGE } from './usage';
 
 /** Where the command line's text goes and where `-` reads from. */
 export interface CliStreams {
   writeOut(text: string): void;
   writeErr(text: string): void;
-  readStdin(): Promise<string>;
+  /** Standard input as it arrives (bytes, or text in tests); read only for FILE `-`. */
+  readStdin(): ByteChunks;
 }
 
 /**
@@ -48,7 +50,8 @@ function validate(raw: RawData, name: string): Dataset {
   } catch (error) {
     if (!(error instanceof GpInputError)) throw error;
     const line = error.code === 'non-finite' ? lineOfFirstNonFinite(raw) : null;
-    throw new CliError(`${name}${line === null ? '' : ` line ${line}`}: ${error.message}`);
+    const where = `${fileLabel(name)}${line === null ? '' : ` line ${line}`}`;
+    throw new CliError(`${where}: ${error.message}`, EXIT_BAD_INPUT, error.code);
   }
 }
 
@@ -61,7 +64,7 @@ async function fit(argv: readonly string[], streams: CliStreams): Promise<void> 
   const name = command.file === '-' ? 'stdin' : command.file;
   const raw =
     command.file === '-'
-      ? parseDataText(await streams.readStdin(), name)
+      ? await readDataChunks(streams.readStdin(), name)
       : await readDataFile(command.file);
   const data = validate(raw, name);
   const analysis = analyze(data, { kernel: command.kernel, rule: command.rule ?? 'ml' });
@@ -107,6 +110,11 @@ export async function runCli(argv: readonly string[], streams: CliStreams): Prom
     if (error instanceof CliError) {
       streams.writeErr(`error: ${oneLine(error.message)}\n`);
       return error.exitCode;
+    }
+    // A bad input found past the dataset check (e.g. by the fit itself) is still bad input.
+    if (error instanceof GpInputError) {
+      streams.writeErr(`error: ${oneLine(error.message)}\n`);
+      return EXIT_BAD_INPUT;
     }
     const detail = error instanceof Error ? error.message : String(error);
     streams.writeErr(`error: internal failure: ${oneLine(detail)}\n`);

@@ -1,16 +1,17 @@
 import { selectArrows } from '../state';
 import { useExplorer } from '../ui/context';
+import { failureReason } from '../ui/failureText';
 import { TrustNote } from '../ui/panels/TrustNote';
 
 /** Whether the arrows can be believed (and why not), and what computed them. */
 export function EmbedStatus() {
   const arrows = useExplorer(selectArrows);
-  const failure = useExplorer((s) => s.failure?.result.message ?? null);
+  const failure = useExplorer((s) => s.failure?.result ?? null);
   const status = useExplorer((s) => s.status);
   const busy = useExplorer((s) => s.pendingSeq !== null);
   return (
     <div className="embed-status" data-testid="embed-status">
-      <TrustNote view={arrows} failure={failure} />
+      <TrustNote view={arrows} failure={failure ? failureReason(failure) : null} />
       <div className="embed-backend status">
         <span className={`status-dot${busy ? ' busy' : ''}`} aria-hidden="true" />
         <span>

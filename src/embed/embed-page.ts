@@ -3,18 +3,19 @@
  * `embed.html?points=0.5,0.2;1.8,0.9;3.1,-0.4&kernel=matern52&panels=readout&height=300`.
  *
  * For the page around the iframe, each new fit is also posted to the parent window as
- * `{ type: 'gp-sensitivity:change', detail }` (detail as in the element's `change` event).
+ * `{ type: 'gp-sensitivity:change', detail }` (detail as in the element's `change` event). The
+ * page listens to no messages.
  */
 import './embed-page.css';
 import { mount } from './mount';
-import { readEmbedOptions } from './options';
+import { readEmbedQuery } from './options';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('embed.html has no element with id "root" to mount the widget into.');
 
-const query = new URLSearchParams(window.location.search);
-mount(root, {
-  ...readEmbedOptions((name) => query.get(name)),
+const { options, problem } = readEmbedQuery(window.location.search);
+const widget = mount(root, {
+  ...options,
   // The full explorer sits beside this page.
   appUrl: new URL('index.html', window.location.href).href,
   onChange: (detail) => {
@@ -22,3 +23,7 @@ mount(root, {
       window.parent.postMessage({ type: 'gp-sensitivity:change', detail }, '*');
   },
 });
+if (problem !== null) {
+  console.warn(`GP Sensitivity widget: ${problem}`);
+  widget.store.setState({ notice: problem });
+}

@@ -15,6 +15,7 @@ import { EmbedApp, type EmbedView } from './EmbedApp';
 import { latestFit, onEachFit, type FitChangeDetail } from './fitEvents';
 import {
   defaultEmbedConfig,
+  readAppUrl,
   resolveEmbedOptions,
   type EmbedConfig,
   type EmbedOptions,
@@ -100,8 +101,15 @@ function warn(problems: readonly string[]): void {
 export function mount(element: HTMLElement, options: MountOptions = {}): EmbedHandle {
   if (mounted.has(element))
     throw new Error('mount(): this element already holds a widget; destroy() it first.');
-  const { onChange, worker = 'shared', appUrl = null, ...embedOptions } = options;
-  let { config, problems } = resolveEmbedOptions(embedOptions);
+  const { onChange, worker = 'shared', appUrl: appUrlOption = null, ...embedOptions } = options;
+  const appLink = readAppUrl(appUrlOption, document.baseURI);
+  const appUrl = appLink.url;
+  const resolve = (given: EmbedOptions, base?: EmbedConfig) => {
+    const resolved = resolveEmbedOptions(given, base);
+    if (appLink.problem) resolved.problems.push(appLink.problem);
+    return resolved;
+  };
+  let { config, problems } = resolve(embedOptions);
   warn(problems);
 
   const root = shadowRootOf(element);
@@ -152,7 +160,7 @@ export function mount(element: HTMLElement, options: MountOptions = {}): EmbedHa
     update(next) {
       if (destroyed) return [];
       const previous = config;
-      ({ config, problems } = resolveEmbedOptions(next, defaultEmbedConfig()));
+      ({ config, problems } = resolve(next, defaultEmbedConfig()));
       warn(problems);
       const actions = store.getState();
       if (!samePoints(config.points, previous.points) || config.kernel !== previous.kernel) {

@@ -13,6 +13,7 @@
  *   height          plot height in CSS pixels (160–1200), or auto (from the width)
  *   theme           auto (follows the reader's system) | light | dark
  */
+import { describeValue, groupDigits, quoteText } from '../engine/input-error';
 import {
   HYPERPARAMETER_NAMES,
   KERNEL_NAMES,
@@ -29,7 +30,7 @@ import {
   type Point,
   type PresetId,
 } from '../state';
-import { checkPoints, formatPointsText, parsePointsText } from './pointsText';
+import { checkPoints, formatPointsText, MAX_EMBED_POINTS, parsePointsText } from './pointsText';
 
 export type EmbedPanel = 'controls' | 'readout' | 'status';
 export const EMBED_PANELS: readonly EmbedPanel[] = ['controls', 'readout', 'status'];
@@ -39,6 +40,22 @@ const ARROW_MODES: readonly ArrowMode[] = ['vertical', 'vector'];
 
 /** Plot heights an embed accepts, in CSS pixels. */
 export const EMBED_HEIGHT_RANGE: readonly [number, number] = [160, 1200];
+
+/**
+ * The longest text read for an option, checked before the text is parsed or quoted: `points`
+ * gets 80 characters per point (far more than `10,-2.999; ` needs), every other option 64.
+ */
+export const OPTION_TEXT_LIMITS = { points: 80 * MAX_EMBED_POINTS, other: 64 };
+
+/** A value quoted in a problem: at most 40 characters of it. */
+const quoteValue = (value: string) => quoteText(value, 40);
+
+/** The problem with an option text longer than its limit, or null. */
+function tooLong(name: string, value: unknown): string | null {
+  const limit = name === 'points' ? OPTION_TEXT_LIMITS.points : OPTION_TEXT_LIMITS.other;
+  if (typeof value !== 'string' || value.length <= limit) return null;
+  return `${name} is ${groupDigits(value.length)} characters long; at most ${groupDigits(limit)} are read`;
+}
 
 /** Names of the options as attributes and URL parameters, in the order snippets write them. */
 export const EMBED_OPTION_NAMES = [
@@ -101,28 +118,46 @@ export function defaultEmbedConfig(): EmbedConfig {
 /** `value` if it is one of `allowed` (case-insensitively), else a message listing them. */
 function oneOf<T extends string>(
   name: string,
-  value: string,
+  value: unknown,
   allowed: readonly T[],
 ): T | { problem: string } {
+  if (typeof value !== 'string') {
+    return { problem: `${name} must be text, not ${describeValue(value)}` };
+  }
   const match = allowed.find((candidate) => candidate.toLowerCase() === value.trim().toLowerCase());
   return (
     match ?? {
-      problem: `${name} "${value}" is not one of ${allowed.join(', ')}`,
+      problem: `${name} ${quoteValue(value)} is not one of ${allowed.join(', ')}`,
     }
   );
 }
 
-function readBoolean(name: string, value: boolean | string): boolean | { problem: string } {
+function readBoolean(name: string, value: unknown): boolean | { problem: string } {
   if (typeof value === 'boolean') return value;
+  if (typeof value !== 'string') {
+    return { problem: `${name} must be true or false, not ${describeValue(value)}` };
+  }
   const text = value.trim().toLowerCase();
   // A bare attribute (`<gp-sensitivity band>`) has the value ''.
   if (['', 'true', '1', 'yes', 'on'].includes(text)) return true;
   if (['false', '0', 'no', 'off'].includes(text)) return false;
-  return { problem: `${name} "${value}" is not true or false` };
+  return { problem: `${name} ${quoteValue(value)} is not true or false` };
 }
 
-function readPanels(value: readonly string[] | string): EmbedPanel[] | { problem: string } {
-  const names = typeof value === 'string' ? value.split(/[,\s]+/) : [...value];
+function readPanels(value: unknown): EmbedPanel[] | { problem: string } {
+  let names: unknown[];
+  if (typeof value === 'string') {
+    names = value.split(/[,\s]+/);
+  } else if (Array.isArray(value) && value.length <= 2 * EMBED_PANELS.length) {
+    names = [...(value as unknown[])];
+  } else {
+    return {
+      problem: `panels must be a list of ${EMBED_PANELS.join(', ')}, not ${describeValue(value)}`,
+    };
+  }
+  if (!names.every((name): name is string => typeof name === 'string')) {
+    return { problem: `panels must be names such as ${EMBED_PANELS.join(', ')}` };
+  }
   const wanted = names.map((name) => name.trim()).filter((name) => name !== '');
   if (wanted.length === 1 && wanted[0]?.toLowerCase() === 'none') return [];
   const panels: EmbedPanel[] = [];
@@ -135,14 +170,17 @@ function readPanels(value: readonly string[] | string): EmbedPanel[] | { problem
   return panels;
 }
 
-function readHeight(value: number | string | null): number | null | { problem: string } {
+function readHeight(value: unknown): number | null | { problem: string } {
   if (value === null || (typeof value === 'string' && /^\s*(auto)?\s*$/i.test(value))) return null;
-  const height = typeof value === 'number' ? value : Number(value.trim().replace(/px$/i, ''));
   const [min, max] = EMBED_HEIGHT_RANGE;
+  const allowed = `a number of pixels from ${min} to ${max}, or auto`;
+  if (typeof value !== 'number' && typeof value !== 'string') {
+    return { problem: `height must be ${allowed}, not ${describeValue(value)}` };
+  }
+  const height = typeof value === 'number' ? value : Number(value.trim().replace(/px$/i, ''));
   if (!Number.isFinite(height) || height < min || height > max) {
-    return {
-      problem: `height "${value}" is not a number of pixels from ${min} to ${max}, or auto`,
-    };
+    const shown = typeof value === 'string' ? quoteValue(value) : describeValue(value);
+    return { problem: `height ${shown} is not ${allowed}` };
   }
   return Math.round(height);
 }
@@ -160,6 +198,9 @@ export function resolveEmbedOptions(
 ): ResolvedEmbedOptions {
   const config: EmbedConfig = { ...base };
   const problems: string[] = [];
+  if (options === null || typeof options !== 'object') {
+    return { config, problems: [`options must be an object, not ${describeValue(options)}.`] };
+  }
   const take = <T>(result: T | { problem: string }, apply: (value: T) => void) => {
     if (result !== null && typeof result === 'object' && 'problem' in result) {
       problems.push(`${result.problem}; using the default.`);
@@ -168,7 +209,22 @@ export function resolveEmbedOptions(
     }
   };
 
-  if (options.points !== undefined) {
+  // Every text is measured before it is parsed or quoted: a megabyte of junk costs nothing.
+  const given = options as Record<string, unknown>;
+  const skipped = new Set<string>();
+  for (const name of EMBED_OPTION_NAMES) {
+    const problem = tooLong(name, given[name]);
+    if (problem === null) continue;
+    skipped.add(name);
+    const fallback =
+      name === 'points'
+        ? `showing the ${findPreset(DEFAULT_PRESET_ID).label.toLowerCase()} instead`
+        : 'using the default';
+    problems.push(`${problem}; ${fallback}.`);
+  }
+  if (skipped.has('points')) {
+    // Its problem is already named.
+  } else if (options.points !== undefined) {
     const parsed =
       typeof options.points === 'string'
         ? parsePointsText(options.points)
@@ -178,29 +234,87 @@ export function resolveEmbedOptions(
       problems.push(
         `points: ${parsed.message}; showing the ${findPreset(DEFAULT_PRESET_ID).label.toLowerCase()} instead.`,
       );
-  } else if (options.preset !== undefined) {
+  } else if (options.preset !== undefined && !skipped.has('preset')) {
     const ids = PRESETS.map((preset) => preset.id);
     take(oneOf('preset', options.preset, ids), (id) => (config.points = findPreset(id).points));
   }
-  if (options.kernel !== undefined)
+  if (options.kernel !== undefined && !skipped.has('kernel'))
     take(oneOf('kernel', options.kernel, KERNEL_NAMES), (kernel) => (config.kernel = kernel));
-  if (options.hyperparameter !== undefined) {
+  if (options.hyperparameter !== undefined && !skipped.has('hyperparameter')) {
     take(
       oneOf('hyperparameter', options.hyperparameter, HYPERPARAMETER_NAMES),
       (name) => (config.hyperparameter = name),
     );
   }
-  if (options.arrows !== undefined)
+  if (options.arrows !== undefined && !skipped.has('arrows'))
     take(oneOf('arrows', options.arrows, ARROW_MODES), (mode) => (config.arrows = mode));
-  if (options.band !== undefined)
+  if (options.band !== undefined && !skipped.has('band'))
     take(readBoolean('band', options.band), (band) => (config.band = band));
-  if (options.panels !== undefined)
+  if (options.panels !== undefined && !skipped.has('panels'))
     take(readPanels(options.panels), (panels) => (config.panels = panels));
-  if (options.height !== undefined)
+  if (options.height !== undefined && !skipped.has('height'))
     take(readHeight(options.height), (height) => (config.height = height));
-  if (options.theme !== undefined)
+  if (options.theme !== undefined && !skipped.has('theme'))
     take(oneOf('theme', options.theme, EMBED_THEMES), (theme) => (config.theme = theme));
   return { config, problems };
+}
+
+/** The longest `app-url` read. */
+export const APP_URL_LIMIT = 2048;
+
+/**
+ * The full explorer's address for the widget's "Open in explorer" link, resolved against `base`
+ * (the page's address): only http and https addresses are linked, so an attribute can never
+ * turn the link into script (`javascript:`) or a data document.
+ */
+export function readAppUrl(
+  value: unknown,
+  base: string,
+): { url: string | null; problem: string | null } {
+  if (value === null || value === undefined) return { url: null, problem: null };
+  const noLink = 'the "Open in explorer" link is left out.';
+  if (typeof value !== 'string' || value.length > APP_URL_LIMIT) {
+    const what =
+      typeof value === 'string'
+        ? `${groupDigits(value.length)} characters long`
+        : describeValue(value);
+    return { url: null, problem: `app-url is ${what}; ${noLink}` };
+  }
+  let url: URL;
+  try {
+    url = new URL(value, base);
+  } catch {
+    return { url: null, problem: `app-url ${quoteValue(value)} is not an address; ${noLink}` };
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    return {
+      url: null,
+      problem: `app-url ${quoteValue(value)} is not an http or https address; ${noLink}`,
+    };
+  }
+  return { url: url.href, problem: null };
+}
+
+/**
+ * The longest query string embed.html reads: every option at its limit, percent-encoded (three
+ * characters each). A longer one is refused before it is parsed.
+ */
+export const QUERY_LIMIT =
+  3 * (OPTION_TEXT_LIMITS.points + EMBED_OPTION_NAMES.length * (OPTION_TEXT_LIMITS.other + 16));
+
+/**
+ * The options in a URL's query string (`?kernel=matern52&…`), measured before it is parsed: a
+ * query longer than QUERY_LIMIT gives no options and one problem naming its length.
+ */
+export function readEmbedQuery(search: string): { options: EmbedOptions; problem: string | null } {
+  if (search.length > QUERY_LIMIT) {
+    return {
+      options: {},
+      problem: `The address's options are ${groupDigits(search.length)} characters long; at most ${groupDigits(QUERY_LIMIT)} are read, so the defaults are shown.`,
+    };
+  }
+  const query = new URLSearchParams(search);
+  return { options: readEmbedOptions((name) => query.get(name)), problem: null };
 }
 
 /** The options present in a source of text values (URL parameters, element attributes). */

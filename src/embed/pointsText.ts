@@ -5,6 +5,7 @@
  *
  * Coordinates are in the plot's units (x in [0, 10], y in [−3, 3]) and are kept on its 0.001 grid.
  */
+import { describeValue, groupDigits, quoteText } from '../engine/input-error';
 import { MIN_POINTS, snapPoint, X_DOMAIN, Y_DOMAIN, type Point } from '../state';
 
 /** Most points an embedded widget holds (from an attribute, a URL or the reader's clicks). */
@@ -12,14 +13,14 @@ export const MAX_EMBED_POINTS = 100;
 
 export type PointsParse = { ok: true; points: Point[] } | { ok: false; message: string };
 
-/** A coordinate as written in the message: the text itself, trimmed. */
-const quote = (text: string) => `"${text.trim()}"`;
+/** A coordinate as written in the message: the text itself, trimmed, at most 40 characters. */
+const quote = (text: string) => quoteText(text.trim(), 40);
 
 function checkCount(count: number): string | null {
   if (count < MIN_POINTS)
     return `${count} point${count === 1 ? '' : 's'} given; at least ${MIN_POINTS} are needed to fit three hyperparameters`;
   if (count > MAX_EMBED_POINTS)
-    return `${count} points given; an embedded widget holds at most ${MAX_EMBED_POINTS}`;
+    return `${groupDigits(count)} points given; an embedded widget holds at most ${MAX_EMBED_POINTS}`;
   return null;
 }
 
@@ -33,13 +34,26 @@ function outsideMessage(index: number, x: number, y: number): string | null {
 
 /** Checks points given as numbers (from JavaScript) and puts them on the plot's grid. */
 export function checkPoints(points: readonly { x: number; y: number }[]): PointsParse {
-  if (!Array.isArray(points)) return { ok: false, message: 'points must be an array of {x, y}' };
+  if (!Array.isArray(points)) {
+    return {
+      ok: false,
+      message: `points must be an array of {x, y} or text, not ${describeValue(points)}`,
+    };
+  }
+  // The count first: a sparse array of 2³²−1 entries is refused without a look at them.
   const countProblem = checkCount(points.length);
   if (countProblem) return { ok: false, message: countProblem };
   const checked: Point[] = [];
-  for (const [index, point] of points.entries()) {
-    const x: unknown = point?.x;
-    const y: unknown = point?.y;
+  for (let index = 0; index < points.length; index++) {
+    let x: unknown;
+    let y: unknown;
+    try {
+      const point: unknown = points[index];
+      x = (point as { x?: unknown } | null | undefined)?.x;
+      y = (point as { y?: unknown } | null | undefined)?.y;
+    } catch {
+      return { ok: false, message: `point ${index + 1} could not be read` };
+    }
     if (typeof x !== 'number' || typeof y !== 'number' || !Number.isFinite(x + y)) {
       return { ok: false, message: `point ${index + 1} needs finite numbers x and y` };
     }

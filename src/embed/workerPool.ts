@@ -8,12 +8,21 @@
  * turn (each lane holds only its newest request): one busy widget cannot starve another.
  *
  * Sequence numbers are rewritten on the way in and restored on the way out, so each client sees
- * only its own. The worker's status is replayed to lanes that join later. When the worker fails
- * (an error event, or no answer within the watchdog), it is terminated and the lanes with work
- * outstanding receive the error, so their clients restart them as they would a worker of their
- * own; the next request starts a fresh worker. When the last lane closes, the worker is ended.
+ * only its own. The worker's status is replayed to lanes that join later. The pool watches the
+ * real worker's liveness itself (liveness.ts; the lanes are `supervised`, so their clients do
+ * not): when the worker fails — an error event, or silence while a request is out — it is
+ * terminated and the lanes with work outstanding receive the error, so their clients restart them
+ * as they would a worker of their own; the next request starts a fresh worker. When the last lane
+ * closes, the worker is ended.
  */
-import { DEFAULT_WATCHDOG_MS, type WorkerLike } from '../worker/client';
+import type { WorkerLike } from '../worker/client';
+import {
+  createLivenessWatch,
+  DEFAULT_LIVENESS,
+  StageTimes,
+  type LivenessOptions,
+  type LivenessWatch,
+} from '../worker/liveness';
 import type { FromWorkerMessage, ToWorkerMessage } from '../worker/messages';
 import type { ComputeStatus, SequencedRequest } from '../worker/protocol';
 
@@ -25,8 +34,8 @@ export interface WorkerPool {
 }
 
 export interface WorkerPoolOptions {
-  /** A request unanswered this long means the worker is stuck; it is restarted. */
-  watchdogMs?: number;
+  /** When a silent worker counts as gone (liveness.ts). */
+  liveness?: Partial<LivenessOptions>;
 }
 
 type MessageListener = (event: MessageEvent<FromWorkerMessage>) => void;
@@ -43,15 +52,16 @@ interface InFlight {
   lane: Lane;
   /** The client's own sequence number. */
   seq: number;
-  /** The number the worker sees. */
-  poolSeq: number;
+  /** The request as the worker sees it (with the pool's sequence number). */
+  sent: SequencedRequest;
 }
 
 export function createWorkerPool(
   createRealWorker: () => WorkerLike,
   options: WorkerPoolOptions = {},
 ): WorkerPool {
-  const watchdogMs = options.watchdogMs ?? DEFAULT_WATCHDOG_MS;
+  const liveness = { ...DEFAULT_LIVENESS, ...options.liveness };
+  const stageTimes = new StageTimes();
   const lanes: Lane[] = [];
   let real: WorkerLike | null = null;
   let status: ComputeStatus | null = null;
@@ -59,7 +69,7 @@ export function createWorkerPool(
   let poolSeq = 0;
   /** Index in `lanes` after which the next turn starts. */
   let lastServed = -1;
-  let watchdog: ReturnType<typeof setTimeout> | null = null;
+  let watch: LivenessWatch | null = null;
 
   const deliver = (lane: Lane, message: FromWorkerMessage): void => {
     if (lane.closed) return;
@@ -67,13 +77,9 @@ export function createWorkerPool(
     for (const listener of [...lane.messageListeners]) listener(event);
   };
 
-  const clearWatchdog = (): void => {
-    if (watchdog !== null) clearTimeout(watchdog);
-    watchdog = null;
-  };
-
   const stopReal = (): void => {
-    clearWatchdog();
+    watch?.stop();
+    watch = null;
     real?.terminate();
     real = null;
     status = null;
@@ -92,20 +98,35 @@ export function createWorkerPool(
 
   function startReal(): WorkerLike {
     const worker = createRealWorker();
+    const workerWatch = createLivenessWatch(liveness, stageTimes, (silentMs) => {
+      if (worker !== real) return;
+      const message = `no answer for ${(silentMs / 1000).toFixed(1)} s`;
+      fail(Object.assign(new Event('error'), { message }));
+    });
+    watch = workerWatch;
     worker.addEventListener('message', (event: MessageEvent<FromWorkerMessage>) => {
       if (worker !== real) return;
       const message = event.data;
+      workerWatch.heard(message.type === 'progress' ? message.expectMs : undefined);
       if (message.type === 'status') {
+        workerWatch.ready();
         status = message.status;
         for (const lane of lanes) deliver(lane, message);
         return;
       }
+      if (inFlight === null) return;
+      if (message.type === 'progress') {
+        if (message.seq === inFlight.sent.seq) {
+          deliver(inFlight.lane, { ...message, seq: inFlight.seq });
+        }
+        return;
+      }
       // Widgets draw no response curves; an answer to one has no lane to go to.
       if (message.type !== 'result') return;
-      if (inFlight === null || message.result.seq !== inFlight.poolSeq) return;
-      const { lane, seq } = inFlight;
+      if (message.result.seq !== inFlight.sent.seq) return;
+      const { lane, seq, sent } = inFlight;
       inFlight = null;
-      clearWatchdog();
+      workerWatch.answered(sent, message.result);
       deliver(lane, { type: 'result', result: { ...message.result, seq } });
       pump();
     });
@@ -129,13 +150,10 @@ export function createWorkerPool(
       const request = lane.pending;
       lane.pending = null;
       lastServed = index;
-      inFlight = { lane, seq: request.seq, poolSeq: ++poolSeq };
-      watchdog = setTimeout(
-        () =>
-          fail(Object.assign(new Event('error'), { message: `no answer within ${watchdogMs} ms` })),
-        watchdogMs,
-      );
-      real.postMessage({ type: 'analyse', request: { ...request, seq: inFlight.poolSeq } });
+      const sent = { ...request, seq: ++poolSeq };
+      inFlight = { lane, seq: request.seq, sent };
+      watch?.sent(sent);
+      real.postMessage({ type: 'analyse', request: sent });
       return;
     }
   }
@@ -156,14 +174,11 @@ export function createWorkerPool(
         queueMicrotask(() => deliver(lane, { type: 'status', status: known }));
       }
       return {
+        supervised: true,
         postMessage(message: ToWorkerMessage) {
-          if (lane.closed) return;
-          if (message.type === 'analyse') {
-            lane.pending = message.request;
-            pump();
-          } else {
-            real?.postMessage(message);
-          }
+          if (lane.closed || message.type !== 'analyse') return;
+          lane.pending = message.request;
+          pump();
         },
         terminate() {
           if (lane.closed) return;

@@ -5,7 +5,9 @@
  * O(h²). h is 1e-4 of the RMS of y. Pass the sensitivities when they are at hand; they are
  * computed otherwise.
  */
+import { checkIndex } from './check-arguments';
 import { fitHyperparameters, sameRuleOptions } from './fit';
+import { GpInputError } from './input-error';
 import { computeSensitivities } from './sensitivity';
 import type {
   Dataset,
@@ -23,10 +25,13 @@ export function finiteDifferenceCheck(
   index: number,
   sensitivities: SensitivityResult = computeSensitivities(data, fit),
 ): FiniteDifferenceCheck {
-  if (!Number.isInteger(index) || index < 0 || index >= data.x.length) {
-    throw new RangeError(`point index ${index} is outside 0..${data.x.length - 1}`);
+  checkIndex(index, data.x.length, 'point index');
+  if (!sensitivities.defined) {
+    throw new GpInputError(
+      'invalid-argument',
+      `no sensitivities to check: ${sensitivities.reason}`,
+    );
   }
-  if (!sensitivities.defined) throw new Error(`no sensitivities to check: ${sensitivities.reason}`);
   let squares = 0;
   for (const value of data.y) squares += value * value;
   const step = RELATIVE_STEP * Math.sqrt(squares / data.y.length);

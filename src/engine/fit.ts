@@ -10,6 +10,7 @@
  * maximum and every grid candidate, and for `loo` also from its own grid's maxima
  * (rules/loo-search.ts; docs/rules.md, "Search").
  */
+import { checkFitOptions, rememberFittedData } from './check-arguments';
 import { diagnose } from './diagnostics';
 import { hyperparametersFromLog } from './predict';
 import { createLikelihoodWorkspace, type LikelihoodWorkspace } from './likelihood';
@@ -35,6 +36,7 @@ import {
   type Standardization,
 } from './standardize';
 import type { Dataset, FitResult, KernelName, LogTheta, Matrix3, SelectionRule } from './types';
+import { checkDataset } from './validate';
 
 export interface FitOptions {
   kernel?: KernelName;
@@ -116,12 +118,13 @@ function ruleSearchBounds(rule: SelectionRule, x: Float64Array, yRms: number): S
 
 /**
  * Fits θ̂ by the selection rule (maximum marginal likelihood by default). `data` must come from
- * `validateDataset`. Throws only for internal failures (and RangeError for a bad prior);
+ * `validateDataset`. Throws GpInputError for bad data or options (an unknown kernel or rule, a
+ * malformed warm start); otherwise only for internal failures (and RangeError for a bad prior);
  * degenerate optima are reported in `diagnostics`.
  */
 export function fitHyperparameters(data: Dataset, options: FitOptions = {}): FitResult {
-  const kernel = options.kernel ?? 'rbf';
-  const rule = options.rule ?? 'ml';
+  checkDataset(data);
+  const { kernel, rule, warmStart: warm } = checkFitOptions(options);
   const prior = rule === 'map' ? resolvePrior(options.prior) : null;
   const { x, y, map } = standardize(data);
   const workspace = createLikelihoodWorkspace(kernel, x, y);
@@ -130,7 +133,6 @@ export function fitHyperparameters(data: Dataset, options: FitOptions = {}): Fit
   const polished: PolishResult[] = [];
   let runnerUpPolish: PolishResult | null = null;
 
-  const warm = options.warmStart;
   if (warm) {
     const main = polishMaximum(objective, toInternalLogTheta(warm.logTheta, map), bounds, {
       startHessian: warm.hessianLogTheta ?? null,
@@ -229,6 +231,7 @@ export function fitHyperparameters(data: Dataset, options: FitOptions = {}): Fit
     origin,
     startIndex,
   });
+  rememberFittedData(result, data);
   return result;
 }
 

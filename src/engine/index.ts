@@ -17,12 +17,15 @@
  */
 export * from './types';
 export {
+  describeValue,
+  GP_INPUT_ERROR_CODES,
   GpInputError,
-  MAX_POINTS,
-  MIN_POINTS,
-  validateDataset,
+  groupDigits,
+  quoteText,
+  QUOTE_LIMIT,
   type GpInputErrorCode,
-} from './validate';
+} from './input-error';
+export { checkKernel, MAX_POINTS, MIN_POINTS, validateDataset } from './validate';
 export {
   fitHyperparameters,
   localMaxima,

@@ -2,9 +2,14 @@
  * The profile log-likelihood Lp(ℓ, σn²/σf²) (σf maximised out; profile.ts) on a grid, in data
  * units, with its arg-max. One symmetric eigendecomposition per lengthscale row.
  */
+import { checkGrid } from './check-arguments';
 import { createProfileWorkspace, profileColumn } from './profile';
 import { standardize } from './standardize';
 import type { Dataset, KernelName, Landscape } from './types';
+import { checkDataset, checkKernel } from './validate';
+
+/** Most lengthscales or noise ratios of one landscape axis. */
+export const MAX_LANDSCAPE_AXIS = 1024;
 
 export interface LandscapeGrid {
   /** Lengthscales in x units, any order (usually log-spaced). */
@@ -18,6 +23,11 @@ export function likelihoodLandscape(
   kernel: KernelName,
   grid: LandscapeGrid,
 ): Landscape {
+  checkDataset(data);
+  checkKernel(kernel);
+  const limits = { maxLength: MAX_LANDSCAPE_AXIS, positive: true };
+  checkGrid(grid?.lengthscales, 'grid.lengthscales', limits);
+  checkGrid(grid?.noiseRatios, 'grid.noiseRatios', limits);
   const { x, y, map } = standardize(data);
   const n = x.length;
   const { lengthscales, noiseRatios } = grid;

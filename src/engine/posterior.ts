@@ -3,6 +3,8 @@
  *   mean = k*ᵀα,  var = k(x*, x*) − vᵀv with v = L⁻¹k*,  K = LLᵀ,  α = K⁻¹y,
  * in data units. Also the float64 factors the float32 GPU path consumes, and posterior samples.
  */
+import { checkGrid, checkHyperparameters } from './check-arguments';
+import { describeValue, GpInputError } from './input-error';
 import { kernelCorrelation } from './kernels';
 import { fillCorrelation } from './kernels';
 import {
@@ -13,6 +15,19 @@ import {
 } from './linalg';
 import { normalGenerator } from './random';
 import type { Dataset, Hyperparameters, KernelName, Posterior } from './types';
+import { checkDataset, checkKernel } from './validate';
+
+/** Most query inputs of `posterior`, and of `posteriorSamples` (whose memory grows as m²). */
+export const MAX_QUERY_POINTS = 100_000;
+export const MAX_SAMPLE_QUERY_POINTS = 4096;
+/** Most values (paths × query inputs) of one `posteriorSamples` call: 80 MB of float64. */
+export const MAX_SAMPLE_VALUES = 10_000_000;
+
+function checkPosteriorArguments(data: Dataset, theta: Hyperparameters, kernel: KernelName): void {
+  checkDataset(data);
+  checkHyperparameters(theta);
+  checkKernel(kernel);
+}
 
 /** Float64 factors of K from which mean and variance follow by matrix products alone. */
 export interface PosteriorFactors {
@@ -39,6 +54,7 @@ export function posteriorFactors(
   theta: Hyperparameters,
   kernel: KernelName,
 ): PosteriorFactors {
+  checkPosteriorArguments(data, theta, kernel);
   const n = data.x.length;
   const factor = covarianceFactor(data, theta, kernel);
   const alpha = Float64Array.from(data.y);
@@ -59,6 +75,8 @@ export function posterior(
   kernel: KernelName,
   xQuery: Float64Array,
 ): Posterior {
+  checkPosteriorArguments(data, theta, kernel);
+  checkGrid(xQuery, 'xQuery', { maxLength: MAX_QUERY_POINTS });
   const n = data.x.length;
   const factor = covarianceFactor(data, theta, kernel);
   const alpha = Float64Array.from(data.y);
@@ -120,6 +138,15 @@ export function posteriorSamples(
   count: number,
   seed: number,
 ): Float64Array[] {
+  checkPosteriorArguments(data, theta, kernel);
+  checkGrid(xQuery, 'xQuery', { maxLength: MAX_SAMPLE_QUERY_POINTS });
+  const maxCount = Math.floor(MAX_SAMPLE_VALUES / Math.max(1, xQuery.length));
+  if (!Number.isInteger(count) || count < 0 || count > maxCount) {
+    throw new GpInputError(
+      'invalid-argument',
+      `count must be an integer from 0 to ${maxCount} for ${xQuery.length} query inputs, got ${describeValue(count)}`,
+    );
+  }
   const n = data.x.length;
   const m = xQuery.length;
   const factor = covarianceFactor(data, theta, kernel);

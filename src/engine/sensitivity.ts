@@ -29,6 +29,8 @@ import { priorCenterMotion } from './rules/prior';
 import { fitState } from './rules/state';
 import type { FitInternals } from './fit';
 import type { Dataset, FitResult, Matrix3, Rows3, SensitivityResult } from './types';
+import { checkFitForData, fittedDataOf } from './check-arguments';
+import { checkDataset } from './validate';
 
 export { rows3 };
 
@@ -92,8 +94,11 @@ export function undefinedReason(fit: FitResult): string | null {
 /**
  * dθ̂/dy and dθ̂/dx for every point, for log θ and θ, in data units, for the fit's rule. Undefined
  * (with the reason) when the fit's diagnostics say the implicit function theorem does not apply.
+ * Throws GpInputError('dataset-mismatch') when `fit` was made for other data.
  */
 export function computeSensitivities(data: Dataset, fit: FitResult): SensitivityResult {
+  checkDataset(data);
+  checkFitForData(fit, data, fittedDataOf(fit));
   const reason = undefinedReason(fit);
   if (reason !== null) return { defined: false, reason };
   const state = fitState(data, fit);

@@ -2,7 +2,7 @@
  * How a compute result changes the store: pure functions from (state, result, request) to the
  * fields that change. Kept apart from the store so the rules can be read and tested alone.
  */
-import type { HyperparameterName, LogTheta } from '../engine/types';
+import type { HyperparameterName, KernelName, LogTheta } from '../engine/types';
 import { HYPERPARAMETER_NAMES } from '../engine/types';
 import type { AnalysisResult, AnalysisSuccess } from '../worker/protocol';
 import { chooseReference, type ArrowScale } from './arrowScale';
@@ -12,9 +12,12 @@ import type { DragBaseline, ExplorerData, LandscapePosition } from './types';
 /** What the store remembers about a request until its answer arrives. */
 export interface RequestRecord {
   points: readonly Point[];
+  kernel: KernelName;
   structureVersion: number;
   landscape: boolean;
   finiteDifferenceIndex: number | null;
+  /** When the data first changed after this request (staleness.ts); null while current. */
+  supersededAt: number | null;
 }
 
 /** θ̂ in landscape coordinates: (ℓ, σn²/σf²). */

@@ -56,7 +56,19 @@ export interface ArrowsView {
   reasons: readonly string[];
   arrows: readonly ArrowDatum[];
   scale: ArrowScale | null;
+  /**
+   * The answer is for data that has since changed and a refit is overdue (`isStale`): whatever is
+   * drawn belongs to other points, so it is greyed and marked as refitting, never shown as current.
+   */
+  stale: boolean;
 }
+
+/**
+ * Whether the answer on screen (θ̂, arrows, band) is out of date: the data changed more than a
+ * frame budget ago and no newer answer has come (staleness.ts). One concept for the explorer and
+ * the widget alike.
+ */
+export const isStale = (s: ExplorerState): boolean => s.refitting;
 
 export const selectArrows = memoise(
   (s: ExplorerState) =>
@@ -67,19 +79,20 @@ export const selectArrows = memoise(
       s.options.hyperparameter,
       s.options.arrowMode,
       s.arrowScale,
+      s.refitting,
     ] as const,
-  (analysis, failure, structureVersion, hyperparameter, mode, scale): ArrowsView => {
+  (analysis, failure, structureVersion, hyperparameter, mode, scale, stale): ArrowsView => {
     // A success clears `failure`, so a failure present is newer than any analysis.
     if (failure) {
-      return { status: 'hidden', reasons: [failure.result.message], arrows: [], scale };
+      return { status: 'hidden', reasons: [failure.result.message], arrows: [], scale, stale };
     }
     if (!analysis || analysis.structureVersion !== structureVersion) {
-      return { status: 'waiting', reasons: [], arrows: [], scale };
+      return { status: 'waiting', reasons: [], arrows: [], scale, stale: false };
     }
     const { sensitivities, diagnostics } = analysis.result;
     if (!sensitivities.defined)
-      return { status: 'hidden', reasons: [sensitivities.reason], arrows: [], scale };
-    if (!scale) return { status: 'waiting', reasons: [], arrows: [], scale };
+      return { status: 'hidden', reasons: [sensitivities.reason], arrows: [], scale, stale };
+    if (!scale) return { status: 'waiting', reasons: [], arrows: [], scale, stale: false };
     const row = HYPERPARAMETER_NAMES.indexOf(hyperparameter);
     const alongY = sensitivities.dLogTheta_dy[row];
     const alongX = sensitivities.dLogTheta_dx[row];
@@ -95,7 +108,7 @@ export const selectArrows = memoise(
         : diagnostics.trust === 'caution'
           ? 'caution'
           : 'shown';
-    return { status, reasons: diagnostics.reasons, arrows, scale };
+    return { status, reasons: diagnostics.reasons, arrows, scale, stale };
   },
 );
 

@@ -19,6 +19,7 @@ import {
   scaleFor,
   type RequestRecord,
 } from './results';
+import { createStalenessClock } from './staleness';
 import type { DataSnapshot, ExplorerData, ExplorerState } from './types';
 import type { SharedState } from './urlCodec';
 
@@ -33,6 +34,8 @@ export interface ExplorerStoreOptions {
   maxPoints: number;
   /** Ask for the selected point's response curve (the explorer draws it; widgets do not). */
   responseCurves?: boolean;
+  /** Clock for the refitting flag (staleness.ts); performance.now by default. */
+  now?: () => number;
 }
 
 export type ExplorerStore = StoreApi<ExplorerState>;
@@ -50,6 +53,7 @@ function initialData(initial: SharedState | undefined): ExplorerData {
     landscape: null,
     failure: null,
     pendingSeq: null,
+    refitting: false,
     status: { backend: 'starting', note: null },
     arrowScale: null,
     finiteDifference: null,
@@ -65,9 +69,14 @@ export function createExplorerStore({
   initial,
   maxPoints,
   responseCurves = false,
+  now,
 }: ExplorerStoreOptions): ExplorerStore {
   const requests = new Map<number, RequestRecord>();
   let lastRequest: RequestRecord | null = null;
+  const staleness = createStalenessClock(
+    (refitting) => store.setState({ refitting }),
+    now ? { now } : {},
+  );
   /** Set at a release: the arrow scale is fitted anew once the fit of the final points is in. */
   let rescaleWhenCurrent = false;
 
@@ -104,10 +113,19 @@ export function createExplorerStore({
     const landscape =
       options.showLandscape && (!drag?.active || points.length <= LIVE_LANDSCAPE_MAX_POINTS);
     const seq = client.request(buildRequest(points, kernel, { landscape, finiteDifferenceIndex }));
-    lastRequest = { points, structureVersion, landscape, finiteDifferenceIndex };
+    const previous = lastRequest;
+    lastRequest = {
+      points,
+      kernel,
+      structureVersion,
+      landscape,
+      finiteDifferenceIndex,
+      supersededAt: null,
+    };
     requests.set(seq, lastRequest);
     store.setState({ pendingSeq: seq });
     dropStaleCurve();
+    staleness.requested(lastRequest, previous);
   }
 
   const store = createStore<ExplorerState>()((set, get) => {
@@ -363,6 +381,7 @@ export function createExplorerStore({
         unsubscribeResults();
         unsubscribeStatus();
         unsubscribeCurves();
+        staleness.dispose();
       },
     };
 
@@ -393,6 +412,7 @@ export function createExplorerStore({
     store.setState(applyResult(store.getState(), result, request));
     rescaleIfCurrent();
     refreshCurve();
+    staleness.answered(request);
   }
 
   const unsubscribeResults = client.subscribe(receive);

@@ -84,6 +84,11 @@ export interface ExplorerData {
   failure: { result: AnalysisFailure; points: readonly Point[] } | null;
   /** Sequence number of the newest request not yet answered, or null when idle. */
   pendingSeq: number | null;
+  /**
+   * True while the answer shown (θ̂, arrows, band) is for data that changed more than a frame
+   * budget ago, with no newer answer yet (staleness.ts): the page marks it as refitting.
+   */
+  refitting: boolean;
   status: ComputeStatus;
   arrowScale: ArrowScale | null;
   finiteDifference: FiniteDifferenceView | null;

@@ -8,6 +8,7 @@
  * integer and y / 0.001 as a signed one, big-endian. Points live on that grid (see domain.ts), so
  * decoding an encoded state gives it back exactly.
  */
+import { groupDigits, quoteText } from '../engine/input-error';
 import type { HyperparameterName, KernelName } from '../engine/types';
 import { COORDINATE_STEP, X_DOMAIN, Y_DOMAIN, type Point } from './domain';
 import type { ViewOptions } from './options';
@@ -30,6 +31,23 @@ const HYPERPARAMETER_CODES: Record<HyperparameterName, string> = {
   noiseStd: 'n',
 };
 const BYTES_PER_POINT = 4;
+
+/** The most characters of the point list `p` for `maxPoints` points (base64url, unpadded). */
+function pointTextLimit(maxPoints: number): number {
+  return Math.ceil((maxPoints * BYTES_PER_POINT * 4) / 3);
+}
+
+/**
+ * The longest fragment a page holding `maxPoints` points reads: the point list plus room for the
+ * other parameters. A longer one is refused before it is parsed, so a hostile link of megabytes
+ * costs nothing.
+ */
+export function fragmentLimit(maxPoints: number): number {
+  return pointTextLimit(maxPoints) + 200;
+}
+
+/** A value from the link as a message quotes it: at most 40 characters. */
+const quoteParameter = (value: string | null) => quoteText(value ?? '', 40);
 
 function invert<K extends string>(codes: Record<K, string>): Map<string, K> {
   return new Map(Object.entries(codes).map(([name, code]) => [code as string, name as K]));
@@ -101,29 +119,49 @@ export function encodeSharedState(state: SharedState): string {
  * naming the first problem instead of throwing, so a damaged link never breaks the page.
  */
 export function decodeSharedState(fragment: string, maxPoints: number): DecodeResult {
+  const limit = fragmentLimit(maxPoints);
+  if (fragment.length > limit) {
+    return {
+      ok: false,
+      message: `The link is ${groupDigits(fragment.length)} characters long; a link to this page holds at most ${groupDigits(limit)}.`,
+    };
+  }
   const params = new URLSearchParams(fragment.replace(/^#/, ''));
   const version = params.get('v');
   if (version === null) return { ok: false, message: 'The link holds no explorer state.' };
   if (version !== String(URL_FORMAT_VERSION)) {
     return {
       ok: false,
-      message: `The link uses format version ${version}; this page reads version ${URL_FORMAT_VERSION}.`,
+      message: `The link uses format version ${/^\d{1,6}$/.test(version) ? version : quoteParameter(version)}; this page reads version ${URL_FORMAT_VERSION}.`,
     };
   }
   const kernel = KERNEL_BY_CODE.get(params.get('k') ?? '');
-  if (!kernel)
-    return { ok: false, message: `The link names an unknown kernel "${params.get('k') ?? ''}".` };
+  if (!kernel) {
+    return {
+      ok: false,
+      message: `The link names an unknown kernel ${quoteParameter(params.get('k'))}.`,
+    };
+  }
   const hyperparameter = HYPERPARAMETER_BY_CODE.get(params.get('a') ?? '');
   if (!hyperparameter) {
     return {
       ok: false,
-      message: `The link names an unknown hyperparameter "${params.get('a') ?? ''}".`,
+      message: `The link names an unknown hyperparameter ${quoteParameter(params.get('a'))}.`,
     };
   }
   const flags = params.get('o') ?? '';
   if (!/^[bsv]*$/.test(flags))
-    return { ok: false, message: `The link has unknown options "${flags}".` };
-  const points = decodePoints(params.get('p') ?? '');
+    return { ok: false, message: `The link has unknown options ${quoteParameter(flags)}.` };
+  const pointText = params.get('p') ?? '';
+  // The count follows from the length alone: a list too long is refused before it is decoded.
+  const impliedCount = Math.floor(Math.floor((pointText.length * 3) / 4) / BYTES_PER_POINT);
+  if (impliedCount > maxPoints) {
+    return {
+      ok: false,
+      message: `The link holds ${impliedCount} points; at most ${maxPoints} are allowed.`,
+    };
+  }
+  const points = decodePoints(pointText);
   if (typeof points === 'string') return { ok: false, message: `The link is damaged: ${points}.` };
   if (points.length === 0) return { ok: false, message: 'The link holds no points.' };
   if (points.length > maxPoints) {

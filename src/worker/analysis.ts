@@ -14,10 +14,17 @@ import {
   validateDataset,
 } from '../engine';
 import type { Dataset, FitResult, Posterior } from '../engine';
+import type { AnalysisStage } from './messages';
 import type { AnalysisResult, AnalysisSuccess, ComputeBackend, SequencedRequest } from './protocol';
 import { evenGrid, logGrid, requestProblem } from './requestCheck';
 import type { DensePath } from './posteriorChooser';
 import type { WarmStarts } from './warmStarts';
+
+/**
+ * Told before work that may take long for a reason the page cannot have measured (the first GPU
+ * run of a size compiles shaders): how long it may take, ms.
+ */
+export type SlowStartListener = (expectMs: number) => void;
 
 /** Computes the dense posterior and sample paths at a fitted θ̂. */
 export interface PosteriorPath {
@@ -28,6 +35,7 @@ export interface PosteriorPath {
     data: Dataset,
     fit: FitResult,
     grid: Float64Array,
+    onSlowStart?: SlowStartListener,
   ): Promise<Posterior & { path: DensePath }>;
   samples(
     data: Dataset,
@@ -35,6 +43,7 @@ export interface PosteriorPath {
     grid: Float64Array,
     count: number,
     seed: number,
+    onSlowStart?: SlowStartListener,
   ): Promise<Float64Array[]>;
 }
 
@@ -46,16 +55,20 @@ export const SAMPLE_SEED = 20_060_101;
 
 const now = (): number => performance.now();
 
+/** Called as an analysis passes each stage (for the page's liveness check). */
+export type StageListener = (stage: AnalysisStage, expectMs?: number) => void;
+
 export async function runAnalysis(
   request: SequencedRequest,
   path: PosteriorPath,
   warmStarts: WarmStarts,
+  onStage: StageListener = () => {},
 ): Promise<AnalysisResult> {
   const { seq } = request;
   const problem = requestProblem(request);
   if (problem !== null) return { seq, ok: false, code: 'invalid-request', message: problem };
   try {
-    return await analyse(request, path, warmStarts);
+    return await analyse(request, path, warmStarts, onStage);
   } catch (error) {
     if (error instanceof GpInputError) {
       return { seq, ok: false, code: error.code, message: error.message };
@@ -69,6 +82,7 @@ async function analyse(
   request: SequencedRequest,
   path: PosteriorPath,
   warmStarts: WarmStarts,
+  onStage: StageListener,
 ): Promise<AnalysisSuccess> {
   const started = now();
   const data = validateDataset(request.x, request.y);
@@ -76,6 +90,7 @@ async function analyse(
   const warmStart = warmStarts.for(kernel, data);
   const fit = fitHyperparameters(data, warmStart ? { kernel, warmStart } : { kernel });
   const fitted = now();
+  onStage('fit');
 
   const sensitivities = computeSensitivities(data, fit);
   warmStarts.remember(data, fit, sensitivities);
@@ -84,12 +99,17 @@ async function analyse(
       ? null
       : finiteDifferenceCheck(data, fit, request.finiteDifferenceIndex);
   const sensed = now();
+  onStage('sensitivity');
 
   const grid = evenGrid(request.grid.min, request.grid.max, request.grid.count);
-  const posterior = await path.posterior(data, fit, grid);
+  const slowStart: SlowStartListener = (expectMs) => onStage('gpu-first-run', expectMs);
+  const posterior = await path.posterior(data, fit, grid, slowStart);
   const samples =
-    request.samples > 0 ? await path.samples(data, fit, grid, request.samples, SAMPLE_SEED) : [];
+    request.samples > 0
+      ? await path.samples(data, fit, grid, request.samples, SAMPLE_SEED, slowStart)
+      : [];
   const posteriorDone = now();
+  onStage('posterior');
 
   let landscape: AnalysisSuccess['landscape'] = null;
   if (request.landscape !== null) {

@@ -6,16 +6,26 @@
  * carries its request's seq, and a result is delivered only if its seq is newer than every
  * result delivered before, so subscribers never see time run backwards.
  *
- * Recovery: if the worker throws an uncaught error, fails to load, or stays silent past the
- * watchdog, it is terminated and restarted, and the newest request is sent again. After
+ * Liveness and recovery: a worker that throws, fails to load, or falls silent while a request is
+ * out (liveness.ts: no stage reported for longer than the request's longest stage can take,
+ * 1.5 s at the explorer's sizes) is terminated and a new one started. Until the new worker has
+ * started, the newest request is computed on the main thread with the float64 engine, so the
+ * page has the fit of its current points within moments instead of after the start-up. After
  * `maxRestarts` consecutive failures, or when no worker can be created at all, the client
- * computes on the main thread with the float64 engine and reports the backend 'main-thread'.
+ * computes on the main thread for good and reports the backend 'main-thread'.
  *
  * Response curves travel beside the analyses: the newest curve request is outstanding until its
  * answer comes (or it is cancelled), is sent again to a restarted worker, and goes to the main
  * thread with the rest. The worker computes it only while it has no analysis to do.
  */
-import type { FromWorkerMessage, SimulatedFault, ToWorkerMessage } from './messages';
+import {
+  createLivenessWatch,
+  DEFAULT_LIVENESS,
+  StageTimes,
+  type LivenessOptions,
+  type LivenessWatch,
+} from './liveness';
+import type { FromWorkerMessage, ToWorkerMessage } from './messages';
 import type { MainThreadCompute } from './mainThreadCompute';
 import type {
   AnalysisRequest,
@@ -28,7 +38,7 @@ import type {
   SequencedRequest,
 } from './protocol';
 
-/** The parts of `Worker` the client uses (a fake in tests). */
+/** The parts of `Worker` the client uses (a fake in tests, a lane of a shared worker). */
 export interface WorkerLike {
   postMessage(message: ToWorkerMessage): void;
   terminate(): void;
@@ -37,6 +47,11 @@ export interface WorkerLike {
     listener: (event: MessageEvent<FromWorkerMessage>) => void,
   ): void;
   addEventListener(type: 'error' | 'messageerror', listener: (event: Event) => void): void;
+  /**
+   * True when something between the client and the real worker already watches the worker's
+   * liveness and reports a silent worker as an `error` event (a shared worker's pool).
+   */
+  readonly supervised?: boolean;
 }
 
 export interface ComputeClientOptions {
@@ -44,21 +59,12 @@ export interface ComputeClientOptions {
   createWorker?: () => WorkerLike;
   /** Loads the main-thread fallback. */
   loadMainThread?: () => Promise<MainThreadCompute>;
-  /** A request unanswered this long means the worker is gone; it is restarted. */
-  watchdogMs?: number;
+  /** When a silent worker counts as gone (liveness.ts); the defaults suit every page. */
+  liveness?: Partial<LivenessOptions>;
   /** Consecutive worker failures after which the main thread takes over. */
   maxRestarts?: number;
 }
 
-/** The client plus fault simulation for browser tests of recovery. */
-export interface ComputeClientWithFaults extends ComputeClient {
-  /** Asks the worker to simulate a fault; false when no worker is running. */
-  simulateFault(fault: SimulatedFault): boolean;
-  /** Terminates the worker without telling the client, as if the browser killed it. */
-  killWorker(): boolean;
-}
-
-export const DEFAULT_WATCHDOG_MS = 60_000;
 export const DEFAULT_MAX_RESTARTS = 3;
 
 function createModuleWorker(): WorkerLike {
@@ -83,7 +89,7 @@ function notifyAll<T>(listeners: Iterable<(value: T) => void>, value: T): void {
 }
 
 /** A readable reason from an Error, an ErrorEvent, or a bare event (a worker that failed to load). */
-function describe(error: unknown): string {
+export function describeFailure(error: unknown): string {
   if (error instanceof Error) return error.message;
   if (error instanceof Event) {
     const message = (error as Event & { message?: unknown }).message;
@@ -95,11 +101,15 @@ function describe(error: unknown): string {
   return String(error);
 }
 
-export function createComputeClient(options: ComputeClientOptions = {}): ComputeClientWithFaults {
+/** Where the request in flight is being computed. */
+type InFlight = { request: SequencedRequest; on: 'worker' | 'main-thread' };
+
+export function createComputeClient(options: ComputeClientOptions = {}): ComputeClient {
   const createWorker = options.createWorker ?? createModuleWorker;
   const loadMainThread = options.loadMainThread ?? loadEngineOnMainThread;
-  const watchdogMs = options.watchdogMs ?? DEFAULT_WATCHDOG_MS;
+  const liveness = { ...DEFAULT_LIVENESS, ...options.liveness };
   const maxRestarts = options.maxRestarts ?? DEFAULT_MAX_RESTARTS;
+  const stageTimes = new StageTimes();
 
   const resultListeners = new Set<(result: AnalysisResult) => void>();
   const statusListeners = new Set<(status: ComputeStatus) => void>();
@@ -111,14 +121,19 @@ export function createComputeClient(options: ComputeClientOptions = {}): Compute
   let status: ComputeStatus = { backend: 'starting', note: null };
   let lastSeq = 0;
   let lastDeliveredSeq = 0;
-  let inFlight: SequencedRequest | null = null;
+  let inFlight: InFlight | null = null;
   let pending: SequencedRequest | null = null;
   let worker: WorkerLike | null = null;
-  let mainThread: MainThreadCompute | null = null;
-  let mainThreadLoading = false;
+  /** The current worker has reported its backend. */
+  let workerStarted = false;
+  let watch: LivenessWatch | null = null;
+  /** After a failure, until the new worker has started: requests go to the main thread. */
+  let bridging = false;
+  /** No worker any more: every request goes to the main thread. */
+  let mainThreadOnly = false;
+  let mainThread: Promise<MainThreadCompute> | null = null;
   let consecutiveFailures = 0;
   let restartNote: string | null = null;
-  let watchdog: ReturnType<typeof setTimeout> | null = null;
   let disposed = false;
 
   const setStatus = (next: ComputeStatus): void => {
@@ -126,39 +141,53 @@ export function createComputeClient(options: ComputeClientOptions = {}): Compute
     notifyAll(statusListeners, status);
   };
 
-  const clearWatchdog = (): void => {
-    if (watchdog !== null) clearTimeout(watchdog);
-    watchdog = null;
+  const mainThreadCompute = (): Promise<MainThreadCompute> => (mainThread ??= loadMainThread());
+
+  const computeOnMainThread = (request: SequencedRequest): void => {
+    mainThreadCompute().then(
+      (compute) => {
+        // A macrotask first, so a burst of requests coalesces before the thread is blocked.
+        setTimeout(() => {
+          if (disposed) return;
+          void compute.compute(request).then(receive, (error: unknown) =>
+            receive({
+              seq: request.seq,
+              ok: false,
+              code: 'internal',
+              message: describeFailure(error),
+            }),
+          );
+        });
+      },
+      (error: unknown) => {
+        if (disposed) return;
+        if (!mainThreadOnly && worker !== null && inFlight?.request === request) {
+          // No main thread to bridge with: the new worker answers once it has started.
+          bridging = false;
+          inFlight = { request, on: 'worker' };
+          sendToWorker(request);
+          return;
+        }
+        setStatus({ backend: 'starting', note: `cannot compute: ${describeFailure(error)}` });
+      },
+    );
+  };
+
+  const sendToWorker = (request: SequencedRequest): void => {
+    watch?.sent(request);
+    worker!.postMessage({ type: 'analyse', request });
   };
 
   const dispatch = (request: SequencedRequest): void => {
-    inFlight = request;
-    if (worker !== null) {
-      clearWatchdog();
-      watchdog = setTimeout(
-        () => failWorker(`no answer within ${Math.round(watchdogMs / 1000)} s`),
-        watchdogMs,
-      );
-      worker.postMessage({ type: 'analyse', request });
-    } else if (mainThread !== null) {
-      const compute = mainThread;
-      // A macrotask first, so a burst of requests coalesces before the thread is blocked.
-      setTimeout(() => {
-        void compute
-          .compute(request)
-          .then(receive, (error: unknown) =>
-            receive({ seq: request.seq, ok: false, code: 'internal', message: describe(error) }),
-          );
-      });
-    }
-    // Otherwise the main thread is loading; `inFlight` is sent when it is ready.
+    const onMainThread = mainThreadOnly || worker === null || (bridging && !workerStarted);
+    inFlight = { request, on: onMainThread ? 'main-thread' : 'worker' };
+    if (onMainThread) computeOnMainThread(request);
+    else sendToWorker(request);
   };
 
-  const receive = (result: AnalysisResult): void => {
-    if (disposed || inFlight === null || result.seq !== inFlight.seq) return;
-    clearWatchdog();
+  function receive(result: AnalysisResult): void {
+    if (disposed || inFlight === null || result.seq !== inFlight.request.seq) return;
     inFlight = null;
-    consecutiveFailures = 0;
     if (result.seq > lastDeliveredSeq) {
       lastDeliveredSeq = result.seq;
       notifyAll(resultListeners, result);
@@ -168,7 +197,7 @@ export function createComputeClient(options: ComputeClientOptions = {}): Compute
       pending = null;
       dispatch(next);
     }
-  };
+  }
 
   const receiveCurve = (result: CurveResult): void => {
     if (disposed || curveOutstanding === null || result.seq !== curveOutstanding.seq) return;
@@ -178,31 +207,30 @@ export function createComputeClient(options: ComputeClientOptions = {}): Compute
   };
 
   const dispatchCurve = (request: SequencedCurveRequest): void => {
+    // A starting worker queues the message; without a worker the main thread computes it.
     if (worker !== null) {
       worker.postMessage({ type: 'curve', request });
-    } else if (mainThread !== null) {
-      cancelMainThreadCurve?.();
-      cancelMainThreadCurve = mainThread.curve(request, receiveCurve);
+      return;
     }
-    // Otherwise the main thread is loading; the outstanding curve is sent when it is ready.
+    mainThreadCompute().then(
+      (compute) => {
+        if (disposed || curveOutstanding !== request) return;
+        cancelMainThreadCurve?.();
+        cancelMainThreadCurve = compute.curve(request, receiveCurve);
+      },
+      () => {},
+    );
   };
 
   const switchToMainThread = (reason: string): void => {
-    worker = null;
-    if (mainThreadLoading || mainThread !== null) return;
-    mainThreadLoading = true;
+    mainThreadOnly = true;
+    bridging = false;
     setStatus({ backend: 'starting', note: reason });
-    loadMainThread().then(
-      (compute) => {
-        if (disposed) return;
-        mainThread = compute;
-        setStatus({ backend: 'main-thread', note: reason });
-        if (inFlight !== null) dispatch(inFlight);
-        if (curveOutstanding !== null) dispatchCurve(curveOutstanding);
+    mainThreadCompute().then(
+      () => {
+        if (!disposed) setStatus({ backend: 'main-thread', note: reason });
       },
-      (error: unknown) => {
-        setStatus({ backend: 'starting', note: `cannot compute: ${describe(error)}` });
-      },
+      () => {},
     );
   };
 
@@ -211,24 +239,46 @@ export function createComputeClient(options: ComputeClientOptions = {}): Compute
     try {
       created = createWorker();
     } catch (error) {
-      switchToMainThread(`computing on the main thread: ${describe(error)}`);
+      worker = null;
+      switchToMainThread(`computing on the main thread: ${describeFailure(error)}`);
       return;
     }
     worker = created;
+    workerStarted = false;
+    if (bridging) {
+      // No request waits on it while the main thread bridges: its start-up is watched alone.
+      setTimeout(() => {
+        if (worker === created && !workerStarted && !disposed) {
+          failWorker(`it did not start within ${Math.round(liveness.startupMs / 1000)} s`);
+        }
+      }, liveness.startupMs);
+    }
+    watch = created.supervised
+      ? null
+      : createLivenessWatch(liveness, stageTimes, (silentMs) =>
+          failWorker(`no answer for ${(silentMs / 1000).toFixed(1)} s`),
+        );
     created.addEventListener('message', (event: MessageEvent<FromWorkerMessage>) => {
       if (worker !== created || disposed) return;
       const message = event.data;
+      watch?.heard(message.type === 'progress' ? message.expectMs : undefined);
       if (message.type === 'status') {
+        workerStarted = true;
+        bridging = false;
+        watch?.ready();
         setStatus({ backend: message.status.backend, note: message.status.note ?? restartNote });
       } else if (message.type === 'curve') {
         receiveCurve(message.result);
-      } else {
+      } else if (message.type === 'result') {
+        if (inFlight?.on !== 'worker' || inFlight.request.seq !== message.result.seq) return;
+        watch?.answered(inFlight.request, message.result);
+        consecutiveFailures = 0;
         receive(message.result);
       }
     });
     const onFailure = (event: Event): void => {
       event.preventDefault();
-      if (worker === created) failWorker(describe(event));
+      if (worker === created) failWorker(describeFailure(event));
     };
     created.addEventListener('error', onFailure);
     created.addEventListener('messageerror', onFailure);
@@ -236,23 +286,25 @@ export function createComputeClient(options: ComputeClientOptions = {}): Compute
 
   function failWorker(reason: string): void {
     if (disposed || worker === null) return;
-    clearWatchdog();
+    watch?.stop();
+    watch = null;
     worker.terminate();
     worker = null;
     consecutiveFailures += 1;
-    // Resend the newest state: the pending request if any, else the one that was lost.
-    const latest = pending ?? inFlight;
-    pending = null;
-    inFlight = null;
+    // The newest state goes on: the pending request if any, else the one the worker lost.
+    const lost = inFlight?.on === 'worker' ? inFlight.request : null;
+    if (lost !== null) inFlight = null;
+    const latest = pending ?? lost;
+    if (inFlight === null) pending = null;
     if (consecutiveFailures > maxRestarts) {
       switchToMainThread(`the compute worker failed ${consecutiveFailures} times (${reason})`);
-      inFlight = latest;
-      return;
+    } else {
+      restartNote = `the compute worker restarted after: ${reason}`;
+      setStatus({ backend: 'starting', note: restartNote });
+      bridging = true;
+      startWorker();
     }
-    restartNote = `the compute worker restarted after: ${reason}`;
-    setStatus({ backend: 'starting', note: restartNote });
-    startWorker();
-    if (latest !== null) dispatch(latest);
+    if (inFlight === null && latest !== null) dispatch(latest);
     if (curveOutstanding !== null) dispatchCurve(curveOutstanding);
   }
 
@@ -308,21 +360,11 @@ export function createComputeClient(options: ComputeClientOptions = {}): Compute
       disposed = true;
       cancelMainThreadCurve?.();
       curveListeners.clear();
-      clearWatchdog();
+      watch?.stop();
       worker?.terminate();
       worker = null;
       resultListeners.clear();
       statusListeners.clear();
-    },
-    simulateFault(fault) {
-      if (worker === null) return false;
-      worker.postMessage({ type: 'simulate-fault', fault });
-      return true;
-    },
-    killWorker() {
-      if (worker === null) return false;
-      worker.terminate();
-      return true;
     },
   };
 }

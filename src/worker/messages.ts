@@ -10,21 +10,22 @@ import type {
   SequencedRequest,
 } from './protocol';
 
-/** Faults the worker can be asked to simulate, so recovery can be tested in a real browser. */
-export type SimulatedFault =
-  /** Throw an uncaught error from the worker's event loop (the page sees an `error` event). */
-  | 'crash'
-  /** Lose the WebGL context as a GPU reset would. */
-  | 'context-loss';
-
 export type ToWorkerMessage =
   | { type: 'analyse'; request: SequencedRequest }
   | { type: 'curve'; request: SequencedCurveRequest }
-  | { type: 'cancel-curve' }
-  | { type: 'simulate-fault'; fault: SimulatedFault };
+  | { type: 'cancel-curve' };
+
+/**
+ * The stages of an analysis the worker reports as it passes them, so the page can tell a worker
+ * that is working from one that has gone silent (liveness.ts). `gpu-first-run`: a GPU kernel of
+ * a new size is about to run for the first time, which compiles its shaders (seconds on a
+ * software GPU); the message carries `expectMs`, how long that may take.
+ */
+export type AnalysisStage = 'started' | 'fit' | 'sensitivity' | 'gpu-first-run' | 'posterior';
 
 export type FromWorkerMessage =
   | { type: 'status'; status: ComputeStatus }
+  | { type: 'progress'; seq: number; stage: AnalysisStage; expectMs?: number }
   | { type: 'result'; result: AnalysisResult }
   | { type: 'curve'; result: CurveResult };
 

@@ -3,6 +3,7 @@
  * box, the sample count, the finite-difference index). Data x, y are checked by the engine's
  * `validateDataset`, which names the problem precisely.
  */
+import { describeValue } from '../engine/input-error';
 import { KERNEL_NAMES } from '../engine/types';
 import type { AnalysisRequest } from './protocol';
 
@@ -14,7 +15,7 @@ export const MAX_LANDSCAPE_SIZE = 256;
 /** A precise description of what is wrong with the request, or null when it is usable. */
 export function requestProblem(request: AnalysisRequest): string | null {
   if (!KERNEL_NAMES.includes(request.kernel)) {
-    return `unknown kernel "${String(request.kernel)}"; use one of ${KERNEL_NAMES.join(', ')}`;
+    return `unknown kernel ${describeValue(request.kernel)}; use one of ${KERNEL_NAMES.join(', ')}`;
   }
   const { min, max, count } = request.grid;
   if (!Number.isFinite(min) || !Number.isFinite(max) || !(max > min)) {

@@ -11,6 +11,12 @@ import type { TfjsBackendName } from '../gpu/tfjsBackend';
 import type { PosteriorPath } from './analysis';
 import { PosteriorChooser, type DensePathChooser } from './posteriorChooser';
 
+/**
+ * How long the first run of a GPU kernel of a new size may take: tfjs compiles its shaders then,
+ * synchronously — seconds on a software GPU on a busy machine.
+ */
+export const GPU_FIRST_RUN_MS = 20_000;
+
 export function createTfjsPosteriorPath(
   currentBackend: () => TfjsBackendName,
   chooser: DensePathChooser = new PosteriorChooser(),
@@ -27,13 +33,22 @@ export function createTfjsPosteriorPath(
     return factors;
   };
 
+  // Shapes the GPU kernels have run with: a new one compiles shaders first.
+  const shapesRun = new Set<string>();
+  const announceFirstRun = (shape: string, onSlowStart?: (expectMs: number) => void): void => {
+    if (shapesRun.has(shape)) return;
+    shapesRun.add(shape);
+    onSlowStart?.(GPU_FIRST_RUN_MS);
+  };
+
   return {
     backend: currentBackend,
-    async posterior(data, fit, grid) {
+    async posterior(data, fit, grid, onSlowStart) {
       const n = data.x.length;
       const m = grid.length;
       const started = performance.now();
       if (chooser.choose(n, m) === 'tfjs') {
+        announceFirstRun(`band:${currentBackend()}:${n}:${m}`, onSlowStart);
         try {
           const band = await densePosterior(factorInput(data, fit), grid);
           chooser.record(n, m, 'tfjs', performance.now() - started);
@@ -48,7 +63,12 @@ export function createTfjsPosteriorPath(
       chooser.record(n, m, 'engine', performance.now() - engineStarted);
       return { ...band, path: 'engine' };
     },
-    samples: (data, fit, grid, count, seed) =>
-      posteriorSamplePaths({ ...factorInput(data, fit), y: data.y }, grid, { count, seed }),
+    samples(data, fit, grid, count, seed, onSlowStart) {
+      announceFirstRun(
+        `samples:${currentBackend()}:${data.x.length}:${grid.length}:${count}`,
+        onSlowStart,
+      );
+      return posteriorSamplePaths({ ...factorInput(data, fit), y: data.y }, grid, { count, seed });
+    },
   };
 }

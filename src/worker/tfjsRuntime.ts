@@ -1,6 +1,6 @@
 /**
  * The real `GpuRuntime`: tfjs start-up with a checked WebGL start, context-loss detection and
- * the switch to the CPU backend.
+ * the switch to the CPU backend. `loseContext` is for the test worker's fault injection only.
  */
 import {
   currentWebglContext,
@@ -11,7 +11,9 @@ import {
 } from '../gpu/tfjsBackend';
 import type { GpuRuntime } from './workerHost';
 
-export function createTfjsRuntime(options: TfjsStartOptions = {}): GpuRuntime {
+export function createTfjsRuntime(
+  options: TfjsStartOptions = {},
+): GpuRuntime & { loseContext(): void } {
   let lost = false;
   let context: WebGLRenderingContext | WebGL2RenderingContext | null = null;
   return {

@@ -2,10 +2,14 @@
  * The compute worker's message loop, independent of the worker global so it can run in tests.
  *
  * Latest wins: while an analysis runs, only the newest request is kept (older pending ones are
- * dropped unanswered); when it finishes, the newest pending request runs next.
- * A lost WebGL context switches tfjs to the CPU backend; the request that was running when it
- * happened is computed again on the CPU (unless a newer one is waiting), so no state is lost:
- * the warm starts and the latest request live in plain JS, not on the GPU.
+ * dropped unanswered); when it finishes, the newest pending request runs next. Each analysis
+ * reports its stages as it passes them (`progress` messages), which is how the page knows the
+ * worker is alive (liveness.ts).
+ *
+ * A lost WebGL context switches tfjs to the CPU backend, and the request that was running is
+ * computed again on the CPU (unless a newer one is waiting), so no state is lost: the warm starts
+ * and the latest request live in plain JS, not on the GPU. A loss while a GPU read-back is awaited
+ * abandons that read-back at once — on a lost context it may never settle.
  *
  * Response curves come second: the newest curve request is computed a slice at a time
  * (`CURVE_SLICE_MS`), only while no analysis runs or waits, yielding to the event loop between
@@ -22,9 +26,9 @@ import {
   type FromWorkerMessage,
   type ToWorkerMessage,
 } from './messages';
-import type { SequencedRequest } from './protocol';
+import type { AnalysisResult, SequencedRequest } from './protocol';
 
-/** What the host needs from tfjs; the real one is in `compute.worker.ts`. */
+/** What the host needs from tfjs; the real one is in `tfjsRuntime.ts`. */
 export interface GpuRuntime {
   start(): Promise<TfjsStart>;
   /** True when the backend's WebGL context has been lost since start-up. */
@@ -32,8 +36,6 @@ export interface GpuRuntime {
   /** Calls back when the WebGL context is lost (no-op on the CPU backend). */
   onContextLost(callback: () => void): void;
   fallBackToCpu(): Promise<void>;
-  /** Loses the WebGL context on purpose (fault simulation); a no-op without one. */
-  loseContext(): void;
 }
 
 export interface WorkerHostOptions {
@@ -58,12 +60,17 @@ export interface WorkerHost {
   idle(): Promise<void>;
 }
 
+/** What a run that was overtaken by the loss of the WebGL context resolves to. */
+const CONTEXT_LOST = Symbol('context lost');
+
 export function createWorkerHost(options: WorkerHostOptions): WorkerHost {
   const warmStarts = new WarmStarts();
   let backend: TfjsBackendName | null = null;
   let pending: SequencedRequest | null = null;
   let busy = false;
   let idleWaiters: (() => void)[] = [];
+  /** Settles when the WebGL context is lost; renewed after each switch to the CPU. */
+  let contextLoss: { promise: Promise<typeof CONTEXT_LOST>; signal: () => void } | null = null;
   const path = options.createPath(() => backend ?? 'cpu');
   const yieldThen = options.yieldThen ?? ((task: () => void) => void setTimeout(task, 0));
   let curve: CurveJob | null = null;
@@ -73,11 +80,20 @@ export function createWorkerHost(options: WorkerHostOptions): WorkerHost {
     if (backend !== null) options.post({ type: 'status', status: { backend, note } }, []);
   };
 
+  const watchContextLoss = (): void => {
+    let signal = (): void => {};
+    const promise = new Promise<typeof CONTEXT_LOST>((resolve) => {
+      signal = () => resolve(CONTEXT_LOST);
+    });
+    contextLoss = { promise, signal };
+  };
+
   let switching: Promise<void> | null = null;
   const switchToCpu = (): Promise<void> => {
     if (backend !== 'webgl') return Promise.resolve();
     switching ??= options.runtime.fallBackToCpu().then(() => {
       backend = 'cpu';
+      contextLoss = null;
       postStatus('the WebGL context was lost; computing on the CPU');
     });
     return switching;
@@ -113,6 +129,24 @@ export function createWorkerHost(options: WorkerHostOptions): WorkerHost {
     options.crash(error instanceof Error ? error.message : String(error));
   };
 
+  /** One analysis, abandoned (resolving to CONTEXT_LOST) if the WebGL context goes meanwhile. */
+  const run = (request: SequencedRequest): Promise<AnalysisResult | typeof CONTEXT_LOST> => {
+    const { seq } = request;
+    options.post({ type: 'progress', seq, stage: 'started' }, []);
+    const running = runAnalysis(request, path, warmStarts, (stage, expectMs) =>
+      options.post(
+        expectMs === undefined
+          ? { type: 'progress', seq, stage }
+          : { type: 'progress', seq, stage, expectMs },
+        [],
+      ),
+    );
+    if (contextLoss === null) return running;
+    // An abandoned run may still settle, or fail on the removed backend: nobody listens then.
+    running.catch(() => {});
+    return Promise.race([running, contextLoss.promise]);
+  };
+
   const pump = async (): Promise<void> => {
     if (busy || backend === null) return;
     busy = true;
@@ -121,9 +155,9 @@ export function createWorkerHost(options: WorkerHostOptions): WorkerHost {
         if (options.runtime.contextLost()) await switchToCpu();
         const request = pending;
         pending = null;
-        const result = await runAnalysis(request, path, warmStarts);
-        if (backend === 'webgl' && options.runtime.contextLost()) {
-          // Computed (or failed) on a dying context: compute it again on the CPU.
+        const result = await run(request);
+        if (result === CONTEXT_LOST || (backend === 'webgl' && options.runtime.contextLost())) {
+          // Computed (or failed, or hung) on a dying context: compute it again on the CPU.
           await switchToCpu();
           pending ??= request;
           continue;
@@ -146,7 +180,9 @@ export function createWorkerHost(options: WorkerHostOptions): WorkerHost {
       backend = started.backend;
       postStatus(started.note);
       if (backend === 'webgl') {
+        watchContextLoss();
         options.runtime.onContextLost(() => {
+          contextLoss?.signal();
           if (!busy) switchToCpu().then(pump, fail);
         });
       }
@@ -168,10 +204,6 @@ export function createWorkerHost(options: WorkerHostOptions): WorkerHost {
       } else if (message.type === 'cancel-curve') {
         curve = null;
         settleIdle();
-      } else if (message.fault === 'crash') {
-        options.crash('simulated crash');
-      } else {
-        options.runtime.loseContext();
       }
     },
     idle() {

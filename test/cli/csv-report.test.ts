@@ -21,7 +21,7 @@ async function run(argv: string[]) {
   const code = await runCli(argv, {
     writeOut: (text) => (stdout += text),
     writeErr: (text) => (stderr += text),
-    readStdin: async () => '',
+    readStdin: () => [],
   });
   return { code, stdout, stderr };
 }

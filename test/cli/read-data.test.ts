@@ -50,7 +50,7 @@ describe('tables', () => {
     );
     expect(rejection(() => parseDataText('0,1\n0x10,2\n', 'd.csv'))).toMatch(/line 2: "0x10"/);
     expect(rejection(() => parseDataText(`0,1\n1,${'9'.repeat(50)}z\n`, 'd.csv'))).toBe(
-      `d.csv line 2: "${'9'.repeat(39)}…" is not a number`,
+      `d.csv line 2: "${'9'.repeat(40)}…" (51 characters) is not a number`,
     );
     // Only the first line can be a header.
     expect(rejection(() => parseDataText('0,1\nx,y\n', 'd.csv'))).toMatch(/line 2: "x"/);

@@ -27,7 +27,7 @@ async function report(argv: string[]): Promise<FitReport & RuleReportFields> {
   const code = await runCli(['fit', '-', ...argv], {
     writeOut: (text) => (stdout += text),
     writeErr: (text) => (stderr += text),
-    readStdin: async () => JSON.stringify({ x, y }),
+    readStdin: () => [JSON.stringify({ x, y })],
   });
   expect(stderr).toBe('');
   expect(code).toBe(0);

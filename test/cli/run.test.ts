@@ -22,7 +22,7 @@ async function run(argv: string[], stdin = '') {
   const code = await runCli(argv, {
     writeOut: (text) => (stdout += text),
     writeErr: (text) => (stderr += text),
-    readStdin: async () => stdin,
+    readStdin: () => [stdin],
   });
   return { code, stdout, stderr };
 }
@@ -194,12 +194,12 @@ describe('bad input: one line on stderr, exit code 2', () => {
     [
       'a string in JSON',
       () => ['fit', dataFile('str.json', '{"x": [0, "1"], "y": [1, 2]}')],
-      /str\.json: x\[1\] is not a number \("1"\)$/,
+      /str\.json: x\[1\] is not a number: "1"$/,
     ],
     [
       'x not an array',
       () => ['fit', dataFile('obj.json', '{"x": 3, "y": [1, 2]}')],
-      /obj\.json: x must be an array of numbers$/,
+      /obj\.json: x must be an array of numbers, got 3$/,
     ],
     [
       'lengths that differ',
@@ -219,7 +219,9 @@ describe('bad input: one line on stderr, exit code 2', () => {
     [
       'too many points',
       () => ['fit', dataFile('many.csv', many)],
-      new RegExp(`many\\.csv: at most ${MAX_POINTS} points are supported, got ${MAX_POINTS + 1}$`),
+      new RegExp(
+        `many\\.csv line ${MAX_POINTS + 1}: more than ${MAX_POINTS} points; at most ${MAX_POINTS} are supported \\(reading stopped here\\)$`,
+      ),
     ],
   ];
 

@@ -94,7 +94,7 @@ describe('compute worker in Chromium (WebGL on SwiftShader)', () => {
 
   for (const fault of ['crash', 'kill'] as const) {
     it(`recovers when the worker ${fault === 'crash' ? 'throws' : 'is killed'} mid-drag`, async () => {
-      const { page } = await browser.open('/worker-lab.html?watchdog=4000');
+      const { page } = await browser.open('/worker-lab.html?faults=1');
       await waitForBackend(page);
       const frames = Array.from({ length: 40 }, (_, k) => dragFrame(k));
       const outcome = await page.evaluate(
@@ -104,7 +104,7 @@ describe('compute worker in Chromium (WebGL on SwiftShader)', () => {
           for (const [k, body] of bodies.entries()) {
             seq = lab.request(body);
             if (k === 15) {
-              if (how === 'crash') lab.simulateFault('crash');
+              if (how === 'crash') lab.fault('crash');
               else lab.killWorker();
             }
             await new Promise((resolve) => setTimeout(resolve, 16));
@@ -129,11 +129,11 @@ describe('compute worker in Chromium (WebGL on SwiftShader)', () => {
   }
 
   it('falls back to the CPU backend when the WebGL context is lost, keeping its answers right', async () => {
-    const { page } = await browser.open('/worker-lab.html');
+    const { page } = await browser.open('/worker-lab.html?faults=1');
     await waitForBackend(page);
     const before = await requestAndWait(page, labRequest('trend40'));
     expect(before.backend).toBe('webgl');
-    await page.evaluate(() => window.workerLab.simulateFault('context-loss'));
+    await page.evaluate(() => window.workerLab.fault('context-loss'));
     await page.waitForFunction(() => window.workerLab.status().backend === 'cpu');
     expect(await page.getByTestId('compute-backend').textContent()).toBe('cpu');
     expect((await page.evaluate(() => window.workerLab.status())).note).toMatch(/context was lost/);

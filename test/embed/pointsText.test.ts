@@ -76,7 +76,7 @@ describe('points written as text', () => {
     });
     expect(checkPoints('1,2' as unknown as { x: number; y: number }[])).toEqual({
       ok: false,
-      message: 'points must be an array of {x, y}',
+      message: 'points must be an array of {x, y} or text, not "1,2"',
     });
   });
 

@@ -31,7 +31,11 @@ describe('validateDataset', () => {
       'non-finite',
       'y[1] is Infinity',
     );
-    expectInputError(() => validateDataset([0, 1], [1, '2']), 'non-finite', 'y[1] is not a number');
+    expectInputError(
+      () => validateDataset([0, 1], [1, '2']),
+      'not-a-number',
+      'y[1] is not a number: "2"',
+    );
   });
   it('rejects x and y of different lengths', () => {
     expectInputError(

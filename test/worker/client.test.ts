@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createComputeClient } from '../../src/worker/client';
+import type { LivenessOptions } from '../../src/worker/liveness';
 import type { MainThreadCompute } from '../../src/worker/mainThreadCompute';
 import type { AnalysisResult, ComputeStatus } from '../../src/worker/protocol';
 import {
@@ -10,7 +11,7 @@ import {
   sampleRequest,
 } from './fakeWorker';
 
-function setup(options: { watchdogMs?: number; maxRestarts?: number } = {}) {
+function setup(options: { liveness?: Partial<LivenessOptions>; maxRestarts?: number } = {}) {
   const workers: FakeWorker[] = [];
   const mainThreadRequests: number[] = [];
   const mainThreadCurves: number[] = [];
@@ -119,9 +120,12 @@ describe('compute client scheduling', () => {
   });
 });
 
+/** A worker status message, as a worker sends it once tfjs has started. */
+const started = { type: 'status', status: { backend: 'webgl', note: null } } as const;
+
 describe('compute client recovery', () => {
-  it('restarts a crashed worker and resends the newest request', () => {
-    const { client, workers, current, results, statuses } = setup();
+  it('restarts a crashed worker; the main thread answers the newest request until it has started', async () => {
+    const { client, workers, current, results, statuses, mainThreadRequests } = setup();
     client.request(sampleRequest(0));
     client.request(sampleRequest(1));
     client.request(sampleRequest(2));
@@ -135,49 +139,158 @@ describe('compute client recovery', () => {
       note: 'the compute worker restarted after: out of memory',
     });
     const second = current();
-    expect(second.requests().map((request) => request.seq)).toEqual([3]);
-
-    // A late answer from the dead worker is ignored; the new worker's answer is delivered.
-    first.answer(first.requests()[0]!);
-    second.answer(second.requests()[0]!);
+    // The newest request goes to the main thread while the new worker starts.
+    expect(second.requests()).toEqual([]);
+    await flush();
+    await flush();
+    expect(mainThreadRequests).toEqual([3]);
     expect(results.map((result) => result.seq)).toEqual([3]);
 
-    second.send({ type: 'status', status: { backend: 'webgl', note: null } });
+    // A late answer from the dead worker is ignored.
+    first.answer(first.requests()[0]!);
+    expect(results.map((result) => result.seq)).toEqual([3]);
+
+    // Once the new worker has started, requests go to it again.
+    second.send(started);
     expect(statuses.at(-1)?.backend).toBe('webgl');
+    client.request(sampleRequest(3));
+    expect(second.requests().map((request) => request.seq)).toEqual([4]);
+    second.answer(second.requests()[0]!);
+    expect(results.map((result) => result.seq)).toEqual([3, 4]);
   });
 
-  it('resends the lost in-flight request when nothing newer is pending', () => {
-    const { client, current } = setup();
+  it('hands the lost in-flight request on when nothing newer is pending', async () => {
+    const { client, current, mainThreadRequests } = setup();
     client.request(sampleRequest());
     current().crash();
-    expect(
-      current()
-        .requests()
-        .map((request) => request.seq),
-    ).toEqual([1]);
+    await flush();
+    await flush();
+    expect(mainThreadRequests).toEqual([1]);
   });
 
-  it('restarts a worker that stays silent past the watchdog', () => {
-    vi.useFakeTimers();
-    const { client, workers, current } = setup({ watchdogMs: 1000 });
+  it('without a main thread to bridge with, the new worker answers the lost request', async () => {
+    const workers: FakeWorker[] = [];
+    const client = createComputeClient({
+      createWorker: () => {
+        const worker = new FakeWorker();
+        workers.push(worker);
+        return worker;
+      },
+      loadMainThread: () => Promise.reject(new Error('no engine chunk')),
+    });
     client.request(sampleRequest());
-    vi.advanceTimersByTime(999);
-    expect(workers).toHaveLength(1);
-    vi.advanceTimersByTime(2);
-    expect(workers).toHaveLength(2);
-    expect(
-      current()
-        .requests()
-        .map((request) => request.seq),
-    ).toEqual([1]);
+    workers[0]!.crash();
+    await flush();
+    expect(workers[1]!.requests().map((request) => request.seq)).toEqual([1]);
   });
 
-  it('does not fire the watchdog once the answer came', () => {
+  it('restarts a worker that falls silent with a request out, after the liveness floor', async () => {
     vi.useFakeTimers();
-    const { client, workers, current } = setup({ watchdogMs: 1000 });
+    const { client, workers, current } = setup({
+      liveness: { floorMs: 1000, multiple: 0, startupMs: 20_000 },
+    });
+    current().send(started);
+    client.request(sampleRequest());
+    await vi.advanceTimersByTimeAsync(999);
+    expect(workers).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(2);
+    expect(workers).toHaveLength(2);
+    expect(workers[0]!.terminated).toBe(true);
+  });
+
+  it('allows the start-up its own time, and a working worker every stage its time', async () => {
+    vi.useFakeTimers();
+    const { client, workers, current } = setup({
+      liveness: { floorMs: 1000, multiple: 0, startupMs: 20_000 },
+    });
+    client.request(sampleRequest());
+    // Not started yet: the start-up allowance applies.
+    await vi.advanceTimersByTimeAsync(15_000);
+    expect(workers).toHaveLength(1);
+    current().send(started);
+    // Started: each stage reported restarts the clock.
+    for (const stage of ['started', 'fit', 'sensitivity', 'posterior'] as const) {
+      await vi.advanceTimersByTimeAsync(900);
+      current().send({ type: 'progress', seq: 1, stage });
+    }
+    await vi.advanceTimersByTimeAsync(900);
+    current().answer(current().requests()[0]!);
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(workers).toHaveLength(1);
+  });
+
+  it('scales the allowance to the measured cost of a stage', async () => {
+    vi.useFakeTimers();
+    const { client, workers, current } = setup({ liveness: { floorMs: 1000, multiple: 4 } });
+    current().send(started);
+    client.request(sampleRequest());
+    const worker = current();
+    // A slow fit measured once (2 s): the next request of the same size gets 1 s + 4 × 2 s.
+    worker.send({
+      type: 'result',
+      result: {
+        ...resultFor(1),
+        ok: true,
+        timingMs: { fit: 2000, sensitivity: 1, posterior: 1, landscape: 0, total: 2002 },
+      } as unknown as AnalysisResult,
+    });
+    client.request(sampleRequest());
+    await vi.advanceTimersByTimeAsync(8_900);
+    expect(workers).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(200);
+    expect(workers).toHaveLength(2);
+  });
+
+  it('gives a stage the worker announces as slow (a first GPU run) the time it asks for', async () => {
+    vi.useFakeTimers();
+    const { client, workers, current } = setup({ liveness: { floorMs: 1000, multiple: 0 } });
+    current().send(started);
+    client.request(sampleRequest());
+    current().send({ type: 'progress', seq: 1, stage: 'gpu-first-run', expectMs: 8000 });
+    await vi.advanceTimersByTimeAsync(8900);
+    expect(workers).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(200);
+    expect(workers).toHaveLength(2);
+  });
+
+  it('watches a restarted worker’s start-up while the main thread bridges', async () => {
+    vi.useFakeTimers();
+    const { client, workers, current } = setup({
+      liveness: { floorMs: 1000, multiple: 0, startupMs: 5000 },
+    });
+    client.request(sampleRequest());
+    current().crash();
+    expect(workers).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(4900);
+    expect(workers).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(200);
+    expect(workers).toHaveLength(3);
+  });
+
+  it('does not restart a worker once the answer came', async () => {
+    vi.useFakeTimers();
+    const { client, workers, current } = setup({ liveness: { floorMs: 1000, multiple: 0 } });
+    current().send(started);
     client.request(sampleRequest());
     current().answer(current().requests()[0]!);
-    vi.advanceTimersByTime(5000);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(workers).toHaveLength(1);
+  });
+
+  it('leaves liveness to a supervised worker (a shared worker’s lane)', async () => {
+    vi.useFakeTimers();
+    const workers: FakeWorker[] = [];
+    const client = createComputeClient({
+      createWorker: () => {
+        const worker = Object.assign(new FakeWorker(), { supervised: true });
+        workers.push(worker);
+        return worker;
+      },
+      liveness: { floorMs: 10, multiple: 0, startupMs: 10 },
+    });
+    workers[0]!.send(started);
+    client.request(sampleRequest());
+    await vi.advanceTimersByTimeAsync(60_000);
     expect(workers).toHaveLength(1);
   });
 
@@ -199,16 +312,19 @@ describe('compute client recovery', () => {
 
     client.request(sampleRequest(1));
     client.request(sampleRequest(2));
-    await flush();
-    await flush();
+    for (let k = 0; k < 4; k++) await flush();
     expect(mainThreadRequests).toEqual([1, 2, 3]);
     expect(results.map((result) => result.seq)).toEqual([1, 2, 3]);
   });
 
-  it('a success resets the failure count', () => {
+  it('a success of the worker resets the failure count', async () => {
     const { client, workers, current } = setup({ maxRestarts: 1 });
     client.request(sampleRequest());
     current().crash();
+    await flush();
+    await flush();
+    current().send(started);
+    client.request(sampleRequest());
     current().answer(current().requests()[0]!);
     client.request(sampleRequest());
     current().crash();

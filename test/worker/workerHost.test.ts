@@ -8,7 +8,7 @@ import type {
   SequencedCurveRequest,
   SequencedRequest,
 } from '../../src/worker/protocol';
-import { createTfjsPosteriorPath } from '../../src/worker/tfjsPosteriorPath';
+import { createTfjsPosteriorPath, GPU_FIRST_RUN_MS } from '../../src/worker/tfjsPosteriorPath';
 import { createWorkerHost, type GpuRuntime } from '../../src/worker/workerHost';
 import { referenceCases } from '../fixtures/reference';
 import { startCpuBackend } from '../gpu/tfjsCpu';
@@ -39,7 +39,7 @@ function request(seq: number, shift = 0, samples = 2): SequencedRequest {
  */
 function fakeRuntime(backend: TfjsBackendName, start?: () => Promise<never>) {
   const state = { lost: false, fallBacks: 0, onLost: null as (() => void) | null };
-  const runtime: GpuRuntime = {
+  const runtime: GpuRuntime & { loseContext(): void } = {
     start: start ?? (async () => ({ backend, note: backend === 'cpu' ? 'no WebGL here' : null })),
     contextLost: () => state.lost,
     onContextLost: (callback) => (state.onLost = callback),
@@ -158,11 +158,62 @@ describe('worker host', () => {
     expect(calls).toBe(2);
   });
 
-  it('switches to the CPU at once when the context is lost while idle', async () => {
-    const { host, statuses, state, results } = setup({ backend: 'webgl' });
+  it('abandons a read-back that never settles once the context is lost, and recomputes on the CPU', async () => {
+    let calls = 0;
+    const { host, results, state, runtime } = setup({
+      backend: 'webgl',
+      wrapPath: (path) => ({
+        ...path,
+        posterior: (...args) => {
+          calls += 1;
+          if (calls > 1) return path.posterior(...args);
+          // The read-back of a dying context: it never settles; the loss is signalled meanwhile.
+          setTimeout(() => runtime.loseContext(), 5);
+          return new Promise(() => {});
+        },
+      }),
+    });
     host.receive({ type: 'analyse', request: request(1) });
     await host.idle();
-    host.receive({ type: 'simulate-fault', fault: 'context-loss' });
+    expect(state.fallBacks).toBe(1);
+    expect(calls).toBe(2);
+    expect(results().map((result) => result.ok && result.backend)).toEqual(['cpu']);
+  });
+
+  it('reports each stage of an analysis before its result, and a first GPU run with its allowance', async () => {
+    const { host, posted } = setup();
+    host.receive({ type: 'analyse', request: request(7, 0, 0) });
+    await host.idle();
+    host.receive({ type: 'analyse', request: request(8, 0.01, 0) });
+    await host.idle();
+    const stages = posted.flatMap(({ message }) =>
+      message.type === 'progress'
+        ? [`${message.seq}:${message.stage}${message.expectMs ? `:${message.expectMs}` : ''}`]
+        : message.type === 'result'
+          ? [`${message.result.seq}:result`]
+          : [],
+    );
+    expect(stages).toEqual([
+      '7:started',
+      '7:fit',
+      '7:sensitivity',
+      // The first band of this size on the GPU compiles shaders: announced, with its allowance.
+      `7:gpu-first-run:${GPU_FIRST_RUN_MS}`,
+      '7:posterior',
+      '7:result',
+      '8:started',
+      '8:fit',
+      '8:sensitivity',
+      '8:posterior',
+      '8:result',
+    ]);
+  });
+
+  it('switches to the CPU at once when the context is lost while idle', async () => {
+    const { host, statuses, state, results, runtime } = setup({ backend: 'webgl' });
+    host.receive({ type: 'analyse', request: request(1) });
+    await host.idle();
+    runtime.loseContext();
     await host.idle();
     expect(state.fallBacks).toBe(1);
     expect(statuses().at(-1)?.backend).toBe('cpu');
@@ -171,14 +222,10 @@ describe('worker host', () => {
     expect(results().map((result) => result.ok && result.backend)).toEqual(['webgl', 'cpu']);
   });
 
-  it('crashes on request, and when tfjs cannot start at all', async () => {
-    const first = setup();
-    first.host.receive({ type: 'simulate-fault', fault: 'crash' });
-    expect(first.crashes).toEqual(['simulated crash']);
-
-    const second = setup({ start: () => Promise.reject(new Error('no backend')) });
+  it('crashes when tfjs cannot start at all', async () => {
+    const { crashes } = setup({ start: () => Promise.reject(new Error('no backend')) });
     await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(second.crashes).toEqual(['no backend']);
+    expect(crashes).toEqual(['no backend']);
   });
 
   it('crashes when it cannot switch to the CPU after a lost context', async () => {
@@ -210,7 +257,9 @@ describe('worker host: response curves', () => {
   }
   const messages = (posted: { message: FromWorkerMessage }[]) =>
     posted.flatMap(({ message }) =>
-      message.type === 'status' ? [] : [`${message.type} ${message.result.seq}`],
+      message.type === 'status' || message.type === 'progress'
+        ? []
+        : [`${message.type} ${message.result.seq}`],
     );
 
   it('answers a curve request with refits around the point, transferred', async () => {

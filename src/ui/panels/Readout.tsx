@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { HYPERPARAMETER_NAMES } from '../../engine/types';
 import { selectArrows, selectPrediction } from '../../state';
 import { useExplorer } from '../context';
+import { failureReason } from '../failureText';
 import { formatNumber, HYPERPARAMETER_LABELS } from '../format';
 import { formatApart, relativeGap } from './responseCurveGeometry';
 import { TrustNote } from './TrustNote';
@@ -26,7 +27,12 @@ export function Readout() {
   if (settled !== null && settled !== announcement) setAnnouncement(settled);
 
   return (
-    <section className="card readout" aria-labelledby="readout-title">
+    <section
+      className={`card readout${arrows.stale ? ' stale' : ''}`}
+      aria-labelledby="readout-title"
+      data-testid="readout"
+      data-stale={arrows.stale}
+    >
       <div className="card-body">
         <h2 id="readout-title">Fitted hyperparameters</h2>
         <div className="readout-rows">
@@ -90,7 +96,7 @@ export function Readout() {
               : '—'}
           </dd>
         </dl>
-        <TrustNote view={arrows} failure={failure?.message ?? null} />
+        <TrustNote view={arrows} failure={failure ? failureReason(failure) : null} />
         <p className="visually-hidden" aria-live="polite" data-testid="fit-announcement">
           {announcement}
         </p>

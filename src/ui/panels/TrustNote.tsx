@@ -4,11 +4,13 @@ import { useExplorer } from '../context';
 import { fitReasons } from '../fitMessages';
 
 /**
- * Whether the arrows can be believed, and why not when they cannot — in words for what the plot
- * shows (see `fitMessages.ts`).
+ * Whether the arrows can be believed, and why not when they cannot — in visible text, in words
+ * for what the plot shows (`fitMessages.ts`), so touch and screen-reader users get every reason.
+ * While a refit is overdue it says so first: the arrows and θ̂ on screen belong to points that
+ * have since moved.
  */
 export function TrustNote({ view, failure }: { view: ArrowsView; failure: string | null }) {
-  const { status } = view;
+  const { status, stale } = view;
   const analysis = useExplorer((s) => s.analysis);
   const worded = useMemo(
     () => (analysis ? fitReasons(analysis.result, analysis.points) : null),
@@ -35,16 +37,28 @@ export function TrustNote({ view, failure }: { view: ArrowsView; failure: string
       : 'Arrows hidden: the sensitivities are undefined here.',
     waiting: 'No fit for these points.',
   }[status];
+  const shownReasons = failure ? [failure] : reasons;
   return (
-    <div className={`trust ${status}`} role="status" data-testid="trust" data-status={status}>
+    <div
+      className={`trust ${stale ? 'refitting' : status}`}
+      role="status"
+      data-testid="trust"
+      data-status={status}
+      data-stale={stale}
+    >
       <span className="trust-icon" aria-hidden="true">
-        {status === 'shown' ? '✓' : '!'}
+        {stale ? '···' : status === 'shown' ? '✓' : '!'}
       </span>
       <div>
+        {stale && (
+          <div data-testid="trust-refitting">
+            Refitting: the arrows and θ̂ shown are for the points before your last change.
+          </div>
+        )}
         <div>{heading}</div>
-        {reasons.length > 0 && (
+        {shownReasons.length > 0 && (
           <ul data-testid="trust-reasons">
-            {reasons.map((reason) => (
+            {shownReasons.map((reason) => (
               <li key={reason}>{reason}</li>
             ))}
           </ul>

@@ -8,7 +8,8 @@ import { useShownPoints } from './useShownPoints';
 /**
  * One arrow per point: the sensitivity of the chosen hyperparameter to the point, drawn from the
  * point's edge at the store's fixed scale (one unit of y per `reference`). Grey and dashed when
- * the fit is untrusted; absent when the sensitivities are undefined.
+ * the fit is untrusted; grey and faint while refitting (`data-stale`: the arrows belong to points
+ * that have since moved); absent when the sensitivities are undefined.
  *
  * Hooks: `data-dy` / `data-dx` hold ∂ log θ̂/∂yᵢ and ∂ log θ̂/∂xᵢ (0 for vertical arrows) in
  * full precision, `data-length-dy` / `data-length-dx` the drawn arrow in reference units, and
@@ -22,16 +23,18 @@ export const ArrowsLayer = memo(function ArrowsLayer({ scales }: { scales: PlotS
   // A new scale (fitted at a release) is eased in, so the arrows visibly rescale.
   const eased = useEasedScale(view.scale?.reference ?? null);
   if (view.status === 'hidden' || view.status === 'waiting')
-    return <g className="arrows" data-seq={seq} />;
+    return <g className="arrows" data-testid="arrows" data-seq={seq} data-stale={view.stale} />;
   // Pixels per data unit along each axis (the y axis points down on screen).
   const perX = scales.x(1) - scales.x(0);
   const perY = scales.y(0) - scales.y(1);
   return (
     <g
-      className={`arrows ${view.status === 'untrusted' ? 'untrusted' : hyperparameter}`}
+      className={`arrows ${view.status === 'untrusted' ? 'untrusted' : hyperparameter}${view.stale ? ' stale' : ''}`}
+      data-testid="arrows"
       data-seq={seq}
       data-reference={view.scale ? String(view.scale.reference) : undefined}
       data-easing={eased.moving || undefined}
+      data-stale={view.stale}
     >
       {view.arrows.map(({ index, vector: settled, sensitivityX, sensitivityY }) => {
         const point = points[index];

@@ -24,6 +24,9 @@ const KEY_STEP_LARGE = 0.5;
 
 interface PointMarkProps {
   index: number;
+  /** The point in data units (on the page as data-x, data-y, for scripts and tests). */
+  x: number;
+  y: number;
   cx: number;
   cy: number;
   selected: boolean;
@@ -81,6 +84,8 @@ function attachDrag(
 
 const PointMark = memo(function PointMark({
   index,
+  x,
+  y,
   cx,
   cy,
   selected,
@@ -130,6 +135,8 @@ const PointMark = memo(function PointMark({
       className={`point${selected ? ' selected' : ''}${dragging ? ' dragging' : ''}`}
       data-testid="point"
       data-index={index}
+      data-x={x}
+      data-y={y}
       transform={`translate(${cx.toFixed(1)},${cy.toFixed(1)})`}
       tabIndex={0}
       role="button"
@@ -184,6 +191,8 @@ export const PointsLayer = memo(function PointsLayer({ scales }: { scales: PlotS
           <PointMark
             key={index}
             index={index}
+            x={point.x}
+            y={point.y}
             cx={scales.x(point.x)}
             cy={scales.y(point.y)}
             selected={selectedIndex === index}

@@ -1,29 +1,19 @@
-import { useEffect, useState } from 'react';
 import type { Point } from '../../state';
 import { useExplorer } from '../context';
 
-/** How long a drag may show the last answered positions before the pointer's own are drawn. */
-const WAIT_FOR_FIT_MS = 50;
-
 /**
- * The points to draw. While a drag is under way these are the points of the newest answered
- * request, so the dragged point, the curve and the arrows change together in one frame (one
- * frame per move instead of two); if an answer takes longer than WAIT_FOR_FIT_MS the pointer's
- * positions are drawn, so a slow fit never makes a point feel stuck.
+ * The points to draw. While their answer is fresh these are the points of the newest answered
+ * request, so a moved point, the curve and the arrows change together in one frame (one frame per
+ * move instead of two). Once the answer is overdue (the store's `refitting`, after a frame budget)
+ * the points' own positions are drawn, and the arrows and θ̂ are marked as refitting: a slow fit
+ * never makes a point feel stuck, and an answer for other points is never shown as current.
  */
 export function useShownPoints(): readonly Point[] {
   const points = useExplorer((s) => s.points);
   const answered = useExplorer((s) =>
-    s.drag?.active && s.analysis && s.analysis.structureVersion === s.structureVersion
+    s.analysis && s.analysis.structureVersion === s.structureVersion && !s.refitting
       ? s.analysis.points
       : null,
   );
-  const [lateFor, setLateFor] = useState<readonly Point[] | null>(null);
-  const waiting = answered !== null && answered !== points;
-  useEffect(() => {
-    if (!waiting) return;
-    const timer = setTimeout(() => setLateFor(points), WAIT_FOR_FIT_MS);
-    return () => clearTimeout(timer);
-  }, [waiting, points]);
-  return waiting && lateFor !== points ? answered : points;
+  return answered !== null && answered.length === points.length ? answered : points;
 }

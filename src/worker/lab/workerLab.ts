@@ -2,12 +2,15 @@
  * Script of worker-lab.html, a test page (not part of the product) that drives the compute
  * client and exposes it on `window.workerLab` for browser tests and benchmarks.
  *
- * Query: `?watchdog=ms` sets the client's watchdog; `?worker=0` pretends Web Workers are absent.
+ * Query: `?faults=1` runs the test worker that commits faults on request (labFaults.ts);
+ * `?floor=ms` sets the liveness floor (liveness.ts); `?worker=0` pretends Web Workers are absent;
+ * `?explorer=1` also shows the explorer on this page's client (explorerLab.tsx), so faults can be
+ * tested where the arrows are drawn.
  */
 import type { KernelName, LogTheta, Matrix3 } from '../../engine';
-import { createComputeClient } from '../client';
-import type { SimulatedFault } from '../messages';
+import { createComputeClient, type WorkerLike } from '../client';
 import type { AnalysisResult, ComputeStatus, CurveResult } from '../protocol';
+import type { LabBandPath, LabFault, LabToWorkerMessage } from './labFaults';
 
 /** A request in plain JSON, as a test can pass it through `page.evaluate`. */
 export interface LabRequest {
@@ -71,17 +74,43 @@ export interface LabResult {
 }
 
 const query = new URLSearchParams(location.search);
-const watchdogParameter = query.get('watchdog');
+const floorParameter = query.get('floor');
+/** The newest compute worker the client started (with `?faults=1`). */
+let currentWorker: Worker | null = null;
+/** Where the test worker computes the band (labFaults.ts); every new worker is told. */
+let band: LabBandPath = 'measured';
+
+function createFaultyWorker(): WorkerLike {
+  const worker = new Worker(new URL('./faultyCompute.worker.ts', import.meta.url), {
+    type: 'module',
+  });
+  currentWorker = worker;
+  if (band !== 'measured') {
+    worker.postMessage({ type: 'lab-config', band } satisfies LabToWorkerMessage);
+  }
+  return worker as unknown as WorkerLike;
+}
+
+function createWorker(): (() => WorkerLike) | undefined {
+  if (query.get('worker') === '0') {
+    return () => {
+      throw new Error('Web Workers are disabled on this test page');
+    };
+  }
+  return query.get('faults') === '1' ? createFaultyWorker : undefined;
+}
+
+const workerFactory = createWorker();
 const client = createComputeClient({
-  ...(watchdogParameter ? { watchdogMs: Number(watchdogParameter) } : {}),
-  ...(query.get('worker') === '0'
-    ? {
-        createWorker: () => {
-          throw new Error('Web Workers are disabled on this test page');
-        },
-      }
-    : {}),
+  ...(floorParameter ? { liveness: { floorMs: Number(floorParameter) } } : {}),
+  ...(workerFactory ? { createWorker: workerFactory } : {}),
 });
+
+function postToWorker(message: LabToWorkerMessage): boolean {
+  if (currentWorker === null) return false;
+  currentWorker.postMessage(message);
+  return true;
+}
 
 const sentAt = new Map<number, number>();
 const delivered: number[] = [];
@@ -244,12 +273,26 @@ const workerLab = {
   /** Seqs of the delivered results, in delivery order. */
   delivered: (): number[] => [...delivered],
   result: (seq: number): LabResult | null => results.get(seq) ?? null,
-  simulateFault: (fault: SimulatedFault): boolean => client.simulateFault(fault),
-  killWorker: (): boolean => client.killWorker(),
+  /** The client itself (what the explorer on this page computes with). */
+  client,
+  /** Tells the test worker (`?faults=1`) to commit a fault; false when none is running. */
+  fault: (fault: LabFault): boolean => postToWorker({ type: 'lab-fault', fault }),
+  /** Where the test worker computes every posterior band (labFaults.ts, LabBandPath). */
+  configure: (path: LabBandPath): boolean => {
+    band = path;
+    return postToWorker({ type: 'lab-config', band });
+  },
+  /** Terminates the worker without telling the client, as if the browser killed it. */
+  killWorker: (): boolean => {
+    currentWorker?.terminate();
+    return currentWorker !== null;
+  },
   /** Float64 engine results computed on this page, for parity checks. */
   engine: () => import('./engineLab'),
   /** tfjs kernels run on this page's main thread, for parity checks and benchmarks. */
   gpu: () => import('./gpuLab'),
+  /** The readers of untrusted text (the URL fragment, the widget's options). */
+  inputs: () => import('./inputsLab'),
 };
 
 declare global {
@@ -258,3 +301,6 @@ declare global {
   }
 }
 window.workerLab = workerLab;
+
+if (query.get('explorer') === '1')
+  void import('./explorerLab').then((lab) => lab.mountExplorer(client));
