@@ -3,6 +3,8 @@
  * static picture of every figure are in the HTML without JavaScript: learn.html in English and,
  * in the build, a copy in Spanish as learn.es.html (`<html lang="es" data-fixed-lang="es">`).
  */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Plugin } from 'vite';
 import { renderArticle, escapeHtml } from '../article';
 import { computeArticleFacts, type ArticleFacts } from '../facts';
@@ -49,11 +51,12 @@ export function learnArticlePlugin(): Plugin {
         return render(html, 'en', context.server ? 'learn.html?lang=es' : 'learn.es.html');
       },
     },
-    generateBundle(_options, bundle) {
-      const english = bundle['learn.html'];
-      if (!english || english.type !== 'asset') return;
+    // After the HTML is written (Vite's own HTML step runs late), the Spanish copy beside it.
+    writeBundle(options, bundle) {
+      if (!bundle['learn.html'] || !options.dir) return;
+      const englishPath = join(options.dir, 'learn.html');
       facts ??= computeArticleFacts();
-      let spanish = String(english.source).replace(
+      let spanish = readFileSync(englishPath, 'utf8').replace(
         '<html lang="en">',
         '<html lang="es" data-fixed-lang="es">',
       );
@@ -64,7 +67,7 @@ export function learnArticlePlugin(): Plugin {
         ARTICLE_END,
         renderArticle('es', facts, { spanishHref: 'learn.es.html' }),
       );
-      this.emitFile({ type: 'asset', fileName: 'learn.es.html', source: spanish });
+      writeFileSync(join(options.dir, 'learn.es.html'), spanish);
     },
   };
 }
