@@ -26,4 +26,7 @@ if (built !== language) {
 }
 document.documentElement.lang = language;
 document.title = CATALOGUES[language].pageTitle;
+document
+  .querySelector('meta[name="description"]')
+  ?.setAttribute('content', CATALOGUES[language].metaDescription);
 mountLiveFigures(root, language, facts);

@@ -18,7 +18,6 @@ export const en = {
   sourceAnswer: 'answer 447199',
   staticNote:
     'Picture drawn when the page was built; with JavaScript on, a live figure replaces it.',
-  loading: 'Loading the live figure…',
 
   s1Title: '1. A fit and its three knobs',
   s1Intro:

@@ -17,7 +17,6 @@ export const es: LearnMessages = {
   sourceAnswer: 'respuesta 447199',
   staticNote:
     'Imagen dibujada al construir la página; con JavaScript activo la sustituye una figura viva.',
-  loading: 'Cargando la figura viva…',
 
   s1Title: '1. Un ajuste y sus tres mandos',
   s1Intro:
