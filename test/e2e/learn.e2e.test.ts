@@ -9,10 +9,10 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { SECTION_IDS } from '../../src/learn/article';
 import { CATALOGUES, messageFragments, type Language } from '../../src/learn/messages';
-import { launchChromium, siteUrl, useBrowser } from './browser';
+import { launchChromium, siteUrl, useBrowser as startBrowser } from './browser';
 import { dragWidgetPoint, waitForWidgetFit, waitUntil } from './embedHelpers';
 
-const browser = useBrowser();
+const browser = startBrowser();
 
 /** Fixed text pieces of `language`'s catalogue that the other catalogue does not also use. */
 function ownFragments(language: Language): string[] {
