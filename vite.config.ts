@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { learnArticlePlugin } from './src/learn/build/vitePlugin';
 
 /**
  * `vite build --mode e2e` (the browser tests, the worker benchmark) also builds worker-lab.html,
@@ -8,7 +9,7 @@ import react from '@vitejs/plugin-react';
 export default defineConfig(({ mode }) => ({
   // Relative asset paths so the built site works from any sub-folder of a static host.
   base: './',
-  plugins: [react()],
+  plugins: [react(), learnArticlePlugin()],
   worker: { format: 'es' },
   build: {
     target: 'es2022',
@@ -18,6 +19,8 @@ export default defineConfig(({ mode }) => ({
     rolldownOptions: {
       input: {
         main: 'index.html',
+        // learn.html: the article (src/learn), rendered into the HTML by learnArticlePlugin.
+        learn: 'learn.html',
         ...(mode === 'e2e' ? { workerLab: 'worker-lab.html' } : {}),
         embed: 'embed.html',
         element: 'src/embed/element-entry.ts',

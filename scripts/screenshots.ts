@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { serveBuiltSite } from './built-site';
 import { CHROMIUM_ARGS, chromiumMissingReason, chromiumPath } from './chromium-path.mjs';
+import { LEARN_SCREENSHOTS, takeLearnScreenshot } from './learn-screenshots';
 import { openScreenshotState, README_SCREENSHOTS } from './readme-screenshots';
 
 const docs = resolve(import.meta.dirname, '../docs');
@@ -25,6 +26,10 @@ try {
     const path = resolve(docs, shot.file);
     await state.page.screenshot({ path });
     await state.close();
+    console.log(`screenshots: wrote docs/${shot.file}`);
+  }
+  for (const shot of LEARN_SCREENSHOTS) {
+    await takeLearnScreenshot(browser, site.baseUrl, shot, resolve(docs, shot.file));
     console.log(`screenshots: wrote docs/${shot.file}`);
   }
 } finally {

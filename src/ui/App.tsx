@@ -69,7 +69,10 @@ function Explorer() {
           <h1>GP Sensitivity Explorer</h1>
           <p>
             Drag a point and watch a Gaussian process refit its hyperparameters. Each arrow shows
-            which way that point pulls them, and how hard.
+            which way that point pulls them, and how hard.{' '}
+            <a href="learn.html" data-testid="learn-link">
+              How it works, step by step
+            </a>
           </p>
         </div>
         <ShareExport />

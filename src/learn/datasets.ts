@@ -1,0 +1,19 @@
+/**
+ * The data each step of the article works on: the explorer's own presets, so a reader who opens
+ * the explorer from the article finds the same points.
+ */
+import type { KernelName } from '../engine';
+import { findPreset, type Point } from '../state';
+
+/** The default noisy sine (24 points): one clear maximum, trusted arrows. */
+export const SINE_POINTS: readonly Point[] = findPreset('sine').points;
+/** The sine with one point lifted 2 above the curve. */
+export const OUTLIER_POINTS: readonly Point[] = findPreset('outlier').points;
+/** Two clusters: a near tie between a wiggly and a smooth explanation. */
+export const CLUSTER_POINTS: readonly Point[] = findPreset('clusters').points;
+
+export const ARTICLE_KERNEL: KernelName = 'rbf';
+
+/** Step 7 compares the two objectives on the default data. */
+export const STEP7_POINTS: readonly Point[] = SINE_POINTS;
+export const STEP7_KERNEL: KernelName = ARTICLE_KERNEL;

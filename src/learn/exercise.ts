@@ -1,0 +1,100 @@
+/**
+ * "Predict, then drag": the reader commits to ℓ̂ growing or shrinking when the marked point moves
+ * the asked way, then moves it (drag by mouse or touch, the arrow keys on the focused point, or
+ * the buttons) and reads whether the refit went the predicted way. The verdict compares the
+ * widget's refitted ℓ̂ (the float64 engine's) with the ℓ̂ of the unmoved data.
+ */
+import { mount, type EmbedHandle } from '../embed/mount';
+import type { FitChangeDetail } from '../embed/fitEvents';
+import { ARTICLE_KERNEL, OUTLIER_POINTS, SINE_POINTS } from './datasets';
+import type { ArticleFacts } from './facts';
+import { goLive } from './live';
+import { CATALOGUES, fill, formatNumber, type Language } from './messages';
+
+type Guess = 'grow' | 'shrink';
+
+/** Smallest move of the point (in y) that counts as a move. */
+const MOVE_THRESHOLD = 0.02;
+const BUTTON_STEP = 0.25;
+
+export function mountExercise(
+  exercise: HTMLElement,
+  language: Language,
+  facts: ArticleFacts,
+): EmbedHandle {
+  const m = CATALOGUES[language];
+  const number = exercise.dataset.exercise;
+  const index = Number(exercise.dataset.point);
+  const wantUp = exercise.dataset.direction === 'up';
+  const points = number === '1' ? SINE_POINTS : OUTLIER_POINTS;
+  const startLengthscale = (number === '1' ? facts.sine : facts.outlier).fit.theta.lengthscale;
+  const start = points[index]!;
+  const feedback = exercise.querySelector<HTMLElement>('.feedback')!;
+  const choices = [...exercise.querySelectorAll<HTMLButtonElement>('.choice')];
+  let guess: Guess | null = null;
+  let latest: FitChangeDetail | null = null;
+  const n = (v: number) => formatNumber(language, v, 3);
+
+  const say = (text: string, verdict: 'none' | 'right' | 'wrong') => {
+    feedback.textContent = text;
+    exercise.dataset.verdict = verdict;
+  };
+  const judge = () => {
+    if (!guess) return say(m.exWaiting, 'none');
+    const guessText = guess === 'grow' ? m.exGrow : m.exShrink;
+    const direction = wantUp ? m.exUp : m.exDown;
+    const moved = latest ? latest.points[index]!.y - start.y : 0;
+    if (!latest || Math.abs(moved) < MOVE_THRESHOLD)
+      return say(fill(m.exCommitted, { guess: guessText, direction }), 'none');
+    if (moved > 0 !== wantUp)
+      return say(fill(m.exWrongWay, { moved: moved > 0 ? m.exUp : m.exDown, direction }), 'none');
+    const grew = latest.lengthscale > startLengthscale;
+    const values = {
+      before: n(startLengthscale),
+      after: n(latest.lengthscale),
+      change: grew ? m.exGrew : m.exShrank,
+    };
+    const right = (guess === 'grow') === grew;
+    say(fill(right ? m.exRight : m.exWrong, values), right ? 'right' : 'wrong');
+  };
+
+  const host = document.createElement('div');
+  host.className = 'widget';
+  goLive(exercise.querySelector<HTMLElement>('figure')!).append(host);
+  const widget = mount(host, {
+    points,
+    kernel: ARTICLE_KERNEL,
+    panels: ['readout'],
+    theme: 'light',
+    onChange: (detail) => {
+      latest = detail;
+      judge();
+    },
+  });
+  widget.store.getState().select(index);
+
+  for (const button of choices)
+    button.addEventListener('click', () => {
+      guess = button.dataset.guess as Guess;
+      for (const other of choices) other.setAttribute('aria-pressed', String(other === button));
+      exercise.dataset.guess = guess;
+      judge();
+    });
+  for (const button of exercise.querySelectorAll<HTMLButtonElement>('.move'))
+    button.addEventListener('click', () => {
+      const state = widget.store.getState();
+      const point = state.points[index]!;
+      const step = button.dataset.move === 'up' ? BUTTON_STEP : -BUTTON_STEP;
+      state.movePoint(index, point.x, point.y + step);
+      state.select(index);
+    });
+  exercise.querySelector<HTMLButtonElement>('.reset')!.addEventListener('click', () => {
+    guess = null;
+    for (const other of choices) other.setAttribute('aria-pressed', 'false');
+    delete exercise.dataset.guess;
+    widget.store.getState().movePoint(index, start.x, start.y);
+    widget.store.getState().select(index);
+    judge();
+  });
+  return widget;
+}

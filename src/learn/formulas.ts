@@ -1,0 +1,64 @@
+/**
+ * The article's formulas in TeX (the same in every language) and the live ones built from the
+ * engine's numbers. Sources: Rasmussen & Williams (2006), eqs. 5.8–5.9 for L and its gradient;
+ * the implicit function theorem as in the Cross Validated answer 447199.
+ */
+import katex from 'katex';
+import type { Matrix3 } from '../engine';
+import type { Language } from './messages';
+
+export const RULE_TEX = String.raw`\hat\theta(X, y) = \operatorname*{argmax}_{\theta}\ \log p(y \mid X, \theta)`;
+export const STATIONARY_TEX = String.raw`\nabla_{\theta} L\big(\hat\theta(y), y\big) = 0 \quad \text{for every } y \text{ near the data}`;
+export const STATIONARY_TEX_ES = String.raw`\nabla_{\theta} L\big(\hat\theta(y), y\big) = 0 \quad \text{para todo } y \text{ cerca de los datos}`;
+export const IFT_TEX = String.raw`H\,\frac{d\hat\theta}{dy} + \frac{\partial^2 L}{\partial\theta\,\partial y} = 0
+\quad\Longrightarrow\quad \frac{d\hat\theta}{dy} = -H^{-1}\,\frac{\partial^2 L}{\partial\theta\,\partial y},
+\qquad H = \frac{\partial^2 L}{\partial\theta\,\partial\theta^{\mathsf T}}\Big|_{\hat\theta}`;
+export const GP_TEX = String.raw`\begin{aligned}
+L &= -\tfrac12\, y^{\mathsf T} K^{-1} y - \tfrac12 \log|K| - \tfrac n2 \log 2\pi \\
+\frac{\partial L}{\partial\theta_j} &= \tfrac12\, \alpha^{\mathsf T} K_j\, \alpha - \tfrac12 \operatorname{tr}\!\big(K^{-1} K_j\big), \qquad K_j = \partial K/\partial\theta_j \\
+\frac{\partial^2 L}{\partial\theta_j\,\partial y} &= K^{-1} K_j\, \alpha
+\end{aligned}`;
+export const SOURCE_TEX = String.raw`-y^{\mathsf T} K^{-1} y - \tfrac12\log|K| \;=\; -\tfrac12\,(\sqrt2\,y)^{\mathsf T} K^{-1} (\sqrt2\,y) - \tfrac12\log|K|`;
+
+/** TeX as HTML (with MathML for screen readers). */
+export function tex(source: string, display = true): string {
+  return katex.renderToString(source, {
+    displayMode: display,
+    throwOnError: false,
+    output: 'htmlAndMathml',
+  });
+}
+
+/** A number for TeX: 4 significant digits, the language's decimal mark, ×10ⁿ when tiny or huge. */
+export function texNumber(language: Language, value: number): string {
+  if (!Number.isFinite(value)) return String.raw`\text{—}`;
+  const magnitude = Math.abs(value);
+  const mark = (text: string) => (language === 'es' ? text.replace('.', '{,}') : text);
+  if (value === 0 || (magnitude >= 1e-3 && magnitude < 1e5))
+    return mark(String(Number(value.toPrecision(4))));
+  const [mantissa = '', exponent = '0'] = value.toExponential(3).split('e');
+  return `${mark(mantissa)}\\times10^{${Number(exponent)}}`;
+}
+
+function texMatrix(language: Language, rows: readonly (readonly number[])[]): string {
+  const body = rows
+    .map((row) => row.map((v) => texNumber(language, v)).join(' & '))
+    .join(String.raw`\\`);
+  return String.raw`\begin{pmatrix}${body}\end{pmatrix}`;
+}
+
+/** −H⁻¹ g = s with the chosen point's numbers: H 3×3, g = ∂²L/∂θ∂yᵢ, s = d log θ̂/dyᵢ. */
+export function iftNumbersTex(
+  language: Language,
+  index: number,
+  hessian: Matrix3,
+  mixed: readonly number[],
+  result: readonly number[],
+): string {
+  const column = (values: readonly number[]) =>
+    texMatrix(
+      language,
+      values.map((v) => [v]),
+    );
+  return String.raw`\frac{d\log\hat\theta}{dy_{${index}}} = -${texMatrix(language, hessian)}^{-1}${column(mixed)} = ${column(result)}`;
+}

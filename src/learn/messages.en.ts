@@ -1,0 +1,130 @@
+/**
+ * The article's text in English. `*x*` is emphasis, `**x**` strong, `{name}` a number or word
+ * filled in from the engine (src/learn/facts.ts) and formatted for the language. Every key here
+ * must exist in messages.es.ts (the type `LearnMessages` is this object's keys).
+ */
+export const en = {
+  pageTitle: 'How fitted GP hyperparameters depend on the data — GP Sensitivity Explorer',
+  metaDescription:
+    'A guided explainer with live figures: why dℓ/dy is zero, what θ̂(X, y) is, and how the implicit function theorem gives dθ̂/dy.',
+  languageLabel: 'Language',
+  explorerLink: 'Open the explorer',
+  skipToArticle: 'Skip to the article',
+  title: 'How the fitted hyperparameters of a Gaussian process depend on its data',
+  lead: 'A reader once asked for “the derivative of the lengthscale with respect to a new data point”. Taken literally, the question has no answer. The way out is one of the handiest ideas in applied statistics, and this page walks through it with figures you can move.',
+  source:
+    'The argument follows an answer on Cross Validated ({question}, {answer}), retold here in our own words, with one slip in its formula checked by computation (step 7).',
+  sourceQuestion: 'question 446850',
+  sourceAnswer: 'answer 447199',
+  staticNote:
+    'Picture drawn when the page was built; with JavaScript on, a live figure replaces it.',
+
+  s1Title: '1. A fit and its three knobs',
+  s1Intro:
+    'A Gaussian process (GP) is a way of putting probabilities on smooth curves. Three numbers, the *hyperparameters* θ = (ℓ, σf, σn), say which curves it expects:',
+  s1Lengthscale:
+    'the **lengthscale ℓ**: over what distance in x the curve can change a lot. A small ℓ allows quick wiggles; a large ℓ makes the curve nearly straight.',
+  s1Signal: 'the **signal standard deviation σf**: how far the curve usually strays from zero.',
+  s1Noise:
+    'the **noise standard deviation σn**: how much each measured point scatters around the curve.',
+  s1Play:
+    'Given the points, the GP draws its best guess (the posterior mean) and a band of plausible values. In figure 1 you choose ℓ; σf and σn stay at their fitted values. The number under the plot is the *log marginal likelihood* log p(y | X, θ): how probable the data are under your θ. Try to make it as large as you can.',
+  fig1Caption:
+    'Figure 1. The noisy sine ({n} points) with the fit for the ℓ you choose. The best the slider can reach is ℓ̂ = {best}.',
+  fig1Slider: 'Lengthscale ℓ',
+  fig1Value: 'With ℓ = {l}: log p(y | X, θ) = {lml}.',
+  fig1Best: 'Best: {bestLml} at ℓ̂ = {best}, {gap} higher.',
+  fig1AtBest: 'You found the maximum: ℓ = ℓ̂.',
+
+  s2Title: '2. ℓ is a number you chose; the rule depends on the data',
+  s2P1: 'While you held the slider, ℓ stayed put whatever the points did. That is the whole trouble with “dℓ/dy”: ℓ is a setting, not a function of the data, so its derivative with respect to any yᵢ is zero and tells us nothing.',
+  s2P2: 'What does depend on the data is a **rule** that picks θ from them. The usual rule is the game you just played: take the θ under which the data are most probable,',
+  s2P3: 'θ̂ is a function of the data. Move a point and θ̂ moves with it; that function has a derivative, and it is the one the question was after.',
+  fig2Caption:
+    'Figure 2. The explorer on the same data, refitting θ̂ as you drag. Drag any point up or down and watch ℓ̂ in the readout.',
+
+  s3Title: '3. One point, one curve',
+  s3P1: 'Pick one point and slide it up and down. At each height yᵢ we refit and write down ℓ̂. The result is an ordinary curve, ℓ̂ as a function of yᵢ: the *response curve*. Each dot on it is a complete refit.',
+  s3P2: 'Its slope at the current height is d log ℓ̂/dyᵢ. That slope is what the arrow on the point draws, and no refit is needed to get it, as the next step shows.',
+  fig3Caption:
+    'Figure 3. ℓ̂ refitted with point {point} set to each height (dots) and the tangent at its current height (line).',
+  pointPicker: 'Point',
+  pointOption: 'point {point} (x = {x})',
+  fig3Slope: 'Slope at the current height: d log ℓ̂/dy = {slope}, from {refits} refits.',
+
+  s4Title: '4. Differentiating without a formula for θ̂',
+  s4P1: 'There is no formula for θ̂; an optimiser finds it. But at the optimum the gradient of L(θ, y) = log p(y | X, θ) is zero, and it stays zero as the data move, because θ̂ moves to keep it so:',
+  s4P2: 'Differentiate both sides with respect to y, by the chain rule, and solve:',
+  s4P3: 'where H is the Hessian of L at θ̂. This is the *implicit function theorem*: it needs only quantities at the current fit. For a GP with covariance matrix K and α = K⁻¹y (everything in log θ, as the engine works):',
+  fig4Caption:
+    'Figure 4. The theorem with the numbers of the chosen point, computed live by the engine.',
+  fig4Note:
+    'H is the Hessian in log θ = (log ℓ, log σf, log σn); the middle vector is column {point} of ∂²L/∂θ∂y; the result is d log θ̂/dy{point}.',
+
+  s5Title: '5. Checking the theorem',
+  s5P1: 'Trust, but check: move the point up by a small h and down by h, refit both times, and divide the change in log θ̂ by 2h. For point {point} of these data the finite difference and the theorem agree to {digits} significant digits.',
+  fig5Caption: 'Figure 5. Two refits against one formula, for the chosen point.',
+  fig5Theorem: 'theorem',
+  fig5Refit: 'refits',
+  fig5Digits: 'Digits that agree: {digits}.',
+  fig5Button: 'Refit again',
+
+  s6Title: '6. Where it breaks',
+  s6P1: 'The theorem needs a strict maximum inside the allowed region: H must be negative definite. There are three ways to lose that, and one way for the arrow to mislead:',
+  s6Flat:
+    '**Flat**: when the data look like a straight line, ℓ̂ runs off to infinity and nothing pins it down.',
+  s6Boundary:
+    '**On the edge**: clean data with no scatter push σn towards zero, the edge of what is allowed.',
+  s6Tie:
+    '**A near tie**: two explanations, say a wiggly curve with little noise and a smooth one with much noise, are almost equally probable. A small move can make θ̂ jump from one to the other, and no derivative describes a jump.',
+  s6Large:
+    '**Large moves**: the arrow is a tangent. Drag far and the response curve bends away from it; the first-order prediction and the refit part.',
+  fig6Caption:
+    'Figure 6. Two clusters with nothing between them: the two explanations are {gap} apart in log-likelihood. The status line says what the page sees; drag a point by about half a unit and θ̂ can jump.',
+
+  s7Title: '7. Checking the formula in the source',
+  s7P1: 'The answer this page follows writes the objective as −yᵀK⁻¹y − ½ log|K|, without the ½ on the quadratic term. Does it matter? Note that',
+  s7P2: 'so the slip turns the objective into the log-likelihood of the data multiplied by √2. With σf and σn both free, that changes little: the fit to √2·y has the same ℓ̂ ({lengthscale} under both), the same arrows for ℓ, and σ̂f, σ̂n larger by √2 (σ̂f = {signalL} against {signalF}, a ratio of {ratio}); the variances double.',
+  s7P3: 'Now hold σf fixed, as one often does, at {signalL}: the scale can no longer absorb the √2, and ℓ̂ moves from {fixedL} to {fixedF}. The slip matters exactly when the scale is not free.',
+  fig7Caption:
+    'Figure 7. Both objectives maximised by the engine on the noisy sine. Choose where σf is held.',
+  fig7Objective: 'objective',
+  fig7Likelihood: 'log-likelihood',
+  fig7Source: 'source’s formula',
+  fig7Free: 'σf free',
+  fig7Fixed: 'σf fixed at {signal}',
+  fig7SignalPicker: 'Hold σf at',
+  fig7SlopeSame:
+    'Largest difference between the two objectives’ d log ℓ̂/dy over all points: {diff}.',
+
+  s8Title: '8. The whole picture: which points pull hardest',
+  s8P1: 'Now every point has its arrow. Points pull hard on ℓ̂ when they alone decide what the curve does near them: **isolated** points, points where the curve **bends** sharply, and **outliers**, which the fit must explain either as noise or with a wiggle.',
+  s8P2: 'In these data one point was lifted 2 above the sine. Its σn arrow is the longest by far (it is {ratio} times the next one): the fit explains it as noise. Switch the arrows to ℓ and σf in the widget’s controls to compare.',
+  fig8Caption: 'Figure 8. The noisy sine with an outlier, every point with its arrow.',
+
+  exTitle: 'Exercises: predict, then drag',
+  exIntro:
+    'Commit to an answer first, then move the point and see what the refit says. Drag it with the mouse or a finger, or use the buttons; the point can also be moved with the arrow keys once focused.',
+  ex1Question:
+    'Point {point} sits near the top of a crest of the sine. If you raise it, will ℓ̂ grow or shrink?',
+  ex2Question:
+    'Point {point} is the outlier, 2 above the curve. If you lower it towards the curve, will ℓ̂ grow or shrink?',
+  exGrow: 'ℓ̂ will grow',
+  exShrink: 'ℓ̂ will shrink',
+  exCommitted: 'Your guess: {guess}. Now move the point {direction}.',
+  exUp: 'up',
+  exDown: 'down',
+  exMoveUp: 'Raise the point by 0.25',
+  exMoveDown: 'Lower the point by 0.25',
+  exReset: 'Start again',
+  exWrongWay: 'You moved the point {moved}; move it {direction} to test your guess.',
+  exRight: 'Right: ℓ̂ went from {before} to {after}, it {change}.',
+  exWrong:
+    'Not this time: ℓ̂ went from {before} to {after}, it {change}. Look at the point’s arrow: it predicted this.',
+  exGrew: 'grew',
+  exShrank: 'shrank',
+  exWaiting: 'Choose an answer first.',
+
+  footer:
+    'Built with the float64 engine of GP Sensitivity Explorer. Every number on this page is computed, not typed in.',
+} as const;

@@ -1,0 +1,130 @@
+/** El texto del artículo en español, con las mismas claves que messages.en.ts. */
+import type { LearnMessages } from './messages';
+
+export const es: LearnMessages = {
+  pageTitle:
+    'Cómo dependen de los datos los hiperparámetros ajustados de un PG — GP Sensitivity Explorer',
+  metaDescription:
+    'Una explicación guiada con figuras vivas: por qué dℓ/dy vale cero, qué es θ̂(X, y) y cómo el teorema de la función implícita da dθ̂/dy.',
+  languageLabel: 'Idioma',
+  explorerLink: 'Abrir el explorador',
+  skipToArticle: 'Saltar al artículo',
+  title: 'Cómo dependen de los datos los hiperparámetros ajustados de un proceso gaussiano',
+  lead: 'Alguien preguntó una vez por «la derivada de la escala de longitud respecto de un dato nuevo». Tomada al pie de la letra, la pregunta no tiene respuesta. La salida es una de las ideas más prácticas de la estadística aplicada, y esta página la recorre con figuras que se pueden mover.',
+  source:
+    'El razonamiento sigue una respuesta de Cross Validated ({question}, {answer}), contada aquí con nuestras propias palabras y con un desliz de su fórmula comprobado por cálculo (paso 7).',
+  sourceQuestion: 'pregunta 446850',
+  sourceAnswer: 'respuesta 447199',
+  staticNote:
+    'Imagen dibujada al construir la página; con JavaScript activo la sustituye una figura viva.',
+
+  s1Title: '1. Un ajuste y sus tres mandos',
+  s1Intro:
+    'Un proceso gaussiano (PG) es una manera de repartir probabilidad entre curvas suaves. Tres números, los *hiperparámetros* θ = (ℓ, σf, σn), dicen qué curvas espera:',
+  s1Lengthscale:
+    'la **escala de longitud ℓ**: en qué distancia en x puede la curva cambiar mucho. Con ℓ pequeña la curva ondula deprisa; con ℓ grande es casi recta.',
+  s1Signal:
+    'la **desviación típica de la señal σf**: cuánto se aparta normalmente la curva de cero.',
+  s1Noise:
+    'la **desviación típica del ruido σn**: cuánto se dispersa cada punto medido alrededor de la curva.',
+  s1Play:
+    'Con los puntos, el PG traza su mejor estimación (la media a posteriori) y una banda de valores plausibles. En la figura 1 eliges tú ℓ; σf y σn se quedan en sus valores ajustados. El número bajo el gráfico es la *log-verosimilitud marginal* log p(y | X, θ): lo probables que son los datos con tu θ. Intenta que sea lo mayor posible.',
+  fig1Caption:
+    'Figura 1. El seno con ruido ({n} puntos) y el ajuste para la ℓ que elijas. Lo mejor que alcanza el control es ℓ̂ = {best}.',
+  fig1Slider: 'Escala de longitud ℓ',
+  fig1Value: 'Con ℓ = {l}: log p(y | X, θ) = {lml}.',
+  fig1Best: 'Máximo: {bestLml} en ℓ̂ = {best}, {gap} más.',
+  fig1AtBest: 'Has dado con el máximo: ℓ = ℓ̂.',
+
+  s2Title: '2. ℓ es un número que eliges; la regla depende de los datos',
+  s2P1: 'Mientras sujetabas el control, ℓ no se movía hicieran lo que hicieran los puntos. Ahí está todo el problema de «dℓ/dy»: ℓ es un ajuste, no una función de los datos, así que su derivada respecto de cualquier yᵢ es cero y no nos dice nada.',
+  s2P2: 'Lo que sí depende de los datos es una **regla** que elige θ a partir de ellos. La habitual es el juego al que acabas de jugar: quedarse con el θ que hace más probables los datos,',
+  s2P3: 'θ̂ es una función de los datos. Mueve un punto y θ̂ se mueve con él; esa función tiene derivada, y es la que buscaba la pregunta.',
+  fig2Caption:
+    'Figura 2. El explorador con los mismos datos, reajustando θ̂ mientras arrastras. Sube o baja cualquier punto y mira ℓ̂ en la lectura.',
+
+  s3Title: '3. Un punto, una curva',
+  s3P1: 'Elige un punto y súbelo y bájalo. A cada altura yᵢ reajustamos y apuntamos ℓ̂. Sale una curva corriente, ℓ̂ en función de yᵢ: la *curva de respuesta*. Cada punto de ella es un reajuste completo.',
+  s3P2: 'Su pendiente a la altura actual es d log ℓ̂/dyᵢ. Esa pendiente es lo que dibuja la flecha del punto, y para obtenerla no hace falta reajustar nada, como muestra el paso siguiente.',
+  fig3Caption:
+    'Figura 3. ℓ̂ reajustada con el punto {point} puesto a cada altura (puntos) y la tangente a su altura actual (línea).',
+  pointPicker: 'Punto',
+  pointOption: 'punto {point} (x = {x})',
+  fig3Slope: 'Pendiente a la altura actual: d log ℓ̂/dy = {slope}, a partir de {refits} reajustes.',
+
+  s4Title: '4. Derivar sin una fórmula para θ̂',
+  s4P1: 'No hay fórmula para θ̂: la encuentra un optimizador. Pero en el óptimo el gradiente de L(θ, y) = log p(y | X, θ) es cero, y sigue siéndolo cuando los datos se mueven, porque θ̂ se desplaza para mantenerlo así:',
+  s4P2: 'Derivando los dos lados respecto de y, por la regla de la cadena, y despejando:',
+  s4P3: 'donde H es la hessiana de L en θ̂. Es el *teorema de la función implícita*: solo pide cantidades del ajuste actual. Para un PG con matriz de covarianzas K y α = K⁻¹y (todo en log θ, como trabaja el motor):',
+  fig4Caption:
+    'Figura 4. El teorema con los números del punto elegido, calculados en vivo por el motor.',
+  fig4Note:
+    'H es la hessiana en log θ = (log ℓ, log σf, log σn); el vector del medio es la columna {point} de ∂²L/∂θ∂y; el resultado es d log θ̂/dy{point}.',
+
+  s5Title: '5. Comprobar el teorema',
+  s5P1: 'Fíate, pero comprueba: sube el punto una cantidad pequeña h y bájalo h, reajusta las dos veces y divide el cambio de log θ̂ entre 2h. Para el punto {point} de estos datos, la diferencia finita y el teorema coinciden en {digits} cifras significativas.',
+  fig5Caption: 'Figura 5. Dos reajustes frente a una fórmula, para el punto elegido.',
+  fig5Theorem: 'teorema',
+  fig5Refit: 'reajustes',
+  fig5Digits: 'Cifras que coinciden: {digits}.',
+  fig5Button: 'Reajustar otra vez',
+
+  s6Title: '6. Dónde falla',
+  s6P1: 'El teorema necesita un máximo estricto dentro de la región permitida: H tiene que ser definida negativa. Hay tres maneras de perderlo y una de que la flecha engañe:',
+  s6Flat: '**Plano**: cuando los datos parecen una recta, ℓ̂ se va al infinito y nada la sujeta.',
+  s6Boundary:
+    '**En el borde**: datos limpios, sin dispersión, empujan σn hacia cero, el límite de lo permitido.',
+  s6Tie:
+    '**Casi empate**: dos explicaciones, por ejemplo una curva ondulante con poco ruido y otra suave con mucho, son casi igual de probables. Un movimiento pequeño puede hacer saltar θ̂ de una a otra, y ninguna derivada describe un salto.',
+  s6Large:
+    '**Movimientos grandes**: la flecha es una tangente. Si arrastras lejos, la curva de respuesta se separa de ella; la predicción de primer orden y el reajuste dejan de coincidir.',
+  fig6Caption:
+    'Figura 6. Dos grupos sin nada entre ellos: las dos explicaciones distan {gap} en log-verosimilitud. La línea de estado dice lo que ve la página; arrastra un punto media unidad y θ̂ puede saltar.',
+
+  s7Title: '7. Revisar la fórmula de la fuente',
+  s7P1: 'La respuesta que sigue esta página escribe el objetivo como −yᵀK⁻¹y − ½ log|K|, sin el ½ del término cuadrático. ¿Importa? Fíjate en que',
+  s7P2: 'así que el desliz convierte el objetivo en la log-verosimilitud de los datos multiplicados por √2. Con σf y σn libres cambia poco: el ajuste de √2·y tiene la misma ℓ̂ ({lengthscale} con los dos), las mismas flechas de ℓ, y σ̂f, σ̂n mayores en un factor √2 (σ̂f = {signalL} frente a {signalF}, un cociente de {ratio}); las varianzas se duplican.',
+  s7P3: 'Ahora fija σf, como se hace a menudo, en {signalL}: la escala ya no puede absorber el √2, y ℓ̂ pasa de {fixedL} a {fixedF}. El desliz importa justo cuando la escala no está libre.',
+  fig7Caption:
+    'Figura 7. Los dos objetivos maximizados por el motor sobre el seno con ruido. Elige dónde se fija σf.',
+  fig7Objective: 'objetivo',
+  fig7Likelihood: 'log-verosimilitud',
+  fig7Source: 'fórmula de la fuente',
+  fig7Free: 'σf libre',
+  fig7Fixed: 'σf fija en {signal}',
+  fig7SignalPicker: 'Fijar σf en',
+  fig7SlopeSame:
+    'Mayor diferencia entre las d log ℓ̂/dy de los dos objetivos, en todos los puntos: {diff}.',
+
+  s8Title: '8. El cuadro completo: qué puntos tiran más',
+  s8P1: 'Ahora cada punto tiene su flecha. Un punto tira fuerte de ℓ̂ cuando decide él solo lo que hace la curva a su alrededor: los puntos **aislados**, los puntos donde la curva se **dobla** mucho y los **atípicos**, que el ajuste tiene que explicar como ruido o con una ondulación.',
+  s8P2: 'En estos datos se subió un punto 2 por encima del seno. Su flecha de σn es con diferencia la más larga ({ratio} veces la siguiente): el ajuste lo explica como ruido. Cambia las flechas a ℓ y a σf en los controles del widget para comparar.',
+  fig8Caption: 'Figura 8. El seno con ruido y un atípico, cada punto con su flecha.',
+
+  exTitle: 'Ejercicios: predice y después arrastra',
+  exIntro:
+    'Decide primero tu respuesta; después mueve el punto y mira qué dice el reajuste. Arrástralo con el ratón o con el dedo, o usa los botones; con el punto enfocado, también lo mueven las flechas del teclado.',
+  ex1Question:
+    'El punto {point} está cerca de lo alto de una cresta del seno. Si lo subes, ¿ℓ̂ crecerá o menguará?',
+  ex2Question:
+    'El punto {point} es el atípico, 2 por encima de la curva. Si lo bajas hacia la curva, ¿ℓ̂ crecerá o menguará?',
+  exGrow: 'ℓ̂ crecerá',
+  exShrink: 'ℓ̂ menguará',
+  exCommitted: 'Tu apuesta: {guess}. Ahora mueve el punto hacia {direction}.',
+  exUp: 'arriba',
+  exDown: 'abajo',
+  exMoveUp: 'Subir el punto 0,25',
+  exMoveDown: 'Bajar el punto 0,25',
+  exReset: 'Empezar de nuevo',
+  exWrongWay:
+    'Has movido el punto hacia {moved}; muévelo hacia {direction} para poner a prueba tu apuesta.',
+  exRight: 'Acertaste: ℓ̂ pasó de {before} a {after}, {change}.',
+  exWrong:
+    'Esta vez no: ℓ̂ pasó de {before} a {after}, {change}. Mira la flecha del punto: lo anunciaba.',
+  exGrew: 'creció',
+  exShrank: 'menguó',
+  exWaiting: 'Elige primero una respuesta.',
+
+  footer:
+    'Hecho con el motor float64 de GP Sensitivity Explorer. Cada número de esta página se calcula, no se escribe a mano.',
+};

@@ -1,0 +1,67 @@
+/**
+ * The article's message catalogues (messages.en.ts, messages.es.ts), the language choice and the
+ * formatting of the numbers the engine fills in.
+ */
+import { en } from './messages.en';
+import { es } from './messages.es';
+
+/** Every key of the English catalogue, each a string: a catalogue missing one fails the typecheck. */
+export type LearnMessages = { readonly [Key in keyof typeof en]: string };
+export type MessageKey = keyof LearnMessages;
+
+export const LANGUAGES = ['en', 'es'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export const CATALOGUES: Readonly<Record<Language, LearnMessages>> = { en, es };
+
+/** Each language's name in itself, for the switch. */
+export const LANGUAGE_NAMES: Readonly<Record<Language, string>> = { en: 'English', es: 'Español' };
+
+/** `value` if it names a language of the article (en, es, es-AR, …), else null. */
+export function parseLanguage(value: string | null | undefined): Language | null {
+  const base = value?.trim().toLowerCase().split(/[-_]/)[0];
+  return LANGUAGES.find((language) => language === base) ?? null;
+}
+
+/**
+ * The article's language: `?lang=` first, then the language the page was built in when it is
+ * fixed (learn.es.html), then the reader's browser (es* → es, anything else → en).
+ */
+export function chooseLanguage(
+  search: string,
+  fixed: string | null,
+  browser: readonly string[],
+): Language {
+  const asked = parseLanguage(new URLSearchParams(search).get('lang'));
+  if (asked) return asked;
+  const pageLanguage = parseLanguage(fixed);
+  if (pageLanguage) return pageLanguage;
+  return parseLanguage(browser[0]) === 'es' ? 'es' : 'en';
+}
+
+/** Numbers for prose, in the language's conventions (decimal comma in Spanish). */
+export function formatNumber(language: Language, value: number, digits = 3): string {
+  if (!Number.isFinite(value)) return '—';
+  return new Intl.NumberFormat(language, {
+    maximumSignificantDigits: digits,
+    minimumSignificantDigits: Math.min(digits, 2),
+  }).format(value);
+}
+
+/** Fills `{name}` in a message with `values` (already formatted). */
+export function fill(
+  template: string,
+  values: Readonly<Record<string, string | number>> = {},
+): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in values ? String(values[name]) : whole,
+  );
+}
+
+/** A message's fixed text pieces (between placeholders and markup), for the language tests. */
+export function messageFragments(template: string): string[] {
+  return template
+    .split(/\{\w+\}|\*\*|\*/)
+    .map((piece) => piece.trim())
+    .filter((piece) => piece !== '');
+}

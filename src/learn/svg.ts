@@ -1,0 +1,157 @@
+/**
+ * The article's pictures as SVG text, drawn from engine results: the data with a GP fit (mean,
+ * 95% band, an arrow per point) and a response curve with its tangent. Pure functions of numbers,
+ * so the build draws the static images with them and the page redraws its live figures.
+ * Labels are symbols and whole numbers only, the same in every language.
+ */
+import { line, scaleLinear } from 'd3';
+import { posterior, type Hyperparameters, type KernelName, type ResponseCurve } from '../engine';
+import type { Point } from '../state';
+
+const WIDTH = 640;
+const HEIGHT = 300;
+const MARGIN = { top: 14, right: 16, bottom: 30, left: 40 };
+
+export interface FitPicture {
+  points: readonly Point[];
+  theta: Hyperparameters;
+  kernel: KernelName;
+  /** d log θ̂/dyᵢ per point for the arrows, or null for none. */
+  arrows?: Float64Array | null;
+  /** A point to ring. */
+  highlight?: number | null;
+}
+
+const round = (value: number) => Math.round(value * 10) / 10;
+
+function axes(
+  x: (v: number) => number,
+  y: (v: number) => number,
+  xTicks: number[],
+  yTicks: number[],
+  xLabel: string,
+  yLabel: string,
+): string {
+  const bottom = HEIGHT - MARGIN.bottom;
+  const parts = [
+    `<line class="axis" x1="${MARGIN.left}" x2="${WIDTH - MARGIN.right}" y1="${bottom}" y2="${bottom}"/>`,
+    `<line class="axis" x1="${MARGIN.left}" x2="${MARGIN.left}" y1="${MARGIN.top}" y2="${bottom}"/>`,
+  ];
+  for (const t of xTicks)
+    parts.push(
+      `<text class="tick" x="${round(x(t))}" y="${bottom + 16}" text-anchor="middle">${t}</text>`,
+    );
+  for (const t of yTicks)
+    parts.push(
+      `<text class="tick" x="${MARGIN.left - 6}" y="${round(y(t)) + 4}" text-anchor="end">${t}</text>`,
+      `<line class="grid" x1="${MARGIN.left}" x2="${WIDTH - MARGIN.right}" y1="${round(y(t))}" y2="${round(y(t))}"/>`,
+    );
+  parts.push(
+    `<text class="label" x="${WIDTH - MARGIN.right}" y="${bottom - 6}" text-anchor="end">${xLabel}</text>`,
+    `<text class="label" x="${MARGIN.left + 6}" y="${MARGIN.top + 10}">${yLabel}</text>`,
+  );
+  return parts.join('');
+}
+
+function integerTicks(from: number, to: number, most: number): number[] {
+  const step = Math.max(1, Math.ceil((to - from) / most));
+  const ticks: number[] = [];
+  for (let t = Math.ceil(from / step) * step; t <= to; t += step) ticks.push(t);
+  return ticks;
+}
+
+function svg(content: string, className: string): string {
+  return `<svg class="learn-svg ${className}" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}" aria-hidden="true" focusable="false">${content}</svg>`;
+}
+
+/** The data, the posterior mean and 95% band under θ, and an arrow on each point. */
+export function fitSvg(picture: FitPicture): string {
+  const { points, theta, kernel } = picture;
+  const xs = points.map((p) => p.x);
+  const ys = points.map((p) => p.y);
+  const xMin = Math.min(0, ...xs);
+  const xMax = Math.max(10, ...xs);
+  const yMin = Math.min(-2, ...ys) - 0.3;
+  const yMax = Math.max(2, ...ys) + 0.3;
+  const x = scaleLinear([xMin, xMax], [MARGIN.left, WIDTH - MARGIN.right]);
+  const y = scaleLinear([yMin, yMax], [HEIGHT - MARGIN.bottom, MARGIN.top]);
+  const query = Float64Array.from({ length: 161 }, (_, k) => xMin + ((xMax - xMin) * k) / 160);
+  const data = { x: Float64Array.from(xs), y: Float64Array.from(ys) };
+  const { mean, variance } = posterior(data, theta, kernel, query);
+  const clampY = (v: number) => Math.min(yMax, Math.max(yMin, v));
+  const path = line<number>()
+    .x((k) => round(x(query[k]!)))
+    .y((k) => round(y(clampY(mean[k]!))));
+  const indices = Array.from(query.keys());
+  const upper = indices.map((k) => mean[k]! + 1.96 * Math.sqrt(variance[k]!));
+  const lower = indices.map((k) => mean[k]! - 1.96 * Math.sqrt(variance[k]!));
+  const band =
+    indices.map((k) => `${round(x(query[k]!))},${round(y(clampY(upper[k]!)))}`).join(' ') +
+    ' ' +
+    [...indices]
+      .reverse()
+      .map((k) => `${round(x(query[k]!))},${round(y(clampY(lower[k]!)))}`)
+      .join(' ');
+  const parts = [
+    axes(x, y, integerTicks(xMin, xMax, 10), integerTicks(yMin, yMax, 5), 'x', 'y'),
+    `<polygon class="band" points="${band}"/>`,
+    `<path class="mean" d="${path(indices) ?? ''}"/>`,
+  ];
+  const arrows = picture.arrows;
+  if (arrows) {
+    const longest = Math.max(...arrows.map(Math.abs), 1e-12);
+    arrows.forEach((slope, i) => {
+      const p = points[i]!;
+      const length = (slope / longest) * 44;
+      if (Math.abs(length) < 1) return;
+      const cx = round(x(p.x));
+      const cy = round(y(p.y));
+      const tip = round(cy - length);
+      const head = length > 0 ? 5 : -5;
+      parts.push(
+        `<g class="arrow${slope > 0 ? ' up' : ' down'}" data-testid="learn-arrow"><line x1="${cx}" y1="${cy}" x2="${cx}" y2="${tip}"/><path d="M${cx - 4},${tip + head}L${cx},${tip}L${cx + 4},${tip + head}"/></g>`,
+      );
+    });
+  }
+  points.forEach((p, i) => {
+    const ring = picture.highlight === i ? ' highlight' : '';
+    parts.push(
+      `<circle class="point${ring}" cx="${round(x(p.x))}" cy="${round(y(p.y))}" r="${ring ? 6.5 : 4.5}"/>`,
+    );
+  });
+  return svg(parts.join(''), 'fit-picture');
+}
+
+/** ℓ̂ against one point's y: a dot per refit, and the tangent at the current value. */
+export function curveSvg(curve: ResponseCurve): string {
+  const values = Array.from(curve.values);
+  const lengthscales = Array.from(curve.logTheta[0], Math.exp);
+  const finite = lengthscales.filter(Number.isFinite);
+  const centreValue = values[curve.centre]!;
+  const centreL = lengthscales[curve.centre]!;
+  const slope = curve.slope ? curve.slope[0] * centreL : Number.NaN; // dℓ̂/dy = ℓ̂ · d log ℓ̂/dy
+  const lo = Math.min(...finite);
+  const hi = Math.max(...finite);
+  const pad = Math.max(0.1, (hi - lo) * 0.15);
+  const x = scaleLinear([values[0]!, values.at(-1)!], [MARGIN.left, WIDTH - MARGIN.right]);
+  const y = scaleLinear([lo - pad, hi + pad], [HEIGHT - MARGIN.bottom, MARGIN.top]);
+  const yTicks = y.ticks(4).filter((t) => Number.isInteger(t));
+  const xTicks = integerTicks(values[0]!, values.at(-1)!, 4);
+  const parts = [axes(x, y, xTicks, yTicks.length > 1 ? yTicks : [], 'yᵢ', 'ℓ̂')];
+  if (Number.isFinite(slope)) {
+    const half = 0.6;
+    const at = (v: number) => centreL + slope * (v - centreValue);
+    parts.push(
+      `<line class="tangent" x1="${round(x(centreValue - half))}" y1="${round(y(at(centreValue - half)))}" x2="${round(x(centreValue + half))}" y2="${round(y(at(centreValue + half)))}"/>`,
+    );
+  }
+  values.forEach((v, k) => {
+    const l = lengthscales[k]!;
+    if (!Number.isFinite(l)) return;
+    const centre = k === curve.centre ? ' centre' : '';
+    parts.push(
+      `<circle class="refit${centre}" cx="${round(x(v))}" cy="${round(y(l))}" r="${centre ? 6 : 3.5}"/>`,
+    );
+  });
+  return svg(parts.join(''), 'curve-picture');
+}

@@ -1,0 +1,78 @@
+/**
+ * The article's computed numbers: step 4's H, ∂²L/∂θ∂yᵢ and −H⁻¹g are the engine's sensitivities;
+ * step 5's finite difference agrees; the exercise points are what their questions say; both
+ * catalogues have the same placeholders; the rendered article carries every section in each
+ * language.
+ */
+import { describe, expect, it } from 'vitest';
+import { computeArticleFacts } from '../../src/learn/facts';
+import { iftNumbers } from '../../src/learn/iftNumbers';
+import { CATALOGUES, type MessageKey } from '../../src/learn/messages';
+import { renderArticle, SECTION_IDS } from '../../src/learn/article';
+
+const facts = computeArticleFacts();
+
+describe('the article', () => {
+  it("step 4's numbers give the engine's d log θ̂/dy for every point", () => {
+    const { sine } = facts;
+    if (!sine.sensitivities.defined) throw new Error('the sine must have sensitivities');
+    for (let i = 0; i < sine.points.length; i++) {
+      const { result } = iftNumbers(sine, i);
+      for (let row = 0; row < 3; row++)
+        expect(result[row]).toBeCloseTo(sine.sensitivities.dLogTheta_dy[row as 0 | 1 | 2][i]!, 10);
+    }
+  });
+
+  it('step 5: the finite-difference refit agrees to at least 6 digits', () => {
+    expect(facts.check.agreeDigits).toBeGreaterThanOrEqual(6);
+  });
+
+  it("step 3's curve: its slope is the point's ℓ arrow, and the refits rise along it", () => {
+    const slope = facts.curve.slope?.[0] ?? Number.NaN;
+    expect(slope).toBeCloseTo(
+      facts.sine.sensitivities.defined
+        ? facts.sine.sensitivities.dLogTheta_dy[0][facts.focusPoint]!
+        : NaN,
+      10,
+    );
+    const lengthscales = Array.from(facts.curve.logTheta[0]);
+    const centre = facts.curve.centre;
+    const h = facts.curve.values[centre + 1]! - facts.curve.values[centre]!;
+    const secant = (lengthscales[centre + 1]! - lengthscales[centre - 1]!) / (2 * h);
+    expect(Math.abs(secant - slope)).toBeLessThan(0.02 * Math.abs(slope));
+  });
+
+  it('the exercise points: a crest of the sine, and the outlier 2 above it', () => {
+    const crest = facts.sine.points[facts.crestPoint]!;
+    expect(Math.abs(crest.y - 1.2 * Math.sin(0.8 * crest.x))).toBeLessThan(0.35);
+    expect(1.2 * Math.sin(0.8 * crest.x)).toBeGreaterThan(1.1);
+    const outlier = facts.outlier.points[facts.outlierPull.index]!;
+    expect(outlier.y - 1.2 * Math.sin(0.8 * outlier.x)).toBeCloseTo(2, 1);
+    expect(facts.outlierPull.ratio).toBeGreaterThan(1.5);
+  });
+
+  it('the clusters preset has a runner-up explanation within 2 nats (step 6)', () => {
+    expect(facts.clusterGap).toBeGreaterThan(0);
+    expect(facts.clusterGap).toBeLessThan(2);
+  });
+
+  it('both catalogues use the same placeholders in every message', () => {
+    const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    for (const key of Object.keys(CATALOGUES.en) as MessageKey[])
+      expect(placeholders(CATALOGUES.es[key]), key).toEqual(placeholders(CATALOGUES.en[key]));
+  });
+
+  it('renders every section, with a static picture per figure, in each language', () => {
+    for (const language of ['en', 'es'] as const) {
+      const html = renderArticle(language, facts, { spanishHref: 'learn.es.html' });
+      for (const id of SECTION_IDS) expect(html).toContain(`id="${id}"`);
+      expect(html.match(/class="figure-static"/g)?.length).toBeGreaterThanOrEqual(10);
+      const names = new Set(
+        Object.values(CATALOGUES.en).flatMap((text) =>
+          [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]),
+        ),
+      );
+      for (const name of names) expect(html).not.toContain(`{${name}}`);
+    }
+  });
+});
