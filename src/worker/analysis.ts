@@ -12,6 +12,7 @@ import {
   fitHyperparameters,
   landscapeBoxAround,
   likelihoodLandscape,
+  posterior as enginePosterior,
   profileAt,
   validateDataset,
 } from '../engine';
@@ -97,9 +98,7 @@ async function analyse(
   const posterior = await path.posterior(data, fit, grid);
   const samples =
     request.samples > 0 ? await path.samples(data, fit, grid, request.samples, SAMPLE_SEED) : [];
-  const atFixedTheta = request.fixedTheta
-    ? await fitAtPlace(data, fit, request.fixedTheta, grid, path)
-    : null;
+  const atFixedTheta = request.fixedTheta ? fitAtPlace(data, fit, request.fixedTheta, grid) : null;
   const posteriorDone = now();
 
   let landscape: AnalysisSuccess['landscape'] = null;
@@ -166,20 +165,22 @@ function placeOf(theta: FitResult['theta']): LandscapePlace {
 }
 
 /**
- * The fit at a θ set by hand: σf at its profile optimum, its log likelihood, and its posterior by
- * the same path as θ̂'s. Where K cannot be factorised at that θ the posterior is null.
+ * The fit at a θ set by hand: σf at its profile optimum, its log likelihood, and its posterior on
+ * the plot's grid, all from the float64 engine. (Not through the posterior path: its timings pick
+ * between the engine and the GPU for θ̂'s band, and a question about another θ must neither skew
+ * them nor wait for a first shader compile.) Where K cannot be factorised there, the posterior is
+ * null.
  */
-async function fitAtPlace(
+function fitAtPlace(
   data: Dataset,
   fit: FitResult,
   place: LandscapePlace,
   grid: Float64Array,
-  path: PosteriorPath,
-): Promise<FixedThetaFit> {
+): FixedThetaFit {
   const { theta, lml } = profileAt(data, fit.kernel, place);
   let posterior: FixedThetaFit['posterior'] = null;
   try {
-    const band = await path.posterior(data, { ...fit, theta }, grid);
+    const band = enginePosterior(data, theta, fit.kernel, grid);
     const finite = band.mean.every(Number.isFinite) && band.variance.every(Number.isFinite);
     if (finite) posterior = { mean: band.mean, variance: band.variance };
   } catch {

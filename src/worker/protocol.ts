@@ -106,7 +106,7 @@ export interface AnalysisSuccess {
   };
 }
 
-/** The fit at a θ set by hand (float64 engine; the posterior by the same path as θ̂'s). */
+/** The fit at a θ set by hand, all from the float64 engine. */
 export interface FixedThetaFit {
   /** Where it was asked for. */
   place: LandscapePlace;

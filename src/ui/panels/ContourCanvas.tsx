@@ -1,26 +1,11 @@
 import { interpolateLab } from 'd3';
-import { useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
+import { useDarkTheme } from '../theme';
 import { bandStrength, type ContourBand } from './landscapeGeometry';
 
-let darkQuery: MediaQueryList | null = null;
-function darkScheme(): MediaQueryList {
-  darkQuery ??= window.matchMedia('(prefers-color-scheme: dark)');
-  return darkQuery;
-}
-
-function subscribeToScheme(onChange: () => void): () => void {
-  darkScheme().addEventListener('change', onChange);
-  return () => darkScheme().removeEventListener('change', onChange);
-}
-
-/** True while the reader's system asks for dark colours. */
-function useDarkScheme(): boolean {
-  return useSyncExternalStore(subscribeToScheme, () => darkScheme().matches);
-}
-
 /**
- * The landscape's two theme colours, read once per colour scheme (a style read forces a recalc);
- * the scheme is passed only to key the memo.
+ * The landscape's two theme colours, read once per theme (a style read forces a recalc); the
+ * theme is passed only to key the memo.
  */
 function readColours(_dark: boolean): { low: string; high: string } {
   const style = getComputedStyle(document.documentElement);
@@ -30,10 +15,24 @@ function readColours(_dark: boolean): { low: string; high: string } {
   };
 }
 
+/** The colours of the landscape in the theme in force: the page's, the top's, and each band's. */
+export function useLandscapeColours(): {
+  low: string;
+  high: string;
+  band: (level: number) => string;
+} {
+  const dark = useDarkTheme();
+  return useMemo(() => {
+    const { low, high } = readColours(dark);
+    const colour = interpolateLab(low, high);
+    return { low, high, band: (level: number) => colour(bandStrength(level)) };
+  }, [dark]);
+}
+
 /**
  * The landscape's filled contours, painted on a CPU-backed 2-D canvas: on a software-rendered
  * GPU, re-rasterising eight overlapping SVG fills on every refit would cost more than the refit.
- * Colours come from the theme's CSS variables, re-read when the colour scheme changes.
+ * Colours come from the theme's CSS variables, re-read when the theme changes.
  */
 export function ContourCanvas({
   bands,
@@ -51,9 +50,8 @@ export function ContourCanvas({
   faded: boolean;
 }) {
   const ref = useRef<HTMLCanvasElement>(null);
-  const dark = useDarkScheme();
-  // Recomputed only when the scheme flips.
-  const { low, high } = useMemo(() => readColours(dark), [dark]);
+  // Recomputed only when the theme flips.
+  const { low, high, band: bandColour } = useLandscapeColours();
 
   useEffect(() => {
     const canvas = ref.current;
@@ -63,21 +61,20 @@ export function ContourCanvas({
     canvas.height = Math.round(height * ratio);
     const context = canvas.getContext('2d', { willReadFrequently: true });
     if (!context) return;
-    const colour = interpolateLab(low, high);
     context.setTransform(ratio, 0, 0, ratio, 0, 0);
     context.fillStyle = low;
     context.fillRect(0, 0, width, height);
     context.lineWidth = 0.75;
-    context.strokeStyle = colour(0.45);
+    context.strokeStyle = interpolateLab(low, high)(0.45);
     for (const band of bands) {
       const path = new Path2D(band.path);
-      context.fillStyle = colour(bandStrength(band.level));
+      context.fillStyle = bandColour(band.level);
       context.fill(path);
       context.stroke(path);
     }
     // How many times the contours were painted: lets a test see the throttling during a drag.
     canvas.dataset.paints = String(Number(canvas.dataset.paints ?? 0) + 1);
-  }, [bands, width, height, low, high]);
+  }, [bands, width, height, low, high, bandColour]);
 
   return (
     <canvas
