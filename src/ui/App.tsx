@@ -81,7 +81,7 @@ function Explorer() {
           </div>
           <div className="masthead-tools">
             <ShareExport />
-            <PresentationToggle />
+            {!presenting && <PresentationToggle />}
             <ThemeSwitch />
           </div>
         </div>

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { GLOSSARY, type GlossaryTerm } from './glossary';
 
 /**
@@ -20,15 +20,32 @@ export function Term({
   const [open, setOpen] = useState(false);
   const noteId = `term-${useId().replace(/:/g, '')}`;
   const root = useRef<HTMLSpanElement>(null);
+  const note = useRef<HTMLSpanElement>(null);
+  const [shift, setShift] = useState(0);
+
+  // Keep the open note on screen: shift it sideways by what would overflow the viewport. It
+  // opens unshifted (closing resets the shift), so one measurement after opening suffices.
+  useLayoutEffect(() => {
+    if (!open || !note.current) return;
+    const margin = 8;
+    const { left, right } = note.current.getBoundingClientRect();
+    const width = document.documentElement.clientWidth;
+    setShift(left < margin ? margin - left : right > width - margin ? width - margin - right : 0);
+  }, [open]);
+
+  const close = () => {
+    setOpen(false);
+    setShift(0);
+  };
 
   useEffect(() => {
     if (!open) return;
     const closeOutside = (event: PointerEvent) => {
-      if (!root.current?.contains(event.target as Node)) setOpen(false);
+      if (!root.current?.contains(event.target as Node)) close();
     };
     const closeOnEscape = (event: KeyboardEvent) => {
       if (event.key !== 'Escape') return;
-      setOpen(false);
+      close();
       // Escape is spent on the note, not on whatever the page does with it.
       event.stopPropagation();
     };
@@ -50,14 +67,16 @@ export function Term({
         aria-controls={noteId}
         aria-label={`What is ${entry.term}?`}
         data-testid={`term-${id}`}
-        onClick={() => setOpen((value) => !value)}
+        onClick={() => (open ? close() : setOpen(true))}
       >
         <span aria-hidden="true">i</span>
       </button>
       <span
+        ref={note}
         id={noteId}
         role="note"
         className={`term-note${above ? ' above' : ''}`}
+        style={shift ? { transform: `translateX(${shift}px)` } : undefined}
         hidden={!open}
         data-testid={`term-note-${id}`}
       >
