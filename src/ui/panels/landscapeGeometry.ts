@@ -132,7 +132,9 @@ export function logTicks(domain: [number, number], maxCount: number): number[] {
 
 /**
  * The Laplace ellipse of k standard deviations as an SVG path in pixels: the ellipse in
- * (log ℓ, log g) (laplace.ts), each point mapped through the log scales.
+ * (log ℓ, log g) (laplace.ts), each point mapped through the log scales. A very wide ellipse is
+ * held to within ten e-folds of the axes' domains, outside the drawn area, so the path stays
+ * finite; what shows is unchanged.
  */
 export function ellipsePath(
   centre: [number, number],
@@ -141,8 +143,16 @@ export function ellipsePath(
   x: ScaleLogarithmic<number, number>,
   y: ScaleLogarithmic<number, number>,
 ): string {
+  const bounds = (scale: ScaleLogarithmic<number, number>) => {
+    const [a, b] = scale.domain().map(Math.log) as [number, number];
+    return [Math.min(a, b) - 10, Math.max(a, b) + 10] as const;
+  };
+  const [u0, u1] = bounds(x);
+  const [v0, v1] = bounds(y);
+  const hold = (value: number, low: number, high: number) => Math.min(high, Math.max(low, value));
   const points = laplaceEllipse(centre, covariance, k, 72).map(
-    ([u, v]) => `${x(Math.exp(u)).toFixed(1)},${y(Math.exp(v)).toFixed(1)}`,
+    ([u, v]) =>
+      `${x(Math.exp(hold(u, u0, u1))).toFixed(1)},${y(Math.exp(hold(v, v0, v1))).toFixed(1)}`,
   );
   return `M${points.join('L')}Z`;
 }
