@@ -117,7 +117,7 @@ export function logTicks(domain: [number, number], maxCount: number): number[] {
   if (decades < 2) {
     for (let power = first - 1; power <= last; power++) {
       for (const factor of [1, 2, 5]) {
-        const value = factor * 10 ** power;
+        const value = Number(`${factor}e${power}`);
         if (value >= low * (1 - 1e-9) && value <= high * (1 + 1e-9)) ticks.push(value);
       }
     }
@@ -125,7 +125,7 @@ export function logTicks(domain: [number, number], maxCount: number): number[] {
   }
   const step = Math.max(1, Math.ceil((last - first + 1) / maxCount));
   for (let power = first; power <= last; power++) {
-    if ((power - first) % step === 0) ticks.push(10 ** power);
+    if ((power - first) % step === 0) ticks.push(Number(`1e${power}`));
   }
   return ticks;
 }
