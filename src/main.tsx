@@ -1,5 +1,6 @@
 import '@fontsource-variable/inter';
 import './ui/styles.css';
+import './ui/explorer.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { bindUrl, createExplorerStore, decodeSharedState, fragmentAsksToPresent } from './state';

@@ -87,7 +87,8 @@ function Explorer() {
         </div>
         <Notice />
         <Toolbar />
-        {/* The preset's teaching note goes here, directly below the toolbar. */}
+        {/* The preset's teaching note goes in this slot, directly below the toolbar. */}
+        <div className="preset-note-slot" data-testid="preset-note-slot" />
       </header>
       <main className="content">
         <div className="stage">

@@ -109,6 +109,7 @@ async function analyse(
       ? landscapeBoxAround(request.landscape, [
           placeOf(fit.theta),
           ...(runnerUp ? [placeOf(runnerUp.theta)] : []),
+          ...(request.fixedTheta ? [request.fixedTheta] : []),
         ])
       : request.landscape;
     const computed = likelihoodLandscape(data, kernel, {

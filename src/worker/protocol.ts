@@ -30,7 +30,7 @@ export interface AnalysisRequest {
     noiseRatioRange: [number, number];
     size: number;
     /**
-     * Widen the ranges so they hold θ̂ and the runner-up maximum with margins
+     * Widen the ranges so they hold θ̂, the runner-up maximum and a θ set by hand, with margins
      * (`landscapeBoxAround`); the result's axes say which ranges were used.
      */
     holdMaxima?: boolean;

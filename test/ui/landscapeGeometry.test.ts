@@ -121,7 +121,7 @@ describe('marker labels', () => {
     ];
     const placed = placeLabels(markers, 500, 300);
     const boxes = placed.map((label, k) => {
-      const width = markers[k]!.text.length * 6.1;
+      const width = markers[k]!.text.length * 6.6;
       const left =
         label.anchor === 'start'
           ? label.x

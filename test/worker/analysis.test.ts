@@ -182,6 +182,27 @@ describe('runAnalysis, for the landscape', () => {
     }
     expect(highL).toBeCloseTo(runnerUp.theta.lengthscale * LANDSCAPE_MARGINS.lengthscale, 6);
     expect(lowL).toBe(0.05);
+
+    // A θ set by hand stays on the map too.
+    const withManual = expectSuccess(
+      await runAnalysis(
+        request({
+          landscape: {
+            lengthscaleRange: [0.05, 50],
+            noiseRatioRange: [1e-6, 1e2],
+            size: 16,
+            holdMaxima: true,
+          },
+          fixedTheta: { lengthscale: 0.01, noiseRatio: 1e-3 },
+        }),
+        createEnginePosteriorPath(),
+        new WarmStarts(),
+      ),
+    );
+    expect(withManual.landscape!.lengthscales[0]).toBeCloseTo(
+      0.01 / LANDSCAPE_MARGINS.lengthscale,
+      12,
+    );
   });
 
   it('answers a θ set by hand with its profile-optimal σf, its likelihood and its posterior', async () => {

@@ -187,8 +187,8 @@ function overlap(a: Box, b: Box): number {
   return width > 0 && height > 0 ? width * height : 0;
 }
 
-/** Approximate text metrics of the landscape's labels (10.5 px sans-serif). */
-const CHAR_WIDTH = 6.1;
+/** Approximate text metrics of the landscape's labels (11.5 px sans-serif). */
+const CHAR_WIDTH = 6.6;
 const ASCENT = 9;
 const DESCENT = 3;
 
