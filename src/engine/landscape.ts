@@ -73,10 +73,14 @@ export interface LandscapeBox {
  */
 export const LANDSCAPE_MARGINS = { lengthscale: 2.5, noiseRatio: 10 };
 
-/** The box never reaches beyond these (the ranges every fit of the explorer's data falls in). */
+/**
+ * The box never reaches beyond these. The fit's search box (search.ts) allows σn²/σf² up to 1e12
+ * (σn ≤ 1e2, σf ≥ 1e-4 times the RMS of y); below 1e-12 the noise no longer changes the likelihood
+ * visibly, and lengthscales of the explorer's data stay within 1000 spans of x.
+ */
 export const LANDSCAPE_LIMITS: LandscapeBox = {
   lengthscaleRange: [1e-3, 1e6],
-  noiseRatioRange: [1e-12, 1e6],
+  noiseRatioRange: [1e-12, 1e12],
 };
 
 /**

@@ -1,4 +1,4 @@
-import { useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { memo, useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { GLOSSARY, type GlossaryTerm } from './glossary';
 
 /**
@@ -7,7 +7,7 @@ import { GLOSSARY, type GlossaryTerm } from './glossary';
  * and closes on a second press, Escape or a press elsewhere. `above` opens it upward, for terms
  * near the bottom of a card that clips.
  */
-export function Term({
+export const Term = memo(function Term({
   id,
   children,
   above = false,
@@ -84,4 +84,4 @@ export function Term({
       </span>
     </span>
   );
-}
+});

@@ -1,5 +1,5 @@
 import { interpolateLab } from 'd3';
-import { useEffect, useMemo, useRef } from 'react';
+import { memo, useEffect, useMemo, useRef } from 'react';
 import { useDarkTheme } from '../theme';
 import { bandStrength, type ContourBand } from './landscapeGeometry';
 
@@ -34,7 +34,7 @@ export function useLandscapeColours(): {
  * GPU, re-rasterising eight overlapping SVG fills on every refit would cost more than the refit.
  * Colours come from the theme's CSS variables, re-read when the theme changes.
  */
-export function ContourCanvas({
+export const ContourCanvas = memo(function ContourCanvas({
   bands,
   width,
   height,
@@ -86,4 +86,4 @@ export function ContourCanvas({
       aria-hidden="true"
     />
   );
-}
+});

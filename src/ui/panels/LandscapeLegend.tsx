@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useLandscapeColours } from './ContourCanvas';
 import { LANDSCAPE_LEVELS } from './landscapeGeometry';
 
@@ -8,7 +9,13 @@ const BAR_WIDTH = 12;
  * and beyond, with the boundary values beside them. Drawn in the landscape's SVG at (x, 0),
  * `height` tall; equal steps per band, since the bands themselves double.
  */
-export function LandscapeLegend({ x, height }: { x: number; height: number }) {
+export const LandscapeLegend = memo(function LandscapeLegend({
+  x,
+  height,
+}: {
+  x: number;
+  height: number;
+}) {
   const { low, band } = useLandscapeColours();
   // Top to bottom: above −0.5, −0.5 … −1, …, −32 … −64, below −64.
   const levels = [...LANDSCAPE_LEVELS].reverse();
@@ -47,4 +54,4 @@ export function LandscapeLegend({ x, height }: { x: number; height: number }) {
       </text>
     </g>
   );
-}
+});
