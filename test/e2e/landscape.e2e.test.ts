@@ -11,7 +11,7 @@ import type { Point } from '../../src/state';
 import { likelihoodChangeText } from '../../src/ui/lostLikelihood';
 import { useBrowser } from './browser';
 import { explorerLink, TWO_MAXIMA } from './twoMaxima';
-import { waitForArrows, waitForFit } from './uiHelpers';
+import { pointCentre, waitForArrows, waitForFit } from './uiHelpers';
 
 interface PageFit {
   points: Point[];
@@ -278,5 +278,31 @@ describe('the likelihood landscape', () => {
     await page.keyboard.press('Escape');
     expect((await readFit(page)).manual).toBeNull();
     expect(await page.getByTestId('posterior').getAttribute('data-theta')).toBe('fitted');
+  });
+
+  it('paints no contours off screen, even during a drag, and catches up when scrolled to', async () => {
+    const { page } = await browser.open('/');
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await waitForArrows(page);
+    const contours = page.getByTestId('landscape-contours');
+    const paints = async () => Number((await contours.getAttribute('data-paints')) ?? 0);
+    expect(await contours.evaluate((node) => node.getBoundingClientRect().top)).toBeGreaterThan(
+      720,
+    );
+    await page.waitForTimeout(300);
+    const before = await paints();
+    const start = await pointCentre(page, 6);
+    await page.mouse.move(start.x, start.y);
+    await page.mouse.down();
+    for (let step = 1; step <= 20; step++) {
+      await page.mouse.move(start.x, start.y - 2 * step);
+      await page.waitForTimeout(16);
+    }
+    await page.mouse.up();
+    await waitForFit(page);
+    await page.waitForTimeout(300);
+    expect(await paints()).toBe(before);
+    await page.getByTestId('landscape').scrollIntoViewIfNeeded();
+    await expect.poll(paints).toBeGreaterThan(before);
   });
 });

@@ -1,7 +1,8 @@
 import { interpolateLab } from 'd3';
-import { memo, useEffect, useMemo, useRef } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { useDarkTheme } from '../theme';
 import { bandStrength, type ContourBand } from './landscapeGeometry';
+import { useOnScreen } from './useOnScreen';
 
 /**
  * The landscape's two theme colours, read once per theme (a style read forces a recalc); the
@@ -32,7 +33,8 @@ export function useLandscapeColours(): {
 /**
  * The landscape's filled contours, painted on a CPU-backed 2-D canvas: on a software-rendered
  * GPU, re-rasterising eight overlapping SVG fills on every refit would cost more than the refit.
- * Colours come from the theme's CSS variables, re-read when the theme changes.
+ * Colours come from the theme's CSS variables, re-read when the theme changes. Nothing is painted
+ * while the canvas is off screen.
  */
 export const ContourCanvas = memo(function ContourCanvas({
   bands,
@@ -50,12 +52,16 @@ export const ContourCanvas = memo(function ContourCanvas({
   faded: boolean;
 }) {
   const ref = useRef<HTMLCanvasElement>(null);
+  const [canvas, setCanvas] = useState<HTMLCanvasElement | null>(null);
+  // Off screen (below the fold while a point is dragged) the contours wait; they are painted as
+  // soon as any part of the map scrolls into view.
+  const onScreen = useOnScreen(canvas);
   // Recomputed only when the theme flips.
   const { low, high, band: bandColour } = useLandscapeColours();
 
   useEffect(() => {
     const canvas = ref.current;
-    if (!canvas) return;
+    if (!canvas || !onScreen) return;
     const ratio = window.devicePixelRatio || 1;
     canvas.width = Math.round(width * ratio);
     canvas.height = Math.round(height * ratio);
@@ -74,11 +80,14 @@ export const ContourCanvas = memo(function ContourCanvas({
     }
     // How many times the contours were painted: lets a test see the throttling during a drag.
     canvas.dataset.paints = String(Number(canvas.dataset.paints ?? 0) + 1);
-  }, [bands, width, height, low, high, bandColour]);
+  }, [bands, width, height, low, high, bandColour, onScreen]);
 
   return (
     <canvas
-      ref={ref}
+      ref={(element) => {
+        ref.current = element;
+        setCanvas(element);
+      }}
       className="contours"
       data-testid="landscape-contours"
       data-bands={bands.length}
