@@ -43,6 +43,7 @@ export const ContourCanvas = memo(function ContourCanvas({
   left,
   top,
   faded,
+  coarse = false,
 }: {
   bands: readonly ContourBand[];
   width: number;
@@ -50,6 +51,11 @@ export const ContourCanvas = memo(function ContourCanvas({
   left: number;
   top: number;
   faded: boolean;
+  /**
+   * Paint at half resolution (a quarter of the pixels to fill and upload), as while a point is
+   * dragged; the full picture follows when it turns false.
+   */
+  coarse?: boolean;
 }) {
   const ref = useRef<HTMLCanvasElement>(null);
   const [canvas, setCanvas] = useState<HTMLCanvasElement | null>(null);
@@ -59,10 +65,15 @@ export const ContourCanvas = memo(function ContourCanvas({
   // Recomputed only when the theme flips.
   const { low, high, band: bandColour } = useLandscapeColours();
 
+  // What is on the canvas now, so the start of a drag (turning coarse) does not repaint it.
+  const painted = useRef<readonly unknown[]>([]);
   useEffect(() => {
     const canvas = ref.current;
     if (!canvas || !onScreen) return;
-    const ratio = window.devicePixelRatio || 1;
+    const inputs = [bands, width, height, low, high];
+    if (coarse && inputs.every((value, i) => value === painted.current[i])) return;
+    painted.current = inputs;
+    const ratio = (window.devicePixelRatio || 1) * (coarse ? 0.5 : 1);
     canvas.width = Math.round(width * ratio);
     canvas.height = Math.round(height * ratio);
     const context = canvas.getContext('2d', { willReadFrequently: true });
@@ -80,7 +91,7 @@ export const ContourCanvas = memo(function ContourCanvas({
     }
     // How many times the contours were painted: lets a test see the throttling during a drag.
     canvas.dataset.paints = String(Number(canvas.dataset.paints ?? 0) + 1);
-  }, [bands, width, height, low, high, bandColour, onScreen]);
+  }, [bands, width, height, low, high, bandColour, onScreen, coarse]);
 
   return (
     <canvas

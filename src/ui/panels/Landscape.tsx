@@ -200,6 +200,7 @@ export function Landscape() {
               left={MARGIN.left}
               top={MARGIN.top}
               faded={stale}
+              coarse={dragging}
             />
           )}
           {width > 0 && (
