@@ -1,5 +1,7 @@
 /**
- * What docs/rules.md says about the rules on the presets and the reference fixtures, measured:
+ * What docs/rules.md says about the rules on its datasets (test/fixtures/rules-datasets.json: a
+ * noisy sine, an outlier, two clusters, a step and pure noise, twelve to fourteen points each) and
+ * the reference fixtures, measured:
  * the prior gives pure noise an interior maximum; leave-one-out runs to its σf cap on the smooth
  * default sine but has interior maxima on structured data, with σf its flattest direction.
  */
@@ -12,15 +14,14 @@ import {
   type KernelName,
 } from '../../../src/engine';
 import { symmetricEigen3 } from '../../../src/engine/small3';
-import { findPreset, type PresetId } from '../../../src/state/presets';
 import { referenceCases } from '../../fixtures/reference';
+import ruleDatasets from '../../fixtures/rules-datasets.json';
 
-function preset(id: PresetId): Dataset {
-  const { points } = findPreset(id);
-  return validateDataset(
-    points.map((point) => point.x),
-    points.map((point) => point.y),
-  );
+type RuleDatasetName = keyof typeof ruleDatasets;
+
+function dataset(name: RuleDatasetName): Dataset {
+  const { x, y } = ruleDatasets[name];
+  return validateDataset(x, y);
 }
 
 function flattest(fit: FitResult): { value: number; direction: number[] } {
@@ -30,21 +31,21 @@ function flattest(fit: FitResult): { value: number; direction: number[] } {
 
 describe('docs/rules.md, measured', () => {
   it('the prior gives pure noise an interior maximum that likelihood lacks', () => {
-    const data = preset('noise');
+    const data = dataset('noise');
     expect(fitHyperparameters(data).diagnostics.boundary).toContain('lengthscale-below-spacing');
     expect(fitHyperparameters(data, { rule: 'map' }).diagnostics.trust).toBe('trusted');
   });
 
   it('leave-one-out runs to its σf cap on the default noisy sine', () => {
-    const fit = fitHyperparameters(preset('sine'), { rule: 'loo' });
+    const fit = fitHyperparameters(dataset('sine'), { rule: 'loo' });
     expect(fit.diagnostics.boundary).toEqual(['signal-unbounded']);
     expect(fit.theta.signalStd).toBeGreaterThan(50);
   });
 
   const structured: [string, Dataset, KernelName][] = [
-    ['clusters', preset('clusters'), 'rbf'],
-    ['step', preset('step'), 'rbf'],
-    ['outlier', preset('outlier'), 'rbf'],
+    ['clusters', dataset('clusters'), 'rbf'],
+    ['step', dataset('step'), 'rbf'],
+    ['outlier', dataset('outlier'), 'rbf'],
     ...(['bumps25', 'rough30m', 'kink22m32'] as const).map(
       (name) =>
         [
