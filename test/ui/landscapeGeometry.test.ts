@@ -7,7 +7,14 @@ import {
   logTicks,
   placeLabels,
 } from '../../src/ui/panels/landscapeGeometry';
-import { KEY_COLUMN, plotHeight, plotLayout, plotScales } from '../../src/ui/plot/geometry';
+import {
+  KEY_ARROW_PADDING,
+  KEY_COLUMN,
+  plotHeight,
+  plotLayout,
+  plotScales,
+  POINT_RADIUS,
+} from '../../src/ui/plot/geometry';
 import { nearestPoint } from '../../src/ui/plot/pointDrag';
 import { likelihoodChangeText } from '../../src/ui/lostLikelihood';
 
@@ -163,6 +170,14 @@ describe('the plot’s layout', () => {
     const narrow = plotLayout(KEY_COLUMN.minPlotWidth - 1, 300);
     expect(narrow.key.layout).toBe('row');
     expect(narrow.key.y + narrow.key.height).toBeLessThanOrEqual(narrow.margins.top);
+    // The strip holds the key's vertical arrow, one unit of y long, above its dot, at any height.
+    for (const height of [260, 300, 420, 700]) {
+      const layout = plotLayout(KEY_COLUMN.minPlotWidth - 1, height);
+      const { y } = plotScales(KEY_COLUMN.minPlotWidth - 1, height, layout.margins);
+      const unit = y(0) - y(1);
+      expect(layout.key.height).toBeGreaterThanOrEqual(unit + 2 * POINT_RADIUS + KEY_ARROW_PADDING);
+      expect(layout.key.y + layout.key.height).toBeLessThanOrEqual(layout.margins.top);
+    }
   });
 
   it('is as tall as the width asks, no taller than the room on screen, no shorter than readable', () => {
@@ -170,6 +185,9 @@ describe('the plot’s layout', () => {
     expect(plotHeight(700, 400)).toBe(400);
     expect(plotHeight(700, 100)).toBe(260);
     expect(plotHeight(380, 1000)).toBe(300);
+    // A narrow plot on a zoomed desktop is not a phone's: it keeps to the room, down to 260.
+    expect(plotHeight(520, 245)).toBe(300);
+    expect(plotHeight(520, 245, false, false)).toBe(260);
     expect(plotHeight(900, 650, true)).toBe(650);
   });
 });

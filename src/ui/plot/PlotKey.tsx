@@ -11,7 +11,7 @@ import {
 } from './geometry';
 
 /**
- * The scale in words, in four short pieces (the key sets them as four lines in its column, two in
+ * The scale in words, in short pieces (the key sets them one a line in its column, in two lines in
  * its strip): an arrow one unit of y long stands for ∂ log θ̂/∂y = `reference`, that is θ̂ changing
  * at `100·reference` % per unit the point moves (up, or along the arrow for 2-D ones).
  */
@@ -19,14 +19,10 @@ export function scaleWords(
   reference: number | undefined,
   symbol: string,
   vector: boolean,
-): [string, string, string, string] {
+): string[] {
   const rate = reference === undefined ? '—' : formatNumber(100 * reference, 2);
-  return [
-    'An arrow this long:',
-    `${symbol} changes by ${rate} %`,
-    'per unit the point',
-    vector ? 'moves along the arrow' : 'moves up',
-  ];
+  const head = ['An arrow this long:', `${symbol} changes by ${rate} %`, 'per unit the point'];
+  return vector ? [...head, 'moves along', 'the arrow'] : [...head, 'moves up'];
 }
 
 /**
@@ -46,8 +42,8 @@ export const PlotKey = memo(function PlotKey({ scales, box }: { scales: PlotScal
   const unit = scales.y(0) - scales.y(1);
   const column = box.layout === 'column';
   const words = scaleWords(reference, plainSymbol(hyperparameter), vector);
-  // Column: four short lines beside the arrow; strip: two longer ones.
-  const lines = column ? words : [`${words[0]} ${words[1]}`, `${words[2]} ${words[3]}`];
+  // Column: short lines beside the arrow; strip: two longer ones.
+  const lines = column ? words : [words.slice(0, 2).join(' '), words.slice(2).join(' ')];
   const lineHeight = 19;
   const wordsLineHeight = 15;
   const swatch = 26;
