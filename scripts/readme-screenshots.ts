@@ -67,6 +67,11 @@ export async function openScreenshotState(
   await settle(page);
   if (shot.dragging) {
     const start = await pointCentre(page, 7);
+    // Select the point first, so its response curve is drawn and follows the drag.
+    await page.mouse.click(start.x, start.y);
+    await page.waitForSelector('[data-testid=response-curve][data-index="7"][data-status=done]', {
+      timeout: 60_000,
+    });
     await page.mouse.move(start.x, start.y);
     await page.mouse.down();
     await page.mouse.move(start.x, start.y - 36, { steps: 6 });

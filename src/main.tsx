@@ -1,9 +1,11 @@
 import '@fontsource-variable/inter';
 import './ui/styles.css';
+import './ui/explorer.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { bindUrl, createExplorerStore, decodeSharedState } from './state';
+import { bindUrl, createExplorerStore, decodeSharedState, fragmentAsksToPresent } from './state';
 import { App } from './ui/App';
+import { applyStoredTheme } from './ui/theme';
 import { createComputeClient } from './worker/client';
 
 /** Most points the page accepts (from a click, a link or a preset). */
@@ -13,14 +15,24 @@ const rootElement = document.getElementById('root');
 if (!rootElement)
   throw new Error('index.html has no element with id "root" to mount the explorer into.');
 
+applyStoredTheme();
+
+/** `#present=1` alone asks for presentation mode on the data at hand; other fragments are states. */
+function isPresentOnly(fragment: string): boolean {
+  return fragmentAsksToPresent(fragment) && !new URLSearchParams(fragment.slice(1)).has('v');
+}
+
+const fragment = window.location.hash;
+const presentOnly = isPresentOnly(fragment);
 const linked =
-  window.location.hash.length > 1 ? decodeSharedState(window.location.hash, MAX_PAGE_POINTS) : null;
+  fragment.length > 1 && !presentOnly ? decodeSharedState(fragment, MAX_PAGE_POINTS) : null;
 const store = createExplorerStore({
   client: createComputeClient(),
   initial: linked?.ok ? linked.state : undefined,
   maxPoints: MAX_PAGE_POINTS,
   responseCurves: true,
 });
+if (presentOnly) store.getState().setPresentation(true);
 if (linked && !linked.ok)
   store.setState({ notice: `${linked.message} Showing the default dataset instead.` });
 
@@ -35,6 +47,10 @@ window.gpExplorer = { store };
 bindUrl(store, { write: (fragment) => window.history.replaceState(null, '', `#${fragment}`) });
 // A link pasted into the address bar of an open page arrives as a hash change.
 window.addEventListener('hashchange', () => {
+  if (isPresentOnly(window.location.hash)) {
+    store.getState().setPresentation(true);
+    return;
+  }
   const pasted = decodeSharedState(window.location.hash, MAX_PAGE_POINTS);
   if (pasted.ok) store.getState().loadShared(pasted.state);
   else store.setState({ notice: pasted.message });

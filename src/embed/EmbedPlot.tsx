@@ -1,10 +1,11 @@
 import { pointer } from 'd3';
-import { useMemo, useRef, type MouseEvent } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { useExplorerStore } from '../ui/context';
 import { ArrowsLayer } from '../ui/plot/ArrowsLayer';
 import { Axes } from '../ui/plot/Axes';
-import { PLOT_MARGINS, plotScales } from '../ui/plot/geometry';
+import { plotLayout, plotScales, type PlotScales } from '../ui/plot/geometry';
 import { PlotKey } from '../ui/plot/PlotKey';
+import { usePointDrag } from '../ui/plot/pointDrag';
 import { PointsLayer } from '../ui/plot/PointsLayer';
 import { PosteriorLayer } from '../ui/plot/PosteriorLayer';
 import { useElementWidth } from '../ui/plot/useElementWidth';
@@ -12,18 +13,28 @@ import { embedPlotHeight } from './layout';
 
 /**
  * The explorer's plot (points, posterior, arrows, key) at the width of its container and at a
- * height the page may fix. The layers are the explorer's own; only the frame differs.
+ * height the page may fix. The layers and the key's place beside or above the data are the
+ * explorer's own; only the frame differs.
  */
 export function EmbedPlot({ height }: { height: number | null }) {
   const store = useExplorerStore();
   const [measure, width] = useElementWidth();
   const plotHeight = height ?? embedPlotHeight(width);
-  const scales = useMemo(() => plotScales(width, plotHeight), [width, plotHeight]);
-  const innerRef = useRef<SVGGElement>(null);
+  const layout = useMemo(() => plotLayout(width, plotHeight), [width, plotHeight]);
+  const scales = useMemo(
+    () => plotScales(width, plotHeight, layout.margins),
+    [width, plotHeight, layout.margins],
+  );
+  const scalesRef = useRef<PlotScales>(scales);
+  useLayoutEffect(() => {
+    scalesRef.current = scales;
+  }, [scales]);
+  const [layer, setLayer] = useState<SVGGElement | null>(null);
+  usePointDrag(layer, store, scalesRef);
 
   const addPointAt = (event: MouseEvent<SVGRectElement>) => {
-    if (!innerRef.current) return;
-    const [px, py] = pointer(event.nativeEvent, innerRef.current);
+    if (!layer) return;
+    const [px, py] = pointer(event.nativeEvent, layer);
     store.getState().addPoint(scales.x.invert(px), scales.y.invert(py));
   };
 
@@ -38,7 +49,8 @@ export function EmbedPlot({ height }: { height: number | null }) {
           role="group"
           aria-label="Data and Gaussian-process fit. Drag a point; click empty space to add one."
         >
-          <g ref={innerRef} transform={`translate(${PLOT_MARGINS.left},${PLOT_MARGINS.top})`}>
+          <PlotKey scales={scales} box={layout.key} />
+          <g ref={setLayer} transform={`translate(${layout.margins.left},${layout.margins.top})`}>
             <Axes scales={scales} />
             <rect
               className="background"
@@ -48,7 +60,6 @@ export function EmbedPlot({ height }: { height: number | null }) {
               data-testid="plot-area"
             />
             <PosteriorLayer scales={scales} />
-            <PlotKey scales={scales} />
             <ArrowsLayer scales={scales} />
             <PointsLayer scales={scales} />
           </g>

@@ -54,7 +54,23 @@ export {
 export { DEFAULT_PRIOR, resolvePrior, type PriorOptions } from './rules/prior';
 export { finiteDifferenceCheck } from './fd-check';
 export { posterior, posteriorFactors, posteriorSamples, type PosteriorFactors } from './posterior';
-export { likelihoodLandscape, type LandscapeGrid } from './landscape';
+export {
+  likelihoodLandscape,
+  landscapeBoxAround,
+  profileAt,
+  LANDSCAPE_LIMITS,
+  LANDSCAPE_MARGINS,
+  type LandscapeBox,
+  type LandscapeGrid,
+  type LandscapePlace,
+} from './landscape';
+export {
+  ellipseAxes,
+  laplaceEllipse,
+  profileCovariance,
+  type EllipseAxis,
+  type Matrix2,
+} from './laplace';
 export { kernelCorrelation } from './kernels';
 export { predictLogTheta, hyperparametersFromLog } from './predict';
 export {

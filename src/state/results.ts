@@ -76,7 +76,10 @@ export function applyResult(
     failure: null,
     analysis: { result, points: request.points, structureVersion: request.structureVersion },
   };
-  if (result.landscape) update.landscape = { grid: result.landscape, points: request.points };
+  if (result.landscape) {
+    const peakLml = Math.max(result.lml, result.landscape.best.lml);
+    update.landscape = { grid: result.landscape, points: request.points, peakLml };
+  }
 
   const current = request.structureVersion === state.structureVersion;
   const { options, arrowScale, drag, finiteDifference } = state;

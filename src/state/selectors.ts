@@ -4,9 +4,10 @@
  */
 import { NEAR_TIE_GAP } from '../engine/diagnostics';
 import { HYPERPARAMETER_NAMES, type Hyperparameters, type LogTheta } from '../engine/types';
+import type { FixedThetaFit } from '../worker/protocol';
 import { arrowVector, type ArrowScale, type ArrowVector } from './arrowScale';
 import type { Point } from './domain';
-import type { ExplorerState } from './types';
+import type { ExplorerState, LandscapePosition } from './types';
 
 /** How many input sets a selector remembers: one per store on the page, for several widgets. */
 const MEMO_ENTRIES = 8;
@@ -208,6 +209,35 @@ export const selectRunnerUp = memoise(
       lengthscale: theta.lengthscale,
       noiseRatio: (theta.noiseStd / theta.signalStd) ** 2,
       nearTie: lmlGap < NEAR_TIE_GAP,
+    };
+  },
+);
+
+/** The θ set by hand on the landscape, and its fit once the answer for it has arrived. */
+export interface ManualFitView {
+  place: LandscapePosition;
+  /** Null while the answer for this place is on its way. */
+  fit: FixedThetaFit | null;
+  /**
+   * log p(y | X, θ) − log p(y | X, θ̂) in nats: how much less likely the data are under this θ
+   * (negative; e^−change is the factor). Null with `fit`.
+   */
+  change: number | null;
+}
+
+export const selectManualFit = memoise(
+  (s: ExplorerState) => [s.manualTheta, s.analysis] as const,
+  (place, analysis): ManualFitView | null => {
+    if (!place) return null;
+    const answer = analysis?.result.atFixedTheta ?? null;
+    const matches =
+      answer !== null &&
+      answer.place.lengthscale === place.lengthscale &&
+      answer.place.noiseRatio === place.noiseRatio;
+    return {
+      place,
+      fit: matches ? answer : null,
+      change: matches && analysis ? answer.lml - analysis.result.lml : null,
     };
   },
 );

@@ -10,7 +10,7 @@ import { snapPoint, type Point } from './domain';
 import { emptyHistory, record, redo, undo } from './history';
 import { DEFAULT_KERNEL, DEFAULT_VIEW_OPTIONS, type ViewOptions } from './options';
 import { DEFAULT_PRESET_ID, findPreset, matchPreset, type PresetId } from './presets';
-import { buildRequest, LIVE_LANDSCAPE_MAX_POINTS } from './request';
+import { boxOf, buildRequest, LIVE_LANDSCAPE_MAX_POINTS } from './request';
 import { buildCurveRequest, curveMatches, curveTarget, pendingCurve, settledCurve } from './curve';
 import {
   applyResult,
@@ -61,6 +61,8 @@ function initialData(initial: SharedState | undefined): ExplorerData {
     notice: null,
     curve: null,
     curveAxis: 'y',
+    manualTheta: null,
+    presentation: initial?.presentation ?? false,
   };
 }
 
@@ -107,12 +109,30 @@ export function createExplorerStore({
     store.setState({ curve: pendingCurve(state.curve, target, seq) });
   }
 
-  /** Sends the current data to the compute service. */
-  function requestAnalysis(finiteDifferenceIndex: number | null = null): void {
-    const { points, kernel, options, drag, structureVersion } = store.getState();
+  /**
+   * Sends the current data to the compute service. `reuseLandscape` skips the landscape when the
+   * one on screen belongs to these points (a request that only changes the θ set by hand).
+   */
+  function requestAnalysis(
+    finiteDifferenceIndex: number | null = null,
+    { reuseLandscape = false } = {},
+  ): void {
+    const { points, kernel, options, drag, structureVersion, manualTheta } = store.getState();
+    const shown = store.getState().landscape;
     const landscape =
-      options.showLandscape && (!drag?.active || points.length <= LIVE_LANDSCAPE_MAX_POINTS);
-    const seq = client.request(buildRequest(points, kernel, { landscape, finiteDifferenceIndex }));
+      options.showLandscape &&
+      (!drag?.active || points.length <= LIVE_LANDSCAPE_MAX_POINTS) &&
+      !(reuseLandscape && shown?.points === points);
+    // During a drag the axes start from those on screen, so they only grow while a point moves.
+    const landscapeBox = drag?.active && shown ? boxOf(shown.grid) : undefined;
+    const seq = client.request(
+      buildRequest(points, kernel, {
+        landscape,
+        finiteDifferenceIndex,
+        landscapeBox,
+        fixedTheta: manualTheta,
+      }),
+    );
     const previous = lastRequest;
     lastRequest = {
       points,
@@ -319,7 +339,12 @@ export function createExplorerStore({
       },
 
       loadShared(shared) {
-        set({ arrowScale: null, selectedIndex: null, options: shared.options });
+        set({
+          arrowScale: null,
+          selectedIndex: null,
+          options: shared.options,
+          presentation: shared.presentation ?? get().presentation,
+        });
         commit(
           { points: shared.points, kernel: shared.kernel, presetId: matchPreset(shared.points) },
           { structural: true },
@@ -327,7 +352,12 @@ export function createExplorerStore({
       },
 
       reset() {
-        set({ arrowScale: null, selectedIndex: null, options: DEFAULT_VIEW_OPTIONS });
+        set({
+          arrowScale: null,
+          selectedIndex: null,
+          options: DEFAULT_VIEW_OPTIONS,
+          manualTheta: null,
+        });
         commit(
           {
             points: findPreset(DEFAULT_PRESET_ID).points,
@@ -375,6 +405,31 @@ export function createExplorerStore({
 
       dismissNotice() {
         set({ notice: null });
+      },
+
+      setManualTheta(place) {
+        const current = get().manualTheta;
+        const same =
+          place === current ||
+          (place !== null &&
+            current !== null &&
+            place.lengthscale === current.lengthscale &&
+            place.noiseRatio === current.noiseRatio);
+        if (same) return;
+        const valid =
+          place === null ||
+          [place.lengthscale, place.noiseRatio].every(
+            (value) => Number.isFinite(value) && value > 0,
+          );
+        if (!valid) return;
+        set({
+          manualTheta: place && { lengthscale: place.lengthscale, noiseRatio: place.noiseRatio },
+        });
+        if (place !== null) requestAnalysis(null, { reuseLandscape: true });
+      },
+
+      setPresentation(on) {
+        if (on !== get().presentation) set({ presentation: on });
       },
 
       dispose() {

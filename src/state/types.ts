@@ -31,6 +31,11 @@ export type LandscapeGrid = NonNullable<AnalysisSuccess['landscape']>;
 export interface LandscapeView {
   grid: LandscapeGrid;
   points: readonly Point[];
+  /**
+   * The top of the landscape: log p(y | X, θ̂) of the same answer (the grid's own best sample if
+   * that is higher), so values read against it are "nats below θ̂".
+   */
+  peakLml: number;
 }
 
 /** θ̂ in the landscape's coordinates: ℓ and the noise ratio σn²/σf². */
@@ -99,6 +104,13 @@ export interface ExplorerData {
   curve: CurveView | null;
   /** Which coordinate the curve varies in "x and y" arrow mode (always y otherwise). */
   curveAxis: CurveAxis;
+  /**
+   * A θ the reader set by hand on the landscape, (ℓ, σn²/σf²) with σf at its profile optimum;
+   * while set, the plot shows its fit instead of θ̂'s. Null for θ̂.
+   */
+  manualTheta: LandscapePosition | null;
+  /** Presentation mode: large type, only the plot, θ̂ and the response curve. */
+  presentation: boolean;
 }
 
 export interface ExplorerActions {
@@ -125,6 +137,9 @@ export interface ExplorerActions {
   setCurveAxis(axis: CurveAxis): void;
   /** Refits by central differences for the selected point. */
   checkFiniteDifference(): void;
+  /** Shows the fit at a θ set by hand (null: back to θ̂). */
+  setManualTheta(place: LandscapePosition | null): void;
+  setPresentation(on: boolean): void;
   dismissNotice(): void;
   dispose(): void;
 }

@@ -6,7 +6,8 @@
  * `k` kernel (rbf | m52 | m32); `a` arrows for ℓ (l), σf (f) or σn (n); `o` flags: b band shown,
  * s landscape shown, v 2-D arrows; `p` the points, 4 bytes each: x / 0.001 as an unsigned 16-bit
  * integer and y / 0.001 as a signed one, big-endian. Points live on that grid (see domain.ts), so
- * decoding an encoded state gives it back exactly.
+ * decoding an encoded state gives it back exactly. `&present=1` (optional, also alone: `#present=1`)
+ * opens the page in presentation mode.
  */
 import { groupDigits, quoteText } from '../engine/input-error';
 import type { HyperparameterName, KernelName } from '../engine/types';
@@ -20,6 +21,16 @@ export interface SharedState {
   points: readonly Point[];
   kernel: KernelName;
   options: ViewOptions;
+  /** Presentation mode: true when the link asks for it (absent: unchanged, off for a new page). */
+  presentation?: boolean;
+}
+
+/** The fragment's flag for presentation mode. */
+const PRESENT_PARAMETER = 'present';
+
+/** Whether a fragment asks for presentation mode (`present=1`), with or without a state. */
+export function fragmentAsksToPresent(fragment: string): boolean {
+  return new URLSearchParams(fragment.replace(/^#/, '')).get(PRESENT_PARAMETER) === '1';
 }
 
 export type DecodeResult = { ok: true; state: SharedState } | { ok: false; message: string };
@@ -111,6 +122,7 @@ export function encodeSharedState(state: SharedState): string {
     o: flags,
     p: encodePoints(state.points),
   });
+  if (state.presentation) params.set(PRESENT_PARAMETER, '1');
   return params.toString();
 }
 
@@ -181,6 +193,7 @@ export function decodeSharedState(fragment: string, maxPoints: number): DecodeRe
         showBand: flags.includes('b'),
         showLandscape: flags.includes('s'),
       },
+      ...(params.get(PRESENT_PARAMETER) === '1' ? { presentation: true } : {}),
     },
   };
 }

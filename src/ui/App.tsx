@@ -1,8 +1,10 @@
 import { useEffect } from 'react';
 import type { ExplorerStore } from '../state';
 import { StoreContext, useExplorer } from './context';
+import { PresentationToggle, usePresentationShortcuts } from './controls/PresentationToggle';
 import { ShareExport } from './controls/ShareExport';
 import { PresetNote } from './controls/PresetNote';
+import { ThemeSwitch } from './controls/ThemeSwitch';
 import { Toolbar } from './controls/Toolbar';
 import { FiniteDifference } from './panels/FiniteDifference';
 import { Landscape } from './panels/Landscape';
@@ -60,47 +62,72 @@ function usePendingAttribute(store: ExplorerStore): void {
   }, [store]);
 }
 
+/**
+ * The page. The first screen (1280×720 and 1024×768 without scrolling) holds the plot with its
+ * key, θ̂ and the response curve; the landscape, the prediction, the check and the math follow.
+ * Presentation mode keeps only the plot, θ̂ and the response curve, in large type.
+ */
 function Explorer() {
   const showLandscape = useExplorer((s) => s.options.showLandscape);
+  const presenting = useExplorer((s) => s.presentation);
   return (
-    <div className="app">
-      <header className="masthead">
-        <div>
-          <h1>GP Sensitivity Explorer</h1>
-          <p>
-            Drag a point and watch a Gaussian process refit its hyperparameters. Each arrow shows
-            which way that point pulls them, and how hard.{' '}
-            <a href="learn.html" data-testid="learn-link">
-              How it works, step by step
-            </a>
-          </p>
+    <div className={`app${presenting ? ' presenting' : ''}`} data-presenting={presenting}>
+      <header className="top">
+        <div className="masthead">
+          <div className="masthead-title">
+            <h1>GP Sensitivity Explorer</h1>
+            <p className="tagline">
+              Drag a point and watch a Gaussian process refit its hyperparameters. Each arrow shows
+              which way that point pulls them, and how hard.{' '}
+              <a href="learn.html" data-testid="learn-link">
+                How it works, step by step
+              </a>
+            </p>
+          </div>
+          <div className="masthead-tools">
+            <ShareExport />
+            {!presenting && <PresentationToggle />}
+            <ThemeSwitch />
+          </div>
         </div>
-        <ShareExport />
+        <Notice />
+        <Toolbar />
+        {/* The preset's teaching note, directly below the toolbar. */}
+        <div className="preset-note-slot" data-testid="preset-note-slot">
+          <PresetNote />
+        </div>
       </header>
-      <Notice />
-      <Toolbar />
-      <PresetNote />
-      <main className="stage">
-        <div className="main-column">
+      <main className="content">
+        <div className="stage">
           <div className="card plot-card">
             <Plot />
             <StatusLine />
           </div>
-          <Prediction />
+          <aside className="side" aria-label="The fit">
+            {presenting && (
+              <div className="presentation-bar">
+                <PresentationToggle />
+              </div>
+            )}
+            <Readout />
+            {/* The response curve, under θ̂. */}
+            <div className="response-slot" data-testid="response-slot">
+              <ResponseCurve />
+            </div>
+          </aside>
         </div>
-        <aside className="side">
-          <Readout />
-          <ResponseCurve />
+        <div className="workbench">
           {showLandscape && <Landscape />}
-        </aside>
+          <div className="workbench-side">
+            <Prediction />
+            <FiniteDifference />
+          </div>
+        </div>
+        <div className="below">
+          <Legend />
+          <MathPanel />
+        </div>
       </main>
-      <div className="below">
-        <FiniteDifference />
-        <Legend />
-      </div>
-      <div className="below">
-        <MathPanel />
-      </div>
       <footer className="about">
         <h2>What am I looking at?</h2>
         <p>
@@ -120,6 +147,7 @@ function Explorer() {
 /** The explorable, bound to a store. */
 export function App({ store }: { store: ExplorerStore }) {
   useUndoShortcuts(store);
+  usePresentationShortcuts(store);
   usePendingAttribute(store);
   return (
     <StoreContext.Provider value={store}>

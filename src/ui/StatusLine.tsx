@@ -1,5 +1,6 @@
 import { useExplorer } from './context';
 import { formatNumber, KERNEL_LABELS } from './format';
+import { Term } from './Term';
 
 /** The plot's footer: how to interact, and what computed the fit (backend, time, size). */
 export function StatusLine() {
@@ -14,8 +15,8 @@ export function StatusLine() {
   return (
     <div className="plot-footer">
       <span className="hint">
-        Drag a point · click to add · double-click, long-press or <kbd>Del</kbd> to remove ·{' '}
-        <kbd>Tab</kbd> and arrow keys to move
+        Drag a point · click to add · double-click or <kbd>Del</kbd> to remove · <kbd>Tab</kbd>,
+        arrow keys to move
       </span>
       <span className="status" role="status" aria-live="off">
         <span className={`status-dot${busy ? ' busy' : ''}`} aria-hidden="true" />
@@ -43,6 +44,7 @@ export function StatusLine() {
           {timing !== null && ` · ${formatNumber(timing, 2)} ms`}
         </span>
         {status.note && <span title={status.note}> · {status.note}</span>}
+        <Term id="computeBackend" above />
       </span>
     </div>
   );

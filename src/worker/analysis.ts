@@ -10,12 +10,21 @@ import {
   computeSensitivities,
   finiteDifferenceCheck,
   fitHyperparameters,
+  landscapeBoxAround,
   likelihoodLandscape,
+  posterior as enginePosterior,
+  profileAt,
   validateDataset,
 } from '../engine';
-import type { Dataset, FitResult, Posterior } from '../engine';
+import type { Dataset, FitResult, LandscapePlace, Posterior } from '../engine';
 import type { AnalysisStage } from './messages';
-import type { AnalysisResult, AnalysisSuccess, ComputeBackend, SequencedRequest } from './protocol';
+import type {
+  AnalysisResult,
+  AnalysisSuccess,
+  ComputeBackend,
+  FixedThetaFit,
+  SequencedRequest,
+} from './protocol';
 import { evenGrid, logGrid, requestProblem } from './requestCheck';
 import type { DensePath } from './posteriorChooser';
 import type { WarmStarts } from './warmStarts';
@@ -108,12 +117,21 @@ async function analyse(
     request.samples > 0
       ? await path.samples(data, fit, grid, request.samples, SAMPLE_SEED, slowStart)
       : [];
+  const atFixedTheta = request.fixedTheta ? fitAtPlace(data, fit, request.fixedTheta, grid) : null;
   const posteriorDone = now();
   onStage('posterior');
 
   let landscape: AnalysisSuccess['landscape'] = null;
   if (request.landscape !== null) {
-    const { lengthscaleRange, noiseRatioRange, size } = request.landscape;
+    const { size, holdMaxima = false } = request.landscape;
+    const runnerUp = fit.diagnostics.runnerUp;
+    const { lengthscaleRange, noiseRatioRange } = holdMaxima
+      ? landscapeBoxAround(request.landscape, [
+          placeOf(fit.theta),
+          ...(runnerUp ? [placeOf(runnerUp.theta)] : []),
+          ...(request.fixedTheta ? [request.fixedTheta] : []),
+        ])
+      : request.landscape;
     const computed = likelihoodLandscape(data, kernel, {
       lengthscales: logGrid(lengthscaleRange[0], lengthscaleRange[1], size),
       noiseRatios: logGrid(noiseRatioRange[0], noiseRatioRange[1], size),
@@ -151,6 +169,7 @@ async function analyse(
       ift: finiteDifference.ift,
       agreeDigits: finiteDifference.agreeDigits,
     },
+    atFixedTheta,
     timingMs: {
       fit: fitted - started,
       sensitivity: sensed - fitted,
@@ -159,4 +178,34 @@ async function analyse(
       total: finished - started,
     },
   };
+}
+
+/** θ in the landscape's coordinates: ℓ and σn²/σf². */
+function placeOf(theta: FitResult['theta']): LandscapePlace {
+  return { lengthscale: theta.lengthscale, noiseRatio: (theta.noiseStd / theta.signalStd) ** 2 };
+}
+
+/**
+ * The fit at a θ set by hand: σf at its profile optimum, its log likelihood, and its posterior on
+ * the plot's grid, all from the float64 engine. (Not through the posterior path: its timings pick
+ * between the engine and the GPU for θ̂'s band, and a question about another θ must neither skew
+ * them nor wait for a first shader compile.) Where K cannot be factorised there, the posterior is
+ * null.
+ */
+function fitAtPlace(
+  data: Dataset,
+  fit: FitResult,
+  place: LandscapePlace,
+  grid: Float64Array,
+): FixedThetaFit {
+  const { theta, lml } = profileAt(data, fit.kernel, place);
+  let posterior: FixedThetaFit['posterior'] = null;
+  try {
+    const band = enginePosterior(data, theta, fit.kernel, grid);
+    const finite = band.mean.every(Number.isFinite) && band.variance.every(Number.isFinite);
+    if (finite) posterior = { mean: band.mean, variance: band.variance };
+  } catch {
+    // Numerically singular K at an extreme θ: the likelihood is still exact, the band is not drawn.
+  }
+  return { place: { ...place }, theta, lml, posterior };
 }

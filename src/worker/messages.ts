@@ -45,6 +45,9 @@ export function transferablesOf(result: AnalysisResult): ArrayBuffer[] {
     result.posterior.variance,
     ...result.samples,
   ];
+  if (result.atFixedTheta?.posterior) {
+    arrays.push(result.atFixedTheta.posterior.mean, result.atFixedTheta.posterior.variance);
+  }
   if (result.landscape) {
     arrays.push(
       result.landscape.lengthscales,

@@ -10,6 +10,7 @@ import type {
   HeldBound,
   Hyperparameters,
   KernelName,
+  LandscapePlace,
   LogTheta,
   Matrix3,
   ResponseCurve,
@@ -31,7 +32,17 @@ export interface AnalysisRequest {
     lengthscaleRange: [number, number];
     noiseRatioRange: [number, number];
     size: number;
+    /**
+     * Widen the ranges so they hold θ̂, the runner-up maximum and a θ set by hand, with margins
+     * (`landscapeBoxAround`); the result's axes say which ranges were used.
+     */
+    holdMaxima?: boolean;
   } | null;
+  /**
+   * A θ set by hand at (ℓ, σn²/σf²), σf at its profile optimum: the result then carries that θ,
+   * its log likelihood and its posterior on the grid (`atFixedTheta`). Null or absent for none.
+   */
+  fixedTheta?: LandscapePlace | null;
   /** Number of posterior sample paths on the grid (0 for none). */
   samples: number;
   /** Point index for a finite-difference refit check, or null. */
@@ -89,6 +100,8 @@ export interface AnalysisSuccess {
     best: { lengthscale: number; noiseRatio: number; lml: number };
   } | null;
   finiteDifference: { index: number; fd: LogTheta; ift: LogTheta; agreeDigits: number } | null;
+  /** The answer to `fixedTheta`; absent or null when none was asked for. */
+  atFixedTheta?: FixedThetaFit | null;
   timingMs: {
     fit: number;
     sensitivity: number;
@@ -96,6 +109,18 @@ export interface AnalysisSuccess {
     landscape: number;
     total: number;
   };
+}
+
+/** The fit at a θ set by hand, all from the float64 engine. */
+export interface FixedThetaFit {
+  /** Where it was asked for. */
+  place: LandscapePlace;
+  /** ℓ and σn²/σf² as asked, σf at its profile optimum, σn = σf √(σn²/σf²). */
+  theta: Hyperparameters;
+  /** log p(y | X, θ) at that θ (the landscape's value there). */
+  lml: number;
+  /** The latent posterior on the request's grid, or null when K is numerically singular there. */
+  posterior: { mean: Float64Array; variance: Float64Array } | null;
 }
 
 export interface AnalysisFailure {

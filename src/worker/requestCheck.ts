@@ -1,6 +1,6 @@
 /**
  * Checks the parts of an analysis request that the engine does not (the grid, the landscape
- * box, the sample count, the finite-difference index). Data x, y are checked by the engine's
+ * box, the sample count, the finite-difference index, a θ set by hand). Data x, y are checked by the engine's
  * `validateDataset`, which names the problem precisely.
  */
 import { describeValue } from '../engine/input-error';
@@ -30,6 +30,13 @@ export function requestProblem(request: AnalysisRequest): string | null {
   const index = request.finiteDifferenceIndex;
   if (index !== null && (!Number.isInteger(index) || index < 0 || index >= request.x.length)) {
     return `finite-difference index ${index} is not a point index (0 … ${request.x.length - 1})`;
+  }
+  const fixed = request.fixedTheta;
+  if (fixed != null) {
+    const values = [fixed.lengthscale, fixed.noiseRatio];
+    if (!values.every((value) => Number.isFinite(value) && value > 0)) {
+      return `a θ set by hand needs a finite, positive lengthscale and noise ratio, got (${values.join(', ')})`;
+    }
   }
   const landscape = request.landscape;
   if (landscape !== null) {

@@ -224,7 +224,7 @@ describe('the default data and the arrow scale on the page', () => {
     const shaft = await key.locator('.shaft').boundingBox();
     expect(shaft!.height).toBeGreaterThan(5 * shaft!.width);
     expect(await page.getByTestId('plot-key').textContent()).toMatch(
-      /An arrow this long: ℓ changes\s*by [\d.]+ % per unit the point\s*moves up/,
+      /An arrow this long:\s*ℓ changes by [\d.]+ %\s*per unit the point\s*moves up/,
     );
     expect(problems).toEqual({ consoleErrors: [], pageErrors: [] });
   });

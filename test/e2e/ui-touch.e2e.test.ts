@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, siteUrl } from './browser';
+import { DEFAULT_VIEW_OPTIONS, encodeSharedState } from '../../src/state';
 import {
   counts,
   DEFAULT_COUNT,
@@ -8,6 +9,7 @@ import {
   dataToPage,
   pointCentre,
   readArrows,
+  readPoints,
   readTheta,
   waitForArrows,
   waitForFit,
@@ -88,6 +90,44 @@ describe('the explorer on a touch screen', () => {
     await touch(cdp, 'touchEnd');
     await waitForArrows(page);
     expect(await counts(page)).toEqual({ points: DEFAULT_COUNT, arrows: DEFAULT_COUNT });
+    await context.close();
+  });
+
+  it('gives a touch to the nearest point, whichever point is drawn on top', async () => {
+    // Points 0 and 1 half a unit apart: their 44-pixel touch areas overlap, point 1 on top.
+    const points = [
+      { x: 4, y: 0 },
+      { x: 4.5, y: 0.1 },
+      { x: 8, y: 1 },
+      { x: 1, y: -1 },
+      { x: 6.5, y: -0.5 },
+    ];
+    const link = encodeSharedState({ points, kernel: 'rbf', options: DEFAULT_VIEW_OPTIONS });
+    context = await browser.newContext(PHONE);
+    page = await context.newPage();
+    cdp = await context.newCDPSession(page);
+    await page.goto(siteUrl(`/#${link}`));
+    await waitForFit(page);
+    const a = await pointCentre(page, 0);
+    const b = await pointCentre(page, 1);
+    const gap = Math.hypot(b.x - a.x, b.y - a.y);
+    expect(gap).toBeLessThan(30);
+    // A quarter of the way from 0 towards 1: inside both touch areas, nearer to point 0.
+    const start = { x: a.x + (b.x - a.x) / 4, y: a.y + (b.y - a.y) / 4 };
+    const topmost = await page.evaluate(
+      ({ x, y }) =>
+        document.elementFromPoint(x, y)?.closest('[data-testid=point]')?.getAttribute('data-index'),
+      start,
+    );
+    expect(topmost).toBe('1');
+    await touch(cdp, 'touchStart', start.x, start.y);
+    for (let step = 1; step <= 6; step++)
+      await touch(cdp, 'touchMove', start.x, start.y - step * 8);
+    await touch(cdp, 'touchEnd');
+    await waitForFit(page);
+    const moved = await readPoints(page);
+    expect(moved[0]!.y).toBeGreaterThan(0.5);
+    expect(moved[1]).toEqual({ x: 4.5, y: 0.1 });
     await context.close();
   });
 });

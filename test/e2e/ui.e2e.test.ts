@@ -66,6 +66,8 @@ describe('the explorer in Chromium (mouse and keyboard)', () => {
 
   it('repaints the landscape contours at most five times a second during a drag, and at the release', async () => {
     const { page, problems } = await browser.open('/');
+    // Tall enough to show the plot and the landscape together.
+    await page.setViewportSize({ width: 1280, height: 1500 });
     await waitForArrows(page);
     const contours = page.getByTestId('landscape-contours');
     const paints = async () => Number((await contours.getAttribute('data-paints')) ?? 0);

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { LANDSCAPE_MARGINS, posterior, profileAt, validateDataset } from '../../src/engine';
 import { runAnalysis } from '../../src/worker/analysis';
 import { WarmStarts } from '../../src/worker/warmStarts';
 import { createEnginePosteriorPath } from '../../src/worker/enginePosteriorPath';
@@ -128,6 +129,8 @@ describe('runAnalysis', () => {
       /lengthscale range/,
     ],
     [{ kernel: 'linear' as never }, /unknown kernel/],
+    [{ fixedTheta: { lengthscale: 0, noiseRatio: 0.1 } }, /set by hand/],
+    [{ fixedTheta: { lengthscale: 1, noiseRatio: Number.NaN } }, /set by hand/],
   ])('rejects a malformed request %#', async (overrides, message) => {
     const result = await runAnalysis(
       requestFor('sine10', overrides),
@@ -139,5 +142,118 @@ describe('runAnalysis', () => {
       expect(result.code).toBe('invalid-request');
       expect(result.message).toMatch(message);
     }
+  });
+});
+
+/** A noisy sine with one raised point: its likelihood has a second maximum at a long ℓ. */
+const TWO_MAXIMA = {
+  x: [0.366, 1.19, 2.429, 3.096, 3.81, 4.555, 5.384, 6.075, 7.026, 7.91, 8.484, 9.235, 5],
+  y: [0.272, 0.927, 0.891, 0.764, 0.311, -0.384, -1.059, -1.085, -0.506, 0.145, 0.364, 1.118, 1.5],
+};
+
+describe('runAnalysis, for the landscape', () => {
+  const request = (overrides: Partial<SequencedRequest>): SequencedRequest => ({
+    seq: 1,
+    x: Float64Array.from(TWO_MAXIMA.x),
+    y: Float64Array.from(TWO_MAXIMA.y),
+    kernel: 'rbf',
+    grid: { min: 0, max: 10, count: 101 },
+    landscape: { lengthscaleRange: [0.05, 50], noiseRatioRange: [1e-6, 1e2], size: 16 },
+    samples: 0,
+    finiteDifferenceIndex: null,
+    ...overrides,
+  });
+  const ends = (axis: Float64Array): [number, number] => [axis[0]!, axis[axis.length - 1]!];
+  const ratio = (theta: { signalStd: number; noiseStd: number }) =>
+    (theta.noiseStd / theta.signalStd) ** 2;
+
+  it('widens the axes to hold θ̂ and the runner-up with their margins, when asked', async () => {
+    const fixed = expectSuccess(
+      await runAnalysis(request({}), createEnginePosteriorPath(), new WarmStarts()),
+    );
+    const runnerUp = fixed.diagnostics.runnerUp!;
+    expect(runnerUp.theta.lengthscale).toBeGreaterThan(50);
+    expect(ends(fixed.landscape!.lengthscales)).toEqual([0.05, 50]);
+
+    const held = expectSuccess(
+      await runAnalysis(
+        request({
+          landscape: {
+            lengthscaleRange: [0.05, 50],
+            noiseRatioRange: [1e-6, 1e2],
+            size: 16,
+            holdMaxima: true,
+          },
+        }),
+        createEnginePosteriorPath(),
+        new WarmStarts(),
+      ),
+    );
+    const [lowL, highL] = ends(held.landscape!.lengthscales);
+    const [lowG, highG] = ends(held.landscape!.noiseRatios);
+    for (const theta of [held.theta, runnerUp.theta]) {
+      expect(theta.lengthscale * LANDSCAPE_MARGINS.lengthscale).toBeLessThanOrEqual(
+        highL * (1 + 1e-12),
+      );
+      expect(theta.lengthscale / LANDSCAPE_MARGINS.lengthscale).toBeGreaterThanOrEqual(lowL);
+      expect(ratio(theta) * LANDSCAPE_MARGINS.noiseRatio).toBeLessThanOrEqual(highG * (1 + 1e-12));
+      expect(ratio(theta) / LANDSCAPE_MARGINS.noiseRatio).toBeGreaterThanOrEqual(lowG);
+    }
+    expect(highL).toBeCloseTo(runnerUp.theta.lengthscale * LANDSCAPE_MARGINS.lengthscale, 6);
+    expect(lowL).toBe(0.05);
+
+    // A θ set by hand stays on the map too.
+    const withManual = expectSuccess(
+      await runAnalysis(
+        request({
+          landscape: {
+            lengthscaleRange: [0.05, 50],
+            noiseRatioRange: [1e-6, 1e2],
+            size: 16,
+            holdMaxima: true,
+          },
+          fixedTheta: { lengthscale: 0.01, noiseRatio: 1e-3 },
+        }),
+        createEnginePosteriorPath(),
+        new WarmStarts(),
+      ),
+    );
+    expect(withManual.landscape!.lengthscales[0]).toBeCloseTo(
+      0.01 / LANDSCAPE_MARGINS.lengthscale,
+      12,
+    );
+  });
+
+  it('answers a θ set by hand with its profile-optimal σf, its likelihood and its posterior', async () => {
+    const place = { lengthscale: 0.4, noiseRatio: 0.05 };
+    const data = validateDataset(TWO_MAXIMA.x, TWO_MAXIMA.y);
+    const expected = profileAt(data, 'rbf', place);
+    for (const path of [
+      createEnginePosteriorPath(),
+      createTfjsPosteriorPath(() => 'cpu', alwaysTfjs),
+    ]) {
+      const result = expectSuccess(
+        await runAnalysis(request({ fixedTheta: place }), path, new WarmStarts()),
+      );
+      const manual = result.atFixedTheta!;
+      expect(manual.place).toEqual(place);
+      expect(manual.theta).toEqual(expected.theta);
+      expect(manual.lml).toBe(expected.lml);
+      expect(manual.lml).toBeLessThan(result.lml);
+      const exact = posterior(data, expected.theta, 'rbf', result.posterior.x);
+      const signalVariance = expected.theta.signalStd ** 2;
+      exact.mean.forEach((mean, j) => {
+        expect(Math.abs(manual.posterior!.mean[j]! - mean)).toBeLessThan(1e-4 * signalVariance);
+        expect(Math.abs(manual.posterior!.variance[j]! - exact.variance[j]!)).toBeLessThan(
+          1e-4 * signalVariance,
+        );
+      });
+      // θ̂'s own fit is unchanged by the question.
+      expect(result.theta.lengthscale).toBeGreaterThan(1);
+    }
+    const none = expectSuccess(
+      await runAnalysis(request({}), createEnginePosteriorPath(), new WarmStarts()),
+    );
+    expect(none.atFixedTheta).toBeNull();
   });
 });

@@ -111,6 +111,7 @@ export function Toolbar() {
           aria-keyshortcuts="Control+Z"
         >
           <Icon d="M9 14 4 9l5-5M4 9h11a5 5 0 0 1 0 10h-4" />
+          <span className="button-text phone-only">Undo</span>
         </button>
         <button
           type="button"
@@ -123,6 +124,7 @@ export function Toolbar() {
           aria-keyshortcuts="Control+Shift+Z"
         >
           <Icon d="m15 14 5-5-5-5M20 9H9a5 5 0 0 0 0 10h4" />
+          <span className="button-text phone-only">Redo</span>
         </button>
         <button type="button" className="button quiet" onClick={actions.reset} data-testid="reset">
           <Icon d="M3 12a9 9 0 1 0 3-6.7L3 8M3 3v5h5" /> Reset

@@ -1,26 +1,12 @@
 import { interpolateLab } from 'd3';
-import { useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { useDarkTheme } from '../theme';
 import { bandStrength, type ContourBand } from './landscapeGeometry';
-
-let darkQuery: MediaQueryList | null = null;
-function darkScheme(): MediaQueryList {
-  darkQuery ??= window.matchMedia('(prefers-color-scheme: dark)');
-  return darkQuery;
-}
-
-function subscribeToScheme(onChange: () => void): () => void {
-  darkScheme().addEventListener('change', onChange);
-  return () => darkScheme().removeEventListener('change', onChange);
-}
-
-/** True while the reader's system asks for dark colours. */
-function useDarkScheme(): boolean {
-  return useSyncExternalStore(subscribeToScheme, () => darkScheme().matches);
-}
+import { useOnScreen } from './useOnScreen';
 
 /**
- * The landscape's two theme colours, read once per colour scheme (a style read forces a recalc);
- * the scheme is passed only to key the memo.
+ * The landscape's two theme colours, read once per theme (a style read forces a recalc); the
+ * theme is passed only to key the memo.
  */
 function readColours(_dark: boolean): { low: string; high: string } {
   const style = getComputedStyle(document.documentElement);
@@ -30,18 +16,34 @@ function readColours(_dark: boolean): { low: string; high: string } {
   };
 }
 
+/** The colours of the landscape in the theme in force: the page's, the top's, and each band's. */
+export function useLandscapeColours(): {
+  low: string;
+  high: string;
+  band: (level: number) => string;
+} {
+  const dark = useDarkTheme();
+  return useMemo(() => {
+    const { low, high } = readColours(dark);
+    const colour = interpolateLab(low, high);
+    return { low, high, band: (level: number) => colour(bandStrength(level)) };
+  }, [dark]);
+}
+
 /**
  * The landscape's filled contours, painted on a CPU-backed 2-D canvas: on a software-rendered
  * GPU, re-rasterising eight overlapping SVG fills on every refit would cost more than the refit.
- * Colours come from the theme's CSS variables, re-read when the colour scheme changes.
+ * Colours come from the theme's CSS variables, re-read when the theme changes. Nothing is painted
+ * while the canvas is off screen.
  */
-export function ContourCanvas({
+export const ContourCanvas = memo(function ContourCanvas({
   bands,
   width,
   height,
   left,
   top,
   faded,
+  coarse = false,
 }: {
   bands: readonly ContourBand[];
   width: number;
@@ -49,39 +51,54 @@ export function ContourCanvas({
   left: number;
   top: number;
   faded: boolean;
+  /**
+   * Paint at half resolution (a quarter of the pixels to fill and upload), as while a point is
+   * dragged; the full picture follows when it turns false.
+   */
+  coarse?: boolean;
 }) {
   const ref = useRef<HTMLCanvasElement>(null);
-  const dark = useDarkScheme();
-  // Recomputed only when the scheme flips.
-  const { low, high } = useMemo(() => readColours(dark), [dark]);
+  const [canvas, setCanvas] = useState<HTMLCanvasElement | null>(null);
+  // Off screen (below the fold while a point is dragged) the contours wait; they are painted as
+  // soon as any part of the map scrolls into view.
+  const onScreen = useOnScreen(canvas);
+  // Recomputed only when the theme flips.
+  const { low, high, band: bandColour } = useLandscapeColours();
 
+  // What is on the canvas now, so the start of a drag (turning coarse) does not repaint it.
+  const painted = useRef<readonly unknown[]>([]);
   useEffect(() => {
     const canvas = ref.current;
-    if (!canvas) return;
-    const ratio = window.devicePixelRatio || 1;
+    if (!canvas || !onScreen) return;
+    const inputs = [bands, width, height, low, high];
+    if (coarse && inputs.every((value, i) => value === painted.current[i])) return;
+    painted.current = inputs;
+    const ratio = (window.devicePixelRatio || 1) * (coarse ? 0.5 : 1);
     canvas.width = Math.round(width * ratio);
     canvas.height = Math.round(height * ratio);
     const context = canvas.getContext('2d', { willReadFrequently: true });
     if (!context) return;
-    const colour = interpolateLab(low, high);
     context.setTransform(ratio, 0, 0, ratio, 0, 0);
     context.fillStyle = low;
     context.fillRect(0, 0, width, height);
     context.lineWidth = 0.75;
-    context.strokeStyle = colour(0.45);
+    context.strokeStyle = interpolateLab(low, high)(0.45);
     for (const band of bands) {
       const path = new Path2D(band.path);
-      context.fillStyle = colour(bandStrength(band.level));
+      context.fillStyle = bandColour(band.level);
       context.fill(path);
       context.stroke(path);
     }
     // How many times the contours were painted: lets a test see the throttling during a drag.
     canvas.dataset.paints = String(Number(canvas.dataset.paints ?? 0) + 1);
-  }, [bands, width, height, low, high]);
+  }, [bands, width, height, low, high, bandColour, onScreen, coarse]);
 
   return (
     <canvas
-      ref={ref}
+      ref={(element) => {
+        ref.current = element;
+        setCanvas(element);
+      }}
       className="contours"
       data-testid="landscape-contours"
       data-bands={bands.length}
@@ -89,4 +106,4 @@ export function ContourCanvas({
       aria-hidden="true"
     />
   );
-}
+});

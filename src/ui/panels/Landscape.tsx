@@ -1,100 +1,197 @@
 import { axisBottom, axisLeft, line, scaleLog, select } from 'd3';
 import { useDeferredValue, useEffect, useId, useMemo, useRef } from 'react';
-import { LANDSCAPE_GRID, selectPrediction } from '../../state';
-import { useExplorer } from '../context';
+import { profileCovariance } from '../../engine';
+import { NEAR_TIE_GAP } from '../../engine/diagnostics';
+import {
+  LANDSCAPE_GRID,
+  selectManualFit,
+  selectPrediction,
+  type LandscapePosition,
+} from '../../state';
+import { useExplorer, useExplorerStore } from '../context';
 import { formatNumber, formatPowerOfTen } from '../format';
 import { useElementWidth } from '../plot/useElementWidth';
+import { Term } from '../Term';
 import { ContourCanvas } from './ContourCanvas';
-import { contourBands } from './landscapeGeometry';
+import { LandscapeLegend } from './LandscapeLegend';
+import { LandscapeReadout } from './LandscapeReadout';
+import { contourBands, ellipsePath, logTicks, placeLabels } from './landscapeGeometry';
+import { useLandscapeCursor } from './useLandscapeCursor';
 import { useThrottledValue } from './useThrottledValue';
 
-const MARGIN = { top: 10, right: 12, bottom: 38, left: 46 };
+/** Room around the map: tick labels left and below, the colour scale right. */
+const MARGIN = { top: 12, right: 92, bottom: 44, left: 60 };
 /**
  * While a point is dragged the contours are redrawn at most this often (θ̂, its trail and the
  * prediction stay live): they are the costliest part of a frame and change little from move to
  * move. Measured in BENCHMARKS.md ("Dragging in the browser").
  */
 const CONTOUR_INTERVAL_DURING_DRAG_MS = 200;
+/** The Laplace ellipses drawn: one and two standard deviations. */
+const LAPLACE_LEVELS = [1, 2] as const;
 
-/** θ̂ expressed in the landscape's coordinates. */
+/** θ expressed in the landscape's coordinates. */
 function position(theta: { lengthscale: number; signalStd: number; noiseStd: number }) {
   return { lengthscale: theta.lengthscale, noiseRatio: (theta.noiseStd / theta.signalStd) ** 2 };
 }
 
+/** Lengthscale tick labels: plain numbers where they are short, powers of ten beyond. */
+function formatLengthscaleTick(value: number): string {
+  return value >= 1e-2 && value <= 1e4 ? formatNumber(value, 1) : formatPowerOfTen(value);
+}
+
 /**
- * The profile log-likelihood over (ℓ, σn²/σf²) as filled contours, with θ̂, its trail during a
- * drag, the first-order prediction, and the runner-up maximum when the search found one.
+ * The profile log-likelihood over (ℓ, σn²/σf²) as filled contours with their colour scale, θ̂,
+ * the runner-up maximum, the Laplace ellipses of −H⁻¹ around θ̂, the trail of a drag and the
+ * first-order prediction; the axes always hold θ̂ and the runner-up. Pointing reads the map;
+ * clicking, tapping or Enter sets θ there by hand, and the plot shows that θ's fit.
  */
 export function Landscape() {
   // Unique per instance: several explorers may share one document.
   const clipId = `landscape-clip-${useId().replace(/:/g, '')}`;
+  const readoutId = `landscape-readout-${useId().replace(/:/g, '')}`;
+  const store = useExplorerStore();
   const landscape = useExplorer((s) => s.landscape);
   const points = useExplorer((s) => s.points);
   const result = useExplorer((s) => s.analysis?.result ?? null);
   const trail = useExplorer((s) => s.drag?.trail ?? null);
   const dragging = useExplorer((s) => s.drag?.active ?? false);
   const prediction = useExplorer(selectPrediction);
+  const manual = useExplorer(selectManualFit);
   const [measure, width] = useElementWidth();
-  const height = Math.round(Math.max(220, Math.min(320, width * 0.78)));
+  const height = Math.round(Math.max(280, Math.min(440, width * 0.62)));
   const innerWidth = Math.max(10, width - MARGIN.left - MARGIN.right);
   const innerHeight = height - MARGIN.top - MARGIN.bottom;
-  const x = useMemo(
-    () => scaleLog(LANDSCAPE_GRID.lengthscaleRange, [0, innerWidth]).clamp(false),
-    [innerWidth],
-  );
-  const y = useMemo(
-    () => scaleLog(LANDSCAPE_GRID.noiseRatioRange, [innerHeight, 0]),
-    [innerHeight],
-  );
   // Contours are the costliest part of a frame: let the arrows paint first.
-  const grid = useDeferredValue(
-    useThrottledValue(landscape?.grid ?? null, CONTOUR_INTERVAL_DURING_DRAG_MS, dragging),
+  const shown = useDeferredValue(
+    useThrottledValue(landscape, CONTOUR_INTERVAL_DURING_DRAG_MS, dragging),
   );
-  const bands = useMemo(() => (grid ? contourBands(grid, x, y) : []), [grid, x, y]);
+  const grid = shown?.grid ?? null;
+  const ends = (axis: Float64Array | undefined, fallback: [number, number]): [number, number] =>
+    axis && axis.length > 1 ? [axis[0]!, axis[axis.length - 1]!] : fallback;
+  const lengthscaleDomain = ends(grid?.lengthscales, LANDSCAPE_GRID.lengthscaleRange);
+  const noiseDomain = ends(grid?.noiseRatios, LANDSCAPE_GRID.noiseRatioRange);
+  const [l0, l1] = lengthscaleDomain;
+  const [g0, g1] = noiseDomain;
+  const x = useMemo(() => scaleLog([l0, l1], [0, innerWidth]), [l0, l1, innerWidth]);
+  const y = useMemo(() => scaleLog([g0, g1], [innerHeight, 0]), [g0, g1, innerHeight]);
+  const bands = useMemo(
+    () => (grid ? contourBands(grid, x, y, shown?.peakLml) : []),
+    [grid, x, y, shown?.peakLml],
+  );
 
   const xAxisRef = useRef<SVGGElement>(null);
   const yAxisRef = useRef<SVGGElement>(null);
   useEffect(() => {
+    const xTicks = logTicks([l0, l1], Math.max(3, Math.floor(innerWidth / 70)));
+    const yTicks = logTicks([g0, g1], Math.max(3, Math.floor(innerHeight / 34)));
     if (xAxisRef.current) {
       select(xAxisRef.current).call(
         axisBottom(x)
-          .tickValues([0.1, 1, 10])
-          .tickFormat((v) => formatNumber(Number(v), 1))
+          .tickValues(xTicks)
+          .tickFormat((v) => formatLengthscaleTick(Number(v)))
           .tickSizeOuter(0),
       );
     }
     if (yAxisRef.current) {
       select(yAxisRef.current).call(
         axisLeft(y)
-          .tickValues([1e-6, 1e-4, 1e-2, 1, 1e2])
+          .tickValues(yTicks)
           .tickFormat((v) => formatPowerOfTen(Number(v)))
           .tickSizeOuter(0),
       );
     }
-  }, [x, y]);
+  }, [x, y, l0, l1, g0, g1, innerWidth, innerHeight]);
 
-  const inside = (p: { lengthscale: number; noiseRatio: number }) =>
-    p.lengthscale >= LANDSCAPE_GRID.lengthscaleRange[0] &&
-    p.lengthscale <= LANDSCAPE_GRID.lengthscaleRange[1] &&
-    p.noiseRatio >= LANDSCAPE_GRID.noiseRatioRange[0] &&
-    p.noiseRatio <= LANDSCAPE_GRID.noiseRatioRange[1];
+  const inside = (p: LandscapePosition) =>
+    p.lengthscale >= l0 && p.lengthscale <= l1 && p.noiseRatio >= g0 && p.noiseRatio <= g1;
   const optimum = result ? position(result.theta) : null;
   const runnerUp = result?.diagnostics.runnerUp ?? null;
   const runnerUpAt = runnerUp ? position(runnerUp.theta) : null;
   const predicted = prediction ? position(prediction.predicted) : null;
+  const manualAt = manual?.place ?? null;
   const trailPath =
     trail && trail.length > 1
-      ? line<{ lengthscale: number; noiseRatio: number }>()
+      ? line<LandscapePosition>()
           .x((p) => x(p.lengthscale))
           .y((p) => y(p.noiseRatio))(trail.filter(inside))
       : null;
   const stale = landscape !== null && landscape.points !== points;
 
+  // The Laplace approximation: Σᵤ = J(−H⁻¹)Jᵀ in (log ℓ, log σn²/σf²), around θ̂.
+  const hessian = result?.hessianLogTheta;
+  const definite = result?.diagnostics.negativeDefinite ?? false;
+  const covariance = useMemo(
+    () => (hessian && definite ? profileCovariance(hessian) : null),
+    [hessian, definite],
+  );
+  const centre: [number, number] | null = optimum
+    ? [Math.log(optimum.lengthscale), Math.log(optimum.noiseRatio)]
+    : null;
+
+  const cursor = useLandscapeCursor({
+    x,
+    y,
+    home: manualAt ?? optimum,
+    setTheta: (place) => store.getState().setManualTheta(place),
+  });
+
+  const pixel = (p: LandscapePosition) => ({
+    x: Math.min(innerWidth, Math.max(0, x(p.lengthscale))),
+    y: Math.min(innerHeight, Math.max(0, y(p.noiseRatio))),
+  });
+  const markers = [
+    optimum && {
+      id: 'optimum',
+      ...pixel(optimum),
+      radius: 7,
+      text: inside(optimum) ? 'θ̂' : 'θ̂ (off the map)',
+    },
+    manualAt && inside(manualAt) && { id: 'manual', ...pixel(manualAt), radius: 7, text: 'your θ' },
+    runnerUpAt &&
+      inside(runnerUpAt) && {
+        id: 'runner-up',
+        ...pixel(runnerUpAt),
+        radius: 6,
+        text: `runner-up, ${formatNumber(runnerUp?.lmlGap ?? Number.NaN, 2)} nats lower`,
+      },
+    predicted &&
+      inside(predicted) && { id: 'prediction', ...pixel(predicted), radius: 6, text: 'IFT' },
+  ].filter((marker) => !!marker);
+  const labels = new Map(
+    placeLabels(markers, innerWidth, innerHeight).map((label) => [label.id, label]),
+  );
+  const label = (id: string, text: string) => {
+    const placed = labels.get(id);
+    return placed ? (
+      <text
+        className="marker-label"
+        x={placed.x}
+        y={placed.y}
+        textAnchor={placed.anchor}
+        data-testid={`label-${id}`}
+      >
+        {text}
+      </text>
+    ) : null;
+  };
+  const at = (p: { x: number; y: number }) => `translate(${p.x},${p.y})`;
+
   return (
     <section className="card landscape" aria-labelledby="landscape-title" data-testid="landscape">
       <div className="card-body">
         <h2 id="landscape-title">Likelihood landscape</h2>
-        <div ref={measure} className="landscape-figure">
+        <div
+          ref={measure}
+          className="landscape-figure"
+          tabIndex={0}
+          role="application"
+          aria-roledescription="interactive map"
+          aria-label={`${describe(optimum, runnerUp !== null)} Arrow keys move a crosshair, Enter shows the fit at that θ, Escape returns to θ̂.`}
+          aria-describedby={readoutId}
+          data-testid="landscape-map"
+          {...cursor.figure}
+        >
           {width > 0 && (
             <ContourCanvas
               bands={bands}
@@ -103,14 +200,17 @@ export function Landscape() {
               left={MARGIN.left}
               top={MARGIN.top}
               faded={stale}
+              coarse={dragging}
             />
           )}
           {width > 0 && (
             <svg
               width={width}
               height={height}
-              role="img"
-              aria-label={describe(optimum, runnerUp !== null)}
+              aria-hidden="true"
+              data-testid="landscape-svg"
+              data-lengthscale-domain={`${l0},${l1}`}
+              data-noise-domain={`${g0},${g1}`}
             >
               <defs>
                 <clipPath id={clipId}>
@@ -119,88 +219,137 @@ export function Landscape() {
               </defs>
               <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
                 <g clipPath={`url(#${clipId})`}>
+                  {covariance && centre && (
+                    <g
+                      className="laplace"
+                      data-testid="laplace"
+                      data-covariance={[covariance[0][0], covariance[0][1], covariance[1][1]].join(
+                        ',',
+                      )}
+                    >
+                      {LAPLACE_LEVELS.map((k) => (
+                        <path
+                          key={k}
+                          className={`laplace-ellipse k${k}`}
+                          d={ellipsePath(centre, covariance, k, x, y)}
+                          data-testid="laplace-ellipse"
+                          data-k={k}
+                        />
+                      ))}
+                    </g>
+                  )}
                   {trailPath && (
                     <path className="trail" d={trailPath} data-testid="landscape-trail" />
                   )}
                   {runnerUpAt && inside(runnerUpAt) && (
-                    <g
-                      transform={`translate(${x(runnerUpAt.lengthscale)},${y(runnerUpAt.noiseRatio)})`}
-                      data-testid="runner-up"
-                    >
-                      <circle className="runner-up" r={5.5} />
-                      <text className="marker-label" x={8} y={12}>
-                        runner-up
-                      </text>
+                    <g transform={at(pixel(runnerUpAt))} data-testid="runner-up">
+                      <circle className="runner-up" r={6} />
                     </g>
                   )}
                   {predicted && inside(predicted) && (
-                    <g
-                      transform={`translate(${x(predicted.lengthscale)},${y(predicted.noiseRatio)})`}
-                      data-testid="landscape-prediction"
-                    >
+                    <g transform={at(pixel(predicted))} data-testid="landscape-prediction">
                       <path className="prediction" d="M-5,-5L5,5M-5,5L5,-5" />
-                      <text className="marker-label" x={-8} y={14} textAnchor="end">
-                        IFT
-                      </text>
                     </g>
                   )}
                   {optimum && (
-                    <g
-                      transform={`translate(${clampTo(x(optimum.lengthscale), innerWidth)},${clampTo(y(optimum.noiseRatio), innerHeight)})`}
-                      data-testid="landscape-optimum"
-                    >
+                    <g transform={at(pixel(optimum))} data-testid="landscape-optimum">
                       <circle className={inside(optimum) ? 'optimum' : 'optimum outside'} r={6} />
-                      <text
-                        className="marker-label"
-                        x={x(optimum.lengthscale) > innerWidth * 0.8 ? -9 : 9}
-                        dy="0.35em"
-                        textAnchor={x(optimum.lengthscale) > innerWidth * 0.8 ? 'end' : 'start'}
-                      >
-                        {inside(optimum) ? 'θ̂' : 'θ̂ (off the map)'}
-                      </text>
                     </g>
                   )}
+                  {manualAt && inside(manualAt) && (
+                    <g transform={at(pixel(manualAt))} data-testid="landscape-manual">
+                      <path className="manual" d="M0,-7L7,0L0,7L-7,0Z" />
+                    </g>
+                  )}
+                  {cursor.place && inside(cursor.place) && (
+                    <g className="crosshair" data-testid="landscape-crosshair">
+                      <line
+                        x1={0}
+                        x2={innerWidth}
+                        y1={y(cursor.place.noiseRatio)}
+                        y2={y(cursor.place.noiseRatio)}
+                      />
+                      <line
+                        x1={x(cursor.place.lengthscale)}
+                        x2={x(cursor.place.lengthscale)}
+                        y1={0}
+                        y2={innerHeight}
+                      />
+                    </g>
+                  )}
+                  {label('optimum', markers.find((m) => m.id === 'optimum')?.text ?? '')}
+                  {label('manual', 'your θ')}
+                  {label('runner-up', markers.find((m) => m.id === 'runner-up')?.text ?? '')}
+                  {label('prediction', 'IFT')}
                 </g>
+                <rect
+                  className="landscape-surface"
+                  width={innerWidth}
+                  height={innerHeight}
+                  data-testid="landscape-surface"
+                  {...cursor.surface}
+                />
                 <g ref={xAxisRef} className="axis" transform={`translate(0,${innerHeight})`} />
                 <g ref={yAxisRef} className="axis" />
                 <text
                   className="axis-title"
                   x={innerWidth / 2}
-                  y={innerHeight + 32}
+                  y={innerHeight + 36}
                   textAnchor="middle"
                 >
                   lengthscale ℓ
                 </text>
                 <text
                   className="axis-title"
-                  transform={`translate(${-36},${innerHeight / 2}) rotate(-90)`}
+                  transform={`translate(${-48},${innerHeight / 2}) rotate(-90)`}
                   textAnchor="middle"
                 >
                   noise ratio σn²/σf²
                 </text>
+                <LandscapeLegend x={innerWidth + 16} height={innerHeight} />
               </g>
             </svg>
           )}
         </div>
+        <LandscapeReadout
+          id={readoutId}
+          cursor={cursor.place}
+          announce={cursor.fromKeyboard}
+          grid={grid}
+          peakLml={shown?.peakLml ?? null}
+          fitLml={result?.lml ?? null}
+          manual={manual}
+          near={(a, b) =>
+            Math.hypot(x(a.lengthscale) - x(b.lengthscale), y(a.noiseRatio) - y(b.noiseRatio)) < 2
+          }
+        />
         <p className="caption">
-          Profile log-likelihood (σf maximised out); each band is a drop of 0.5, 1, 2, 4 … nats from
-          the best.
-          {runnerUp && <> Runner-up maximum {formatNumber(runnerUp.lmlGap, 2)} nats lower.</>}
+          Colour: the <Term id="profileLikelihood">profile log-likelihood</Term> in{' '}
+          <Term id="nats">nats</Term> below θ̂. Dashed: the{' '}
+          <Term id="laplace">Laplace ellipses</Term> (1σ, 2σ) of Σ = −H⁻¹, how sharply the{' '}
+          <Term id="hessian">Hessian</Term> says θ̂ is pinned down; where the likelihood is quadratic
+          they follow the 0.5 and 2 nat contours.
+          {!covariance && result && ' No ellipse here: θ̂ is not a strict maximum.'}
+          {runnerUp && (
+            <>
+              {' '}
+              A second maximum, the runner-up, is {formatNumber(runnerUp.lmlGap, 2)} nats lower
+              {runnerUp.lmlGap < NEAR_TIE_GAP && (
+                <>
+                  : a <Term id="nearTie">near tie</Term>
+                </>
+              )}
+              .
+            </>
+          )}{' '}
+          Click or tap the map to try a θ of your own.
         </p>
       </div>
     </section>
   );
 }
 
-/** A pixel coordinate held inside [0, size] so an off-range marker sits on the edge. */
-function clampTo(value: number, size: number): number {
-  return Math.min(size, Math.max(0, value));
-}
-
-function describe(
-  optimum: { lengthscale: number; noiseRatio: number } | null,
-  hasRunnerUp: boolean,
-): string {
+function describe(optimum: LandscapePosition | null, hasRunnerUp: boolean): string {
   if (!optimum) return 'Likelihood landscape, not yet computed.';
   return (
     `Likelihood landscape over lengthscale and noise ratio. The maximum θ̂ is at ℓ ${formatNumber(optimum.lengthscale, 3)}, ` +

@@ -5,6 +5,7 @@ import { useExplorer } from '../context';
 import { failureReason } from '../failureText';
 import { formatNumber, HYPERPARAMETER_LABELS } from '../format';
 import { formatApart, relativeGap } from './responseCurveGeometry';
+import { Term } from '../Term';
 import { TrustNote } from './TrustNote';
 
 /**
@@ -52,7 +53,7 @@ export function Readout() {
                   {label.subscript && <sub>{label.subscript}</sub>}
                 </span>
                 <span className="readout-name">
-                  {label.name}
+                  <Term id={name}>{label.name}</Term>
                   <span className="readout-unit">in {label.unit}</span>
                 </span>
                 <span className="readout-figures">
@@ -79,21 +80,31 @@ export function Readout() {
           })}
         </div>
         <dl className="metrics">
-          <dt>log p(y | X, θ̂)</dt>
+          <dt>
+            <Term id="logLikelihood">log p(y | X, θ̂)</Term>
+          </dt>
           <dd className="num" data-testid="lml">
-            {result ? `${formatNumber(result.lml, 5)} nats` : '—'}
+            {result ? <Term id="nats">{`${formatNumber(result.lml, 5)} nats`}</Term> : '—'}
           </dd>
-          <dt>Hessian condition number</dt>
+          <dt>
+            <Term id="conditionNumber">Hessian condition number</Term>
+          </dt>
           <dd className="num" data-testid="condition">
             {result ? formatNumber(result.diagnostics.conditionNumber, 3) : '—'}
           </dd>
-          <dt>Hessian at θ̂</dt>
+          <dt>
+            <Term id="hessian">Hessian</Term> at θ̂
+          </dt>
           <dd>
-            {result
-              ? result.diagnostics.negativeDefinite
-                ? 'negative definite'
-                : 'not negative definite'
-              : '—'}
+            {result ? (
+              <Term id="negativeDefinite">
+                {result.diagnostics.negativeDefinite
+                  ? 'negative definite'
+                  : 'not negative definite'}
+              </Term>
+            ) : (
+              '—'
+            )}
           </dd>
         </dl>
         <TrustNote view={arrows} failure={failure ? failureReason(failure) : null} />

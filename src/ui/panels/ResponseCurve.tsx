@@ -21,7 +21,7 @@ import {
 } from './responseCurveGeometry';
 
 const MARGIN = { top: 10, right: 12, bottom: 30, left: 44 };
-const HEIGHT = 132;
+const HEIGHT = 124;
 
 /** The curve's samples for scripts and tests: values, log θ̂ rows, branch and trust per sample. */
 function samplesAttribute(curve: Curve): string {

@@ -1,70 +1,119 @@
 import { pointer } from 'd3';
-import { useMemo, useRef, type MouseEvent } from 'react';
-import { useExplorerStore } from '../context';
+import { useLayoutEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { useExplorer, useExplorerStore } from '../context';
 import { ArrowsLayer } from './ArrowsLayer';
+import { ManualFitBanner } from './ManualFitBanner';
 import { Axes } from './Axes';
-import { PLOT_MARGINS, plotHeight, plotScales } from './geometry';
+import { plotHeight, plotLayout, plotScales, type PlotScales } from './geometry';
 import { PlotKey } from './PlotKey';
+import { usePointDrag } from './pointDrag';
 import { PointsLayer } from './PointsLayer';
 import { PosteriorLayer } from './PosteriorLayer';
 import { useElementWidth } from './useElementWidth';
+import { useRoomBelow } from './useRoomBelow';
 
 /** Id of the plot's live <svg> (fit, arrows, points). */
 export const PLOT_SVG_ID = 'explorer-plot';
 
 /**
- * The hero: data points, the GP's mean and 95% band, and an arrow on every point. Scales depend
- * only on the plot's size, so a drag changes positions and paths, never layout.
+ * What must fit under the plot on the first screen: its footer (one line), the card's edge and a
+ * little air. Measured in Chromium with the explorer's fonts.
+ */
+const BELOW_PLOT = 52;
+/** The widest viewport laid out as a phone, in CSS pixels (styles.css). */
+const PHONE_MAX_WIDTH = 640;
+
+/**
+ * The hero: data points, the GP's mean and 95% band, an arrow on every point, and the key beside
+ * (or above) the data. Scales depend only on the plot's size, so a drag changes positions and
+ * paths, never layout; the size follows the width and the room left on screen, so the whole plot
+ * shows on a projector.
  */
 export function Plot() {
   const store = useExplorerStore();
+  const presenting = useExplorer((s) => s.presentation);
+  const dragging = useExplorer((s) => s.drag?.active ?? false);
+  // While θ is set by hand the arrows (derivatives at θ̂, not at that θ) step back.
+  const manual = useExplorer((s) => s.manualTheta !== null);
+  const [frame, setFrame] = useState<HTMLDivElement | null>(null);
   const [measure, width] = useElementWidth();
-  const height = plotHeight(width);
-  const scales = useMemo(() => plotScales(width, height), [width, height]);
-  const innerRef = useRef<SVGGElement>(null);
+  const room = useRoomBelow(frame, BELOW_PLOT, dragging);
+  // The phone layout's breakpoint (styles.css): a zoomed desktop's narrow plot keeps to the room.
+  const phone = window.innerWidth <= PHONE_MAX_WIDTH;
+  const height = plotHeight(width, room, presenting, phone);
+  const layout = useMemo(() => plotLayout(width, height), [width, height]);
+  const scales = useMemo(
+    () => plotScales(width, height, layout.margins),
+    [width, height, layout.margins],
+  );
+  const scalesRef = useRef<PlotScales>(scales);
+  useLayoutEffect(() => {
+    scalesRef.current = scales;
+  }, [scales]);
+  const [layer, setLayer] = useState<SVGGElement | null>(null);
+  usePointDrag(layer, store, scalesRef);
 
   const addPointAt = (event: MouseEvent<SVGRectElement>) => {
-    if (!innerRef.current) return;
-    const [px, py] = pointer(event.nativeEvent, innerRef.current);
+    if (!layer) return;
+    const [px, py] = pointer(event.nativeEvent, layer);
     store.getState().addPoint(scales.x.invert(px), scales.y.invert(py));
   };
 
-  const frame = { width, height, viewBox: `0 0 ${width} ${height}` };
-  const inner = `translate(${PLOT_MARGINS.left},${PLOT_MARGINS.top})`;
+  const frameSize = { width, height, viewBox: `0 0 ${width} ${height}` };
+  const { key } = layout;
+  // Beside the data, the θ set by hand is described at the foot of the key's column.
+  const bannerInKey =
+    key.layout === 'column'
+      ? { left: key.x, width: key.width, bottom: height - key.y - key.height }
+      : null;
+  const inner = `translate(${layout.margins.left},${layout.margins.top})`;
   // Two stacked SVGs: the still parts (grid, axes, key) and the live ones (fit, arrows, points),
   // so a refit re-rasterises only the live layer.
   return (
-    <div ref={measure} className="plot-frame">
-      {width > 0 && (
-        <>
-          <svg className="plot plot-still" {...frame} aria-hidden="true">
-            <g transform={inner}>
-              <Axes scales={scales} />
-              <PlotKey scales={scales} />
-            </g>
-          </svg>
-          <svg
-            id={PLOT_SVG_ID}
-            className="plot plot-live"
-            {...frame}
-            role="group"
-            aria-label="Data and Gaussian-process fit. Click empty space to add a point."
-          >
-            <g ref={innerRef} transform={inner}>
-              <rect
-                className="background"
-                width={scales.innerWidth}
-                height={scales.innerHeight}
-                onClick={addPointAt}
-                data-testid="plot-area"
-              />
-              <PosteriorLayer scales={scales} />
-              <ArrowsLayer scales={scales} />
-              <PointsLayer scales={scales} />
-            </g>
-          </svg>
-        </>
-      )}
-    </div>
+    <>
+      <div
+        ref={(element) => {
+          measure(element);
+          setFrame(element);
+        }}
+        className="plot-frame"
+        style={{ height: width > 0 ? height : undefined }}
+      >
+        {width > 0 && (
+          <>
+            <svg className="plot plot-still" {...frameSize} aria-hidden="true">
+              <g transform={inner}>
+                <Axes scales={scales} />
+              </g>
+              <PlotKey scales={scales} box={layout.key} />
+            </svg>
+            <svg
+              id={PLOT_SVG_ID}
+              className="plot plot-live"
+              {...frameSize}
+              role="group"
+              aria-label="Data and Gaussian-process fit. Click empty space to add a point."
+            >
+              <g ref={setLayer} transform={inner}>
+                <rect
+                  className="background"
+                  width={scales.innerWidth}
+                  height={scales.innerHeight}
+                  onClick={addPointAt}
+                  data-testid="plot-area"
+                />
+                <PosteriorLayer scales={scales} />
+                <g className={manual ? 'set-aside' : undefined} data-testid="arrows-layer">
+                  <ArrowsLayer scales={scales} />
+                </g>
+                <PointsLayer scales={scales} />
+              </g>
+            </svg>
+            {bannerInKey && <ManualFitBanner style={bannerInKey} />}
+          </>
+        )}
+      </div>
+      {width > 0 && !bannerInKey && <ManualFitBanner />}
+    </>
   );
 }

@@ -1,23 +1,11 @@
-import { drag, select, type D3DragEvent } from 'd3';
-import {
-  memo,
-  useEffect,
-  useLayoutEffect,
-  useRef,
-  useState,
-  type KeyboardEvent,
-  type RefObject,
-} from 'react';
+import { memo, useRef, useState, type KeyboardEvent } from 'react';
 import { selectArrows, type ExplorerStore } from '../../state';
 import { useExplorer, useExplorerStore } from '../context';
 import { formatCoordinate, formatSigned, plainSymbol } from '../format';
 import { POINT_RADIUS, type PlotScales } from './geometry';
+import { POINT_HIT_RADIUS } from './pointDrag';
 import { useShownPoints } from './useShownPoints';
 
-/** A touch held this long without moving removes the point when it lifts. */
-const LONG_PRESS_MS = 600;
-/** Movement (pixels) that turns a press into a drag and cancels the long-press. */
-const PRESS_SLOP = 4;
 /** Keyboard steps in data units: arrow keys, and with Shift. */
 const KEY_STEP = 0.05;
 const KEY_STEP_LARGE = 0.5;
@@ -32,54 +20,7 @@ interface PointMarkProps {
   selected: boolean;
   dragging: boolean;
   label: string;
-  scalesRef: RefObject<PlotScales>;
   store: ExplorerStore;
-}
-
-/** Wires d3-drag (mouse, touch, pen) to the store for point `index`; returns the cleanup. */
-function attachDrag(
-  element: SVGGElement,
-  index: number,
-  store: ExplorerStore,
-  scalesRef: RefObject<PlotScales>,
-) {
-  // A touch that stays within the slop for LONG_PRESS_MS removes the point when it lifts. Deciding
-  // at the end, from the events themselves, means a busy main thread cannot mistake a drag for it.
-  let pressStart = 0;
-  let stayed = true;
-  let touchPress = false;
-  let origin = { x: 0, y: 0 };
-  const behaviour = drag<SVGGElement, unknown>()
-    .clickDistance(PRESS_SLOP)
-    .subject(() => {
-      const point = store.getState().points[index];
-      const { x, y } = scalesRef.current;
-      return point ? { x: x(point.x), y: y(point.y) } : { x: 0, y: 0 };
-    })
-    .on('start', (event: D3DragEvent<SVGGElement, unknown, { x: number; y: number }>) => {
-      origin = { x: event.x, y: event.y };
-      pressStart = performance.now();
-      stayed = true;
-      touchPress = (event.sourceEvent as Event | null)?.type.startsWith('touch') ?? false;
-      store.getState().beginDrag(index);
-    })
-    .on('drag', (event: D3DragEvent<SVGGElement, unknown, { x: number; y: number }>) => {
-      if (Math.hypot(event.x - origin.x, event.y - origin.y) >= PRESS_SLOP) stayed = false;
-      const { x, y } = scalesRef.current;
-      store.getState().dragTo(x.invert(event.x), y.invert(event.y));
-    })
-    .on('end', (event: D3DragEvent<SVGGElement, unknown, { x: number; y: number }>) => {
-      store.getState().endDrag();
-      if (touchPress && stayed && performance.now() - pressStart >= LONG_PRESS_MS) {
-        // No click may follow: it would land on the empty spot and add a point there.
-        (event.sourceEvent as Event | null)?.preventDefault();
-        store.getState().removePoint(index);
-      }
-    });
-  select(element).call(behaviour);
-  return () => {
-    select(element).on('.drag', null);
-  };
 }
 
 const PointMark = memo(function PointMark({
@@ -91,14 +32,9 @@ const PointMark = memo(function PointMark({
   selected,
   dragging,
   label,
-  scalesRef,
   store,
 }: PointMarkProps) {
   const ref = useRef<SVGGElement>(null);
-  useEffect(
-    () => (ref.current ? attachDrag(ref.current, index, store, scalesRef) : undefined),
-    [index, store, scalesRef],
-  );
 
   const onKeyDown = (event: KeyboardEvent<SVGGElement>) => {
     const state = store.getState();
@@ -144,19 +80,20 @@ const PointMark = memo(function PointMark({
       aria-label={label}
       onFocus={() => store.getState().select(index)}
       onKeyDown={onKeyDown}
-      onDoubleClick={(event) => {
-        event.stopPropagation();
-        store.getState().removePoint(index);
-      }}
     >
-      <circle className="hit" r={POINT_RADIUS + 12} />
+      {/* Where a touch does not scroll the page; which point a press takes is decided in
+          pointDrag.ts (the nearest), not by which of these overlapping circles is hit. */}
+      <circle className="hit" r={POINT_HIT_RADIUS} />
       <circle className="ring" r={POINT_RADIUS + 4} />
       <circle className="dot" r={POINT_RADIUS} />
     </g>
   );
 });
 
-/** Every data point, draggable and keyboard-operable, with its values in its accessible name. */
+/**
+ * Every data point, keyboard-operable, with its values in its accessible name; pointer input is
+ * handled for all points at once (pointDrag.ts).
+ */
 export const PointsLayer = memo(function PointsLayer({ scales }: { scales: PlotScales }) {
   const store = useExplorerStore();
   const points = useShownPoints();
@@ -170,10 +107,6 @@ export const PointsLayer = memo(function PointsLayer({ scales }: { scales: PlotS
   const [labelArrows, setLabelArrows] = useState(liveArrows);
   if (!dragging && labelArrows !== liveArrows) setLabelArrows(liveArrows);
   const arrows = dragging ? labelArrows : liveArrows;
-  const scalesRef = useRef(scales);
-  useLayoutEffect(() => {
-    scalesRef.current = scales;
-  }, [scales]);
 
   const sensitivity = new Map(
     arrows.arrows.map(({ index, sensitivityY }) => [index, sensitivityY]),
@@ -198,7 +131,6 @@ export const PointsLayer = memo(function PointsLayer({ scales }: { scales: PlotS
             selected={selectedIndex === index}
             dragging={dragIndex === index}
             label={`Point ${index + 1} of ${points.length}: x ${formatCoordinate(point.x)}, y ${formatCoordinate(point.y)}.${effect}`}
-            scalesRef={scalesRef}
             store={store}
           />
         );

@@ -1,4 +1,7 @@
-/** Plot geometry: margins, the size rule, scales from data to pixels, and arrow shapes. */
+/**
+ * Plot geometry: margins, the size rule, where the key goes, scales from data to pixels, and arrow
+ * shapes.
+ */
 import { scaleLinear, type ScaleLinear } from 'd3';
 import { X_DOMAIN, Y_DOMAIN } from '../../state';
 
@@ -14,9 +17,90 @@ export const PLOT_MARGINS: Margins = { top: 14, right: 18, bottom: 40, left: 44 
 /** Radius of a data point's dot, in pixels; arrows start at its edge. */
 export const POINT_RADIUS = 6;
 
-/** Plot height for a given width: wide and calm on desktop, taller than wide-ish on phones. */
-export function plotHeight(width: number): number {
-  return Math.round(Math.min(540, Math.max(300, width * 0.6)));
+/** The plot's height bounds, in CSS pixels. */
+export const PLOT_HEIGHT = { min: 260, phoneMin: 300, max: 540 };
+
+/**
+ * Plot height for a given width and the height left for it on screen (below the plot's top, less
+ * its footer): wide and calm on desktop (0.7 × the width, at most 540), never taller than the room
+ * on screen, so the whole plot shows on a projector, but never below a readable minimum (300 on a
+ * phone, where the page scrolls). `fill` (presentation) takes all the room there is. `phone` says
+ * whether the page is laid out for a phone (a narrow plot on a zoomed desktop is not).
+ */
+export function plotHeight(
+  width: number,
+  room = Infinity,
+  fill = false,
+  phone = width < 640,
+): number {
+  const minimum = phone ? PLOT_HEIGHT.phoneMin : PLOT_HEIGHT.min;
+  const wanted = fill ? room : Math.min(PLOT_HEIGHT.max, width * 0.7, room);
+  return Math.round(Math.max(minimum, Number.isFinite(wanted) ? wanted : width * 0.7));
+}
+
+/** The key's place: a column right of the data on wide plots, a strip above it on narrow ones. */
+export interface KeyBox {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  layout: 'column' | 'row';
+}
+
+export interface PlotLayout {
+  margins: Margins;
+  key: KeyBox;
+}
+
+/** The key's column: its width, the gap to the data, and the narrowest plot that gets one. */
+export const KEY_COLUMN = { width: 172, gap: 14, minPlotWidth: 600 };
+/** Room above and below the key's sample arrow and its dot, in pixels. */
+export const KEY_ARROW_PADDING = 6;
+/** The key's strip above the data on narrow plots: at least two lines of words. */
+export const KEY_ROW_MIN_HEIGHT = 46;
+
+/**
+ * The strip's height on a narrow plot of this height. The strip holds the sample arrow, drawn
+ * vertical and one unit of y long like the data's, so it grows with the unit, which shrinks as the
+ * strip grows: S = (unit + 2r + padding) + 12 with unit = (height − margins − S) / span, solved for S.
+ */
+function keyRowHeight(height: number): number {
+  const span = Y_DOMAIN[1] - Y_DOMAIN[0];
+  const fixed = 2 * POINT_RADIUS + KEY_ARROW_PADDING + 12;
+  const inner = height - PLOT_MARGINS.top - PLOT_MARGINS.bottom;
+  return Math.max(KEY_ROW_MIN_HEIGHT, Math.ceil((inner + span * fixed) / (span + 1)));
+}
+
+/**
+ * Margins and the key's box for a plot of this size. The key always sits outside the data area,
+ * so points and arrows never slide under it.
+ */
+export function plotLayout(width: number, height: number): PlotLayout {
+  if (width >= KEY_COLUMN.minPlotWidth) {
+    const margins = { ...PLOT_MARGINS, right: KEY_COLUMN.width + KEY_COLUMN.gap };
+    return {
+      margins,
+      key: {
+        x: width - KEY_COLUMN.width,
+        y: margins.top,
+        width: KEY_COLUMN.width - 4,
+        height: Math.max(0, height - margins.top - margins.bottom),
+        layout: 'column',
+      },
+    };
+  }
+  const rowHeight = keyRowHeight(height);
+  const margins = { ...PLOT_MARGINS, top: PLOT_MARGINS.top + rowHeight };
+  return {
+    margins,
+    key: {
+      x: margins.left,
+      y: 4,
+      width: Math.max(0, width - margins.left - margins.right),
+      height: rowHeight - 6,
+      layout: 'row',
+    },
+  };
 }
 
 export interface PlotScales {

@@ -1,0 +1,58 @@
+import type { CSSProperties } from 'react';
+import { selectManualFit } from '../../state';
+import { useExplorer, useExplorerStore } from '../context';
+import { formatNumber } from '../format';
+import { likelihoodChangeText } from '../lostLikelihood';
+
+/**
+ * While the reader has set θ by hand on the landscape: which θ the plot shows, how much less
+ * likely it makes the data than θ̂, and the way back to θ̂. On wide plots it sits in the key's
+ * column beside the data (`style` places it), so nothing on the page moves when it appears.
+ */
+export function ManualFitBanner({ style }: { style?: CSSProperties }) {
+  const store = useExplorerStore();
+  const manual = useExplorer(selectManualFit);
+  if (!manual) return null;
+  const { place, fit, change } = manual;
+  return (
+    <div
+      className={`manual-banner${style ? ' in-key' : ''}`}
+      style={style}
+      role="status"
+      data-testid="manual-fit"
+    >
+      <p className="manual-theta num">
+        <strong>Your θ</strong> ℓ = {formatNumber(place.lengthscale, 3)}, σn²/σf² ={' '}
+        {formatNumber(place.noiseRatio, 2)}
+        {fit && (
+          <>
+            {' '}
+            (σf = {formatNumber(fit.theta.signalStd, 3)} at its best there, σn ={' '}
+            {formatNumber(fit.theta.noiseStd, 3)})
+          </>
+        )}
+      </p>
+      <p>
+        {!fit ? (
+          'Computing its fit…'
+        ) : (
+          <>
+            <span data-testid="manual-change" data-nats={change?.toFixed(6)}>
+              {change === null ? '' : likelihoodChangeText(change)}
+            </span>
+            .{!fit.posterior && ' Its curve cannot be drawn here (the covariance is singular).'} The
+            arrows are greyed: they are derivatives at θ̂, not here.
+          </>
+        )}
+      </p>
+      <button
+        type="button"
+        className="button"
+        data-testid="back-to-fit"
+        onClick={() => store.getState().setManualTheta(null)}
+      >
+        Back to θ̂
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,243 @@
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, siteUrl } from './browser';
+import { waitForArrows } from './uiHelpers';
+
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** The box of the first element matching `selector`, or a failure naming it. */
+async function box(page: Page, selector: string): Promise<Box> {
+  const found = await page.locator(selector).first().boundingBox();
+  if (!found) throw new Error(`${selector} is not on screen`);
+  return found;
+}
+
+function inside(inner: Box, width: number, height: number): boolean {
+  return (
+    inner.x >= 0 &&
+    inner.y >= 0 &&
+    inner.x + inner.width <= width + 0.5 &&
+    inner.y + inner.height <= height + 0.5
+  );
+}
+
+function overlaps(a: Box, b: Box): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+/** The parts a lecturer needs on the first screen, by selector. */
+const ESSENTIAL = {
+  plot: '#explorer-plot',
+  key: '[data-testid=plot-key]',
+  lengthscale: '[data-testid=theta-lengthscale]',
+  signalStd: '[data-testid=theta-signalStd]',
+  noiseStd: '[data-testid=theta-noiseStd]',
+  'response curve slot': '[data-testid=response-slot]',
+  'response curve': '[data-testid=response-curve]',
+};
+
+describe('the explorer on a projector, a small laptop and a phone', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser.close();
+  });
+
+  async function open(options: BrowserContextOptions, path = '/') {
+    const context = await browser.newContext({ colorScheme: 'light', ...options });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(siteUrl(path));
+    await waitForArrows(page);
+    await page.evaluate(() => document.fonts.ready);
+    return { context, page, errors };
+  }
+
+  for (const viewport of [
+    { width: 1280, height: 720 },
+    { width: 1024, height: 768 },
+  ]) {
+    it(`shows the plot, θ̂, the key and the response curve in its slot without scrolling at ${viewport.width}×${viewport.height}`, async () => {
+      const { context, page, errors } = await open({ viewport });
+      for (const [name, selector] of Object.entries(ESSENTIAL)) {
+        const found = await box(page, selector);
+        expect(
+          inside(found, viewport.width, viewport.height),
+          `${name} ${JSON.stringify(found)}`,
+        ).toBe(true);
+      }
+      const slot = await box(page, ESSENTIAL['response curve slot']);
+      expect(slot.width).toBeGreaterThanOrEqual(320);
+      expect(slot.height).toBeGreaterThanOrEqual(200);
+      // The key sits beside the data: no point or arrow can slide under it.
+      const key = await box(page, ESSENTIAL.key);
+      const area = await box(page, '[data-testid=plot-area]');
+      expect(overlaps(key, area)).toBe(false);
+      for (const mark of await page.locator('[data-testid=point], [data-testid=arrow]').all()) {
+        const markBox = await mark.boundingBox();
+        if (markBox) expect(overlaps(key, markBox)).toBe(false);
+      }
+      expect(await page.evaluate(() => window.scrollY)).toBe(0);
+      // With a point selected its curve is drawn (and its caption written) in the same place.
+      await page.locator('[data-testid=point]').nth(5).click();
+      await page.waitForSelector('[data-testid=response-curve][data-status=done]', {
+        timeout: 60_000,
+      });
+      const drawn = await box(page, ESSENTIAL['response curve']);
+      expect(inside(drawn, viewport.width, viewport.height), JSON.stringify(drawn)).toBe(true);
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+  }
+
+  it('keeps the plot and θ̂ in view at 1280×720 zoomed to 150 %', async () => {
+    // 150 % zoom: the page lays out in 853×480 CSS pixels at 1.5 device pixels each.
+    const { context, page } = await open({
+      viewport: { width: 853, height: 480 },
+      deviceScaleFactor: 1.5,
+    });
+    for (const selector of [
+      ESSENTIAL.plot,
+      ESSENTIAL.lengthscale,
+      ESSENTIAL.signalStd,
+      ESSENTIAL.noiseStd,
+    ]) {
+      expect(inside(await box(page, selector), 853, 480), selector).toBe(true);
+    }
+    await context.close();
+  });
+
+  it('presents: P, the button and the link each show only the plot, θ̂ and the response curve, in large type', async () => {
+    const { context, page } = await open({ viewport: { width: 1280, height: 720 } });
+    const app = page.locator('.app');
+    const readoutSize = () =>
+      page
+        .locator('[data-testid=theta-lengthscale]')
+        .evaluate((node) => parseFloat(getComputedStyle(node).fontSize));
+    const normalSize = await readoutSize();
+
+    const expectPresenting = async (on: boolean) => {
+      await expect.poll(() => app.getAttribute('data-presenting')).toBe(String(on));
+      expect(await page.locator('.toolbar').isVisible()).toBe(!on);
+      expect(await page.getByTestId('landscape').isVisible()).toBe(!on);
+      if (on) {
+        for (const selector of Object.values(ESSENTIAL)) {
+          expect(inside(await box(page, selector), 1280, 720), selector).toBe(true);
+        }
+        expect(await readoutSize()).toBeGreaterThanOrEqual(1.5 * normalSize);
+        await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/&present=1$/);
+      } else {
+        await expect.poll(() => page.evaluate(() => location.hash)).not.toMatch(/present/);
+      }
+    };
+
+    await page.locator('body').press('p');
+    await expectPresenting(true);
+    await page.keyboard.press('p');
+    await expectPresenting(false);
+    await page.getByTestId('presentation-toggle').click();
+    await expectPresenting(true);
+    await page.keyboard.press('Escape');
+    await expectPresenting(false);
+    await page.getByTestId('presentation-toggle').click();
+    await expectPresenting(true);
+    await page.getByTestId('presentation-toggle').click();
+    await expectPresenting(false);
+    // P in a form field belongs to the field, not to the shortcut.
+    await page.getByTestId('theme').focus();
+    await page.keyboard.press('p');
+    expect(await app.getAttribute('data-presenting')).toBe('false');
+
+    // The link: alone, and with a state.
+    const alone = await open({ viewport: { width: 1280, height: 720 } }, '/#present=1');
+    expect(await alone.page.locator('.app').getAttribute('data-presenting')).toBe('true');
+    expect(await alone.page.getByTestId('notice').count()).toBe(0);
+    await page.getByTestId('kernel-matern52').check({ force: true });
+    const link = await page.evaluate(() => location.hash);
+    const withState = await open({ viewport: { width: 1280, height: 720 } }, `/${link}&present=1`);
+    expect(await withState.page.locator('.app').getAttribute('data-presenting')).toBe('true');
+    expect(await withState.page.getByTestId('kernel-matern52').isChecked()).toBe(true);
+    await Promise.all([context.close(), alone.context.close(), withState.context.close()]);
+  });
+
+  it('switches between auto, light and dark, and remembers the choice', async () => {
+    const { context, page } = await open({ viewport: { width: 1280, height: 800 } });
+    const root = page.locator('html');
+    const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const legendBottom = () =>
+      page.locator('[data-testid=landscape-legend] rect').nth(8).getAttribute('fill');
+    expect(await root.getAttribute('data-theme')).toBe('auto');
+    expect(await background()).toBe('rgb(247, 246, 242)');
+    const lightLegend = await legendBottom();
+
+    await page.getByTestId('theme').selectOption('dark');
+    expect(await root.getAttribute('data-theme')).toBe('dark');
+    expect(await background()).toBe('rgb(17, 20, 24)');
+    // The landscape's own colours follow (they are painted from the theme's variables).
+    await expect.poll(legendBottom).not.toBe(lightLegend);
+
+    await page.reload();
+    await waitForArrows(page);
+    expect(await root.getAttribute('data-theme')).toBe('dark');
+    expect(await page.getByTestId('theme').inputValue()).toBe('dark');
+    expect(await background()).toBe('rgb(17, 20, 24)');
+
+    // An explicit light choice beats a dark system setting; auto follows it.
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.getByTestId('theme').selectOption('light');
+    expect(await background()).toBe('rgb(247, 246, 242)');
+    await page.getByTestId('theme').selectOption('auto');
+    expect(await background()).toBe('rgb(17, 20, 24)');
+    await context.close();
+  });
+
+  it('gives every control on a phone a visible label and a target of at least 44×44 px', async () => {
+    const { context, page } = await open({
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+    });
+    for (const label of ['Data', 'Kernel', 'Arrows', 'Show', 'Theme']) {
+      expect(
+        await page.locator('.toolbar-label', { hasText: label }).first().isVisible(),
+        label,
+      ).toBe(true);
+    }
+    const targets = await page
+      .locator(
+        'button, select, summary, .segmented label, label.toggle, a[href], input:not([type=radio]):not([type=checkbox])',
+      )
+      .evaluateAll((nodes) =>
+        nodes
+          .filter(
+            (node) => (node as HTMLElement).offsetParent !== null || node.tagName === 'SUMMARY',
+          )
+          .map((node) => {
+            const { width, height } = node.getBoundingClientRect();
+            const name =
+              node.getAttribute('aria-label') ??
+              node.getAttribute('data-testid') ??
+              (node.textContent ?? '').trim().slice(0, 30);
+            return { name, width, height };
+          })
+          .filter(({ width, height }) => width > 0 && height > 0),
+      );
+    expect(targets.length).toBeGreaterThan(20);
+    const small = targets.filter(({ width, height }) => width < 44 || height < 44);
+    expect(small).toEqual([]);
+    // Every button has a name a screen reader can say, and so do the icon-only ones' visible text.
+    for (const testId of ['undo', 'redo']) {
+      expect(await page.getByTestId(testId).innerText()).toMatch(/Undo|Redo/);
+    }
+    await context.close();
+  });
+});
