@@ -8,6 +8,7 @@
 import { checkIndex } from './check-arguments';
 import { fitHyperparameters, sameRuleOptions } from './fit';
 import { GpInputError } from './input-error';
+import { dataSpreads } from './scales';
 import { computeSensitivities } from './sensitivity';
 import type {
   Dataset,
@@ -32,9 +33,8 @@ export function finiteDifferenceCheck(
       `no sensitivities to check: ${sensitivities.reason}`,
     );
   }
-  let squares = 0;
-  for (const value of data.y) squares += value * value;
-  const step = RELATIVE_STEP * Math.sqrt(squares / data.y.length);
+  // The RMS of y without underflow or overflow at the edges of float64 (scales.ts).
+  const step = RELATIVE_STEP * dataSpreads(data).ySpread;
   const refit = (sign: number): LogTheta => {
     const y = Float64Array.from(data.y);
     y[index] = y[index]! + sign * step;

@@ -12,6 +12,13 @@ import type { Dataset } from './types';
  */
 export const SCALE_RANGE: readonly [number, number] = [2 ** -1000, 2 ** 1000];
 
+/**
+ * The ratios of the spreads the engine accepts: 2^±900 ≈ 1e±271. dθ̂/dy carries the units of
+ * x per unit y for ℓ (and dθ̂/dx those of y per unit x for σf, σn), so beyond this ratio those
+ * sensitivities would overflow float64 (with a 1e30 margin for their dimensionless size).
+ */
+export const SCALE_RATIO_RANGE: readonly [number, number] = [2 ** -900, 2 ** 900];
+
 const LARGEST_POWER_OF_TWO = 2 ** 1023;
 
 /**

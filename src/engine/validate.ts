@@ -5,7 +5,7 @@
  * costs no more than a good one and is named in a message of bounded length.
  */
 import { describeValue, GpInputError, groupDigits, typedArrayName } from './input-error';
-import { dataSpreads, SCALE_RANGE } from './scales';
+import { dataSpreads, SCALE_RANGE, SCALE_RATIO_RANGE } from './scales';
 import { KERNEL_NAMES, type Dataset, type KernelName } from './types';
 
 export { GpInputError, type GpInputErrorCode } from './input-error';
@@ -172,8 +172,8 @@ export function validateDataset(x: unknown, y: unknown): Dataset {
 
 /**
  * The spreads of x and y (scales.ts); throws GpInputError('scale-out-of-range') when either lies
- * outside SCALE_RANGE (denormal or near-overflow data), where θ̂ and its sensitivities could not
- * be represented in float64.
+ * outside SCALE_RANGE (denormal or near-overflow data), or their ratio outside SCALE_RATIO_RANGE,
+ * where θ̂ or its sensitivities could not be represented in float64.
  */
 export function checkScales(data: Dataset): { xSpread: number; ySpread: number } {
   const spreads = dataSpreads(data);
@@ -188,6 +188,16 @@ export function checkScales(data: Dataset): { xSpread: number; ySpread: number }
         `the ${what} of ${name} is ${spread.toExponential(2)}, outside 1e-301 … 1e301: θ̂ and its sensitivities would not fit in float64; rescale ${name}`,
       );
     }
+  }
+  // Divided in logs: the ratio itself may overflow.
+  const logRatio = Math.log2(spreads.xSpread) - Math.log2(spreads.ySpread);
+  if (!(
+    logRatio >= Math.log2(SCALE_RATIO_RANGE[0]) && logRatio <= Math.log2(SCALE_RATIO_RANGE[1])
+  )) {
+    throw new GpInputError(
+      'scale-out-of-range',
+      `the spread of x (${spreads.xSpread.toExponential(1)}) is 1e${Math.round(logRatio * Math.LOG10E * Math.LN2)} times that of y (${spreads.ySpread.toExponential(1)}), beyond 1e±271: dθ̂/dy and dθ̂/dx would overflow float64; rescale x or y`,
+    );
   }
   return spreads;
 }
