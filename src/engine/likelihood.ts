@@ -12,8 +12,15 @@
  * P K_f = 2(I − σn² P) and P K_n = 2σn² P.
  */
 import { fillCorrelationMatrices, type CorrelationMatrices } from './kernels';
-import { likelihoodTermsJs, TERM, TERM_COUNT, type TermBuffers } from './likelihood-terms';
-import { logDeterminantFromCholesky, NotPositiveDefiniteError, wasmKernels } from './linalg';
+import { denseKernels, type DenseKernels } from './dense-kernels';
+import {
+  createLikelihoodVectors,
+  TERM,
+  TERM_COUNT,
+  type TermBuffers,
+  type TermName,
+} from './likelihood-terms';
+import { logDeterminantFromCholesky, NotPositiveDefiniteError } from './linalg';
 import type { ObjectiveEvaluation } from './objective';
 import type { KernelName, LogTheta } from './types';
 import { zeroMatrix3 } from './small3';
@@ -24,6 +31,8 @@ const LOG_TWO_PI = Math.log(2 * Math.PI);
 /** Reusable buffers for one dataset; every n×n array is row-major. */
 export interface LikelihoodWorkspace extends CorrelationMatrices, TermBuffers {
   readonly kernel: KernelName;
+  /** The dense kernels every evaluation on this workspace runs on, chosen when it is created. */
+  readonly kernels: DenseKernels;
   readonly n: number;
   readonly x: Float64Array;
   readonly y: Float64Array;
@@ -42,16 +51,21 @@ export interface LikelihoodWorkspace extends CorrelationMatrices, TermBuffers {
  */
 export type LikelihoodEvaluation = ObjectiveEvaluation;
 
-/** Allocates buffers for data (x, y) — in whatever units the caller works in. */
+/**
+ * Allocates buffers for data (x, y) — in whatever units the caller works in — whose evaluations
+ * run on `kernels` (by default the default backend's).
+ */
 export function createLikelihoodWorkspace(
   kernel: KernelName,
   x: Float64Array,
   y: Float64Array,
+  kernels: DenseKernels = denseKernels(),
 ): LikelihoodWorkspace {
   const n = x.length;
   const square = () => new Float64Array(n * n);
   return {
     kernel,
+    kernels,
     n,
     x,
     y,
@@ -64,7 +78,7 @@ export function createLikelihoodWorkspace(
     precision: square(),
     precisionTimesDLogLengthscale: square(),
     alpha: new Float64Array(n),
-    vectors: Array.from({ length: 6 }, () => new Float64Array(n)),
+    ...createLikelihoodVectors(n),
     terms: new Float64Array(TERM_COUNT),
     evaluatedLogTheta: null,
     evaluatedOrder: 0,
@@ -87,26 +101,27 @@ export function evaluateLikelihood(
   const signalVariance = Math.exp(2 * logTheta[1]);
   const noiseVariance = Math.exp(2 * logTheta[2]);
   if (workspace.filledLengthscale !== lengthscale) {
-    fillCorrelationMatrices(workspace.kernel, workspace.x, lengthscale, workspace);
+    fillCorrelationMatrices(
+      workspace.kernels,
+      workspace.kernel,
+      workspace.x,
+      lengthscale,
+      workspace,
+    );
     workspace.filledLengthscale = lengthscale;
   }
   const { terms } = workspace;
-  const wasm = wasmKernels();
-  if (wasm) {
-    const failedPivot = wasm.likelihoodTerms(
-      workspace,
-      order,
-      signalVariance,
-      noiseVariance,
-      terms,
-    );
-    if (failedPivot >= 0) throw new NotPositiveDefiniteError(failedPivot);
-  } else {
-    likelihoodTermsJs(workspace, order, signalVariance, noiseVariance, terms);
-  }
+  const failedPivot = workspace.kernels.likelihoodTerms(
+    workspace,
+    order,
+    signalVariance,
+    noiseVariance,
+    terms,
+  );
+  if (failedPivot >= 0) throw new NotPositiveDefiniteError(failedPivot);
   const s2 = signalVariance;
   const n2 = noiseVariance;
-  const term = (name: keyof typeof TERM) => terms[TERM[name]]!;
+  const term = (name: TermName) => terms[TERM[name]]!;
 
   const lml =
     -0.5 * term('yAlpha') -
