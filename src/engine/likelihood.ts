@@ -119,8 +119,6 @@ export function evaluateLikelihood(
     terms,
   );
   if (failedPivot >= 0) throw new NotPositiveDefiniteError(failedPivot);
-  const s2 = signalVariance;
-  const n2 = noiseVariance;
   const term = (name: TermName) => terms[TERM[name]]!;
 
   const lml =
@@ -136,54 +134,64 @@ export function evaluateLikelihood(
   }
 
   const gradient: LogTheta = [
-    0.5 * s2 * (term('alphaDRAlpha') - term('precisionDotDR')),
-    s2 * (term('alphaRAlpha') - term('precisionDotR')),
-    n2 * (term('alphaAlpha') - term('tracePrecision')),
+    0.5 * signalVariance * (term('alphaDRAlpha') - term('precisionDotDR')),
+    signalVariance * (term('alphaRAlpha') - term('precisionDotR')),
+    noiseVariance * (term('alphaAlpha') - term('tracePrecision')),
   ];
   const roundoff = evaluationRoundoff(conditionEstimate, term('yAlpha'), n, [
-    [0.5 * s2 * term('alphaDRAlpha'), 0.5 * s2 * term('precisionDotDR')],
-    [s2 * term('alphaRAlpha'), s2 * term('precisionDotR')],
-    [n2 * term('alphaAlpha'), n2 * term('tracePrecision')],
+    [0.5 * signalVariance * term('alphaDRAlpha'), 0.5 * signalVariance * term('precisionDotDR')],
+    [signalVariance * term('alphaRAlpha'), signalVariance * term('precisionDotR')],
+    [noiseVariance * term('alphaAlpha'), noiseVariance * term('tracePrecision')],
   ]);
   workspace.evaluatedOrder = 1;
   if (order === 1) return { logTheta, value: lml, gradient, hessian: null, roundoff };
 
   // The quadratic term of Hᵢⱼ is vᵢ·βⱼ with vᵢ = Kᵢα and βᵢ = PKᵢα: v_ℓ = σf²∂Rα, v_f = 2σf²Rα,
   // v_n = 2σn²α and β_ℓ = σf²Aα, β_f = 2σf²PRα, β_n = 2σn²Pα.
-  const quadraticLL = s2 * s2 * term('dRAlphaDotProductAlpha');
-  const quadraticLF = 2 * s2 * s2 * term('dRAlphaDotPrecisionRAlpha');
-  const quadraticLN = 2 * s2 * n2 * term('dRAlphaDotPrecisionAlpha');
-  const quadraticFF = 4 * s2 * s2 * term('rAlphaDotPrecisionRAlpha');
-  const quadraticFN = 4 * s2 * n2 * term('rAlphaDotPrecisionAlpha');
-  const quadraticNN = 4 * n2 * n2 * term('alphaDotPrecisionAlpha');
+  const quadraticLL = signalVariance * signalVariance * term('dRAlphaDotProductAlpha');
+  const quadraticLF = 2 * signalVariance * signalVariance * term('dRAlphaDotPrecisionRAlpha');
+  const quadraticLN = 2 * signalVariance * noiseVariance * term('dRAlphaDotPrecisionAlpha');
+  const quadraticFF = 4 * signalVariance * signalVariance * term('rAlphaDotPrecisionRAlpha');
+  const quadraticFN = 4 * signalVariance * noiseVariance * term('rAlphaDotPrecisionAlpha');
+  const quadraticNN = 4 * noiseVariance * noiseVariance * term('alphaDotPrecisionAlpha');
 
   const precisionSquaredNorm = 2 * term('precisionLowerSquares') + term('precisionDiagonalSquares');
   const identityMinusScaledPrecisionNorm =
-    2 * n2 * n2 * term('precisionLowerSquares') + term('identityMinusScaledDiagonalSquares');
+    2 * noiseVariance * noiseVariance * term('precisionLowerSquares') +
+    term('identityMinusScaledDiagonalSquares');
   const tracePrecision = term('tracePrecision');
   const productDotPrecision = term('productDotPrecision');
   // ½ tr(PKᵢPKⱼ)
-  const halfTraceLL = 0.5 * s2 * s2 * term('productTraceOfSquare');
-  const halfTraceLF = s2 * (term('traceProduct') - n2 * productDotPrecision);
-  const halfTraceLN = s2 * n2 * productDotPrecision;
+  const halfTraceLL = 0.5 * signalVariance * signalVariance * term('productTraceOfSquare');
+  const halfTraceLF = signalVariance * (term('traceProduct') - noiseVariance * productDotPrecision);
+  const halfTraceLN = signalVariance * noiseVariance * productDotPrecision;
   const halfTraceFF = 2 * identityMinusScaledPrecisionNorm;
-  const halfTraceFN = 2 * n2 * (tracePrecision - n2 * precisionSquaredNorm);
-  const halfTraceNN = 2 * n2 * n2 * precisionSquaredNorm;
+  const halfTraceFN = 2 * noiseVariance * (tracePrecision - noiseVariance * precisionSquaredNorm);
+  const halfTraceNN = 2 * noiseVariance * noiseVariance * precisionSquaredNorm;
 
   const hessian = zeroMatrix3();
   hessian[0][0] =
     -quadraticLL +
-    0.5 * s2 * term('alphaD2RAlpha') +
+    0.5 * signalVariance * term('alphaD2RAlpha') +
     halfTraceLL -
-    0.5 * s2 * term('precisionDotD2R');
+    0.5 * signalVariance * term('precisionDotD2R');
   hessian[0][1] =
-    -quadraticLF + s2 * term('alphaDRAlpha') + halfTraceLF - s2 * term('precisionDotDR');
+    -quadraticLF +
+    signalVariance * term('alphaDRAlpha') +
+    halfTraceLF -
+    signalVariance * term('precisionDotDR');
   hessian[0][2] = -quadraticLN + halfTraceLN;
   hessian[1][1] =
-    -quadraticFF + 2 * s2 * term('alphaRAlpha') + halfTraceFF - 2 * s2 * term('precisionDotR');
+    -quadraticFF +
+    2 * signalVariance * term('alphaRAlpha') +
+    halfTraceFF -
+    2 * signalVariance * term('precisionDotR');
   hessian[1][2] = -quadraticFN + halfTraceFN;
   hessian[2][2] =
-    -quadraticNN + 2 * n2 * term('alphaAlpha') + halfTraceNN - 2 * n2 * tracePrecision;
+    -quadraticNN +
+    2 * noiseVariance * term('alphaAlpha') +
+    halfTraceNN -
+    2 * noiseVariance * tracePrecision;
   hessian[1][0] = hessian[0][1];
   hessian[2][0] = hessian[0][2];
   hessian[2][1] = hessian[1][2];
