@@ -4,6 +4,7 @@
  * a Content-Security-Policy without 'wasm-unsafe-eval'). Flat, row-major Float64Arrays: M[i][j] is
  * at index i * n + j.
  */
+import { CHOLESKY_BLOCK } from './wasm/layout';
 
 /**
  * Σ_{k<length} a[aOffset + k] b[bOffset + k] with four independent accumulators, so the additions
@@ -31,12 +32,10 @@ export function dotRange(
   return s0 + s1 + (s2 + s3);
 }
 
-/** Column width of the blocks in the blocked factorisation: a 48-column panel stays in cache. */
-export const CHOLESKY_BLOCK = 48;
-
 /**
  * In-place Cholesky factorisation A = L Lᵀ, blocked right-looking (Golub & Van Loan 2013,
- * Alg. 4.2.3): factor a diagonal block, solve the panel below it, subtract the panel's outer
+ * Alg. 4.2.3) with panels of CHOLESKY_BLOCK columns (wasm/layout.ts): factor a diagonal block,
+ * solve the panel below it, subtract the panel's outer
  * product from the trailing matrix with the register-blocked kernel. Every inner product runs over
  * contiguous row segments. Reads the lower triangle of `matrix`, overwrites it with L and zeroes the
  * strict upper triangle. Returns −1, or the index of the first pivot that is not positive.

@@ -6,16 +6,22 @@
  *
  * The module is compiled synchronously on first use. Where that is impossible — no WebAssembly
  * SIMD, or a Content-Security-Policy without 'wasm-unsafe-eval' — `loadDenseWasm` returns null and
- * the engine runs on dense-js.ts.
+ * the engine runs on the JavaScript kernels (JS_DENSE_KERNELS in dense-kernels.ts). Addresses,
+ * flags and codes follow wasm/layout.ts, the layout dense.wat is compiled with.
  */
-import type { ProductRange } from './dense-js';
-import type { TermBuffers } from './likelihood-terms';
-import {
-  sensitivityTermVectors,
-  type SensitivityInputs,
-  type SensitivityTerms,
-} from './sensitivity-terms';
+import type { DenseKernels } from './dense-kernels';
+import type { SensitivityTerms } from './sensitivity-terms';
 import { DENSE_WASM_BASE64 } from './wasm/dense-binary';
+import {
+  BETA_VECTOR,
+  CHOLESKY_BLOCK,
+  KERNEL_CODE,
+  LIKELIHOOD_VECTOR,
+  type LikelihoodVectorName,
+  ORDER_ONE_VECTOR_COUNT,
+  PRODUCT_FLAG,
+  SENSITIVITY_VECTOR,
+} from './wasm/layout';
 
 interface DenseExports {
   memory: WebAssembly.Memory;
@@ -82,59 +88,10 @@ interface DenseExports {
   ): void;
 }
 
-/** The WebAssembly kernels on caller-owned row-major n×n Float64Arrays. */
-export interface DenseWasmKernels {
-  /** As choleskyJs: L in place, −1 or the index of the first non-positive pivot. */
-  cholesky(matrix: Float64Array, n: number, block: number): number;
-  /** As inverseTransposeOfLowerJs. */
-  inverseTransposeOfLower(factor: Float64Array, n: number, out: Float64Array): void;
-  /** As productJs. */
-  product(
-    a: Float64Array,
-    b: Float64Array,
-    n: number,
-    out: Float64Array,
-    range: ProductRange,
-  ): void;
-  /** As tridiagonalise in eigen.ts, except that `matrix` is left as it was (the work is on a copy). */
-  tridiagonalise(
-    matrix: Float64Array,
-    n: number,
-    diagonal: Float64Array,
-    subdiagonal: Float64Array,
-    vector: Float64Array,
-  ): void;
-  /**
-   * As likelihoodTermsJs, except that a factorisation failure is returned (the index of the
-   * failing pivot; −1 on success) rather than thrown.
-   */
-  likelihoodTerms(
-    buffers: TermBuffers,
-    order: 0 | 1 | 2,
-    signalVariance: number,
-    noiseVariance: number,
-    terms: Float64Array,
-  ): number;
-  /** As sensitivityTermsJs. */
-  sensitivityTerms(inputs: SensitivityInputs, terms: SensitivityTerms): void;
-  /**
-   * As fillCorrelationMatrices in kernels.ts (kernel 0 rbf, 1 matern52, 2 matern32); the
-   * derivative matrices are written only when given.
-   */
-  fillCorrelationMatrices(
-    kernel: number,
-    x: Float64Array,
-    sPerDistance: number,
-    correlation: Float64Array,
-    dR?: Float64Array,
-    d2R?: Float64Array,
-  ): void;
-}
-
 const PAGE_BYTES = 65536;
-const FLAG_LOWER_ONLY = 1;
-const FLAG_SUBTRACT = 2;
-const FLAG_BOTH_UPPER_TRIANGULAR = 4;
+const LIKELIHOOD_VECTOR_NAMES = Object.keys(LIKELIHOOD_VECTOR) as LikelihoodVectorName[];
+const BETA_VECTOR_NAMES = Object.keys(BETA_VECTOR) as (keyof typeof BETA_VECTOR)[];
+const SENSITIVITY_VECTOR_NAMES = Object.keys(SENSITIVITY_VECTOR) as (keyof SensitivityTerms)[];
 
 function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
   const binary = atob(text);
@@ -152,7 +109,7 @@ function instantiate(): DenseExports | null {
   }
 }
 
-function createKernels(exports: DenseExports): DenseWasmKernels {
+function createKernels(exports: DenseExports): DenseKernels {
   let heap = new Float64Array(exports.memory.buffer);
 
   /**
@@ -182,10 +139,11 @@ function createKernels(exports: DenseExports): DenseWasmKernels {
   }
 
   return {
-    cholesky(matrix, n, block) {
+    backend: 'wasm',
+    cholesky(matrix, n) {
       const [address] = reserve(n * n) as [number];
       copyIn(address, matrix, n * n);
-      const failedPivot = exports.cholesky(address, n, block);
+      const failedPivot = exports.cholesky(address, n, CHOLESKY_BLOCK);
       copyOut(address, matrix, n * n);
       return failedPivot;
     },
@@ -205,9 +163,9 @@ function createKernels(exports: DenseExports): DenseWasmKernels {
       if (b !== a) copyIn(bAddress, b, n * n);
       if (range.subtract) copyIn(outAddress, out, n * n);
       const flags =
-        (range.lowerOnly ? FLAG_LOWER_ONLY : 0) |
-        (range.subtract ? FLAG_SUBTRACT : 0) |
-        (range.bothUpperTriangular ? FLAG_BOTH_UPPER_TRIANGULAR : 0);
+        (range.lowerOnly ? PRODUCT_FLAG.lowerOnly : 0) |
+        (range.subtract ? PRODUCT_FLAG.subtract : 0) |
+        (range.bothUpperTriangular ? PRODUCT_FLAG.bothUpperTriangular : 0);
       exports.product(
         aAddress,
         b === a ? aAddress : bAddress,
@@ -251,7 +209,7 @@ function createKernels(exports: DenseExports): DenseWasmKernels {
           square,
           square,
           n,
-          6 * n,
+          LIKELIHOOD_VECTOR_NAMES.length * n,
           terms.length,
         ) as [
           number,
@@ -290,9 +248,11 @@ function createKernels(exports: DenseExports): DenseWasmKernels {
       if (failedPivot >= 0) return failedPivot;
       copyOut(factor, buffers.factor, square);
       copyOut(alpha, buffers.alpha, n);
-      const vectorCount = order === 0 ? 0 : order === 1 ? 2 : 6;
-      for (let i = 0; i < vectorCount; i++) {
-        copyOut(vectors + i * n * 8, buffers.vectors[i]!, n);
+      const vectorCount =
+        order === 0 ? 0 : order === 1 ? ORDER_ONE_VECTOR_COUNT : LIKELIHOOD_VECTOR_NAMES.length;
+      for (const name of LIKELIHOOD_VECTOR_NAMES) {
+        const row = LIKELIHOOD_VECTOR[name];
+        if (row < vectorCount) copyOut(vectors + row * n * 8, buffers[name], n);
       }
       if (order >= 1) {
         copyOut(inverseFactor, buffers.inverseFactor, square);
@@ -306,14 +266,29 @@ function createKernels(exports: DenseExports): DenseWasmKernels {
       const { n } = inputs;
       const square = n * n;
       const [x, dR, d2R, precision, product, alpha, betas, d, dLog, sandwich, squared, out] =
-        reserve(n, square, square, square, square, n, 3 * n, square, square, square, square, 9 * n);
+        reserve(
+          n,
+          square,
+          square,
+          square,
+          square,
+          n,
+          BETA_VECTOR_NAMES.length * n,
+          square,
+          square,
+          square,
+          square,
+          SENSITIVITY_VECTOR_NAMES.length * n,
+        );
       copyIn(x!, inputs.x, n);
       copyIn(dR!, inputs.correlationDLogLengthscale, square);
       copyIn(d2R!, inputs.correlationD2LogLengthscale, square);
       copyIn(precision!, inputs.precision, square);
       copyIn(product!, inputs.precisionTimesDLogLengthscale, square);
       copyIn(alpha!, inputs.alpha, n);
-      for (let i = 0; i < 3; i++) copyIn(betas! + i * n * 8, inputs.vectors[3 + i]!, n);
+      for (const name of BETA_VECTOR_NAMES) {
+        copyIn(betas! + BETA_VECTOR[name] * n * 8, inputs[name], n);
+      }
       exports.sensitivityTerms(
         n,
         x!,
@@ -329,7 +304,9 @@ function createKernels(exports: DenseExports): DenseWasmKernels {
         squared!,
         out!,
       );
-      sensitivityTermVectors(terms).forEach((vector, i) => copyOut(out! + i * n * 8, vector, n));
+      for (const name of SENSITIVITY_VECTOR_NAMES) {
+        copyOut(out! + SENSITIVITY_VECTOR[name] * n * 8, terms[name], n);
+      }
     },
     fillCorrelationMatrices(kernel, x, sPerDistance, correlation, dR, d2R) {
       const n = x.length;
@@ -341,7 +318,15 @@ function createKernels(exports: DenseExports): DenseWasmKernels {
         number,
       ];
       copyIn(xAddress, x, n);
-      exports.fillCorrelationMatrices(kernel, xAddress, n, sPerDistance, r, dRAddress, d2RAddress);
+      exports.fillCorrelationMatrices(
+        KERNEL_CODE[kernel],
+        xAddress,
+        n,
+        sPerDistance,
+        r,
+        dRAddress,
+        d2RAddress,
+      );
       copyOut(r, correlation, square);
       if (dR) copyOut(dRAddress, dR, square);
       if (d2R) copyOut(d2RAddress, d2R, square);
@@ -349,10 +334,10 @@ function createKernels(exports: DenseExports): DenseWasmKernels {
   };
 }
 
-let loaded: DenseWasmKernels | null | undefined;
+let loaded: DenseKernels | null | undefined;
 
 /** The WebAssembly kernels, or null where this runtime cannot compile them (tried once). */
-export function loadDenseWasm(): DenseWasmKernels | null {
+export function loadDenseWasm(): DenseKernels | null {
   if (loaded === undefined) {
     const exports = instantiate();
     loaded = exports ? createKernels(exports) : null;

@@ -5,7 +5,7 @@
  * rotation is applied to y as it is made).
  */
 
-import { wasmKernels } from './linalg';
+import type { DenseKernels } from './dense-kernels';
 
 const MAX_QL_SWEEPS_PER_EIGENVALUE = 60;
 
@@ -18,10 +18,11 @@ export interface SpectralData {
 
 /**
  * Eigenvalues of the symmetric n×n `matrix` and Qᵀ`data`. `matrix` may be destroyed (used as
- * workspace). The tridiagonalisation runs in WebAssembly where the dense backend is 'wasm'.
+ * workspace). The tridiagonalisation runs on `kernels`.
  * Throws if the QL iteration does not converge (it practically always does for symmetric input).
  */
 export function symmetricSpectrum(
+  kernels: DenseKernels,
   matrix: Float64Array,
   n: number,
   data: Float64Array,
@@ -31,9 +32,7 @@ export function symmetricSpectrum(
   const rotated = out.rotatedData;
   rotated.set(data);
   const subdiagonal = new Float64Array(n);
-  const wasm = wasmKernels();
-  if (wasm) wasm.tridiagonalise(matrix, n, diagonal, subdiagonal, rotated);
-  else tridiagonalise(matrix, n, diagonal, subdiagonal, rotated);
+  kernels.tridiagonalise(matrix, n, diagonal, subdiagonal, rotated);
   diagonaliseTridiagonal(diagonal, subdiagonal, n, rotated);
   return out;
 }
@@ -47,7 +46,7 @@ export function symmetricSpectrum(
  * the pass that applies step k's update also accumulates step k+1's product p, after column k+1
  * alone has been brought up to date to define step k+1's reflector.
  */
-function tridiagonalise(
+export function tridiagonaliseJs(
   a: Float64Array,
   n: number,
   diagonal: Float64Array,

@@ -83,4 +83,4 @@ export {
   type ResponseCurveTracer,
 } from './response-curve';
 export { analyze, type Analysis, type AnalyzeOptions } from './analyze';
-export { denseBackend, setDenseBackend, type DenseBackend } from './linalg';
+export { denseBackend, setDenseBackend, type DenseBackend } from './dense-kernels';

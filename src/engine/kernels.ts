@@ -15,11 +15,8 @@
  * matern52: φ = (1 + s + s²/3) e^−s, c = √5   (Rasmussen & Williams 2006, eq. 4.17)
  * matern32: φ = (1 + s) e^−s,        c = √3
  */
-import { wasmKernels } from './linalg';
+import type { DenseKernels } from './dense-kernels';
 import type { KernelName } from './types';
-
-/** The kernels' numbers in wasm/dense.wat. */
-const WASM_KERNEL: Record<KernelName, number> = { rbf: 0, matern52: 1, matern32: 2 };
 
 /** φ(s), φ'(s), φ''(s) at one s, written into a reusable triple. */
 type ProfileEvaluator = (s: number, out: Float64Array) => void;
@@ -101,77 +98,74 @@ export interface CorrelationMatrices {
 }
 
 /**
- * Fills R, ∂R/∂log ℓ and ∂²R/∂(log ℓ)² for inputs x (one φ evaluation per pair); in WebAssembly
- * SIMD, with its own exp, where the dense backend is 'wasm'.
+ * Fills R, ∂R/∂log ℓ and ∂²R/∂(log ℓ)² for inputs x (one φ evaluation per pair) on `kernels`
+ * (in WebAssembly SIMD, with its own exp, where they are the WebAssembly kernels).
  */
 export function fillCorrelationMatrices(
+  kernels: DenseKernels,
   kernel: KernelName,
   x: Float64Array,
   lengthscale: number,
   out: CorrelationMatrices,
 ): void {
-  const n = x.length;
-  const { scale, profile } = KERNELS[kernel];
-  const { correlation, correlationDLogLengthscale, correlationD2LogLengthscale } = out;
-  const sPerDistance = scale / lengthscale;
-  const wasm = wasmKernels();
-  if (wasm) {
-    wasm.fillCorrelationMatrices(
-      WASM_KERNEL[kernel],
-      x,
-      sPerDistance,
-      correlation,
-      correlationDLogLengthscale,
-      correlationD2LogLengthscale,
-    );
-    return;
-  }
-  for (let a = 0; a < n; a++) {
-    const xa = x[a]!;
-    const aOffset = a * n;
-    correlation[aOffset + a] = 1;
-    correlationDLogLengthscale[aOffset + a] = 0;
-    correlationD2LogLengthscale[aOffset + a] = 0;
-    for (let b = 0; b < a; b++) {
-      const s = Math.abs(xa - x[b]!) * sPerDistance;
-      profile(s, scratch);
-      const phi1 = scratch[1]!;
-      const rho = scratch[0]!;
-      const dLog = -s * phi1;
-      const d2Log = s * phi1 + s * s * scratch[2]!;
-      const bOffset = b * n;
-      correlation[aOffset + b] = rho;
-      correlation[bOffset + a] = rho;
-      correlationDLogLengthscale[aOffset + b] = dLog;
-      correlationDLogLengthscale[bOffset + a] = dLog;
-      correlationD2LogLengthscale[aOffset + b] = d2Log;
-      correlationD2LogLengthscale[bOffset + a] = d2Log;
-    }
-  }
+  kernels.fillCorrelationMatrices(
+    kernel,
+    x,
+    KERNELS[kernel].scale / lengthscale,
+    out.correlation,
+    out.correlationDLogLengthscale,
+    out.correlationD2LogLengthscale,
+  );
 }
 
 /** Fills only R (for the landscape and the posterior). */
 export function fillCorrelation(
+  kernels: DenseKernels,
   kernel: KernelName,
   x: Float64Array,
   lengthscale: number,
   correlation: Float64Array,
 ): void {
+  kernels.fillCorrelationMatrices(kernel, x, KERNELS[kernel].scale / lengthscale, correlation);
+}
+
+/**
+ * R_ab = φ(s) with s = sPerDistance |x_a − x_b| and, when given, ∂R/∂log ℓ = −s φ'(s) and
+ * ∂²R/∂(log ℓ)² = s φ'(s) + s² φ''(s): the JavaScript reference for fillCorrelationMatrices in
+ * wasm/dense.wat.
+ */
+export function fillCorrelationMatricesJs(
+  kernel: KernelName,
+  x: Float64Array,
+  sPerDistance: number,
+  correlation: Float64Array,
+  dR?: Float64Array,
+  d2R?: Float64Array,
+): void {
   const n = x.length;
-  const { scale, profile } = KERNELS[kernel];
-  const sPerDistance = scale / lengthscale;
-  const wasm = wasmKernels();
-  if (wasm) {
-    wasm.fillCorrelationMatrices(WASM_KERNEL[kernel], x, sPerDistance, correlation);
-    return;
-  }
+  const { profile } = KERNELS[kernel];
   for (let a = 0; a < n; a++) {
     const xa = x[a]!;
-    correlation[a * n + a] = 1;
+    const aOffset = a * n;
+    correlation[aOffset + a] = 1;
+    if (dR) dR[aOffset + a] = 0;
+    if (d2R) d2R[aOffset + a] = 0;
     for (let b = 0; b < a; b++) {
-      profile(Math.abs(xa - x[b]!) * sPerDistance, scratch);
-      correlation[a * n + b] = scratch[0]!;
-      correlation[b * n + a] = scratch[0]!;
+      const s = Math.abs(xa - x[b]!) * sPerDistance;
+      profile(s, scratch);
+      const bOffset = b * n;
+      correlation[aOffset + b] = scratch[0]!;
+      correlation[bOffset + a] = scratch[0]!;
+      if (dR) {
+        const dLog = -s * scratch[1]!;
+        dR[aOffset + b] = dLog;
+        dR[bOffset + a] = dLog;
+      }
+      if (d2R) {
+        const d2Log = s * scratch[1]! + s * s * scratch[2]!;
+        d2R[aOffset + b] = d2Log;
+        d2R[bOffset + a] = d2Log;
+      }
     }
   }
 }

@@ -2,59 +2,42 @@
  * The sums from which likelihood.ts assembles L(θ), its gradient and its Hessian, in plain
  * JavaScript: the reference for, and the fallback of, `likelihoodTerms` in wasm/dense.wat, which
  * computes the same sums into the same buffers. With K = σf²R + σn²I = LLᵀ, U = L⁻ᵀ, P = K⁻¹ = UUᵀ,
- * α = Py and A = P ∂R/∂log ℓ, the sums at each order are listed in TERM.
+ * α = Py and A = P ∂R/∂log ℓ, the sums at each order are listed in TERM (wasm/layout.ts).
  */
+import { choleskyJs, inverseTransposeOfLowerJs, productJs } from './dense-js';
 import {
-  choleskyInPlace,
   dot,
   dotRange,
   frobeniusInner,
   inverseFromInverseTranspose,
-  inverseTransposeOfLower,
   multiplyMatrixVector,
   multiplyTransposed,
   solveCholeskyInPlace,
   trace,
   traceOfSquare,
 } from './linalg';
+import { TERM } from './wasm/layout';
 
-/** Where each sum sits in the terms array. */
-export const TERM = {
-  // order 0
-  yAlpha: 0,
-  // order 1
-  alphaDRAlpha: 1,
-  alphaRAlpha: 2,
-  alphaAlpha: 3,
-  precisionDotDR: 4,
-  precisionDotR: 5,
-  tracePrecision: 6,
-  // order 2: the quadratic terms (∂Rα, Rα, α) · (Aα, PRα, Pα)
-  dRAlphaDotProductAlpha: 7,
-  dRAlphaDotPrecisionRAlpha: 8,
-  dRAlphaDotPrecisionAlpha: 9,
-  rAlphaDotPrecisionRAlpha: 10,
-  rAlphaDotPrecisionAlpha: 11,
-  alphaDotPrecisionAlpha: 12,
-  // order 2: the traces
-  alphaD2RAlpha: 13,
-  precisionDotD2R: 14,
-  traceProduct: 15,
-  productDotPrecision: 16,
-  /** Σ_{a>b} P_ab² */
-  precisionLowerSquares: 17,
-  /** Σ_a P_aa² */
-  precisionDiagonalSquares: 18,
-  /** Σ_a (1 − σn² P_aa)² */
-  identityMinusScaledDiagonalSquares: 19,
-  /** tr(A²) */
-  productTraceOfSquare: 20,
-} as const;
+export { TERM, TERM_COUNT, type TermName } from './wasm/layout';
 
-export const TERM_COUNT = 21;
+/** The n-vectors an evaluation leaves behind (wasm/layout.ts's LIKELIHOOD_VECTOR, by name). */
+export interface LikelihoodVectors {
+  /** ∂Rα (order ≥ 1). */
+  dRAlpha: Float64Array;
+  /** Rα (order ≥ 1). */
+  rAlpha: Float64Array;
+  /** ∂²Rα (order 2). */
+  d2RAlpha: Float64Array;
+  /** Aα (order 2). */
+  productAlpha: Float64Array;
+  /** PRα (order 2). */
+  precisionRAlpha: Float64Array;
+  /** Pα (order 2). */
+  precisionAlpha: Float64Array;
+}
 
 /** The buffers the sums are computed in and leave behind: n×n row-major matrices, n-vectors. */
-export interface TermBuffers {
+export interface TermBuffers extends LikelihoodVectors {
   n: number;
   y: Float64Array;
   correlation: Float64Array;
@@ -70,13 +53,28 @@ export interface TermBuffers {
   precisionTimesDLogLengthscale: Float64Array;
   /** α = K⁻¹y, written. */
   alpha: Float64Array;
-  /** ∂Rα, Rα, ∂²Rα, Aα, PRα, Pα, written as far as the order needs them. */
-  vectors: Float64Array[];
 }
 
+/** Fresh n-vectors for every field of LikelihoodVectors. */
+export function createLikelihoodVectors(n: number): LikelihoodVectors {
+  const vector = () => new Float64Array(n);
+  return {
+    dRAlpha: vector(),
+    rAlpha: vector(),
+    d2RAlpha: vector(),
+    productAlpha: vector(),
+    precisionRAlpha: vector(),
+    precisionAlpha: vector(),
+  };
+}
+
+/** The JavaScript product, so that this reference runs on no other kernel. */
+const JS_PRODUCT = { product: productJs };
+
 /**
- * The sums to the given order into `terms` (indexed by TERM). Throws NotPositiveDefiniteError when
- * K cannot be factorised.
+ * The sums to the given order into `terms` (indexed by TERM), on the JavaScript kernels alone.
+ * Returns −1, or the index of the pivot at which K cannot be factorised (the other buffers are
+ * then left undefined).
  */
 export function likelihoodTermsJs(
   buffers: TermBuffers,
@@ -84,29 +82,22 @@ export function likelihoodTermsJs(
   signalVariance: number,
   noiseVariance: number,
   terms: Float64Array,
-): void {
+): number {
   const { n, y, factor, alpha, correlation, precision, inverseFactor } = buffers;
   const dR = buffers.correlationDLogLengthscale;
   const d2R = buffers.correlationD2LogLengthscale;
   for (let i = 0; i < n * n; i++) factor[i] = signalVariance * correlation[i]!;
   for (let i = 0; i < n; i++) factor[i * n + i] = factor[i * n + i]! + noiseVariance;
-  choleskyInPlace(factor, n);
+  const failedPivot = choleskyJs(factor, n);
+  if (failedPivot >= 0) return failedPivot;
   alpha.set(y);
   solveCholeskyInPlace(factor, n, alpha);
   terms[TERM.yAlpha] = dot(y, alpha);
-  if (order === 0) return;
+  if (order === 0) return -1;
 
-  inverseTransposeOfLower(factor, n, inverseFactor);
-  inverseFromInverseTranspose(inverseFactor, n, precision);
-  const [dRAlpha, rAlpha, d2RAlpha, productAlpha, precisionRAlpha, precisionAlpha] =
-    buffers.vectors as [
-      Float64Array,
-      Float64Array,
-      Float64Array,
-      Float64Array,
-      Float64Array,
-      Float64Array,
-    ];
+  inverseTransposeOfLowerJs(factor, n, inverseFactor);
+  inverseFromInverseTranspose(JS_PRODUCT, inverseFactor, n, precision);
+  const { dRAlpha, rAlpha, d2RAlpha, productAlpha, precisionRAlpha, precisionAlpha } = buffers;
   multiplyMatrixVector(dR, n, alpha, dRAlpha);
   multiplyMatrixVector(correlation, n, alpha, rAlpha);
   terms[TERM.alphaDRAlpha] = dot(alpha, dRAlpha);
@@ -115,10 +106,10 @@ export function likelihoodTermsJs(
   terms[TERM.precisionDotDR] = frobeniusInner(precision, dR);
   terms[TERM.precisionDotR] = frobeniusInner(precision, correlation);
   terms[TERM.tracePrecision] = trace(precision, n);
-  if (order === 1) return;
+  if (order === 1) return -1;
 
   const product = buffers.precisionTimesDLogLengthscale;
-  multiplyTransposed(precision, dR, n, product); // = P ∂R/∂log ℓ, as ∂R/∂log ℓ is symmetric
+  multiplyTransposed(JS_PRODUCT, precision, dR, n, product); // = P ∂R/∂log ℓ (∂R/∂log ℓ symmetric)
   multiplyMatrixVector(product, n, alpha, productAlpha);
   multiplyMatrixVector(precision, n, rAlpha, precisionRAlpha);
   multiplyMatrixVector(precision, n, alpha, precisionAlpha);
@@ -148,4 +139,5 @@ export function likelihoodTermsJs(
   terms[TERM.precisionDiagonalSquares] = diagonalSquares;
   terms[TERM.identityMinusScaledDiagonalSquares] = identityMinusScaledDiagonalSquares;
   terms[TERM.productTraceOfSquare] = traceOfSquare(product, n);
+  return -1;
 }

@@ -12,8 +12,15 @@
  * P K_f = 2(I − σn² P) and P K_n = 2σn² P.
  */
 import { fillCorrelationMatrices, type CorrelationMatrices } from './kernels';
-import { likelihoodTermsJs, TERM, TERM_COUNT, type TermBuffers } from './likelihood-terms';
-import { logDeterminantFromCholesky, NotPositiveDefiniteError, wasmKernels } from './linalg';
+import { denseKernels, type DenseKernels } from './dense-kernels';
+import {
+  createLikelihoodVectors,
+  TERM,
+  TERM_COUNT,
+  type TermBuffers,
+  type TermName,
+} from './likelihood-terms';
+import { logDeterminantFromCholesky, NotPositiveDefiniteError } from './linalg';
 import type { ObjectiveEvaluation } from './objective';
 import type { KernelName, LogTheta } from './types';
 import { zeroMatrix3 } from './small3';
@@ -24,6 +31,8 @@ const LOG_TWO_PI = Math.log(2 * Math.PI);
 /** Reusable buffers for one dataset; every n×n array is row-major. */
 export interface LikelihoodWorkspace extends CorrelationMatrices, TermBuffers {
   readonly kernel: KernelName;
+  /** The dense kernels every evaluation on this workspace runs on, chosen when it is created. */
+  readonly kernels: DenseKernels;
   readonly n: number;
   readonly x: Float64Array;
   readonly y: Float64Array;
@@ -42,16 +51,21 @@ export interface LikelihoodWorkspace extends CorrelationMatrices, TermBuffers {
  */
 export type LikelihoodEvaluation = ObjectiveEvaluation;
 
-/** Allocates buffers for data (x, y) — in whatever units the caller works in. */
+/**
+ * Allocates buffers for data (x, y) — in whatever units the caller works in — whose evaluations
+ * run on `kernels` (by default the default backend's).
+ */
 export function createLikelihoodWorkspace(
   kernel: KernelName,
   x: Float64Array,
   y: Float64Array,
+  kernels: DenseKernels = denseKernels(),
 ): LikelihoodWorkspace {
   const n = x.length;
   const square = () => new Float64Array(n * n);
   return {
     kernel,
+    kernels,
     n,
     x,
     y,
@@ -64,7 +78,7 @@ export function createLikelihoodWorkspace(
     precision: square(),
     precisionTimesDLogLengthscale: square(),
     alpha: new Float64Array(n),
-    vectors: Array.from({ length: 6 }, () => new Float64Array(n)),
+    ...createLikelihoodVectors(n),
     terms: new Float64Array(TERM_COUNT),
     evaluatedLogTheta: null,
     evaluatedOrder: 0,
@@ -87,26 +101,25 @@ export function evaluateLikelihood(
   const signalVariance = Math.exp(2 * logTheta[1]);
   const noiseVariance = Math.exp(2 * logTheta[2]);
   if (workspace.filledLengthscale !== lengthscale) {
-    fillCorrelationMatrices(workspace.kernel, workspace.x, lengthscale, workspace);
+    fillCorrelationMatrices(
+      workspace.kernels,
+      workspace.kernel,
+      workspace.x,
+      lengthscale,
+      workspace,
+    );
     workspace.filledLengthscale = lengthscale;
   }
   const { terms } = workspace;
-  const wasm = wasmKernels();
-  if (wasm) {
-    const failedPivot = wasm.likelihoodTerms(
-      workspace,
-      order,
-      signalVariance,
-      noiseVariance,
-      terms,
-    );
-    if (failedPivot >= 0) throw new NotPositiveDefiniteError(failedPivot);
-  } else {
-    likelihoodTermsJs(workspace, order, signalVariance, noiseVariance, terms);
-  }
-  const s2 = signalVariance;
-  const n2 = noiseVariance;
-  const term = (name: keyof typeof TERM) => terms[TERM[name]]!;
+  const failedPivot = workspace.kernels.likelihoodTerms(
+    workspace,
+    order,
+    signalVariance,
+    noiseVariance,
+    terms,
+  );
+  if (failedPivot >= 0) throw new NotPositiveDefiniteError(failedPivot);
+  const term = (name: TermName) => terms[TERM[name]]!;
 
   const lml =
     -0.5 * term('yAlpha') -
@@ -121,54 +134,64 @@ export function evaluateLikelihood(
   }
 
   const gradient: LogTheta = [
-    0.5 * s2 * (term('alphaDRAlpha') - term('precisionDotDR')),
-    s2 * (term('alphaRAlpha') - term('precisionDotR')),
-    n2 * (term('alphaAlpha') - term('tracePrecision')),
+    0.5 * signalVariance * (term('alphaDRAlpha') - term('precisionDotDR')),
+    signalVariance * (term('alphaRAlpha') - term('precisionDotR')),
+    noiseVariance * (term('alphaAlpha') - term('tracePrecision')),
   ];
   const roundoff = evaluationRoundoff(conditionEstimate, term('yAlpha'), n, [
-    [0.5 * s2 * term('alphaDRAlpha'), 0.5 * s2 * term('precisionDotDR')],
-    [s2 * term('alphaRAlpha'), s2 * term('precisionDotR')],
-    [n2 * term('alphaAlpha'), n2 * term('tracePrecision')],
+    [0.5 * signalVariance * term('alphaDRAlpha'), 0.5 * signalVariance * term('precisionDotDR')],
+    [signalVariance * term('alphaRAlpha'), signalVariance * term('precisionDotR')],
+    [noiseVariance * term('alphaAlpha'), noiseVariance * term('tracePrecision')],
   ]);
   workspace.evaluatedOrder = 1;
   if (order === 1) return { logTheta, value: lml, gradient, hessian: null, roundoff };
 
   // The quadratic term of Hᵢⱼ is vᵢ·βⱼ with vᵢ = Kᵢα and βᵢ = PKᵢα: v_ℓ = σf²∂Rα, v_f = 2σf²Rα,
   // v_n = 2σn²α and β_ℓ = σf²Aα, β_f = 2σf²PRα, β_n = 2σn²Pα.
-  const quadraticLL = s2 * s2 * term('dRAlphaDotProductAlpha');
-  const quadraticLF = 2 * s2 * s2 * term('dRAlphaDotPrecisionRAlpha');
-  const quadraticLN = 2 * s2 * n2 * term('dRAlphaDotPrecisionAlpha');
-  const quadraticFF = 4 * s2 * s2 * term('rAlphaDotPrecisionRAlpha');
-  const quadraticFN = 4 * s2 * n2 * term('rAlphaDotPrecisionAlpha');
-  const quadraticNN = 4 * n2 * n2 * term('alphaDotPrecisionAlpha');
+  const quadraticLL = signalVariance * signalVariance * term('dRAlphaDotProductAlpha');
+  const quadraticLF = 2 * signalVariance * signalVariance * term('dRAlphaDotPrecisionRAlpha');
+  const quadraticLN = 2 * signalVariance * noiseVariance * term('dRAlphaDotPrecisionAlpha');
+  const quadraticFF = 4 * signalVariance * signalVariance * term('rAlphaDotPrecisionRAlpha');
+  const quadraticFN = 4 * signalVariance * noiseVariance * term('rAlphaDotPrecisionAlpha');
+  const quadraticNN = 4 * noiseVariance * noiseVariance * term('alphaDotPrecisionAlpha');
 
   const precisionSquaredNorm = 2 * term('precisionLowerSquares') + term('precisionDiagonalSquares');
   const identityMinusScaledPrecisionNorm =
-    2 * n2 * n2 * term('precisionLowerSquares') + term('identityMinusScaledDiagonalSquares');
+    2 * noiseVariance * noiseVariance * term('precisionLowerSquares') +
+    term('identityMinusScaledDiagonalSquares');
   const tracePrecision = term('tracePrecision');
   const productDotPrecision = term('productDotPrecision');
   // ½ tr(PKᵢPKⱼ)
-  const halfTraceLL = 0.5 * s2 * s2 * term('productTraceOfSquare');
-  const halfTraceLF = s2 * (term('traceProduct') - n2 * productDotPrecision);
-  const halfTraceLN = s2 * n2 * productDotPrecision;
+  const halfTraceLL = 0.5 * signalVariance * signalVariance * term('productTraceOfSquare');
+  const halfTraceLF = signalVariance * (term('traceProduct') - noiseVariance * productDotPrecision);
+  const halfTraceLN = signalVariance * noiseVariance * productDotPrecision;
   const halfTraceFF = 2 * identityMinusScaledPrecisionNorm;
-  const halfTraceFN = 2 * n2 * (tracePrecision - n2 * precisionSquaredNorm);
-  const halfTraceNN = 2 * n2 * n2 * precisionSquaredNorm;
+  const halfTraceFN = 2 * noiseVariance * (tracePrecision - noiseVariance * precisionSquaredNorm);
+  const halfTraceNN = 2 * noiseVariance * noiseVariance * precisionSquaredNorm;
 
   const hessian = zeroMatrix3();
   hessian[0][0] =
     -quadraticLL +
-    0.5 * s2 * term('alphaD2RAlpha') +
+    0.5 * signalVariance * term('alphaD2RAlpha') +
     halfTraceLL -
-    0.5 * s2 * term('precisionDotD2R');
+    0.5 * signalVariance * term('precisionDotD2R');
   hessian[0][1] =
-    -quadraticLF + s2 * term('alphaDRAlpha') + halfTraceLF - s2 * term('precisionDotDR');
+    -quadraticLF +
+    signalVariance * term('alphaDRAlpha') +
+    halfTraceLF -
+    signalVariance * term('precisionDotDR');
   hessian[0][2] = -quadraticLN + halfTraceLN;
   hessian[1][1] =
-    -quadraticFF + 2 * s2 * term('alphaRAlpha') + halfTraceFF - 2 * s2 * term('precisionDotR');
+    -quadraticFF +
+    2 * signalVariance * term('alphaRAlpha') +
+    halfTraceFF -
+    2 * signalVariance * term('precisionDotR');
   hessian[1][2] = -quadraticFN + halfTraceFN;
   hessian[2][2] =
-    -quadraticNN + 2 * n2 * term('alphaAlpha') + halfTraceNN - 2 * n2 * tracePrecision;
+    -quadraticNN +
+    2 * noiseVariance * term('alphaAlpha') +
+    halfTraceNN -
+    2 * noiseVariance * tracePrecision;
   hessian[1][0] = hessian[0][1];
   hessian[2][0] = hessian[0][2];
   hessian[2][1] = hessian[1][2];

@@ -2,49 +2,13 @@
  * Dense float64 linear algebra on flat, row-major `Float64Array`s: the engine's hot path.
  * An n×n matrix M is stored with M[i][j] at index i * n + j.
  *
- * The O(n³) kernels (Cholesky factorisation, triangular inverse, products) run on one of two
- * backends computing the same algorithms: WebAssembly SIMD (dense-wasm.ts) wherever it compiles,
- * otherwise plain JavaScript (dense-js.ts). The O(n²) helpers here are plain JavaScript.
+ * The O(n³) kernels (Cholesky factorisation, triangular inverse, products) run on the DenseKernels
+ * the caller passes (dense-kernels.ts). The O(n²) helpers here are plain JavaScript.
  */
-import {
-  CHOLESKY_BLOCK,
-  choleskyJs,
-  dotRange,
-  inverseTransposeOfLowerJs,
-  productJs,
-} from './dense-js';
-import { loadDenseWasm, type DenseWasmKernels } from './dense-wasm';
+import { dotRange } from './dense-js';
+import type { DenseKernels } from './dense-kernels';
 
 export { dotRange };
-
-/** Where the dense O(n³) kernels run. */
-export type DenseBackend = 'wasm' | 'js';
-
-let backend: DenseBackend | null = null;
-
-/** The backend in use: 'wasm' when this runtime can compile the WebAssembly kernels. */
-export function denseBackend(): DenseBackend {
-  backend ??= loadDenseWasm() ? 'wasm' : 'js';
-  return backend;
-}
-
-/**
- * Chooses the backend for every later call (to compare the two, or to test the fallback) and
- * returns the previous one. Throws if 'wasm' is asked for where it cannot be compiled.
- */
-export function setDenseBackend(next: DenseBackend): DenseBackend {
-  const previous = denseBackend();
-  if (next === 'wasm' && !loadDenseWasm()) {
-    throw new Error('WebAssembly SIMD cannot be compiled in this runtime');
-  }
-  backend = next;
-  return previous;
-}
-
-/** The WebAssembly kernels when they are the backend in use, else null. */
-export function wasmKernels(): DenseWasmKernels | null {
-  return denseBackend() === 'wasm' ? loadDenseWasm() : null;
-}
 
 /** Thrown when a matrix that must be symmetric positive definite is not (numerically). */
 export class NotPositiveDefiniteError extends Error {
@@ -59,9 +23,8 @@ export class NotPositiveDefiniteError extends Error {
  * Alg. 4.2.3). Reads the lower triangle of `matrix`, overwrites it with L and zeroes the strict
  * upper triangle. Throws NotPositiveDefiniteError when a pivot is not positive.
  */
-export function choleskyInPlace(matrix: Float64Array, n: number): void {
-  const wasm = wasmKernels();
-  const failedPivot = wasm ? wasm.cholesky(matrix, n, CHOLESKY_BLOCK) : choleskyJs(matrix, n);
+export function choleskyInPlace(kernels: DenseKernels, matrix: Float64Array, n: number): void {
+  const failedPivot = kernels.cholesky(matrix, n);
   if (failedPivot >= 0) throw new NotPositiveDefiniteError(failedPivot);
 }
 
@@ -88,36 +51,42 @@ export function solveCholeskyInPlace(factor: Float64Array, n: number, vector: Fl
  * U = L⁻ᵀ (upper triangular) from a lower-triangular L: row j of U is column j of L⁻¹, by forward
  * substitution  U_ji = (δ_ij − Σ_{k=j}^{i−1} L_ik U_jk) / L_ii  for i ≥ j.
  */
-export function inverseTransposeOfLower(factor: Float64Array, n: number, out: Float64Array): void {
-  const wasm = wasmKernels();
-  if (wasm) wasm.inverseTransposeOfLower(factor, n, out);
-  else inverseTransposeOfLowerJs(factor, n, out);
+export function inverseTransposeOfLower(
+  kernels: DenseKernels,
+  factor: Float64Array,
+  n: number,
+  out: Float64Array,
+): void {
+  kernels.inverseTransposeOfLower(factor, n, out);
 }
 
 /**
- * out = A Bᵀ for n×n row-major A, B; equals A B when B is symmetric. With `symmetricResult` only
- * the lower triangle is computed and then mirrored; with `bothUpperTriangular` the terms that
- * vanish because A and B are upper triangular are skipped.
+ * What `multiplyTransposed` may assume: with `symmetricResult` only the lower triangle is computed
+ * and then mirrored; with `bothUpperTriangular` the terms that vanish because A and B are upper
+ * triangular are skipped.
  */
+export interface ProductOptions {
+  symmetricResult?: boolean;
+  bothUpperTriangular?: boolean;
+}
+
+/** out = A Bᵀ for n×n row-major A, B, on `kernels`' product; equals A B when B is symmetric. */
 export function multiplyTransposed(
+  kernels: Pick<DenseKernels, 'product'>,
   a: Float64Array,
   b: Float64Array,
   n: number,
   out: Float64Array,
-  symmetricResult = false,
-  bothUpperTriangular = false,
+  { symmetricResult = false, bothUpperTriangular = false }: ProductOptions = {},
 ): void {
-  const range = {
+  kernels.product(a, b, n, out, {
     start: 0,
     kStart: 0,
     kEnd: n,
     lowerOnly: symmetricResult,
     subtract: false,
     bothUpperTriangular,
-  };
-  const wasm = wasmKernels();
-  if (wasm) wasm.product(a, b, n, out, range);
-  else productJs(a, b, n, out, range);
+  });
   if (symmetricResult) {
     for (let row = 0; row < n; row++) {
       for (let col = row + 1; col < n; col++) out[row * n + col] = out[col * n + row]!;
@@ -127,11 +96,15 @@ export function multiplyTransposed(
 
 /** P = A⁻¹ = U Uᵀ from U = L⁻ᵀ (A = LLᵀ), using that U is upper triangular. */
 export function inverseFromInverseTranspose(
+  kernels: Pick<DenseKernels, 'product'>,
   inverseTranspose: Float64Array,
   n: number,
   out: Float64Array,
 ): void {
-  multiplyTransposed(inverseTranspose, inverseTranspose, n, out, true, true);
+  multiplyTransposed(kernels, inverseTranspose, inverseTranspose, n, out, {
+    symmetricResult: true,
+    bothUpperTriangular: true,
+  });
 }
 
 /**

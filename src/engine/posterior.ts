@@ -5,8 +5,8 @@
  */
 import { checkGrid, checkHyperparameters } from './check-arguments';
 import { describeValue, GpInputError } from './input-error';
-import { kernelCorrelation } from './kernels';
-import { fillCorrelation } from './kernels';
+import { denseKernels, type DenseKernels } from './dense-kernels';
+import { fillCorrelation, kernelCorrelation } from './kernels';
 import {
   choleskyInPlace,
   inverseTransposeOfLower,
@@ -37,14 +37,19 @@ export interface PosteriorFactors {
   choleskyInverse: Float64Array;
 }
 
-function covarianceFactor(data: Dataset, theta: Hyperparameters, kernel: KernelName): Float64Array {
+function covarianceFactor(
+  kernels: DenseKernels,
+  data: Dataset,
+  theta: Hyperparameters,
+  kernel: KernelName,
+): Float64Array {
   const n = data.x.length;
   const factor = new Float64Array(n * n);
-  fillCorrelation(kernel, data.x, theta.lengthscale, factor);
+  fillCorrelation(kernels, kernel, data.x, theta.lengthscale, factor);
   const signalVariance = theta.signalStd ** 2;
   for (let i = 0; i < n * n; i++) factor[i] = signalVariance * factor[i]!;
   for (let i = 0; i < n; i++) factor[i * n + i] = factor[i * n + i]! + theta.noiseStd ** 2;
-  choleskyInPlace(factor, n);
+  choleskyInPlace(kernels, factor, n);
   return factor;
 }
 
@@ -56,11 +61,12 @@ export function posteriorFactors(
 ): PosteriorFactors {
   checkPosteriorArguments(data, theta, kernel);
   const n = data.x.length;
-  const factor = covarianceFactor(data, theta, kernel);
+  const kernels = denseKernels();
+  const factor = covarianceFactor(kernels, data, theta, kernel);
   const alpha = Float64Array.from(data.y);
   solveCholeskyInPlace(factor, n, alpha);
   const inverseTranspose = new Float64Array(n * n);
-  inverseTransposeOfLower(factor, n, inverseTranspose);
+  inverseTransposeOfLower(kernels, factor, n, inverseTranspose);
   const choleskyInverse = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
     for (let j = 0; j <= i; j++) choleskyInverse[i * n + j] = inverseTranspose[j * n + i]!;
@@ -78,7 +84,8 @@ export function posterior(
   checkPosteriorArguments(data, theta, kernel);
   checkGrid(xQuery, 'xQuery', { maxLength: MAX_QUERY_POINTS });
   const n = data.x.length;
-  const factor = covarianceFactor(data, theta, kernel);
+  const kernels = denseKernels();
+  const factor = covarianceFactor(kernels, data, theta, kernel);
   const alpha = Float64Array.from(data.y);
   solveCholeskyInPlace(factor, n, alpha);
   const signalVariance = theta.signalStd ** 2;
@@ -108,6 +115,7 @@ export function posterior(
 }
 
 function jitteredCholesky(
+  kernels: DenseKernels,
   covariance: Float64Array,
   m: number,
   signalVariance: number,
@@ -116,7 +124,7 @@ function jitteredCholesky(
     const attempt = Float64Array.from(covariance);
     for (let a = 0; a < m; a++) attempt[a * m + a] = attempt[a * m + a]! + jitter * signalVariance;
     try {
-      choleskyInPlace(attempt, m);
+      choleskyInPlace(kernels, attempt, m);
       return attempt;
     } catch (error) {
       if (!(error instanceof NotPositiveDefiniteError)) throw error;
@@ -149,7 +157,8 @@ export function posteriorSamples(
   }
   const n = data.x.length;
   const m = xQuery.length;
-  const factor = covarianceFactor(data, theta, kernel);
+  const kernels = denseKernels();
+  const factor = covarianceFactor(kernels, data, theta, kernel);
   const alpha = Float64Array.from(data.y);
   solveCholeskyInPlace(factor, n, alpha);
   const signalVariance = theta.signalStd ** 2;
@@ -178,7 +187,7 @@ export function posteriorSamples(
       covariance[a * m + b] = prior - explained;
     }
   }
-  const sampleFactor = jitteredCholesky(covariance, m, signalVariance);
+  const sampleFactor = jitteredCholesky(kernels, covariance, m, signalVariance);
   const normal = normalGenerator(seed);
   const samples: Float64Array[] = [];
   const noise = new Float64Array(m);

@@ -7,6 +7,7 @@
  * With R = QΛQᵀ and z = Qᵀy, yᵀA⁻¹y = Σ zᵢ²/(λᵢ + g) and log|A| = Σ log(λᵢ + g): one symmetric
  * eigendecomposition per ℓ, then O(n) per noise ratio g.
  */
+import { denseKernels, type DenseKernels } from './dense-kernels';
 import { symmetricSpectrum, type SpectralData } from './eigen';
 import { fillCorrelation } from './kernels';
 import type { KernelName } from './types';
@@ -17,6 +18,8 @@ const LOG_BLOCK = 16;
 /** Buffers for profile columns over one dataset. */
 export interface ProfileWorkspace {
   kernel: KernelName;
+  /** The dense kernels the spectra are computed on, chosen when the workspace is created. */
+  kernels: DenseKernels;
   x: Float64Array;
   y: Float64Array;
   matrix: Float64Array;
@@ -27,10 +30,12 @@ export function createProfileWorkspace(
   kernel: KernelName,
   x: Float64Array,
   y: Float64Array,
+  kernels: DenseKernels = denseKernels(),
 ): ProfileWorkspace {
   const n = x.length;
   return {
     kernel,
+    kernels,
     x,
     y,
     matrix: new Float64Array(n * n),
@@ -61,8 +66,8 @@ export function profileColumn(
 export function profileSpectrum(workspace: ProfileWorkspace, lengthscale: number): SpectralData {
   const { x, y, matrix, spectrum } = workspace;
   const n = x.length;
-  fillCorrelation(workspace.kernel, x, lengthscale, matrix);
-  symmetricSpectrum(matrix, n, y, spectrum);
+  fillCorrelation(workspace.kernels, workspace.kernel, x, lengthscale, matrix);
+  symmetricSpectrum(workspace.kernels, matrix, n, y, spectrum);
   const { eigenvalues } = spectrum;
   for (let i = 0; i < n; i++) {
     // R is positive semi-definite; round-off can leave tiny negative eigenvalues.

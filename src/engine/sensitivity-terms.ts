@@ -9,10 +9,18 @@
  * (zero for x_a = x_b), exact for every kernel of the form ρ(r/ℓ), where ∂/∂log ℓ = −r ∂/∂r; then
  * Dα, D^ℓα, the row sums of AP∘D, P∘D, P²∘D and P∘D^ℓ, and D(Aα), D(PRα), D(Pα).
  */
+import { productJs } from './dense-js';
+import type { LikelihoodVectors } from './likelihood-terms';
 import { multiplyMatrixVector, multiplyTransposed } from './linalg';
 
+/** The JavaScript product, so that this reference runs on no other kernel. */
+const JS_PRODUCT = { product: productJs };
+
 /** What the sums are computed from: the fields of an order-2 LikelihoodWorkspace. */
-export interface SensitivityInputs {
+export interface SensitivityInputs extends Pick<
+  LikelihoodVectors,
+  'productAlpha' | 'precisionRAlpha' | 'precisionAlpha'
+> {
   n: number;
   x: Float64Array;
   correlationDLogLengthscale: Float64Array;
@@ -20,11 +28,12 @@ export interface SensitivityInputs {
   precision: Float64Array;
   precisionTimesDLogLengthscale: Float64Array;
   alpha: Float64Array;
-  /** ∂Rα, Rα, ∂²Rα, Aα, PRα, Pα. */
-  vectors: Float64Array[];
 }
 
-/** The nine n-vectors the x-sensitivities are assembled from. */
+/**
+ * The nine n-vectors the x-sensitivities are assembled from (wasm/layout.ts's SENSITIVITY_VECTOR,
+ * by name).
+ */
 export interface SensitivityTerms {
   dAlpha: Float64Array;
   dLogAlpha: Float64Array;
@@ -36,13 +45,15 @@ export interface SensitivityTerms {
   squaredTerm: Float64Array;
   /** Σ_b P_kb D^ℓ_kb. */
   precisionLogTerm: Float64Array;
-  /** D(Aα), D(PRα), D(Pα). */
-  dBeta: [Float64Array, Float64Array, Float64Array];
+  /** D(Aα). */
+  dProductAlpha: Float64Array;
+  /** D(PRα). */
+  dPrecisionRAlpha: Float64Array;
+  /** D(Pα). */
+  dPrecisionAlpha: Float64Array;
 }
 
-export const SENSITIVITY_TERM_VECTORS = 9;
-
-/** Nine fresh n-vectors, in the order of SensitivityTerms' fields. */
+/** Nine fresh n-vectors, one per field of SensitivityTerms. */
 export function createSensitivityTerms(n: number): SensitivityTerms {
   const vector = () => new Float64Array(n);
   return {
@@ -52,21 +63,10 @@ export function createSensitivityTerms(n: number): SensitivityTerms {
     precisionTerm: vector(),
     squaredTerm: vector(),
     precisionLogTerm: vector(),
-    dBeta: [vector(), vector(), vector()],
+    dProductAlpha: vector(),
+    dPrecisionRAlpha: vector(),
+    dPrecisionAlpha: vector(),
   };
-}
-
-/** The vectors of `terms` in the order wasm/dense.wat writes them. */
-export function sensitivityTermVectors(terms: SensitivityTerms): Float64Array[] {
-  return [
-    terms.dAlpha,
-    terms.dLogAlpha,
-    terms.sandwichTerm,
-    terms.precisionTerm,
-    terms.squaredTerm,
-    terms.precisionLogTerm,
-    ...terms.dBeta,
-  ];
 }
 
 /** Row sums of the elementwise product A ∘ B of two n×n matrices. */
@@ -101,7 +101,7 @@ export function fillInputDerivatives(
   }
 }
 
-/** The sums into `terms`. */
+/** The sums into `terms`, on the JavaScript kernels alone. */
 export function sensitivityTermsJs(inputs: SensitivityInputs, terms: SensitivityTerms): void {
   const { n, precision, alpha } = inputs;
   const square = () => new Float64Array(n * n);
@@ -109,16 +109,24 @@ export function sensitivityTermsJs(inputs: SensitivityInputs, terms: Sensitivity
   const dLog = square();
   fillInputDerivatives(inputs, d, dLog);
   const sandwich = square();
-  multiplyTransposed(inputs.precisionTimesDLogLengthscale, precision, n, sandwich, true);
+  const symmetric = { symmetricResult: true };
+  multiplyTransposed(
+    JS_PRODUCT,
+    inputs.precisionTimesDLogLengthscale,
+    precision,
+    n,
+    sandwich,
+    symmetric,
+  );
   const precisionSquared = square();
-  multiplyTransposed(precision, precision, n, precisionSquared, true);
+  multiplyTransposed(JS_PRODUCT, precision, precision, n, precisionSquared, symmetric);
   multiplyMatrixVector(d, n, alpha, terms.dAlpha);
   multiplyMatrixVector(dLog, n, alpha, terms.dLogAlpha);
   rowSumsOfProduct(sandwich, d, n, terms.sandwichTerm);
   rowSumsOfProduct(precision, d, n, terms.precisionTerm);
   rowSumsOfProduct(precisionSquared, d, n, terms.squaredTerm);
   rowSumsOfProduct(precision, dLog, n, terms.precisionLogTerm);
-  for (let i = 0; i < 3; i++) {
-    multiplyMatrixVector(d, n, inputs.vectors[3 + i]!, terms.dBeta[i as 0 | 1 | 2]);
-  }
+  multiplyMatrixVector(d, n, inputs.productAlpha, terms.dProductAlpha);
+  multiplyMatrixVector(d, n, inputs.precisionRAlpha, terms.dPrecisionRAlpha);
+  multiplyMatrixVector(d, n, inputs.precisionAlpha, terms.dPrecisionAlpha);
 }

@@ -62,18 +62,6 @@ export function symmetricEigen3(matrix: Matrix3): { values: LogTheta; vectors: M
   return { values, vectors };
 }
 
-/** Solves the symmetric 3×3 system M x = b through its eigendecomposition (M must be invertible). */
-export function solveSymmetric3(matrix: Matrix3, rhs: LogTheta): LogTheta {
-  const { values, vectors } = symmetricEigen3(matrix);
-  const out: LogTheta = [0, 0, 0];
-  for (let k = 0; k < 3; k++) {
-    const vector = vectors[k]!;
-    const coefficient = (vector[0] * rhs[0] + vector[1] * rhs[1] + vector[2] * rhs[2]) / values[k]!;
-    for (let i = 0; i < 3; i++) out[i as 0 | 1 | 2] += coefficient * vector[i as 0 | 1 | 2];
-  }
-  return out;
-}
-
 /** M⁻¹ for a symmetric invertible 3×3 M, through its eigendecomposition. */
 export function inverseSymmetric3(matrix: Matrix3): Matrix3 {
   const { values, vectors } = symmetricEigen3(matrix);

@@ -16,7 +16,11 @@ export { GpInputError, type GpInputErrorCode } from './input-error';
  */
 export const MAX_POINTS = 2000;
 
-/** The smallest dataset with something to fit: two points. */
+/**
+ * The smallest dataset the library and the command-line tool accept: two points, the fewest with a
+ * distance between inputs (the explorer asks for more; its own minimum is a choice of the page,
+ * not of the engine).
+ */
 export const MIN_POINTS = 2;
 
 /** The elements of an array or typed array, read one at a time (never copied unchecked). */

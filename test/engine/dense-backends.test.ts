@@ -5,26 +5,24 @@ import { fillCorrelationMatrices } from '../../src/engine/kernels';
 import type { KernelName } from '../../src/engine';
 import { DENSE_WASM_BASE64 } from '../../src/engine/wasm/dense-binary';
 import {
-  choleskyInPlace,
   denseBackend,
+  denseKernels,
+  type DenseBackend,
+  type DenseKernels,
+} from '../../src/engine/dense-kernels';
+import {
+  choleskyInPlace,
   inverseFromInverseTranspose,
   inverseTransposeOfLower,
   multiplyTransposed,
   NotPositiveDefiniteError,
-  setDenseBackend,
-  type DenseBackend,
 } from '../../src/engine/linalg';
 import { compileDenseWat } from '../../scripts/wasm-compile.mjs';
 import { randomSymmetricPositiveDefinite, seededMatrix } from './random-matrices';
 
-/** Runs `work` on one backend and restores the previous one. */
-function onBackend<T>(backend: DenseBackend, work: () => T): T {
-  const previous = setDenseBackend(backend);
-  try {
-    return work();
-  } finally {
-    setDenseBackend(previous);
-  }
+/** Runs `work` on one backend's kernels. */
+function onBackend<T>(backend: DenseBackend, work: (kernels: DenseKernels) => T): T {
+  return work(denseKernels(backend));
 }
 
 /** max |a − b| / max |b|. */
@@ -40,19 +38,19 @@ function relativeDifference(a: Float64Array, b: Float64Array): number {
 
 /** Every dense kernel on one backend, from the same inputs. */
 function denseResults(backend: DenseBackend, n: number, seed: number): Float64Array[] {
-  return onBackend(backend, () => {
+  return onBackend(backend, (kernels) => {
     const factor = randomSymmetricPositiveDefinite(n, seed);
-    choleskyInPlace(factor, n);
+    choleskyInPlace(kernels, factor, n);
     const inverseTranspose = new Float64Array(n * n);
-    inverseTransposeOfLower(factor, n, inverseTranspose);
+    inverseTransposeOfLower(kernels, factor, n, inverseTranspose);
     const inverse = new Float64Array(n * n);
-    inverseFromInverseTranspose(inverseTranspose, n, inverse);
+    inverseFromInverseTranspose(kernels, inverseTranspose, n, inverse);
     const a = seededMatrix(n, seed + 1);
     const b = seededMatrix(n, seed + 2);
     const product = new Float64Array(n * n);
-    multiplyTransposed(a, b, n, product);
+    multiplyTransposed(kernels, a, b, n, product);
     const gram = new Float64Array(n * n);
-    multiplyTransposed(a, a, n, gram, true);
+    multiplyTransposed(kernels, a, a, n, gram, { symmetricResult: true });
     return [factor, inverseTranspose, inverse, product, gram];
   });
 }
@@ -87,8 +85,9 @@ describe('dense backends', () => {
         const data = seededMatrix(n, seed + 3).subarray(0, n);
         // Eigenvalues come unsorted: compare (λ, z²) pairs in order of λ.
         const pairs = (backend: DenseBackend) =>
-          onBackend(backend, () => {
+          onBackend(backend, (kernels) => {
             const { eigenvalues, rotatedData } = symmetricSpectrum(
+              kernels,
               Float64Array.from(matrix),
               n,
               data,
@@ -112,23 +111,23 @@ describe('dense backends', () => {
   });
 
   it('fills the correlation matrices alike on both backends, to an ulp or two (its own exp)', () => {
-    const kernels: KernelName[] = ['rbf', 'matern52', 'matern32'];
+    const kernelNames: KernelName[] = ['rbf', 'matern52', 'matern32'];
     fc.assert(
       fc.property(
-        fc.constantFrom(...kernels),
+        fc.constantFrom(...kernelNames),
         fc.array(fc.double({ min: -50, max: 50, noNaN: true }), { minLength: 1, maxLength: 70 }),
         fc.double({ min: 1e-3, max: 1e3, noNaN: true }),
         (kernel, xs, lengthscale) => {
           const x = Float64Array.from([...xs, xs[0]!]); // a duplicate input too
           const n = x.length;
           const fill = (backend: DenseBackend) =>
-            onBackend(backend, () => {
+            onBackend(backend, (kernels) => {
               const out = {
                 correlation: new Float64Array(n * n),
                 correlationDLogLengthscale: new Float64Array(n * n),
                 correlationD2LogLengthscale: new Float64Array(n * n),
               };
-              fillCorrelationMatrices(kernel, x, lengthscale, out);
+              fillCorrelationMatrices(kernels, kernel, x, lengthscale, out);
               return Object.values(out);
             });
           const wasm = fill('wasm');
@@ -150,8 +149,8 @@ describe('dense backends', () => {
   it("computes the rbf correlation's exp to within 2 ulp of Math.exp, down to 1e-300", () => {
     const x = Float64Array.from({ length: 400 }, (_, i) => (i / 399) ** 2 * 37); // s²/2 up to 684
     const correlation = new Float64Array(x.length * x.length);
-    onBackend('wasm', () => {
-      fillCorrelationMatrices('rbf', x, 1, {
+    onBackend('wasm', (kernels) => {
+      fillCorrelationMatrices(kernels, 'rbf', x, 1, {
         correlation,
         correlationDLogLengthscale: new Float64Array(x.length * x.length),
         correlationD2LogLengthscale: new Float64Array(x.length * x.length),
@@ -168,7 +167,7 @@ describe('dense backends', () => {
     const matrix = randomSymmetricPositiveDefinite(n, 5);
     const [, , inverse] = denseResults('wasm', n, 5) as [Float64Array, Float64Array, Float64Array];
     const identity = new Float64Array(n * n);
-    multiplyTransposed(matrix, inverse, n, identity);
+    multiplyTransposed(denseKernels('wasm'), matrix, inverse, n, identity);
     for (let i = 0; i < n; i++)
       for (let j = 0; j < n; j++)
         expect(Math.abs(identity[i * n + j]! - (i === j ? 1 : 0))).toBeLessThan(1e-12);
@@ -177,12 +176,12 @@ describe('dense backends', () => {
   it('reports the same failing pivot on both backends, NaN included', () => {
     for (const poison of [-1e6, Number.NaN]) {
       const pivots = (['wasm', 'js'] as const).map((backend) =>
-        onBackend(backend, () => {
+        onBackend(backend, (kernels) => {
           const n = 60;
           const matrix = randomSymmetricPositiveDefinite(n, 9);
           matrix[53 * n + 53] = poison;
           try {
-            choleskyInPlace(matrix, n);
+            choleskyInPlace(kernels, matrix, n);
             return -1;
           } catch (error) {
             expect(error).toBeInstanceOf(NotPositiveDefiniteError);

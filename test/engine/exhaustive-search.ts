@@ -13,6 +13,7 @@
  * It searches the region the engine documents (search-region.ts): ℓ from 1% of the smallest
  * spacing to 1000 spans, σf within 1e±4 of the RMS of y, σn²/σf² from the noise floor to 1e12.
  */
+import { denseKernels } from '../../src/engine/dense-kernels';
 import { symmetricSpectrum } from '../../src/engine/eigen';
 import { fillCorrelation } from '../../src/engine/kernels';
 import { createLikelihoodWorkspace, evaluateLikelihood } from '../../src/engine/likelihood';
@@ -150,10 +151,11 @@ export function exhaustiveMaxima(
   ];
   const ratios = logRange(floor, 1e6, 3);
   const matrix = new Float64Array(n * n);
+  const kernels = denseKernels();
   const grid: { phi: Vector3; value: number }[][] = [];
   for (const lengthscale of lengthscales) {
-    fillCorrelation(kernel, x, lengthscale, matrix);
-    const { eigenvalues, rotatedData } = symmetricSpectrum(matrix, n, y);
+    fillCorrelation(kernels, kernel, x, lengthscale, matrix);
+    const { eigenvalues, rotatedData } = symmetricSpectrum(kernels, matrix, n, y);
     grid.push(
       ratios.map((ratio) => {
         let quadratic = 0;

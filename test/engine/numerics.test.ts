@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { denseKernels } from '../../src/engine/dense-kernels';
 import { symmetricSpectrum } from '../../src/engine/eigen';
 import {
   choleskyInPlace,
@@ -11,32 +12,40 @@ import { createLikelihoodWorkspace, evaluateLikelihood } from '../../src/engine/
 import type { KernelName, LogTheta } from '../../src/engine';
 import { randomSymmetricPositiveDefinite } from './random-matrices';
 
+/** The default backend's kernels (WebAssembly in Node). */
+const kernels = denseKernels();
+
 describe('dense linear algebra', () => {
   it('inverts an SPD matrix through its Cholesky factor', () => {
     const n = 17;
     const matrix = randomSymmetricPositiveDefinite(n, 3);
     const factor = Float64Array.from(matrix);
-    choleskyInPlace(factor, n);
+    choleskyInPlace(kernels, factor, n);
     const inverseTranspose = new Float64Array(n * n);
-    inverseTransposeOfLower(factor, n, inverseTranspose);
+    inverseTransposeOfLower(kernels, factor, n, inverseTranspose);
     const inverse = new Float64Array(n * n);
-    inverseFromInverseTranspose(inverseTranspose, n, inverse);
+    inverseFromInverseTranspose(kernels, inverseTranspose, n, inverse);
     const identity = new Float64Array(n * n);
-    multiplyTransposed(matrix, inverse, n, identity); // inverse is symmetric
+    multiplyTransposed(kernels, matrix, inverse, n, identity); // inverse is symmetric
     for (let i = 0; i < n; i++)
       for (let j = 0; j < n; j++) expect(identity[i * n + j]!).toBeCloseTo(i === j ? 1 : 0, 12);
   });
 
   it('refuses an indefinite matrix with a typed error', () => {
     const matrix = Float64Array.from([1, 2, 2, 1]);
-    expect(() => choleskyInPlace(matrix, 2)).toThrow(NotPositiveDefiniteError);
+    expect(() => choleskyInPlace(kernels, matrix, 2)).toThrow(NotPositiveDefiniteError);
   });
 
   it('finds eigenvalues and Qᵀy that preserve the trace, the norm of y and yᵀA⁻¹y', () => {
     const n = 23;
     const matrix = randomSymmetricPositiveDefinite(n, 11);
     const data = Float64Array.from({ length: n }, (_, i) => Math.sin(i));
-    const { eigenvalues, rotatedData } = symmetricSpectrum(Float64Array.from(matrix), n, data);
+    const { eigenvalues, rotatedData } = symmetricSpectrum(
+      kernels,
+      Float64Array.from(matrix),
+      n,
+      data,
+    );
     let trace = 0;
     for (let i = 0; i < n; i++) trace += matrix[i * n + i]!;
     expect(eigenvalues.reduce((a, b) => a + b, 0)).toBeCloseTo(trace, 9);
@@ -46,9 +55,9 @@ describe('dense linear algebra', () => {
     let spectral = 0;
     for (let i = 0; i < n; i++) spectral += rotatedData[i]! ** 2 / eigenvalues[i]!;
     const factor = Float64Array.from(matrix);
-    choleskyInPlace(factor, n);
+    choleskyInPlace(kernels, factor, n);
     const inverseTranspose = new Float64Array(n * n);
-    inverseTransposeOfLower(factor, n, inverseTranspose);
+    inverseTransposeOfLower(kernels, factor, n, inverseTranspose);
     let direct = 0;
     for (let i = 0; i < n; i++) {
       let row = 0;
@@ -92,7 +101,7 @@ describe('blocked products', () => {
       const a = Float64Array.from({ length: n * n }, (_, i) => Math.sin(i + 1));
       const b = Float64Array.from({ length: n * n }, (_, i) => Math.cos(3 * i));
       const out = new Float64Array(n * n);
-      multiplyTransposed(a, b, n, out);
+      multiplyTransposed(kernels, a, b, n, out);
       for (let i = 0; i < n; i++)
         for (let j = 0; j < n; j++) {
           let sum = 0;
@@ -100,7 +109,7 @@ describe('blocked products', () => {
           expect(out[i * n + j]!).toBeCloseTo(sum, 12);
         }
       const symmetric = new Float64Array(n * n);
-      multiplyTransposed(a, a, n, symmetric, true);
+      multiplyTransposed(kernels, a, a, n, symmetric, { symmetricResult: true });
       for (let i = 0; i < n; i++)
         for (let j = 0; j < n; j++) {
           let sum = 0;

@@ -5,7 +5,7 @@ import {
   fitHyperparameters,
   validateDataset,
 } from '../../src/engine';
-import { setDenseBackend, type DenseBackend } from '../../src/engine/linalg';
+import { setDenseBackend, type DenseBackend } from '../../src/engine/dense-kernels';
 import {
   errorRelativeToLargest,
   referenceCases,

@@ -122,13 +122,14 @@ export function looMixedPartials(
   const ds = square(); // DS
   const scaled = square(); // PB, then W = PBP
   const weighted = square();
-  multiplyTransposed(d, precision, n, f);
-  multiplyTransposed(f, precision, n, fp);
-  multiplyTransposed(d, loo.sandwich, n, ds);
+  const { kernels } = likelihood;
+  multiplyTransposed(kernels, d, precision, n, f);
+  multiplyTransposed(kernels, f, precision, n, fp);
+  multiplyTransposed(kernels, d, loo.sandwich, n, ds);
   for (let row = 0; row < n; row++) {
     for (let col = 0; col < n; col++) scaled[row * n + col] = precision[row * n + col]! * b[col]!;
   }
-  multiplyTransposed(precision, scaled, n, weighted, true);
+  multiplyTransposed(kernels, precision, scaled, n, weighted, { symmetricResult: true });
 
   const vector = () => new Float64Array(n);
   const times = (matrix: Float64Array, v: Float64Array) => {

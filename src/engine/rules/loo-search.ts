@@ -11,6 +11,7 @@
  *
  * one Cholesky factorisation and one triangular inverse per cell (c̃ₐ = Σⱼ Uₐⱼ², U = L⁻ᵀ).
  */
+import { denseKernels, type DenseKernels } from '../dense-kernels';
 import { fillCorrelation } from '../kernels';
 import {
   choleskyInPlace,
@@ -53,6 +54,7 @@ const LOG_TWO_PI = Math.log(2 * Math.PI);
 
 /** Profile LOO at one cell, and v̂; null where R + gI cannot be factorised. */
 function profileCell(
+  kernels: DenseKernels,
   correlation: Float64Array,
   y: Float64Array,
   ratio: number,
@@ -64,14 +66,14 @@ function profileCell(
   factor.set(correlation);
   for (let i = 0; i < n; i++) factor[i * n + i] = factor[i * n + i]! + ratio;
   try {
-    choleskyInPlace(factor, n);
+    choleskyInPlace(kernels, factor, n);
   } catch (error) {
     if (error instanceof NotPositiveDefiniteError) return null;
     throw error;
   }
   alpha.set(y);
   solveCholeskyInPlace(factor, n, alpha);
-  inverseTransposeOfLower(factor, n, inverse);
+  inverseTransposeOfLower(kernels, factor, n, inverse);
   let logDiagonal = 0;
   let scaled = 0;
   for (let a = 0; a < n; a++) {
@@ -103,10 +105,11 @@ export function looSearchCandidates(
   const factor = new Float64Array(n * n);
   const inverse = new Float64Array(n * n);
   const alpha = new Float64Array(n);
+  const kernels = denseKernels();
   for (let i = 0; i < rows; i++) {
-    fillCorrelation(kernel, x, lengthscales[i]!, correlation);
+    fillCorrelation(kernels, kernel, x, lengthscales[i]!, correlation);
     for (let j = 0; j < columns; j++) {
-      const cell = profileCell(correlation, y, NOISE_RATIOS[j]!, factor, inverse, alpha);
+      const cell = profileCell(kernels, correlation, y, NOISE_RATIOS[j]!, factor, inverse, alpha);
       if (!cell) continue;
       values[i * columns + j] = cell.value;
       variances[i * columns + j] = cell.variance;

@@ -143,9 +143,9 @@ export function evaluateLoo(
     a[k] = alpha[k]! / c[k]!;
     b[k] = 0.5 / c[k]! + 0.5 * a[k]! * a[k]!;
     // β from the likelihood's Aα, PRα, Pα; γ from diag(AP), diag P, diag P².
-    betaL[k] = signalVariance * likelihood.vectors[3]![k]!;
-    betaF[k] = 2 * signalVariance * likelihood.vectors[4]![k]!;
-    betaN[k] = 2 * noiseVariance * likelihood.vectors[5]![k]!;
+    betaL[k] = signalVariance * likelihood.productAlpha[k]!;
+    betaF[k] = 2 * signalVariance * likelihood.precisionRAlpha[k]!;
+    betaN[k] = 2 * noiseVariance * likelihood.precisionAlpha[k]!;
     gammaL[k] = signalVariance * s1[k]!;
     gammaF[k] = 2 * (c[k]! - noiseVariance * d2[k]!);
     gammaN[k] = 2 * noiseVariance * d2[k]!;
@@ -161,9 +161,11 @@ export function evaluateLoo(
   if (order === 1) return { logTheta, value, gradient, hessian: null, roundoff };
 
   const { precisionSquared, sandwich, scratch, u } = loo;
-  multiplyTransposed(precision, precision, n, precisionSquared, true);
-  multiplyTransposed(product, precision, n, sandwich, true); // AP = PΔP, symmetric
-  multiplyTransposed(precision, likelihood.correlationD2LogLengthscale, n, scratch);
+  const { kernels } = likelihood;
+  const symmetric = { symmetricResult: true };
+  multiplyTransposed(kernels, precision, precision, n, precisionSquared, symmetric);
+  multiplyTransposed(kernels, product, precision, n, sandwich, symmetric); // AP = PΔP, symmetric
+  multiplyTransposed(kernels, precision, likelihood.correlationD2LogLengthscale, n, scratch);
   rowDots(precisionSquared, precision, n, d3);
   rowDots(sandwich, precision, n, s2);
   rowDots(product, sandwich, n, s3);
@@ -180,11 +182,7 @@ export function evaluateLoo(
   const beta = loo.beta;
   const gamma = loo.gamma;
   const kernelU = loo.kernelU;
-  const [dRAlpha, rAlpha, d2RAlpha] = likelihood.vectors as [
-    Float64Array,
-    Float64Array,
-    Float64Array,
-  ];
+  const { dRAlpha, rAlpha, d2RAlpha } = likelihood;
   // uᵀKᵢⱼα: K_ℓℓ = σf²Δ₂, K_ℓf = 2σf²Δ, K_ff = 4σf²R, K_nn = 4σn²I, K_ℓn = K_fn = 0.
   const uSecondAlpha = [
     [signalVariance * dot(u, d2RAlpha), 2 * signalVariance * dot(u, dRAlpha), 0],

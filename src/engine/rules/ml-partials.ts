@@ -11,8 +11,7 @@
  * everything per point is O(n). All in internal units, from buffers evaluated at θ̂ to order 2.
  */
 import type { LikelihoodWorkspace } from '../likelihood';
-import { wasmKernels } from '../linalg';
-import { createSensitivityTerms, sensitivityTermsJs } from '../sensitivity-terms';
+import { createSensitivityTerms } from '../sensitivity-terms';
 import type { LogTheta, Rows3 } from '../types';
 
 /** ∂g/∂y and ∂g/∂x, 3×n each (rows ℓ, σf, σn), in internal units. */
@@ -38,23 +37,23 @@ export function likelihoodMixedPartials(
   // β_n = 2σn²Pα.
   const gradientY = rows3(n);
   const betaScales = [signalVariance, 2 * signalVariance, 2 * noiseVariance];
+  const betaSources = [workspace.productAlpha, workspace.precisionRAlpha, workspace.precisionAlpha];
   for (let i = 0; i < 3; i++) {
-    const source = workspace.vectors[3 + i]!;
+    const source = betaSources[i]!;
     const target = gradientY[i as 0 | 1 | 2];
     for (let k = 0; k < n; k++) target[k] = betaScales[i]! * source[k]!;
   }
 
   // ∂g/∂x from D (∂ρ/∂x_a), D^ℓ (∂²ρ/∂x_a∂log ℓ), PK_ℓP/σf² = AP and P².
   const terms = createSensitivityTerms(n);
-  const wasm = wasmKernels();
-  if (wasm) wasm.sensitivityTerms(workspace, terms);
-  else sensitivityTermsJs(workspace, terms);
+  workspace.kernels.sensitivityTerms(workspace, terms);
   const { dAlpha, dLogAlpha, sandwichTerm, precisionTerm, squaredTerm, precisionLogTerm } = terms;
 
   const gradientX = rows3(n);
+  const dBetas = [terms.dProductAlpha, terms.dPrecisionRAlpha, terms.dPrecisionAlpha];
   for (let i = 0; i < 3; i++) {
     const beta = gradientY[i as 0 | 1 | 2];
-    const dBetaUnscaled = terms.dBeta[i as 0 | 1 | 2];
+    const dBetaUnscaled = dBetas[i]!;
     const betaScale = betaScales[i]!;
     const out = gradientX[i as 0 | 1 | 2];
     for (let k = 0; k < n; k++) {

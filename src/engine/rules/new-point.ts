@@ -37,9 +37,9 @@ export function pullColumns(state: FitInternals): (x: number) => PullColumn {
   const signalVariance = Math.exp(2 * internalLogTheta[1]);
   const noiseVariance = Math.exp(2 * internalLogTheta[2]);
   const betas = [
-    workspace.vectors[3]!.map((value) => signalVariance * value),
-    workspace.vectors[4]!.map((value) => 2 * signalVariance * value),
-    workspace.vectors[5]!.map((value) => 2 * noiseVariance * value),
+    workspace.productAlpha.map((value) => signalVariance * value),
+    workspace.precisionRAlpha.map((value) => 2 * signalVariance * value),
+    workspace.precisionAlpha.map((value) => 2 * noiseVariance * value),
   ];
   const motion = priorCenterMotion(objective.prior, workspace.x, workspace.y);
   const loo = objective.loo;

@@ -35,11 +35,7 @@ export function likelihoodWeightPartials(
   const squaredDiagonal = new Float64Array(n);
   rowDots(workspace.precisionTimesDLogLengthscale, precision, n, sandwichDiagonal);
   rowDots(precision, precision, n, squaredDiagonal);
-  const [aAlpha, prAlpha, pAlpha] = workspace.vectors.slice(3, 6) as [
-    Float64Array,
-    Float64Array,
-    Float64Array,
-  ];
+  const { productAlpha: aAlpha, precisionRAlpha: prAlpha, precisionAlpha: pAlpha } = workspace;
   const out = rows3(n);
   for (let j = 0; j < n; j++) {
     const a = alpha[j]!;

@@ -1,9 +1,16 @@
-;; Dense float64 kernels of the engine in WebAssembly with 128-bit SIMD (two f64 lanes): the
-;; register-blocked product, the blocked Cholesky factorisation, the inverse of its transpose and
-;; the Householder tridiagonalisation. They compute exactly what the JavaScript kernels in
-;; ../dense-js.ts and ../eigen.ts compute, on row-major n×n
-;; matrices at byte addresses in this module's memory; only the order of the additions differs.
-;; `npm run build:wasm` compiles this file into dense-binary.ts.
+;; Dense float64 kernels of the engine in WebAssembly with 128-bit SIMD (two f64 lanes), on
+;; row-major n×n matrices at byte addresses in this module's memory. Seven are exported:
+;;   product                  the register-blocked product            (productJs, ../dense-js.ts)
+;;   cholesky                 the blocked Cholesky factorisation      (choleskyJs, ../dense-js.ts)
+;;   inverseTransposeOfLower  U = L⁻ᵀ                                 (../dense-js.ts)
+;;   tridiagonalise           the Householder tridiagonalisation      (../eigen.ts)
+;;   likelihoodTerms          the sums behind L(θ), ∇L, ∇²L           (../likelihood-terms.ts)
+;;   sensitivityTerms         the sums behind ∂∇L/∂x                  (../sensitivity-terms.ts)
+;;   fillCorrelationMatrices  R, ∂R/∂log ℓ, ∂²R/∂(log ℓ)²             (../kernels.ts)
+;; (and `dot`, the inner product they share). Each computes what its JavaScript reference computes;
+;; only the order of the additions differs (fillCorrelationMatrices also has its own exp).
+;; Every double-braced name below is a constant of ./layout.ts, the layout the TypeScript side imports:
+;; `npm run build:wasm` substitutes them and compiles this file into dense-binary.ts.
 (module
   (memory (export "memory") 1)
 
@@ -56,7 +63,7 @@
     (param $kStart i32) (param $kEnd i32) (param $flags i32)
     (local $first i32)
     (local.set $first (local.get $kStart))
-    (if (i32.and (local.get $flags) (i32.const 4))
+    (if (i32.and (local.get $flags) (i32.const {{PRODUCT_FLAG.bothUpperTriangular}}))
       (then
         (if (i32.gt_s (local.get $row) (local.get $first)) (then (local.set $first (local.get $row))))
         (if (i32.gt_s (local.get $col) (local.get $first)) (then (local.set $first (local.get $col))))))
@@ -69,12 +76,12 @@
         (i32.add (local.get $b)
           (i32.shl (i32.add (i32.mul (local.get $col) (local.get $n)) (local.get $first)) (i32.const 3)))
         (i32.sub (local.get $kEnd) (local.get $first)))
-      (i32.and (local.get $flags) (i32.const 2))))
+      (i32.and (local.get $flags) (i32.const {{PRODUCT_FLAG.subtract}}))))
 
   ;; out_rc = Σ_{k in [kStart, kEnd)} A_rk B_ck (or out_rc −= that) for start ≤ r, c < n.
-  ;; flags: 1 = only c ≤ r (rounded up to whole 4×2 blocks, so a few entries above the diagonal
-  ;; too); 2 = subtract; 4 = A and B upper triangular (row r of A and row c of B vanish before
-  ;; columns r and c), so each sum starts at k = max(kStart, r, c).
+  ;; flags (PRODUCT_FLAG): lowerOnly = only c ≤ r (rounded up to whole 4×2 blocks, so a few
+  ;; entries above the diagonal too); subtract; bothUpperTriangular = A and B upper triangular (row
+  ;; r of A and row c of B vanish before columns r and c), so each sum starts at k = max(kStart, r, c).
   ;; Register-blocked 4×2: eight vector accumulators share each load of two rows of B.
   (func $product (export "product")
     (param $a i32) (param $b i32) (param $out i32) (param $n i32)
@@ -87,20 +94,20 @@
     (local $vb0 v128) (local $vb1 v128) (local $va v128) (local $zero v128)
     (local $tb0 f64) (local $tb1 f64) (local $target i32)
     (local.set $rowBytes (i32.shl (local.get $n) (i32.const 3)))
-    (local.set $subtract (i32.and (local.get $flags) (i32.const 2)))
+    (local.set $subtract (i32.and (local.get $flags) (i32.const {{PRODUCT_FLAG.subtract}})))
     (local.set $i (local.get $start))
     (block $rowsDone
       (loop $rows
         (br_if $rowsDone (i32.ge_s (i32.add (local.get $i) (i32.const 3)) (local.get $n)))
         (local.set $jEnd (local.get $n))
-        (if (i32.and (local.get $flags) (i32.const 1))
+        (if (i32.and (local.get $flags) (i32.const {{PRODUCT_FLAG.lowerOnly}}))
           (then (local.set $jEnd (i32.add (local.get $i) (i32.const 4)))))
         (local.set $j (local.get $start))
         (block $pairsDone
           (loop $pairs
             (br_if $pairsDone (i32.ge_s (i32.add (local.get $j) (i32.const 1)) (local.get $jEnd)))
             (local.set $first (local.get $kStart))
-            (if (i32.and (local.get $flags) (i32.const 4))
+            (if (i32.and (local.get $flags) (i32.const {{PRODUCT_FLAG.bothUpperTriangular}}))
               (then
                 (if (i32.gt_s (local.get $i) (local.get $first)) (then (local.set $first (local.get $i))))
                 (if (i32.gt_s (local.get $j) (local.get $first)) (then (local.set $first (local.get $j))))))
@@ -209,7 +216,7 @@
       (loop $tail
         (br_if $tailDone (i32.ge_s (local.get $i) (local.get $n)))
         (local.set $jEnd (local.get $n))
-        (if (i32.and (local.get $flags) (i32.const 1))
+        (if (i32.and (local.get $flags) (i32.const {{PRODUCT_FLAG.lowerOnly}}))
           (then (local.set $jEnd (i32.add (local.get $i) (i32.const 1)))))
         (local.set $j (local.get $start))
         (block $colsDone
@@ -818,8 +825,8 @@
   ;; The sums the log marginal likelihood, its gradient and its Hessian are assembled from (as
   ;; likelihoodTermsJs in ../likelihood-terms.ts computes them), to the given order, from R, ∂R/∂log ℓ,
   ;; ∂²R/∂(log ℓ)² and y. Leaves L in `factor`, U = L⁻ᵀ in `inverseFactor`, P in `precision`,
-  ;; A = P ∂R/∂log ℓ in `product`, α and six work vectors (∂Rα, Rα, ∂²Rα, Aα, PRα, Pα) behind
-  ;; `vectors`. Writes the sums to `out` in the order of LIKELIHOOD_TERMS there. Returns −1, or the
+  ;; A = P ∂R/∂log ℓ in `product`, α and six work vectors (∂Rα, Rα, ∂²Rα, Aα, PRα, Pα; rows of
+  ;; `vectors` at LIKELIHOOD_VECTOR). Writes the sums to `out` at the byte offsets TERM_BYTES. Returns −1, or the
   ;; index of the pivot at which K = σf²R + σn²I is not positive definite.
   (func (export "likelihoodTerms")
     (param $order i32) (param $n i32) (param $signalVariance f64) (param $noiseVariance f64)
@@ -852,31 +859,37 @@
         (f64.store (local.get $address) (f64.add (f64.load (local.get $address)) (local.get $noiseVariance)))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $next)))
-    (local.set $pivot (call $cholesky (local.get $factor) (local.get $n) (i32.const 48)))
+    (local.set $pivot (call $cholesky (local.get $factor) (local.get $n) (i32.const {{CHOLESKY_BLOCK}})))
     (if (i32.ge_s (local.get $pivot) (i32.const 0)) (then (return (local.get $pivot))))
     (memory.copy (local.get $alpha) (local.get $y) (local.get $rowBytes))
     (call $solveCholesky (local.get $factor) (local.get $n) (local.get $alpha))
-    (f64.store (local.get $out) (call $dot (local.get $y) (local.get $alpha) (local.get $n)))
+    (f64.store offset={{TERM_BYTES.yAlpha}} (local.get $out) (call $dot (local.get $y) (local.get $alpha) (local.get $n)))
     (if (i32.eqz (local.get $order)) (then (return (i32.const -1))))
 
     (call $inverseTransposeOfLower (local.get $factor) (local.get $n) (local.get $inverseFactor))
     (call $product (local.get $inverseFactor) (local.get $inverseFactor) (local.get $precision)
-      (local.get $n) (i32.const 0) (i32.const 0) (local.get $n) (i32.const 5))
+      (local.get $n) (i32.const 0) (i32.const 0) (local.get $n) (i32.const {{PRODUCT_FLAG.lowerOnly | PRODUCT_FLAG.bothUpperTriangular}}))
     (call $mirrorLower (local.get $precision) (local.get $n))
-    (local.set $dRAlpha (local.get $vectors))
-    (local.set $rAlpha (i32.add (local.get $dRAlpha) (local.get $rowBytes)))
-    (local.set $d2RAlpha (i32.add (local.get $rAlpha) (local.get $rowBytes)))
-    (local.set $productAlpha (i32.add (local.get $d2RAlpha) (local.get $rowBytes)))
-    (local.set $precisionRAlpha (i32.add (local.get $productAlpha) (local.get $rowBytes)))
-    (local.set $precisionAlpha (i32.add (local.get $precisionRAlpha) (local.get $rowBytes)))
+    (local.set $dRAlpha
+      (i32.add (local.get $vectors) (i32.mul (local.get $rowBytes) (i32.const {{LIKELIHOOD_VECTOR.dRAlpha}}))))
+    (local.set $rAlpha
+      (i32.add (local.get $vectors) (i32.mul (local.get $rowBytes) (i32.const {{LIKELIHOOD_VECTOR.rAlpha}}))))
+    (local.set $d2RAlpha
+      (i32.add (local.get $vectors) (i32.mul (local.get $rowBytes) (i32.const {{LIKELIHOOD_VECTOR.d2RAlpha}}))))
+    (local.set $productAlpha
+      (i32.add (local.get $vectors) (i32.mul (local.get $rowBytes) (i32.const {{LIKELIHOOD_VECTOR.productAlpha}}))))
+    (local.set $precisionRAlpha
+      (i32.add (local.get $vectors) (i32.mul (local.get $rowBytes) (i32.const {{LIKELIHOOD_VECTOR.precisionRAlpha}}))))
+    (local.set $precisionAlpha
+      (i32.add (local.get $vectors) (i32.mul (local.get $rowBytes) (i32.const {{LIKELIHOOD_VECTOR.precisionAlpha}}))))
     (call $matvec (local.get $dR) (local.get $n) (local.get $alpha) (local.get $dRAlpha))
     (call $matvec (local.get $correlation) (local.get $n) (local.get $alpha) (local.get $rAlpha))
-    (f64.store offset=8 (local.get $out) (call $dot (local.get $alpha) (local.get $dRAlpha) (local.get $n)))
-    (f64.store offset=16 (local.get $out) (call $dot (local.get $alpha) (local.get $rAlpha) (local.get $n)))
-    (f64.store offset=24 (local.get $out) (call $dot (local.get $alpha) (local.get $alpha) (local.get $n)))
-    (f64.store offset=32 (local.get $out) (call $dot (local.get $precision) (local.get $dR) (local.get $count)))
-    (f64.store offset=40 (local.get $out) (call $dot (local.get $precision) (local.get $correlation) (local.get $count)))
-    (f64.store offset=48 (local.get $out) (call $trace (local.get $precision) (local.get $n)))
+    (f64.store offset={{TERM_BYTES.alphaDRAlpha}} (local.get $out) (call $dot (local.get $alpha) (local.get $dRAlpha) (local.get $n)))
+    (f64.store offset={{TERM_BYTES.alphaRAlpha}} (local.get $out) (call $dot (local.get $alpha) (local.get $rAlpha) (local.get $n)))
+    (f64.store offset={{TERM_BYTES.alphaAlpha}} (local.get $out) (call $dot (local.get $alpha) (local.get $alpha) (local.get $n)))
+    (f64.store offset={{TERM_BYTES.precisionDotDR}} (local.get $out) (call $dot (local.get $precision) (local.get $dR) (local.get $count)))
+    (f64.store offset={{TERM_BYTES.precisionDotR}} (local.get $out) (call $dot (local.get $precision) (local.get $correlation) (local.get $count)))
+    (f64.store offset={{TERM_BYTES.tracePrecision}} (local.get $out) (call $trace (local.get $precision) (local.get $n)))
     (if (i32.eq (local.get $order) (i32.const 1)) (then (return (i32.const -1))))
 
     ;; A = P ∂R/∂log ℓ (as A (∂R/∂log ℓ)ᵀ: ∂R/∂log ℓ is symmetric).
@@ -886,16 +899,16 @@
     (call $matvec (local.get $precision) (local.get $n) (local.get $rAlpha) (local.get $precisionRAlpha))
     (call $matvec (local.get $precision) (local.get $n) (local.get $alpha) (local.get $precisionAlpha))
     (call $matvec (local.get $d2R) (local.get $n) (local.get $alpha) (local.get $d2RAlpha))
-    (f64.store offset=56 (local.get $out) (call $dot (local.get $dRAlpha) (local.get $productAlpha) (local.get $n)))
-    (f64.store offset=64 (local.get $out) (call $dot (local.get $dRAlpha) (local.get $precisionRAlpha) (local.get $n)))
-    (f64.store offset=72 (local.get $out) (call $dot (local.get $dRAlpha) (local.get $precisionAlpha) (local.get $n)))
-    (f64.store offset=80 (local.get $out) (call $dot (local.get $rAlpha) (local.get $precisionRAlpha) (local.get $n)))
-    (f64.store offset=88 (local.get $out) (call $dot (local.get $rAlpha) (local.get $precisionAlpha) (local.get $n)))
-    (f64.store offset=96 (local.get $out) (call $dot (local.get $alpha) (local.get $precisionAlpha) (local.get $n)))
-    (f64.store offset=104 (local.get $out) (call $dot (local.get $alpha) (local.get $d2RAlpha) (local.get $n)))
-    (f64.store offset=112 (local.get $out) (call $dot (local.get $precision) (local.get $d2R) (local.get $count)))
-    (f64.store offset=120 (local.get $out) (call $trace (local.get $product) (local.get $n)))
-    (f64.store offset=128 (local.get $out) (call $dot (local.get $product) (local.get $precision) (local.get $count)))
+    (f64.store offset={{TERM_BYTES.dRAlphaDotProductAlpha}} (local.get $out) (call $dot (local.get $dRAlpha) (local.get $productAlpha) (local.get $n)))
+    (f64.store offset={{TERM_BYTES.dRAlphaDotPrecisionRAlpha}} (local.get $out) (call $dot (local.get $dRAlpha) (local.get $precisionRAlpha) (local.get $n)))
+    (f64.store offset={{TERM_BYTES.dRAlphaDotPrecisionAlpha}} (local.get $out) (call $dot (local.get $dRAlpha) (local.get $precisionAlpha) (local.get $n)))
+    (f64.store offset={{TERM_BYTES.rAlphaDotPrecisionRAlpha}} (local.get $out) (call $dot (local.get $rAlpha) (local.get $precisionRAlpha) (local.get $n)))
+    (f64.store offset={{TERM_BYTES.rAlphaDotPrecisionAlpha}} (local.get $out) (call $dot (local.get $rAlpha) (local.get $precisionAlpha) (local.get $n)))
+    (f64.store offset={{TERM_BYTES.alphaDotPrecisionAlpha}} (local.get $out) (call $dot (local.get $alpha) (local.get $precisionAlpha) (local.get $n)))
+    (f64.store offset={{TERM_BYTES.alphaD2RAlpha}} (local.get $out) (call $dot (local.get $alpha) (local.get $d2RAlpha) (local.get $n)))
+    (f64.store offset={{TERM_BYTES.precisionDotD2R}} (local.get $out) (call $dot (local.get $precision) (local.get $d2R) (local.get $count)))
+    (f64.store offset={{TERM_BYTES.traceProduct}} (local.get $out) (call $trace (local.get $product) (local.get $n)))
+    (f64.store offset={{TERM_BYTES.productDotPrecision}} (local.get $out) (call $dot (local.get $product) (local.get $precision) (local.get $count)))
     ;; ‖P‖² and ‖I − σn²P‖² from the strict lower triangle and the diagonal (sums of squares).
     (local.set $i (i32.const 0))
     (block $done
@@ -912,16 +925,17 @@
           (f64.add (local.get $identityMinusScaled) (f64.mul (local.get $term) (local.get $term))))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $next)))
-    (f64.store offset=136 (local.get $out) (local.get $lowerSquares))
-    (f64.store offset=144 (local.get $out) (local.get $diagonalSquares))
-    (f64.store offset=152 (local.get $out) (local.get $identityMinusScaled))
-    (f64.store offset=160 (local.get $out) (call $traceOfSquare (local.get $product) (local.get $n)))
+    (f64.store offset={{TERM_BYTES.precisionLowerSquares}} (local.get $out) (local.get $lowerSquares))
+    (f64.store offset={{TERM_BYTES.precisionDiagonalSquares}} (local.get $out) (local.get $diagonalSquares))
+    (f64.store offset={{TERM_BYTES.identityMinusScaledDiagonalSquares}} (local.get $out) (local.get $identityMinusScaled))
+    (f64.store offset={{TERM_BYTES.productTraceOfSquare}} (local.get $out) (call $traceOfSquare (local.get $product) (local.get $n)))
     (i32.const -1))
 
   ;; The sums behind ∂g/∂x, as sensitivityTermsJs in ../sensitivity-terms.ts computes them: D and D^ℓ
   ;; into `d` and `dLog` from ∂R/∂log ℓ, ∂²R/∂(log ℓ)² and x; AP into `sandwich` and P² into
-  ;; `squared`; then nine n-vectors into `out`: Dα, D^ℓα, the row sums of AP∘D, P∘D, P²∘D and
-  ;; P∘D^ℓ, and D times each of the three vectors at `betas` (Aα, PRα, Pα).
+  ;; `squared`; then nine n-vectors into the rows of `out` at SENSITIVITY_VECTOR: Dα, D^ℓα, the row
+  ;; sums of AP∘D, P∘D, P²∘D and P∘D^ℓ, and D times each of the three vectors at `betas` (Aα, PRα,
+  ;; Pα, rows at BETA_VECTOR).
   (func (export "sensitivityTerms")
     (param $n i32) (param $x i32) (param $dR i32) (param $d2R i32) (param $precision i32)
     (param $product i32) (param $alpha i32) (param $betas i32) (param $d i32) (param $dLog i32)
@@ -955,35 +969,40 @@
         (local.set $a (i32.add (local.get $a) (i32.const 1)))
         (br $rows)))
     (call $product (local.get $product) (local.get $precision) (local.get $sandwich) (local.get $n)
-      (i32.const 0) (i32.const 0) (local.get $n) (i32.const 1))
+      (i32.const 0) (i32.const 0) (local.get $n) (i32.const {{PRODUCT_FLAG.lowerOnly}}))
     (call $mirrorLower (local.get $sandwich) (local.get $n))
     (call $product (local.get $precision) (local.get $precision) (local.get $squared) (local.get $n)
-      (i32.const 0) (i32.const 0) (local.get $n) (i32.const 1))
+      (i32.const 0) (i32.const 0) (local.get $n) (i32.const {{PRODUCT_FLAG.lowerOnly}}))
     (call $mirrorLower (local.get $squared) (local.get $n))
-    (call $matvec (local.get $d) (local.get $n) (local.get $alpha) (local.get $out))
-    (call $matvec (local.get $dLog) (local.get $n) (local.get $alpha) (i32.add (local.get $out) (local.get $rowBytes)))
+    (call $matvec (local.get $d) (local.get $n) (local.get $alpha)
+      (i32.add (local.get $out) (i32.mul (local.get $rowBytes) (i32.const {{SENSITIVITY_VECTOR.dAlpha}}))))
+    (call $matvec (local.get $dLog) (local.get $n) (local.get $alpha)
+      (i32.add (local.get $out) (i32.mul (local.get $rowBytes) (i32.const {{SENSITIVITY_VECTOR.dLogAlpha}}))))
     ;; Row sums of M∘D: one dot product per row.
     (block $done
       (loop $next
         (br_if $done (i32.ge_s (local.get $i) (local.get $n)))
         (local.set $row (i32.mul (local.get $i) (local.get $rowBytes)))
         (local.set $index (i32.shl (local.get $i) (i32.const 3)))
-        (f64.store (i32.add (i32.add (local.get $out) (i32.mul (local.get $rowBytes) (i32.const 2))) (local.get $index))
+        (f64.store (i32.add (i32.add (local.get $out) (i32.mul (local.get $rowBytes) (i32.const {{SENSITIVITY_VECTOR.sandwichTerm}}))) (local.get $index))
           (call $dot (i32.add (local.get $sandwich) (local.get $row)) (i32.add (local.get $d) (local.get $row)) (local.get $n)))
-        (f64.store (i32.add (i32.add (local.get $out) (i32.mul (local.get $rowBytes) (i32.const 3))) (local.get $index))
+        (f64.store (i32.add (i32.add (local.get $out) (i32.mul (local.get $rowBytes) (i32.const {{SENSITIVITY_VECTOR.precisionTerm}}))) (local.get $index))
           (call $dot (i32.add (local.get $precision) (local.get $row)) (i32.add (local.get $d) (local.get $row)) (local.get $n)))
-        (f64.store (i32.add (i32.add (local.get $out) (i32.mul (local.get $rowBytes) (i32.const 4))) (local.get $index))
+        (f64.store (i32.add (i32.add (local.get $out) (i32.mul (local.get $rowBytes) (i32.const {{SENSITIVITY_VECTOR.squaredTerm}}))) (local.get $index))
           (call $dot (i32.add (local.get $squared) (local.get $row)) (i32.add (local.get $d) (local.get $row)) (local.get $n)))
-        (f64.store (i32.add (i32.add (local.get $out) (i32.mul (local.get $rowBytes) (i32.const 5))) (local.get $index))
+        (f64.store (i32.add (i32.add (local.get $out) (i32.mul (local.get $rowBytes) (i32.const {{SENSITIVITY_VECTOR.precisionLogTerm}}))) (local.get $index))
           (call $dot (i32.add (local.get $precision) (local.get $row)) (i32.add (local.get $dLog) (local.get $row)) (local.get $n)))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $next)))
-    (call $matvec (local.get $d) (local.get $n) (local.get $betas)
-      (i32.add (local.get $out) (i32.mul (local.get $rowBytes) (i32.const 6))))
-    (call $matvec (local.get $d) (local.get $n) (i32.add (local.get $betas) (local.get $rowBytes))
-      (i32.add (local.get $out) (i32.mul (local.get $rowBytes) (i32.const 7))))
-    (call $matvec (local.get $d) (local.get $n) (i32.add (local.get $betas) (i32.mul (local.get $rowBytes) (i32.const 2)))
-      (i32.add (local.get $out) (i32.mul (local.get $rowBytes) (i32.const 8)))))
+    (call $matvec (local.get $d) (local.get $n)
+      (i32.add (local.get $betas) (i32.mul (local.get $rowBytes) (i32.const {{BETA_VECTOR.productAlpha}})))
+      (i32.add (local.get $out) (i32.mul (local.get $rowBytes) (i32.const {{SENSITIVITY_VECTOR.dProductAlpha}}))))
+    (call $matvec (local.get $d) (local.get $n)
+      (i32.add (local.get $betas) (i32.mul (local.get $rowBytes) (i32.const {{BETA_VECTOR.precisionRAlpha}})))
+      (i32.add (local.get $out) (i32.mul (local.get $rowBytes) (i32.const {{SENSITIVITY_VECTOR.dPrecisionRAlpha}}))))
+    (call $matvec (local.get $d) (local.get $n)
+      (i32.add (local.get $betas) (i32.mul (local.get $rowBytes) (i32.const {{BETA_VECTOR.precisionAlpha}})))
+      (i32.add (local.get $out) (i32.mul (local.get $rowBytes) (i32.const {{SENSITIVITY_VECTOR.dPrecisionAlpha}})))))
 
   ;; e^x in both lanes for x ≤ 0 (Cody & Waite reduction x = k ln 2 + r, |r| ≤ ½ ln 2; e^r by its
   ;; Taylor series to r¹³, whose remainder is below 5e-18; 2^k built from its exponent bits). Lanes
@@ -1021,8 +1040,8 @@
     (v128.andnot (f64x2.mul (local.get $p) (local.get $k)) (local.get $underflow)))
 
   ;; R_ab = φ(s), (∂R/∂log ℓ)_ab = −s φ'(s), (∂²R/∂(log ℓ)²)_ab = s φ'(s) + s² φ''(s) with
-  ;; s = sPerDistance |x_a − x_b|, as fillCorrelationMatrices in ../kernels.ts; kernel 0 is rbf,
-  ;; 1 matern52, 2 matern32. Two entries of a row at a time; the upper triangles are mirrored.
+  ;; s = sPerDistance |x_a − x_b|, as fillCorrelationMatrices in ../kernels.ts, for the kernel of
+  ;; code `kernel` (KERNEL_CODE). Two entries of a row at a time; the upper triangles are mirrored.
   (func (export "fillCorrelationMatrices")
     (param $kernel i32) (param $x i32) (param $n i32) (param $sPerDistance f64) (param $r i32)
     (param $dR i32) (param $d2R i32)
@@ -1048,7 +1067,7 @@
               (else (local.set $s (f64x2.splat (f64.load (i32.add (local.get $x) (local.get $offset)))))))
             (local.set $s
               (f64x2.mul (f64x2.abs (f64x2.sub (local.get $xa) (local.get $s))) (f64x2.splat (local.get $sPerDistance))))
-            (if (i32.eqz (local.get $kernel))
+            (if (i32.eq (local.get $kernel) (i32.const {{KERNEL_CODE.rbf}}))
               (then
                 (local.set $e (call $expNonPositive
                   (f64x2.mul (f64x2.splat (f64.const -0.5)) (f64x2.mul (local.get $s) (local.get $s)))))
@@ -1058,7 +1077,7 @@
                   (f64x2.mul (f64x2.sub (f64x2.mul (local.get $s) (local.get $s)) (local.get $one)) (local.get $e))))
               (else
                 (local.set $e (call $expNonPositive (f64x2.neg (local.get $s))))
-                (if (i32.eq (local.get $kernel) (i32.const 1))
+                (if (i32.eq (local.get $kernel) (i32.const {{KERNEL_CODE.matern52}}))
                   (then
                     (local.set $phi
                       (f64x2.mul
@@ -1076,7 +1095,7 @@
                           (f64x2.sub (f64x2.sub (f64x2.mul (local.get $s) (local.get $s)) (local.get $s)) (local.get $one))
                           (local.get $third))
                         (local.get $e))))
-                  (else
+                  (else ;; KERNEL_CODE.matern32
                     (local.set $phi (f64x2.mul (f64x2.add (local.get $one) (local.get $s)) (local.get $e)))
                     (local.set $phi1 (f64x2.neg (f64x2.mul (local.get $s) (local.get $e))))
                     (local.set $phi2 (f64x2.mul (f64x2.sub (local.get $s) (local.get $one)) (local.get $e)))))))

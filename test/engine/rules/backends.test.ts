@@ -11,7 +11,7 @@ import {
   pullMapAxes,
   type SelectionRule,
 } from '../../../src/engine';
-import { setDenseBackend, type DenseBackend } from '../../../src/engine/linalg';
+import { setDenseBackend, type DenseBackend } from '../../../src/engine/dense-kernels';
 import { RULE_CASE } from './cases';
 
 function everything(rule: SelectionRule, backend: DenseBackend) {
