@@ -76,6 +76,8 @@ export const en = {
   plotLabel: 'Data and Gaussian-process fit. Click empty space to add a point.',
   embedPlotLabel: 'Data and Gaussian-process fit. Drag a point; click empty space to add one.',
   pointLabel: 'Point {index} of {count}: x {x}, y {y}.',
+  pointRaises: ' Raising it raises {symbol}: d log {symbol}/dy {value}.',
+  pointLowers: ' Raising it lowers {symbol}: d log {symbol}/dy {value}.',
   keyMean: 'posterior mean of f',
   keyBand: '95% band',
   keyArrowThisLong: 'An arrow this long:',

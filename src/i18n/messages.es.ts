@@ -66,10 +66,13 @@ export const es: UiMessages = {
   statusCompute: 'cálculo',
   engineWasm: 'El motor float64 ejecuta sus bucles críticos en WebAssembly SIMD',
   engineJs: 'El motor float64 se ejecuta en JavaScript (WebAssembly no está disponible aquí)',
-  plotLabel: 'Datos y ajuste del proceso gaussiano. Haz clic en un espacio vacío para añadir un punto.',
+  plotLabel:
+    'Datos y ajuste del proceso gaussiano. Haz clic en un espacio vacío para añadir un punto.',
   embedPlotLabel:
     'Datos y ajuste del proceso gaussiano. Arrastra un punto; haz clic en un espacio vacío para añadir uno.',
   pointLabel: 'Punto {index} de {count}: x {x}, y {y}.',
+  pointRaises: ' Subirlo hace crecer {symbol}: d log {symbol}/dy {value}.',
+  pointLowers: ' Subirlo hace bajar {symbol}: d log {symbol}/dy {value}.',
   keyMean: 'media a posteriori de f',
   keyBand: 'banda del 95 %',
   keyArrowThisLong: 'Una flecha así de larga:',
@@ -87,10 +90,8 @@ export const es: UiMessages = {
   backToFit: 'Volver a θ̂',
   likelihoodUnknown: 'no se pudo calcular su verosimilitud',
   likelihoodSame: 'a menos de 0,01 nats de θ̂: explica los datos igual de bien',
-  likelihoodWorse:
-    '−{nats} nats: este θ explica los datos e^{nats} ≈ {factor} veces peor que θ̂',
-  likelihoodBetter:
-    '+{nats} nats: este θ explica los datos e^{nats} ≈ {factor} veces mejor que θ̂',
+  likelihoodWorse: '−{nats} nats: este θ explica los datos e^{nats} ≈ {factor} veces peor que θ̂',
+  likelihoodBetter: '+{nats} nats: este θ explica los datos e^{nats} ≈ {factor} veces mejor que θ̂',
   moreThanHuge: 'más de 10³⁰⁰',
 
   readoutTitle: 'Hiperparámetros ajustados',
@@ -124,8 +125,7 @@ export const es: UiMessages = {
   legendLength:
     'Longitud: ∂ log {symbol} / ∂y, en logaritmo para que no dependa de las unidades de {symbol}. Una unidad de y en la gráfica equivale a {reference}, es decir, un cambio de alrededor del {percent} % en {symbol} por cada subida de 0,1.',
   legendCapped: 'Recortada: más larga de lo que se dibuja.',
-  legendGrey:
-    'Gris y discontinua: aquí el ajuste no es fiable; el motivo aparece junto a θ̂.',
+  legendGrey: 'Gris y discontinua: aquí el ajuste no es fiable; el motivo aparece junto a θ̂.',
   legendScaleNote:
     'La escala se mantiene fija mientras arrastras, para que las flechas se puedan comparar entre puntos y a lo largo del tiempo, y se ajusta de nuevo al soltar, de modo que como mucho una quinta parte de las flechas llegue al tope.',
   rescale: 'Ajustar la escala a estas flechas',
@@ -186,7 +186,8 @@ export const es: UiMessages = {
     'σf no deja de crecer: la regla prefiere una varianza de la señal cada vez mayor, así que no hay un máximo en el que derivar.',
   failureAllXEqual:
     'Todos los puntos tienen la misma x, así que no se puede ajustar ninguna escala de longitud. Mueve un punto hacia un lado.',
-  failureZeroY: 'Todos los puntos tienen y = 0, así que no hay nada que ajustar. Sube o baja un punto.',
+  failureZeroY:
+    'Todos los puntos tienen y = 0, así que no hay nada que ajustar. Sube o baja un punto.',
   failureTooFew: 'Hay muy pocos puntos para ajustar tres hiperparámetros. Añade un punto.',
   termWhatIs: '¿Qué es {term}?',
 

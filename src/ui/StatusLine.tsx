@@ -30,9 +30,7 @@ export function StatusLine() {
               <span
                 data-testid="engine-backend"
                 data-engine={engine}
-                title={
-                  engine === 'wasm' ? t('engineWasm') : t('engineJs')
-                }
+                title={engine === 'wasm' ? t('engineWasm') : t('engineJs')}
               >
                 {engine}
               </span>

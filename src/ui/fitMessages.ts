@@ -120,7 +120,8 @@ export function fitReasons(
   const runnerUp = diagnostics.runnerUp;
   return diagnostics.reasons.map((reason) => {
     const flag = byText.get(reason);
-    if (flag && diagnostics.boundary.includes(flag)) return boundaryMessage(flag, result, yRange, tr);
+    if (flag && diagnostics.boundary.includes(flag))
+      return boundaryMessage(flag, result, yRange, tr);
     if (runnerUp && runnerUp.lmlGap < NEAR_TIE_GAP && reason.startsWith('another maximum')) {
       return nearTieMessage(theta, runnerUp, xSpan, tr);
     }
