@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { UI_CATALOGUES } from '../../src/i18n/messages';
 import type { Language } from '../../src/i18n/language';
 import { messageFragments } from '../../src/learn/messages';
-import { useBrowser } from './browser';
+import { useBrowser as startBrowser } from './browser';
 import { waitForFit } from './uiHelpers';
 
 /** The points from the page's store (the points' names carry the language's decimal comma). */
@@ -16,7 +16,7 @@ function readPoints(page: Page): Promise<{ x: number; y: number }[]> {
   return page.evaluate(() => window.gpExplorer!.store.getState().points.map((p) => ({ ...p })));
 }
 
-const browser = useBrowser();
+const browser = startBrowser();
 
 /** Fixed text pieces of `language`'s catalogue that the other catalogue does not also use. */
 function ownFragments(language: Language): string[] {
