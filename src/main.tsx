@@ -3,6 +3,8 @@ import './ui/styles.css';
 import './ui/explorer.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { browserLanguage, queryLanguage, withQueryLanguage } from './i18n/language';
+import { translator } from './i18n/messages';
 import { bindUrl, createExplorerStore, decodeSharedState, fragmentAsksToPresent } from './state';
 import { App } from './ui/App';
 import { applyStoredTheme } from './ui/theme';
@@ -16,6 +18,10 @@ if (!rootElement)
   throw new Error('index.html has no element with id "root" to mount the explorer into.');
 
 applyStoredTheme();
+
+// The language: `?lang=en|es`, else the browser's (es… gives Spanish).
+const language = queryLanguage(window.location.search) ?? browserLanguage();
+document.documentElement.lang = language;
 
 /** `#present=1` alone asks for presentation mode on the data at hand; other fragments are states. */
 function isPresentOnly(fragment: string): boolean {
@@ -34,7 +40,9 @@ const store = createExplorerStore({
 });
 if (presentOnly) store.getState().setPresentation(true);
 if (linked && !linked.ok)
-  store.setState({ notice: `${linked.message} Showing the default dataset instead.` });
+  store.setState({
+    notice: translator(language).t('linkProblemFallback', { message: linked.message }),
+  });
 
 // The store, for scripts driving the page (benchmarks, console experiments): read-only by intent.
 declare global {
@@ -58,6 +66,15 @@ window.addEventListener('hashchange', () => {
 
 createRoot(rootElement).render(
   <StrictMode>
-    <App store={store} />
+    <App
+      store={store}
+      language={language}
+      onLanguage={(next) => {
+        // Kept in the query, so a reload or a shared link (the whole address) keeps it.
+        document.documentElement.lang = next;
+        const { search, hash } = window.location;
+        window.history.replaceState(null, '', `${withQueryLanguage(search, next)}${hash}`);
+      }}
+    />
   </StrictMode>,
 );

@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ExplorerStore } from '../state';
+import type { Language } from '../i18n/language';
 import { StoreContext, useExplorer } from '../ui/context';
+import { LanguageContext, useI18n } from '../ui/i18n';
 import { EmbedControls } from './EmbedControls';
 import { EmbedPlot } from './EmbedPlot';
 import { EmbedReadout } from './EmbedReadout';
@@ -15,6 +17,8 @@ export interface EmbedView {
   problems: readonly string[];
   /** The full explorer's address, for an "Open in explorer" link; null for none. */
   appUrl: string | null;
+  /** The widget's language. */
+  language: Language;
 }
 
 /** Options that were ignored, and the store's own notices (e.g. "at most 100 points"). */
@@ -22,6 +26,7 @@ function Notices({ problems }: { problems: readonly string[] }) {
   const notice = useExplorer((s) => s.notice);
   const dismissNotice = useExplorer((s) => s.dismissNotice);
   // Dismissing hides these problems; options changed later bring their own.
+  const { t } = useI18n();
   const [dismissed, setDismissed] = useState<readonly string[] | null>(null);
   const shownProblems = dismissed === problems ? [] : problems;
   const messages = [...shownProblems, ...(notice ? [notice] : [])];
@@ -37,7 +42,7 @@ function Notices({ problems }: { problems: readonly string[] }) {
           dismissNotice();
         }}
       >
-        Dismiss
+        {t('dismiss')}
       </button>
     </div>
   );
@@ -67,13 +72,21 @@ export function EmbedApp({
   const has = (panel: EmbedPanel) => view.panels.includes(panel);
   return (
     <StoreContext.Provider value={store}>
-      <div ref={frame} className="gp-embed" data-theme={view.theme} data-testid="gp-embed">
-        <Notices problems={view.problems} />
-        {has('controls') && <EmbedControls appUrl={view.appUrl} onReset={onReset} />}
-        <EmbedPlot height={view.height} />
-        {has('readout') && <EmbedReadout />}
-        {has('status') && <EmbedStatus />}
-      </div>
+      <LanguageContext.Provider value={view.language}>
+        <div
+          ref={frame}
+          className="gp-embed"
+          data-theme={view.theme}
+          data-testid="gp-embed"
+          lang={view.language}
+        >
+          <Notices problems={view.problems} />
+          {has('controls') && <EmbedControls appUrl={view.appUrl} onReset={onReset} />}
+          <EmbedPlot height={view.height} />
+          {has('readout') && <EmbedReadout />}
+          {has('status') && <EmbedStatus />}
+        </div>
+      </LanguageContext.Provider>
     </StoreContext.Provider>
   );
 }

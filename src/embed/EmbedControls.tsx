@@ -7,17 +7,21 @@ import {
 } from '../engine/types';
 import { encodeSharedState } from '../state';
 import { useExplorer, useExplorerStore } from '../ui/context';
-import { HYPERPARAMETER_LABELS, KERNEL_LABELS, plainSymbol } from '../ui/format';
+import { useI18n } from '../ui/i18n';
+import { KERNEL_LABELS, plainSymbol } from '../ui/format';
 
 /** A link to the full explorer holding the widget's current points and settings. */
 function OpenInExplorer({ appUrl }: { appUrl: string }) {
   const points = useExplorer((s) => s.points);
   const kernel = useExplorer((s) => s.kernel);
   const options = useExplorer((s) => s.options);
-  const href = `${appUrl.replace(/#.*$/, '')}#${encodeSharedState({ points, kernel, options })}`;
+  const { t, language } = useI18n();
+  const base = appUrl.replace(/#.*$/, '');
+  const withLanguage = `${base}${base.includes('?') ? '&' : '?'}lang=${language}`;
+  const href = `${withLanguage}#${encodeSharedState({ points, kernel, options })}`;
   return (
     <a className="embed-link" href={href} target="_blank" rel="noopener" data-testid="open-app">
-      Open in explorer ↗
+      {t('openInExplorer')}
     </a>
   );
 }
@@ -29,11 +33,13 @@ export function EmbedControls({ appUrl, onReset }: { appUrl: string | null; onRe
   const hyperparameter = useExplorer((s) => s.options.hyperparameter);
   const kernelId = useId();
   const arrowsId = useId();
+  const tr = useI18n();
+  const { t } = tr;
 
   return (
-    <div className="embed-controls" role="toolbar" aria-label="Widget controls">
+    <div className="embed-controls" role="toolbar" aria-label={t('widgetControls')}>
       <label htmlFor={kernelId}>
-        Kernel
+        {t('kernelLabel')}
         <select
           id={kernelId}
           className="select"
@@ -49,7 +55,7 @@ export function EmbedControls({ appUrl, onReset }: { appUrl: string | null; onRe
         </select>
       </label>
       <label htmlFor={arrowsId}>
-        Arrows
+        {t('arrowsLabel')}
         <select
           id={arrowsId}
           className="select"
@@ -61,14 +67,14 @@ export function EmbedControls({ appUrl, onReset }: { appUrl: string | null; onRe
         >
           {HYPERPARAMETER_NAMES.map((name) => (
             <option key={name} value={name}>
-              {plainSymbol(name)} — {HYPERPARAMETER_LABELS[name].name}
+              {plainSymbol(name)} — {tr.hyperparameterName(name)}
             </option>
           ))}
         </select>
       </label>
       <span className="embed-spacer" />
       <button type="button" className="button quiet" onClick={onReset} data-testid="embed-reset">
-        Reset
+        {t('reset')}
       </button>
       {appUrl !== null && <OpenInExplorer appUrl={appUrl} />}
     </div>

@@ -1,6 +1,7 @@
 import { pointer } from 'd3';
 import { useLayoutEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { useExplorerStore } from '../ui/context';
+import { useI18n } from '../ui/i18n';
 import { ArrowsLayer } from '../ui/plot/ArrowsLayer';
 import { Axes } from '../ui/plot/Axes';
 import { plotLayout, plotScales, type PlotScales } from '../ui/plot/geometry';
@@ -18,6 +19,7 @@ import { embedPlotHeight } from './layout';
  */
 export function EmbedPlot({ height }: { height: number | null }) {
   const store = useExplorerStore();
+  const { t } = useI18n();
   const [measure, width] = useElementWidth();
   const plotHeight = height ?? embedPlotHeight(width);
   const layout = useMemo(() => plotLayout(width, plotHeight), [width, plotHeight]);
@@ -47,7 +49,7 @@ export function EmbedPlot({ height }: { height: number | null }) {
           height={plotHeight}
           viewBox={`0 0 ${width} ${plotHeight}`}
           role="group"
-          aria-label="Data and Gaussian-process fit. Drag a point; click empty space to add one."
+          aria-label={t('embedPlotLabel')}
         >
           <PlotKey scales={scales} box={layout.key} />
           <g ref={setLayer} transform={`translate(${layout.margins.left},${layout.margins.top})`}>

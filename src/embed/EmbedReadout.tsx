@@ -2,7 +2,8 @@ import { HYPERPARAMETER_NAMES } from '../engine/types';
 import { selectArrows } from '../state';
 import { useExplorer } from '../ui/context';
 import { failureReason } from '../ui/failureText';
-import { formatNumber, HYPERPARAMETER_LABELS } from '../ui/format';
+import { HYPERPARAMETER_LABELS } from '../ui/format';
+import { useI18n } from '../ui/i18n';
 
 /**
  * θ̂ on one line, each value in its hyperparameter's colour, with a one-glyph trust mark; and,
@@ -15,23 +16,23 @@ export function EmbedReadout() {
   const failure = useExplorer((s) => s.failure?.result ?? null);
   const arrows = useExplorer(selectArrows);
   const chosen = useExplorer((s) => s.options.hyperparameter);
+  const tr = useI18n();
+  const { t, number: formatNumber } = tr;
   const { status, stale } = arrows;
   const trusted = status === 'shown';
   const reason = stale
-    ? 'Refitting: θ̂ and the arrows are for the points before your last change.'
+    ? t('embedRefitting')
     : failure
-      ? `No fit: ${failureReason(failure)}`
+      ? t('embedNoFit', { reason: failureReason(failure, tr) })
       : status === 'waiting' || trusted
         ? null
-        : `${status === 'untrusted' ? 'Arrows greyed' : status === 'hidden' ? 'No arrows' : 'Use the arrows with care'}: ${arrows.reasons.join(' ') || 'the sensitivities are not reliable here.'}`;
-  const verdict =
-    reason ??
-    (status === 'waiting' ? 'Fitting…' : 'Sensitivities trusted: θ̂ is a strict interior maximum.');
+        : `${t(status === 'untrusted' ? 'embedGreyed' : status === 'hidden' ? 'embedNoArrows' : 'embedCare')}: ${arrows.reasons.join(' ') || t('embedNotReliable')}`;
+  const verdict = reason ?? (status === 'waiting' ? t('fitting') : t('trustShown'));
 
   return (
     <div
       className={`embed-readout${stale ? ' stale' : ''}`}
-      aria-label="Fitted hyperparameters"
+      aria-label={t('readoutTitle')}
       data-testid="embed-readout"
       data-stale={stale}
     >
@@ -43,7 +44,7 @@ export function EmbedReadout() {
             <span
               key={name}
               className={`embed-theta ${name}${name === chosen ? ' active' : ''}`}
-              title={`${label.name} (${label.unit})`}
+              title={`${tr.hyperparameterName(name)} (${tr.hyperparameterUnit(name)})`}
             >
               <span className="embed-symbol" aria-hidden="true">
                 {label.symbol}
@@ -52,7 +53,7 @@ export function EmbedReadout() {
               <span
                 className="num"
                 data-testid={`theta-${name}`}
-                aria-label={`${label.name}: ${value === undefined ? 'not yet fitted' : formatNumber(value)} ${label.unit}`}
+                aria-label={`${tr.hyperparameterName(name)}: ${value === undefined ? t('notYetFitted') : formatNumber(value)} ${tr.hyperparameterUnit(name)}`}
               >
                 {value === undefined ? '—' : formatNumber(value)}
               </span>

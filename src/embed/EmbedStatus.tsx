@@ -1,6 +1,7 @@
 import { selectArrows } from '../state';
 import { useExplorer } from '../ui/context';
 import { failureReason } from '../ui/failureText';
+import { useI18n } from '../ui/i18n';
 import { TrustNote } from '../ui/panels/TrustNote';
 
 /** Whether the arrows can be believed (and why not), and what computed them. */
@@ -9,13 +10,14 @@ export function EmbedStatus() {
   const failure = useExplorer((s) => s.failure?.result ?? null);
   const status = useExplorer((s) => s.status);
   const busy = useExplorer((s) => s.pendingSeq !== null);
+  const tr = useI18n();
   return (
     <div className="embed-status" data-testid="embed-status">
-      <TrustNote view={arrows} failure={failure ? failureReason(failure) : null} />
+      <TrustNote view={arrows} failure={failure ? failureReason(failure, tr) : null} />
       <div className="embed-backend status">
         <span className={`status-dot${busy ? ' busy' : ''}`} aria-hidden="true" />
         <span>
-          computed by{' '}
+          {tr.t('computedBy')}{' '}
           <span data-testid="compute-backend" data-backend={status.backend}>
             {status.backend}
           </span>

@@ -7,8 +7,8 @@
  *     </gp-sensitivity>
  *
  * Attributes are the options of `options.ts` (points, preset, kernel, hyperparameter, arrows,
- * band, panels, height, theme), plus `worker` (shared | own) and `app-url` (the full explorer, for
- * an "Open in explorer" link). Changing an attribute applies it; the reader's own edits stay
+ * band, panels, height, theme), plus `worker` (shared | own), `app-url` (the full explorer, for
+ * an "Open in explorer" link) and `lang` (en | es; default the browser's language). Changing an attribute applies it; the reader's own edits stay
  * unless the points or kernel attribute changes.
  *
  * After each new fit the element dispatches `change`, a CustomEvent whose `detail` is θ̂
@@ -40,7 +40,7 @@ declare global {
 
 function createElementClass(): CustomElementConstructor {
   return class GpSensitivity extends HTMLElement implements GpSensitivityElement {
-    static readonly observedAttributes = [...EMBED_OPTION_NAMES, 'worker', 'app-url'];
+    static readonly observedAttributes = [...EMBED_OPTION_NAMES, 'worker', 'app-url', 'lang'];
     #widget: EmbedHandle | null = null;
 
     get fit(): FitChangeDetail | null {
@@ -52,7 +52,10 @@ function createElementClass(): CustomElementConstructor {
     }
 
     #options() {
-      return readEmbedOptions((name) => this.getAttribute(name));
+      return {
+        ...readEmbedOptions((name) => this.getAttribute(name)),
+        lang: this.getAttribute('lang'),
+      };
     }
 
     #workerSharing(): WorkerSharing {

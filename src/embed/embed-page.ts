@@ -16,6 +16,8 @@ if (!root) throw new Error('embed.html has no element with id "root" to mount th
 const { options, problem } = readEmbedQuery(window.location.search);
 const widget = mount(root, {
   ...options,
+  // `?lang=en|es`, else the browser's language.
+  lang: new URLSearchParams(window.location.search).get('lang'),
   // The full explorer sits beside this page.
   appUrl: new URL('index.html', window.location.href).href,
   onChange: (detail) => {

@@ -8,6 +8,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createExplorerStore, type ExplorerStore, type SharedState } from '../state';
+import { browserLanguage, parseLanguage, type Language } from '../i18n/language';
 import { createComputeClient } from '../worker/client';
 import type { ComputeClient } from '../worker/protocol';
 import { createComputeWorker } from './computeWorker';
@@ -27,7 +28,18 @@ import { createWorkerPool, type WorkerPool } from './workerPool';
 /** `shared`: one compute worker for all widgets of the page; `own`: one per widget. */
 export type WorkerSharing = 'shared' | 'own';
 
-export interface MountOptions extends EmbedOptions {
+/** The options `update()` takes: the view's, and the language. */
+export interface WidgetOptions extends EmbedOptions {
+  /** `en` or `es` (es-AR and the like count as es); default the browser's language. */
+  lang?: string | null;
+}
+
+/** `lang` as a language: en or es, else the browser's. */
+function widgetLanguage(lang: string | null | undefined): Language {
+  return parseLanguage(lang) ?? browserLanguage();
+}
+
+export interface MountOptions extends WidgetOptions {
   /** Called after each new fit with θ̂ (see `FitChangeDetail`). */
   onChange?: (detail: FitChangeDetail) => void;
   /** Default `shared`. */
@@ -48,7 +60,7 @@ export interface EmbedHandle {
    * or kernel reload the data; arrows, band, panels, height and theme only change the view.
    * Returns the problems found, as `mount` shows them.
    */
-  update(options: EmbedOptions): string[];
+  update(options: WidgetOptions): string[];
   /** Removes the widget and frees its compute client. */
   destroy(): void;
 }
@@ -101,7 +113,14 @@ function warn(problems: readonly string[]): void {
 export function mount(element: HTMLElement, options: MountOptions = {}): EmbedHandle {
   if (mounted.has(element))
     throw new Error('mount(): this element already holds a widget; destroy() it first.');
-  const { onChange, worker = 'shared', appUrl: appUrlOption = null, ...embedOptions } = options;
+  const {
+    onChange,
+    worker = 'shared',
+    appUrl: appUrlOption = null,
+    lang,
+    ...embedOptions
+  } = options;
+  let language = widgetLanguage(lang);
   const appLink = readAppUrl(appUrlOption, document.baseURI);
   const appUrl = appLink.url;
   const resolve = (given: EmbedOptions, base?: EmbedConfig) => {
@@ -139,6 +158,7 @@ export function mount(element: HTMLElement, options: MountOptions = {}): EmbedHa
       theme: config.theme,
       problems,
       appUrl,
+      language,
     };
     reactRoot.render(
       <StrictMode>
@@ -160,7 +180,9 @@ export function mount(element: HTMLElement, options: MountOptions = {}): EmbedHa
     update(next) {
       if (destroyed) return [];
       const previous = config;
-      ({ config, problems } = resolve(next, defaultEmbedConfig()));
+      const { lang: nextLang, ...nextOptions } = next;
+      language = widgetLanguage(nextLang);
+      ({ config, problems } = resolve(nextOptions, defaultEmbedConfig()));
       warn(problems);
       const actions = store.getState();
       if (!samePoints(config.points, previous.points) || config.kernel !== previous.kernel) {

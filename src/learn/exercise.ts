@@ -66,6 +66,7 @@ export function mountExercise(
     kernel: ARTICLE_KERNEL,
     panels: ['readout'],
     theme: 'light',
+    lang: language,
     onChange: (detail) => {
       latest = detail;
       judge();

@@ -243,7 +243,9 @@ export function mountLiveFigures(
     const host = document.createElement('div');
     host.className = 'widget';
     goLive(element).append(host);
-    widgets.push(mount(host, widgetOptions(element.dataset.widget ?? 'sine')));
+    widgets.push(
+      mount(host, { ...widgetOptions(element.dataset.widget ?? 'sine'), lang: language }),
+    );
   }
   for (const exercise of root.querySelectorAll<HTMLElement>('[data-exercise]'))
     widgets.push(mountExercise(exercise, language, facts));

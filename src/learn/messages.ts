@@ -4,24 +4,16 @@
  */
 import { en } from './messages.en';
 import { es } from './messages.es';
+import { parseLanguage, type Language } from '../i18n/language';
 
 /** Every key of the English catalogue, each a string: a catalogue missing one fails the typecheck. */
 export type LearnMessages = { readonly [Key in keyof typeof en]: string };
 export type MessageKey = keyof LearnMessages;
 
-export const LANGUAGES = ['en', 'es'] as const;
-export type Language = (typeof LANGUAGES)[number];
+export { LANGUAGE_NAMES, LANGUAGES, parseLanguage, fill } from '../i18n/language';
+export type { Language } from '../i18n/language';
 
 export const CATALOGUES: Readonly<Record<Language, LearnMessages>> = { en, es };
-
-/** Each language's name in itself, for the switch. */
-export const LANGUAGE_NAMES: Readonly<Record<Language, string>> = { en: 'English', es: 'Español' };
-
-/** `value` if it names a language of the article (en, es, es-AR, …), else null. */
-export function parseLanguage(value: string | null | undefined): Language | null {
-  const base = value?.trim().toLowerCase().split(/[-_]/)[0];
-  return LANGUAGES.find((language) => language === base) ?? null;
-}
 
 /**
  * The article's language: `?lang=` first, then the language the page was built in when it is
@@ -46,16 +38,6 @@ export function formatNumber(language: Language, value: number, digits = 3): str
     maximumSignificantDigits: digits,
     minimumSignificantDigits: Math.min(digits, 2),
   }).format(value);
-}
-
-/** Fills `{name}` in a message with `values` (already formatted). */
-export function fill(
-  template: string,
-  values: Readonly<Record<string, string | number>> = {},
-): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in values ? String(values[name]) : whole,
-  );
 }
 
 /** A message's fixed text pieces (between placeholders and markup), for the language tests. */

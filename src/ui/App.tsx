@@ -1,6 +1,9 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
+import type { Language } from '../i18n/language';
 import type { ExplorerStore } from '../state';
 import { StoreContext, useExplorer } from './context';
+import { LanguageSwitch } from './controls/LanguageSwitch';
+import { LanguageContext, useI18n } from './i18n';
 import { PresentationToggle, usePresentationShortcuts } from './controls/PresentationToggle';
 import { ShareExport } from './controls/ShareExport';
 import { PresetNote } from './controls/PresetNote';
@@ -36,12 +39,13 @@ function useUndoShortcuts(store: ExplorerStore): void {
 function Notice() {
   const notice = useExplorer((s) => s.notice);
   const dismiss = useExplorer((s) => s.dismissNotice);
+  const { t } = useI18n();
   if (!notice) return null;
   return (
     <div className="notice" role="alert" data-testid="notice">
       <span>{notice}</span>
       <button type="button" className="button quiet" onClick={dismiss}>
-        Dismiss
+        {t('dismiss')}
       </button>
     </div>
   );
@@ -67,7 +71,8 @@ function usePendingAttribute(store: ExplorerStore): void {
  * key, θ̂ and the response curve; the landscape, the prediction, the check and the math follow.
  * Presentation mode keeps only the plot, θ̂ and the response curve, in large type.
  */
-function Explorer() {
+function Explorer({ onLanguage }: { onLanguage: (language: Language) => void }) {
+  const { t, language } = useI18n();
   const showLandscape = useExplorer((s) => s.options.showLandscape);
   const presenting = useExplorer((s) => s.presentation);
   return (
@@ -75,12 +80,11 @@ function Explorer() {
       <header className="top">
         <div className="masthead">
           <div className="masthead-title">
-            <h1>GP Sensitivity Explorer</h1>
+            <h1>{t('appTitle')}</h1>
             <p className="tagline">
-              Drag a point and watch a Gaussian process refit its hyperparameters. Each arrow shows
-              which way that point pulls them, and how hard.{' '}
-              <a href="learn.html" data-testid="learn-link">
-                How it works, step by step
+              {t('tagline')}{' '}
+              <a href={`learn.html?lang=${language}`} hrefLang={language} data-testid="learn-link">
+                {t('learnLink')}
               </a>
             </p>
           </div>
@@ -88,6 +92,7 @@ function Explorer() {
             <ShareExport />
             {!presenting && <PresentationToggle />}
             <ThemeSwitch />
+            <LanguageSwitch onChange={onLanguage} />
           </div>
         </div>
         <Notice />
@@ -103,7 +108,7 @@ function Explorer() {
             <Plot />
             <StatusLine />
           </div>
-          <aside className="side" aria-label="The fit">
+          <aside className="side" aria-label={t('fitAside')}>
             {presenting && (
               <div className="presentation-bar">
                 <PresentationToggle />
@@ -129,29 +134,39 @@ function Explorer() {
         </div>
       </main>
       <footer className="about">
-        <h2>What am I looking at?</h2>
-        <p>
-          A Gaussian process with kernel k(x, x′) = σf² ρ(|x − x′|; ℓ) + σn² δ is fitted by
-          maximising the marginal likelihood of the points. The fitted values θ̂ are not a function
-          you can differentiate by hand, but the rule that picks them is: at the maximum the
-          gradient is zero, and the implicit function theorem turns that into the derivative of θ̂
-          with respect to every point. The arrows draw those derivatives. When the maximum is flat,
-          a saddle, on a boundary or nearly tied with another, the derivative is not meaningful and
-          the page says so.
-        </p>
+        <h2>{t('aboutTitle')}</h2>
+        <p>{t('aboutText')}</p>
       </footer>
     </div>
   );
 }
 
-/** The explorable, bound to a store. */
-export function App({ store }: { store: ExplorerStore }) {
+/**
+ * The explorable, bound to a store, in `language` until the reader switches; `onLanguage` is told
+ * of a switch (the page writes it to `?lang=` and `<html lang>`).
+ */
+export function App({
+  store,
+  language: initialLanguage = 'en',
+  onLanguage,
+}: {
+  store: ExplorerStore;
+  language?: Language;
+  onLanguage?: (language: Language) => void;
+}) {
   useUndoShortcuts(store);
   usePresentationShortcuts(store);
   usePendingAttribute(store);
+  const [language, setLanguage] = useState<Language>(initialLanguage);
+  const switchLanguage = (next: Language) => {
+    setLanguage(next);
+    onLanguage?.(next);
+  };
   return (
     <StoreContext.Provider value={store}>
-      <Explorer />
+      <LanguageContext.Provider value={language}>
+        <Explorer onLanguage={switchLanguage} />
+      </LanguageContext.Provider>
     </StoreContext.Provider>
   );
 }

@@ -1,5 +1,6 @@
 import { useExplorer } from './context';
-import { formatNumber, KERNEL_LABELS } from './format';
+import { KERNEL_LABELS } from './format';
+import { useI18n } from './i18n';
 import { Term } from './Term';
 
 /** The plot's footer: how to interact, and what computed the fit (backend, time, size). */
@@ -11,17 +12,15 @@ export function StatusLine() {
   const kernel = useExplorer((s) => s.kernel);
   const timing = useExplorer((s) => s.analysis?.result.timingMs.total ?? null);
   const engine = useExplorer((s) => s.analysis?.result.engine ?? null);
+  const { t, number } = useI18n();
 
   return (
     <div className="plot-footer">
-      <span className="hint">
-        Drag a point · click to add · double-click or <kbd>Del</kbd> to remove · <kbd>Tab</kbd>,
-        arrow keys to move
-      </span>
+      <span className="hint">{t('hint')}</span>
       <span className="status" role="status" aria-live="off">
         <span className={`status-dot${busy ? ' busy' : ''}`} aria-hidden="true" />
         <span className="num">
-          {count} points · {KERNEL_LABELS[kernel]} · compute{' '}
+          {t('statusPoints', { count })} · {KERNEL_LABELS[kernel]} · {t('statusCompute')}{' '}
           <span data-testid="compute-backend" data-backend={status.backend}>
             {status.backend}
           </span>
@@ -31,17 +30,13 @@ export function StatusLine() {
               <span
                 data-testid="engine-backend"
                 data-engine={engine}
-                title={
-                  engine === 'wasm'
-                    ? 'The float64 engine runs its hot loops in WebAssembly SIMD'
-                    : 'The float64 engine runs in JavaScript (WebAssembly is not available here)'
-                }
+                title={engine === 'wasm' ? t('engineWasm') : t('engineJs')}
               >
                 {engine}
               </span>
             </>
           )}
-          {timing !== null && ` · ${formatNumber(timing, 2)} ms`}
+          {timing !== null && ` · ${number(timing, 2)} ms`}
         </span>
         {status.note && <span title={status.note}> · {status.note}</span>}
         <Term id="computeBackend" above />

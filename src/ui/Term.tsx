@@ -1,5 +1,6 @@
 import { memo, useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
-import { GLOSSARY, type GlossaryTerm } from './glossary';
+import { glossaryFor, type GlossaryTerm } from './glossary';
+import { useI18n } from './i18n';
 
 /**
  * A technical term with its plain-language explanation (glossary.ts) behind a small ⓘ button:
@@ -16,7 +17,8 @@ export const Term = memo(function Term({
   children?: ReactNode;
   above?: boolean;
 }) {
-  const entry = GLOSSARY[id];
+  const { t, language } = useI18n();
+  const entry = glossaryFor(language)[id];
   const [open, setOpen] = useState(false);
   const noteId = `term-${useId().replace(/:/g, '')}`;
   const root = useRef<HTMLSpanElement>(null);
@@ -65,7 +67,7 @@ export const Term = memo(function Term({
         className="term-button"
         aria-expanded={open}
         aria-controls={noteId}
-        aria-label={`What is ${entry.term}?`}
+        aria-label={t('termWhatIs', { term: entry.term })}
         data-testid={`term-${id}`}
         onClick={() => (open ? close() : setOpen(true))}
       >

@@ -10,11 +10,12 @@ export interface FailureLike {
   message: string;
 }
 
-const READER_REASONS: Partial<Record<string, string>> = {
-  'all-x-equal':
-    'Every point has the same x, so no lengthscale can be fitted. Move a point sideways.',
-  'zero-y': 'Every point has y = 0, so there is nothing to fit. Move a point up or down.',
-  'too-few-points': 'Too few points to fit three hyperparameters. Add a point.',
+import { translator, type Translator, type UiMessageKey } from '../i18n/messages';
+
+const READER_REASONS: Partial<Record<string, UiMessageKey>> = {
+  'all-x-equal': 'failureAllXEqual',
+  'zero-y': 'failureZeroY',
+  'too-few-points': 'failureTooFew',
 };
 
 /** A sentence: first letter capitalised, ending with a full stop. */
@@ -26,6 +27,8 @@ function asSentence(text: string): string {
 }
 
 /** The reason a compute request failed, for the reader. */
-export function failureReason(failure: FailureLike): string {
-  return READER_REASONS[failure.code] ?? asSentence(failure.message);
+export function failureReason(failure: FailureLike, tr: Translator = translator('en')): string {
+  const key = READER_REASONS[failure.code];
+  // The engine's own messages stay in English; the page's framing around them is translated.
+  return key ? tr.t(key) : asSentence(failure.message);
 }

@@ -6,7 +6,7 @@
 import { BOUNDARY_REASONS, NEAR_TIE_GAP } from '../engine/diagnostics';
 import type { BoundaryFlag, Hyperparameters } from '../engine/types';
 import type { AnalysisView } from '../state';
-import { formatNumber } from './format';
+import { translator, type Translator } from '../i18n/messages';
 
 type Result = AnalysisView['result'];
 
@@ -14,14 +14,22 @@ type Result = AnalysisView['result'];
  * A fit's shape and noise in words, relative to another fit: "a wiggly fit (ℓ = 0.46, little
  * noise)". `other` decides which is the wiggly one and which the noisy one.
  */
-export function describeFit(theta: Hyperparameters, other: Hyperparameters, span: number): string {
+export function describeFit(
+  theta: Hyperparameters,
+  other: Hyperparameters,
+  span: number,
+  tr: Translator = translator('en'),
+): string {
   const shorter = theta.lengthscale < other.lengthscale;
   const noiseRatio = theta.noiseStd / theta.signalStd;
   const otherRatio = other.noiseStd / other.signalStd;
   const noisier = noiseRatio > otherRatio;
-  const shape = shorter ? 'wiggly' : theta.lengthscale > span ? 'flat' : 'smooth';
-  const noise = noisier ? 'much noise' : 'little noise';
-  return `a ${shape}${noisier ? ', noisy' : ''} fit (ℓ = ${formatNumber(theta.lengthscale, 2)}, ${noise})`;
+  const shape = shorter ? 'Wiggly' : theta.lengthscale > span ? 'Flat' : 'Smooth';
+  return tr.t('fitDescription', {
+    shape: tr.t(`fit${shape}${noisier ? 'Noisy' : ''}`),
+    lengthscale: tr.number(theta.lengthscale, 2),
+    noise: tr.t(noisier ? 'muchNoise' : 'littleNoise'),
+  });
 }
 
 /** Two near-tied maxima named in words, the fitted one first. */
@@ -29,14 +37,13 @@ export function nearTieMessage(
   theta: Hyperparameters,
   runnerUp: { theta: Hyperparameters; lmlGap: number },
   span: number,
+  tr: Translator = translator('en'),
 ): string {
-  const first = describeFit(theta, runnerUp.theta, span);
-  const second = describeFit(runnerUp.theta, theta, span);
-  return (
-    `Two explanations of the data are almost equally likely: ${first} and ${second}, ` +
-    `only ${formatNumber(runnerUp.lmlGap, 2)} log-likelihood units behind. ` +
-    'A small change in the data can make the fit jump from one to the other.'
-  );
+  return tr.t('nearTie', {
+    first: describeFit(theta, runnerUp.theta, span, tr),
+    second: describeFit(runnerUp.theta, theta, span, tr),
+    gap: tr.number(runnerUp.lmlGap, 2),
+  });
 }
 
 /**
@@ -61,26 +68,27 @@ export function meanShape(result: Result, yRange: number): 'flat' | 'straight' |
 }
 
 /** What a boundary optimum looks like on the plot, in plain words. */
-export function boundaryMessage(flag: BoundaryFlag, result: Result, yRange: number): string {
+export function boundaryMessage(
+  flag: BoundaryFlag,
+  result: Result,
+  yRange: number,
+  tr: Translator = translator('en'),
+): string {
   switch (flag) {
     case 'lengthscale-beyond-span': {
       const shape = meanShape(result, yRange);
-      if (shape === 'flat') {
-        return 'ℓ keeps growing, far beyond the data: the fit is a flat line and every point is noise around it, so there is no maximum to take a derivative at.';
-      }
-      if (shape === 'straight') {
-        return 'ℓ keeps growing, far beyond the data: the fit is a straight line, so there is no maximum to take a derivative at.';
-      }
-      return 'ℓ keeps growing, far beyond the span of the data: the likelihood rises all the way out, so there is no maximum to take a derivative at.';
+      if (shape === 'flat') return tr.t('boundaryFlatLine');
+      if (shape === 'straight') return tr.t('boundaryStraightLine');
+      return tr.t('boundaryBeyondSpan');
     }
     case 'lengthscale-below-spacing':
-      return 'ℓ shrinks below the gaps between the points: neighbours stop informing each other and the curve only bends at the points themselves. There is no maximum to take a derivative at.';
+      return tr.t('boundaryBelowSpacing');
     case 'noise-vanishing':
-      return 'σn shrinks to zero: the curve passes through every point exactly, so there is no maximum to take a derivative at.';
+      return tr.t('boundaryNoiseVanishing');
     case 'signal-vanishing':
-      return 'σf shrinks to zero: the curve is flat at zero and every point is noise, so there is no maximum to take a derivative at.';
+      return tr.t('boundarySignalVanishing');
     case 'signal-unbounded':
-      return 'σf keeps growing: the rule prefers an ever larger signal variance, so there is no maximum to take a derivative at.';
+      return tr.t('boundarySignalUnbounded');
   }
 }
 
@@ -98,7 +106,11 @@ function spanOf(values: Iterable<number>): number {
  * The fit's diagnostic reasons in the page's words: boundary flags and near ties rewritten,
  * anything else as the engine put it.
  */
-export function fitReasons(result: Result, points: readonly { x: number; y: number }[]): string[] {
+export function fitReasons(
+  result: Result,
+  points: readonly { x: number; y: number }[],
+  tr: Translator = translator('en'),
+): string[] {
   const { diagnostics, theta } = result;
   const yRange = spanOf(points.map((p) => p.y));
   const xSpan = spanOf(points.map((p) => p.x));
@@ -108,9 +120,10 @@ export function fitReasons(result: Result, points: readonly { x: number; y: numb
   const runnerUp = diagnostics.runnerUp;
   return diagnostics.reasons.map((reason) => {
     const flag = byText.get(reason);
-    if (flag && diagnostics.boundary.includes(flag)) return boundaryMessage(flag, result, yRange);
+    if (flag && diagnostics.boundary.includes(flag))
+      return boundaryMessage(flag, result, yRange, tr);
     if (runnerUp && runnerUp.lmlGap < NEAR_TIE_GAP && reason.startsWith('another maximum')) {
-      return nearTieMessage(theta, runnerUp, xSpan);
+      return nearTieMessage(theta, runnerUp, xSpan, tr);
     }
     return reason;
   });

@@ -1,50 +1,72 @@
 /** Number formatting and names for display: one place, so every readout looks alike. */
 import type { HyperparameterName, KernelName } from '../engine/types';
+import type { Language } from '../i18n/language';
 
 /** A plain-text minus sign (U+2212) reads better than a hyphen in numbers. */
 const MINUS = '\u2212';
 
+const fixedFormats = new Map<string, Intl.NumberFormat>();
+
+/**
+ * `value` with `decimals` decimals in the language's conventions (Intl.NumberFormat: a decimal
+ * comma in Spanish), without grouping, and with a true minus sign.
+ */
+export function formatFixed(value: number, decimals: number, language: Language = 'en'): string {
+  const key = `${language}:${decimals}`;
+  let format = fixedFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(language, {
+      minimumFractionDigits: decimals,
+      maximumFractionDigits: decimals,
+      useGrouping: false,
+    });
+    fixedFormats.set(key, format);
+  }
+  return format.format(value).replace('-', MINUS);
+}
+
 /** `digits` significant digits; scientific notation with ×10ⁿ outside [1e-3, 1e5). */
-export function formatNumber(value: number, digits = 4): string {
+export function formatNumber(value: number, digits = 4, language: Language = 'en'): string {
   if (!Number.isFinite(value)) return Number.isNaN(value) ? '—' : value > 0 ? '∞' : `${MINUS}∞`;
   if (value === 0) return '0';
   const magnitude = Math.abs(value);
   if (magnitude >= 1e-3 && magnitude < 1e5) {
     const decimals = Math.max(0, digits - 1 - Math.floor(Math.log10(magnitude)));
-    return value.toFixed(Math.min(decimals, 12)).replace('-', MINUS);
+    return formatFixed(value, Math.min(decimals, 12), language);
   }
   const [mantissa = '', exponent = '0'] = value.toExponential(digits - 1).split('e');
-  return `${mantissa.replace('-', MINUS)}×10${superscript(Number(exponent))}`;
+  const shownMantissa = language === 'en' ? mantissa : mantissa.replace('.', ',');
+  return `${shownMantissa.replace('-', MINUS)}×10${superscript(Number(exponent))}`;
 }
 
 /** A signed number: always shows + or −. */
-export function formatSigned(value: number, digits = 3): string {
-  const text = formatNumber(value, digits);
+export function formatSigned(value: number, digits = 3, language: Language = 'en'): string {
+  const text = formatNumber(value, digits, language);
   return value > 0 ? `+${text}` : text;
 }
 
 /** A coordinate on the plot's 0.001 grid, shown with 2 decimals. */
-export function formatCoordinate(value: number): string {
-  return value.toFixed(2).replace('-', MINUS);
+export function formatCoordinate(value: number, language: Language = 'en'): string {
+  return formatFixed(value, 2, language);
 }
 
 /**
  * The relative difference exp(logRatio) − 1 as a signed percentage (e.g. +3.2 %), or as a factor
  * (×12, ÷40) once it is beyond a doubling or halving either way.
  */
-export function formatLogRatio(logRatio: number): string {
+export function formatLogRatio(logRatio: number, language: Language = 'en'): string {
   if (!Number.isFinite(logRatio)) return '—';
-  if (Math.abs(logRatio) <= Math.LN2) return formatPercent(Math.expm1(logRatio));
+  if (Math.abs(logRatio) <= Math.LN2) return formatPercent(Math.expm1(logRatio), language);
   const factor = Math.exp(Math.abs(logRatio));
-  return `${logRatio > 0 ? '×' : '÷'}${formatNumber(factor, 2)}`;
+  return `${logRatio > 0 ? '×' : '÷'}${formatNumber(factor, 2, language)}`;
 }
 
 /** A ratio as a signed percentage, e.g. +3.2 %. */
-export function formatPercent(fraction: number): string {
+export function formatPercent(fraction: number, language: Language = 'en'): string {
   if (!Number.isFinite(fraction)) return '—';
   const percent = fraction * 100;
-  const text = Math.abs(percent) < 10 ? percent.toFixed(1) : percent.toFixed(0);
-  return `${percent > 0 ? '+' : ''}${text.replace('-', MINUS)} %`;
+  const text = formatFixed(percent, Math.abs(percent) < 10 ? 1 : 0, language);
+  return `${percent > 0 ? '+' : ''}${text} %`;
 }
 
 const SUPERSCRIPTS: Record<string, string> = {

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import type { ExplorerStore } from '../../state';
 import { useExplorer, useExplorerStore } from '../context';
+import { useI18n } from '../i18n';
 import { Icon } from './Toolbar';
 
 /**
@@ -28,6 +29,7 @@ export function usePresentationShortcuts(store: ExplorerStore): void {
 export function PresentationToggle() {
   const store = useExplorerStore();
   const presenting = useExplorer((s) => s.presentation);
+  const { t } = useI18n();
   return (
     <button
       type="button"
@@ -35,11 +37,11 @@ export function PresentationToggle() {
       aria-pressed={presenting}
       aria-keyshortcuts="P"
       data-testid="presentation-toggle"
-      title={presenting ? 'Leave presentation mode (P or Esc)' : 'Presentation mode (P)'}
+      title={presenting ? t('exitPresentationTitle') : t('presentTitle')}
       onClick={() => store.getState().setPresentation(!presenting)}
     >
       <Icon d="M3 4h18v12H3zM12 16v4M8 20h8" />
-      <span className="button-text">{presenting ? 'Exit presentation' : 'Present'}</span>
+      <span className="button-text">{presenting ? t('exitPresentation') : t('present')}</span>
     </button>
   );
 }

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { findPreset, type PresetId } from '../../state';
 import { useExplorer } from '../context';
+import { useI18n } from '../i18n';
+import { presetText } from '../presetText';
 
 /**
  * The teaching note of the dataset on screen, shown in full beside the data menu (not in a
@@ -10,28 +12,29 @@ import { useExplorer } from '../context';
  */
 export function PresetNote() {
   const presetId = useExplorer((s) => s.presetId);
+  const { t, language } = useI18n();
   // The last preset loaded: its note stays (dimmed) while the reader edits its points.
   const [loaded, setLoaded] = useState<PresetId | null>(presetId);
   if (presetId !== null && presetId !== loaded) setLoaded(presetId);
   const preset = loaded === null ? null : findPreset(loaded);
   const edited = presetId === null;
+  const text = preset ? presetText(preset, language) : null;
   return (
     <p
       className={`preset-note${edited && preset ? ' edited' : ''}`}
       data-testid="preset-note"
       data-preset={loaded ?? undefined}
       data-edited={edited || undefined}
-      title={edited && preset ? 'You have moved points since this dataset was loaded.' : undefined}
+      title={edited && preset ? t('presetEdited') : undefined}
       aria-live="polite"
     >
-      {preset ? (
+      {text ? (
         <>
-          <strong>{preset.label}.</strong> {preset.description}
+          <strong>{text.label}.</strong> {text.description}
         </>
       ) : (
         <>
-          <strong>Your points.</strong> Each arrow shows how its point pulls θ̂; pick a dataset from
-          the menu for a guided example.
+          <strong>{t('yourPoints')}.</strong> {t('yourPointsNote')}
         </>
       )}
     </p>

@@ -4,6 +4,8 @@ import type { ExplorerStore } from '../../state';
 import { useExplorerStore } from '../context';
 import { pointsToCsv, pointsToJson, pointsToPython, type FitSummary } from '../export/exportData';
 import { download, renderPng, serializeSvg } from '../export/exportImage';
+import type { UiMessageKey } from '../../i18n/messages';
+import { useI18n } from '../i18n';
 import { Icon } from './Toolbar';
 
 /** Copies `text` to the clipboard; false when the browser refuses. */
@@ -16,7 +18,7 @@ async function copyText(text: string): Promise<boolean> {
   }
 }
 
-type Say = (message: string) => void;
+type Say = (message: UiMessageKey) => void;
 
 /** θ̂ and log p(y | X, θ̂) when the latest fit belongs to the current points. */
 function currentFit(store: ExplorerStore): FitSummary | null {
@@ -32,17 +34,17 @@ function plotLayers(): SVGSVGElement[] {
 }
 
 const EXPORTS: readonly {
-  label: string;
+  label: UiMessageKey;
   action: (store: ExplorerStore, say: Say) => Promise<void> | void;
 }[] = [
   {
-    label: 'Plot as PNG',
+    label: 'exportPng',
     action: async () => {
       download(await renderPng(plotLayers()), 'gp-explorer.png');
     },
   },
   {
-    label: 'Plot as SVG',
+    label: 'exportSvg',
     action: () => {
       download(
         new Blob([serializeSvg(plotLayers())], { type: 'image/svg+xml' }),
@@ -51,7 +53,7 @@ const EXPORTS: readonly {
     },
   },
   {
-    label: 'Data as CSV',
+    label: 'exportCsv',
     action: (store) =>
       download(
         new Blob([pointsToCsv(store.getState().points)], { type: 'text/csv' }),
@@ -59,7 +61,7 @@ const EXPORTS: readonly {
       ),
   },
   {
-    label: 'Data and fit as JSON',
+    label: 'exportJson',
     action: (store) => {
       const { points, kernel } = store.getState();
       const json = pointsToJson(points, kernel, currentFit(store));
@@ -67,11 +69,11 @@ const EXPORTS: readonly {
     },
   },
   {
-    label: 'Copy as Python (scikit-learn)',
+    label: 'exportPython',
     action: async (store, say) => {
       const { points, kernel } = store.getState();
       const copied = await copyText(pointsToPython(points, kernel, currentFit(store)));
-      say(copied ? 'Python code copied.' : 'The clipboard is not available here.');
+      say(copied ? 'pythonCopied' : 'clipboardUnavailable');
     },
   },
 ];
@@ -79,11 +81,12 @@ const EXPORTS: readonly {
 /** Share (copy the link with the state in it), Embed (snippets) and Export (images, data, Python). */
 export function ShareExport() {
   const store = useExplorerStore();
+  const { t } = useI18n();
   const [message, setMessage] = useState<string | null>(null);
   const menuRef = useRef<HTMLDetailsElement>(null);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
 
-  const say = (text: string) => {
+  const show = (text: string) => {
     setMessage(text);
     clearTimeout(timer.current);
     timer.current = setTimeout(() => setMessage(null), 2400);
@@ -93,17 +96,13 @@ export function ShareExport() {
     try {
       await action();
     } catch (error) {
-      say(error instanceof Error ? error.message : String(error));
+      show(error instanceof Error ? error.message : String(error));
     }
   };
 
   const share = async () => {
     const copied = await copyText(window.location.href);
-    say(
-      copied
-        ? 'Link copied: it restores these points and settings.'
-        : `Copy this link: ${window.location.href}`,
-    );
+    show(copied ? t('shareCopied') : t('shareCopyThis', { url: window.location.href }));
   };
 
   return (
@@ -113,16 +112,16 @@ export function ShareExport() {
         className="button primary"
         onClick={() => void run(share)}
         data-testid="share"
-        aria-label="Share: copy a link to this view"
+        aria-label={t('shareLabel')}
       >
         <Icon d="M4 12v7a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2v-7M16 6l-4-4-4 4M12 2v13" />
-        <span className="button-text">Share</span>
+        <span className="button-text">{t('share')}</span>
       </button>
       <EmbedButton />
       <details className="menu" ref={menuRef}>
-        <summary className="button" data-testid="export" aria-label="Export">
+        <summary className="button" data-testid="export" aria-label={t('exportMenu')}>
           <Icon d="M21 15v4a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2v-4M7 10l5 5 5-5M12 15V3" />
-          <span className="button-text">Export</span>
+          <span className="button-text">{t('exportMenu')}</span>
         </summary>
         <div className="menu-items" role="menu">
           {EXPORTS.map((item) => (
@@ -130,9 +129,9 @@ export function ShareExport() {
               key={item.label}
               type="button"
               role="menuitem"
-              onClick={() => void run(() => item.action(store, say))}
+              onClick={() => void run(() => item.action(store, (key) => show(t(key))))}
             >
-              {item.label}
+              {t(item.label)}
             </button>
           ))}
         </div>

@@ -1,17 +1,20 @@
+import type { UiMessageKey } from '../../i18n/messages';
+import { useI18n } from '../i18n';
 import { THEME_CHOICES, setThemeChoice, useThemeChoice, type ThemeChoice } from '../theme';
 
-const LABELS: Record<ThemeChoice, string> = {
-  auto: 'Auto (system)',
-  light: 'Light',
-  dark: 'Dark',
+const LABELS: Record<ThemeChoice, UiMessageKey> = {
+  auto: 'themeAuto',
+  light: 'themeLight',
+  dark: 'themeDark',
 };
 
 /** Light, dark, or the system's choice; remembered for the next visit (theme.ts). */
 export function ThemeSwitch() {
   const choice = useThemeChoice();
+  const { t } = useI18n();
   return (
     <label className="toolbar-group theme-switch">
-      <span className="toolbar-label">Theme</span>
+      <span className="toolbar-label">{t('themeLabel')}</span>
       <select
         className="select"
         value={choice}
@@ -20,7 +23,7 @@ export function ThemeSwitch() {
       >
         {THEME_CHOICES.map((value) => (
           <option key={value} value={value}>
-            {LABELS[value]}
+            {t(LABELS[value])}
           </option>
         ))}
       </select>

@@ -2,6 +2,8 @@ import { KERNEL_NAMES, HYPERPARAMETER_NAMES } from '../../engine/types';
 import { PRESETS, type PresetId } from '../../state';
 import { useExplorer, useExplorerStore } from '../context';
 import { HYPERPARAMETER_LABELS, KERNEL_LABELS } from '../format';
+import { useI18n } from '../i18n';
+import { presetText } from '../presetText';
 import { Segmented } from './Segmented';
 
 /** Data, kernel, what the arrows show, layers, and undo/redo/reset. */
@@ -13,11 +15,13 @@ export function Toolbar() {
   const options = useExplorer((s) => s.options);
   const canUndo = useExplorer((s) => s.history.past.length > 0);
   const canRedo = useExplorer((s) => s.history.future.length > 0);
+  const tr = useI18n();
+  const { t } = tr;
 
   return (
-    <div className="toolbar" role="toolbar" aria-label="Explorer controls">
+    <div className="toolbar" role="toolbar" aria-label={t('toolbarLabel')}>
       <label className="toolbar-group">
-        <span className="toolbar-label">Data</span>
+        <span className="toolbar-label">{t('dataLabel')}</span>
         <select
           className="select"
           value={presetId ?? ''}
@@ -25,19 +29,23 @@ export function Toolbar() {
             event.target.value && actions.loadPreset(event.target.value as PresetId)
           }
           data-testid="preset"
-          aria-label="Dataset"
+          aria-label={t('datasetLabel')}
         >
-          {presetId === null && <option value="">Your points</option>}
+          {presetId === null && <option value="">{t('yourPoints')}</option>}
           {PRESETS.map((preset) => (
-            <option key={preset.id} value={preset.id} title={preset.description}>
-              {preset.label}
+            <option
+              key={preset.id}
+              value={preset.id}
+              title={presetText(preset, tr.language).description}
+            >
+              {presetText(preset, tr.language).label}
             </option>
           ))}
         </select>
       </label>
       <div className="toolbar-group">
         <span className="toolbar-label" id="kernel-label">
-          Kernel
+          {t('kernelLabel')}
         </span>
         <Segmented
           name="kernel"
@@ -49,7 +57,7 @@ export function Toolbar() {
       </div>
       <div className="toolbar-group">
         <span className="toolbar-label" id="arrows-label">
-          Arrows
+          {t('arrowsLabel')}
         </span>
         <Segmented
           name="hyperparameter"
@@ -63,7 +71,7 @@ export function Toolbar() {
                 <sub style={{ fontStyle: 'normal' }}>{HYPERPARAMETER_LABELS[name].subscript}</sub>
               </span>
             ),
-            ariaLabel: `Arrows show the ${HYPERPARAMETER_LABELS[name].name}`,
+            ariaLabel: t('arrowsShow', { name: tr.hyperparameterName(name) }),
           }))}
           onChange={actions.setHyperparameter}
         />
@@ -74,11 +82,11 @@ export function Toolbar() {
             onChange={(event) => actions.setArrowMode(event.target.checked ? 'vector' : 'vertical')}
             data-testid="toggle-vector"
           />
-          x and y
+          {t('xAndY')}
         </label>
       </div>
       <div className="toolbar-group">
-        <span className="toolbar-label">Show</span>
+        <span className="toolbar-label">{t('showLabel')}</span>
         <label className="toggle">
           <input
             type="checkbox"
@@ -86,7 +94,7 @@ export function Toolbar() {
             onChange={(event) => actions.setShowBand(event.target.checked)}
             data-testid="toggle-band"
           />
-          band
+          {t('band')}
         </label>
         <label className="toggle">
           <input
@@ -95,7 +103,7 @@ export function Toolbar() {
             onChange={(event) => actions.setShowLandscape(event.target.checked)}
             data-testid="toggle-landscape"
           />
-          landscape
+          {t('landscape')}
         </label>
       </div>
       <span className="toolbar-spacer" />
@@ -106,12 +114,12 @@ export function Toolbar() {
           disabled={!canUndo}
           onClick={actions.undo}
           data-testid="undo"
-          aria-label="Undo"
-          title="Undo (Ctrl+Z)"
+          aria-label={t('undo')}
+          title={t('undoTitle')}
           aria-keyshortcuts="Control+Z"
         >
           <Icon d="M9 14 4 9l5-5M4 9h11a5 5 0 0 1 0 10h-4" />
-          <span className="button-text phone-only">Undo</span>
+          <span className="button-text phone-only">{t('undo')}</span>
         </button>
         <button
           type="button"
@@ -119,15 +127,15 @@ export function Toolbar() {
           disabled={!canRedo}
           onClick={actions.redo}
           data-testid="redo"
-          aria-label="Redo"
-          title="Redo (Ctrl+Shift+Z)"
+          aria-label={t('redo')}
+          title={t('redoTitle')}
           aria-keyshortcuts="Control+Shift+Z"
         >
           <Icon d="m15 14 5-5-5-5M20 9H9a5 5 0 0 0 0 10h4" />
-          <span className="button-text phone-only">Redo</span>
+          <span className="button-text phone-only">{t('redo')}</span>
         </button>
         <button type="button" className="button quiet" onClick={actions.reset} data-testid="reset">
-          <Icon d="M3 12a9 9 0 1 0 3-6.7L3 8M3 3v5h5" /> Reset
+          <Icon d="M3 12a9 9 0 1 0 3-6.7L3 8M3 3v5h5" /> {t('reset')}
         </button>
       </div>
     </div>

@@ -1,6 +1,7 @@
 import { HYPERPARAMETER_NAMES } from '../../engine/types';
 import { useExplorer, useExplorerStore } from '../context';
-import { formatNumber, HYPERPARAMETER_LABELS } from '../format';
+import { HYPERPARAMETER_LABELS } from '../format';
+import { useI18n } from '../i18n';
 
 /**
  * Checks the implicit-function column for the selected point against central-difference refits
@@ -12,15 +13,13 @@ export function FiniteDifference() {
   const check = useExplorer((s) => s.finiteDifference);
   const dragging = useExplorer((s) => s.drag?.active ?? false);
   const result = check?.status === 'done' ? check.result : null;
+  const { t, number: formatNumber } = useI18n();
 
   return (
     <section className="card" aria-labelledby="fd-title" data-testid="fd-check">
       <div className="card-body">
-        <h2 id="fd-title">Check it</h2>
-        <p className="panel-text">
-          Refit with yᵢ moved by ±h and compare the slope with the implicit function theorem’s ∂ log
-          θ̂/∂yᵢ.
-        </p>
+        <h2 id="fd-title">{t('checkTitle')}</h2>
+        <p className="panel-text">{t('checkIntro')}</p>
         <button
           type="button"
           className="button"
@@ -29,14 +28,14 @@ export function FiniteDifference() {
           data-testid="fd-run"
         >
           {selectedIndex === null
-            ? 'Select a point to check'
+            ? t('checkSelect')
             : check?.status === 'pending'
-              ? `Refitting around point ${selectedIndex + 1}…`
-              : `Check point ${selectedIndex + 1} by finite differences`}
+              ? t('checkRefitting', { index: selectedIndex + 1 })
+              : t('checkRun', { index: selectedIndex + 1 })}
         </button>
         {check?.status === 'done' && !result && (
           <p className="panel-text" role="status">
-            The check could not run for these points.
+            {t('checkFailed')}
           </p>
         )}
         {result && (
@@ -45,14 +44,14 @@ export function FiniteDifference() {
               <span className="digits num" data-testid="fd-digits">
                 {formatNumber(result.agreeDigits, 2)}
               </span>{' '}
-              digits agree for point {result.index + 1}.
+              {t('checkDigits', { index: result.index + 1 })}
             </p>
             <table className="compare">
               <thead>
                 <tr>
                   <th scope="col">∂ log θ̂/∂yᵢ</th>
-                  <th scope="col">IFT</th>
-                  <th scope="col">finite difference</th>
+                  <th scope="col">{t('checkIft')}</th>
+                  <th scope="col">{t('checkFd')}</th>
                 </tr>
               </thead>
               <tbody>

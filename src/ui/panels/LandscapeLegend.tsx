@@ -1,4 +1,5 @@
 import { memo } from 'react';
+import { useI18n } from '../i18n';
 import { useLandscapeColours } from './ContourCanvas';
 import { LANDSCAPE_LEVELS } from './landscapeGeometry';
 
@@ -17,6 +18,7 @@ export const LandscapeLegend = memo(function LandscapeLegend({
   height: number;
 }) {
   const { low, band } = useLandscapeColours();
+  const { t } = useI18n();
   // Top to bottom: above −0.5, −0.5 … −1, …, −32 … −64, below −64.
   const levels = [...LANDSCAPE_LEVELS].reverse();
   const swatches = [...levels.map((level) => band(level)), low];
@@ -50,7 +52,7 @@ export const LandscapeLegend = memo(function LandscapeLegend({
         transform={`translate(${BAR_WIDTH + 40},${height / 2}) rotate(90)`}
         textAnchor="middle"
       >
-        nats below θ̂
+        {t('natsBelow')}
       </text>
     </g>
   );

@@ -1,5 +1,5 @@
 import type { LandscapeGrid, LandscapePosition, ManualFitView } from '../../state';
-import { formatNumber } from '../format';
+import { useI18n } from '../i18n';
 import { likelihoodChangeText } from '../lostLikelihood';
 import { interpolateProfile } from './landscapeGeometry';
 
@@ -28,6 +28,8 @@ export function LandscapeReadout({
   /** Whether two places are the same spot on screen. */
   near: (a: LandscapePosition, b: LandscapePosition) => boolean;
 }) {
+  const tr = useI18n();
+  const { t, number: formatNumber } = tr;
   const exact =
     cursor !== null &&
     manual?.fit !== null &&
@@ -45,11 +47,11 @@ export function LandscapeReadout({
   // On the θ set by hand, its own (rounded) coordinates, so the numbers match the plot's.
   const place = exact && manual ? manual.place : cursor;
   const text = !place
-    ? 'Point at the map to read it, click or tap to try that θ; or Tab to it and use the arrow keys and Enter.'
+    ? t('landscapeHint')
     : `ℓ = ${formatNumber(place.lengthscale, 3)}, σn²/σf² = ${formatNumber(place.noiseRatio, 2)}: ` +
       (Number.isFinite(lml) && top !== null
-        ? `log p ${exact ? '=' : '≈'} ${formatNumber(lml, 4)} nats, ${likelihoodChangeText(lml - top)}.`
-        : 'outside the computed map.');
+        ? `log p ${exact ? '=' : '≈'} ${formatNumber(lml, 4)} nats, ${likelihoodChangeText(lml - top, tr)}.`
+        : t('landscapeOutside'));
   return (
     <>
       <p

@@ -1,6 +1,7 @@
 import { selectArrows } from '../../state';
 import { useExplorer, useExplorerStore } from '../context';
-import { formatNumber, HYPERPARAMETER_LABELS } from '../format';
+import { HYPERPARAMETER_LABELS } from '../format';
+import { useI18n } from '../i18n';
 
 /** A small arrow glyph in the arrows' style (not to scale). */
 function Glyph({ capped = false, className }: { capped?: boolean; className: string }) {
@@ -30,51 +31,48 @@ export function Legend() {
   const label = HYPERPARAMETER_LABELS[hyperparameter];
   const symbol = `${label.symbol}${label.subscript}`;
   const colour = untrusted ? 'untrusted' : hyperparameter;
+  const tr = useI18n();
+  const { t } = tr;
 
   return (
     <section className="card" aria-labelledby="legend-title">
       <div className="card-body legend">
-        <h2 id="legend-title">Reading the arrows</h2>
+        <h2 id="legend-title">{t('legendTitle')}</h2>
         <div className="legend-row">
           <Glyph className={colour} />
           <span>
             {mode === 'vector'
-              ? `Points the way to move the point to raise ${symbol} fastest; its components are ∂ log ${symbol}/∂x and ∂ log ${symbol}/∂y.`
-              : `Up: raising the point raises the ${label.name} ${symbol}. Down: raising it lowers ${symbol}.`}
+              ? t('legendVector', { symbol })
+              : t('legendVertical', { name: tr.hyperparameterName(hyperparameter), symbol })}
           </span>
         </div>
         <div className="legend-row">
           <Glyph className={colour} />
           <span data-testid="arrow-scale">
-            Length: ∂ log {symbol} / ∂y, in log so it is unit-free in {symbol}. One unit of y on the
-            plot stands for{' '}
-            <strong className="num">
-              {reference === undefined ? '—' : formatNumber(reference, 2)}
-            </strong>
-            , that is about a {reference === undefined ? '—' : formatNumber(reference * 10, 2)} %
-            change in {symbol} per 0.1 rise.
+            {t('legendLength', {
+              symbol,
+              reference: reference === undefined ? '—' : tr.number(reference, 2),
+              percent: reference === undefined ? '—' : tr.number(reference * 10, 2),
+            })}
           </span>
         </div>
         <div className="legend-row">
           <Glyph capped className={colour} />
-          <span>Capped: longer than drawn.</span>
+          <span>{t('legendCapped')}</span>
         </div>
         <div className="legend-row">
           <Glyph className="untrusted dashed" />
-          <span>
-            Grey and dashed: the fit is not trustworthy here; the reason is shown beside θ̂.
-          </span>
+          <span>{t('legendGrey')}</span>
         </div>
         <p className="note">
-          The scale stays fixed while you drag, so arrows compare across points and over time, and
-          is fitted anew when you let go, so that at most a fifth of the arrows reach the cap.{' '}
+          {t('legendScaleNote')}{' '}
           <button
             type="button"
             className="link-button"
             onClick={() => store.getState().rescaleArrows()}
             data-testid="rescale"
           >
-            Fit the scale to these arrows
+            {t('rescale')}
           </button>
         </p>
       </div>

@@ -1,7 +1,8 @@
 import { HYPERPARAMETER_NAMES, type HyperparameterName } from '../../engine/types';
 import { selectPrediction, type PredictionView } from '../../state';
 import { useExplorer } from '../context';
-import { formatCoordinate, formatNumber, HYPERPARAMETER_LABELS, plainSymbol } from '../format';
+import { HYPERPARAMETER_LABELS, plainSymbol } from '../format';
+import { useI18n } from '../i18n';
 import { AGREEMENT, formatApart, relativeGap, verdictOrder } from './responseCurveGeometry';
 
 /** One line of the verdict: "ℓ: prediction 1.52, refit 1.55 (2.0 % apart) — agrees". */
@@ -18,6 +19,7 @@ function VerdictLine({
   const gap = relativeGap(prediction.logGap[k] ?? Number.NaN);
   const agrees = gap <= AGREEMENT;
   const label = HYPERPARAMETER_LABELS[name];
+  const { t, number, language } = useI18n();
   return (
     <li
       className={`verdict${lead ? ' lead' : ''}${agrees ? ' agrees' : ' parted'}`}
@@ -30,11 +32,14 @@ function VerdictLine({
         {label.subscript && <sub>{label.subscript}</sub>}
       </span>
       <span className="num">
-        prediction{' '}
-        <span data-testid={`predicted-${name}`}>{formatNumber(prediction.predicted[name], 3)}</span>
-        , refit {formatNumber(prediction.refit[name], 3)} ({formatApart(gap)} apart)
+        {t('verdictPrediction')}{' '}
+        <span data-testid={`predicted-${name}`}>{number(prediction.predicted[name], 3)}</span>,{' '}
+        {t('verdictRefit', {
+          refit: number(prediction.refit[name], 3),
+          gap: formatApart(gap, language),
+        })}
       </span>
-      <span className="verdict-word">{agrees ? '— agrees' : '— parted'}</span>
+      <span className="verdict-word">{agrees ? t('verdictAgrees') : t('verdictParted')}</span>
     </li>
   );
 }
@@ -52,6 +57,7 @@ export function Prediction() {
     ? relativeGap(prediction.logGap[HYPERPARAMETER_NAMES.indexOf(chosen)] ?? Number.NaN)
     : null;
   const symbol = plainSymbol(chosen);
+  const { t, coordinate } = useI18n();
   return (
     <section
       className="card prediction-card"
@@ -60,18 +66,21 @@ export function Prediction() {
     >
       <div className="card-body prediction-layout">
         <div>
-          <h2 id="prediction-title">Prediction vs refit</h2>
+          <h2 id="prediction-title">{t('predictionTitle')}</h2>
           <p className="panel-text">
-            The arrows are derivatives, so they predict θ̂ to first order:{' '}
-            <em>log θ̂ + (∂ log θ̂/∂yᵢ) Δy + (∂ log θ̂/∂xᵢ) Δx</em>, from where the drag began.
+            {t('predictionIntro')} <em>log θ̂ + (∂ log θ̂/∂yᵢ) Δy + (∂ log θ̂/∂xᵢ) Δx</em>
+            {t('predictionFromStart')}
           </p>
           <p className="panel-text num" role="status" data-testid="prediction-summary">
             {!prediction || chosenGap === null
-              ? 'Drag a point to compare the prediction with the refitted θ̂.'
-              : `Point ${prediction.index + 1} moved Δx = ${formatCoordinate(prediction.delta.x)}, Δy = ${formatCoordinate(prediction.delta.y)}. ` +
-                (chosenGap <= AGREEMENT
-                  ? `For ${symbol}, the arrow’s prediction agrees with the refit.`
-                  : `For ${symbol}, the prediction has parted from the refit: the move is beyond where the arrow’s straight line holds (see the response curve).`)}
+              ? t('predictionIdle')
+              : t('predictionMoved', {
+                  index: prediction.index + 1,
+                  dx: coordinate(prediction.delta.x),
+                  dy: coordinate(prediction.delta.y),
+                }) +
+                ' ' +
+                t(chosenGap <= AGREEMENT ? 'predictionAgrees' : 'predictionParted', { symbol })}
           </p>
         </div>
         {prediction && (

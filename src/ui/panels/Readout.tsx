@@ -3,7 +3,8 @@ import { HYPERPARAMETER_NAMES } from '../../engine/types';
 import { selectArrows, selectPrediction } from '../../state';
 import { useExplorer } from '../context';
 import { failureReason } from '../failureText';
-import { formatNumber, HYPERPARAMETER_LABELS } from '../format';
+import { HYPERPARAMETER_LABELS } from '../format';
+import { useI18n } from '../i18n';
 import { formatApart, relativeGap } from './responseCurveGeometry';
 import { Term } from '../Term';
 import { TrustNote } from './TrustNote';
@@ -20,10 +21,16 @@ export function Readout() {
   const prediction = useExplorer(selectPrediction);
   // Screen readers hear the new fit once an edit settles, not at every step of a drag.
   const dragging = useExplorer((s) => s.drag?.active ?? false);
+  const tr = useI18n();
+  const { t, number: formatNumber } = tr;
   const [announcement, setAnnouncement] = useState('');
   const settled =
     result && !dragging
-      ? `Fitted: lengthscale ${formatNumber(result.theta.lengthscale)}, signal std ${formatNumber(result.theta.signalStd)}, noise std ${formatNumber(result.theta.noiseStd)}.`
+      ? t('fittedAnnouncement', {
+          lengthscale: formatNumber(result.theta.lengthscale),
+          signalStd: formatNumber(result.theta.signalStd),
+          noiseStd: formatNumber(result.theta.noiseStd),
+        })
       : null;
   if (settled !== null && settled !== announcement) setAnnouncement(settled);
 
@@ -35,7 +42,7 @@ export function Readout() {
       data-stale={arrows.stale}
     >
       <div className="card-body">
-        <h2 id="readout-title">Fitted hyperparameters</h2>
+        <h2 id="readout-title">{t('readoutTitle')}</h2>
         <div className="readout-rows">
           {HYPERPARAMETER_NAMES.map((name, k) => {
             const label = HYPERPARAMETER_LABELS[name];
@@ -53,14 +60,16 @@ export function Readout() {
                   {label.subscript && <sub>{label.subscript}</sub>}
                 </span>
                 <span className="readout-name">
-                  <Term id={name}>{label.name}</Term>
-                  <span className="readout-unit">in {label.unit}</span>
+                  <Term id={name}>{tr.hyperparameterName(name)}</Term>
+                  <span className="readout-unit">
+                    {t('inUnit', { unit: tr.hyperparameterUnit(name) })}
+                  </span>
                 </span>
                 <span className="readout-figures">
                   <span
                     className="readout-value num"
                     data-testid={`theta-${name}`}
-                    aria-label={`${label.name}: ${value === undefined ? 'not yet fitted' : formatNumber(value)} ${label.unit}`}
+                    aria-label={`${tr.hyperparameterName(name)}: ${value === undefined ? t('notYetFitted') : formatNumber(value)} ${tr.hyperparameterUnit(name)}`}
                   >
                     {value === undefined ? '—' : formatNumber(value)}
                   </span>
@@ -69,9 +78,9 @@ export function Readout() {
                       className="readout-prediction num"
                       data-testid={`readout-predicted-${name}`}
                       data-gap={String(gap)}
-                      title={`${formatApart(gap)} from the refit`}
+                      title={t('fromTheRefit', { gap: formatApart(gap, tr.language) })}
                     >
-                      IFT predicts {formatNumber(predicted)}
+                      {t('iftPredicts', { value: formatNumber(predicted) })}
                     </span>
                   )}
                 </span>
@@ -84,30 +93,34 @@ export function Readout() {
             <Term id="logLikelihood">log p(y | X, θ̂)</Term>
           </dt>
           <dd className="num" data-testid="lml">
-            {result ? <Term id="nats">{`${formatNumber(result.lml, 5)} nats`}</Term> : '—'}
+            {result ? (
+              <Term id="nats">{t('natsValue', { value: formatNumber(result.lml, 5) })}</Term>
+            ) : (
+              '—'
+            )}
           </dd>
           <dt>
-            <Term id="conditionNumber">Hessian condition number</Term>
+            <Term id="conditionNumber">{t('conditionNumber')}</Term>
           </dt>
           <dd className="num" data-testid="condition">
             {result ? formatNumber(result.diagnostics.conditionNumber, 3) : '—'}
           </dd>
           <dt>
-            <Term id="hessian">Hessian</Term> at θ̂
+            <Term id="hessian">{t('hessian')}</Term> {t('atThetaHat')}
           </dt>
           <dd>
             {result ? (
               <Term id="negativeDefinite">
                 {result.diagnostics.negativeDefinite
-                  ? 'negative definite'
-                  : 'not negative definite'}
+                  ? t('negativeDefinite')
+                  : t('notNegativeDefinite')}
               </Term>
             ) : (
               '—'
             )}
           </dd>
         </dl>
-        <TrustNote view={arrows} failure={failure ? failureReason(failure) : null} />
+        <TrustNote view={arrows} failure={failure ? failureReason(failure, tr) : null} />
         <p className="visually-hidden" aria-live="polite" data-testid="fit-announcement">
           {announcement}
         </p>

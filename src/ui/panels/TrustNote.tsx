@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import type { ArrowsView } from '../../state';
 import { useExplorer } from '../context';
 import { fitReasons } from '../fitMessages';
+import { useI18n } from '../i18n';
 
 /**
  * Whether the arrows can be believed, and why not when they cannot — in visible text, in words
@@ -12,9 +13,11 @@ import { fitReasons } from '../fitMessages';
 export function TrustNote({ view, failure }: { view: ArrowsView; failure: string | null }) {
   const { status, stale } = view;
   const analysis = useExplorer((s) => s.analysis);
+  const tr = useI18n();
+  const { t } = tr;
   const worded = useMemo(
-    () => (analysis ? fitReasons(analysis.result, analysis.points) : null),
-    [analysis],
+    () => (analysis ? fitReasons(analysis.result, analysis.points, tr) : null),
+    [analysis, tr],
   );
   // The view's reasons come from the latest analysis unless a failure replaced it.
   const reasons = failure || !worded ? view.reasons : worded;
@@ -24,18 +27,16 @@ export function TrustNote({ view, failure }: { view: ArrowsView; failure: string
         <span className="trust-icon" aria-hidden="true">
           ···
         </span>
-        <span>Fitting…</span>
+        <span>{t('fitting')}</span>
       </div>
     );
   }
   const heading = {
-    shown: 'Sensitivities trusted: θ̂ is a strict interior maximum.',
-    caution: 'Use the arrows with care.',
-    untrusted: 'Arrows greyed: the sensitivities cannot be trusted here.',
-    hidden: failure
-      ? 'No fit for these points.'
-      : 'Arrows hidden: the sensitivities are undefined here.',
-    waiting: 'No fit for these points.',
+    shown: t('trustShown'),
+    caution: t('trustCaution'),
+    untrusted: t('trustUntrusted'),
+    hidden: failure ? t('trustNoFit') : t('trustHidden'),
+    waiting: t('trustNoFit'),
   }[status];
   const shownReasons = failure ? [failure] : reasons;
   return (
@@ -50,11 +51,7 @@ export function TrustNote({ view, failure }: { view: ArrowsView; failure: string
         {stale ? '···' : status === 'shown' ? '✓' : '!'}
       </span>
       <div>
-        {stale && (
-          <div data-testid="trust-refitting">
-            Refitting: the arrows and θ̂ shown are for the points before your last change.
-          </div>
-        )}
+        {stale && <div data-testid="trust-refitting">{t('trustRefitting')}</div>}
         <div>{heading}</div>
         {shownReasons.length > 0 && (
           <ul data-testid="trust-reasons">

@@ -5,7 +5,8 @@
  */
 import type { ResponseCurve } from '../../engine/response-curve';
 import { HYPERPARAMETER_NAMES, type HyperparameterName } from '../../engine/types';
-import { formatNumber } from '../format';
+import type { Language } from '../../i18n/language';
+import { formatFixed, formatNumber } from '../format';
 
 /**
  * The first-order prediction (the tangent) agrees with the refit while they are within this
@@ -19,13 +20,13 @@ export function relativeGap(logGap: number): number {
 }
 
 /** A relative gap for reading: "< 1 %", "2.4 %", "38 %", or a factor "×3.1" beyond doubling. */
-export function formatApart(gap: number): string {
+export function formatApart(gap: number, language: Language = 'en'): string {
   const percent = 100 * gap;
   if (!Number.isFinite(gap)) return '—';
   if (percent < 1) return '< 1 %';
-  if (percent < 10) return `${percent.toFixed(1)} %`;
-  if (gap < 1) return `${percent.toFixed(0)} %`;
-  return `×${formatNumber(1 + gap, 2)}`;
+  if (percent < 10) return `${formatFixed(percent, 1, language)} %`;
+  if (gap < 1) return `${formatFixed(percent, 0, language)} %`;
+  return `×${formatNumber(1 + gap, 2, language)}`;
 }
 
 /** The hyperparameters in the order verdicts list them: the one the arrows show first. */

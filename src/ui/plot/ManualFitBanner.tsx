@@ -1,7 +1,7 @@
 import type { CSSProperties } from 'react';
 import { selectManualFit } from '../../state';
 import { useExplorer, useExplorerStore } from '../context';
-import { formatNumber } from '../format';
+import { useI18n } from '../i18n';
 import { likelihoodChangeText } from '../lostLikelihood';
 
 /**
@@ -12,6 +12,8 @@ import { likelihoodChangeText } from '../lostLikelihood';
 export function ManualFitBanner({ style }: { style?: CSSProperties }) {
   const store = useExplorerStore();
   const manual = useExplorer(selectManualFit);
+  const tr = useI18n();
+  const { t, number: formatNumber } = tr;
   if (!manual) return null;
   const { place, fit, change } = manual;
   return (
@@ -22,26 +24,27 @@ export function ManualFitBanner({ style }: { style?: CSSProperties }) {
       data-testid="manual-fit"
     >
       <p className="manual-theta num">
-        <strong>Your θ</strong> ℓ = {formatNumber(place.lengthscale, 3)}, σn²/σf² ={' '}
+        <strong>{t('yourTheta')}</strong> ℓ = {formatNumber(place.lengthscale, 3)}, σn²/σf² ={' '}
         {formatNumber(place.noiseRatio, 2)}
         {fit && (
           <>
             {' '}
-            (σf = {formatNumber(fit.theta.signalStd, 3)} at its best there, σn ={' '}
-            {formatNumber(fit.theta.noiseStd, 3)})
+            {t('manualSigmaAtBest', {
+              signal: formatNumber(fit.theta.signalStd, 3),
+              noise: formatNumber(fit.theta.noiseStd, 3),
+            })}
           </>
         )}
       </p>
       <p>
         {!fit ? (
-          'Computing its fit…'
+          t('computingFit')
         ) : (
           <>
             <span data-testid="manual-change" data-nats={change?.toFixed(6)}>
-              {change === null ? '' : likelihoodChangeText(change)}
+              {change === null ? '' : likelihoodChangeText(change, tr)}
             </span>
-            .{!fit.posterior && ' Its curve cannot be drawn here (the covariance is singular).'} The
-            arrows are greyed: they are derivatives at θ̂, not here.
+            .{!fit.posterior && ` ${t('curveSingular')}`} {t('arrowsGreyedManual')}
           </>
         )}
       </p>
@@ -51,7 +54,7 @@ export function ManualFitBanner({ style }: { style?: CSSProperties }) {
         data-testid="back-to-fit"
         onClick={() => store.getState().setManualTheta(null)}
       >
-        Back to θ̂
+        {t('backToFit')}
       </button>
     </div>
   );

@@ -1,6 +1,7 @@
 import { pointer } from 'd3';
 import { useLayoutEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { useExplorer, useExplorerStore } from '../context';
+import { useI18n } from '../i18n';
 import { ArrowsLayer } from './ArrowsLayer';
 import { ManualFitBanner } from './ManualFitBanner';
 import { Axes } from './Axes';
@@ -35,6 +36,7 @@ export function Plot() {
   const dragging = useExplorer((s) => s.drag?.active ?? false);
   // While θ is set by hand the arrows (derivatives at θ̂, not at that θ) step back.
   const manual = useExplorer((s) => s.manualTheta !== null);
+  const { t } = useI18n();
   const [frame, setFrame] = useState<HTMLDivElement | null>(null);
   const [measure, width] = useElementWidth();
   const room = useRoomBelow(frame, BELOW_PLOT, dragging);
@@ -92,7 +94,7 @@ export function Plot() {
               className="plot plot-live"
               {...frameSize}
               role="group"
-              aria-label="Data and Gaussian-process fit. Click empty space to add a point."
+              aria-label={t('plotLabel')}
             >
               <g ref={setLayer} transform={inner}>
                 <rect

@@ -1,7 +1,9 @@
 import { memo } from 'react';
 import { selectArrows } from '../../state';
 import { useExplorer } from '../context';
-import { formatNumber, plainSymbol } from '../format';
+import { translator, type Translator } from '../../i18n/messages';
+import { plainSymbol } from '../format';
+import { useI18n } from '../i18n';
 import {
   arrowShape,
   KEY_ARROW_PADDING,
@@ -19,10 +21,12 @@ export function scaleWords(
   reference: number | undefined,
   symbol: string,
   vector: boolean,
+  tr: Translator = translator('en'),
 ): string[] {
-  const rate = reference === undefined ? '—' : formatNumber(100 * reference, 2);
-  const head = ['An arrow this long:', `${symbol} changes by ${rate} %`, 'per unit the point'];
-  return vector ? [...head, 'moves along', 'the arrow'] : [...head, 'moves up'];
+  const { t } = tr;
+  const rate = reference === undefined ? '—' : tr.number(100 * reference, 2);
+  const head = [t('keyArrowThisLong'), t('keyChangesBy', { symbol, rate }), t('keyPerUnit')];
+  return vector ? [...head, t('keyMovesAlong'), t('keyTheArrow')] : [...head, t('keyMovesUp')];
 }
 
 /**
@@ -41,7 +45,8 @@ export const PlotKey = memo(function PlotKey({ scales, box }: { scales: PlotScal
   const vector = useExplorer((s) => s.options.arrowMode === 'vector');
   const unit = scales.y(0) - scales.y(1);
   const column = box.layout === 'column';
-  const words = scaleWords(reference, plainSymbol(hyperparameter), vector);
+  const tr = useI18n();
+  const words = scaleWords(reference, plainSymbol(hyperparameter), vector, tr);
   // Column: short lines beside the arrow; strip: two longer ones.
   const lines = column ? words : [words.slice(0, 2).join(' '), words.slice(2).join(' ')];
   const lineHeight = 19;
@@ -79,13 +84,13 @@ export const PlotKey = memo(function PlotKey({ scales, box }: { scales: PlotScal
             <g transform={`translate(0,${lineHeight * 0.5})`}>
               <line className="mean" x1={0} x2={swatch} y1={0} y2={0} />
               <text className="key-text" x={textX} dy="0.35em">
-                posterior mean of f
+                {tr.t('keyMean')}
               </text>
             </g>
             <g transform={`translate(0,${lineHeight * 1.5})`} opacity={showBand ? 1 : 0.35}>
               <rect className="band" x={0} y={-5} width={swatch} height={10} />
               <text className="key-text" x={textX} dy="0.35em">
-                95% band
+                {tr.t('keyBand')}
               </text>
             </g>
           </>

@@ -1,7 +1,8 @@
 import { memo, useRef, useState, type KeyboardEvent } from 'react';
 import { selectArrows, type ExplorerStore } from '../../state';
+import { useI18n } from '../i18n';
 import { useExplorer, useExplorerStore } from '../context';
-import { formatCoordinate, formatSigned, plainSymbol } from '../format';
+import { plainSymbol } from '../format';
 import { POINT_RADIUS, type PlotScales } from './geometry';
 import { POINT_HIT_RADIUS } from './pointDrag';
 import { useShownPoints } from './useShownPoints';
@@ -112,6 +113,7 @@ export const PointsLayer = memo(function PointsLayer({ scales }: { scales: PlotS
     arrows.arrows.map(({ index, sensitivityY }) => [index, sensitivityY]),
   );
   const symbol = plainSymbol(hyperparameter);
+  const { t, signed, coordinate } = useI18n();
   return (
     <g className="points">
       {points.map((point, index) => {
@@ -119,7 +121,7 @@ export const PointsLayer = memo(function PointsLayer({ scales }: { scales: PlotS
         const effect =
           value === undefined
             ? ''
-            : ` Raising it ${value >= 0 ? 'raises' : 'lowers'} ${symbol}: d log ${symbol}/dy ${formatSigned(value)}.`;
+            : t(value >= 0 ? 'pointRaises' : 'pointLowers', { symbol, value: signed(value) });
         return (
           <PointMark
             key={index}
@@ -130,7 +132,14 @@ export const PointsLayer = memo(function PointsLayer({ scales }: { scales: PlotS
             cy={scales.y(point.y)}
             selected={selectedIndex === index}
             dragging={dragIndex === index}
-            label={`Point ${index + 1} of ${points.length}: x ${formatCoordinate(point.x)}, y ${formatCoordinate(point.y)}.${effect}`}
+            label={
+              t('pointLabel', {
+                index: index + 1,
+                count: points.length,
+                x: coordinate(point.x),
+                y: coordinate(point.y),
+              }) + effect
+            }
             store={store}
           />
         );

@@ -1,0 +1,204 @@
+/** El texto del explorador y del widget en español, con las mismas claves que messages.en.ts. */
+import type { UiMessages } from './messages';
+
+export const es: UiMessages = {
+  appTitle: 'GP Sensitivity Explorer',
+  tagline:
+    'Arrastra un punto y mira cómo un proceso gaussiano vuelve a ajustar sus hiperparámetros. Cada flecha muestra hacia dónde tira ese punto de ellos, y con cuánta fuerza.',
+  learnLink: 'Cómo funciona, paso a paso',
+  languageLabel: 'Idioma',
+  themeLabel: 'Tema',
+  themeAuto: 'Automático (sistema)',
+  themeLight: 'Claro',
+  themeDark: 'Oscuro',
+  dismiss: 'Cerrar',
+  fitAside: 'El ajuste',
+  aboutTitle: '¿Qué estoy viendo?',
+  aboutText:
+    'Un proceso gaussiano con núcleo k(x, x′) = σf² ρ(|x − x′|; ℓ) + σn² δ se ajusta maximizando la verosimilitud marginal de los puntos. Los valores ajustados θ̂ no son una función que puedas derivar a mano, pero la regla que los elige sí lo es: en el máximo el gradiente vale cero, y el teorema de la función implícita convierte eso en la derivada de θ̂ respecto de cada punto. Las flechas dibujan esas derivadas. Cuando el máximo es plano, un punto de silla, está en un borde o casi empata con otro, la derivada no tiene sentido y la página lo dice.',
+  linkProblemFallback: '{message} Se muestra en su lugar el conjunto de datos por defecto.',
+
+  share: 'Compartir',
+  shareLabel: 'Compartir: copiar un enlace a esta vista',
+  shareCopied: 'Enlace copiado: recupera estos puntos y ajustes.',
+  shareCopyThis: 'Copia este enlace: {url}',
+  exportMenu: 'Exportar',
+  exportPng: 'Gráfica como PNG',
+  exportSvg: 'Gráfica como SVG',
+  exportCsv: 'Datos como CSV',
+  exportJson: 'Datos y ajuste como JSON',
+  exportPython: 'Copiar como Python (scikit-learn)',
+  pythonCopied: 'Código Python copiado.',
+  clipboardUnavailable: 'El portapapeles no está disponible aquí.',
+  present: 'Presentar',
+  exitPresentation: 'Salir de la presentación',
+  presentTitle: 'Modo presentación (P)',
+  exitPresentationTitle: 'Salir del modo presentación (P o Esc)',
+
+  toolbarLabel: 'Controles del explorador',
+  dataLabel: 'Datos',
+  datasetLabel: 'Conjunto de datos',
+  yourPoints: 'Tus puntos',
+  kernelLabel: 'Núcleo',
+  arrowsLabel: 'Flechas',
+  arrowsShow: 'Las flechas muestran la {name}',
+  xAndY: 'x e y',
+  showLabel: 'Mostrar',
+  band: 'banda',
+  landscape: 'paisaje',
+  undo: 'Deshacer',
+  undoTitle: 'Deshacer (Ctrl+Z)',
+  redo: 'Rehacer',
+  redoTitle: 'Rehacer (Ctrl+Mayús+Z)',
+  reset: 'Restablecer',
+  presetEdited: 'Has movido puntos desde que se cargó este conjunto de datos.',
+  yourPointsNote:
+    'Cada flecha muestra cómo tira su punto de θ̂; elige un conjunto de datos en el menú para ver un ejemplo guiado.',
+
+  nameLengthscale: 'escala de longitud',
+  nameSignalStd: 'desviación típica de la señal',
+  nameNoiseStd: 'desviación típica del ruido',
+  unitX: 'unidades de x',
+  unitY: 'unidades de y',
+
+  hint: 'Arrastra un punto · haz clic para añadir · doble clic o Supr para quitar · Tab y flechas para mover',
+  statusPoints: '{count} puntos',
+  statusCompute: 'cálculo',
+  engineWasm: 'El motor float64 ejecuta sus bucles críticos en WebAssembly SIMD',
+  engineJs: 'El motor float64 se ejecuta en JavaScript (WebAssembly no está disponible aquí)',
+  plotLabel:
+    'Datos y ajuste del proceso gaussiano. Haz clic en un espacio vacío para añadir un punto.',
+  embedPlotLabel:
+    'Datos y ajuste del proceso gaussiano. Arrastra un punto; haz clic en un espacio vacío para añadir uno.',
+  pointLabel: 'Punto {index} de {count}: x {x}, y {y}.',
+  pointRaises: ' Subirlo hace crecer {symbol}: d log {symbol}/dy {value}.',
+  pointLowers: ' Subirlo hace bajar {symbol}: d log {symbol}/dy {value}.',
+  keyMean: 'media a posteriori de f',
+  keyBand: 'banda del 95 %',
+  keyArrowThisLong: 'Una flecha así de larga:',
+  keyChangesBy: '{symbol} cambia un {rate} %',
+  keyPerUnit: 'por unidad que el punto',
+  keyMovesAlong: 'se mueve a lo largo',
+  keyTheArrow: 'de la flecha',
+  keyMovesUp: 'sube',
+
+  yourTheta: 'Tu θ',
+  manualSigmaAtBest: '(σf = {signal}, su mejor valor ahí; σn = {noise})',
+  computingFit: 'Calculando su ajuste…',
+  curveSingular: 'Su curva no se puede dibujar aquí (la covarianza es singular).',
+  arrowsGreyedManual: 'Las flechas están en gris: son derivadas en θ̂, no aquí.',
+  backToFit: 'Volver a θ̂',
+  likelihoodUnknown: 'no se pudo calcular su verosimilitud',
+  likelihoodSame: 'a menos de 0,01 nats de θ̂: explica los datos igual de bien',
+  likelihoodWorse: '−{nats} nats: este θ explica los datos e^{nats} ≈ {factor} veces peor que θ̂',
+  likelihoodBetter: '+{nats} nats: este θ explica los datos e^{nats} ≈ {factor} veces mejor que θ̂',
+  moreThanHuge: 'más de 10³⁰⁰',
+
+  readoutTitle: 'Hiperparámetros ajustados',
+  inUnit: 'en {unit}',
+  notYetFitted: 'aún sin ajustar',
+  iftPredicts: 'el TFI predice {value}',
+  fromTheRefit: 'a {gap} del reajuste',
+  natsValue: '{value} nats',
+  conditionNumber: 'número de condición del hessiano',
+  hessian: 'Hessiano',
+  atThetaHat: 'en θ̂',
+  negativeDefinite: 'definido negativo',
+  notNegativeDefinite: 'no definido negativo',
+  fittedAnnouncement:
+    'Ajustado: escala de longitud {lengthscale}, desviación típica de la señal {signalStd}, desviación típica del ruido {noiseStd}.',
+
+  fitting: 'Ajustando…',
+  trustShown: 'Sensibilidades fiables: θ̂ es un máximo interior estricto.',
+  trustCaution: 'Usa las flechas con cuidado.',
+  trustUntrusted: 'Flechas en gris: aquí no se puede confiar en las sensibilidades.',
+  trustHidden: 'Flechas ocultas: aquí las sensibilidades no están definidas.',
+  trustNoFit: 'No hay ajuste para estos puntos.',
+  trustRefitting:
+    'Reajustando: las flechas y θ̂ que ves corresponden a los puntos anteriores a tu último cambio.',
+
+  legendTitle: 'Cómo leer las flechas',
+  legendVector:
+    'Señala hacia dónde mover el punto para que {symbol} suba lo más rápido posible; sus componentes son ∂ log {symbol}/∂x y ∂ log {symbol}/∂y.',
+  legendVertical:
+    'Hacia arriba: subir el punto hace crecer la {name} {symbol}. Hacia abajo: subirlo hace bajar {symbol}.',
+  legendLength:
+    'Longitud: ∂ log {symbol} / ∂y, en logaritmo para que no dependa de las unidades de {symbol}. Una unidad de y en la gráfica equivale a {reference}, es decir, un cambio de alrededor del {percent} % en {symbol} por cada subida de 0,1.',
+  legendCapped: 'Recortada: más larga de lo que se dibuja.',
+  legendGrey: 'Gris y discontinua: aquí el ajuste no es fiable; el motivo aparece junto a θ̂.',
+  legendScaleNote:
+    'La escala se mantiene fija mientras arrastras, para que las flechas se puedan comparar entre puntos y a lo largo del tiempo, y se ajusta de nuevo al soltar, de modo que como mucho una quinta parte de las flechas llegue al tope.',
+  rescale: 'Ajustar la escala a estas flechas',
+
+  predictionTitle: 'Predicción frente a reajuste',
+  predictionIntro: 'Las flechas son derivadas, así que predicen θ̂ a primer orden:',
+  predictionFromStart: ', desde donde empezó el arrastre.',
+  predictionIdle: 'Arrastra un punto para comparar la predicción con el θ̂ reajustado.',
+  predictionMoved: 'El punto {index} se movió Δx = {dx}, Δy = {dy}.',
+  predictionAgrees: 'Para {symbol}, la predicción de la flecha coincide con el reajuste.',
+  predictionParted:
+    'Para {symbol}, la predicción se ha separado del reajuste: el movimiento va más allá de donde vale la recta de la flecha (mira la curva de respuesta).',
+  verdictPrediction: 'predicción',
+  verdictRefit: 'reajuste {refit} (a {gap})',
+  verdictAgrees: '— coinciden',
+  verdictParted: '— se separan',
+
+  checkTitle: 'Compruébalo',
+  checkIntro:
+    'Reajusta con yᵢ desplazado ±h y compara la pendiente con la ∂ log θ̂/∂yᵢ del teorema de la función implícita.',
+  checkSelect: 'Selecciona un punto para comprobarlo',
+  checkRefitting: 'Reajustando alrededor del punto {index}…',
+  checkRun: 'Comprobar el punto {index} por diferencias finitas',
+  checkFailed: 'La comprobación no pudo hacerse con estos puntos.',
+  checkDigits: 'cifras coinciden para el punto {index}.',
+  checkIft: 'TFI',
+  checkFd: 'diferencias finitas',
+
+  landscapeHint:
+    'Señala el mapa para leerlo, haz clic o toca para probar ese θ; o llega con Tab y usa las flechas y Enter.',
+  landscapeOutside: 'fuera del mapa calculado.',
+  natsBelow: 'nats por debajo de θ̂',
+
+  fitWiggly: 'un ajuste ondulado',
+  fitFlat: 'un ajuste plano',
+  fitSmooth: 'un ajuste suave',
+  fitWigglyNoisy: 'un ajuste ondulado y ruidoso',
+  fitFlatNoisy: 'un ajuste plano y ruidoso',
+  fitSmoothNoisy: 'un ajuste suave y ruidoso',
+  muchNoise: 'mucho ruido',
+  littleNoise: 'poco ruido',
+  fitDescription: '{shape} (ℓ = {lengthscale}, {noise})',
+  nearTie:
+    'Dos explicaciones de los datos son casi igual de verosímiles: {first} y {second}, solo {gap} unidades de log-verosimilitud por detrás. Un pequeño cambio en los datos puede hacer que el ajuste salte de una a otra.',
+  boundaryFlatLine:
+    'ℓ no deja de crecer, mucho más allá de los datos: el ajuste es una recta horizontal y cada punto es ruido a su alrededor, así que no hay un máximo en el que derivar.',
+  boundaryStraightLine:
+    'ℓ no deja de crecer, mucho más allá de los datos: el ajuste es una recta, así que no hay un máximo en el que derivar.',
+  boundaryBeyondSpan:
+    'ℓ no deja de crecer, mucho más allá del rango de los datos: la verosimilitud sube sin parar, así que no hay un máximo en el que derivar.',
+  boundaryBelowSpacing:
+    'ℓ se hace menor que la separación entre los puntos: los vecinos dejan de informarse entre sí y la curva solo se dobla en los propios puntos. No hay un máximo en el que derivar.',
+  boundaryNoiseVanishing:
+    'σn se reduce a cero: la curva pasa exactamente por cada punto, así que no hay un máximo en el que derivar.',
+  boundarySignalVanishing:
+    'σf se reduce a cero: la curva es plana en cero y cada punto es ruido, así que no hay un máximo en el que derivar.',
+  boundarySignalUnbounded:
+    'σf no deja de crecer: la regla prefiere una varianza de la señal cada vez mayor, así que no hay un máximo en el que derivar.',
+  failureAllXEqual:
+    'Todos los puntos tienen la misma x, así que no se puede ajustar ninguna escala de longitud. Mueve un punto hacia un lado.',
+  failureZeroY:
+    'Todos los puntos tienen y = 0, así que no hay nada que ajustar. Sube o baja un punto.',
+  failureTooFew: 'Hay muy pocos puntos para ajustar tres hiperparámetros. Añade un punto.',
+  termWhatIs: '¿Qué es {term}?',
+
+  widgetControls: 'Controles del widget',
+  openInExplorer: 'Abrir en el explorador ↗',
+  embedRefitting:
+    'Reajustando: θ̂ y las flechas corresponden a los puntos anteriores a tu último cambio.',
+  embedNoFit: 'Sin ajuste: {reason}',
+  embedGreyed: 'Flechas en gris',
+  embedNoArrows: 'Sin flechas',
+  embedCare: 'Usa las flechas con cuidado',
+  embedNotReliable: 'aquí las sensibilidades no son fiables.',
+  computedBy: 'calculado con',
+};

@@ -1,0 +1,33 @@
+/**
+ * Los nombres y las notas de los conjuntos de datos (src/state/presets.ts) en español. Cada
+ * afirmación es la misma que la de la nota inglesa, que test/state/presets.test.ts mide.
+ */
+import type { PresetId } from '../state';
+
+export const PRESET_TEXT_ES: Readonly<Record<PresetId, { label: string; description: string }>> = {
+  sine: {
+    label: 'Seno con ruido',
+    description:
+      'Una curva suave con ruido y un único mejor ajuste claro: sube o baja cualquier punto 0,3 y la ℓ reajustada se queda a menos de un 5 % de lo que predice su flecha.',
+  },
+  outlier: {
+    label: 'Un valor atípico',
+    description:
+      'El mismo seno con un punto levantado 2 por encima de la curva. El ajuste lo trata como ruido: σn casi se duplica, y la flecha de σn de ese punto es, con diferencia, la más larga.',
+  },
+  clusters: {
+    label: 'Dos grupos',
+    description:
+      'Nada entre los grupos: un ajuste ondulado con poco ruido y uno suave y ruidoso son casi igual de verosímiles. Las flechas llevan un aviso, y arrastrar un punto media unidad puede hacer que θ̂ salte de uno a otro.',
+  },
+  step: {
+    label: 'Un escalón',
+    description:
+      'Un salto que un núcleo suave no puede dar: RBF lo redondea y llama ruido al desajuste, con σn unas tres veces el 0,05 real. Matérn 3/2 sigue mejor el salto, con menos ruido y mayor verosimilitud.',
+  },
+  noise: {
+    label: 'Solo ruido',
+    description:
+      'Ninguna señal: el ajuste dibuja una recta horizontal y llama ruido a todos los puntos. ℓ se va al infinito, así que θ̂ no tiene derivada y las flechas se ocultan.',
+  },
+};

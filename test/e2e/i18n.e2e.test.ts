@@ -1,0 +1,142 @@
+/**
+ * The explorer and the widget in English and Spanish, in real Chromium: `?lang=` chooses, English
+ * by default; no fixed text of one catalogue shows on the other's page; the masthead's switch
+ * changes language and keeps the data and the language in the address (so a shared link keeps it).
+ */
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { UI_CATALOGUES } from '../../src/i18n/messages';
+import type { Language } from '../../src/i18n/language';
+import { messageFragments } from '../../src/learn/messages';
+import { useBrowser as startBrowser } from './browser';
+import { waitForFit } from './uiHelpers';
+
+/** The points from the page's store (the points' names carry the language's decimal comma). */
+function readPoints(page: Page): Promise<{ x: number; y: number }[]> {
+  return page.evaluate(() => window.gpExplorer!.store.getState().points.map((p) => ({ ...p })));
+}
+
+const browser = startBrowser();
+
+/** Fixed text pieces of `language`'s catalogue that the other catalogue does not also use. */
+function ownFragments(language: Language): string[] {
+  const other = UI_CATALOGUES[language === 'en' ? 'es' : 'en'];
+  const theirs = new Set(Object.values(other).flatMap(messageFragments));
+  return [
+    ...new Set(
+      Object.values(UI_CATALOGUES[language])
+        .flatMap(messageFragments)
+        .filter(
+          (piece) => piece.length >= 4 && !theirs.has(piece) && /[a-záéíóúñ]{3}/i.test(piece),
+        ),
+    ),
+  ];
+}
+
+/** Visible text nodes (shadow roots included) and the attributes read aloud. */
+function pageTexts(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const texts: string[] = [];
+    const walk = (root: Node) => {
+      const walker = document.createTreeWalker(
+        root,
+        NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT,
+      );
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (node instanceof Element) {
+          if (node.shadowRoot) walk(node.shadowRoot);
+          const label = node.getAttribute('aria-label');
+          if (label && !node.closest('[data-testid=response-slot], .workbench')) texts.push(label);
+          continue;
+        }
+        const parent = node.parentElement;
+        // Not yet translated (English in both languages): the response curve, the landscape,
+        // the math panel and the embed dialog.
+        if (
+          !parent ||
+          parent.closest(
+            'script, style, [hidden], [data-testid=response-curve], [data-testid=response-slot], .workbench, .below section:not(.card:first-child)',
+          )
+        )
+          continue;
+        if (node.textContent?.trim()) texts.push(node.textContent.trim());
+      }
+    };
+    walk(document.body);
+    return texts;
+  });
+}
+
+async function expectOnly(page: Page, language: Language): Promise<void> {
+  const foreign = ownFragments(language === 'en' ? 'es' : 'en');
+  const texts = await pageTexts(page);
+  // Whole words only: "band" is not in "banda".
+  const escape = (piece: string) => piece.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const found = foreign.filter((piece) => {
+    const pattern = new RegExp(`(^|[^\\p{L}])${escape(piece)}($|[^\\p{L}])`, 'u');
+    return texts.some((text) => pattern.test(text));
+  });
+  expect(found, `text of the other language on the ${language} page`).toEqual([]);
+}
+
+describe('the explorer in two languages', () => {
+  it('is English by default and Spanish with ?lang=es, with no text of the other', async () => {
+    const english = await browser.open('/');
+    await waitForFit(english.page);
+    expect(await english.page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await expectOnly(english.page, 'en');
+    const spanish = await browser.open('/?lang=es');
+    await waitForFit(spanish.page);
+    expect(await spanish.page.evaluate(() => document.documentElement.lang)).toBe('es');
+    expect(await spanish.page.locator('h2#readout-title').textContent()).toBe(
+      'Hiperparámetros ajustados',
+    );
+    // Numbers with a decimal comma.
+    expect(await spanish.page.getByTestId('theta-lengthscale').textContent()).toMatch(/^\d+,\d+$/);
+    expect(await spanish.page.getByTestId('learn-link').getAttribute('href')).toBe(
+      'learn.html?lang=es',
+    );
+    await expectOnly(spanish.page, 'es');
+  });
+
+  it('switches language without losing the points, and keeps it in the address', async () => {
+    const { page } = await browser.open('/');
+    await waitForFit(page);
+    await page.getByTestId('reset').click();
+    await page.getByTestId('preset').selectOption('outlier');
+    await waitForFit(page);
+    const before = await readPoints(page);
+    await page.getByTestId('language').selectOption('es');
+    await waitForFit(page);
+    expect(await readPoints(page)).toEqual(before);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('es');
+    const address = await page.evaluate(() => window.location.href);
+    expect(new URL(address).searchParams.get('lang')).toBe('es');
+    expect(new URL(address).hash).toContain('v=1');
+    await expectOnly(page, 'es');
+    // The shared link (the whole address) opens in Spanish on the same points.
+    const shared = await browser.open(address.replace(/^https?:\/\/[^/]+/, ''));
+    await waitForFit(shared.page);
+    expect(await shared.page.evaluate(() => document.documentElement.lang)).toBe('es');
+    expect(await readPoints(shared.page)).toEqual(before);
+  });
+});
+
+describe('the widget in two languages', () => {
+  it('embed.html follows ?lang=', async () => {
+    for (const language of ['en', 'es'] as const) {
+      const { page } = await browser.open(
+        `/embed.html?lang=${language}&panels=controls,readout,status`,
+      );
+      const widget = page.getByTestId('gp-embed');
+      await widget.waitFor();
+      expect(await widget.getAttribute('lang')).toBe(language);
+      await page.waitForFunction(() =>
+        [...document.querySelectorAll('*')].some(
+          (e) => e.shadowRoot?.querySelector('[data-pending="false"]') ?? false,
+        ),
+      );
+      await expectOnly(page, language);
+    }
+  });
+});
