@@ -8,7 +8,7 @@ export const en = {
   appTitle: 'GP Sensitivity Explorer',
   tagline:
     'Drag a point and watch a Gaussian process refit its hyperparameters. Each arrow shows which way that point pulls them, and how hard.',
-  learnLink: 'How it works, step by step',
+  learnLink: 'How it works',
   languageLabel: 'Language',
   themeLabel: 'Theme',
   themeAuto: 'Auto (system)',

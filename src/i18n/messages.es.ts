@@ -5,7 +5,7 @@ export const es: UiMessages = {
   appTitle: 'GP Sensitivity Explorer',
   tagline:
     'Arrastra un punto y mira cómo un proceso gaussiano vuelve a ajustar sus hiperparámetros. Cada flecha muestra hacia dónde tira ese punto de ellos, y con cuánta fuerza.',
-  learnLink: 'Cómo funciona, paso a paso',
+  learnLink: 'Cómo funciona',
   languageLabel: 'Idioma',
   themeLabel: 'Tema',
   themeAuto: 'Automático (sistema)',

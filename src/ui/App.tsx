@@ -81,14 +81,17 @@ function Explorer({ onLanguage }: { onLanguage: (language: Language) => void }) 
         <div className="masthead">
           <div className="masthead-title">
             <h1>{t('appTitle')}</h1>
-            <p className="tagline">
-              {t('tagline')}{' '}
-              <a href={`learn.html?lang=${language}`} hrefLang={language} data-testid="learn-link">
-                {t('learnLink')}
-              </a>
-            </p>
+            <p className="tagline">{t('tagline')}</p>
           </div>
           <div className="masthead-tools">
+            <a
+              className="button"
+              href={`learn.html?lang=${language}`}
+              hrefLang={language}
+              data-testid="learn-link"
+            >
+              {t('learnLink')}
+            </a>
             <ShareExport />
             {!presenting && <PresentationToggle />}
             <ThemeSwitch />
