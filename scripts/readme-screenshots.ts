@@ -25,6 +25,8 @@ export interface ReadmeScreenshot {
   colorScheme: 'light' | 'dark';
   /** A point is held mid-drag (the prediction beside the refit, the trail on the landscape). */
   dragging: boolean;
+  /** Appended to the explorer's address: a language (`?lang=es`) or presentation (`#present=1`). */
+  suffix?: string;
 }
 
 export const README_SCREENSHOTS: readonly ReadmeScreenshot[] = [
@@ -35,6 +37,20 @@ export const README_SCREENSHOTS: readonly ReadmeScreenshot[] = [
     layout: 'desktop',
     colorScheme: 'dark',
     dragging: true,
+  },
+  {
+    file: 'screenshot-desktop-es.png',
+    layout: 'desktop',
+    colorScheme: 'light',
+    dragging: false,
+    suffix: '?lang=es',
+  },
+  {
+    file: 'screenshot-presentation.png',
+    layout: 'desktop',
+    colorScheme: 'light',
+    dragging: false,
+    suffix: '#present=1',
   },
 ];
 
@@ -63,7 +79,7 @@ export async function openScreenshotState(
     colorScheme: shot.colorScheme,
   });
   const page = await context.newPage();
-  await page.goto(url);
+  await page.goto(`${url}${shot.suffix ?? ''}`);
   await settle(page);
   if (shot.dragging) {
     const start = await pointCentre(page, 7);
