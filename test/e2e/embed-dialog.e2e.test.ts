@@ -81,11 +81,14 @@ describe('the Embed dialog', () => {
     await framed.goto(source.href);
     const frameWidget = framed.locator('[data-testid=gp-embed]');
     await waitForWidgetFit(frameWidget);
-    const rounded = appPoints.map(({ x, y }) => ({
-      x: Number(x.toFixed(2)),
-      y: Number(y.toFixed(2)),
-    }));
-    expect(await readWidgetPoints(frameWidget)).toEqual(rounded);
+    // The snippet writes two decimals: each coordinate within half a hundredth (9.075, stored as
+    // 9.07499…, may be written 9.07 or 9.08).
+    const framedPoints = await readWidgetPoints(frameWidget);
+    expect(framedPoints).toHaveLength(appPoints.length);
+    framedPoints.forEach((point, i) => {
+      expect(Math.abs(point.x - appPoints[i]!.x)).toBeLessThanOrEqual(0.005 + 1e-9);
+      expect(Math.abs(point.y - appPoints[i]!.y)).toBeLessThanOrEqual(0.005 + 1e-9);
+    });
     expect(await frameWidget.locator('[data-testid=embed-kernel]').inputValue()).toBe('matern52');
     const shown = await readWidgetTheta(frameWidget);
     for (const name of ['lengthscale', 'signalStd', 'noiseStd'] as const) {
