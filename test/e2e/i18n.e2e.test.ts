@@ -7,8 +7,8 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { UI_CATALOGUES } from '../../src/i18n/messages';
 import type { Language } from '../../src/i18n/language';
-import { messageFragments } from '../../src/learn/messages';
 import { useBrowser as startBrowser } from './browser';
+import { ownFragments as sharedOwnFragments } from './catalogueFragments';
 import { waitForFit } from './uiHelpers';
 
 /** The points from the page's store (the points' names carry the language's decimal comma). */
@@ -18,20 +18,7 @@ function readPoints(page: Page): Promise<{ x: number; y: number }[]> {
 
 const browser = startBrowser();
 
-/** Fixed text pieces of `language`'s catalogue that the other catalogue does not also use. */
-function ownFragments(language: Language): string[] {
-  const other = UI_CATALOGUES[language === 'en' ? 'es' : 'en'];
-  const theirs = new Set(Object.values(other).flatMap(messageFragments));
-  return [
-    ...new Set(
-      Object.values(UI_CATALOGUES[language])
-        .flatMap(messageFragments)
-        .filter(
-          (piece) => piece.length >= 4 && !theirs.has(piece) && /[a-záéíóúñ]{3}/i.test(piece),
-        ),
-    ),
-  ];
-}
+const ownFragments = (language: Language) => sharedOwnFragments(UI_CATALOGUES, language);
 
 /** Visible text nodes (shadow roots included) and the attributes read aloud. */
 function pageTexts(page: Page): Promise<string[]> {

@@ -8,26 +8,14 @@ import { createRequire } from 'node:module';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { SECTION_IDS } from '../../src/learn/article';
-import { CATALOGUES, messageFragments, type Language } from '../../src/learn/messages';
+import { CATALOGUES, type Language } from '../../src/learn/messages';
 import { launchChromium, siteUrl, useBrowser as startBrowser } from './browser';
+import { ownFragments as sharedOwnFragments } from './catalogueFragments';
 import { dragWidgetPoint, waitForWidgetFit, waitUntil } from './embedHelpers';
 
 const browser = startBrowser();
 
-/** Fixed text pieces of `language`'s catalogue that the other catalogue does not also use. */
-function ownFragments(language: Language): string[] {
-  const other = CATALOGUES[language === 'en' ? 'es' : 'en'];
-  const theirs = new Set(Object.values(other).flatMap(messageFragments));
-  return [
-    ...new Set(
-      Object.values(CATALOGUES[language])
-        .flatMap(messageFragments)
-        .filter(
-          (piece) => piece.length >= 4 && !theirs.has(piece) && /[a-záéíóúñ]{3}/i.test(piece),
-        ),
-    ),
-  ];
-}
+const ownFragments = (language: Language) => sharedOwnFragments(CATALOGUES, language);
 
 /** Every visible text node of the page (outside the widgets' shadow roots), and attributes read aloud. */
 function pageTexts(page: Page): Promise<string[]> {

@@ -10,7 +10,7 @@ export const IDENTITY_TOLERANCE = 1e-8;
 export type DefinedSensitivities = Extract<SensitivityResult, { defined: true }>;
 
 /** Σ_k w_k row_k, and the scale Σ_k |w_k row_k| against which its error is judged. */
-function weightedSum(
+export function weightedSum(
   row: Float64Array,
   weights: ArrayLike<number> | null,
 ): { sum: number; scale: number } {

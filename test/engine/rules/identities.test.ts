@@ -8,6 +8,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { weightedSum } from '../identity-sums';
 import {
   computeSensitivities,
   fitHyperparameters,
@@ -42,13 +43,7 @@ function expectIdentity(
   expected: number,
   tolerance = TOLERANCE,
 ) {
-  let sum = 0;
-  let scale = 0;
-  for (let k = 0; k < row.length; k++) {
-    const term = (weights ? weights[k]! : 1) * row[k]!;
-    sum += term;
-    scale += Math.abs(term);
-  }
+  const { sum, scale } = weightedSum(row, weights);
   expect(Math.abs(sum - expected)).toBeLessThanOrEqual(tolerance * Math.max(1, scale));
 }
 
