@@ -1,15 +1,12 @@
-import { pointer } from 'd3';
-import { useLayoutEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { useExplorerStore } from '../ui/context';
 import { useI18n } from '../ui/i18n';
 import { ArrowsLayer } from '../ui/plot/ArrowsLayer';
 import { Axes } from '../ui/plot/Axes';
-import { plotLayout, plotScales, type PlotScales } from '../ui/plot/geometry';
 import { PlotKey } from '../ui/plot/PlotKey';
-import { usePointDrag } from '../ui/plot/pointDrag';
 import { PointsLayer } from '../ui/plot/PointsLayer';
 import { PosteriorLayer } from '../ui/plot/PosteriorLayer';
 import { useElementWidth } from '../ui/plot/useElementWidth';
+import { usePlotFrame } from '../ui/plot/usePlotFrame';
 import { embedPlotHeight } from './layout';
 
 /**
@@ -22,23 +19,7 @@ export function EmbedPlot({ height }: { height: number | null }) {
   const { t } = useI18n();
   const [measure, width] = useElementWidth();
   const plotHeight = height ?? embedPlotHeight(width);
-  const layout = useMemo(() => plotLayout(width, plotHeight), [width, plotHeight]);
-  const scales = useMemo(
-    () => plotScales(width, plotHeight, layout.margins),
-    [width, plotHeight, layout.margins],
-  );
-  const scalesRef = useRef<PlotScales>(scales);
-  useLayoutEffect(() => {
-    scalesRef.current = scales;
-  }, [scales]);
-  const [layer, setLayer] = useState<SVGGElement | null>(null);
-  usePointDrag(layer, store, scalesRef);
-
-  const addPointAt = (event: MouseEvent<SVGRectElement>) => {
-    if (!layer) return;
-    const [px, py] = pointer(event.nativeEvent, layer);
-    store.getState().addPoint(scales.x.invert(px), scales.y.invert(py));
-  };
+  const { layout, scales, setLayer, addPointAt } = usePlotFrame(store, width, plotHeight);
 
   return (
     <div ref={measure} className="plot-frame" data-testid="embed-plot">

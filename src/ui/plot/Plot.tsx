@@ -1,16 +1,15 @@
-import { pointer } from 'd3';
-import { useLayoutEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { useState } from 'react';
 import { useExplorer, useExplorerStore } from '../context';
 import { useI18n } from '../i18n';
 import { ArrowsLayer } from './ArrowsLayer';
 import { ManualFitBanner } from './ManualFitBanner';
 import { Axes } from './Axes';
-import { plotHeight, plotLayout, plotScales, type PlotScales } from './geometry';
+import { plotHeight } from './geometry';
 import { PlotKey } from './PlotKey';
-import { usePointDrag } from './pointDrag';
 import { PointsLayer } from './PointsLayer';
 import { PosteriorLayer } from './PosteriorLayer';
 import { useElementWidth } from './useElementWidth';
+import { usePlotFrame } from './usePlotFrame';
 import { useRoomBelow } from './useRoomBelow';
 
 /** Id of the plot's live <svg> (fit, arrows, points). */
@@ -43,23 +42,7 @@ export function Plot() {
   // The phone layout's breakpoint (styles.css): a zoomed desktop's narrow plot keeps to the room.
   const phone = window.innerWidth <= PHONE_MAX_WIDTH;
   const height = plotHeight(width, room, presenting, phone);
-  const layout = useMemo(() => plotLayout(width, height), [width, height]);
-  const scales = useMemo(
-    () => plotScales(width, height, layout.margins),
-    [width, height, layout.margins],
-  );
-  const scalesRef = useRef<PlotScales>(scales);
-  useLayoutEffect(() => {
-    scalesRef.current = scales;
-  }, [scales]);
-  const [layer, setLayer] = useState<SVGGElement | null>(null);
-  usePointDrag(layer, store, scalesRef);
-
-  const addPointAt = (event: MouseEvent<SVGRectElement>) => {
-    if (!layer) return;
-    const [px, py] = pointer(event.nativeEvent, layer);
-    store.getState().addPoint(scales.x.invert(px), scales.y.invert(py));
-  };
+  const { layout, scales, setLayer, addPointAt } = usePlotFrame(store, width, height);
 
   const frameSize = { width, height, viewBox: `0 0 ${width} ${height}` };
   const { key } = layout;
