@@ -2,9 +2,11 @@
  * A small seeded pseudo-random source for the float32 sampling kernels, so that a given seed
  * draws the same posterior sample paths on every backend.
  *
- * Uniforms come from mulberry32 (32-bit state, period 2³²), normals from the Box–Muller
+ * Uniforms come from the engine's mulberry32 (32-bit state, period 2³²), normals from the Box–Muller
  * transform, Student-t variates as z / √(χ²_ν / ν) with χ²_ν a sum of ν squared normals.
  */
+import { mulberry32 } from '../engine/random';
+
 export interface SeededRandom {
   /** Uniform on (0, 1). */
   uniform(): number;
@@ -15,17 +17,11 @@ export interface SeededRandom {
 }
 
 export function createSeededRandom(seed: number): SeededRandom {
-  let state = Math.trunc(seed) >>> 0;
+  const next = mulberry32(seed);
   let spareNormal: number | null = null;
 
-  const uniform = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    // Shifted by half a step so that 0 is never returned (log(0) in Box–Muller).
-    return (((t ^ (t >>> 14)) >>> 0) + 0.5) / 4294967296;
-  };
+  // Shifted by half a step so that 0 is never returned (log(0) in Box–Muller).
+  const uniform = (): number => (next() + 0.5) / 4294967296;
 
   const normal = (): number => {
     if (spareNormal !== null) {

@@ -119,8 +119,3 @@ export function currentWebglContext(): WebGLRenderingContext | WebGL2RenderingCo
 function currentWebglCanvas(): HTMLCanvasElement | OffscreenCanvas | null {
   return currentWebglContext()?.canvas ?? null;
 }
-
-/** Number of live tensors (for leak checks). */
-export function liveTensorCount(): number {
-  return tf.memory().numTensors;
-}

@@ -3,6 +3,7 @@
  * inputs, so React re-renders only when what it shows has changed.
  */
 import { NEAR_TIE_GAP } from '../engine/diagnostics';
+import { hyperparametersFromLog } from '../engine/predict';
 import { HYPERPARAMETER_NAMES, type Hyperparameters, type LogTheta } from '../engine/types';
 import type { FixedThetaFit } from '../worker/protocol';
 import { arrowVector, type ArrowScale, type ArrowVector } from './arrowScale';
@@ -125,14 +126,6 @@ export interface PredictionView {
   logGap: LogTheta;
 }
 
-function toHyperparameters([logLengthscale, logSignal, logNoise]: LogTheta): Hyperparameters {
-  return {
-    lengthscale: Math.exp(logLengthscale),
-    signalStd: Math.exp(logSignal),
-    noiseStd: Math.exp(logNoise),
-  };
-}
-
 export const selectPrediction = memoise(
   (s: ExplorerState) => [s.drag, s.analysis, s.structureVersion] as const,
   (drag, analysis, structureVersion): PredictionView | null => {
@@ -154,7 +147,7 @@ export const selectPrediction = memoise(
     return {
       index: drag.index,
       delta,
-      predicted: toHyperparameters(predictedLog),
+      predicted: hyperparametersFromLog(predictedLog),
       refit: analysis.result.theta,
       logGap: predictedLog.map((value, k) => value - (refitLog[k] ?? Number.NaN)) as LogTheta,
     };
