@@ -10,28 +10,21 @@ import { arrowVector, type ArrowScale, type ArrowVector } from './arrowScale';
 import type { Point } from './domain';
 import type { ExplorerState, LandscapePosition } from './types';
 
-/** How many input sets a selector remembers: one per store on the page, for several widgets. */
-const MEMO_ENTRIES = 8;
-
 /**
- * Remembers recent inputs and outputs; recomputes only when no remembered set of inputs matches
- * by identity. Several entries, not one, because every store on a page (one per embedded widget)
- * calls the same selector: with a single entry, widgets rendering in turn would evict each other.
+ * Remembers the last inputs and output per store (keyed on `storeKey`, weakly, so a disposed
+ * widget's cache goes with it); recomputes only when an input changed identity.
  */
 function memoise<const Inputs extends readonly unknown[], Output>(
   inputs: (state: ExplorerState) => Inputs,
   compute: (...args: Inputs) => Output,
 ): (state: ExplorerState) => Output {
-  const entries: { inputs: Inputs; output: Output }[] = [];
+  const cache = new WeakMap<object, { inputs: Inputs; output: Output }>();
   return (state) => {
     const next = inputs(state);
-    const hit = entries.find((entry) =>
-      next.every((value, i) => Object.is(value, entry.inputs[i])),
-    );
-    if (hit) return hit.output;
+    const hit = cache.get(state.storeKey);
+    if (hit && next.every((value, i) => Object.is(value, hit.inputs[i]))) return hit.output;
     const output = compute(...next);
-    entries.unshift({ inputs: next, output });
-    if (entries.length > MEMO_ENTRIES) entries.pop();
+    cache.set(state.storeKey, { inputs: next, output });
     return output;
   };
 }

@@ -42,6 +42,7 @@ export type ExplorerStore = StoreApi<ExplorerState>;
 
 function initialData(initial: SharedState | undefined): ExplorerData {
   return {
+    storeKey: {},
     points: initial?.points ?? findPreset(DEFAULT_PRESET_ID).points,
     kernel: initial?.kernel ?? DEFAULT_KERNEL,
     presetId: initial ? matchPreset(initial.points) : DEFAULT_PRESET_ID,
@@ -73,21 +74,50 @@ export function createExplorerStore({
   responseCurves = false,
   now,
 }: ExplorerStoreOptions): ExplorerStore {
+  /**
+   * Every action runs as one transaction: its changes gather in a draft and reach the subscribers
+   * as one update when the outermost action returns, so React renders once per action and no
+   * subscriber sees a half-made state.
+   */
+  let draft: ExplorerState | null = null;
+  let depth = 0;
+  function read(): ExplorerState {
+    return draft ?? store.getState();
+  }
+  function write(change: Partial<ExplorerState>): void {
+    if (depth === 0) store.setState(change);
+    else draft = { ...read(), ...change };
+  }
+  function transact<Args extends unknown[], Result>(
+    run: (...args: Args) => Result,
+  ): (...args: Args) => Result {
+    return (...args) => {
+      depth += 1;
+      try {
+        return run(...args);
+      } finally {
+        depth -= 1;
+        if (depth === 0 && draft) {
+          const next = draft;
+          draft = null;
+          store.setState(next, true);
+        }
+      }
+    };
+  }
+
   const requests = new Map<number, RequestRecord>();
   let lastRequest: RequestRecord | null = null;
-  const staleness = createStalenessClock(
-    (refitting) => store.setState({ refitting }),
-    now ? { now } : {},
-  );
+  const staleness = createStalenessClock((refitting) => write({ refitting }), now ? { now } : {});
   /** Set at a release: the arrow scale is fitted anew once the fit of the final points is in. */
   let rescaleWhenCurrent = false;
 
   /** Drops an unfinished curve whose data are no longer on screen. */
   function dropStaleCurve(): void {
-    const { curve, points } = store.getState();
+    const { curve, points } = read();
     if (curve?.status !== 'computing' || curve.points === points) return;
     client.cancelCurve();
-    store.setState({ curve: { ...curve, status: 'stale' } });
+    write({ curve: { ...curve, status: 'stale' } });
   }
 
   /**
@@ -96,17 +126,17 @@ export function createExplorerStore({
    */
   function refreshCurve(): void {
     if (!responseCurves) return;
-    const state = store.getState();
+    const state = read();
     if (state.drag?.active) return;
     const target = curveTarget(state);
     if (!target) {
       if (state.curve?.status === 'computing') client.cancelCurve();
-      if (state.curve !== null) store.setState({ curve: null });
+      if (state.curve !== null) write({ curve: null });
       return;
     }
     if (curveMatches(state.curve, target)) return;
     const seq = client.requestCurve(buildCurveRequest(state, target));
-    store.setState({ curve: pendingCurve(state.curve, target, seq) });
+    write({ curve: pendingCurve(state.curve, target, seq) });
   }
 
   /**
@@ -117,8 +147,8 @@ export function createExplorerStore({
     finiteDifferenceIndex: number | null = null,
     { reuseLandscape = false } = {},
   ): void {
-    const { points, kernel, options, drag, structureVersion, manualTheta } = store.getState();
-    const shown = store.getState().landscape;
+    const { points, kernel, options, drag, structureVersion, manualTheta } = read();
+    const shown = read().landscape;
     const landscape =
       options.showLandscape &&
       (!drag?.active || points.length <= LIVE_LANDSCAPE_MAX_POINTS) &&
@@ -143,12 +173,14 @@ export function createExplorerStore({
       supersededAt: null,
     };
     requests.set(seq, lastRequest);
-    store.setState({ pendingSeq: seq });
+    write({ pendingSeq: seq });
     dropStaleCurve();
     staleness.requested(lastRequest, previous);
   }
 
-  const store = createStore<ExplorerState>()((set, get) => {
+  const store = createStore<ExplorerState>()(() => {
+    const set = write;
+    const get = read;
     function snapshot(): DataSnapshot {
       const { points, kernel, presetId } = get();
       return { points, kernel, presetId };
@@ -454,29 +486,37 @@ export function createExplorerStore({
 
   /** Refits the arrow scale after a release, once the result for the final points is in. */
   function rescaleIfCurrent(): void {
-    const { analysis, points, drag } = store.getState();
+    const { analysis, points, drag } = read();
     if (!rescaleWhenCurrent || drag?.active || analysis?.points !== points) return;
     rescaleWhenCurrent = false;
-    store.getState().rescaleArrows();
+    read().rescaleArrows();
   }
 
   function receive(result: AnalysisResult): void {
     const request = requests.get(result.seq);
     for (const seq of requests.keys()) if (seq <= result.seq) requests.delete(seq);
     if (!request) return;
-    store.setState(applyResult(store.getState(), result, request));
+    write(applyResult(read(), result, request));
     rescaleIfCurrent();
     refreshCurve();
     staleness.answered(request);
   }
 
-  const unsubscribeResults = client.subscribe(receive);
+  const actions = Object.entries(read()).filter(
+    (entry): entry is [string, (...args: unknown[]) => unknown] => typeof entry[1] === 'function',
+  );
+  store.setState(
+    Object.fromEntries(
+      actions.map(([name, run]) => [name, transact(run)]),
+    ) as Partial<ExplorerState>,
+  );
+  const unsubscribeResults = client.subscribe(transact(receive));
   const unsubscribeCurves = client.subscribeCurve((result) => {
-    const next = settledCurve(store.getState().curve, result);
-    if (next) store.setState({ curve: next });
+    const next = settledCurve(read().curve, result);
+    if (next) write({ curve: next });
   });
-  const unsubscribeStatus = client.subscribeStatus((status) => store.setState({ status }));
+  const unsubscribeStatus = client.subscribeStatus((status) => write({ status }));
   // The first analysis of the starting data.
-  requestAnalysis();
+  transact(requestAnalysis)();
   return store;
 }

@@ -76,6 +76,11 @@ export interface FiniteDifferenceView {
 }
 
 export interface ExplorerData {
+  /**
+   * One object per store, kept for its lifetime: the selectors' memo caches are keyed on it, so
+   * several widgets on one page never evict each other's derived views.
+   */
+  readonly storeKey: object;
   points: readonly Point[];
   kernel: KernelName;
   presetId: PresetId | null;
