@@ -1,6 +1,5 @@
 import '@fontsource-variable/inter';
-import './ui/styles.css';
-import './ui/explorer.css';
+import './ui/styles/index.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { browserLanguage, queryLanguage, withQueryLanguage } from './i18n/language';

@@ -135,7 +135,7 @@ export function mount(element: HTMLElement, options: MountOptions = {}): EmbedHa
   // The article's font, so the widget reads as part of the page it sits in (read from the
   // parent: the widget's styles reset the host's inherited text settings).
   const hostFont = getComputedStyle(element.parentElement ?? element).fontFamily;
-  applyEmbedStyles(root, config.theme);
+  applyEmbedStyles(root);
   const container = document.createElement('div');
   if (hostFont) container.style.setProperty('--font-sans', hostFont);
   root.append(container);
@@ -193,7 +193,6 @@ export function mount(element: HTMLElement, options: MountOptions = {}): EmbedHa
         if (config.arrows !== previous.arrows) actions.setArrowMode(config.arrows);
         if (config.band !== previous.band) actions.setShowBand(config.band);
       }
-      if (config.theme !== previous.theme) applyEmbedStyles(root, config.theme);
       render();
       return problems;
     },

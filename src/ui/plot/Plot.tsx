@@ -20,7 +20,7 @@ export const PLOT_SVG_ID = 'explorer-plot';
  * little air. Measured in Chromium with the explorer's fonts.
  */
 const BELOW_PLOT = 52;
-/** The widest viewport laid out as a phone, in CSS pixels (styles.css). */
+/** The widest viewport laid out as a phone, in CSS pixels (styles/responsive.css). */
 const PHONE_MAX_WIDTH = 640;
 
 /**
@@ -39,7 +39,7 @@ export function Plot() {
   const [frame, setFrame] = useState<HTMLDivElement | null>(null);
   const [measure, width] = useElementWidth();
   const room = useRoomBelow(frame, BELOW_PLOT, dragging);
-  // The phone layout's breakpoint (styles.css): a zoomed desktop's narrow plot keeps to the room.
+  // The phone layout's breakpoint (styles/responsive.css): a zoomed desktop's narrow plot keeps to the room.
   const phone = window.innerWidth <= PHONE_MAX_WIDTH;
   const height = plotHeight(width, room, presenting, phone);
   const { layout, scales, setLayer, addPointAt } = usePlotFrame(store, width, height);

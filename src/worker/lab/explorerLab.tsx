@@ -5,7 +5,7 @@
  * animation frame, what the page shows — the points, which answer the arrows and θ̂ come from, and
  * whether they are marked as refitting.
  */
-import '../../ui/styles.css';
+import '../../ui/styles/index.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createExplorerStore, type ExplorerStore, type Point } from '../../state';
