@@ -23,7 +23,7 @@ import {
   searchStarts,
   type IndexedPolish,
 } from './polish-search';
-import { relativeSolveError } from './roundoff';
+import { covarianceConditionOf, relativeSolveError } from './roundoff';
 import { measureHessianRoundoff } from './roundoff-check';
 import { looSearchBounds } from './rules/loo-search';
 import { createRuleObjective, type RuleObjective } from './rules/objective';
@@ -173,7 +173,7 @@ export function fitHyperparameters(data: Dataset, options: FitOptions = {}): Fit
   const kind = maximumKind(best);
   // Where K is nearly singular, measure how much rounding is left in the curvature (one more
   // evaluation, just beside θ̂) before the buffers are set to describe θ̂ itself.
-  const covarianceCondition = best.evaluation.roundoff?.conditionEstimate ?? 1;
+  const covarianceCondition = covarianceConditionOf(best.evaluation.roundoff);
   const hessianDifference = measureHessianRoundoff(objective, best.evaluation);
   // The buffers must describe θ̂ for the sensitivities; another polish may have run last.
   const evaluated = rule === 'loo' ? objective.loo! : workspace;

@@ -7,6 +7,7 @@
  * than u·κ̂ (measured: about 1e-5 of |H| at σn/σf = 1e-4, n = 300, RBF, and all of it at 1e-6).
  */
 import { NotPositiveDefiniteError } from './linalg';
+import { covarianceConditionOf } from './roundoff';
 import type { Objective, ObjectiveEvaluation } from './objective';
 import type { LogTheta, Matrix3 } from './types';
 
@@ -24,7 +25,7 @@ export function measureHessianRoundoff(
   objective: Objective,
   at: ObjectiveEvaluation,
 ): Matrix3 | null {
-  if ((at.roundoff?.conditionEstimate ?? 0) <= MEASURE_ABOVE_CONDITION) return null;
+  if (covarianceConditionOf(at.roundoff) <= MEASURE_ABOVE_CONDITION) return null;
   const beside = at.logTheta.map((value, i) => value + OFFSET[i]!) as LogTheta;
   let other: ObjectiveEvaluation;
   try {

@@ -10,8 +10,8 @@
  * (rules/prior.ts), and the leave-one-out objective's (rules/loo-partials.ts). Computed in internal
  * units and mapped back by the chain rule (standardize.ts).
  *
- * At a maximum on the noise floor (σn/σf held at the float64 limit; optimum.ts, docs/numerics.md)
- * the gradient does not vanish in log(σn/σf), but the Karush–Kuhn–Tucker conditions of the
+ * At a maximum on the noise floor (σn/σf held where float64 still gives the arrows six digits;
+ * search-region.ts, docs/numerics.md) the gradient does not vanish in log(σn/σf), but the Karush–Kuhn–Tucker conditions of the
  * remaining directions do: with Z the free axes of log θ (ℓ; σf and σn together),
  * Zᵀ∇R(θ̂(D), D) = 0 near D, so
  *
