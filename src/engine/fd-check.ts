@@ -77,13 +77,13 @@ export function finiteDifferenceCheck(
         ...options,
         warmStart: { logTheta: result.logTheta },
       });
-      const step = Math.max(
+      const shift = Math.max(
         ...again.logTheta.map((value, i) => Math.abs(value - result.logTheta[i]!)),
       );
-      if (!(step < change)) break;
-      change = step;
+      if (!(shift < change)) break;
+      change = shift;
       result = again;
-      if (step === 0) break;
+      if (shift === 0) break;
     }
     return {
       logTheta: result.logTheta,
