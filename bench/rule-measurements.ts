@@ -1,5 +1,5 @@
 /**
- * The selection rules' rows of the engine benchmark (engine.bench.ts), for n ≤ RULE_BENCH_MAX_N:
+ * The selection rules' rows of the engine benchmark (bench/cases/noisy-sine.ts), for n ≤ RULE_BENCH_MAX_N:
  *
  *   cold fit (map), cold fit (loo)      fitHyperparameters(data, { rule })
  *   drag step (map), drag step (loo)    as the `ml` drag step: start from the first-order

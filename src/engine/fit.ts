@@ -23,8 +23,10 @@ import {
   searchStarts,
   type IndexedPolish,
 } from './polish-search';
-import { relativeSolveError } from './roundoff';
-import { measureHessianRoundoff } from './roundoff-check';
+import { covarianceConditionOf, relativeSolveError } from './roundoff';
+import { measureHessianRoundoff, mixedPartialDifference } from './roundoff-check';
+import { ruleMixedPartials } from './rule-partials';
+import type { MixedPartials } from './rules/ml-partials';
 import { looSearchBounds } from './rules/loo-search';
 import { createRuleObjective, type RuleObjective } from './rules/objective';
 import { internalPrior, resolvePrior, type PriorOptions } from './rules/prior';
@@ -104,6 +106,12 @@ export function sameRuleOptions(fit: FitResult): FitOptions {
   return { kernel: fit.kernel, rule: fit.rule, ...(fit.prior ? { prior: fit.prior } : {}) };
 }
 
+/**
+ * A measured rounding difference is one sample of the error: the error is taken as this many
+ * times it (as the Hessian's eigenvalues must clear three times their measured shift).
+ */
+const SAMPLE_MARGIN = 3;
+
 /** How the diagnostics name each rule's objective when two maxima nearly tie. */
 const OBJECTIVE_NAMES: Record<SelectionRule, string> = {
   ml: 'log-likelihood',
@@ -173,8 +181,12 @@ export function fitHyperparameters(data: Dataset, options: FitOptions = {}): Fit
   const kind = maximumKind(best);
   // Where K is nearly singular, measure how much rounding is left in the curvature (one more
   // evaluation, just beside θ̂) before the buffers are set to describe θ̂ itself.
-  const covarianceCondition = best.evaluation.roundoff?.conditionEstimate ?? 1;
-  const hessianDifference = measureHessianRoundoff(objective, best.evaluation);
+  const covarianceCondition = covarianceConditionOf(best.evaluation.roundoff);
+  // … and in the mixed partials ∂g/∂(data), sampled the same way (roundoff-check.ts).
+  let partialsBeside: MixedPartials | null = null;
+  const hessianDifference = measureHessianRoundoff(objective, best.evaluation, (beside) => {
+    partialsBeside = ruleMixedPartials({ workspace, objective, internalLogTheta: beside });
+  });
   // The buffers must describe θ̂ for the sensitivities; another polish may have run last.
   const evaluated = rule === 'loo' ? objective.loo! : workspace;
   const sameState =
@@ -182,6 +194,12 @@ export function fitHyperparameters(data: Dataset, options: FitOptions = {}): Fit
     evaluated.evaluatedLogTheta !== null &&
     evaluated.evaluatedLogTheta.every((value, i) => value === bestInternal[i]);
   const evaluation = sameState ? best.evaluation : objective.evaluate(bestInternal, 2);
+  const partialsSample = partialsBeside
+    ? mixedPartialDifference(
+        ruleMixedPartials({ workspace, objective, internalLogTheta: bestInternal }),
+        partialsBeside,
+      )
+    : 0;
 
   // Every objective is a log density of y (or of log θ, which the change of units leaves alone).
   const logYScale = Math.log(map.yScale);
@@ -210,7 +228,10 @@ export function fitHyperparameters(data: Dataset, options: FitOptions = {}): Fit
       roundoff: {
         covarianceCondition,
         hessianDifference,
-        mixedPartialError: relativeSolveError(covarianceCondition),
+        mixedPartialError: Math.max(
+          relativeSolveError(covarianceCondition),
+          SAMPLE_MARGIN * partialsSample,
+        ),
       },
       runnerUp: second
         ? {

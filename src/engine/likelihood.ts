@@ -24,7 +24,7 @@ import { logDeterminantFromCholesky, NotPositiveDefiniteError } from './linalg';
 import type { ObjectiveEvaluation } from './objective';
 import type { KernelName, LogTheta } from './types';
 import { zeroMatrix3 } from './small3';
-import { evaluationRoundoff, pivotConditionEstimate } from './roundoff';
+import { evaluationRoundoff, normConditionNumber, pivotConditionEstimate } from './roundoff';
 
 const LOG_TWO_PI = Math.log(2 * Math.PI);
 
@@ -143,6 +143,13 @@ export function evaluateLikelihood(
     [signalVariance * term('alphaRAlpha'), signalVariance * term('precisionDotR')],
     [noiseVariance * term('alphaAlpha'), noiseVariance * term('tracePrecision')],
   ]);
+  roundoff.normCondition = normConditionNumber(
+    workspace.correlation,
+    workspace.precision,
+    n,
+    signalVariance,
+    noiseVariance,
+  );
   workspace.evaluatedOrder = 1;
   if (order === 1) return { logTheta, value: lml, gradient, hessian: null, roundoff };
 

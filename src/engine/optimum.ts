@@ -5,8 +5,8 @@
  * Hessian ZᵀHZ negative definite, Z the free axes of φ in log θ (SEARCH_AXES). H is the Hessian
  * of whichever rule's objective was polished (ml, map or loo); the classification is the same.
  *
- * Only one face is a boundary optimum with meaning: the noise floor, the float64 limit of
- * σn/σf (search-region.ts). There the implicit function theorem applies to the free parameters
+ * Only one face is a boundary optimum with meaning: the noise floor, the least σn/σf at which
+ * float64 keeps the sensitivities to about six digits (search-region.ts). There the implicit function theorem applies to the free parameters
  * with σn/σf held (sensitivity.ts). The other faces are arbitrary far limits — ℓ below every
  * spacing or beyond every span, σf vanishing or exploding — where the likelihood keeps rising
  * or is flat: an unbounded optimum, reported with its reason and no sensitivities.

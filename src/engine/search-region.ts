@@ -12,13 +12,18 @@
  * - σf from 1e-4 to 1e4 times the RMS of y;
  * - the noise ratio g from the noise floor (below) to 1e12.
  *
- * **The noise floor** g ≥ NOISE_FLOOR_PER_POINT · n · u (u = 2⁻⁵³, the unit roundoff) is the
- * jitter policy. With K = σf²(R + gI) only g decides whether float64 Cholesky succeeds: the
- * smallest pivots of R + gI are g plus a rounding error of about n·u (R has unit diagonal), so
- * R + gI factorises for every correlation matrix of n points — all kernels, every lengthscale up
- * to R = 11ᵀ, duplicated inputs — once g exceeds about n·u (measured for n ≤ 2000 on both dense
- * backends); the factor 10 is the margin. The floor is scale-free (it bounds σn/σf, not σn), so the fit stays exactly
- * equivariant under rescaling of x and y.
+ * **The noise floor** g ≥ g_floor = NOISE_FLOOR_PER_POINT · n · u (u = 2⁻⁵³, the unit roundoff)
+ * is the jitter policy: the smallest noise ratio at which the sensitivities keep about six correct
+ * digits in float64. With K = σf²(R + gI) and R a correlation matrix (unit diagonal, so
+ * ‖R‖ ≤ n), κ(K) ≤ (n + g)/g ≈ n/g whatever the kernel and lengthscale; α = K⁻¹y, P = K⁻¹ and
+ * everything built from them — the mixed partials ∂g/∂(data), and through the Hessian the
+ * sensitivities — carry relative errors of about 2u·κ(K) (roundoff.ts). Holding that at
+ * SENSITIVITY_TARGET = 1e-6 gives g_floor = 2u·n/1e-6 = 2e6·n·u: σn/σf ≥ 6.7e-5 for 20 points,
+ * 1.5e-4 for 100, 2.6e-4 for 300 (docs/numerics.md, "The noise floor"). Float64 Cholesky itself
+ * would allow g down to about 10·n·u (the smallest pivots of R + gI are g plus a rounding of about
+ * n·u), but between the two the sensitivities lose their digits (measured: 0–3 correct digits at
+ * 10·n·u with n = 100–300). The floor is scale-free (it bounds σn/σf, not σn), so the fit stays
+ * exactly equivariant under rescaling of x and y.
  */
 import { UNIT_ROUNDOFF } from './roundoff';
 import type { LogTheta } from './types';
@@ -29,8 +34,11 @@ export interface SearchBox {
   upper: LogTheta;
 }
 
-/** g_floor / (n·u): the margin of the noise floor over the measured Cholesky limit g ≈ n·u. */
-export const NOISE_FLOOR_PER_POINT = 10;
+/** The relative rounding error of the sensitivities the noise floor is chosen to allow. */
+export const SENSITIVITY_TARGET = 1e-6;
+
+/** g_floor / (n·u) = 2 / SENSITIVITY_TARGET: the sensitivities' 2u·κ(K) ≤ 2u·n/g at the target. */
+export const NOISE_FLOOR_PER_POINT = 2 / SENSITIVITY_TARGET;
 
 /** The largest noise ratio σn²/σf² searched: noise 10⁶ times the signal. */
 export const NOISE_RATIO_CEILING = 1e12;
@@ -41,7 +49,7 @@ export const SIGNAL_STD_RANGE: readonly [number, number] = [1e-4, 1e4];
 /** ℓ's range: [LOWER · smallest spacing, UPPER · span]. */
 export const LENGTHSCALE_RANGE = { belowSmallestGap: 0.01, beyondSpan: 1000 } as const;
 
-/** The smallest noise ratio σn²/σf² the fit allows for n points: 10·n·u. */
+/** The smallest noise ratio σn²/σf² the fit allows for n points: 2e6·n·u. */
 export function noiseRatioFloor(n: number): number {
   return NOISE_FLOOR_PER_POINT * n * UNIT_ROUNDOFF;
 }

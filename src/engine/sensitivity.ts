@@ -10,8 +10,8 @@
  * (rules/prior.ts), and the leave-one-out objective's (rules/loo-partials.ts). Computed in internal
  * units and mapped back by the chain rule (standardize.ts).
  *
- * At a maximum on the noise floor (σn/σf held at the float64 limit; optimum.ts, docs/numerics.md)
- * the gradient does not vanish in log(σn/σf), but the Karush–Kuhn–Tucker conditions of the
+ * At a maximum on the noise floor (σn/σf held where float64 still gives the arrows six digits;
+ * search-region.ts, docs/numerics.md) the gradient does not vanish in log(σn/σf), but the Karush–Kuhn–Tucker conditions of the
  * remaining directions do: with Z the free axes of log θ (ℓ; σf and σn together),
  * Zᵀ∇R(θ̂(D), D) = 0 near D, so
  *
@@ -23,16 +23,14 @@
 import { NOISE_RATIO_AXIS } from './optimum';
 import { SEARCH_AXES } from './search-region';
 import { inverseSymmetric3, restrictedInverse3 } from './small3';
-import { likelihoodMixedPartials, rows3, type MixedPartials } from './rules/ml-partials';
-import { looMixedPartials } from './rules/loo-partials';
-import { priorCenterMotion } from './rules/prior';
+import { rows3 } from './rules/ml-partials';
+import { ruleMixedPartials } from './rule-partials';
 import { fitState } from './rules/state';
-import type { FitInternals } from './fit';
 import type { Dataset, FitResult, Matrix3, Rows3, SensitivityResult } from './types';
 import { checkFitForData, fittedDataOf } from './check-arguments';
 import { checkDataset } from './validate';
 
-export { rows3 };
+export { rows3, ruleMixedPartials };
 
 /** out = −H⁻¹ G for a 3×n G, column by column. */
 export function applyNegativeInverseHessian(inverseHessian: Matrix3, g: Rows3, out: Rows3): void {
@@ -58,25 +56,6 @@ export function sensitivityInverse(fit: FitResult): Matrix3 {
     fit.hessianLogTheta,
     SEARCH_AXES.filter((_, axis) => axis !== NOISE_RATIO_AXIS),
   );
-}
-
-/** ∂g/∂y and ∂g/∂x of the fit's rule at θ̂, in internal units. */
-export function ruleMixedPartials(state: FitInternals): MixedPartials {
-  const { workspace, objective, internalLogTheta } = state;
-  if (objective.loo) return looMixedPartials(workspace, objective.loo, internalLogTheta);
-  const partials = likelihoodMixedPartials(workspace, internalLogTheta);
-  const motion = priorCenterMotion(objective.prior, workspace.x, workspace.y);
-  if (motion) {
-    for (let k = 0; k < workspace.n; k++) {
-      const dx = motion.dx(workspace.x[k]!);
-      const dy = motion.dy(workspace.y[k]!);
-      for (let i = 0; i < 3; i++) {
-        partials.x[i as 0 | 1 | 2][k] = partials.x[i as 0 | 1 | 2][k]! + dx[i]!;
-        partials.y[i as 0 | 1 | 2][k] = partials.y[i as 0 | 1 | 2][k]! + dy[i]!;
-      }
-    }
-  }
-  return partials;
 }
 
 /**

@@ -113,6 +113,9 @@ export function evaluateLoo(
   }
   const roundoff: EvaluationRoundoff = {
     conditionEstimate,
+    ...(likelihoodEvaluation.roundoff?.normCondition !== undefined
+      ? { normCondition: likelihoodEvaluation.roundoff.normCondition }
+      : {}),
     value: relative * valueScale,
     gradient: null,
   };
