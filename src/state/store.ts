@@ -22,6 +22,7 @@ import {
 import { createStalenessClock } from './staleness';
 import type { DataSnapshot, ExplorerData, ExplorerState } from './types';
 import type { SharedState } from './urlCodec';
+import { notice } from '../i18n/notice';
 
 /** Fewest points the explorer keeps: below three, the three hyperparameters are not identified. */
 export const MIN_POINTS = 3;
@@ -277,7 +278,7 @@ export function createExplorerStore({
       addPoint(x, y) {
         const { points } = get();
         if (points.length >= maxPoints) {
-          set({ notice: `The explorer holds at most ${maxPoints} points.` });
+          set({ notice: notice('noticeMaxPoints', { max: maxPoints }) });
           return;
         }
         commit({ points: [...points, snapPoint(x, y)], presetId: null }, { structural: true });
@@ -288,7 +289,7 @@ export function createExplorerStore({
         const { points, selectedIndex } = get();
         if (!points[index]) return;
         if (points.length <= MIN_POINTS) {
-          set({ notice: `Keep at least ${MIN_POINTS} points: three hyperparameters need them.` });
+          set({ notice: notice('noticeMinPoints', { min: MIN_POINTS }) });
           return;
         }
         commit(

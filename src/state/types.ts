@@ -9,6 +9,7 @@ import type { History } from './history';
 import type { ArrowMode, ViewOptions } from './options';
 import type { PresetId } from './presets';
 import type { SharedState } from './urlCodec';
+import type { Notice } from '../i18n/notice';
 
 /** What undo/redo restores. */
 export interface DataSnapshot {
@@ -99,7 +100,7 @@ export interface ExplorerData {
   finiteDifference: FiniteDifferenceView | null;
   history: History<DataSnapshot>;
   /** A message for the reader about their last action (e.g. a damaged link), or null. */
-  notice: string | null;
+  notice: Notice | null;
   /** The selected point's response curve θ̂(yᵢ) (or θ̂(xᵢ)), when the page draws one. */
   curve: CurveView | null;
   /** Which coordinate the curve varies in "x and y" arrow mode (always y otherwise). */

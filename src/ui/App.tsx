@@ -39,13 +39,13 @@ function useUndoShortcuts(store: ExplorerStore): void {
 function Notice() {
   const notice = useExplorer((s) => s.notice);
   const dismiss = useExplorer((s) => s.dismissNotice);
-  const { t } = useI18n();
+  const tr = useI18n();
   if (!notice) return null;
   return (
     <div className="notice" role="alert" data-testid="notice">
-      <span>{notice}</span>
+      <span>{tr.notice(notice)}</span>
       <button type="button" className="button quiet" onClick={dismiss}>
-        {t('dismiss')}
+        {tr.t('dismiss')}
       </button>
     </div>
   );
