@@ -4,6 +4,8 @@
  * the page's words. Spread into messages.en.ts; every key here must exist in panels.es.ts.
  */
 export const panelsEn = {
+  pointRole: 'draggable point',
+
   // Response curve
   curveTitle: 'Response curve',
   curvePoint: 'point {index}',

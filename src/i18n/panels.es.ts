@@ -2,6 +2,8 @@
 import type { panelsEn } from './panels.en';
 
 export const panelsEs: { readonly [Key in keyof typeof panelsEn]: string } = {
+  pointRole: 'punto arrastrable',
+
   curveTitle: 'Curva de respuesta',
   curvePoint: 'punto {index}',
   curveAxisOf: '{axis} del punto {index}',
