@@ -14,7 +14,7 @@ export const panelsEn = {
   curveMoveX: 'move x',
   curveVaryY: 'Vary the point’s y',
   curveVaryX: 'Vary the point’s x',
-  curveFitted: 'fitted {symbol} (log)',
+  curveFitted: 'fitted {symbol}',
   curveJump: 'jump',
   curveFigureLabel:
     '{symbol} refitted as {axis} moves from {from} to {to}, with the tangent whose slope is the arrow.',

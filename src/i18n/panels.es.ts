@@ -11,7 +11,7 @@ export const panelsEs: { readonly [Key in keyof typeof panelsEn]: string } = {
   curveMoveX: 'mover x',
   curveVaryY: 'Variar la y del punto',
   curveVaryX: 'Variar la x del punto',
-  curveFitted: '{symbol} ajustado (log)',
+  curveFitted: '{symbol} ajustado',
   curveJump: 'salto',
   curveFigureLabel:
     '{symbol} reajustado a medida que {axis} va de {from} a {to}, con la tangente cuya pendiente es la flecha.',

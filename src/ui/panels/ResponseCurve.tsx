@@ -263,7 +263,7 @@ const CurveFigure = memo(function CurveFigure({
           transform={`translate(${-34},${innerHeight / 2}) rotate(-90)`}
           textAnchor="middle"
         >
-          {tr.t('curveFitted', { symbol })}
+          {`${tr.t('curveFitted', { symbol })} (log)`}
         </text>
       </g>
     </svg>
