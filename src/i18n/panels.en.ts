@@ -98,6 +98,27 @@ export const panelsEn = {
   embedIframeTitle:
     'Interactive figure: how each data point pulls a Gaussian process’s fitted hyperparameters',
 
+  // Lesson links
+  lessonRegion: 'Lesson',
+  lessonButton: 'Lesson link',
+  lessonDialogTitle: 'Make a lesson link',
+  lessonIntro:
+    'A link to these points and settings that hides the parts you tick and shows your title and caption at the top. Prepare one link per idea, in the order you will teach them.',
+  lessonHide: 'Hide',
+  lessonTitleLabel: 'Title',
+  lessonCaptionLabel: 'Caption',
+  lessonLimit: 'plain text, at most {count} characters',
+  lessonLinkLabel: 'The lesson link',
+  lessonPartControls: 'controls and dataset note',
+  lessonPartReadout: 'θ̂ and its numbers',
+  lessonPartCurve: 'response curve',
+  lessonPartLandscape: 'likelihood landscape',
+  lessonPartPrediction: 'prediction vs refit',
+  lessonPartCheck: 'finite-difference check',
+  lessonPartLegend: 'reading the arrows',
+  lessonPartMath: 'the math',
+  lessonPartAbout: 'what am I looking at?',
+
   // Notices for the reader
   noticeMaxPoints: 'The explorer holds at most {max} points.',
   noticeMinPoints: 'Keep at least {min} points: three hyperparameters need them.',

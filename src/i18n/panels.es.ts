@@ -96,6 +96,26 @@ export const panelsEs: { readonly [Key in keyof typeof panelsEn]: string } = {
   embedIframeTitle:
     'Figura interactiva: cómo tira cada dato de los hiperparámetros ajustados de un proceso gaussiano',
 
+  lessonRegion: 'Lección',
+  lessonButton: 'Enlace de clase',
+  lessonDialogTitle: 'Crear un enlace de clase',
+  lessonIntro:
+    'Un enlace a estos puntos y ajustes que oculta las partes que marques y muestra arriba tu título y tu pie. Prepara un enlace por idea, en el orden en que vayas a explicarlas.',
+  lessonHide: 'Ocultar',
+  lessonTitleLabel: 'Título',
+  lessonCaptionLabel: 'Pie',
+  lessonLimit: 'texto sin formato, como máximo {count} caracteres',
+  lessonLinkLabel: 'El enlace de clase',
+  lessonPartControls: 'controles y nota del conjunto de datos',
+  lessonPartReadout: 'θ̂ y sus números',
+  lessonPartCurve: 'curva de respuesta',
+  lessonPartLandscape: 'paisaje de la verosimilitud',
+  lessonPartPrediction: 'predicción frente a reajuste',
+  lessonPartCheck: 'comprobación por diferencias finitas',
+  lessonPartLegend: 'cómo leer las flechas',
+  lessonPartMath: 'las matemáticas',
+  lessonPartAbout: '¿qué estoy viendo?',
+
   noticeMaxPoints: 'El explorador admite como máximo {max} puntos.',
   noticeMinPoints: 'Deja al menos {min} puntos: los necesitan tres hiperparámetros.',
   linkTooLong:

@@ -23,6 +23,7 @@ import { createStalenessClock } from './staleness';
 import type { DataSnapshot, ExplorerData, ExplorerState } from './types';
 import type { SharedState } from './urlCodec';
 import { notice } from '../i18n/notice';
+import { NO_LESSON } from './lesson';
 
 /** Fewest points the explorer keeps: below three, the three hyperparameters are not identified. */
 export const MIN_POINTS = 3;
@@ -64,6 +65,7 @@ function initialData(initial: SharedState | undefined): ExplorerData {
     curveAxis: 'y',
     manualTheta: null,
     presentation: initial?.presentation ?? false,
+    lesson: initial?.lesson ?? NO_LESSON,
   };
 }
 
@@ -345,6 +347,7 @@ export function createExplorerStore({
           selectedIndex: null,
           options: shared.options,
           presentation: shared.presentation ?? get().presentation,
+          lesson: shared.lesson ?? NO_LESSON,
         });
         commit(
           { points: shared.points, kernel: shared.kernel, presetId: matchPreset(shared.points) },

@@ -10,6 +10,7 @@ import type { ArrowMode, ViewOptions } from './options';
 import type { PresetId } from './presets';
 import type { SharedState } from './urlCodec';
 import type { Notice } from '../i18n/notice';
+import type { Lesson } from './lesson';
 
 /** What undo/redo restores. */
 export interface DataSnapshot {
@@ -112,6 +113,8 @@ export interface ExplorerData {
   manualTheta: LandscapePosition | null;
   /** Presentation mode: large type, only the plot, θ̂ and the response curve. */
   presentation: boolean;
+  /** A lesson link's hidden parts, title and caption (NO_LESSON for none). */
+  lesson: Lesson;
 }
 
 export interface ExplorerActions {

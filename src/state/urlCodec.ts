@@ -7,13 +7,22 @@
  * s landscape shown, v 2-D arrows; `p` the points, 4 bytes each: x / 0.001 as an unsigned 16-bit
  * integer and y / 0.001 as a signed one, big-endian. Points live on that grid (see domain.ts), so
  * decoding an encoded state gives it back exactly. `&present=1` (optional, also alone: `#present=1`)
- * opens the page in presentation mode.
+ * opens the page in presentation mode. A lesson link adds `hide=`, `title=` and `caption=`
+ * (lesson.ts).
  */
 import { quoteText } from '../engine/input-error';
 import type { HyperparameterName, KernelName } from '../engine/types';
 import { translator } from '../i18n/messages';
 import { notice, type Notice } from '../i18n/notice';
 import { COORDINATE_STEP, X_DOMAIN, Y_DOMAIN, type Point } from './domain';
+import {
+  LESSON_CAPTION_MAX,
+  LESSON_TITLE_MAX,
+  isEmptyLesson,
+  parseLessonParts,
+  plainLessonText,
+  type Lesson,
+} from './lesson';
 import type { ViewOptions } from './options';
 
 export const URL_FORMAT_VERSION = 1;
@@ -25,6 +34,8 @@ export interface SharedState {
   options: ViewOptions;
   /** Presentation mode: true when the link asks for it (absent: unchanged, off for a new page). */
   presentation?: boolean;
+  /** A lesson link's hidden parts, title and caption (absent: none). */
+  lesson?: Lesson;
 }
 
 /** The fragment's flag for presentation mode. */
@@ -65,7 +76,8 @@ function pointTextLimit(maxPoints: number): number {
  * costs nothing.
  */
 export function fragmentLimit(maxPoints: number): number {
-  return pointTextLimit(maxPoints) + 200;
+  // A title or caption character takes at most 12 characters percent-encoded (a surrogate pair).
+  return pointTextLimit(maxPoints) + 300 + 12 * (LESSON_TITLE_MAX + LESSON_CAPTION_MAX);
 }
 
 /** A value from the link as a message quotes it: at most 40 characters. */
@@ -134,7 +146,16 @@ export function encodeSharedState(state: SharedState): string {
     p: encodePoints(state.points),
   });
   if (state.presentation) params.set(PRESENT_PARAMETER, '1');
-  return params.toString();
+  const lesson = state.lesson;
+  if (lesson && !isEmptyLesson(lesson)) {
+    if (lesson.hide.length > 0) params.set('hide', lesson.hide.join(','));
+    const title = plainLessonText(lesson.title, LESSON_TITLE_MAX);
+    const caption = plainLessonText(lesson.caption, LESSON_CAPTION_MAX);
+    if (title) params.set('title', title);
+    if (caption) params.set('caption', caption);
+  }
+  // `,` is safe in a fragment; keeping it makes `hide=` readable.
+  return params.toString().replaceAll('%2C', ',');
 }
 
 /**
@@ -174,6 +195,14 @@ export function decodeSharedState(fragment: string, maxPoints: number): DecodeRe
   if (points.length === 0) return refuse(notice('linkNoPoints'));
   if (points.length > maxPoints)
     return refuse(notice('linkTooManyPoints', { count: points.length, max: maxPoints }));
+  const hide = parseLessonParts(params.get('hide') ?? '');
+  if (!Array.isArray(hide))
+    return refuse(notice('linkHide', { value: quoteParameter(hide.unknown) }));
+  const lesson: Lesson = {
+    hide,
+    title: plainLessonText(params.get('title') ?? '', LESSON_TITLE_MAX),
+    caption: plainLessonText(params.get('caption') ?? '', LESSON_CAPTION_MAX),
+  };
   return {
     ok: true,
     state: {
@@ -186,6 +215,7 @@ export function decodeSharedState(fragment: string, maxPoints: number): DecodeRe
         showLandscape: flags.includes('s'),
       },
       ...(params.get(PRESENT_PARAMETER) === '1' ? { presentation: true } : {}),
+      ...(isEmptyLesson(lesson) ? {} : { lesson }),
     },
   };
 }
