@@ -38,16 +38,16 @@ export function isEmptyLesson(lesson: Lesson): boolean {
   return lesson.hide.length === 0 && lesson.title === '' && lesson.caption === '';
 }
 
+/** C0 and C1 controls and the line and paragraph separators. */
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+
 /**
  * `text` as a title or caption: control characters turned into spaces, runs of white space made
  * one, trimmed, and cut to `limit` characters (an ellipsis marks a cut; surrogate pairs kept).
  */
 export function plainLessonText(text: string, limit: number): string {
-  // eslint-disable-next-line no-control-regex
-  const plain = text
-    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  const plain = text.replace(CONTROL_CHARACTERS, ' ').replace(/\s+/g, ' ').trim();
   const characters = [...plain];
   return characters.length <= limit ? plain : `${characters.slice(0, limit - 1).join('')}…`;
 }

@@ -17,6 +17,7 @@ import { notice, type Notice } from '../i18n/notice';
 import { COORDINATE_STEP, X_DOMAIN, Y_DOMAIN, type Point } from './domain';
 import {
   LESSON_CAPTION_MAX,
+  LESSON_PARTS,
   LESSON_TITLE_MAX,
   isEmptyLesson,
   parseLessonParts,
@@ -148,7 +149,8 @@ export function encodeSharedState(state: SharedState): string {
   if (state.presentation) params.set(PRESENT_PARAMETER, '1');
   const lesson = state.lesson;
   if (lesson && !isEmptyLesson(lesson)) {
-    if (lesson.hide.length > 0) params.set('hide', lesson.hide.join(','));
+    const hide = LESSON_PARTS.filter((part) => lesson.hide.includes(part));
+    if (hide.length > 0) params.set('hide', hide.join(','));
     const title = plainLessonText(lesson.title, LESSON_TITLE_MAX);
     const caption = plainLessonText(lesson.caption, LESSON_CAPTION_MAX);
     if (title) params.set('title', title);
