@@ -97,7 +97,7 @@ export const panelsEs: { readonly [Key in keyof typeof panelsEn]: string } = {
     'Figura interactiva: cómo tira cada dato de los hiperparámetros ajustados de un proceso gaussiano',
 
   lessonRegion: 'Lección',
-  lessonButton: 'Enlace de clase',
+  lessonButton: 'Lección',
   lessonDialogTitle: 'Crear un enlace de clase',
   lessonIntro:
     'Un enlace a estos puntos y ajustes que oculta las partes que marques y muestra arriba tu título y tu pie. Prepara un enlace por idea, en el orden en que vayas a explicarlas.',

@@ -48,7 +48,7 @@ function caption(
   const jump = nearestJump(curve, row);
   const ridge = nearestRidge(curve);
   const range = agreementRange(curve, row);
-  const within = `${tr.number(AGREEMENT * 100, 2)} %`;
+  const within = `${tr.number(AGREEMENT * 100, 1)} %`;
   if (!range) return t('curveNoTangent');
   if (jump) {
     return `${t('curveShaded', { within })} ${t('curveJumpsAt', { axis, value: tr.coordinate(jump.value), symbol })}`;
