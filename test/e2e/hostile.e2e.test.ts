@@ -132,7 +132,7 @@ describe('hostile input in the browser', () => {
     await waitForWidgetFit(widget);
     const notice = await widget.locator('[data-testid=notice]').textContent();
     expect(notice).toMatch(
-      /The address's options are 100,024 characters long; at most [\d,]+ are read, so the defaults are shown\./,
+      /The address’s options are 100,024 characters long; at most [\d,]+ are read, so the defaults are shown\./,
     );
     expect(notice!.length).toBeLessThan(200);
     // The defaults, not the query's kernel.
