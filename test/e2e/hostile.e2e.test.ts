@@ -219,7 +219,7 @@ describe('hostile input in the browser', () => {
     for (const [fragment, message] of [
       [
         `v=1&k=rbf&a=l&o=b&p=${'A'.repeat(20_000)}`,
-        /^The link is 20,0\d\d characters long; a link to this page holds at most 1,800\./,
+        /^The link is 20,0\d\d characters long; a link to this page holds at most 8,140\./,
       ],
       [`v=1&k=${'k'.repeat(100_000)}&a=l&o=b&p=AAAA`, /^The link is 100,0\d\d characters long/],
       [
