@@ -3,7 +3,7 @@ import './ui/styles/index.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { browserLanguage, queryLanguage, withQueryLanguage } from './i18n/language';
-import { translator } from './i18n/messages';
+import { notice } from './i18n/notice';
 import { bindUrl, createExplorerStore, decodeSharedState, fragmentAsksToPresent } from './state';
 import { App } from './ui/App';
 import { applyStoredTheme } from './ui/theme';
@@ -40,7 +40,7 @@ const store = createExplorerStore({
 if (presentOnly) store.getState().setPresentation(true);
 if (linked && !linked.ok)
   store.setState({
-    notice: translator(language).t('linkProblemFallback', { message: linked.message }),
+    notice: notice('linkProblemFallback', { message: linked.notice }),
   });
 
 // The store, for scripts driving the page (benchmarks, console experiments): read-only by intent.
@@ -60,7 +60,7 @@ window.addEventListener('hashchange', () => {
   }
   const pasted = decodeSharedState(window.location.hash, MAX_PAGE_POINTS);
   if (pasted.ok) store.getState().loadShared(pasted.state);
-  else store.setState({ notice: pasted.message });
+  else store.setState({ notice: pasted.notice });
 });
 
 createRoot(rootElement).render(

@@ -26,10 +26,11 @@ function Notices({ problems }: { problems: readonly string[] }) {
   const notice = useExplorer((s) => s.notice);
   const dismissNotice = useExplorer((s) => s.dismissNotice);
   // Dismissing hides these problems; options changed later bring their own.
-  const { t } = useI18n();
+  const tr = useI18n();
+  const { t } = tr;
   const [dismissed, setDismissed] = useState<readonly string[] | null>(null);
   const shownProblems = dismissed === problems ? [] : problems;
-  const messages = [...shownProblems, ...(notice ? [notice] : [])];
+  const messages = [...shownProblems, ...(notice ? [tr.notice(notice)] : [])];
   if (messages.length === 0) return null;
   return (
     <div className="notice embed-notice" role="alert" data-testid="notice">

@@ -8,6 +8,8 @@
 import './embed-dialog.css';
 import { useId, useRef, useState } from 'react';
 import { useExplorer } from '../ui/context';
+import { useI18n } from '../ui/i18n';
+import type { UiMessageKey } from '../i18n/messages';
 import {
   defaultEmbedConfig,
   EMBED_HEIGHT_RANGE,
@@ -19,16 +21,23 @@ import {
 } from './options';
 import { elementSnippet, iframeSnippet } from './snippets';
 
-const PANEL_LABELS: Record<EmbedPanel, string> = {
-  controls: 'controls',
-  readout: 'θ̂ readout',
-  status: 'trust note',
+const PANEL_LABELS: Record<EmbedPanel, UiMessageKey> = {
+  controls: 'embedPanelControls',
+  readout: 'embedPanelReadout',
+  status: 'embedPanelStatus',
+};
+
+const THEME_LABELS: Record<EmbedTheme, UiMessageKey> = {
+  auto: 'embedThemeAuto',
+  light: 'embedThemeLight',
+  dark: 'embedThemeDark',
 };
 
 /** One snippet with its copy button. */
 function Snippet({ label, text, testId }: { label: string; text: string; testId: string }) {
   const [copied, setCopied] = useState<boolean | null>(null);
   const id = useId();
+  const { t } = useI18n();
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(text);
@@ -42,7 +51,7 @@ function Snippet({ label, text, testId }: { label: string; text: string; testId:
       <div className="embed-snippet-head">
         <label htmlFor={id}>{label}</label>
         <button type="button" className="button" onClick={() => void copy()}>
-          {copied === null ? 'Copy' : copied ? 'Copied' : 'Select and copy'}
+          {copied === null ? t('copy') : copied ? t('copied') : t('selectAndCopy')}
         </button>
       </div>
       <textarea
@@ -62,6 +71,7 @@ function EmbedChoices() {
   const points = useExplorer((s) => s.points);
   const kernel = useExplorer((s) => s.kernel);
   const options = useExplorer((s) => s.options);
+  const { t, language } = useI18n();
   const [panels, setPanels] = useState<readonly EmbedPanel[]>(defaultEmbedConfig().panels);
   const [height, setHeight] = useState(320);
   const [theme, setTheme] = useState<EmbedTheme>('auto');
@@ -83,7 +93,7 @@ function EmbedChoices() {
   return (
     <>
       <fieldset className="embed-choices">
-        <legend>Show</legend>
+        <legend>{t('embedShow')}</legend>
         {EMBED_PANELS.map((panel) => (
           <label key={panel} className="toggle">
             <input
@@ -91,11 +101,11 @@ function EmbedChoices() {
               checked={panels.includes(panel)}
               onChange={(event) => togglePanel(panel, event.target.checked)}
             />
-            {PANEL_LABELS[panel]}
+            {t(PANEL_LABELS[panel])}
           </label>
         ))}
         <label className="toggle">
-          plot height
+          {t('embedHeight')}
           <input
             type="number"
             min={EMBED_HEIGHT_RANGE[0]}
@@ -109,10 +119,10 @@ function EmbedChoices() {
             }}
             data-testid="embed-height"
           />
-          px
+          {t('embedPixels')}
         </label>
         <label className="toggle">
-          theme
+          {t('embedTheme')}
           <select
             className="select"
             value={theme}
@@ -120,26 +130,23 @@ function EmbedChoices() {
           >
             {EMBED_THEMES.map((name) => (
               <option key={name} value={name}>
-                {name}
+                {t(THEME_LABELS[name])}
               </option>
             ))}
           </select>
         </label>
       </fieldset>
       <Snippet
-        label="As an iframe (any page)"
-        text={iframeSnippet(config, page)}
+        label={t('embedAsIframe')}
+        text={iframeSnippet(config, page, language)}
         testId="embed-iframe-snippet"
       />
       <Snippet
-        label="As an element (pages that allow a script)"
-        text={elementSnippet(config, script)}
+        label={t('embedAsElement')}
+        text={elementSnippet(config, script, language)}
         testId="embed-element-snippet"
       />
-      <p className="embed-note">
-        Both show the points and settings you see now. Readers can drag the points; their changes
-        stay on their screen.
-      </p>
+      <p className="embed-note">{t('embedNote')}</p>
     </>
   );
 }
@@ -149,6 +156,7 @@ export function EmbedButton() {
   const dialog = useRef<HTMLDialogElement>(null);
   const [open, setOpen] = useState(false);
   const titleId = useId();
+  const { t } = useI18n();
   return (
     <>
       <button
@@ -161,7 +169,7 @@ export function EmbedButton() {
         data-testid="embed"
         aria-haspopup="dialog"
       >
-        <span className="button-text">Embed</span>
+        <span className="button-text">{t('embedButton')}</span>
       </button>
       <dialog
         ref={dialog}
@@ -171,8 +179,8 @@ export function EmbedButton() {
         data-testid="embed-dialog"
       >
         <form method="dialog" className="embed-dialog-head">
-          <h2 id={titleId}>Embed this figure</h2>
-          <button type="submit" className="button quiet" aria-label="Close">
+          <h2 id={titleId}>{t('embedDialogTitle')}</h2>
+          <button type="submit" className="button quiet" aria-label={t('close')}>
             ✕
           </button>
         </form>

@@ -2,6 +2,7 @@ import { HYPERPARAMETER_NAMES } from '../engine/types';
 import { selectArrows } from '../state';
 import { useExplorer } from '../ui/context';
 import { failureReason } from '../ui/failureText';
+import { fitReasons } from '../ui/fitMessages';
 import { HYPERPARAMETER_LABELS } from '../ui/format';
 import { useI18n } from '../ui/i18n';
 
@@ -15,10 +16,13 @@ export function EmbedReadout() {
   const theta = useExplorer((s) => s.analysis?.result.theta ?? null);
   const failure = useExplorer((s) => s.failure?.result ?? null);
   const arrows = useExplorer(selectArrows);
+  const analysis = useExplorer((s) => s.analysis);
   const chosen = useExplorer((s) => s.options.hyperparameter);
   const tr = useI18n();
   const { t, number: formatNumber } = tr;
   const { status, stale } = arrows;
+  // The reasons in the page's words, as the trust note gives them.
+  const reasons = analysis ? fitReasons(analysis.result, analysis.points, tr) : arrows.reasons;
   const trusted = status === 'shown';
   const reason = stale
     ? t('embedRefitting')
@@ -26,7 +30,7 @@ export function EmbedReadout() {
       ? t('embedNoFit', { reason: failureReason(failure, tr) })
       : status === 'waiting' || trusted
         ? null
-        : `${t(status === 'untrusted' ? 'embedGreyed' : status === 'hidden' ? 'embedNoArrows' : 'embedCare')}: ${arrows.reasons.join(' ') || t('embedNotReliable')}`;
+        : `${t(status === 'untrusted' ? 'embedGreyed' : status === 'hidden' ? 'embedNoArrows' : 'embedCare')}: ${reasons.join(' ') || t('embedNotReliable')}`;
   const verdict = reason ?? (status === 'waiting' ? t('fitting') : t('trustShown'));
 
   return (

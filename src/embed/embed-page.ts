@@ -9,6 +9,7 @@
 import './embed-page.css';
 import { mount } from './mount';
 import { readEmbedQuery } from './options';
+import { translator } from '../i18n/messages';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('embed.html has no element with id "root" to mount the widget into.');
@@ -26,6 +27,6 @@ const widget = mount(root, {
   },
 });
 if (problem !== null) {
-  console.warn(`GP Sensitivity widget: ${problem}`);
+  console.warn(`GP Sensitivity widget: ${translator('en').notice(problem)}`);
   widget.store.setState({ notice: problem });
 }

@@ -31,6 +31,7 @@ import {
   type PresetId,
 } from '../state';
 import { checkPoints, formatPointsText, MAX_EMBED_POINTS, parsePointsText } from './pointsText';
+import { notice, type Notice } from '../i18n/notice';
 
 export type EmbedPanel = 'controls' | 'readout' | 'status';
 export const EMBED_PANELS: readonly EmbedPanel[] = ['controls', 'readout', 'status'];
@@ -306,11 +307,11 @@ export const QUERY_LIMIT =
  * The options in a URL's query string (`?kernel=matern52&…`), measured before it is parsed: a
  * query longer than QUERY_LIMIT gives no options and one problem naming its length.
  */
-export function readEmbedQuery(search: string): { options: EmbedOptions; problem: string | null } {
+export function readEmbedQuery(search: string): { options: EmbedOptions; problem: Notice | null } {
   if (search.length > QUERY_LIMIT) {
     return {
       options: {},
-      problem: `The address's options are ${groupDigits(search.length)} characters long; at most ${groupDigits(QUERY_LIMIT)} are read, so the defaults are shown.`,
+      problem: notice('embedQueryTooLong', { length: search.length, limit: QUERY_LIMIT }),
     };
   }
   const query = new URLSearchParams(search);

@@ -3,7 +3,10 @@
  * shown (numbers already formatted for the language). Every key here must exist in
  * messages.es.ts (the type `UiMessages` is this object's keys).
  */
+import { panelsEn } from './panels.en';
+
 export const en = {
+  ...panelsEn,
   // Masthead and page
   appTitle: 'GP Sensitivity Explorer',
   tagline:

@@ -1,7 +1,9 @@
 /** El texto del explorador y del widget en español, con las mismas claves que messages.en.ts. */
 import type { UiMessages } from './messages';
+import { panelsEs } from './panels.es';
 
 export const es: UiMessages = {
+  ...panelsEs,
   appTitle: 'GP Sensitivity Explorer',
   tagline:
     'Arrastra un punto y mira cómo un proceso gaussiano vuelve a ajustar sus hiperparámetros. Cada flecha muestra hacia dónde tira ese punto de ellos, y con cuánta fuerza.',

@@ -11,6 +11,7 @@ import {
 } from '../ui/format';
 import type { HyperparameterName } from '../engine/types';
 import { fill, type Language } from './language';
+import type { Notice, NoticeValue } from './notice';
 import { en } from './messages.en';
 import { es } from './messages.es';
 
@@ -33,6 +34,8 @@ export interface Translator {
   /** A hyperparameter's name ("lengthscale") and unit ("x units"). */
   hyperparameterName(name: HyperparameterName): string;
   hyperparameterUnit(name: HyperparameterName): string;
+  /** A notice in this language: counts with the language's digit grouping, nested notices filled. */
+  notice(notice: Notice): string;
 }
 
 const HYPERPARAMETER_NAME_KEYS: Record<HyperparameterName, UiMessageKey> = {
@@ -48,6 +51,19 @@ export function translator(language: Language): Translator {
   let found = translators.get(language);
   if (!found) {
     const messages = UI_CATALOGUES[language];
+    const counts = new Intl.NumberFormat(language, { maximumFractionDigits: 6 });
+    const noticeText = ({ key, values = {} }: Notice): string => {
+      const shown = (value: NoticeValue) =>
+        typeof value === 'number'
+          ? counts.format(value)
+          : typeof value === 'string'
+            ? value
+            : noticeText(value);
+      return fill(
+        messages[key],
+        Object.fromEntries(Object.entries(values).map(([name, value]) => [name, shown(value)])),
+      );
+    };
     found = {
       language,
       t: (key, values) => fill(messages[key], values),
@@ -58,6 +74,7 @@ export function translator(language: Language): Translator {
       logRatio: (logRatio) => formatLogRatio(logRatio, language),
       hyperparameterName: (name) => messages[HYPERPARAMETER_NAME_KEYS[name]],
       hyperparameterUnit: (name) => messages[name === 'lengthscale' ? 'unitX' : 'unitY'],
+      notice: noticeText,
     };
     translators.set(language, found);
   }

@@ -12,6 +12,7 @@ export * from './presets';
 export * from './selectors';
 export * from './arrowScale';
 export * from './urlCodec';
+export * from './lesson';
 export { bindUrl } from './urlSync';
 export { CURVE_HALF_WIDTH, CURVE_SAMPLES_PER_SIDE, type CurveView } from './curve';
 export { LANDSCAPE_GRID, POSTERIOR_GRID_COUNT } from './request';

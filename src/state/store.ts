@@ -22,6 +22,8 @@ import {
 import { createStalenessClock } from './staleness';
 import type { DataSnapshot, ExplorerData, ExplorerState } from './types';
 import type { SharedState } from './urlCodec';
+import { notice } from '../i18n/notice';
+import { NO_LESSON } from './lesson';
 
 /** Fewest points the explorer keeps: below three, the three hyperparameters are not identified. */
 export const MIN_POINTS = 3;
@@ -64,6 +66,7 @@ function initialData(initial: SharedState | undefined): ExplorerData {
     curveAxis: 'y',
     manualTheta: null,
     presentation: initial?.presentation ?? false,
+    lesson: initial?.lesson ?? NO_LESSON,
   };
 }
 
@@ -309,7 +312,7 @@ export function createExplorerStore({
       addPoint(x, y) {
         const { points } = get();
         if (points.length >= maxPoints) {
-          set({ notice: `The explorer holds at most ${maxPoints} points.` });
+          set({ notice: notice('noticeMaxPoints', { max: maxPoints }) });
           return;
         }
         commit({ points: [...points, snapPoint(x, y)], presetId: null }, { structural: true });
@@ -320,7 +323,7 @@ export function createExplorerStore({
         const { points, selectedIndex } = get();
         if (!points[index]) return;
         if (points.length <= MIN_POINTS) {
-          set({ notice: `Keep at least ${MIN_POINTS} points: three hyperparameters need them.` });
+          set({ notice: notice('noticeMinPoints', { min: MIN_POINTS }) });
           return;
         }
         commit(
@@ -376,6 +379,7 @@ export function createExplorerStore({
           selectedIndex: null,
           options: shared.options,
           presentation: shared.presentation ?? get().presentation,
+          lesson: shared.lesson ?? NO_LESSON,
         });
         commit(
           { points: shared.points, kernel: shared.kernel, presetId: matchPreset(shared.points) },

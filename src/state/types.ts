@@ -9,6 +9,8 @@ import type { History } from './history';
 import type { ArrowMode, ViewOptions } from './options';
 import type { PresetId } from './presets';
 import type { SharedState } from './urlCodec';
+import type { Notice } from '../i18n/notice';
+import type { Lesson } from './lesson';
 
 /** What undo/redo restores. */
 export interface DataSnapshot {
@@ -104,7 +106,7 @@ export interface ExplorerData {
   finiteDifference: FiniteDifferenceView | null;
   history: History<DataSnapshot>;
   /** A message for the reader about their last action (e.g. a damaged link), or null. */
-  notice: string | null;
+  notice: Notice | null;
   /** The selected point's response curve θ̂(yᵢ) (or θ̂(xᵢ)), when the page draws one. */
   curve: CurveView | null;
   /** Which coordinate the curve varies in "x and y" arrow mode (always y otherwise). */
@@ -116,6 +118,8 @@ export interface ExplorerData {
   manualTheta: LandscapePosition | null;
   /** Presentation mode: large type, only the plot, θ̂ and the response curve. */
   presentation: boolean;
+  /** A lesson link's hidden parts, title and caption (NO_LESSON for none). */
+  lesson: Lesson;
 }
 
 export interface ExplorerActions {

@@ -7,11 +7,23 @@
  * s landscape shown, v 2-D arrows; `p` the points, 4 bytes each: x / 0.001 as an unsigned 16-bit
  * integer and y / 0.001 as a signed one, big-endian. Points live on that grid (see domain.ts), so
  * decoding an encoded state gives it back exactly. `&present=1` (optional, also alone: `#present=1`)
- * opens the page in presentation mode.
+ * opens the page in presentation mode. A lesson link adds `hide=`, `title=` and `caption=`
+ * (lesson.ts).
  */
-import { groupDigits, quoteText } from '../engine/input-error';
+import { quoteText } from '../engine/input-error';
 import type { HyperparameterName, KernelName } from '../engine/types';
+import { translator } from '../i18n/messages';
+import { notice, type Notice } from '../i18n/notice';
 import { COORDINATE_STEP, X_DOMAIN, Y_DOMAIN, type Point } from './domain';
+import {
+  LESSON_CAPTION_MAX,
+  LESSON_PARTS,
+  LESSON_TITLE_MAX,
+  isEmptyLesson,
+  parseLessonParts,
+  plainLessonText,
+  type Lesson,
+} from './lesson';
 import type { ViewOptions } from './options';
 
 export const URL_FORMAT_VERSION = 1;
@@ -23,6 +35,8 @@ export interface SharedState {
   options: ViewOptions;
   /** Presentation mode: true when the link asks for it (absent: unchanged, off for a new page). */
   presentation?: boolean;
+  /** A lesson link's hidden parts, title and caption (absent: none). */
+  lesson?: Lesson;
 }
 
 /** The fragment's flag for presentation mode. */
@@ -33,7 +47,16 @@ export function fragmentAsksToPresent(fragment: string): boolean {
   return new URLSearchParams(fragment.replace(/^#/, '')).get(PRESENT_PARAMETER) === '1';
 }
 
-export type DecodeResult = { ok: true; state: SharedState } | { ok: false; message: string };
+/**
+ * A state, or the first problem: as a notice for the page (in the reader's language) and as its
+ * English text (for logs and scripts).
+ */
+export type DecodeResult =
+  { ok: true; state: SharedState } | { ok: false; notice: Notice; message: string };
+
+function refuse(problem: Notice): DecodeResult {
+  return { ok: false, notice: problem, message: translator('en').notice(problem) };
+}
 
 const KERNEL_CODES: Record<KernelName, string> = { rbf: 'rbf', matern52: 'm52', matern32: 'm32' };
 const HYPERPARAMETER_CODES: Record<HyperparameterName, string> = {
@@ -54,7 +77,8 @@ function pointTextLimit(maxPoints: number): number {
  * costs nothing.
  */
 export function fragmentLimit(maxPoints: number): number {
-  return pointTextLimit(maxPoints) + 200;
+  // A title or caption character takes at most 12 characters percent-encoded (a surrogate pair).
+  return pointTextLimit(maxPoints) + 300 + 12 * (LESSON_TITLE_MAX + LESSON_CAPTION_MAX);
 }
 
 /** A value from the link as a message quotes it: at most 40 characters. */
@@ -91,17 +115,17 @@ function encodePoints(points: readonly Point[]): string {
   return toBase64Url(new Uint8Array(view.buffer));
 }
 
-function decodePoints(text: string): Point[] | string {
+function decodePoints(text: string): Point[] | Notice {
   const bytes = fromBase64Url(text);
-  if (!bytes) return 'the point list is not valid base64url';
-  if (bytes.length % BYTES_PER_POINT !== 0) return 'the point list is truncated';
+  if (!bytes) return notice('linkNotBase64');
+  if (bytes.length % BYTES_PER_POINT !== 0) return notice('linkTruncated');
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const points: Point[] = [];
   for (let offset = 0; offset < bytes.length; offset += BYTES_PER_POINT) {
     const x = Number((view.getUint16(offset) * COORDINATE_STEP).toFixed(3));
     const y = Number((view.getInt16(offset + 2) * COORDINATE_STEP).toFixed(3));
     if (x < X_DOMAIN[0] || x > X_DOMAIN[1] || y < Y_DOMAIN[0] || y > Y_DOMAIN[1]) {
-      return `point ${points.length + 1} lies outside the plot`;
+      return notice('linkOutside', { index: points.length + 1 });
     }
     points.push({ x, y });
   }
@@ -123,7 +147,17 @@ export function encodeSharedState(state: SharedState): string {
     p: encodePoints(state.points),
   });
   if (state.presentation) params.set(PRESENT_PARAMETER, '1');
-  return params.toString();
+  const lesson = state.lesson;
+  if (lesson && !isEmptyLesson(lesson)) {
+    const hide = LESSON_PARTS.filter((part) => lesson.hide.includes(part));
+    if (hide.length > 0) params.set('hide', hide.join(','));
+    const title = plainLessonText(lesson.title, LESSON_TITLE_MAX);
+    const caption = plainLessonText(lesson.caption, LESSON_CAPTION_MAX);
+    if (title) params.set('title', title);
+    if (caption) params.set('caption', caption);
+  }
+  // `,` is safe in a fragment; keeping it makes `hide=` readable.
+  return params.toString().replaceAll('%2C', ',');
 }
 
 /**
@@ -132,56 +166,45 @@ export function encodeSharedState(state: SharedState): string {
  */
 export function decodeSharedState(fragment: string, maxPoints: number): DecodeResult {
   const limit = fragmentLimit(maxPoints);
-  if (fragment.length > limit) {
-    return {
-      ok: false,
-      message: `The link is ${groupDigits(fragment.length)} characters long; a link to this page holds at most ${groupDigits(limit)}.`,
-    };
-  }
+  if (fragment.length > limit)
+    return refuse(notice('linkTooLong', { length: fragment.length, limit }));
   const params = new URLSearchParams(fragment.replace(/^#/, ''));
   const version = params.get('v');
-  if (version === null) return { ok: false, message: 'The link holds no explorer state.' };
+  if (version === null) return refuse(notice('linkNoState'));
   if (version !== String(URL_FORMAT_VERSION)) {
-    return {
-      ok: false,
-      message: `The link uses format version ${/^\d{1,6}$/.test(version) ? version : quoteParameter(version)}; this page reads version ${URL_FORMAT_VERSION}.`,
-    };
+    return refuse(
+      notice('linkVersion', {
+        version: /^\d{1,6}$/.test(version) ? version : quoteParameter(version),
+        supported: URL_FORMAT_VERSION,
+      }),
+    );
   }
   const kernel = KERNEL_BY_CODE.get(params.get('k') ?? '');
-  if (!kernel) {
-    return {
-      ok: false,
-      message: `The link names an unknown kernel ${quoteParameter(params.get('k'))}.`,
-    };
-  }
+  if (!kernel) return refuse(notice('linkKernel', { value: quoteParameter(params.get('k')) }));
   const hyperparameter = HYPERPARAMETER_BY_CODE.get(params.get('a') ?? '');
-  if (!hyperparameter) {
-    return {
-      ok: false,
-      message: `The link names an unknown hyperparameter ${quoteParameter(params.get('a'))}.`,
-    };
-  }
+  if (!hyperparameter)
+    return refuse(notice('linkHyperparameter', { value: quoteParameter(params.get('a')) }));
   const flags = params.get('o') ?? '';
   if (!/^[bsv]*$/.test(flags))
-    return { ok: false, message: `The link has unknown options ${quoteParameter(flags)}.` };
+    return refuse(notice('linkOptions', { value: quoteParameter(flags) }));
   const pointText = params.get('p') ?? '';
   // The count follows from the length alone: a list too long is refused before it is decoded.
   const impliedCount = Math.floor(Math.floor((pointText.length * 3) / 4) / BYTES_PER_POINT);
-  if (impliedCount > maxPoints) {
-    return {
-      ok: false,
-      message: `The link holds ${impliedCount} points; at most ${maxPoints} are allowed.`,
-    };
-  }
+  if (impliedCount > maxPoints)
+    return refuse(notice('linkTooManyPoints', { count: impliedCount, max: maxPoints }));
   const points = decodePoints(pointText);
-  if (typeof points === 'string') return { ok: false, message: `The link is damaged: ${points}.` };
-  if (points.length === 0) return { ok: false, message: 'The link holds no points.' };
-  if (points.length > maxPoints) {
-    return {
-      ok: false,
-      message: `The link holds ${points.length} points; at most ${maxPoints} are allowed.`,
-    };
-  }
+  if (!Array.isArray(points)) return refuse(notice('linkDamaged', { problem: points }));
+  if (points.length === 0) return refuse(notice('linkNoPoints'));
+  if (points.length > maxPoints)
+    return refuse(notice('linkTooManyPoints', { count: points.length, max: maxPoints }));
+  const hide = parseLessonParts(params.get('hide') ?? '');
+  if (!Array.isArray(hide))
+    return refuse(notice('linkHide', { value: quoteParameter(hide.unknown) }));
+  const lesson: Lesson = {
+    hide,
+    title: plainLessonText(params.get('title') ?? '', LESSON_TITLE_MAX),
+    caption: plainLessonText(params.get('caption') ?? '', LESSON_CAPTION_MAX),
+  };
   return {
     ok: true,
     state: {
@@ -194,6 +217,7 @@ export function decodeSharedState(fragment: string, maxPoints: number): DecodeRe
         showLandscape: flags.includes('s'),
       },
       ...(params.get(PRESENT_PARAMETER) === '1' ? { presentation: true } : {}),
+      ...(isEmptyLesson(lesson) ? {} : { lesson }),
     },
   };
 }

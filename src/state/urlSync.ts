@@ -1,6 +1,6 @@
 /**
  * Keeps the page's URL fragment in step with the store: the fragment is rewritten (without a new
- * history entry) whenever the data, the view options or presentation mode change and no drag is
+ * history entry) whenever the data, the view options, presentation mode or the lesson change and no drag is
  * under way.
  */
 import type { ExplorerStore } from './store';
@@ -16,13 +16,13 @@ export function bindUrl(store: ExplorerStore, target: FragmentTarget): () => voi
   let written = '';
   let seen: unknown[] = [];
   const sync = (): void => {
-    const { points, kernel, options, drag, presentation } = store.getState();
+    const { points, kernel, options, drag, presentation, lesson } = store.getState();
     if (drag?.active) return;
     // Results arrive far more often than edits: encode only when an edit happened.
-    const inputs = [points, kernel, options, presentation];
+    const inputs = [points, kernel, options, presentation, lesson];
     if (inputs.every((value, i) => value === seen[i])) return;
     seen = inputs;
-    const fragment = encodeSharedState({ points, kernel, options, presentation });
+    const fragment = encodeSharedState({ points, kernel, options, presentation, lesson });
     if (fragment !== written) {
       written = fragment;
       target.write(fragment);

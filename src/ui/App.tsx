@@ -18,6 +18,8 @@ import { Readout } from './panels/Readout';
 import { ResponseCurve } from './panels/ResponseCurve';
 import { Plot } from './plot/Plot';
 import { StatusLine } from './StatusLine';
+import { LessonButton } from './controls/LessonDialog';
+import type { LessonPart } from '../state';
 
 /** Ctrl/⌘+Z undoes, Ctrl/⌘+Shift+Z or Ctrl+Y redoes, unless a form field has the keyboard. */
 function useUndoShortcuts(store: ExplorerStore): void {
@@ -36,16 +38,29 @@ function useUndoShortcuts(store: ExplorerStore): void {
   }, [store]);
 }
 
+/** A lesson link's title and caption, as plain text, at the top of the page. */
+function LessonHeading() {
+  const { title, caption } = useExplorer((s) => s.lesson);
+  const { t } = useI18n();
+  if (!title && !caption) return null;
+  return (
+    <section className="lesson-heading" aria-label={t('lessonRegion')} data-testid="lesson">
+      {title && <h2 data-testid="lesson-title">{title}</h2>}
+      {caption && <p data-testid="lesson-caption">{caption}</p>}
+    </section>
+  );
+}
+
 function Notice() {
   const notice = useExplorer((s) => s.notice);
   const dismiss = useExplorer((s) => s.dismissNotice);
-  const { t } = useI18n();
+  const tr = useI18n();
   if (!notice) return null;
   return (
     <div className="notice" role="alert" data-testid="notice">
-      <span>{notice}</span>
+      <span>{tr.notice(notice)}</span>
       <button type="button" className="button quiet" onClick={dismiss}>
-        {t('dismiss')}
+        {tr.t('dismiss')}
       </button>
     </div>
   );
@@ -75,8 +90,15 @@ function Explorer({ onLanguage }: { onLanguage: (language: Language) => void }) 
   const { t, language } = useI18n();
   const showLandscape = useExplorer((s) => s.options.showLandscape);
   const presenting = useExplorer((s) => s.presentation);
+  const lesson = useExplorer((s) => s.lesson);
+  const shows = (part: LessonPart) => !lesson.hide.includes(part);
+  const workbench = (showLandscape && shows('landscape')) || shows('prediction') || shows('check');
   return (
-    <div className={`app${presenting ? ' presenting' : ''}`} data-presenting={presenting}>
+    <div
+      className={`app${presenting ? ' presenting' : ''}`}
+      data-presenting={presenting}
+      data-hidden={lesson.hide.join(',')}
+    >
       <header className="top">
         <div className="masthead">
           <div className="masthead-title">
@@ -92,18 +114,25 @@ function Explorer({ onLanguage }: { onLanguage: (language: Language) => void }) 
             >
               {t('learnLink')}
             </a>
-            <ShareExport />
+            <ShareExport>
+              <LessonButton />
+            </ShareExport>
             {!presenting && <PresentationToggle />}
             <ThemeSwitch />
             <LanguageSwitch onChange={onLanguage} />
           </div>
         </div>
+        <LessonHeading />
         <Notice />
-        <Toolbar />
-        {/* The preset's teaching note, directly below the toolbar. */}
-        <div className="preset-note-slot" data-testid="preset-note-slot">
-          <PresetNote />
-        </div>
+        {shows('controls') && (
+          <>
+            <Toolbar />
+            {/* The preset's teaching note, directly below the toolbar. */}
+            <div className="preset-note-slot" data-testid="preset-note-slot">
+              <PresetNote />
+            </div>
+          </>
+        )}
       </header>
       <main className="content">
         <div className="stage">
@@ -117,29 +146,37 @@ function Explorer({ onLanguage }: { onLanguage: (language: Language) => void }) 
                 <PresentationToggle />
               </div>
             )}
-            <Readout />
+            {shows('readout') && <Readout />}
             {/* The response curve, under θ̂. */}
-            <div className="response-slot" data-testid="response-slot">
-              <ResponseCurve />
-            </div>
+            {shows('curve') && (
+              <div className="response-slot" data-testid="response-slot">
+                <ResponseCurve />
+              </div>
+            )}
           </aside>
         </div>
-        <div className="workbench">
-          {showLandscape && <Landscape />}
-          <div className="workbench-side">
-            <Prediction />
-            <FiniteDifference />
+        {workbench && (
+          <div className="workbench">
+            {showLandscape && shows('landscape') && <Landscape />}
+            <div className="workbench-side">
+              {shows('prediction') && <Prediction />}
+              {shows('check') && <FiniteDifference />}
+            </div>
           </div>
-        </div>
-        <div className="below">
-          <Legend />
-          <MathPanel />
-        </div>
+        )}
+        {(shows('legend') || shows('math')) && (
+          <div className="below">
+            {shows('legend') && <Legend />}
+            {shows('math') && <MathPanel />}
+          </div>
+        )}
       </main>
-      <footer className="about">
-        <h2>{t('aboutTitle')}</h2>
-        <p>{t('aboutText')}</p>
-      </footer>
+      {shows('about') && (
+        <footer className="about">
+          <h2>{t('aboutTitle')}</h2>
+          <p>{t('aboutText')}</p>
+        </footer>
+      )}
     </div>
   );
 }

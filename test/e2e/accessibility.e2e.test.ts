@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_VIEW_OPTIONS, encodeSharedState, findPreset } from '../../src/state';
 import { GLOSSARY } from '../../src/ui/glossary';
 import { launchChromium, siteUrl } from './browser';
 import { waitForWidgetFit } from './embedHelpers';
@@ -87,6 +88,28 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
       await context.close();
     });
   }
+
+  it('finds nothing serious on a Spanish lesson link and in the Lesson link dialog', async () => {
+    const { context, page } = await open(
+      { ...PHONE, colorScheme: 'dark' },
+      `/?lang=es#${encodeSharedState({
+        points: findPreset('clusters').points,
+        kernel: 'rbf',
+        options: DEFAULT_VIEW_OPTIONS,
+        lesson: {
+          hide: ['controls', 'math'],
+          title: 'Un casi empate',
+          caption: 'Arrastra un punto.',
+        },
+      })}`,
+    );
+    await waitForArrows(page);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByTestId('lesson-button').click();
+    await page.getByTestId('lesson-link').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await context.close();
+  });
 
   it('finds nothing serious on the explorer in presentation mode and with θ set by hand', async () => {
     const { context, page } = await open({ ...DESKTOP, colorScheme: 'light' }, '/#present=1');

@@ -132,7 +132,7 @@ describe('hostile input in the browser', () => {
     await waitForWidgetFit(widget);
     const notice = await widget.locator('[data-testid=notice]').textContent();
     expect(notice).toMatch(
-      /The address's options are 100,024 characters long; at most [\d,]+ are read, so the defaults are shown\./,
+      /The address’s options are 100,024 characters long; at most [\d,]+ are read, so the defaults are shown\./,
     );
     expect(notice!.length).toBeLessThan(200);
     // The defaults, not the query's kernel.
@@ -219,7 +219,7 @@ describe('hostile input in the browser', () => {
     for (const [fragment, message] of [
       [
         `v=1&k=rbf&a=l&o=b&p=${'A'.repeat(20_000)}`,
-        /^The link is 20,0\d\d characters long; a link to this page holds at most 1,800\./,
+        /^The link is 20,0\d\d characters long; a link to this page holds at most 8,140\./,
       ],
       [`v=1&k=${'k'.repeat(100_000)}&a=l&o=b&p=AAAA`, /^The link is 100,0\d\d characters long/],
       [

@@ -6,9 +6,11 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { UI_CATALOGUES } from '../../src/i18n/messages';
+import { CATALOGUES } from '../../src/learn/messages';
 import type { Language } from '../../src/i18n/language';
 import { useBrowser as startBrowser } from './browser';
 import { ownFragments as sharedOwnFragments } from './catalogueFragments';
+import { waitForWidgetFit } from './embedHelpers';
 import { waitForFit } from './uiHelpers';
 
 /** The points from the page's store (the points' names carry the language's decimal comma). */
@@ -19,11 +21,15 @@ function readPoints(page: Page): Promise<{ x: number; y: number }[]> {
 const browser = startBrowser();
 
 const ownFragments = (language: Language) => sharedOwnFragments(UI_CATALOGUES, language);
+const articleFragments = (language: Language) => sharedOwnFragments(CATALOGUES, language);
 
-/** Visible text nodes (shadow roots included) and the attributes read aloud. */
+/**
+ * Every text node (shadow roots included), the attributes read aloud or shown on hover, and the
+ * page's title: the whole page, panels, dialogs and figures alike.
+ */
 function pageTexts(page: Page): Promise<string[]> {
   return page.evaluate(() => {
-    const texts: string[] = [];
+    const texts: string[] = [document.title];
     const walk = (root: Node) => {
       const walker = document.createTreeWalker(
         root,
@@ -32,20 +38,14 @@ function pageTexts(page: Page): Promise<string[]> {
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
         if (node instanceof Element) {
           if (node.shadowRoot) walk(node.shadowRoot);
-          const label = node.getAttribute('aria-label');
-          if (label && !node.closest('[data-testid=response-slot], .workbench')) texts.push(label);
+          for (const name of ['aria-label', 'aria-roledescription', 'title', 'placeholder']) {
+            const value = node.getAttribute(name);
+            if (value) texts.push(value);
+          }
           continue;
         }
         const parent = node.parentElement;
-        // Not yet translated (English in both languages): the response curve, the landscape,
-        // the math panel and the embed dialog.
-        if (
-          !parent ||
-          parent.closest(
-            'script, style, [hidden], [data-testid=response-curve], [data-testid=response-slot], .workbench, .below section:not(.card:first-child)',
-          )
-        )
-          continue;
+        if (!parent || parent.closest('script, style, .katex-mathml')) continue;
         if (node.textContent?.trim()) texts.push(node.textContent.trim());
       }
     };
@@ -54,8 +54,12 @@ function pageTexts(page: Page): Promise<string[]> {
   });
 }
 
-async function expectOnly(page: Page, language: Language): Promise<void> {
-  const foreign = ownFragments(language === 'en' ? 'es' : 'en');
+async function expectOnly(
+  page: Page,
+  language: Language,
+  extra: readonly string[] = [],
+): Promise<void> {
+  const foreign = [...ownFragments(language === 'en' ? 'es' : 'en'), ...extra];
   const texts = await pageTexts(page);
   // Whole words only: "band" is not in "banda".
   const escape = (piece: string) => piece.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -66,12 +70,32 @@ async function expectOnly(page: Page, language: Language): Promise<void> {
   expect(found, `text of the other language on the ${language} page`).toEqual([]);
 }
 
+/**
+ * The whole explorer in one language: with a point selected (its response curve drawn), the
+ * landscape, the math and, opened, the Embed dialog.
+ */
+async function expectWholeExplorer(page: Page, language: Language): Promise<void> {
+  await page.getByTestId('point').nth(3).focus();
+  await page.waitForSelector('[data-testid=response-curve][data-status=done]', {
+    timeout: 60_000,
+  });
+  await page.getByTestId('landscape-svg').waitFor();
+  await page.getByTestId('math').waitFor();
+  await expectOnly(page, language);
+  await page.getByTestId('embed').click();
+  await page.getByTestId('embed-iframe-snippet').waitFor();
+  const snippet = await page.getByTestId('embed-iframe-snippet').inputValue();
+  expect(snippet).toContain(`lang=${language}`);
+  await expectOnly(page, language);
+  await page.keyboard.press('Escape');
+}
+
 describe('the explorer in two languages', () => {
   it('is English by default and Spanish with ?lang=es, with no text of the other', async () => {
     const english = await browser.open('/');
     await waitForFit(english.page);
     expect(await english.page.evaluate(() => document.documentElement.lang)).toBe('en');
-    await expectOnly(english.page, 'en');
+    await expectWholeExplorer(english.page, 'en');
     const spanish = await browser.open('/?lang=es');
     await waitForFit(spanish.page);
     expect(await spanish.page.evaluate(() => document.documentElement.lang)).toBe('es');
@@ -83,7 +107,7 @@ describe('the explorer in two languages', () => {
     expect(await spanish.page.getByTestId('learn-link').getAttribute('href')).toBe(
       'learn.html?lang=es',
     );
-    await expectOnly(spanish.page, 'es');
+    await expectWholeExplorer(spanish.page, 'es');
   });
 
   it('switches language without losing the points, and keeps it in the address', async () => {
@@ -107,6 +131,19 @@ describe('the explorer in two languages', () => {
     expect(await shared.page.evaluate(() => document.documentElement.lang)).toBe('es');
     expect(await readPoints(shared.page)).toEqual(before);
   });
+
+  it('says what is wrong with a damaged link in the page’s language', async () => {
+    const damaged = '#v=1&k=linear&a=l&o=bs&p=AAAA';
+    for (const [language, words] of [
+      ['en', /unknown kernel "linear"\. Showing the default dataset instead\./],
+      ['es', /núcleo desconocido, "linear"\. Se muestra en su lugar el conjunto de datos/],
+    ] as const) {
+      const { page } = await browser.open(`/?lang=${language}${damaged}`);
+      await waitForFit(page);
+      expect(await page.getByTestId('notice').textContent()).toMatch(words);
+      await expectOnly(page, language);
+    }
+  });
 });
 
 describe('the widget in two languages', () => {
@@ -124,6 +161,29 @@ describe('the widget in two languages', () => {
         ),
       );
       await expectOnly(page, language);
+    }
+  });
+});
+
+describe('the article in two languages', () => {
+  it('shows no explorer or widget text of the other language, figures included', async () => {
+    for (const [path, language] of [
+      ['/learn.html', 'en'],
+      ['/learn.es.html', 'es'],
+    ] as const) {
+      const { page } = await browser.open(path);
+      await page.waitForSelector(`main[data-language="${language}"]`);
+      await page.waitForFunction(
+        () =>
+          [...document.querySelectorAll<HTMLElement>('figure[data-figure]')].every(
+            (figure) => figure.dataset.live === 'true',
+          ),
+        undefined,
+        { timeout: 60_000 },
+      );
+      for (const widget of await page.locator('figure [data-testid=gp-embed]').all())
+        await waitForWidgetFit(widget);
+      await expectOnly(page, language, articleFragments(language === 'en' ? 'es' : 'en'));
     }
   });
 });

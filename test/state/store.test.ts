@@ -5,6 +5,7 @@ import { LIVE_LANDSCAPE_MAX_POINTS } from '../../src/state/request';
 import { selectArrows, selectPrediction } from '../../src/state/selectors';
 import { X_DOMAIN, Y_DOMAIN, type Point } from '../../src/state/domain';
 import { answerLatest, createFakeClient, fakeSuccess, lastRequest } from './fakeClient';
+import { translator } from '../../src/i18n/messages';
 
 function setup(initialPoints?: readonly Point[]) {
   const client = createFakeClient();
@@ -195,10 +196,12 @@ describe('explorer store', () => {
     ]);
     act().removePoint(0);
     expect(act().points).toHaveLength(3);
-    expect(act().notice).toMatch(/at least 3/);
+    const noticeText = () => translator('en').notice(act().notice!);
+    expect(noticeText()).toMatch(/at least 3/);
+    expect(translator('es').notice(act().notice!)).toMatch(/al menos 3/);
     for (let i = 0; i < 50; i++) act().addPoint(i / 5, 0);
     expect(act().points).toHaveLength(40);
-    expect(act().notice).toMatch(/at most 40/);
+    expect(noticeText()).toMatch(/at most 40/);
   });
 
   it('moves a point by keyboard as one undoable step', () => {

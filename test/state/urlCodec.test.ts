@@ -4,6 +4,7 @@ import { COORDINATE_STEP, X_DOMAIN, Y_DOMAIN } from '../../src/state/domain';
 import { DEFAULT_VIEW_OPTIONS } from '../../src/state/options';
 import { PRESETS } from '../../src/state/presets';
 import { decodeSharedState, encodeSharedState, type SharedState } from '../../src/state/urlCodec';
+import { translator } from '../../src/i18n/messages';
 
 const gridX = fc
   .integer({ min: 0, max: Math.round(X_DOMAIN[1] / COORDINATE_STEP) })
@@ -95,5 +96,15 @@ describe('URL codec', () => {
       options: DEFAULT_VIEW_OPTIONS,
     });
     expect(message(four)).toMatch(/4 points; at most 3/);
+    // The same problems for the page, in Spanish.
+    const spanish = (fragment: string) => {
+      const result = decodeSharedState(fragment, 3);
+      return result.ok ? 'ok' : translator('es').notice(result.notice);
+    };
+    expect(spanish(edit('k', 'linear'))).toMatch(/núcleo desconocido, "linear"/);
+    expect(spanish(edit('p', '__8AAA'))).toBe(
+      'El enlace está dañado: el punto 1 cae fuera de la gráfica.',
+    );
+    expect(spanish(four)).toMatch(/4 puntos; se admiten como máximo 3/);
   });
 });

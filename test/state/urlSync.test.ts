@@ -18,7 +18,7 @@ describe('URL sync', () => {
     expect(written).toHaveLength(2);
     store.getState().endDrag();
     expect(written).toHaveLength(3);
-    store.setState({ notice: 'unrelated change' });
+    store.setState({ notice: { key: 'linkNoPoints' } });
     expect(written).toHaveLength(3);
 
     const restored = decodeSharedState(written[2] ?? '', 100);

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { EmbedButton } from '../../embed/EmbedDialog';
 import type { ExplorerStore } from '../../state';
 import { useExplorerStore } from '../context';
@@ -79,7 +79,7 @@ const EXPORTS: readonly {
 ];
 
 /** Share (copy the link with the state in it), Embed (snippets) and Export (images, data, Python). */
-export function ShareExport() {
+export function ShareExport({ children }: { children?: ReactNode }) {
   const store = useExplorerStore();
   const { t } = useI18n();
   const [message, setMessage] = useState<string | null>(null);
@@ -117,6 +117,7 @@ export function ShareExport() {
         <Icon d="M4 12v7a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2v-7M16 6l-4-4-4 4M12 2v13" />
         <span className="button-text">{t('share')}</span>
       </button>
+      {children}
       <EmbedButton />
       <details className="menu" ref={menuRef}>
         <summary className="button" data-testid="export" aria-label={t('exportMenu')}>

@@ -10,6 +10,9 @@ import {
 } from '../../state';
 import { useExplorer, useExplorerStore } from '../context';
 import { formatNumber, formatPowerOfTen } from '../format';
+import { fillNodes, useI18n } from '../i18n';
+import type { Language } from '../../i18n/language';
+import type { Translator } from '../../i18n/messages';
 import { useElementWidth } from '../plot/useElementWidth';
 import { Term } from '../Term';
 import { ContourCanvas } from './ContourCanvas';
@@ -36,8 +39,8 @@ function position(theta: { lengthscale: number; signalStd: number; noiseStd: num
 }
 
 /** Lengthscale tick labels: plain numbers where they are short, powers of ten beyond. */
-function formatLengthscaleTick(value: number): string {
-  return value >= 1e-2 && value <= 1e4 ? formatNumber(value, 1) : formatPowerOfTen(value);
+function formatLengthscaleTick(value: number, language: Language): string {
+  return value >= 1e-2 && value <= 1e4 ? formatNumber(value, 1, language) : formatPowerOfTen(value);
 }
 
 /**
@@ -51,6 +54,8 @@ export function Landscape() {
   const clipId = `landscape-clip-${useId().replace(/:/g, '')}`;
   const readoutId = `landscape-readout-${useId().replace(/:/g, '')}`;
   const store = useExplorerStore();
+  const tr = useI18n();
+  const { t, language } = tr;
   const landscape = useExplorer((s) => s.landscape);
   const points = useExplorer((s) => s.points);
   const result = useExplorer((s) => s.analysis?.result ?? null);
@@ -89,7 +94,7 @@ export function Landscape() {
       select(xAxisRef.current).call(
         axisBottom(x)
           .tickValues(xTicks)
-          .tickFormat((v) => formatLengthscaleTick(Number(v)))
+          .tickFormat((v) => formatLengthscaleTick(Number(v), language))
           .tickSizeOuter(0),
       );
     }
@@ -101,7 +106,7 @@ export function Landscape() {
           .tickSizeOuter(0),
       );
     }
-  }, [x, y, l0, l1, g0, g1, innerWidth, innerHeight]);
+  }, [x, y, l0, l1, g0, g1, innerWidth, innerHeight, language]);
 
   const inside = (p: LandscapePosition) =>
     p.lengthscale >= l0 && p.lengthscale <= l1 && p.noiseRatio >= g0 && p.noiseRatio <= g1;
@@ -145,18 +150,29 @@ export function Landscape() {
       id: 'optimum',
       ...pixel(optimum),
       radius: 7,
-      text: inside(optimum) ? 'θ̂' : 'θ̂ (off the map)',
+      text: inside(optimum) ? 'θ̂' : t('landscapeOffMap'),
     },
-    manualAt && inside(manualAt) && { id: 'manual', ...pixel(manualAt), radius: 7, text: 'your θ' },
+    manualAt &&
+      inside(manualAt) && {
+        id: 'manual',
+        ...pixel(manualAt),
+        radius: 7,
+        text: t('landscapeYourTheta'),
+      },
     runnerUpAt &&
       inside(runnerUpAt) && {
         id: 'runner-up',
         ...pixel(runnerUpAt),
         radius: 6,
-        text: `runner-up, ${formatNumber(runnerUp?.lmlGap ?? Number.NaN, 2)} nats lower`,
+        text: t('landscapeRunnerUp', { gap: tr.number(runnerUp?.lmlGap ?? Number.NaN, 2) }),
       },
     predicted &&
-      inside(predicted) && { id: 'prediction', ...pixel(predicted), radius: 6, text: 'IFT' },
+      inside(predicted) && {
+        id: 'prediction',
+        ...pixel(predicted),
+        radius: 6,
+        text: t('landscapeIft'),
+      },
   ].filter((marker) => !!marker);
   const labels = new Map(
     placeLabels(markers, innerWidth, innerHeight).map((label) => [label.id, label]),
@@ -180,14 +196,14 @@ export function Landscape() {
   return (
     <section className="card landscape" aria-labelledby="landscape-title" data-testid="landscape">
       <div className="card-body">
-        <h2 id="landscape-title">Likelihood landscape</h2>
+        <h2 id="landscape-title">{t('landscapeTitle')}</h2>
         <div
           ref={measure}
           className="landscape-figure"
           tabIndex={0}
           role="application"
-          aria-roledescription="interactive map"
-          aria-label={`${describe(optimum, runnerUp !== null)} Arrow keys move a crosshair, Enter shows the fit at that θ, Escape returns to θ̂.`}
+          aria-roledescription={t('landscapeRole')}
+          aria-label={`${describe(optimum, runnerUp !== null, tr)} ${t('landscapeKeys')}`}
           aria-describedby={readoutId}
           data-testid="landscape-map"
           {...cursor.figure}
@@ -278,9 +294,9 @@ export function Landscape() {
                     </g>
                   )}
                   {label('optimum', markers.find((m) => m.id === 'optimum')?.text ?? '')}
-                  {label('manual', 'your θ')}
+                  {label('manual', t('landscapeYourTheta'))}
                   {label('runner-up', markers.find((m) => m.id === 'runner-up')?.text ?? '')}
-                  {label('prediction', 'IFT')}
+                  {label('prediction', t('landscapeIft'))}
                 </g>
                 <rect
                   className="landscape-surface"
@@ -297,14 +313,14 @@ export function Landscape() {
                   y={innerHeight + 36}
                   textAnchor="middle"
                 >
-                  lengthscale ℓ
+                  {t('landscapeAxisLengthscale')}
                 </text>
                 <text
                   className="axis-title"
                   transform={`translate(${-48},${innerHeight / 2}) rotate(-90)`}
                   textAnchor="middle"
                 >
-                  noise ratio σn²/σf²
+                  {t('landscapeAxisNoise')}
                 </text>
                 <LandscapeLegend x={innerWidth + 16} height={innerHeight} />
               </g>
@@ -324,35 +340,33 @@ export function Landscape() {
           }
         />
         <p className="caption">
-          Colour: the <Term id="profileLikelihood">profile log-likelihood</Term> in{' '}
-          <Term id="nats">nats</Term> below θ̂. Dashed: the{' '}
-          <Term id="laplace">Laplace ellipses</Term> (1σ, 2σ) of Σ = −H⁻¹, how sharply the{' '}
-          <Term id="hessian">Hessian</Term> says θ̂ is pinned down; where the likelihood is quadratic
-          they follow the 0.5 and 2 nat contours.
-          {!covariance && result && ' No ellipse here: θ̂ is not a strict maximum.'}
-          {runnerUp && (
-            <>
-              {' '}
-              A second maximum, the runner-up, is {formatNumber(runnerUp.lmlGap, 2)} nats lower
-              {runnerUp.lmlGap < NEAR_TIE_GAP && (
-                <>
-                  : a <Term id="nearTie">near tie</Term>
-                </>
-              )}
-              .
-            </>
-          )}{' '}
-          Click or tap the map to try a θ of your own.
+          {fillNodes(t('landscapeCaption'), {
+            profile: <Term id="profileLikelihood">{t('termProfileLikelihood')}</Term>,
+            nats: <Term id="nats">{t('termNats')}</Term>,
+            laplace: <Term id="laplace">{t('termLaplace')}</Term>,
+            hessian: <Term id="hessian">{t('termHessian')}</Term>,
+          })}
+          {!covariance && result && ` ${t('landscapeNoEllipse')}`}
+          {runnerUp && ' '}
+          {runnerUp &&
+            (runnerUp.lmlGap < NEAR_TIE_GAP
+              ? fillNodes(t('landscapeRunnerUpTie'), {
+                  gap: tr.number(runnerUp.lmlGap, 2),
+                  tie: <Term id="nearTie">{t('termNearTie')}</Term>,
+                })
+              : t('landscapeRunnerUpGap', { gap: tr.number(runnerUp.lmlGap, 2) }))}{' '}
+          {t('landscapeTry')}
         </p>
       </div>
     </section>
   );
 }
 
-function describe(optimum: LandscapePosition | null, hasRunnerUp: boolean): string {
-  if (!optimum) return 'Likelihood landscape, not yet computed.';
-  return (
-    `Likelihood landscape over lengthscale and noise ratio. The maximum θ̂ is at ℓ ${formatNumber(optimum.lengthscale, 3)}, ` +
-    `noise ratio ${formatNumber(optimum.noiseRatio, 2)}.${hasRunnerUp ? ' A second, lower maximum exists.' : ''}`
-  );
+function describe(optimum: LandscapePosition | null, hasRunnerUp: boolean, tr: Translator): string {
+  if (!optimum) return tr.t('landscapeNotComputed');
+  const described = tr.t('landscapeDescribe', {
+    lengthscale: tr.number(optimum.lengthscale, 3),
+    ratio: tr.number(optimum.noiseRatio, 2),
+  });
+  return hasRunnerUp ? `${described} ${tr.t('landscapeSecond')}` : described;
 }

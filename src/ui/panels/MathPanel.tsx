@@ -3,6 +3,8 @@ import 'katex/dist/katex.min.css';
 import { useDeferredValue, useMemo, useState } from 'react';
 import type { Matrix3 } from '../../engine/types';
 import { useExplorer } from '../context';
+import { engineReason, fitReasons } from '../fitMessages';
+import { useI18n } from '../i18n';
 
 /** Renders TeX to HTML once per distinct string. */
 function Tex({ tex, display = true }: { tex: string; display?: boolean }) {
@@ -54,43 +56,46 @@ export function MathPanel() {
     : null;
   const hessian: Matrix3 | null = live?.hessianLogTheta ?? null;
   const constrained = sensitivities?.defined ? sensitivities.constrained : null;
+  const tr = useI18n();
+  const { t } = tr;
+  const points = useExplorer((s) => s.analysis?.points ?? null);
+  // The reasons in the page's words, as the trust note gives them.
+  const undefinedReason =
+    live && points && sensitivities && !sensitivities.defined
+      ? t('reasonNoTheorem', {
+          reasons: fitReasons(live, points, tr).join('; ') || sensitivities.reason,
+        })
+      : t('mathFitFailed');
 
   return (
     <section className="card math" aria-labelledby="math-title" data-testid="math">
       <div className="card-body">
-        <h2 id="math-title">The math</h2>
-        <p>The fitted θ̂ maximises the log marginal likelihood, with θ = (log ℓ, log σf, log σn):</p>
+        <h2 id="math-title">{t('mathTitle')}</h2>
+        <p>{t('mathObjective')}</p>
         <Tex tex="L(\theta) = -\tfrac12\, y^\top K_\theta^{-1} y - \tfrac12 \log\lvert K_\theta\rvert - \tfrac n2 \log 2\pi" />
-        <p>
-          Since ∇L(θ̂) = 0 for all data near y, the implicit function theorem gives every point’s
-          pull on θ̂ from one Hessian H:
-        </p>
+        <p>{t('mathTheorem')}</p>
         <Tex tex="\frac{\partial \hat\theta}{\partial y_i} = -H^{-1}\,\frac{\partial^2 L}{\partial\theta\,\partial y_i},\qquad H = \frac{\partial^2 L}{\partial\theta\,\partial\theta^\top}\Big|_{\hat\theta}" />
         {live && hessian && (
           <>
-            <p>At this fit, in log θ:</p>
+            <p>{t('mathAtFit')}</p>
             <Tex tex={`H = ${texMatrix(hessian)}`} />
             {column ? (
               <Tex
                 tex={`\\frac{\\partial \\log\\hat\\theta}{\\partial y_{${index + 1}}} = ${texMatrix(column)}\\;\\begin{matrix}\\ell\\\\\\sigma_f\\\\\\sigma_n\\end{matrix}`}
               />
             ) : (
-              <p>
-                No sensitivities at this fit:{' '}
-                {sensitivities && !sensitivities.defined ? sensitivities.reason : 'the fit failed'}.
-              </p>
+              <p>{t('mathNoSensitivities', { reason: undefinedReason })}</p>
             )}
             {constrained && (
               <p data-testid="math-constrained">
-                {constrained.reason}: the theorem is applied to ℓ and σf alone, with σn kept at the
-                same fraction of σf.
+                {t('mathConstrained', { reason: engineReason(constrained.reason, tr) })}
               </p>
             )}
             {column && (
               <p>
                 {selected === null
-                  ? 'Showing point 1; select a point to see its column.'
-                  : `The column for point ${index + 1}, the one selected.`}
+                  ? t('mathShowingFirst')
+                  : t('mathColumnOf', { index: index + 1 })}
               </p>
             )}
           </>

@@ -5,7 +5,9 @@ import type { HyperparameterName } from '../../engine/types';
 import { selectCurveMarker, type CurveMarker } from '../../state';
 import { useExplorer, useExplorerStore } from '../context';
 import { Segmented } from '../controls/Segmented';
-import { formatCoordinate, formatNumber, plainSymbol } from '../format';
+import { plainSymbol } from '../format';
+import { useI18n } from '../i18n';
+import type { Translator } from '../../i18n/messages';
 import { useElementWidth } from '../plot/useElementWidth';
 import {
   agreementRange,
@@ -34,24 +36,28 @@ function samplesAttribute(curve: Curve): string {
 }
 
 /** One line on what the picture shows: where the tangent holds, where it parts, or why none. */
-function caption(curve: Curve, hyperparameter: HyperparameterName, axis: string): string {
+function caption(
+  curve: Curve,
+  hyperparameter: HyperparameterName,
+  axis: string,
+  tr: Translator,
+): string {
+  const { t } = tr;
   const row = rowOf(hyperparameter);
   const symbol = plainSymbol(hyperparameter);
   const jump = nearestJump(curve, row);
   const ridge = nearestRidge(curve);
   const range = agreementRange(curve, row);
-  const within = `${AGREEMENT * 100} %`;
-  if (!range) return 'No tangent: no strict maximum here, so no arrow; each dot is still a refit.';
+  const within = `${tr.number(AGREEMENT * 100, 1)} %`;
+  if (!range) return t('curveNoTangent');
   if (jump) {
-    return `Shaded: the tangent (the arrow) is within ${within} of the refits. At ${axis} ≈ ${formatCoordinate(jump.value)} ${symbol} jumps to another maximum, which no tangent foresees.`;
+    return `${t('curveShaded', { within })} ${t('curveJumpsAt', { axis, value: tr.coordinate(jump.value), symbol })}`;
   }
   if (ridge !== null) {
-    return `Shaded: the tangent (the arrow) is within ${within} of the refits. From ${axis} ≈ ${formatCoordinate(ridge)} the fit has no maximum left (hollow dots).`;
+    return `${t('curveShaded', { within })} ${t('curveRidgeFrom', { axis, value: tr.coordinate(ridge) })}`;
   }
-  if (range.partsBelow || range.partsAbove) {
-    return `Shaded: the tangent (the arrow) is within ${within} of the refits; beyond, the curve bends away and the prediction parts.`;
-  }
-  return `The tangent stays within ${within} of every refit shown: here the arrow predicts ${symbol}.`;
+  if (range.partsBelow || range.partsAbove) return t('curveBendsAway', { within });
+  return t('curveHolds', { within, symbol });
 }
 
 /** At most four ticks of a log axis: all if few, else the 1-2-5 ones, else the powers of ten. */
@@ -124,6 +130,7 @@ const CurveFigure = memo(function CurveFigure({
   const tangentTo = tangentAt(curve, row, last);
   const symbol = plainSymbol(hyperparameter);
   const yTicks = logTicks(y.ticks(3));
+  const tr = useI18n();
 
   return (
     <svg
@@ -131,7 +138,12 @@ const CurveFigure = memo(function CurveFigure({
       height={HEIGHT}
       className={faded ? 'curve-figure faded' : 'curve-figure'}
       role="img"
-      aria-label={`${symbol} refitted as ${axisName} moves from ${formatCoordinate(first)} to ${formatCoordinate(last)}, with the tangent whose slope is the arrow.`}
+      aria-label={tr.t('curveFigureLabel', {
+        symbol,
+        axis: axisName,
+        from: tr.coordinate(first),
+        to: tr.coordinate(last),
+      })}
     >
       <defs>
         <clipPath id={clipId}>
@@ -153,7 +165,7 @@ const CurveFigure = memo(function CurveFigure({
           <g key={tick} className="curve-tick" transform={`translate(0,${y(tick)})`}>
             <line x2={innerWidth} />
             <text x={-6} dy="0.32em" textAnchor="end">
-              {formatNumber(tick, 2)}
+              {tr.number(tick, 2)}
             </text>
           </g>
         ))}
@@ -161,7 +173,7 @@ const CurveFigure = memo(function CurveFigure({
           <g key={tick} className="curve-tick x" transform={`translate(${x(tick)},${innerHeight})`}>
             <line y2={4} />
             <text y={15} textAnchor="middle">
-              {formatNumber(tick, 2)}
+              {tr.number(tick, 2)}
             </text>
           </g>
         ))}
@@ -207,7 +219,7 @@ const CurveFigure = memo(function CurveFigure({
               dy="0.35em"
               textAnchor="middle"
             >
-              jump
+              {tr.t('curveJump')}
             </text>
           ))}
           {Number.isFinite(centreTheta) && (
@@ -251,7 +263,7 @@ const CurveFigure = memo(function CurveFigure({
           transform={`translate(${-34},${innerHeight / 2}) rotate(-90)`}
           textAnchor="middle"
         >
-          {`fitted ${symbol} (log)`}
+          {`${tr.t('curveFitted', { symbol })} (log)`}
         </text>
       </g>
     </svg>
@@ -277,8 +289,11 @@ export function ResponseCurve() {
   const shown = view !== null && view.index === selectedIndex ? view : null;
   const curve = shown?.curve ?? null;
   const axis = shown?.axis ?? (vector ? curveAxis : 'y');
-  const pointLabel = selectedIndex === null ? '' : `point ${selectedIndex + 1}`;
-  const axisName = `${axis} of ${pointLabel}`;
+  const tr = useI18n();
+  const { t } = tr;
+  const pointNumber = selectedIndex === null ? 0 : selectedIndex + 1;
+  const pointLabel = selectedIndex === null ? '' : t('curvePoint', { index: pointNumber });
+  const axisName = t('curveAxisOf', { axis, index: pointNumber });
   const slope = curve?.slope?.[row];
   const predicted = curve && marker ? tangentAt(curve, row, marker.value) : null;
 
@@ -300,7 +315,8 @@ export function ResponseCurve() {
       <div className="card-body">
         <div className="response-curve-head">
           <h2 id="response-curve-title">
-            Response curve{selectedIndex === null ? '' : ` · ${pointLabel}`}
+            {t('curveTitle')}
+            {selectedIndex === null ? '' : ` · ${pointLabel}`}
           </h2>
           {vector && (
             <Segmented
@@ -308,8 +324,8 @@ export function ResponseCurve() {
               labelledBy="response-curve-title"
               value={curveAxis}
               options={[
-                { value: 'y', label: 'move y', ariaLabel: 'Vary the point’s y' },
-                { value: 'x', label: 'move x', ariaLabel: 'Vary the point’s x' },
+                { value: 'y', label: t('curveMoveY'), ariaLabel: t('curveVaryY') },
+                { value: 'x', label: t('curveMoveX'), ariaLabel: t('curveVaryX') },
               ]}
               onChange={(value) => store.getState().setCurveAxis(value)}
             />
@@ -329,10 +345,10 @@ export function ResponseCurve() {
           {!curve && (
             <p className="response-curve-empty" role="status">
               {selectedIndex === null
-                ? 'Select a point (click it, or Tab to it) to see θ̂ refitted as it moves.'
+                ? t('curveSelect')
                 : shown?.status === 'failed'
-                  ? `No curve for these points: ${shown.message ?? 'the refits failed'}.`
-                  : 'Refitting along the point’s range…'}
+                  ? t('curveFailed', { reason: shown.message ?? t('curveFailedDefault') })
+                  : t('curveComputing')}
             </p>
           )}
         </div>
@@ -340,8 +356,8 @@ export function ResponseCurve() {
           {!curve
             ? ''
             : shown?.status === 'done'
-              ? caption(curve, hyperparameter, axis)
-              : 'Refitting around the point’s new position…'}
+              ? caption(curve, hyperparameter, axis, tr)
+              : t('curveRecomputing')}
         </p>
       </div>
     </section>

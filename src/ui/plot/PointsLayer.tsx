@@ -36,6 +36,7 @@ const PointMark = memo(function PointMark({
   store,
 }: PointMarkProps) {
   const ref = useRef<SVGGElement>(null);
+  const { t } = useI18n();
 
   const onKeyDown = (event: KeyboardEvent<SVGGElement>) => {
     const state = store.getState();
@@ -77,7 +78,7 @@ const PointMark = memo(function PointMark({
       transform={`translate(${cx.toFixed(1)},${cy.toFixed(1)})`}
       tabIndex={0}
       role="button"
-      aria-roledescription="draggable point"
+      aria-roledescription={t('pointRole')}
       aria-label={label}
       onFocus={() => store.getState().select(index)}
       onKeyDown={onKeyDown}

@@ -1,0 +1,156 @@
+/**
+ * The panels' text in English (response curve, likelihood landscape, the math, the Embed dialog),
+ * the reader's notices (a damaged link, too many or too few points) and the engine's reasons in
+ * the page's words. Spread into messages.en.ts; every key here must exist in panels.es.ts.
+ */
+export const panelsEn = {
+  pointRole: 'draggable point',
+
+  // Response curve
+  curveTitle: 'Response curve',
+  curvePoint: 'point {index}',
+  curveAxisOf: '{axis} of point {index}',
+  curveMoveY: 'move y',
+  curveMoveX: 'move x',
+  curveVaryY: 'Vary the point’s y',
+  curveVaryX: 'Vary the point’s x',
+  curveFitted: 'fitted {symbol}',
+  curveJump: 'jump',
+  curveFigureLabel:
+    '{symbol} refitted as {axis} moves from {from} to {to}, with the tangent whose slope is the arrow.',
+  curveSelect: 'Select a point (click it, or Tab to it) to see θ̂ refitted as it moves.',
+  curveFailed: 'No curve for these points: {reason}.',
+  curveFailedDefault: 'the refits failed',
+  curveComputing: 'Refitting along the point’s range…',
+  curveRecomputing: 'Refitting around the point’s new position…',
+  curveNoTangent: 'No tangent: no strict maximum here, so no arrow; each dot is still a refit.',
+  curveShaded: 'Shaded: the tangent (the arrow) is within {within} of the refits.',
+  curveJumpsAt: 'At {axis} ≈ {value} {symbol} jumps to another maximum, which no tangent foresees.',
+  curveRidgeFrom: 'From {axis} ≈ {value} the fit has no maximum left (hollow dots).',
+  curveBendsAway:
+    'Shaded: the tangent (the arrow) is within {within} of the refits; beyond, the curve bends away and the prediction parts.',
+  curveHolds:
+    'The tangent stays within {within} of every refit shown: here the arrow predicts {symbol}.',
+
+  // Likelihood landscape
+  landscapeTitle: 'Likelihood landscape',
+  landscapeRole: 'interactive map',
+  landscapeKeys: 'Arrow keys move a crosshair, Enter shows the fit at that θ, Escape returns to θ̂.',
+  landscapeNotComputed: 'Likelihood landscape, not yet computed.',
+  landscapeDescribe:
+    'Likelihood landscape over lengthscale and noise ratio. The maximum θ̂ is at ℓ {lengthscale}, noise ratio {ratio}.',
+  landscapeSecond: 'A second, lower maximum exists.',
+  landscapeOffMap: 'θ̂ (off the map)',
+  landscapeYourTheta: 'your θ',
+  landscapeRunnerUp: 'runner-up, {gap} nats lower',
+  landscapeIft: 'IFT',
+  landscapeAxisLengthscale: 'lengthscale ℓ',
+  landscapeAxisNoise: 'noise ratio σn²/σf²',
+  landscapeCaption:
+    'Colour: the {profile} in {nats} below θ̂. Dashed: the {laplace} (1σ, 2σ) of Σ = −H⁻¹, how sharply the {hessian} says θ̂ is pinned down; where the likelihood is quadratic they follow the 0.5 and 2 nat contours.',
+  termProfileLikelihood: 'profile log-likelihood',
+  termNats: 'nats',
+  termLaplace: 'Laplace ellipses',
+  termHessian: 'Hessian',
+  termNearTie: 'near tie',
+  landscapeNoEllipse: 'No ellipse here: θ̂ is not a strict maximum.',
+  landscapeRunnerUpGap: 'A second maximum, the runner-up, is {gap} nats lower.',
+  landscapeRunnerUpTie: 'A second maximum, the runner-up, is {gap} nats lower: a {tie}.',
+  landscapeTry: 'Click or tap the map to try a θ of your own.',
+  landscapeAt: 'ℓ = {lengthscale}, σn²/σf² = {ratio}: ',
+  landscapeLml: 'log p {relation} {lml} nats, {change}.',
+
+  // The math
+  mathTitle: 'The math',
+  mathObjective:
+    'The fitted θ̂ maximises the log marginal likelihood, with θ = (log ℓ, log σf, log σn):',
+  mathTheorem:
+    'Since ∇L(θ̂) = 0 for all data near y, the implicit function theorem gives every point’s pull on θ̂ from one Hessian H:',
+  mathAtFit: 'At this fit, in log θ:',
+  mathNoSensitivities: 'No sensitivities at this fit: {reason}.',
+  mathFitFailed: 'the fit failed',
+  mathConstrained:
+    '{reason}: the theorem is applied to ℓ and σf alone, with σn kept at the same fraction of σf.',
+  mathShowingFirst: 'Showing point 1; select a point to see its column.',
+  mathColumnOf: 'The column for point {index}, the one selected.',
+
+  // Embed dialog
+  embedButton: 'Embed',
+  embedDialogTitle: 'Embed this figure',
+  close: 'Close',
+  embedShow: 'Show',
+  embedPanelControls: 'controls',
+  embedPanelReadout: 'θ̂ readout',
+  embedPanelStatus: 'trust note',
+  embedHeight: 'plot height',
+  embedPixels: 'px',
+  embedTheme: 'theme',
+  embedThemeAuto: 'auto',
+  embedThemeLight: 'light',
+  embedThemeDark: 'dark',
+  embedAsIframe: 'As an iframe (any page)',
+  embedAsElement: 'As an element (pages that allow a script)',
+  embedNote:
+    'Both show the points and settings you see now. Readers can drag the points; their changes stay on their screen.',
+  copy: 'Copy',
+  copied: 'Copied',
+  selectAndCopy: 'Select and copy',
+  embedIframeTitle:
+    'Interactive figure: how each data point pulls a Gaussian process’s fitted hyperparameters',
+
+  // Lesson links
+  lessonRegion: 'Lesson',
+  lessonButton: 'Lesson link',
+  lessonDialogTitle: 'Make a lesson link',
+  lessonIntro:
+    'A link to these points and settings that hides the parts you tick and shows your title and caption at the top. Prepare one link per idea, in the order you will teach them.',
+  lessonHide: 'Hide',
+  lessonTitleLabel: 'Title',
+  lessonCaptionLabel: 'Caption',
+  lessonLimit: 'plain text, at most {count} characters',
+  lessonLinkLabel: 'The lesson link',
+  lessonPartControls: 'controls and dataset note',
+  lessonPartReadout: 'θ̂ and its numbers',
+  lessonPartCurve: 'response curve',
+  lessonPartLandscape: 'likelihood landscape',
+  lessonPartPrediction: 'prediction vs refit',
+  lessonPartCheck: 'finite-difference check',
+  lessonPartLegend: 'reading the arrows',
+  lessonPartMath: 'the math',
+  lessonPartAbout: 'what am I looking at?',
+
+  // Notices for the reader
+  noticeMaxPoints: 'The explorer holds at most {max} points.',
+  noticeMinPoints: 'Keep at least {min} points: three hyperparameters need them.',
+  linkTooLong: 'The link is {length} characters long; a link to this page holds at most {limit}.',
+  linkNoState: 'The link holds no explorer state.',
+  linkVersion: 'The link uses format version {version}; this page reads version {supported}.',
+  linkKernel: 'The link names an unknown kernel {value}.',
+  linkHyperparameter: 'The link names an unknown hyperparameter {value}.',
+  linkOptions: 'The link has unknown options {value}.',
+  linkTooManyPoints: 'The link holds {count} points; at most {max} are allowed.',
+  linkDamaged: 'The link is damaged: {problem}.',
+  linkNoPoints: 'The link holds no points.',
+  linkNotBase64: 'the point list is not valid base64url',
+  linkTruncated: 'the point list is truncated',
+  linkOutside: 'point {index} lies outside the plot',
+  embedQueryTooLong:
+    'The address’s options are {length} characters long; at most {limit} are read, so the defaults are shown.',
+  linkHide: 'The link asks to hide unknown parts {value}.',
+
+  // The engine's reasons, in the page's words
+  reasonNotConverged: 'the optimiser did not converge to a stationary point',
+  reasonSwamped:
+    'the noise is so small against the signal (σn/σf = {ratio}) that float64 rounding swamps the curvature of the likelihood: the arrows would be noise',
+  reasonFlat:
+    'the likelihood is flat or saddle-shaped at the optimum (the Hessian is not negative definite)',
+  reasonIllConditioned:
+    'the optimum is nearly flat in one direction (condition number {condition})',
+  reasonRoughDigits:
+    'the noise is tiny against the signal (σn/σf = {ratio}), so rounding error leaves the arrows only their rough size and direction',
+  reasonFewDigits:
+    'the noise is tiny against the signal (σn/σf = {ratio}), so rounding error leaves the arrows about {digits} correct digits',
+  reasonNoiseFloor:
+    'σn sits at its smallest allowed value (σn/σf = {ratio}); the arrows show how ℓ and σf move with σn held there',
+  reasonNoTheorem: '{reasons}, so the implicit function theorem does not apply',
+};

@@ -1,0 +1,153 @@
+/** El texto de los paneles, los avisos y los motivos del motor en español (ver panels.en.ts). */
+import type { panelsEn } from './panels.en';
+
+export const panelsEs: { readonly [Key in keyof typeof panelsEn]: string } = {
+  pointRole: 'punto arrastrable',
+
+  curveTitle: 'Curva de respuesta',
+  curvePoint: 'punto {index}',
+  curveAxisOf: '{axis} del punto {index}',
+  curveMoveY: 'mover y',
+  curveMoveX: 'mover x',
+  curveVaryY: 'Variar la y del punto',
+  curveVaryX: 'Variar la x del punto',
+  curveFitted: '{symbol} ajustado',
+  curveJump: 'salto',
+  curveFigureLabel:
+    '{symbol} reajustado a medida que {axis} va de {from} a {to}, con la tangente cuya pendiente es la flecha.',
+  curveSelect:
+    'Selecciona un punto (haz clic en él o llega con Tab) para ver θ̂ reajustado mientras se mueve.',
+  curveFailed: 'No hay curva para estos puntos: {reason}.',
+  curveFailedDefault: 'los reajustes fallaron',
+  curveComputing: 'Reajustando a lo largo del recorrido del punto…',
+  curveRecomputing: 'Reajustando alrededor de la nueva posición del punto…',
+  curveNoTangent:
+    'Sin tangente: aquí no hay un máximo estricto, así que no hay flecha; cada punto de la curva sigue siendo un reajuste.',
+  curveShaded: 'Sombreado: la tangente (la flecha) se aleja menos de un {within} de los reajustes.',
+  curveJumpsAt:
+    'En {axis} ≈ {value}, {symbol} salta a otro máximo, algo que ninguna tangente puede prever.',
+  curveRidgeFrom: 'A partir de {axis} ≈ {value} el ajuste ya no tiene máximo (círculos huecos).',
+  curveBendsAway:
+    'Sombreado: la tangente (la flecha) se aleja menos de un {within} de los reajustes; más allá, la curva se curva y la predicción se separa.',
+  curveHolds:
+    'La tangente se aleja menos de un {within} de todos los reajustes mostrados: aquí la flecha predice {symbol}.',
+
+  landscapeTitle: 'Paisaje de la verosimilitud',
+  landscapeRole: 'mapa interactivo',
+  landscapeKeys:
+    'Las flechas del teclado mueven una cruz, Enter muestra el ajuste en ese θ y Escape vuelve a θ̂.',
+  landscapeNotComputed: 'Paisaje de la verosimilitud, aún sin calcular.',
+  landscapeDescribe:
+    'Paisaje de la verosimilitud sobre la escala de longitud y el cociente de ruido. El máximo θ̂ está en ℓ {lengthscale}, cociente de ruido {ratio}.',
+  landscapeSecond: 'Existe un segundo máximo, más bajo.',
+  landscapeOffMap: 'θ̂ (fuera del mapa)',
+  landscapeYourTheta: 'tu θ',
+  landscapeRunnerUp: 'segundo máximo, {gap} nats más abajo',
+  landscapeIft: 'TFI',
+  landscapeAxisLengthscale: 'escala de longitud ℓ',
+  landscapeAxisNoise: 'cociente de ruido σn²/σf²',
+  landscapeCaption:
+    'Color: la {profile} en {nats} por debajo de θ̂. Discontinuas: las {laplace} (1σ, 2σ) de Σ = −H⁻¹, que indican con qué precisión fija el {hessian} a θ̂; donde la verosimilitud es cuadrática siguen las curvas de nivel de 0,5 y 2 nats.',
+  termProfileLikelihood: 'log-verosimilitud perfilada',
+  termNats: 'nats',
+  termLaplace: 'elipses de Laplace',
+  termHessian: 'hessiano',
+  termNearTie: 'casi empate',
+  landscapeNoEllipse: 'Aquí no hay elipse: θ̂ no es un máximo estricto.',
+  landscapeRunnerUpGap: 'Un segundo máximo está {gap} nats más abajo.',
+  landscapeRunnerUpTie: 'Un segundo máximo está {gap} nats más abajo: un {tie}.',
+  landscapeTry: 'Haz clic o toca el mapa para probar un θ propio.',
+  landscapeAt: 'ℓ = {lengthscale}, σn²/σf² = {ratio}: ',
+  landscapeLml: 'log p {relation} {lml} nats, {change}.',
+
+  mathTitle: 'Las matemáticas',
+  mathObjective:
+    'El θ̂ ajustado maximiza la log-verosimilitud marginal, con θ = (log ℓ, log σf, log σn):',
+  mathTheorem:
+    'Como ∇L(θ̂) = 0 para todos los datos cercanos a y, el teorema de la función implícita da, a partir de un único hessiano H, cómo tira cada punto de θ̂:',
+  mathAtFit: 'En este ajuste, en log θ:',
+  mathNoSensitivities: 'No hay sensibilidades en este ajuste: {reason}.',
+  mathFitFailed: 'el ajuste falló',
+  mathConstrained:
+    '{reason}: el teorema se aplica solo a ℓ y σf, manteniendo σn en la misma fracción de σf.',
+  mathShowingFirst: 'Se muestra el punto 1; selecciona un punto para ver su columna.',
+  mathColumnOf: 'La columna del punto {index}, el seleccionado.',
+
+  embedButton: 'Insertar',
+  embedDialogTitle: 'Insertar esta figura',
+  close: 'Cerrar',
+  embedShow: 'Mostrar',
+  embedPanelControls: 'controles',
+  embedPanelReadout: 'lectura de θ̂',
+  embedPanelStatus: 'nota de fiabilidad',
+  embedHeight: 'altura de la gráfica',
+  embedPixels: 'px',
+  embedTheme: 'tema',
+  embedThemeAuto: 'automático',
+  embedThemeLight: 'claro',
+  embedThemeDark: 'oscuro',
+  embedAsIframe: 'Como iframe (cualquier página)',
+  embedAsElement: 'Como elemento (páginas que admiten un script)',
+  embedNote:
+    'Ambos muestran los puntos y ajustes que ves ahora. Los lectores pueden arrastrar los puntos; sus cambios se quedan en su pantalla.',
+  copy: 'Copiar',
+  copied: 'Copiado',
+  selectAndCopy: 'Selecciona y copia',
+  embedIframeTitle:
+    'Figura interactiva: cómo tira cada dato de los hiperparámetros ajustados de un proceso gaussiano',
+
+  lessonRegion: 'Lección',
+  lessonButton: 'Lección',
+  lessonDialogTitle: 'Crear un enlace de clase',
+  lessonIntro:
+    'Un enlace a estos puntos y ajustes que oculta las partes que marques y muestra arriba tu título y tu pie. Prepara un enlace por idea, en el orden en que vayas a explicarlas.',
+  lessonHide: 'Ocultar',
+  lessonTitleLabel: 'Título',
+  lessonCaptionLabel: 'Pie',
+  lessonLimit: 'texto sin formato, como máximo {count} caracteres',
+  lessonLinkLabel: 'El enlace de clase',
+  lessonPartControls: 'controles y nota del conjunto de datos',
+  lessonPartReadout: 'θ̂ y sus números',
+  lessonPartCurve: 'curva de respuesta',
+  lessonPartLandscape: 'paisaje de la verosimilitud',
+  lessonPartPrediction: 'predicción frente a reajuste',
+  lessonPartCheck: 'comprobación por diferencias finitas',
+  lessonPartLegend: 'cómo leer las flechas',
+  lessonPartMath: 'las matemáticas',
+  lessonPartAbout: '¿qué estoy viendo?',
+
+  noticeMaxPoints: 'El explorador admite como máximo {max} puntos.',
+  noticeMinPoints: 'Deja al menos {min} puntos: los necesitan tres hiperparámetros.',
+  linkTooLong:
+    'El enlace tiene {length} caracteres; un enlace a esta página admite como máximo {limit}.',
+  linkNoState: 'El enlace no contiene ningún estado del explorador.',
+  linkVersion:
+    'El enlace usa la versión de formato {version}; esta página lee la versión {supported}.',
+  linkKernel: 'El enlace nombra un núcleo desconocido, {value}.',
+  linkHyperparameter: 'El enlace nombra un hiperparámetro desconocido, {value}.',
+  linkOptions: 'El enlace tiene opciones desconocidas, {value}.',
+  linkTooManyPoints: 'El enlace contiene {count} puntos; se admiten como máximo {max}.',
+  linkDamaged: 'El enlace está dañado: {problem}.',
+  linkNoPoints: 'El enlace no contiene ningún punto.',
+  linkNotBase64: 'la lista de puntos no es base64url válido',
+  linkTruncated: 'la lista de puntos está cortada',
+  linkOutside: 'el punto {index} cae fuera de la gráfica',
+  embedQueryTooLong:
+    'Las opciones de la dirección tienen {length} caracteres; se leen como máximo {limit}, así que se muestran los valores por defecto.',
+  linkHide: 'El enlace pide ocultar partes desconocidas, {value}.',
+
+  reasonNotConverged: 'el optimizador no convergió a un punto estacionario',
+  reasonSwamped:
+    'el ruido es tan pequeño frente a la señal (σn/σf = {ratio}) que el redondeo de float64 ahoga la curvatura de la verosimilitud: las flechas serían ruido',
+  reasonFlat:
+    'la verosimilitud es plana o tiene forma de silla en el óptimo (el hessiano no es definido negativo)',
+  reasonIllConditioned:
+    'el óptimo es casi plano en una dirección (número de condición {condition})',
+  reasonRoughDigits:
+    'el ruido es minúsculo frente a la señal (σn/σf = {ratio}), así que el error de redondeo solo deja a las flechas su tamaño y dirección aproximados',
+  reasonFewDigits:
+    'el ruido es minúsculo frente a la señal (σn/σf = {ratio}), así que el error de redondeo deja a las flechas unas {digits} cifras correctas',
+  reasonNoiseFloor:
+    'σn está en su valor mínimo permitido (σn/σf = {ratio}); las flechas muestran cómo se mueven ℓ y σf con σn fijo ahí',
+  reasonNoTheorem: '{reasons}, así que el teorema de la función implícita no se aplica',
+};
