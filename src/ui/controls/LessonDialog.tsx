@@ -3,7 +3,6 @@
  * parts the lecturer ticks and shows their title and caption at the top (state/lesson.ts).
  */
 import '../../embed/embed-dialog.css';
-import '../lesson.css';
 import { useId, useRef, useState } from 'react';
 import {
   encodeSharedState,
