@@ -75,7 +75,7 @@ export interface DiagnosticsInput {
 export function noiseFloorBound(noiseToSignal: number): HeldBound {
   return {
     held: ['noiseStd'],
-    reason: `σn sits at its smallest allowed value (σn/σf = ${noiseToSignal.toExponential(1)}); the arrows show how ℓ and σf move with σn held there`,
+    reason: `σn sits at its smallest allowed value (σn/σf = ${noiseToSignal.toExponential(1)}); the arrows show how ℓ and σf move with σn held there, for moves of a point much smaller than σn`,
   };
 }
 

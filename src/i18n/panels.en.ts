@@ -151,6 +151,6 @@ export const panelsEn = {
   reasonFewDigits:
     'the noise is tiny against the signal (σn/σf = {ratio}), so rounding error leaves the arrows about {digits} correct digits',
   reasonNoiseFloor:
-    'σn sits at its smallest allowed value (σn/σf = {ratio}); the arrows show how ℓ and σf move with σn held there',
+    'σn sits at its smallest allowed value (σn/σf = {ratio}); the arrows show how ℓ and σf move with σn held there, for moves of a point much smaller than σn',
   reasonNoTheorem: '{reasons}, so the implicit function theorem does not apply',
 };

@@ -148,6 +148,6 @@ export const panelsEs: { readonly [Key in keyof typeof panelsEn]: string } = {
   reasonFewDigits:
     'el ruido es minúsculo frente a la señal (σn/σf = {ratio}), así que el error de redondeo deja a las flechas unas {digits} cifras correctas',
   reasonNoiseFloor:
-    'σn está en su valor mínimo permitido (σn/σf = {ratio}); las flechas muestran cómo se mueven ℓ y σf con σn fijo ahí',
+    'σn está en su valor mínimo permitido (σn/σf = {ratio}); las flechas muestran cómo se mueven ℓ y σf con σn fijo ahí, para movimientos de un punto mucho menores que σn',
   reasonNoTheorem: '{reasons}, así que el teorema de la función implícita no se aplica',
 };

@@ -169,7 +169,7 @@ const ENGINE_REASONS: readonly {
   },
   {
     pattern:
-      /^σn sits at its smallest allowed value \(σn\/σf = (\S+)\); the arrows show how ℓ and σf move with σn held there$/,
+      /^σn sits at its smallest allowed value \(σn\/σf = (\S+)\); the arrows show how ℓ and σf move with σn held there, for moves of a point much smaller than σn$/,
     key: 'reasonNoiseFloor',
     values: (m, tr) => ({ ratio: tr.number(Number(m[1]), 2) }),
   },

@@ -15,7 +15,7 @@ import { WarmStarts } from '../../src/worker/warmStarts';
 import { createFakeClient } from '../state/fakeClient';
 
 const SENTENCE =
-  /σn sits at its smallest allowed value \(σn\/σf = [0-9.e×⁰¹²³⁴⁵⁶⁷⁸⁹⁻−-]+\); the arrows show how ℓ and σf move with σn held there/;
+  /σn sits at its smallest allowed value \(σn\/σf = [0-9.e×⁰¹²³⁴⁵⁶⁷⁸⁹⁻−-]+\); the arrows show how ℓ and σf move with σn held there, for moves of a point much smaller than σn/;
 
 /** Exact values of a smooth function: fitted with Matérn 3/2, σn runs to its floor. */
 const points = Array.from({ length: 20 }, (_, i) => {
