@@ -125,6 +125,7 @@ export function fakeSuccess(
     backend: 'cpu',
     engine: 'wasm',
     kernel: request.kernel,
+    rule: request.rule ?? 'ml',
     theta,
     logTheta,
     lml: -n,
