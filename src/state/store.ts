@@ -20,6 +20,7 @@ import {
   type RequestRecord,
 } from './results';
 import { createStalenessClock } from './staleness';
+import { insightRequestFor, pendingInsight, settledInsight } from './insight';
 import type { DataSnapshot, ExplorerData, ExplorerState } from './types';
 import type { SharedState } from './urlCodec';
 
@@ -63,6 +64,7 @@ function initialData(initial: SharedState | undefined): ExplorerData {
     curveAxis: 'y',
     manualTheta: null,
     presentation: initial?.presentation ?? false,
+    insight: null,
   };
 }
 
@@ -110,6 +112,24 @@ export function createExplorerStore({
   }
 
   /**
+   * Asks for the influence, pull map or added point's refit the state calls for, when the data
+   * are at rest (insight.ts); a newer request drops an unfinished one in the worker.
+   */
+  function refreshInsight(addedPoint: { x: number; y: number } | null = null): void {
+    if (!client.requestInsight) return;
+    const state = store.getState();
+    const wanted = insightRequestFor(state, addedPoint);
+    if (wanted === null) return;
+    const seq = client.requestInsight(wanted.request);
+    store.setState({ insight: pendingInsight(state.insight, wanted.key, seq, addedPoint) });
+  }
+
+  /** Drops an unfinished insight request (a drag began: the worker must be free for it). */
+  function cancelInsight(): void {
+    if (store.getState().insight?.status === 'computing') client.cancelInsight?.();
+  }
+
+  /**
    * Sends the current data to the compute service. `reuseLandscape` skips the landscape when the
    * one on screen belongs to these points (a request that only changes the θ set by hand).
    */
@@ -118,6 +138,7 @@ export function createExplorerStore({
     { reuseLandscape = false } = {},
   ): void {
     const { points, kernel, options, drag, structureVersion, manualTheta } = store.getState();
+    cancelInsight();
     const shown = store.getState().landscape;
     const landscape =
       options.showLandscape &&
@@ -131,6 +152,8 @@ export function createExplorerStore({
         finiteDifferenceIndex,
         landscapeBox,
         fixedTheta: manualTheta,
+        rule: options.rule,
+        compareRule: options.compareRule,
       }),
     );
     const previous = lastRequest;
@@ -255,6 +278,7 @@ export function createExplorerStore({
           rescaleIfCurrent();
         }
         refreshCurve();
+        refreshInsight();
         // A large dataset skipped the landscape while dragging: bring it up to date now.
         const landscapeComing = lastRequest?.points === points && lastRequest.landscape;
         if (
@@ -331,6 +355,29 @@ export function createExplorerStore({
         setOptions({ showLandscape });
         const { landscape, points } = get();
         if (showLandscape && landscape?.points !== points) requestAnalysis();
+      },
+
+      setRule(rule) {
+        if (rule === get().options.rule) return;
+        // The scale is fitted anew to the new rule's arrows; none are drawn until they come.
+        set({ options: { ...get().options, rule }, arrowScale: null });
+        requestAnalysis();
+      },
+      setCompareRule(compareRule) {
+        if (compareRule === get().options.compareRule) return;
+        set({ options: { ...get().options, compareRule } });
+        requestAnalysis(null, { reuseLandscape: true });
+      },
+      setShowInfluence(showInfluence) {
+        setOptions({ showInfluence });
+        refreshInsight();
+      },
+      setShowPullMap(showPullMap) {
+        setOptions({ showPullMap });
+        refreshInsight();
+      },
+      refitWithPointAt(x, y) {
+        if (Number.isFinite(x) && Number.isFinite(y)) refreshInsight({ x, y });
       },
 
       loadPreset(id: PresetId) {
@@ -433,6 +480,7 @@ export function createExplorerStore({
       },
 
       dispose() {
+        unsubscribeInsight?.();
         unsubscribeResults();
         unsubscribeStatus();
         unsubscribeCurves();
@@ -467,6 +515,7 @@ export function createExplorerStore({
     store.setState(applyResult(store.getState(), result, request));
     rescaleIfCurrent();
     refreshCurve();
+    refreshInsight();
     staleness.answered(request);
   }
 
@@ -474,6 +523,10 @@ export function createExplorerStore({
   const unsubscribeCurves = client.subscribeCurve((result) => {
     const next = settledCurve(store.getState().curve, result);
     if (next) store.setState({ curve: next });
+  });
+  const unsubscribeInsight = client.subscribeInsight?.((result) => {
+    const next = settledInsight(store.getState().insight, result);
+    if (next) store.setState({ insight: next });
   });
   const unsubscribeStatus = client.subscribeStatus((status) => store.setState({ status }));
   // The first analysis of the starting data.

@@ -4,13 +4,19 @@
  *     #v=1&k=rbf&a=l&o=bs&p=<base64url>
  *
  * `k` kernel (rbf | m52 | m32); `a` arrows for ℓ (l), σf (f) or σn (n); `o` flags: b band shown,
- * s landscape shown, v 2-D arrows; `p` the points, 4 bytes each: x / 0.001 as an unsigned 16-bit
+ * s landscape shown, v 2-D arrows, i influence panel shown, m pull map shown; `r` the selection
+ * rule (ml | map | loo; absent: ml) and `c` a second rule to compare (absent: none); `p` the points, 4 bytes each: x / 0.001 as an unsigned 16-bit
  * integer and y / 0.001 as a signed one, big-endian. Points live on that grid (see domain.ts), so
  * decoding an encoded state gives it back exactly. `&present=1` (optional, also alone: `#present=1`)
  * opens the page in presentation mode.
  */
 import { groupDigits, quoteText } from '../engine/input-error';
-import type { HyperparameterName, KernelName } from '../engine/types';
+import {
+  SELECTION_RULES,
+  type HyperparameterName,
+  type KernelName,
+  type SelectionRule,
+} from '../engine/types';
 import { COORDINATE_STEP, X_DOMAIN, Y_DOMAIN, type Point } from './domain';
 import type { ViewOptions } from './options';
 
@@ -108,13 +114,24 @@ function decodePoints(text: string): Point[] | string {
   return points;
 }
 
+/** A rule named in the link: `absent` when it names none, undefined when it names an unknown one. */
+function readRule<T extends SelectionRule | null>(
+  code: string | null,
+  absent: T,
+): SelectionRule | T | undefined {
+  if (code === null) return absent;
+  return SELECTION_RULES.find((rule) => rule === code);
+}
+
 /** The URL fragment (without '#') for a state. */
 export function encodeSharedState(state: SharedState): string {
   const { options } = state;
   const flags =
     (options.showBand ? 'b' : '') +
     (options.showLandscape ? 's' : '') +
-    (options.arrowMode === 'vector' ? 'v' : '');
+    (options.arrowMode === 'vector' ? 'v' : '') +
+    (options.showInfluence ? 'i' : '') +
+    (options.showPullMap ? 'm' : '');
   const params = new URLSearchParams({
     v: String(URL_FORMAT_VERSION),
     k: KERNEL_CODES[state.kernel],
@@ -122,6 +139,8 @@ export function encodeSharedState(state: SharedState): string {
     o: flags,
     p: encodePoints(state.points),
   });
+  if (options.rule !== 'ml') params.set('r', options.rule);
+  if (options.compareRule !== null) params.set('c', options.compareRule);
   if (state.presentation) params.set(PRESENT_PARAMETER, '1');
   return params.toString();
 }
@@ -162,7 +181,13 @@ export function decodeSharedState(fragment: string, maxPoints: number): DecodeRe
     };
   }
   const flags = params.get('o') ?? '';
-  if (!/^[bsv]*$/.test(flags))
+  const rule = readRule(params.get('r'), 'ml');
+  const compareRule = readRule(params.get('c'), null);
+  if (rule === undefined || compareRule === undefined) {
+    const text = rule === undefined ? params.get('r') : params.get('c');
+    return { ok: false, message: `The link names an unknown rule ${quoteParameter(text)}.` };
+  }
+  if (!/^[bsvim]*$/.test(flags))
     return { ok: false, message: `The link has unknown options ${quoteParameter(flags)}.` };
   const pointText = params.get('p') ?? '';
   // The count follows from the length alone: a list too long is refused before it is decoded.
@@ -192,6 +217,10 @@ export function decodeSharedState(fragment: string, maxPoints: number): DecodeRe
         arrowMode: flags.includes('v') ? 'vector' : 'vertical',
         showBand: flags.includes('b'),
         showLandscape: flags.includes('s'),
+        rule,
+        compareRule,
+        showInfluence: flags.includes('i'),
+        showPullMap: flags.includes('m'),
       },
       ...(params.get(PRESENT_PARAMETER) === '1' ? { presentation: true } : {}),
     },

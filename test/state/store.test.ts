@@ -20,6 +20,10 @@ function setup(initialPoints?: readonly Point[]) {
             arrowMode: 'vertical',
             showBand: true,
             showLandscape: true,
+            rule: 'ml',
+            compareRule: null,
+            showInfluence: false,
+            showPullMap: false,
           },
         }
       : undefined,
@@ -115,6 +119,10 @@ describe('explorer store', () => {
           arrowMode: 'vertical',
           showBand: true,
           showLandscape: true,
+          rule: 'ml',
+          compareRule: null,
+          showInfluence: false,
+          showPullMap: false,
         },
       },
     });
