@@ -7,7 +7,17 @@
  * answer is never shown as current.
  */
 import type { KernelName, LogTheta, SelectionRule } from '../engine/types';
-import type { InsightRequest, InsightResult, InsightSuccess } from '../worker/protocol';
+import type {
+  InfluenceRow,
+  InsightRequest,
+  InsightResult,
+  InsightSuccess,
+} from '../worker/protocol';
+
+/** One point's influence, as the page shows it. */
+export type { InfluenceRow };
+/** A pull map with its numbers (the answer's `pullMap` when it is defined). */
+export type DefinedPullMap = Extract<NonNullable<InsightSuccess['pullMap']>, { defined: true }>;
 import { X_DOMAIN, Y_DOMAIN, type Point } from './domain';
 import type { ExplorerData } from './types';
 

@@ -13,6 +13,7 @@ import { FiniteDifference } from './panels/FiniteDifference';
 import { Landscape } from './panels/Landscape';
 import { Legend } from './panels/Legend';
 import { MathPanel } from './panels/MathPanel';
+import { RulesCard } from './rules/RulesCard';
 import { Prediction } from './panels/Prediction';
 import { Readout } from './panels/Readout';
 import { ResponseCurve } from './panels/ResponseCurve';
@@ -127,6 +128,7 @@ function Explorer({ onLanguage }: { onLanguage: (language: Language) => void }) 
         <div className="workbench">
           {showLandscape && <Landscape />}
           <div className="workbench-side">
+            <RulesCard />
             <Prediction />
             <FiniteDifference />
           </div>
