@@ -8,14 +8,21 @@ import {
   fitHyperparameters,
   GpInputError,
   KERNEL_NAMES,
+  localMaxima,
+  sameRuleOptions,
   newPointPullMap,
   pointInfluence,
   refitWithAddedPoint,
   SELECTION_RULES,
   validateDataset,
 } from '../engine';
-import type { Dataset, FitOptions, FitResult } from '../engine';
-import type { InsightResult, InsightSuccess, SequencedInsightRequest } from './protocol';
+import type { Dataset, FitOptions, FitResult, LocalMaximum } from '../engine';
+import type {
+  InfluenceRow,
+  InsightResult,
+  InsightSuccess,
+  SequencedInsightRequest,
+} from './protocol';
 
 /** Most cells of a pull map a request may ask for. */
 export const MAX_PULL_MAP_CELLS = 16_384;
@@ -55,7 +62,8 @@ const failure = (seq: number, error: unknown): InsightResult => {
   return { seq, ok: false, code: 'internal', message };
 };
 
-type Stage = 'fit' | 'influence' | 'pullMap' | 'addedPoint';
+/** `maxima`: the full data's local maxima, which every removal refit also starts from. */
+type Stage = 'fit' | 'maxima' | 'influence' | 'pullMap' | 'addedPoint';
 
 export function startInsightJob(
   request: SequencedInsightRequest,
@@ -78,7 +86,9 @@ export function startInsightJob(
   };
   const timing = { fit: 0, influence: 0, pullMap: 0, addedPoint: 0, total: 0 };
   const stages: Stage[] = ['fit'];
-  if (request.influence) stages.push('influence');
+  if (request.influence) stages.push('maxima', 'influence');
+  let maxima: LocalMaximum[] = [];
+  const rows: InfluenceRow[] = [];
   if (request.pullMap) stages.push('pullMap');
   if (request.addedPoint) stages.push('addedPoint');
 
@@ -92,17 +102,16 @@ export function startInsightJob(
         ...(request.start ? { starts: [request.start] } : {}),
       };
       fit = fitHyperparameters(data, options);
+    } else if (stage === 'maxima') {
+      maxima = localMaxima(data!, sameRuleOptions(fit!));
     } else if (stage === 'influence') {
-      const result = pointInfluence(data!, fit!);
-      partial.influence = {
-        rows: result.points.map((point) => ({
-          index: point.index,
-          removal: point.removal,
-          linearRemoval: point.linearRemoval,
-          status: point.status,
-        })),
-        reason: result.infinitesimalReason,
-      };
+      // One point per stage, so a slice ends between refits and an analysis need not wait.
+      const result = pointInfluence(data!, fit!, { maxima, indices: [rows.length] });
+      const point = result.points[0]!;
+      const { index, removal, linearRemoval, status } = point;
+      rows.push({ index, removal, linearRemoval, status });
+      if (rows.length < data!.x.length) stages.unshift('influence');
+      else partial.influence = { rows, reason: result.infinitesimalReason };
     } else if (stage === 'pullMap') {
       const map = newPointPullMap(data!, fit!, request.pullMap!);
       partial.pullMap = map.defined
@@ -129,7 +138,7 @@ export function startInsightJob(
           const stage = stages.shift()!;
           const stageStart = now();
           runStage(stage);
-          timing[stage] += now() - stageStart;
+          timing[stage === 'maxima' ? 'influence' : stage] += now() - stageStart;
           if (stages.length > 0 && now() - started >= budgetMs) return null;
         }
         timing.total = now() - received;

@@ -121,8 +121,9 @@ describe('insight jobs', () => {
       result = job.run(0);
       slices += 1;
     }
-    // One stage per slice with no budget: the worker can answer analyses in between.
-    expect(slices).toBe(4);
+    // One stage per slice with no budget (the fit, the local maxima, one removal refit per point,
+    // the map, the added point): the worker can answer analyses in between.
+    expect(slices).toBe(4 + data.x.length);
     const answer = success(result) as InsightSuccess;
     const fit = fitHyperparameters(data, { rule: 'map' });
     const influence = pointInfluence(data, fit);
