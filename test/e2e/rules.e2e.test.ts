@@ -12,8 +12,6 @@ import {
 import { useBrowser } from './browser';
 import { waitForArrows, waitForFit } from './uiHelpers';
 
-const browser = useBrowser();
-
 /** The points on the page, from its store. */
 async function pagePoints(page: Page) {
   const points = await page.evaluate(() => window.gpExplorer!.store.getState().points);
@@ -43,6 +41,8 @@ async function readDy(page: Page, selector: string): Promise<number[]> {
 }
 
 describe('selection rules in the explorer', () => {
+  const browser = useBrowser();
+
   it('the selector refits by the chosen rule, draws its arrows and keeps it in the link', async () => {
     const { page, problems } = await browser.open('/');
     await waitForArrows(page);
