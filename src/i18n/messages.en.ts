@@ -238,7 +238,7 @@ export const en = {
   influencePoint: 'Point',
   influenceRemoval: 'Removal',
   influenceJackknife: 'Jackknife',
-  influenceGap: 'Apart',
+  influenceGap: 'Apart (log)',
   influenceSortBy: 'Sort by {column}',
   influenceJumped: 'jumps to another maximum',
   influenceUntrusted: 'refit untrusted',
