@@ -220,7 +220,7 @@ export const en = {
   ruleExplainMl:
     'ML-II picks the θ under which the points are most probable (maximum marginal likelihood).',
   ruleExplainMap:
-    'MAP adds a weak prior to ML-II: ℓ near half the spread of x, σf near the size of y, σn near a tenth of it (each within a factor of about 7; 19 for σn). It keeps θ̂ off the edges.',
+    'MAP adds a weak prior to ML-II: ℓ near 0.5 times the standard deviation of x, σf near 1 times the typical size of y (its root mean square), σn near 0.1 times it, each within a factor of about 7 (19 for σn) either way. It keeps θ̂ off the edges.',
   ruleExplainLoo:
     'LOO-CV picks the θ that best predicts each point from all the others (leave-one-out log probability).',
   compareLabel: 'Compare with',

@@ -209,7 +209,7 @@ export const es: UiMessages = {
   ruleExplainMl:
     'ML-II elige el θ con el que los puntos son más probables (máxima verosimilitud marginal).',
   ruleExplainMap:
-    'MAP añade a ML-II una distribución a priori débil: ℓ cerca de la mitad de la dispersión de x, σf cerca del tamaño de y, σn cerca de una décima parte (cada una dentro de un factor de unos 7; 19 para σn). Mantiene θ̂ lejos de los bordes.',
+    'MAP añade a ML-II una distribución a priori débil: ℓ cerca de 0,5 veces la desviación típica de x, σf cerca de 1 vez el tamaño típico de y (su media cuadrática), σn cerca de 0,1 veces este, cada una dentro de un factor de unos 7 (19 para σn) hacia arriba o hacia abajo. Mantiene θ̂ lejos de los bordes.',
   ruleExplainLoo:
     'LOO-CV elige el θ que mejor predice cada punto a partir de todos los demás (probabilidad logarítmica dejando uno fuera).',
   compareLabel: 'Comparar con',
