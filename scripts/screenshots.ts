@@ -9,6 +9,7 @@ import { serveBuiltSite } from './built-site';
 import { CHROMIUM_ARGS, chromiumMissingReason, chromiumPath } from './chromium-path.mjs';
 import { LEARN_SCREENSHOTS, takeLearnScreenshot } from './learn-screenshots';
 import { openScreenshotState, README_SCREENSHOTS } from './readme-screenshots';
+import { RULES_SCREENSHOTS, takeRulesScreenshots } from './rules-screenshots';
 
 const docs = resolve(import.meta.dirname, '../docs');
 
@@ -27,6 +28,10 @@ try {
     await state.page.screenshot({ path });
     await state.close();
     console.log(`screenshots: wrote docs/${shot.file}`);
+  }
+  for (const shot of RULES_SCREENSHOTS) {
+    await takeRulesScreenshots(browser, site.baseUrl, shot, (file) => resolve(docs, file));
+    console.log(`screenshots: wrote docs/${shot.files.plot} and docs/${shot.files.card}`);
   }
   for (const shot of LEARN_SCREENSHOTS) {
     await takeLearnScreenshot(browser, site.baseUrl, shot, resolve(docs, shot.file));

@@ -1,12 +1,12 @@
 /**
  * Command-line arguments of `gp-sensitivity`:
  *
- *   fit FILE [--kernel rbf|matern52|matern32] [--rule ml|map|loo] [--format json|csv]
+ *   fit FILE [--kernel rbf|matern52|matern32] [--rule ml|map|loo] [--prior P] [--format json|csv]
  *            [--influence] [--map-grid NX,NY] [--fd] [--pretty]
  *   --help | -h | help
  *
- * A valued option is accepted as `--kernel K` or `--kernel=K` (likewise --rule, --format and
- * --map-grid); `--` ends the options, so a file whose name starts with `-` can be given after it;
+ * A valued option is accepted as `--kernel K` or `--kernel=K` (likewise --rule, --prior,
+ * --format and --map-grid); `--` ends the options, so a file whose name starts with `-` can be given after it;
  * FILE `-` reads the data from standard input. Every mistake throws a CliError whose message
  * names the offending argument.
  */
@@ -15,9 +15,11 @@ import {
   quoteText,
   SELECTION_RULES,
   type KernelName,
+  type PriorOptions,
   type SelectionRule,
 } from '../engine/index';
 import { CliError, EXIT_BAD_INPUT } from './cli-error';
+import { parsePrior } from './prior-option';
 
 /** The output formats: one JSON object, or a table with one row per point (csv-report.ts). */
 export const OUTPUT_FORMATS = ['json', 'csv'] as const;
@@ -38,6 +40,8 @@ export type CliCommand =
       pretty: boolean;
       /** The selection rule; null when --rule was not given (then `ml`, reported as before). */
       rule: SelectionRule | null;
+      /** The `map` rule's prior as given by --prior (the rest default); null when not given. */
+      prior: PriorOptions | null;
       /** Also report each point's influence: removal refits and the infinitesimal jackknife. */
       influence: boolean;
       /** Also report the new-point pull over an NX × NY grid; null when not asked for. */
@@ -115,8 +119,12 @@ export function parseArguments(argv: readonly string[]): CliCommand {
 
   let file: string | undefined;
   /** The raw text of each option that takes a value, parsed once all arguments are read. */
-  const valued: Record<'--kernel' | '--rule' | '--format' | '--map-grid', string | undefined> = {
+  const valued: Record<
+    '--kernel' | '--rule' | '--format' | '--map-grid' | '--prior',
+    string | undefined
+  > = {
     '--kernel': undefined,
+    '--prior': undefined,
     '--rule': undefined,
     '--format': undefined,
     '--map-grid': undefined,
@@ -164,6 +172,10 @@ export function parseArguments(argv: readonly string[]): CliCommand {
   if (format === 'csv' && (influence || valued['--map-grid'] !== undefined)) {
     throw new CliError('--influence and --map-grid are reported in JSON only; drop --format csv');
   }
+  const rule = valued['--rule'] === undefined ? null : parseRule(valued['--rule']);
+  if (valued['--prior'] !== undefined && rule !== 'map') {
+    throw new CliError('--prior sets the map rule’s prior; add --rule map');
+  }
   return {
     command: 'fit',
     file,
@@ -171,7 +183,8 @@ export function parseArguments(argv: readonly string[]): CliCommand {
     format,
     fd,
     pretty,
-    rule: valued['--rule'] === undefined ? null : parseRule(valued['--rule']),
+    rule,
+    prior: valued['--prior'] === undefined ? null : parsePrior(valued['--prior']),
     influence,
     mapGrid: valued['--map-grid'] === undefined ? null : parseMapGrid(valued['--map-grid']),
   };

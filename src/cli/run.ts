@@ -67,7 +67,11 @@ async function fit(argv: readonly string[], streams: CliStreams): Promise<void> 
       ? await readDataChunks(streams.readStdin(), name)
       : await readDataFile(command.file);
   const data = validate(raw, name);
-  const analysis = analyze(data, { kernel: command.kernel, rule: command.rule ?? 'ml' });
+  const analysis = analyze(data, {
+    kernel: command.kernel,
+    rule: command.rule ?? 'ml',
+    ...(command.prior ? { prior: command.prior } : {}),
+  });
   let fdChecks;
   if (command.fd) {
     fdChecks = analysis.sensitivities.defined

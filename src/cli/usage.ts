@@ -3,7 +3,8 @@ import { MAX_POINTS } from '../engine/index';
 import { MAX_MAP_GRID } from './args';
 
 export const USAGE = `Usage: gp-sensitivity fit FILE [--kernel rbf|matern52|matern32] [--rule ml|map|loo]
-                          [--format json|csv] [--influence] [--map-grid NX,NY] [--fd] [--pretty]
+                          [--prior P] [--format json|csv] [--influence] [--map-grid NX,NY]
+                          [--fd] [--pretty]
        (in the project's repository: npm run cli -- fit FILE …)
 
 Fits a zero-mean Gaussian process to 1-D data by maximum marginal likelihood (or by the rule
@@ -21,6 +22,10 @@ FILE          JSON {"x": [...], "y": [...]}, or a two-column table x,y (header o
               leave-one-out predictive log probability. Adds rule and objective (the rule's
               objective at θ̂), and prior for map; gradLogTheta, hessianLogTheta, the
               sensitivities and the diagnostics are then the rule's.
+--prior P     with --rule map, the priors in part, the rest as above: comma-separated
+              NAME=MEDIAN:LOGSD (NAME lengthscale, signalStd or noiseStd; either number may be
+              left out, e.g. noiseStd=:2), and absolute to give the medians in the data's units
+              instead of as multiples of its scale. Example: --prior lengthscale=1:0.5,absolute.
 --format F    json (default): one JSON object; csv: one row per point (below).
 --influence   also report how much each point holds θ̂ (field influence, JSON only): status
               (continued, jumped, untrusted or invalid), removal (log θ̂ without the point −

@@ -83,6 +83,10 @@ function sharedStateOf(config: EmbedConfig): SharedState {
       showBand: config.band,
       // The landscape is the explorer's most expensive picture and has no place in a widget.
       showLandscape: false,
+      rule: 'ml',
+      compareRule: null,
+      showInfluence: false,
+      showPullMap: false,
     },
   };
 }

@@ -65,6 +65,11 @@ export interface InfluenceOptions {
   coldCheck?: boolean;
   /** The full data's local maxima (`localMaxima`) when they are at hand, e.g. from an earlier call. */
   maxima?: LocalMaximum[];
+  /**
+   * Only these points (indices into the data, in this order), so that a caller can spread the
+   * refits over several calls; every point when absent.
+   */
+  indices?: readonly number[];
 }
 
 /** A first-order estimate this close to θ̂ (every log coordinate) starts in θ̂'s own basin. */
@@ -113,7 +118,11 @@ export function pointInfluence(
     (maximum) => !maximum.logTheta.every((value, i) => Math.abs(value - fit.logTheta[i]!) < 1e-3),
   );
   const points: PointInfluence[] = [];
-  for (let index = 0; index < data.x.length; index++) {
+  const indices = options.indices ?? Array.from(data.x, (_, index) => index);
+  for (const index of indices) {
+    if (!Number.isInteger(index) || index < 0 || index >= data.x.length) {
+      throw new RangeError(`point index ${index} is not in 0 … ${data.x.length - 1}`);
+    }
     const dLogTheta_dw = infinitesimal.defined
       ? ([0, 1, 2].map((i) => infinitesimal.dLogTheta_dw[i as 0 | 1 | 2][index]!) as LogTheta)
       : null;

@@ -203,4 +203,46 @@ export const es: UiMessages = {
   embedCare: 'Usa las flechas con cuidado',
   embedNotReliable: 'aquí las sensibilidades no son fiables.',
   computedBy: 'calculado con',
+  // Reglas de selección, influencia de los puntos, hacia dónde tiraría un punto nuevo
+  ruleLabel: 'Regla',
+  ruleMl: 'ML-II',
+  ruleMap: 'MAP',
+  ruleLoo: 'LOO-CV',
+  ruleExplainMl:
+    'ML-II elige el θ con el que los puntos son más probables (máxima verosimilitud marginal).',
+  ruleExplainMap:
+    'MAP añade a ML-II una distribución a priori débil: ℓ cerca de 0,5 veces la desviación típica de x, σf cerca de 1 vez el tamaño típico de y (su media cuadrática), σn cerca de 0,1 veces este, cada una dentro de un factor de unos 7 (19 para σn) hacia arriba o hacia abajo. Mantiene θ̂ lejos de los bordes.',
+  ruleExplainLoo:
+    'LOO-CV elige el θ que mejor predice cada punto a partir de todos los demás (probabilidad logarítmica dejando uno fuera).',
+  compareLabel: 'Comparar con',
+  compareNone: 'nada',
+  compareKey:
+    'Flechas: {first} (a la izquierda de cada punto) y {second} (a la derecha), a la misma escala.',
+  compareUndefined: '{rule}: aquí no hay flechas ({reason}).',
+  showInfluence: 'influencia',
+  showPullMap: 'tirón de un punto nuevo',
+  insightComputing: 'Calculando…',
+  insightWaiting: 'Suelta el punto para calcular esto.',
+  insightFailed: 'No se pudo calcular: {message}',
+  influenceTitle: 'Cuánto sostiene cada punto el valor ajustado ({name})',
+  influenceIntro:
+    'Eliminación: el cambio del valor ajustado ({name}) al quitar el punto y reajustar θ̂. Navaja: el mismo cambio predicho por una derivada en θ̂, sin reajustar. Donde coinciden, el tirón del punto es lineal; donde se separan —un solo punto sostiene θ̂, o θ̂ salta a otro máximo sin él— la derivada engaña.',
+  influencePoint: 'Punto',
+  influenceRemoval: 'Eliminación',
+  influenceJackknife: 'Navaja',
+  influenceGap: 'Diferencia (log)',
+  influenceSortBy: 'Ordenar por {column}',
+  influenceJumped: 'salta a otro máximo',
+  influenceUntrusted: 'reajuste no fiable',
+  influenceInvalid: 'no se puede reajustar sin él',
+  influenceUndefined: 'Aquí la navaja no está definida: {reason}',
+  pullMapLabel: 'Hacia dónde tiraría un punto nuevo del valor ajustado ({name})',
+  pullMapKey: 'Un punto añadido aquí cambia el valor ajustado ({name}) en torno a',
+  pullMapHint: 'Señala el mapa para ver su valor; haz clic o toca para elegir un lugar.',
+  pullMapAt:
+    'Un punto nuevo en ({x}; {y}) cambiaría el valor ajustado ({name}) en torno a {change} (primer orden).',
+  pullMapRefit: 'Reajustar exactamente con un punto aquí',
+  pullMapExact: 'Reajuste exacto: {change}.',
+  pullMapJumped: 'Reajuste exacto: {change}; θ̂ salta a otro máximo.',
+  pullMapUndefined: 'Aquí no hay mapa: {reason}',
 };

@@ -54,6 +54,9 @@ export function curveTarget(state: ExplorerData): CurveTarget | null {
   if (selectedIndex === null || !points[selectedIndex] || drag?.active) return null;
   if (!analysis || analysis.points !== points || analysis.structureVersion !== structureVersion)
     return null;
+  // The response curve refits by maximum likelihood only: under another rule it would not be
+  // the curve whose tangent the arrows show.
+  if (analysis.result.rule !== 'ml') return null;
   return {
     points,
     structureVersion,

@@ -14,6 +14,7 @@ export const LESSON_PARTS = [
   'readout',
   'curve',
   'landscape',
+  'rules',
   'prediction',
   'check',
   'legend',

@@ -1,5 +1,5 @@
 /** The reader's view choices that are not data: what the arrows show and which layers are on. */
-import type { HyperparameterName, KernelName } from '../engine/types';
+import type { HyperparameterName, KernelName, SelectionRule } from '../engine/types';
 
 /** `vertical`: the arrow is dθ̂/dyᵢ; `vector`: the 2-D vector (dθ̂/dxᵢ, dθ̂/dyᵢ). */
 export type ArrowMode = 'vertical' | 'vector';
@@ -12,6 +12,14 @@ export interface ViewOptions {
   showBand: boolean;
   /** Show (and compute) the profile-likelihood landscape. */
   showLandscape: boolean;
+  /** The rule that chooses θ̂ (docs/rules.md); the arrows are its sensitivities. */
+  rule: SelectionRule;
+  /** A second rule whose arrows are drawn beside the first ("compare rules"), or null. */
+  compareRule: SelectionRule | null;
+  /** Show (and compute, at rest) each point's influence: removal beside the jackknife. */
+  showInfluence: boolean;
+  /** Show (and compute, at rest) where a new point would pull θ̂, as a heat map behind the data. */
+  showPullMap: boolean;
 }
 
 export const DEFAULT_KERNEL: KernelName = 'rbf';
@@ -21,4 +29,8 @@ export const DEFAULT_VIEW_OPTIONS: ViewOptions = {
   arrowMode: 'vertical',
   showBand: true,
   showLandscape: true,
+  rule: 'ml',
+  compareRule: null,
+  showInfluence: false,
+  showPullMap: false,
 };

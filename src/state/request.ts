@@ -4,7 +4,7 @@
  * worker widens to hold θ̂ and the runner-up maximum; during a drag it starts from the box on
  * screen instead, so its axes only ever grow while a point moves.
  */
-import type { KernelName, LandscapeBox } from '../engine';
+import type { KernelName, LandscapeBox, SelectionRule } from '../engine';
 import type { AnalysisRequest } from '../worker/protocol';
 import { X_DOMAIN, type Point } from './domain';
 import type { LandscapePosition } from './types';
@@ -32,6 +32,9 @@ export interface RequestPlan {
   landscapeBox?: LandscapeBox;
   /** A θ set by hand, whose fit the answer carries. */
   fixedTheta?: LandscapePosition | null;
+  /** The selection rule (`ml` when absent) and a second rule to compare, if any. */
+  rule?: SelectionRule;
+  compareRule?: SelectionRule | null;
 }
 
 export function buildRequest(
@@ -43,6 +46,8 @@ export function buildRequest(
     x: Float64Array.from(points, (p) => p.x),
     y: Float64Array.from(points, (p) => p.y),
     kernel,
+    rule: plan.rule ?? 'ml',
+    compareRule: plan.compareRule ?? null,
     grid: { min: X_DOMAIN[0], max: X_DOMAIN[1], count: POSTERIOR_GRID_COUNT },
     landscape: plan.landscape
       ? {

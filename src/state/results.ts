@@ -87,7 +87,7 @@ export function applyResult(
     !arrowScale ||
     arrowScale.hyperparameter !== options.hyperparameter ||
     arrowScale.mode !== options.arrowMode;
-  if (current && scaleStale) {
+  if (current && scaleStale && result.rule === options.rule) {
     update.arrowScale = scaleFor(result, options.hyperparameter, options.arrowMode) ?? arrowScale;
   }
 

@@ -75,13 +75,19 @@ export const selectArrows = memoise(
       s.options.arrowMode,
       s.arrowScale,
       s.refitting,
+      s.options.rule,
     ] as const,
-  (analysis, failure, structureVersion, hyperparameter, mode, scale, stale): ArrowsView => {
+  (analysis, failure, structureVersion, hyperparameter, mode, scale, stale, rule): ArrowsView => {
     // A success clears `failure`, so a failure present is newer than any analysis.
     if (failure) {
       return { status: 'hidden', reasons: [failure.result.message], arrows: [], scale, stale };
     }
-    if (!analysis || analysis.structureVersion !== structureVersion) {
+    // An answer by another rule (the reader just switched) is not these arrows: wait for its own.
+    if (
+      !analysis ||
+      analysis.structureVersion !== structureVersion ||
+      analysis.result.rule !== rule
+    ) {
       return { status: 'waiting', reasons: [], arrows: [], scale, stale: false };
     }
     const { sensitivities, diagnostics } = analysis.result;

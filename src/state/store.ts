@@ -20,6 +20,7 @@ import {
   type RequestRecord,
 } from './results';
 import { createStalenessClock } from './staleness';
+import { insightRequestFor, pendingInsight, settledInsight } from './insight';
 import type { DataSnapshot, ExplorerData, ExplorerState } from './types';
 import type { SharedState } from './urlCodec';
 import { notice } from '../i18n/notice';
@@ -67,6 +68,7 @@ function initialData(initial: SharedState | undefined): ExplorerData {
     manualTheta: null,
     presentation: initial?.presentation ?? false,
     lesson: initial?.lesson ?? NO_LESSON,
+    insight: null,
   };
 }
 
@@ -143,6 +145,24 @@ export function createExplorerStore({
   }
 
   /**
+   * Asks for the influence, pull map or added point's refit the state calls for, when the data
+   * are at rest (insight.ts); a newer request drops an unfinished one in the worker.
+   */
+  function refreshInsight(addedPoint: { x: number; y: number } | null = null): void {
+    if (!client.requestInsight) return;
+    const state = read();
+    const wanted = insightRequestFor(state, addedPoint);
+    if (wanted === null) return;
+    const seq = client.requestInsight(wanted.request);
+    write({ insight: pendingInsight(state.insight, wanted.key, seq, addedPoint) });
+  }
+
+  /** Drops an unfinished insight request (a drag began: the worker must be free for it). */
+  function cancelInsight(): void {
+    if (read().insight?.status === 'computing') client.cancelInsight?.();
+  }
+
+  /**
    * Sends the current data to the compute service. `reuseLandscape` skips the landscape when the
    * one on screen belongs to these points (a request that only changes the θ set by hand).
    */
@@ -151,6 +171,7 @@ export function createExplorerStore({
     { reuseLandscape = false } = {},
   ): void {
     const { points, kernel, options, drag, structureVersion, manualTheta } = read();
+    cancelInsight();
     const shown = read().landscape;
     const landscape =
       options.showLandscape &&
@@ -164,6 +185,8 @@ export function createExplorerStore({
         finiteDifferenceIndex,
         landscapeBox,
         fixedTheta: manualTheta,
+        rule: options.rule,
+        compareRule: options.compareRule,
       }),
     );
     const previous = lastRequest;
@@ -290,6 +313,7 @@ export function createExplorerStore({
           rescaleIfCurrent();
         }
         refreshCurve();
+        refreshInsight();
         // A large dataset skipped the landscape while dragging: bring it up to date now.
         const landscapeComing = lastRequest?.points === points && lastRequest.landscape;
         if (
@@ -366,6 +390,29 @@ export function createExplorerStore({
         setOptions({ showLandscape });
         const { landscape, points } = get();
         if (showLandscape && landscape?.points !== points) requestAnalysis();
+      },
+
+      setRule(rule) {
+        if (rule === get().options.rule) return;
+        // The scale is fitted anew to the new rule's arrows; none are drawn until they come.
+        set({ options: { ...get().options, rule }, arrowScale: null });
+        requestAnalysis();
+      },
+      setCompareRule(compareRule) {
+        if (compareRule === get().options.compareRule) return;
+        set({ options: { ...get().options, compareRule } });
+        requestAnalysis(null, { reuseLandscape: true });
+      },
+      setShowInfluence(showInfluence) {
+        setOptions({ showInfluence });
+        refreshInsight();
+      },
+      setShowPullMap(showPullMap) {
+        setOptions({ showPullMap });
+        refreshInsight();
+      },
+      refitWithPointAt(x, y) {
+        if (Number.isFinite(x) && Number.isFinite(y)) refreshInsight({ x, y });
       },
 
       loadPreset(id: PresetId) {
@@ -469,6 +516,7 @@ export function createExplorerStore({
       },
 
       dispose() {
+        unsubscribeInsight?.();
         unsubscribeResults();
         unsubscribeStatus();
         unsubscribeCurves();
@@ -503,6 +551,7 @@ export function createExplorerStore({
     write(applyResult(read(), result, request));
     rescaleIfCurrent();
     refreshCurve();
+    refreshInsight();
     staleness.answered(request);
   }
 
@@ -519,6 +568,12 @@ export function createExplorerStore({
     const next = settledCurve(read().curve, result);
     if (next) write({ curve: next });
   });
+  const unsubscribeInsight = client.subscribeInsight?.(
+    transact((result) => {
+      const next = settledInsight(read().insight, result);
+      if (next) write({ insight: next });
+    }),
+  );
   const unsubscribeStatus = client.subscribeStatus((status) => write({ status }));
   // The first analysis of the starting data.
   transact(requestAnalysis)();

@@ -1,11 +1,12 @@
 /** The shape of the explorer's store: data, view options, compute results and interaction state. */
-import type { HyperparameterName, KernelName, LogTheta } from '../engine/types';
+import type { HyperparameterName, KernelName, LogTheta, SelectionRule } from '../engine/types';
 import type { AnalysisFailure, AnalysisSuccess, ComputeStatus } from '../worker/protocol';
 import type { CurveAxis } from '../engine/response-curve';
 import type { ArrowScale } from './arrowScale';
 import type { CurveView } from './curve';
 import type { Point } from './domain';
 import type { History } from './history';
+import type { InsightView } from './insight';
 import type { ArrowMode, ViewOptions } from './options';
 import type { PresetId } from './presets';
 import type { SharedState } from './urlCodec';
@@ -120,6 +121,8 @@ export interface ExplorerData {
   presentation: boolean;
   /** A lesson link's hidden parts, title and caption (NO_LESSON for none). */
   lesson: Lesson;
+  /** Point influence, the new-point pull map and an added point's refit (insight.ts). */
+  insight: InsightView | null;
 }
 
 export interface ExplorerActions {
@@ -136,6 +139,14 @@ export interface ExplorerActions {
   setArrowMode(mode: ArrowMode): void;
   setShowBand(show: boolean): void;
   setShowLandscape(show: boolean): void;
+  /** Chooses the selection rule; θ̂ and the arrows are refitted by it. */
+  setRule(rule: SelectionRule): void;
+  /** Draws a second rule's arrows beside the first (null: one rule). */
+  setCompareRule(rule: SelectionRule | null): void;
+  setShowInfluence(show: boolean): void;
+  setShowPullMap(show: boolean): void;
+  /** Asks for the exact refit with a point added at (x, y), beside its first-order pull. */
+  refitWithPointAt(x: number, y: number): void;
   loadPreset(id: PresetId): void;
   loadShared(state: SharedState): void;
   reset(): void;

@@ -4,14 +4,20 @@
  *     #v=1&k=rbf&a=l&o=bs&p=<base64url>
  *
  * `k` kernel (rbf | m52 | m32); `a` arrows for ℓ (l), σf (f) or σn (n); `o` flags: b band shown,
- * s landscape shown, v 2-D arrows; `p` the points, 4 bytes each: x / 0.001 as an unsigned 16-bit
+ * s landscape shown, v 2-D arrows, i influence panel shown, m pull map shown; `r` the selection
+ * rule (ml | map | loo; absent: ml) and `c` a second rule to compare (absent: none); `p` the points, 4 bytes each: x / 0.001 as an unsigned 16-bit
  * integer and y / 0.001 as a signed one, big-endian. Points live on that grid (see domain.ts), so
  * decoding an encoded state gives it back exactly. `&present=1` (optional, also alone: `#present=1`)
  * opens the page in presentation mode. A lesson link adds `hide=`, `title=` and `caption=`
  * (lesson.ts).
  */
 import { quoteText } from '../engine/input-error';
-import type { HyperparameterName, KernelName } from '../engine/types';
+import {
+  SELECTION_RULES,
+  type HyperparameterName,
+  type KernelName,
+  type SelectionRule,
+} from '../engine/types';
 import { translator } from '../i18n/messages';
 import { notice, type Notice } from '../i18n/notice';
 import { COORDINATE_STEP, X_DOMAIN, Y_DOMAIN, type Point } from './domain';
@@ -132,13 +138,24 @@ function decodePoints(text: string): Point[] | Notice {
   return points;
 }
 
+/** A rule named in the link: `absent` when it names none, undefined when it names an unknown one. */
+function readRule<T extends SelectionRule | null>(
+  code: string | null,
+  absent: T,
+): SelectionRule | T | undefined {
+  if (code === null) return absent;
+  return SELECTION_RULES.find((rule) => rule === code);
+}
+
 /** The URL fragment (without '#') for a state. */
 export function encodeSharedState(state: SharedState): string {
   const { options } = state;
   const flags =
     (options.showBand ? 'b' : '') +
     (options.showLandscape ? 's' : '') +
-    (options.arrowMode === 'vector' ? 'v' : '');
+    (options.arrowMode === 'vector' ? 'v' : '') +
+    (options.showInfluence ? 'i' : '') +
+    (options.showPullMap ? 'm' : '');
   const params = new URLSearchParams({
     v: String(URL_FORMAT_VERSION),
     k: KERNEL_CODES[state.kernel],
@@ -146,6 +163,8 @@ export function encodeSharedState(state: SharedState): string {
     o: flags,
     p: encodePoints(state.points),
   });
+  if (options.rule !== 'ml') params.set('r', options.rule);
+  if (options.compareRule !== null) params.set('c', options.compareRule);
   if (state.presentation) params.set(PRESENT_PARAMETER, '1');
   const lesson = state.lesson;
   if (lesson && !isEmptyLesson(lesson)) {
@@ -185,7 +204,13 @@ export function decodeSharedState(fragment: string, maxPoints: number): DecodeRe
   if (!hyperparameter)
     return refuse(notice('linkHyperparameter', { value: quoteParameter(params.get('a')) }));
   const flags = params.get('o') ?? '';
-  if (!/^[bsv]*$/.test(flags))
+  const rule = readRule(params.get('r'), 'ml');
+  const compareRule = readRule(params.get('c'), null);
+  if (rule === undefined || compareRule === undefined) {
+    const text = rule === undefined ? params.get('r') : params.get('c');
+    return refuse(notice('linkRule', { value: quoteParameter(text) }));
+  }
+  if (!/^[bsvim]*$/.test(flags))
     return refuse(notice('linkOptions', { value: quoteParameter(flags) }));
   const pointText = params.get('p') ?? '';
   // The count follows from the length alone: a list too long is refused before it is decoded.
@@ -215,6 +240,10 @@ export function decodeSharedState(fragment: string, maxPoints: number): DecodeRe
         arrowMode: flags.includes('v') ? 'vector' : 'vertical',
         showBand: flags.includes('b'),
         showLandscape: flags.includes('s'),
+        rule,
+        compareRule,
+        showInfluence: flags.includes('i'),
+        showPullMap: flags.includes('m'),
       },
       ...(params.get(PRESENT_PARAMETER) === '1' ? { presentation: true } : {}),
       ...(isEmptyLesson(lesson) ? {} : { lesson }),

@@ -13,6 +13,7 @@ import { FiniteDifference } from './panels/FiniteDifference';
 import { Landscape } from './panels/Landscape';
 import { Legend } from './panels/Legend';
 import { MathPanel } from './panels/MathPanel';
+import { RulesCard } from './rules/RulesCard';
 import { Prediction } from './panels/Prediction';
 import { Readout } from './panels/Readout';
 import { ResponseCurve } from './panels/ResponseCurve';
@@ -92,7 +93,11 @@ function Explorer({ onLanguage }: { onLanguage: (language: Language) => void }) 
   const presenting = useExplorer((s) => s.presentation);
   const lesson = useExplorer((s) => s.lesson);
   const shows = (part: LessonPart) => !lesson.hide.includes(part);
-  const workbench = (showLandscape && shows('landscape')) || shows('prediction') || shows('check');
+  const workbench =
+    (showLandscape && shows('landscape')) ||
+    shows('rules') ||
+    shows('prediction') ||
+    shows('check');
   return (
     <div
       className={`app${presenting ? ' presenting' : ''}`}
@@ -159,6 +164,7 @@ function Explorer({ onLanguage }: { onLanguage: (language: Language) => void }) 
           <div className="workbench">
             {showLandscape && shows('landscape') && <Landscape />}
             <div className="workbench-side">
+              {shows('rules') && <RulesCard />}
               {shows('prediction') && <Prediction />}
               {shows('check') && <FiniteDifference />}
             </div>

@@ -16,18 +16,28 @@ import {
   profileAt,
   validateDataset,
 } from '../engine';
-import type { Dataset, FitResult, LandscapePlace, Posterior } from '../engine';
+import type {
+  Dataset,
+  FitResult,
+  KernelName,
+  LandscapePlace,
+  Posterior,
+  PriorOptions,
+  SelectionRule,
+  SensitivityResult,
+} from '../engine';
 import type { AnalysisStage } from './messages';
 import type {
   AnalysisResult,
   AnalysisSuccess,
   ComputeBackend,
   FixedThetaFit,
+  RuleComparison,
   SequencedRequest,
 } from './protocol';
 import { evenGrid, logGrid, requestProblem } from './requestCheck';
 import type { DensePath } from './posteriorChooser';
-import type { WarmStarts } from './warmStarts';
+import { warmStartKey, type WarmStarts } from './warmStarts';
 
 /**
  * Told before work that may take long for a reason the page cannot have measured (the first GPU
@@ -96,13 +106,13 @@ async function analyse(
   const started = now();
   const data = validateDataset(request.x, request.y);
   const kernel = request.kernel;
-  const warmStart = warmStarts.for(kernel, data);
-  const fit = fitHyperparameters(data, warmStart ? { kernel, warmStart } : { kernel });
+  const rule = request.rule ?? 'ml';
+  const { fit, sensitivities } = fitByRule(data, kernel, rule, request.prior, warmStarts);
   const fitted = now();
   onStage('fit');
-
-  const sensitivities = computeSensitivities(data, fit);
-  warmStarts.remember(data, fit, sensitivities);
+  const comparison = request.compareRule
+    ? compareFit(data, kernel, request.compareRule, request.prior, warmStarts)
+    : null;
   const finiteDifference =
     request.finiteDifferenceIndex === null
       ? null
@@ -152,6 +162,7 @@ async function analyse(
     backend: path.backend(),
     engine: denseBackend(),
     kernel,
+    rule,
     theta: fit.theta,
     logTheta: fit.logTheta,
     lml: fit.lml,
@@ -170,6 +181,7 @@ async function analyse(
       agreeDigits: finiteDifference.agreeDigits,
     },
     atFixedTheta,
+    comparison,
     timingMs: {
       fit: fitted - started,
       sensitivity: sensed - fitted,
@@ -177,6 +189,45 @@ async function analyse(
       landscape: finished - posteriorDone,
       total: finished - started,
     },
+  };
+}
+
+/** θ̂ by `rule` (warm-started from the last fit of the same kernel, rule and prior) and its sensitivities. */
+function fitByRule(
+  data: Dataset,
+  kernel: KernelName,
+  rule: SelectionRule,
+  prior: PriorOptions | undefined,
+  warmStarts: WarmStarts,
+): { fit: FitResult; sensitivities: SensitivityResult } {
+  const key = warmStartKey(kernel, rule, prior);
+  const warmStart = warmStarts.for(key, data);
+  const fit = fitHyperparameters(data, {
+    kernel,
+    rule,
+    ...(rule === 'map' && prior ? { prior } : {}),
+    ...(warmStart ? { warmStart } : {}),
+  });
+  const sensitivities = computeSensitivities(data, fit);
+  warmStarts.remember(key, data, fit, sensitivities);
+  return { fit, sensitivities };
+}
+
+/** The second rule of the "compare rules" view, on the same data. */
+function compareFit(
+  data: Dataset,
+  kernel: KernelName,
+  rule: SelectionRule,
+  prior: PriorOptions | undefined,
+  warmStarts: WarmStarts,
+): RuleComparison {
+  const { fit, sensitivities } = fitByRule(data, kernel, rule, prior, warmStarts);
+  return {
+    rule,
+    logTheta: fit.logTheta,
+    diagnostics: fit.diagnostics,
+    // A copy: the warm starts keep the original, and the answer's arrays are transferred.
+    sensitivities: structuredClone(sensitivities),
   };
 }
 

@@ -34,7 +34,10 @@ import type {
   ComputeStatus,
   CurveRequest,
   CurveResult,
+  InsightRequest,
+  InsightResult,
   SequencedCurveRequest,
+  SequencedInsightRequest,
   SequencedRequest,
 } from './protocol';
 
@@ -118,6 +121,11 @@ export function createComputeClient(options: ComputeClientOptions = {}): Compute
   /** The newest curve request not yet answered (or cancelled). */
   let curveOutstanding: SequencedCurveRequest | null = null;
   let cancelMainThreadCurve: (() => void) | null = null;
+  const insightListeners = new Set<(result: InsightResult) => void>();
+  let lastInsightSeq = 0;
+  /** The newest insight request not yet answered (or cancelled). */
+  let insightOutstanding: SequencedInsightRequest | null = null;
+  let cancelMainThreadInsight: (() => void) | null = null;
   let status: ComputeStatus = { backend: 'starting', note: null };
   let lastSeq = 0;
   let lastDeliveredSeq = 0;
@@ -222,6 +230,28 @@ export function createComputeClient(options: ComputeClientOptions = {}): Compute
     );
   };
 
+  const receiveInsight = (result: InsightResult): void => {
+    if (disposed || insightOutstanding === null || result.seq !== insightOutstanding.seq) return;
+    insightOutstanding = null;
+    cancelMainThreadInsight = null;
+    notifyAll(insightListeners, result);
+  };
+
+  const dispatchInsight = (request: SequencedInsightRequest): void => {
+    if (worker !== null) {
+      worker.postMessage({ type: 'insight', request });
+      return;
+    }
+    mainThreadCompute().then(
+      (compute) => {
+        if (disposed || insightOutstanding !== request) return;
+        cancelMainThreadInsight?.();
+        cancelMainThreadInsight = compute.insight?.(request, receiveInsight) ?? null;
+      },
+      () => {},
+    );
+  };
+
   const switchToMainThread = (reason: string): void => {
     mainThreadOnly = true;
     bridging = false;
@@ -269,6 +299,8 @@ export function createComputeClient(options: ComputeClientOptions = {}): Compute
         setStatus({ backend: message.status.backend, note: message.status.note ?? restartNote });
       } else if (message.type === 'curve') {
         receiveCurve(message.result);
+      } else if (message.type === 'insight') {
+        receiveInsight(message.result);
       } else if (message.type === 'result') {
         if (inFlight?.on !== 'worker' || inFlight.request.seq !== message.result.seq) return;
         watch?.answered(inFlight.request, message.result);
@@ -306,6 +338,7 @@ export function createComputeClient(options: ComputeClientOptions = {}): Compute
     }
     if (inFlight === null && latest !== null) dispatch(latest);
     if (curveOutstanding !== null) dispatchCurve(curveOutstanding);
+    if (insightOutstanding !== null) dispatchInsight(insightOutstanding);
   }
 
   startWorker();
@@ -356,9 +389,34 @@ export function createComputeClient(options: ComputeClientOptions = {}): Compute
       curveListeners.add(listener);
       return () => curveListeners.delete(listener);
     },
+    requestInsight(request: InsightRequest): number {
+      const sequenced: SequencedInsightRequest = {
+        ...request,
+        x: Float64Array.from(request.x),
+        y: Float64Array.from(request.y),
+        seq: ++lastInsightSeq,
+      };
+      if (disposed) return sequenced.seq;
+      insightOutstanding = sequenced;
+      dispatchInsight(sequenced);
+      return sequenced.seq;
+    },
+    cancelInsight() {
+      if (insightOutstanding === null) return;
+      insightOutstanding = null;
+      cancelMainThreadInsight?.();
+      cancelMainThreadInsight = null;
+      worker?.postMessage({ type: 'cancel-insight' });
+    },
+    subscribeInsight(listener) {
+      insightListeners.add(listener);
+      return () => insightListeners.delete(listener);
+    },
     dispose() {
       disposed = true;
       cancelMainThreadCurve?.();
+      cancelMainThreadInsight?.();
+      insightListeners.clear();
       curveListeners.clear();
       watch?.stop();
       worker?.terminate();

@@ -7,10 +7,13 @@ import { runAnalysis } from './analysis';
 import { WarmStarts } from './warmStarts';
 import { createEnginePosteriorPath } from './enginePosteriorPath';
 import { startCurveJob } from './curveJob';
+import { startInsightJob } from './insightJob';
 import type {
   AnalysisResult,
   CurveResult,
+  InsightResult,
   SequencedCurveRequest,
+  SequencedInsightRequest,
   SequencedRequest,
 } from './protocol';
 
@@ -21,6 +24,22 @@ export interface MainThreadCompute {
    * the answer to `deliver`. Returns a function that stops it.
    */
   curve(request: SequencedCurveRequest, deliver: (result: CurveResult) => void): () => void;
+  /** Computes an insight request a stage per task, likewise. Returns a function that stops it. */
+  insight?(request: SequencedInsightRequest, deliver: (result: InsightResult) => void): () => void;
+}
+
+/** Runs `job` a slice per task until it answers; returns a function that stops it. */
+function inSlices<T>(job: { run(budgetMs: number): T | null }, deliver: (result: T) => void) {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const slice = () => {
+    const result = job.run(MAIN_THREAD_CURVE_SLICE_MS);
+    if (result) deliver(result);
+    else timer = setTimeout(slice, 0);
+  };
+  timer = setTimeout(slice, 0);
+  return () => {
+    if (timer !== null) clearTimeout(timer);
+  };
 }
 
 /** Curve refits per main-thread task, in milliseconds: short, so input is never held up long. */
@@ -31,18 +50,7 @@ export function createMainThreadCompute(): MainThreadCompute {
   const path = createEnginePosteriorPath();
   return {
     compute: (request) => runAnalysis(request, path, warmStarts),
-    curve(request, deliver) {
-      const job = startCurveJob(request);
-      let timer: ReturnType<typeof setTimeout> | null = null;
-      const slice = () => {
-        const result = job.run(MAIN_THREAD_CURVE_SLICE_MS);
-        if (result) deliver(result);
-        else timer = setTimeout(slice, 0);
-      };
-      timer = setTimeout(slice, 0);
-      return () => {
-        if (timer !== null) clearTimeout(timer);
-      };
-    },
+    curve: (request, deliver) => inSlices(startCurveJob(request), deliver),
+    insight: (request, deliver) => inSlices(startInsightJob(request), deliver),
   };
 }

@@ -6,14 +6,18 @@ import type {
   AnalysisResult,
   ComputeStatus,
   CurveResult,
+  InsightResult,
   SequencedCurveRequest,
+  SequencedInsightRequest,
   SequencedRequest,
 } from './protocol';
 
 export type ToWorkerMessage =
   | { type: 'analyse'; request: SequencedRequest }
   | { type: 'curve'; request: SequencedCurveRequest }
-  | { type: 'cancel-curve' };
+  | { type: 'cancel-curve' }
+  | { type: 'insight'; request: SequencedInsightRequest }
+  | { type: 'cancel-insight' };
 
 /**
  * The stages of an analysis the worker reports as it passes them, so the page can tell a worker
@@ -27,7 +31,8 @@ export type FromWorkerMessage =
   | { type: 'status'; status: ComputeStatus }
   | { type: 'progress'; seq: number; stage: AnalysisStage; expectMs?: number }
   | { type: 'result'; result: AnalysisResult }
-  | { type: 'curve'; result: CurveResult };
+  | { type: 'curve'; result: CurveResult }
+  | { type: 'insight'; result: InsightResult };
 
 /** The typed arrays of a curve, to transfer rather than copy them. */
 export function curveTransferables(result: CurveResult): ArrayBuffer[] {

@@ -15,7 +15,9 @@ import type {
   Matrix3,
   ResponseCurve,
   Rows3,
+  SelectionRule,
 } from '../engine';
+import type { PriorOptions } from '../engine/rules/prior';
 
 /** Which compute path produced a result. */
 export type ComputeBackend = 'webgl' | 'cpu' | 'main-thread';
@@ -25,6 +27,15 @@ export interface AnalysisRequest {
   x: Float64Array;
   y: Float64Array;
   kernel: KernelName;
+  /** The selection rule that chooses θ̂ (docs/rules.md); `ml` when absent. */
+  rule?: SelectionRule;
+  /** The `map` rule's prior, in part (the engine's DEFAULT_PRIOR fills the rest); ignored otherwise. */
+  prior?: PriorOptions;
+  /**
+   * A second rule whose θ̂ and sensitivities the answer also carries (`comparison`), for the
+   * "compare rules" view; null or absent for none.
+   */
+  compareRule?: SelectionRule | null;
   /** Dense posterior grid in x units: `count` evenly spaced points on [min, max]. */
   grid: { min: number; max: number; count: number };
   /** Profile-likelihood landscape, or null to skip it (it is the most expensive part). */
@@ -76,6 +87,8 @@ export interface AnalysisSuccess {
    */
   engine: DenseBackend;
   kernel: KernelName;
+  /** The rule that chose θ̂ (`ml` when the request named none). */
+  rule: SelectionRule;
   theta: Hyperparameters;
   logTheta: LogTheta;
   lml: number;
@@ -100,6 +113,8 @@ export interface AnalysisSuccess {
     best: { lengthscale: number; noiseRatio: number; lml: number };
   } | null;
   finiteDifference: { index: number; fd: LogTheta; ift: LogTheta; agreeDigits: number } | null;
+  /** The fit of the request's `compareRule` on the same data; absent or null when none was asked for. */
+  comparison?: RuleComparison | null;
   /** The answer to `fixedTheta`; absent or null when none was asked for. */
   atFixedTheta?: FixedThetaFit | null;
   timingMs: {
@@ -109,6 +124,14 @@ export interface AnalysisSuccess {
     landscape: number;
     total: number;
   };
+}
+
+/** A second rule's θ̂ and sensitivities on the same data (float64 engine). */
+export interface RuleComparison {
+  rule: SelectionRule;
+  logTheta: LogTheta;
+  diagnostics: Diagnostics;
+  sensitivities: SensitivityPayload;
 }
 
 /** The fit at a θ set by hand, all from the float64 engine. */
@@ -184,7 +207,7 @@ export interface ComputeStatus {
  * What the store holds to compute: the worker-backed implementation lives in `client.ts`
  * (`createComputeClient`), and tests may inject a fake.
  */
-export interface ComputeClient {
+export interface ComputeClient extends Partial<InsightClient> {
   /** Sends a request and returns its sequence number. Pending older requests are superseded. */
   request(request: AnalysisRequest): number;
   /** Receives every result that is not stale. Returns an unsubscribe function. */
@@ -201,4 +224,78 @@ export interface ComputeClient {
   /** Receives the answer to the newest curve request. Returns an unsubscribe function. */
   subscribeCurve(listener: (result: CurveResult) => void): () => void;
   dispose(): void;
+}
+
+/**
+ * A request for the slower questions about the current fit, computed off the drag's path: each
+ * point's influence (removal refits and the infinitesimal jackknife), the pull of a new point over
+ * a grid, and the exact refit with one point added. The client assigns `seq`; a newer request, or
+ * a cancel, drops an unfinished one.
+ */
+export interface InsightRequest {
+  x: Float64Array;
+  y: Float64Array;
+  kernel: KernelName;
+  rule: SelectionRule;
+  prior?: PriorOptions;
+  /** The fit shown for these data, polished again as the start; null to fit cold. */
+  start: { logTheta: LogTheta; hessianLogTheta: Matrix3 } | null;
+  /** Compute every point's influence. */
+  influence: boolean;
+  /** The heat map's grid (data units), or null for none. */
+  pullMap: { xs: Float64Array; ys: Float64Array } | null;
+  /** A place to add a point at and refit exactly, or null. */
+  addedPoint: { x: number; y: number } | null;
+}
+
+export interface SequencedInsightRequest extends InsightRequest {
+  seq: number;
+}
+
+/** One point's influence on log θ̂ (rows as the engine's `PointInfluence`). */
+export interface InfluenceRow {
+  index: number;
+  /** log θ̂ without the point − log θ̂ (null when the reduced data cannot be fitted). */
+  removal: LogTheta | null;
+  /** −d log θ̂/dwᵢ: the infinitesimal jackknife's estimate of the removal (null when undefined). */
+  linearRemoval: LogTheta | null;
+  status: 'continued' | 'jumped' | 'untrusted' | 'invalid';
+}
+
+export interface InsightSuccess {
+  seq: number;
+  ok: true;
+  /** The fitted log θ̂ the answer is about (the same maximum as the analysis shown). */
+  logTheta: LogTheta;
+  influence: { rows: InfluenceRow[]; reason: string | null } | null;
+  pullMap:
+    | { defined: true; xs: Float64Array; ys: Float64Array; dLogTheta_dw: Rows3 }
+    | { defined: false; reason: string }
+    | null;
+  addedPoint: {
+    x: number;
+    y: number;
+    /** The exact change of log θ̂ with the point added. */
+    delta: LogTheta;
+    /** The first-order pull d log θ̂/dw at w = 0 there (null when undefined). */
+    predictedDelta: LogTheta | null;
+    status: 'continued' | 'jumped';
+  } | null;
+  timingMs: { fit: number; influence: number; pullMap: number; addedPoint: number; total: number };
+}
+
+export interface InsightFailure {
+  seq: number;
+  ok: false;
+  code: string;
+  message: string;
+}
+
+export type InsightResult = InsightSuccess | InsightFailure;
+
+/** The optional part of a compute client that answers `InsightRequest`s. */
+export interface InsightClient {
+  requestInsight(request: InsightRequest): number;
+  cancelInsight(): void;
+  subscribeInsight(listener: (result: InsightResult) => void): () => void;
 }

@@ -4,7 +4,7 @@
  * `validateDataset`, which names the problem precisely.
  */
 import { describeValue } from '../engine/input-error';
-import { KERNEL_NAMES } from '../engine/types';
+import { KERNEL_NAMES, SELECTION_RULES } from '../engine/types';
 import type { AnalysisRequest } from './protocol';
 
 /** Largest dense grid and sample count the worker computes, to bound memory per request. */
@@ -16,6 +16,11 @@ export const MAX_LANDSCAPE_SIZE = 256;
 export function requestProblem(request: AnalysisRequest): string | null {
   if (!KERNEL_NAMES.includes(request.kernel)) {
     return `unknown kernel ${describeValue(request.kernel)}; use one of ${KERNEL_NAMES.join(', ')}`;
+  }
+  for (const rule of [request.rule, request.compareRule]) {
+    if (rule != null && !SELECTION_RULES.includes(rule)) {
+      return `unknown rule ${describeValue(rule)}; use one of ${SELECTION_RULES.join(', ')}`;
+    }
   }
   const { min, max, count } = request.grid;
   if (!Number.isFinite(min) || !Number.isFinite(max) || !(max > min)) {

@@ -14,8 +14,10 @@ import type {
   FitResult,
   KernelName,
   LogTheta,
+  SelectionRule,
   SensitivityResult,
 } from '../engine';
+import type { PriorOptions } from '../engine/rules/prior';
 
 /** A change of the data small enough for a warm Newton polish. */
 export const WARM_START_LIMITS = {
@@ -57,13 +59,25 @@ function logOf(theta: { lengthscale: number; signalStd: number; noiseStd: number
   return [Math.log(theta.lengthscale), Math.log(theta.signalStd), Math.log(theta.noiseStd)];
 }
 
-/** The last fit of each kernel, and the warm start it offers for the next one. */
-export class WarmStarts {
-  private readonly byKernel = new Map<KernelName, RememberedFit>();
+/**
+ * What a warm start is kept for: a fit polishes only from a fit of the same objective, so the key
+ * is the kernel, the rule and (for `map`) the prior as asked.
+ */
+export function warmStartKey(
+  kernel: KernelName,
+  rule: SelectionRule = 'ml',
+  prior?: PriorOptions,
+): string {
+  return rule === 'map' ? `${kernel}|map|${JSON.stringify(prior ?? {})}` : `${kernel}|${rule}`;
+}
 
-  /** The warm start for fitting `data`, or undefined when a global search is due. */
-  for(kernel: KernelName, data: Dataset): FitOptions['warmStart'] {
-    const previous = this.byKernel.get(kernel);
+/** The last fit of each (kernel, rule, prior), and the warm start it offers for the next one. */
+export class WarmStarts {
+  private readonly byKey = new Map<string, RememberedFit>();
+
+  /** The warm start for fitting `data` under `key` (`warmStartKey`), or undefined when a global search is due. */
+  for(key: string, data: Dataset): FitOptions['warmStart'] {
+    const previous = this.byKey.get(key);
     if (!previous || previous.data.x.length !== data.x.length) return undefined;
     const { x, y } = previous.data;
     const small =
@@ -79,9 +93,9 @@ export class WarmStarts {
     };
   }
 
-  remember(data: Dataset, fit: FitResult, sensitivities: SensitivityResult): void {
+  remember(key: string, data: Dataset, fit: FitResult, sensitivities: SensitivityResult): void {
     if (!fit.logTheta.every(Number.isFinite)) return;
-    this.byKernel.set(fit.kernel, {
+    this.byKey.set(key, {
       data: { x: Float64Array.from(data.x), y: Float64Array.from(data.y) },
       fit,
       // A copy: the result's arrays are transferred to the page and detached here.

@@ -14,12 +14,14 @@
  * Response curves come second: the newest curve request is computed a slice at a time
  * (`CURVE_SLICE_MS`), only while no analysis runs or waits, yielding to the event loop between
  * slices so that an analysis request that arrives meanwhile runs first. A newer curve request or
- * a cancel drops the unfinished one.
+ * a cancel drops the unfinished one. Insight jobs (influence, the pull map, an added point's refit;
+ * insightJob.ts) come third, a stage at a time, on the same terms.
  */
 import type { TfjsBackendName, TfjsStart } from '../gpu/tfjsBackend';
 import { runAnalysis, type PosteriorPath } from './analysis';
 import { WarmStarts } from './warmStarts';
 import { startCurveJob, type CurveJob } from './curveJob';
+import { startInsightJob, type InsightJob } from './insightJob';
 import {
   curveTransferables,
   transferablesOf,
@@ -74,6 +76,7 @@ export function createWorkerHost(options: WorkerHostOptions): WorkerHost {
   const path = options.createPath(() => backend ?? 'cpu');
   const yieldThen = options.yieldThen ?? ((task: () => void) => void setTimeout(task, 0));
   let curve: CurveJob | null = null;
+  let insight: InsightJob | null = null;
   let curveScheduled = false;
 
   const postStatus = (note: string | null): void => {
@@ -100,27 +103,37 @@ export function createWorkerHost(options: WorkerHostOptions): WorkerHost {
   };
 
   const settleIdle = (): void => {
-    if (busy || pending !== null || backend === null || curve !== null) return;
+    if (busy || pending !== null || backend === null || curve !== null || insight !== null) return;
     const waiters = idleWaiters;
     idleWaiters = [];
     for (const resolve of waiters) resolve();
   };
 
-  /** Runs one slice of the curve job after the queued messages, unless an analysis is due. */
+  /**
+   * Runs one slice of the curve job (else of the insight job) after the queued messages, unless
+   * an analysis is due.
+   */
   const scheduleCurve = (): void => {
-    if (curveScheduled || curve === null) return;
+    if (curveScheduled || (curve === null && insight === null)) return;
     curveScheduled = true;
     yieldThen(() => {
       curveScheduled = false;
+      if (busy || pending !== null || backend === null) return;
       const job = curve;
-      if (job === null || busy || pending !== null || backend === null) return;
-      const result = job.run(CURVE_SLICE_MS);
-      if (result === null) {
-        scheduleCurve();
-        return;
+      if (job !== null) {
+        const result = job.run(CURVE_SLICE_MS);
+        if (result !== null) {
+          curve = null;
+          options.post({ type: 'curve', result }, curveTransferables(result));
+        }
+      } else if (insight !== null) {
+        const result = insight.run(CURVE_SLICE_MS);
+        if (result !== null) {
+          insight = null;
+          options.post({ type: 'insight', result }, []);
+        }
       }
-      curve = null;
-      options.post({ type: 'curve', result }, curveTransferables(result));
+      scheduleCurve();
       settleIdle();
     });
   };
@@ -203,6 +216,12 @@ export function createWorkerHost(options: WorkerHostOptions): WorkerHost {
         scheduleCurve();
       } else if (message.type === 'cancel-curve') {
         curve = null;
+        settleIdle();
+      } else if (message.type === 'insight') {
+        insight = startInsightJob(message.request);
+        scheduleCurve();
+      } else if (message.type === 'cancel-insight') {
+        insight = null;
         settleIdle();
       }
     },

@@ -22,6 +22,7 @@ describe('parseArguments', () => {
       fd: false,
       pretty: false,
       rule: null,
+      prior: null,
       influence: false,
       mapGrid: null,
     });

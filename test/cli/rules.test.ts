@@ -86,6 +86,44 @@ describe('--rule, --influence and --map-grid', () => {
     expect(loo).not.toHaveProperty('prior');
   });
 
+  it('--prior sets the map rule’s prior in part, and names its mistakes', async () => {
+    expect(
+      parseArguments([
+        'fit',
+        'd.csv',
+        '--rule=map',
+        '--prior',
+        'noiseStd=:2,lengthscale=1.5:0.5,absolute',
+      ]),
+    ).toMatchObject({
+      prior: {
+        relativeTo: 'absolute',
+        noiseStd: { logSd: 2 },
+        lengthscale: { median: 1.5, logSd: 0.5 },
+      },
+    });
+    const prior = { lengthscale: { median: 2, logSd: 0.3 } };
+    const printed = await report(['--rule', 'map', '--prior', 'lengthscale=2:0.3']);
+    const fit = fitHyperparameters(data, { rule: 'map', prior });
+    expect(printed.theta).toEqual(fit.theta);
+    expect(printed.prior).toEqual(fit.prior);
+    expect(printed.theta).not.toEqual(fitHyperparameters(data, { rule: 'map' }).theta);
+    expect(mistake(['--prior', 'lengthscale=1:1'])).toBe(
+      '--prior sets the map rule’s prior; add --rule map',
+    );
+    expect(mistake(['--rule', 'map', '--prior', 'ell=1:1'])).toMatch(
+      /"ell=1:1" is not one of NAME=MEDIAN:LOGSD/,
+    );
+    expect(mistake(['--rule', 'map', '--prior', 'noiseStd=0:1'])).toBe(
+      '--prior: the median of noiseStd "0" is not a number > 0',
+    );
+    expect(mistake(['--rule', 'map', '--prior', 'noiseStd=1:1,noiseStd=2:1'])).toMatch(
+      /given more than once/,
+    );
+    expect(mistake(['--rule', 'map', '--prior'])).toMatch(/--prior needs/);
+    expect(USAGE).toContain('--prior P');
+  });
+
   it('--influence prints each point’s removal and infinitesimal influence', async () => {
     const printed = await report(['--influence']);
     const expected = pointInfluence(data, fitHyperparameters(data), { coldCheck: true });

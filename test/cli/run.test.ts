@@ -241,7 +241,7 @@ describe('bad input: one line on stderr, exit code 2', () => {
     expect(code).toBe(0);
     expect(stderr).toBe('');
     expect(stdout).toMatch(
-      /^Usage: gp-sensitivity fit FILE \[--kernel rbf\|matern52\|matern32\] \[--rule ml\|map\|loo\]\s+\[--format json\|csv\]/,
+      /^Usage: gp-sensitivity fit FILE \[--kernel rbf\|matern52\|matern32\] \[--rule ml\|map\|loo\]\s+\[--prior P\] \[--format json\|csv\]/,
     );
   });
 });

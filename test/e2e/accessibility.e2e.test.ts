@@ -4,6 +4,7 @@ import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_VIEW_OPTIONS, encodeSharedState, findPreset } from '../../src/state';
 import { GLOSSARY } from '../../src/ui/glossary';
+import { RULES_FRAGMENT } from '../../scripts/rules-screenshots';
 import { launchChromium, siteUrl } from './browser';
 import { waitForWidgetFit } from './embedHelpers';
 import { explorerLink, TWO_MAXIMA } from './twoMaxima';
@@ -123,6 +124,22 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
     expect(await seriousViolations(page)).toEqual([]);
     await context.close();
   });
+
+  for (const [name, options] of [
+    ['desktop, dark', { ...DESKTOP, colorScheme: 'dark' }],
+    ['phone, light', { ...PHONE, colorScheme: 'light' }],
+  ] as const) {
+    it(`finds nothing serious with two rules compared, the influence panel and the pull map (${name})`, async () => {
+      const { context, page } = await open(options, `/#${RULES_FRAGMENT}`);
+      await waitForArrows(page);
+      await page.waitForSelector('[data-testid=influence-panel][data-state=current]', {
+        timeout: 60_000,
+      });
+      await page.waitForSelector('[data-testid=influence-map][data-state=current]');
+      expect(await seriousViolations(page)).toEqual([]);
+      await context.close();
+    });
+  }
 
   for (const scheme of ['light', 'dark'] as const) {
     it(`finds nothing serious on the embed (${scheme})`, async () => {

@@ -22,6 +22,7 @@ const PART_SELECTORS: Record<LessonPart, string> = {
   readout: '[data-testid=readout]',
   curve: '[data-testid=response-curve]',
   landscape: '[data-testid=landscape]',
+  rules: '[data-testid=rules-card]',
   prediction: '[data-testid=prediction]',
   check: '[data-testid=fd-check]',
   legend: '[aria-labelledby=legend-title]',

@@ -11,7 +11,9 @@ import type {
   ComputeClient,
   ComputeStatus,
   CurveResult,
+  InsightResult,
   SequencedCurveRequest,
+  SequencedInsightRequest,
   SequencedRequest,
 } from '../../src/worker/protocol';
 
@@ -20,6 +22,10 @@ export interface FakeClient extends ComputeClient {
   curveRequests: SequencedCurveRequest[];
   /** How many times an unfinished curve was cancelled. */
   curveCancels: number;
+  insightRequests: SequencedInsightRequest[];
+  insightCancels: number;
+  /** Delivers an insight answer to subscribers (asynchronously). */
+  deliverInsight(result: InsightResult): Promise<void>;
   /** Delivers a curve answer to subscribers (asynchronously). */
   deliverCurve(result: CurveResult): Promise<void>;
   /** Delivers a result to subscribers (asynchronously, like a worker would). */
@@ -32,13 +38,33 @@ export function createFakeClient(): FakeClient {
   const listeners = new Set<(result: AnalysisResult) => void>();
   const statusListeners = new Set<(status: ComputeStatus) => void>();
   const curveListeners = new Set<(result: CurveResult) => void>();
+  const insightListeners = new Set<(result: InsightResult) => void>();
+  let insightSeq = 0;
   let seq = 0;
   let curveSeq = 0;
   const client: FakeClient = {
     requests: [],
     curveRequests: [],
     curveCancels: 0,
+    insightRequests: [],
+    insightCancels: 0,
     disposed: false,
+    requestInsight(request) {
+      insightSeq += 1;
+      client.insightRequests.push({ ...request, seq: insightSeq });
+      return insightSeq;
+    },
+    cancelInsight() {
+      client.insightCancels += 1;
+    },
+    subscribeInsight(listener) {
+      insightListeners.add(listener);
+      return () => insightListeners.delete(listener);
+    },
+    async deliverInsight(result) {
+      await Promise.resolve();
+      for (const listener of insightListeners) listener(result);
+    },
     requestCurve(request) {
       curveSeq += 1;
       client.curveRequests.push({ ...request, seq: curveSeq });
@@ -125,6 +151,7 @@ export function fakeSuccess(
     backend: 'cpu',
     engine: 'wasm',
     kernel: request.kernel,
+    rule: request.rule ?? 'ml',
     theta,
     logTheta,
     lml: -n,

@@ -21,6 +21,10 @@ function setup(initialPoints?: readonly Point[]) {
             arrowMode: 'vertical',
             showBand: true,
             showLandscape: true,
+            rule: 'ml',
+            compareRule: null,
+            showInfluence: false,
+            showPullMap: false,
           },
         }
       : undefined,
@@ -116,6 +120,10 @@ describe('explorer store', () => {
           arrowMode: 'vertical',
           showBand: true,
           showLandscape: true,
+          rule: 'ml',
+          compareRule: null,
+          showInfluence: false,
+          showPullMap: false,
         },
       },
     });

@@ -28,6 +28,10 @@ const sharedState: fc.Arbitrary<SharedState> = fc.record({
     arrowMode: fc.constantFrom('vertical' as const, 'vector' as const),
     showBand: fc.boolean(),
     showLandscape: fc.boolean(),
+    rule: fc.constantFrom('ml' as const, 'map' as const, 'loo' as const),
+    compareRule: fc.constantFrom(null, 'ml' as const, 'map' as const, 'loo' as const),
+    showInfluence: fc.boolean(),
+    showPullMap: fc.boolean(),
   }),
 });
 
@@ -85,6 +89,8 @@ describe('URL codec', () => {
     expect(message(edit('k', 'linear'))).toMatch(/unknown kernel "linear"/);
     expect(message(edit('a', 'q'))).toMatch(/unknown hyperparameter "q"/);
     expect(message(edit('o', 'bx'))).toMatch(/unknown options "bx"/);
+    expect(message(edit('r', 'mle'))).toMatch(/unknown rule "mle"/);
+    expect(message(edit('c', 'best'))).toMatch(/unknown rule "best"/);
     expect(message(edit('p', 'AAA'))).toMatch(/truncated/);
     expect(message(edit('p', 'A*A='))).toMatch(/base64url/);
     expect(message(edit('p', ''))).toMatch(/no points/);

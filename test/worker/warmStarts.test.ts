@@ -6,12 +6,12 @@ import {
   type Dataset,
   type KernelName,
 } from '../../src/engine';
-import { WarmStarts } from '../../src/worker/warmStarts';
+import { WarmStarts, warmStartKey } from '../../src/worker/warmStarts';
 import { referenceCases } from '../fixtures/reference';
 
 function fitAndRemember(warmStarts: WarmStarts, data: Dataset, kernel: KernelName = 'rbf') {
   const fit = fitHyperparameters(data, { kernel });
-  warmStarts.remember(data, fit, computeSensitivities(data, fit));
+  warmStarts.remember(warmStartKey(kernel), data, fit, computeSensitivities(data, fit));
   return fit;
 }
 
@@ -31,7 +31,7 @@ describe('warm starts', () => {
     const before = fitAndRemember(warmStarts, data);
     const moved = { x: data.x, y: Float64Array.from(data.y) };
     moved.y[7] = moved.y[7]! + 0.1;
-    const offered = warmStarts.for('rbf', moved)!;
+    const offered = warmStarts.for(warmStartKey('rbf'), moved)!;
     const cold = fitHyperparameters(moved);
     // The prediction is nearer the new maximum than the old θ̂ is.
     expect(distance(offered.logTheta, cold.logTheta)).toBeLessThan(
@@ -53,11 +53,29 @@ describe('warm starts', () => {
     jumped[3] = jumped[3]! + 0.3 * rms;
     const moved = Float64Array.from(x);
     moved[3] = moved[3]! + 0.06 * (Math.max(...x) - Math.min(...x));
-    expect(warmStarts.for('rbf', { x, y: jumped })).toBeUndefined();
-    expect(warmStarts.for('rbf', { x: moved, y })).toBeUndefined();
-    expect(warmStarts.for('rbf', { x: x.subarray(1), y: y.subarray(1) })).toBeUndefined();
-    expect(warmStarts.for('matern52', { x, y })).toBeUndefined();
-    expect(warmStarts.for('rbf', { x, y })).toBeDefined();
+    expect(warmStarts.for(warmStartKey('rbf'), { x, y: jumped })).toBeUndefined();
+    expect(warmStarts.for(warmStartKey('rbf'), { x: moved, y })).toBeUndefined();
+    expect(
+      warmStarts.for(warmStartKey('rbf'), { x: x.subarray(1), y: y.subarray(1) }),
+    ).toBeUndefined();
+    expect(warmStarts.for(warmStartKey('matern52'), { x, y })).toBeUndefined();
+    expect(warmStarts.for(warmStartKey('rbf'), { x, y })).toBeDefined();
+  });
+
+  it('keeps a warm start for its own kernel, rule and prior only', () => {
+    const warmStarts = new WarmStarts();
+    const data = caseData('sine10');
+    fitAndRemember(warmStarts, data);
+    expect(warmStarts.for(warmStartKey('rbf', 'ml'), data)).toBeDefined();
+    expect(warmStarts.for(warmStartKey('rbf', 'loo'), data)).toBeUndefined();
+    expect(warmStarts.for(warmStartKey('rbf', 'map'), data)).toBeUndefined();
+    const fit = fitHyperparameters(data, { rule: 'map' });
+    warmStarts.remember(warmStartKey('rbf', 'map'), data, fit, computeSensitivities(data, fit));
+    expect(warmStarts.for(warmStartKey('rbf', 'map'), data)?.logTheta).toEqual(fit.logTheta);
+    const narrow = { noiseStd: { logSd: 0.5 } };
+    expect(warmStarts.for(warmStartKey('rbf', 'map', narrow), data)).toBeUndefined();
+    // The prior matters to `map` only.
+    expect(warmStartKey('rbf', 'loo', narrow)).toBe(warmStartKey('rbf', 'loo'));
   });
 
   it('passes the runner-up maximum along, so a switch of maxima is caught', () => {
@@ -70,8 +88,8 @@ describe('warm starts', () => {
       lmlGap: 2,
     };
     const withRunnerUp = { ...fit, diagnostics: { ...fit.diagnostics, runnerUp } };
-    warmStarts.remember(data, withRunnerUp, computeSensitivities(data, fit));
-    const offered = warmStarts.for('rbf', data)?.runnerUpLogTheta;
+    warmStarts.remember(warmStartKey('rbf'), data, withRunnerUp, computeSensitivities(data, fit));
+    const offered = warmStarts.for(warmStartKey('rbf'), data)?.runnerUpLogTheta;
     expect(offered?.map(Math.exp)).toEqual([4, 0.5, 0.3].map((value) => expect.closeTo(value, 12)));
   });
 
@@ -80,9 +98,9 @@ describe('warm starts', () => {
     const data = caseData('sine10');
     const fit = fitHyperparameters(data);
     const sensitivities = computeSensitivities(data, fit);
-    warmStarts.remember(data, fit, sensitivities);
+    warmStarts.remember(warmStartKey('rbf'), data, fit, sensitivities);
     const moved = { x: data.x, y: Float64Array.from(data.y, (value) => value + 0.01) };
-    const offered = warmStarts.for('rbf', moved)!.logTheta;
+    const offered = warmStarts.for(warmStartKey('rbf'), moved)!.logTheta;
     if (!sensitivities.defined) throw new Error('expected defined sensitivities');
     // Detach every buffer, as postMessage with a transfer list does.
     structuredClone(sensitivities, {
@@ -91,7 +109,7 @@ describe('warm starts', () => {
       ),
     });
     expect(sensitivities.dLogTheta_dy[0]).toHaveLength(0);
-    expect(warmStarts.for('rbf', moved)!.logTheta).toEqual(offered);
+    expect(warmStarts.for(warmStartKey('rbf'), moved)!.logTheta).toEqual(offered);
     expect(offered).not.toEqual(fit.logTheta);
   });
 
@@ -101,12 +119,13 @@ describe('warm starts', () => {
     const fit = fitHyperparameters(data);
     const sensitivities = computeSensitivities(data, fit);
     warmStarts.remember(
+      warmStartKey('rbf'),
       data,
       { ...fit, logTheta: [fit.logTheta[0], Number.NaN, fit.logTheta[2]] },
       sensitivities,
     );
-    expect(warmStarts.for('rbf', data)).toBeUndefined();
-    warmStarts.remember(data, fit, sensitivities);
-    expect(warmStarts.for('rbf', data)?.logTheta).toEqual(fit.logTheta);
+    expect(warmStarts.for(warmStartKey('rbf'), data)).toBeUndefined();
+    warmStarts.remember(warmStartKey('rbf'), data, fit, sensitivities);
+    expect(warmStarts.for(warmStartKey('rbf'), data)?.logTheta).toEqual(fit.logTheta);
   });
 });

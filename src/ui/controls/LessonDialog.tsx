@@ -25,6 +25,7 @@ const PART_LABELS: Record<LessonPart, UiMessageKey> = {
   legend: 'lessonPartLegend',
   math: 'lessonPartMath',
   about: 'lessonPartAbout',
+  rules: 'lessonPartRules',
 };
 
 /** The link for the page's state with `lesson`, keeping the page's address and `?lang=`. */

@@ -2,6 +2,9 @@ import { useState } from 'react';
 import { useExplorer, useExplorerStore } from '../context';
 import { useI18n } from '../i18n';
 import { ArrowsLayer } from './ArrowsLayer';
+import { COMPARE_OFFSET, CompareArrowsLayer } from '../rules/CompareArrowsLayer';
+import { PullMapLayer } from '../rules/PullMapLayer';
+import { PointHighlight } from '../rules/PointHighlight';
 import { ManualFitBanner } from './ManualFitBanner';
 import { Axes } from './Axes';
 import { plotHeight } from './geometry';
@@ -35,6 +38,9 @@ export function Plot() {
   const dragging = useExplorer((s) => s.drag?.active ?? false);
   // While θ is set by hand the arrows (derivatives at θ̂, not at that θ) step back.
   const manual = useExplorer((s) => s.manualTheta !== null);
+  // The rule of the arrows drawn (the answer's), and whether a second rule's stand beside them.
+  const rule = useExplorer((s) => s.analysis?.result.rule);
+  const comparing = useExplorer((s) => s.options.compareRule !== null);
   const { t } = useI18n();
   const [frame, setFrame] = useState<HTMLDivElement | null>(null);
   const [measure, width] = useElementWidth();
@@ -87,10 +93,19 @@ export function Plot() {
                   onClick={addPointAt}
                   data-testid="plot-area"
                 />
+                <PullMapLayer scales={scales} />
                 <PosteriorLayer scales={scales} />
-                <g className={manual ? 'set-aside' : undefined} data-testid="arrows-layer">
-                  <ArrowsLayer scales={scales} />
+                <g
+                  className={manual ? 'set-aside' : undefined}
+                  data-testid="arrows-layer"
+                  data-rule={rule}
+                >
+                  <g transform={comparing ? `translate(${-COMPARE_OFFSET},0)` : undefined}>
+                    <ArrowsLayer scales={scales} />
+                  </g>
+                  <CompareArrowsLayer scales={scales} />
                 </g>
+                <PointHighlight scales={scales} />
                 <PointsLayer scales={scales} />
               </g>
             </svg>

@@ -7,7 +7,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   fitHyperparameters,
+  localMaxima,
   pointInfluence,
+  sameRuleOptions,
   validateDataset,
   type Dataset,
   type FitResult,
@@ -125,6 +127,20 @@ describe('influence when the maximum jumps', () => {
         expect(Math.abs(value - plainResult.points[index]!.removal![i]!)).toBeLessThan(1e-9),
       );
     });
+  });
+});
+
+describe('influence of some points only', () => {
+  it('gives the same rows point by point as all at once, and refuses an index out of range', () => {
+    const data = RULE_CASE;
+    const fit = fitHyperparameters(data, { rule: 'map' });
+    const all = pointInfluence(data, fit);
+    const maxima = localMaxima(data, sameRuleOptions(fit));
+    for (const index of [3, 0, data.x.length - 1]) {
+      const one = pointInfluence(data, fit, { maxima, indices: [index] });
+      expect(one.points).toEqual([all.points[index]]);
+    }
+    expect(() => pointInfluence(data, fit, { indices: [data.x.length] })).toThrow(RangeError);
   });
 });
 

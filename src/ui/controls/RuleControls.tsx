@@ -1,0 +1,85 @@
+import { SELECTION_RULES, type SelectionRule } from '../../engine/types';
+import type { UiMessageKey } from '../../i18n/messages';
+import { useExplorer, useExplorerStore } from '../context';
+import { useI18n } from '../i18n';
+import { Segmented } from './Segmented';
+
+/** Each rule's short name and its one-line explanation in the catalogues. */
+export const RULE_MESSAGES: Readonly<
+  Record<SelectionRule, { name: UiMessageKey; explain: UiMessageKey }>
+> = {
+  ml: { name: 'ruleMl', explain: 'ruleExplainMl' },
+  map: { name: 'ruleMap', explain: 'ruleExplainMap' },
+  loo: { name: 'ruleLoo', explain: 'ruleExplainLoo' },
+};
+
+/**
+ * The rule that chooses θ̂ (docs/rules.md), with a plain sentence on what it picks; a second rule
+ * to compare arrows with; and the influence panel and the new-point pull map, on or off.
+ */
+export function RuleControls() {
+  const store = useExplorerStore();
+  const actions = store.getState();
+  const options = useExplorer((s) => s.options);
+  const { t } = useI18n();
+  return (
+    <div className="rule-controls" data-testid="rule-controls">
+      <div className="toolbar-group">
+        <span className="toolbar-label" id="rule-label">
+          {t('ruleLabel')}
+        </span>
+        <Segmented
+          name="rule"
+          labelledBy="rule-label"
+          value={options.rule}
+          options={SELECTION_RULES.map((rule) => ({
+            value: rule,
+            label: t(RULE_MESSAGES[rule].name),
+          }))}
+          onChange={actions.setRule}
+        />
+      </div>
+      <label className="toolbar-group">
+        <span className="toolbar-label">{t('compareLabel')}</span>
+        <select
+          className="select"
+          value={options.compareRule ?? ''}
+          onChange={(event) =>
+            actions.setCompareRule((event.target.value || null) as SelectionRule | null)
+          }
+          data-testid="compare-rule"
+        >
+          <option value="">{t('compareNone')}</option>
+          {SELECTION_RULES.filter((rule) => rule !== options.rule).map((rule) => (
+            <option key={rule} value={rule}>
+              {t(RULE_MESSAGES[rule].name)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <div className="toolbar-group">
+        <label className="toggle">
+          <input
+            type="checkbox"
+            checked={options.showInfluence}
+            onChange={(event) => actions.setShowInfluence(event.target.checked)}
+            data-testid="toggle-influence"
+          />
+          {t('showInfluence')}
+        </label>
+        <label className="toggle">
+          <input
+            type="checkbox"
+            checked={options.showPullMap}
+            onChange={(event) => actions.setShowPullMap(event.target.checked)}
+            data-testid="toggle-pull-map"
+          />
+          {t('showPullMap')}
+        </label>
+      </div>
+      <p className="rule-explain" data-testid="rule-explain">
+        {t(RULE_MESSAGES[options.rule].explain)}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import { RuleControls, RULE_MESSAGES } from '../controls/RuleControls';
+import { useExplorer } from '../context';
+import { useI18n } from '../i18n';
+import { InfluencePanel } from './InfluencePanel';
+import { PullMapReadout } from './PullMapReadout';
+
+/**
+ * The rule is a choice: which rule chooses θ̂, a second rule's arrows beside the first, each
+ * point's influence, and where a new point would pull θ̂.
+ */
+export function RulesCard() {
+  const rule = useExplorer((s) => s.options.rule);
+  const compareRule = useExplorer((s) => s.options.compareRule);
+  const comparison = useExplorer((s) => s.analysis?.result.comparison ?? null);
+  const { t } = useI18n();
+  return (
+    <section className="card rules-card" data-testid="rules-card">
+      <RuleControls />
+      {compareRule && (
+        <p className="compare-key" data-testid="compare-key">
+          <span className="compare-swatch first" aria-hidden="true" />
+          <span className="compare-swatch second" aria-hidden="true" />
+          {t('compareKey', {
+            first: t(RULE_MESSAGES[rule].name),
+            second: t(RULE_MESSAGES[compareRule].name),
+          })}
+          {comparison?.rule === compareRule && !comparison.sensitivities.defined && (
+            <>
+              {' '}
+              {t('compareUndefined', {
+                rule: t(RULE_MESSAGES[compareRule].name),
+                reason: comparison.sensitivities.reason,
+              })}
+            </>
+          )}
+        </p>
+      )}
+      <PullMapReadout />
+      <InfluencePanel />
+    </section>
+  );
+}

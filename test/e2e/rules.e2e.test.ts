@@ -1,0 +1,201 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import {
+  computeSensitivities,
+  fitHyperparameters,
+  newPointPull,
+  pointInfluence,
+  refitWithAddedPoint,
+  validateDataset,
+  type SelectionRule,
+} from '../../src/engine';
+import { useBrowser } from './browser';
+import { waitForArrows, waitForFit } from './uiHelpers';
+
+/** The points on the page, from its store. */
+async function pagePoints(page: Page) {
+  const points = await page.evaluate(() => window.gpExplorer!.store.getState().points);
+  return validateDataset(
+    points.map((p) => p.x),
+    points.map((p) => p.y),
+  );
+}
+
+/** Waits until the arrows' layer holds one arrow per point for `rule`. */
+async function waitForRule(page: Page, rule: SelectionRule) {
+  await page.waitForFunction((rule) => {
+    const layer = document.querySelector('[data-testid=arrows-layer]');
+    const points = document.querySelectorAll('[data-testid=point]').length;
+    return (
+      layer?.getAttribute('data-rule') === rule &&
+      document.documentElement.dataset.pending === 'false' &&
+      layer.querySelectorAll('[data-testid=arrow]').length === points
+    );
+  }, rule);
+}
+
+async function readDy(page: Page, selector: string): Promise<number[]> {
+  return page
+    .locator(selector)
+    .evaluateAll((nodes) => nodes.map((node) => Number(node.getAttribute('data-dy'))));
+}
+
+describe('selection rules in the explorer', () => {
+  const browser = useBrowser();
+
+  it('the selector refits by the chosen rule, draws its arrows and keeps it in the link', async () => {
+    const { page, problems } = await browser.open('/');
+    await waitForArrows(page);
+    expect(await page.getByTestId('arrows-layer').getAttribute('data-rule')).toBe('ml');
+    const mlArrows = await readDy(page, '[data-testid=arrow]');
+    await page.getByTestId('rule-loo').check();
+    await waitForRule(page, 'loo');
+    await expect
+      .poll(() => page.getByTestId('rule-explain').textContent())
+      .toMatch(/predicts each point from all the others/);
+    const data = await pagePoints(page);
+    const loo = computeSensitivities(data, fitHyperparameters(data, { rule: 'loo' }));
+    if (!loo.defined) throw new Error(loo.reason);
+    const looArrows = await readDy(page, '[data-testid=arrow]');
+    looArrows.forEach((dy, i) => expect(dy).toBeCloseTo(loo.dLogTheta_dy[0][i]!, 9));
+    expect(looArrows).not.toEqual(mlArrows);
+    await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/[#&]r=loo(&|$)/);
+    // The link restores the rule.
+    await page.reload();
+    await waitForRule(page, 'loo');
+    expect(await page.getByTestId('rule-loo').isChecked()).toBe(true);
+    expect(problems).toEqual({ consoleErrors: [], pageErrors: [] });
+  });
+
+  it('compares two rules: both sets of arrows on the same points, with a key', async () => {
+    const { page, problems } = await browser.open('/');
+    await waitForArrows(page);
+    await page.getByTestId('compare-rule').selectOption('map');
+    await page.waitForFunction(() => {
+      const points = document.querySelectorAll('[data-testid=point]').length;
+      return document.querySelectorAll('[data-testid=compare-arrow]').length === points;
+    });
+    expect(await page.getByTestId('compare-arrows').getAttribute('data-rule')).toBe('map');
+    expect(await page.getByTestId('compare-key').textContent()).toMatch(/ML-II.*MAP/);
+    const data = await pagePoints(page);
+    const map = computeSensitivities(data, fitHyperparameters(data, { rule: 'map' }));
+    const ml = computeSensitivities(data, fitHyperparameters(data));
+    if (!map.defined || !ml.defined) throw new Error('undefined sensitivities');
+    const second = await readDy(page, '[data-testid=compare-arrow]');
+    second.forEach((dy, i) => expect(dy).toBeCloseTo(map.dLogTheta_dy[0][i]!, 9));
+    const first = await readDy(page, '[data-testid=arrow]');
+    first.forEach((dy, i) => expect(dy).toBeCloseTo(ml.dLogTheta_dy[0][i]!, 9));
+    // The two stand apart on each point.
+    const firstBox = await page.locator('[data-testid=arrow]').first().boundingBox();
+    const secondBox = await page.locator('[data-testid=compare-arrow]').first().boundingBox();
+    expect(secondBox!.x - firstBox!.x).toBeGreaterThan(5);
+    await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/[#&]c=map(&|$)/);
+    expect(problems).toEqual({ consoleErrors: [], pageErrors: [] });
+  });
+
+  it('the influence panel shows removal refits and the jackknife as the engine computes them', async () => {
+    const { page, problems } = await browser.open('/');
+    await waitForArrows(page);
+    await page.getByTestId('toggle-influence').check();
+    const rows = page.getByTestId('influence-row');
+    const data = await pagePoints(page);
+    await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(data.x.length);
+    const shown = await rows.evaluateAll((nodes) =>
+      nodes.map((node) => ({
+        index: Number(node.getAttribute('data-index')),
+        removal: Number(node.getAttribute('data-removal')),
+        infinitesimal: Number(node.getAttribute('data-infinitesimal')),
+      })),
+    );
+    const influence = pointInfluence(data, fitHyperparameters(data));
+    for (const row of shown) {
+      const expected = influence.points[row.index]!;
+      expect(Math.abs(row.removal - expected.removal![0])).toBeLessThan(1e-9);
+      expect(Math.abs(row.infinitesimal - expected.linearRemoval![0])).toBeLessThan(1e-9);
+    }
+    // Sorted by how far apart the two are, largest first.
+    const gaps = shown.map((row) => Math.abs(row.removal - row.infinitesimal));
+    expect(gaps).toEqual([...gaps].sort((a, b) => b - a));
+    await page.getByTestId('influence-sort-index').click();
+    const order = await rows.evaluateAll((nodes) =>
+      nodes.map((node) => Number(node.getAttribute('data-index'))),
+    );
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    await expect
+      .poll(() => page.getByTestId('influence-panel').textContent())
+      .toMatch(/Where the two agree/);
+    await rows.nth(3).hover();
+    expect(await page.getByTestId('point-highlight').getAttribute('data-index')).toBe(
+      await rows.nth(3).getAttribute('data-index'),
+    );
+    expect(problems).toEqual({ consoleErrors: [], pageErrors: [] });
+  });
+
+  it('the pull map sits behind the data with a key; its number and exact refit are the engine’s', async () => {
+    const { page, problems } = await browser.open('/');
+    await waitForArrows(page);
+    await page.getByTestId('toggle-pull-map').check();
+    const map = page.getByTestId('influence-map');
+    await expect.poll(() => map.getAttribute('data-state'), { timeout: 30_000 }).toBe('current');
+    await page.getByTestId('influence-map-key').waitFor();
+    // Behind the data: drawn before the band, the arrows and the points.
+    const order = await page.evaluate(() => {
+      const layer = document.querySelector('[data-testid=influence-map]')!;
+      const points = document.querySelector('[data-testid=point]')!;
+      return layer.compareDocumentPosition(points) & Node.DOCUMENT_POSITION_FOLLOWING;
+    });
+    expect(order).toBeTruthy();
+    // The toggle is below the plot: bring the plot back into view before pointing at it.
+    await page.getByTestId('influence-map-target').scrollIntoViewIfNeeded();
+    const target = await page.getByTestId('influence-map-target').boundingBox();
+    await page.mouse.move(target!.x + target!.width * 0.33, target!.y + target!.height * 0.2);
+    const readout = page.getByTestId('pull-map-readout');
+    await expect.poll(() => readout.getAttribute('data-value')).not.toBeNull();
+    const x = Number(await readout.getAttribute('data-x'));
+    const y = Number(await readout.getAttribute('data-y'));
+    const value = Number(await readout.getAttribute('data-value'));
+    const data = await pagePoints(page);
+    const fit = fitHyperparameters(data);
+    const expected = newPointPull(data, fit, x, y)!;
+    expect(Math.abs(value - expected[0])).toBeLessThan(1e-9 * Math.max(1, Math.abs(expected[0])));
+    expect(await readout.textContent()).toMatch(/would change lengthscale by about/);
+    // A click picks the place; the button asks for the exact refit with a point there.
+    await page.mouse.click(target!.x + target!.width * 0.33, target!.y + target!.height * 0.2);
+    expect(await page.getByTestId('point').count()).toBe(data.x.length);
+    expect(await page.getByTestId('pull-map-readout').getAttribute('data-x')).toBe(String(x));
+    await page.getByTestId('pull-map-refit').click();
+    const exact = page.getByTestId('pull-map-exact');
+    await exact.waitFor({ timeout: 30_000 });
+    const refit = refitWithAddedPoint(data, fit, { x, y });
+    expect(Math.abs(Number(await exact.getAttribute('data-delta')) - refit.delta[0])).toBeLessThan(
+      1e-9,
+    );
+    expect(problems).toEqual({ consoleErrors: [], pageErrors: [] });
+  });
+
+  it('never shows an influence answer for other points: a move empties the panel until its refits', async () => {
+    const { page } = await browser.open('/');
+    await waitForArrows(page);
+    await page.getByTestId('toggle-influence').check();
+    await expect
+      .poll(() => page.getByTestId('influence-row').count(), { timeout: 30_000 })
+      .toBeGreaterThan(0);
+    await page.evaluate(() => window.gpExplorer!.store.getState().movePoint(0, 0.5, 1.5));
+    expect(await page.getByTestId('influence-panel').getAttribute('data-state')).not.toBe(
+      'current',
+    );
+    await waitForFit(page);
+    await expect
+      .poll(() => page.getByTestId('influence-panel').getAttribute('data-state'), {
+        timeout: 30_000,
+      })
+      .toBe('current');
+    const data = await pagePoints(page);
+    expect(data.x[0]).toBe(0.5);
+    const first = page.locator('[data-testid=influence-row][data-index="0"]');
+    const expected = pointInfluence(data, fitHyperparameters(data)).points[0]!;
+    expect(
+      Math.abs(Number(await first.getAttribute('data-removal')) - expected.removal![0]),
+    ).toBeLessThan(1e-9);
+  });
+});

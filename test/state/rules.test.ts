@@ -1,0 +1,155 @@
+import { describe, expect, it } from 'vitest';
+import type { LogTheta } from '../../src/engine/types';
+import { currentInsight, PULL_MAP_GRID } from '../../src/state/insight';
+import { selectArrows } from '../../src/state/selectors';
+import { createExplorerStore } from '../../src/state/store';
+import type { InsightSuccess, SequencedInsightRequest } from '../../src/worker/protocol';
+import {
+  answerLatest,
+  createFakeClient,
+  fakeSuccess,
+  lastRequest,
+  type FakeClient,
+} from './fakeClient';
+
+function setup() {
+  const client = createFakeClient();
+  const store = createExplorerStore({ client, maxPoints: 40 });
+  return { client, store, act: store.getState };
+}
+
+function insightAnswer(request: SequencedInsightRequest): InsightSuccess {
+  const n = request.x.length;
+  const row = (i: number): LogTheta => [i / 100, -i / 100, 0];
+  return {
+    seq: request.seq,
+    ok: true,
+    logTheta: [0, 0, 0],
+    influence: request.influence
+      ? {
+          rows: Array.from({ length: n }, (_, index) => ({
+            index,
+            removal: row(index),
+            linearRemoval: row(index),
+            status: 'continued' as const,
+          })),
+          reason: null,
+        }
+      : null,
+    pullMap: request.pullMap
+      ? {
+          defined: true,
+          xs: request.pullMap.xs,
+          ys: request.pullMap.ys,
+          dLogTheta_dw: [0, 1, 2].map(
+            () => new Float64Array(request.pullMap!.xs.length * request.pullMap!.ys.length),
+          ) as InsightSuccess['pullMap'] & { defined: true } extends { dLogTheta_dw: infer R }
+            ? R
+            : never,
+        }
+      : null,
+    addedPoint: request.addedPoint
+      ? {
+          ...request.addedPoint,
+          delta: [0.1, 0, 0],
+          predictedDelta: [0.09, 0, 0],
+          status: 'continued',
+        }
+      : null,
+    timingMs: { fit: 1, influence: 1, pullMap: 1, addedPoint: 1, total: 4 },
+  };
+}
+
+const lastInsight = (client: FakeClient) =>
+  client.insightRequests[client.insightRequests.length - 1]!;
+
+describe('the selection rule in the store', () => {
+  it('asks for the chosen rule and a second to compare, and draws no arrows of the old rule', async () => {
+    const { client, act } = setup();
+    await answerLatest(client);
+    expect(lastRequest(client).rule).toBe('ml');
+    expect(selectArrows(act()).status).toBe('shown');
+    act().setRule('loo');
+    expect(lastRequest(client).rule).toBe('loo');
+    expect(act().options.rule).toBe('loo');
+    // The ml answer is still in the store, but its arrows are not drawn for the loo rule,
+    // not even when a late ml answer arrives after the switch.
+    expect(selectArrows(act()).status).toBe('waiting');
+    await client.deliver(fakeSuccess(lastRequest(client), { rule: 'ml' }));
+    expect(selectArrows(act()).status).toBe('waiting');
+    expect(act().arrowScale).toBeNull();
+    act().setRule('map');
+    act().setRule('loo');
+    await answerLatest(client, { rule: 'loo' });
+    expect(selectArrows(act()).status).toBe('shown');
+    act().setCompareRule('map');
+    expect(lastRequest(client)).toMatchObject({ rule: 'loo', compareRule: 'map' });
+    act().setCompareRule(null);
+    expect(lastRequest(client).compareRule).toBeNull();
+  });
+});
+
+describe('insight requests', () => {
+  it('are made only while their panel or layer is on, and only at rest', async () => {
+    const { client, act } = setup();
+    await answerLatest(client);
+    expect(client.insightRequests).toHaveLength(0);
+    act().setShowInfluence(true);
+    expect(client.insightRequests).toHaveLength(1);
+    expect(lastInsight(client)).toMatchObject({ influence: true, pullMap: null, rule: 'ml' });
+    // A drag drops the unfinished request and asks for nothing while the point moves.
+    act().beginDrag(2);
+    act().dragTo(3, 1);
+    expect(client.insightCancels).toBe(1);
+    await answerLatest(client);
+    act().dragTo(3.2, 1.1);
+    await answerLatest(client);
+    expect(client.insightRequests).toHaveLength(1);
+    act().endDrag();
+    expect(client.insightRequests).toHaveLength(2);
+    expect(lastInsight(client).y[2]).toBeCloseTo(1.1, 9);
+  });
+
+  it('keeps an answer with its data and rule; a stale one is never current', async () => {
+    const { client, act } = setup();
+    await answerLatest(client);
+    act().setShowPullMap(true);
+    const request = lastInsight(client);
+    expect(request.pullMap!.xs).toHaveLength(PULL_MAP_GRID.columns);
+    expect(request.pullMap!.ys).toHaveLength(PULL_MAP_GRID.rows);
+    // The fit shown is the start, so the answer describes the same maximum.
+    expect(request.start!.logTheta).toEqual([...act().analysis!.result.logTheta]);
+    await client.deliverInsight(insightAnswer(request));
+    expect(currentInsight(act())?.pullMap?.defined).toBe(true);
+    act().movePoint(0, 1, 1);
+    expect(currentInsight(act())).toBeNull();
+    await answerLatest(client);
+    expect(lastInsight(client).seq).toBe(2);
+    // An answer to the superseded request is dropped.
+    await client.deliverInsight(insightAnswer(request));
+    expect(act().insight?.status).toBe('computing');
+    await client.deliverInsight(insightAnswer(lastInsight(client)));
+    expect(currentInsight(act())?.status).toBe('done');
+    act().setRule('map');
+    expect(currentInsight(act())).toBeNull();
+  });
+
+  it('asks for the exact refit with an added point, keeping the answered parts', async () => {
+    const { client, act } = setup();
+    await answerLatest(client);
+    act().setShowInfluence(true);
+    await client.deliverInsight(insightAnswer(lastInsight(client)));
+    act().refitWithPointAt(4, 0.5);
+    expect(lastInsight(client)).toMatchObject({
+      influence: false,
+      pullMap: null,
+      addedPoint: { x: 4, y: 0.5 },
+    });
+    expect(currentInsight(act())?.influence?.rows.length).toBe(act().points.length);
+    await client.deliverInsight(insightAnswer(lastInsight(client)));
+    expect(currentInsight(act())?.addedPoint?.delta).toEqual([0.1, 0, 0]);
+    expect(currentInsight(act())?.influence).not.toBeNull();
+    act().refitWithPointAt(Number.NaN, 0);
+    expect(client.insightRequests).toHaveLength(2);
+  });
+});
