@@ -32,6 +32,8 @@ export interface RequestPlan {
   landscapeBox?: LandscapeBox;
   /** A θ set by hand, whose fit the answer carries. */
   fixedTheta?: LandscapePosition | null;
+  /** Made during a drag (`AnalysisRequest.live`). */
+  live?: boolean;
 }
 
 export function buildRequest(
@@ -55,6 +57,7 @@ export function buildRequest(
     samples: 0,
     finiteDifferenceIndex: plan.finiteDifferenceIndex,
     fixedTheta: plan.fixedTheta ? { ...plan.fixedTheta } : null,
+    live: plan.live ?? false,
   };
 }
 

@@ -131,6 +131,7 @@ export function createExplorerStore({
         finiteDifferenceIndex,
         landscapeBox,
         fixedTheta: manualTheta,
+        live: drag?.active ?? false,
       }),
     );
     const previous = lastRequest;
