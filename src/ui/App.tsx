@@ -16,6 +16,7 @@ import { MathPanel } from './panels/MathPanel';
 import { Prediction } from './panels/Prediction';
 import { Readout } from './panels/Readout';
 import { ResponseCurve } from './panels/ResponseCurve';
+import { PausedOffscreen } from './PausedOffscreen';
 import { Plot } from './plot/Plot';
 import { StatusLine } from './StatusLine';
 
@@ -124,17 +125,18 @@ function Explorer({ onLanguage }: { onLanguage: (language: Language) => void }) 
             </div>
           </aside>
         </div>
-        <div className="workbench">
+        {/* Below the first screen: held still during a drag while out of view. */}
+        <PausedOffscreen className="workbench">
           {showLandscape && <Landscape />}
           <div className="workbench-side">
             <Prediction />
             <FiniteDifference />
           </div>
-        </div>
-        <div className="below">
+        </PausedOffscreen>
+        <PausedOffscreen className="below">
           <Legend />
           <MathPanel />
-        </div>
+        </PausedOffscreen>
       </main>
       <footer className="about">
         <h2>{t('aboutTitle')}</h2>
