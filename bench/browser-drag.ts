@@ -29,10 +29,16 @@
  * (1 s after the first arrows: whatever the page still does then must not hold the drag).
  * `--starts 5000,1000` sets these delays (ms after the first arrows).
  *
+ * `--site DIR` drags a site already built into DIR (e.g. another commit's `vite build`) instead of
+ * building this one, to compare two versions side by side on the same machine.
+ *
  * Prints Markdown; with --write FILE replaces (or appends) the "## Dragging in the browser"
  * section of FILE, keeping every other section.
  */
+import type { AddressInfo } from 'node:net';
 import { cpus, loadavg } from 'node:os';
+import { resolve } from 'node:path';
+import { preview } from 'vite';
 import { chromium, type Page } from 'playwright-core';
 import { serveBuiltSite } from '../scripts/built-site';
 import { CHROMIUM_ARGS, chromiumPath } from '../scripts/chromium-path.mjs';
@@ -59,6 +65,7 @@ const withFloor = floorOnly || flag('floor');
 const sizes = floorOnly ? [] : (option('sizes') ?? '10,50,200').split(',').map(Number);
 const moveCount = Number(option('moves') ?? 150);
 const writeTarget = option('write');
+const prebuiltSite = option('site');
 const selectFirst = flag('selected');
 /** When each drag starts: milliseconds after the first arrows were drawn. */
 const startDelays = (option('starts') ?? '5000,1000').split(',').map(Number);
@@ -326,9 +333,25 @@ function report(rows: DragMeasurement[], renderer: string, load: [number, number
   return lines.join('\n');
 }
 
+/** Serves a site built elsewhere (`--site DIR`) with `vite preview`; nothing is deleted. */
+async function servePrebuiltSite(
+  outDir: string,
+): Promise<{ baseUrl: string; close(): Promise<void> }> {
+  const server = await preview({
+    logLevel: 'error',
+    configFile: false,
+    build: { outDir: resolve(outDir) },
+    preview: { host: '127.0.0.1', port: 0, strictPort: true, open: false },
+  });
+  const { port } = server.httpServer.address() as AddressInfo;
+  return { baseUrl: `http://127.0.0.1:${port}/`, close: () => server.close() };
+}
+
 async function main(): Promise<void> {
   if (floorOnly && writeTarget) throw new Error('--write records the explorer: drop --floor-only');
-  const site = await serveBuiltSite({ logLevel: 'error' });
+  const site = prebuiltSite
+    ? await servePrebuiltSite(prebuiltSite)
+    : await serveBuiltSite({ logLevel: 'error' });
   const loadAtStart = loadavg()[0] ?? Number.NaN;
   const base = site.baseUrl;
   const rows: DragMeasurement[] = [];
