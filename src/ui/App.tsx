@@ -125,14 +125,18 @@ function Explorer({ onLanguage }: { onLanguage: (language: Language) => void }) 
             </div>
           </aside>
         </div>
-        {/* Below the first screen: held still during a drag while out of view. */}
-        <PausedOffscreen className="workbench">
-          {showLandscape && <Landscape />}
+        <div className="workbench">
+          {/* Below the first screen: held still during a drag while out of view. */}
+          {showLandscape && (
+            <PausedOffscreen className="landscape-slot">
+              <Landscape />
+            </PausedOffscreen>
+          )}
           <div className="workbench-side">
             <Prediction />
             <FiniteDifference />
           </div>
-        </PausedOffscreen>
+        </div>
         <PausedOffscreen className="below">
           <Legend />
           <MathPanel />

@@ -64,7 +64,7 @@ describe('the explorer in Chromium (mouse and keyboard)', () => {
     expect(problems).toEqual({ consoleErrors: [], pageErrors: [] });
   });
 
-  it('repaints the landscape contours at most five times a second during a drag, and at the release', async () => {
+  it('repaints the landscape contours at most five times a second during a drag', async () => {
     const { page, problems } = await browser.open('/');
     // Tall enough to show the plot and the landscape together.
     await page.setViewportSize({ width: 1280, height: 1500 });
@@ -99,8 +99,6 @@ describe('the explorer in Chromium (mouse and keyboard)', () => {
     );
     await page.mouse.up();
     await waitForFit(page);
-    // The release repaints at full resolution at once, and again when its landscape arrives.
-    await expect.poll(paints, { timeout: 15_000 }).toBeGreaterThan(before + duringDrag);
     expect(updates).toBeGreaterThan(duringDrag);
     expect(duringDrag).toBeLessThanOrEqual(Math.ceil(dragSeconds / 0.2) + 1);
     expect(problems).toEqual({ consoleErrors: [], pageErrors: [] });
