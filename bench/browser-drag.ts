@@ -24,10 +24,21 @@
  * With --selected the dragged point is selected first and its response curve awaited, so the
  * drag also moves the curve's marker (the explorer's most common drag).
  *
+ * Every size is dragged twice, each time on a freshly loaded page: once when the page has come to
+ * rest (the drag starts 5 s after the first arrows were drawn) and once soon after it appeared
+ * (1 s after the first arrows: whatever the page still does then must not hold the drag).
+ * `--starts 5000,1000` sets these delays (ms after the first arrows).
+ *
+ * `--site DIR` drags a site already built into DIR (e.g. another commit's `vite build`) instead of
+ * building this one, to compare two versions side by side on the same machine.
+ *
  * Prints Markdown; with --write FILE replaces (or appends) the "## Dragging in the browser"
  * section of FILE, keeping every other section.
  */
+import type { AddressInfo } from 'node:net';
 import { cpus, loadavg } from 'node:os';
+import { resolve } from 'node:path';
+import { preview } from 'vite';
 import { chromium, type Page } from 'playwright-core';
 import { serveBuiltSite } from '../scripts/built-site';
 import { CHROMIUM_ARGS, chromiumPath } from '../scripts/chromium-path.mjs';
@@ -54,7 +65,10 @@ const withFloor = floorOnly || flag('floor');
 const sizes = floorOnly ? [] : (option('sizes') ?? '10,50,200').split(',').map(Number);
 const moveCount = Number(option('moves') ?? 150);
 const writeTarget = option('write');
+const prebuiltSite = option('site');
 const selectFirst = flag('selected');
+/** When each drag starts: milliseconds after the first arrows were drawn. */
+const startDelays = (option('starts') ?? '5000,1000').split(',').map(Number);
 /** `--cpu-raster` repeats the runs with `--disable-gpu-rasterization`, to show what the frame costs. */
 const rasterModes: ('gpu' | 'cpu')[] = flag('cpu-raster') ? ['gpu', 'cpu'] : ['gpu'];
 const [viewportWidth, viewportHeight] = (option('viewport') ?? '1280x800').split('x').map(Number);
@@ -72,6 +86,8 @@ const command = [
 interface DragMeasurement extends ProbeResult {
   /** The number of points; 0 for the floor page. */
   n: number;
+  /** Milliseconds between the first arrows and the drag's first move (0 for the floor). */
+  startMs: number;
   /** How Chromium rasterised the page: on the (software) GPU, its default, or on the CPU. */
   raster: 'gpu' | 'cpu';
   backend: string;
@@ -114,7 +130,12 @@ function instrumentStore(page: Page): Promise<void> {
   });
 }
 
-async function measure(page: Page, base: string, n: number): Promise<ProbeResult> {
+async function measure(
+  page: Page,
+  base: string,
+  n: number,
+  startDelayMs: number,
+): Promise<ProbeResult> {
   // Noise 0.18: the data these tables have always used.
   const points = noisySine(n, 11, 0.18);
   const fragment = encodeSharedState({ points, kernel: 'rbf', options: DEFAULT_VIEW_OPTIONS });
@@ -124,8 +145,9 @@ async function measure(page: Page, base: string, n: number): Promise<ProbeResult
       document.documentElement.dataset.pending === 'false' &&
       document.querySelectorAll('[data-testid=arrow]').length === count,
     n,
-    { timeout: 120_000 },
+    { timeout: 120_000, polling: 'raf' },
   );
+  const arrowsAt = Date.now();
   await page.evaluate(() => document.fonts.ready);
   // d3-drag listens to mouse events; the arrows carry the request's seq.
   await installProbe(page, {
@@ -144,6 +166,8 @@ async function measure(page: Page, base: string, n: number): Promise<ProbeResult
   await instrumentStore(page);
   const box = await page.locator(`[data-testid=point][data-index="${index}"] .dot`).boundingBox();
   if (!box) throw new Error(`point ${index} is not on screen`);
+  const wait = arrowsAt + startDelayMs - Date.now();
+  if (wait > 0) await page.waitForTimeout(wait);
   const started = await dragMouse(page, box.x + box.width / 2, box.y + box.height / 2, moveCount);
   // Let the answer to the last move arrive and paint before stopping the clock.
   await page.waitForFunction(() => document.documentElement.dataset.pending === 'false');
@@ -192,30 +216,61 @@ function floorTable(rows: DragMeasurement[]): string[] {
   ];
 }
 
-function explorerTables(rows: DragMeasurement[]): string[] {
+/** The drag's start: how long after the first arrows. */
+const startCell = (row: DragMeasurement) => `${(row.startMs / 1000).toFixed(0)} s`;
+const frameRate = (row: DragMeasurement) => row.frames / (row.durationMs / 1000);
+
+/**
+ * The explorer against the floor of the same raster mode: its p95 at most twice the floor's and
+ * its frame rate at least 0.9 of the floor's, for n ≤ 50.
+ */
+function floorVerdict(rows: DragMeasurement[], floors: DragMeasurement[]): string[] {
+  const lines: string[] = [];
+  for (const floor of floors) {
+    const floorP95 = percentile(floor.latencies, 0.95);
+    const judged = rows.filter((row) => row.raster === floor.raster && row.n <= 50);
+    if (judged.length === 0) continue;
+    const met = judged.every(
+      (row) =>
+        percentile(row.latencies, 0.95) <= 2 * floorP95 && frameRate(row) >= 0.9 * frameRate(floor),
+    );
+    lines.push(
+      `Against the floor (${floor.raster} raster: p95 ${ms(floorP95)} ms, ${frameRate(floor).toFixed(0)} fps), n ≤ 50, every start: ` +
+        `p95 ≤ 2× the floor's and frame rate ≥ 0.9× the floor's ${met ? 'met' : 'not met'} in this run.`,
+      '',
+    );
+  }
+  return lines;
+}
+
+function explorerTables(rows: DragMeasurement[], floors: DragMeasurement[]): string[] {
   if (rows.length === 0) return [];
-  const small = rows.filter((row) => row.n <= 50 && row.raster !== 'cpu');
-  const met = small.length > 0 && small.every((row) => percentile(row.latencies, 0.95) <= 16);
+  const floorOf = (row: DragMeasurement) => floors.find((floor) => floor.raster === row.raster);
+  const ratios = (row: DragMeasurement) => {
+    const floor = floorOf(row);
+    if (!floor) return '— | —';
+    const p95 = percentile(row.latencies, 0.95) / percentile(floor.latencies, 0.95);
+    return `${p95.toFixed(2)} | ${(frameRate(row) / frameRate(floor)).toFixed(2)}`;
+  };
   return [
-    '| n | raster | backend | moves | move rate (/s) | painted | latency p50 (ms) | latency p95 (ms) | max (ms) | frame rate (fps) | arrow updates (/s) | worker (ms) |',
-    '|---|---|---|---|---|---|---|---|---|---|---|---|',
+    '| n | start | raster | backend | moves | move rate (/s) | painted | latency p50 (ms) | latency p95 (ms) | max (ms) | frame rate (fps) | arrow updates (/s) | worker (ms) | p95 ÷ floor | fps ÷ floor |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
     ...rows.map(
       (row) =>
-        `| ${row.n} | ${row.raster} | ${row.backend} | ${row.moves} | ${perSecond(row.moves, row)} | ${row.latencies.length} | ${latencyCells(row)} | ${perSecond(row.frames, row)} | ${perSecond(row.arrowUpdates, row)} | ${ms(percentile(row.workerMs, 0.5))} |`,
+        `| ${row.n} | ${startCell(row)} | ${row.raster} | ${row.backend} | ${row.moves} | ${perSecond(row.moves, row)} | ${row.latencies.length} | ${latencyCells(row)} | ${perSecond(row.frames, row)} | ${perSecond(row.arrowUpdates, row)} | ${ms(percentile(row.workerMs, 0.5))} | ${ratios(row)} |`,
     ),
     '',
-    `Target p95 ≤ 16 ms for n ≤ 50: ${met ? 'met' : 'not met'} in this run.`,
-    '',
+    ...floorVerdict(rows, floors),
     'Where each painted move spent its time (medians, ms): _input_ from the event’s timestamp to the',
     'page’s handler; _round trip_ from the request to the answer in the store (worker, messages);',
     '_commit_ React rendering the answer; _frame wait_ from the commit to the next animation frame;',
     '_frame_ from that frame’s start to a task posted from it.',
     '',
-    '| n | raster | input | round trip | commit | frame wait | frame |',
-    '|---|---|---|---|---|---|---|',
+    '| n | start | raster | input | round trip | commit | frame wait | frame |',
+    '|---|---|---|---|---|---|---|---|',
     ...rows.map(
       (row) =>
-        `| ${row.n} | ${row.raster} | ${phase(row, 'moved', 'handled')} | ${phase(row, 'handled', 'answered')} | ${phase(row, 'answered', 'committed')} | ${phase(row, 'committed', 'frame')} | ${phase(row, 'frame', 'painted')} |`,
+        `| ${row.n} | ${startCell(row)} | ${row.raster} | ${phase(row, 'moved', 'handled')} | ${phase(row, 'handled', 'answered')} | ${phase(row, 'answered', 'committed')} | ${phase(row, 'committed', 'frame')} | ${phase(row, 'frame', 'painted')} |`,
     ),
     '',
     "Reading the tables: the page's own work per move is the _round trip_ (refit, sensitivities, band",
@@ -248,7 +303,7 @@ function report(rows: DragMeasurement[], renderer: string, load: [number, number
     ...(explorer.length > 0
       ? [
           'The explorer on a noisy sine of n points (RBF, landscape on), the middle point dragged',
-          `up and down with the mouse, ${moveCount} moves 16 ms apart. *Latency*: pointer move → the frame after the`,
+          `up and down with the mouse, ${moveCount} moves 16 ms apart, on a freshly loaded page; _start_: how long after the first arrows were drawn the drag began. *Latency*: pointer move → the frame after the`,
           'arrows for that position were painted. *Painted*: moves whose own result was drawn (the rest were',
           'superseded by a newer move before their answer came back: latest wins). *Frame rate*: animation',
           'frames per second during the drag; *arrow updates*: times per second the arrows changed.',
@@ -272,22 +327,45 @@ function report(rows: DragMeasurement[], renderer: string, load: [number, number
     '',
     `Load average (1 min) ${load[0].toFixed(1)} at the start and ${load[1].toFixed(1)} at the end, on ${cpus().length} cores.`,
     '',
-    ...explorerTables(explorer),
+    ...explorerTables(explorer, floor),
     ...floorTable(floor),
   ];
   return lines.join('\n');
 }
 
+/** Serves a site built elsewhere (`--site DIR`) with `vite preview`; nothing is deleted. */
+async function servePrebuiltSite(
+  outDir: string,
+): Promise<{ baseUrl: string; close(): Promise<void> }> {
+  const server = await preview({
+    logLevel: 'error',
+    configFile: false,
+    build: { outDir: resolve(outDir) },
+    preview: { host: '127.0.0.1', port: 0, strictPort: true, open: false },
+  });
+  const { port } = server.httpServer.address() as AddressInfo;
+  return { baseUrl: `http://127.0.0.1:${port}/`, close: () => server.close() };
+}
+
 async function main(): Promise<void> {
   if (floorOnly && writeTarget) throw new Error('--write records the explorer: drop --floor-only');
-  const site = await serveBuiltSite({ logLevel: 'error' });
+  const site = prebuiltSite
+    ? await servePrebuiltSite(prebuiltSite)
+    : await serveBuiltSite({ logLevel: 'error' });
   const loadAtStart = loadavg()[0] ?? Number.NaN;
   const base = site.baseUrl;
   const rows: DragMeasurement[] = [];
   let renderer = 'none';
-  const row = (n: number, raster: 'gpu' | 'cpu', backend: string, result: ProbeResult) => ({
+  const row = (
+    n: number,
+    raster: 'gpu' | 'cpu',
+    backend: string,
+    result: ProbeResult,
+    startMs: number,
+  ) => ({
     ...result,
     n,
+    startMs,
     raster,
     backend,
     latencies: latencies(result.painted),
@@ -312,15 +390,19 @@ async function main(): Promise<void> {
           return gl && info ? String(gl.getParameter(info.UNMASKED_RENDERER_WEBGL)) : 'none';
         });
         if (withFloor) {
-          rows.push(row(0, raster, '—', await measureFloor(page, base, moveCount)));
+          rows.push(row(0, raster, '—', await measureFloor(page, base, moveCount), 0));
           console.error(`floor (${raster} raster) done`);
         }
         for (const n of sizes) {
-          const result = await measure(page, base, n);
-          const backend =
-            (await page.locator('[data-testid=compute-backend]').textContent()) ?? '?';
-          rows.push(row(n, raster, backend, result));
-          console.error(`n=${n} (${raster} raster) done`);
+          for (const startMs of startDelays) {
+            // A fresh page each time: a new worker, nothing compiled or cached in the page.
+            await page.goto('about:blank');
+            const result = await measure(page, base, n, startMs);
+            const backend =
+              (await page.locator('[data-testid=compute-backend]').textContent()) ?? '?';
+            rows.push(row(n, raster, backend, result, startMs));
+            console.error(`n=${n}, ${startMs} ms after the arrows (${raster} raster) done`);
+          }
         }
       } finally {
         await browser.close();

@@ -35,6 +35,8 @@ export interface RequestPlan {
   /** The selection rule (`ml` when absent) and a second rule to compare, if any. */
   rule?: SelectionRule;
   compareRule?: SelectionRule | null;
+  /** Made during a drag (`AnalysisRequest.live`). */
+  live?: boolean;
 }
 
 export function buildRequest(
@@ -60,6 +62,7 @@ export function buildRequest(
     samples: 0,
     finiteDifferenceIndex: plan.finiteDifferenceIndex,
     fixedTheta: plan.fixedTheta ? { ...plan.fixedTheta } : null,
+    live: plan.live ?? false,
   };
 }
 

@@ -187,6 +187,7 @@ export function createExplorerStore({
         fixedTheta: manualTheta,
         rule: options.rule,
         compareRule: options.compareRule,
+        live: drag?.active ?? false,
       }),
     );
     const previous = lastRequest;

@@ -17,6 +17,7 @@ import { RulesCard } from './rules/RulesCard';
 import { Prediction } from './panels/Prediction';
 import { Readout } from './panels/Readout';
 import { ResponseCurve } from './panels/ResponseCurve';
+import { PausedOffscreen } from './PausedOffscreen';
 import { Plot } from './plot/Plot';
 import { StatusLine } from './StatusLine';
 import { LessonButton } from './controls/LessonDialog';
@@ -162,7 +163,12 @@ function Explorer({ onLanguage }: { onLanguage: (language: Language) => void }) 
         </div>
         {workbench && (
           <div className="workbench">
-            {showLandscape && shows('landscape') && <Landscape />}
+            {/* Below the first screen: held still during a drag while out of view. */}
+            {showLandscape && shows('landscape') && (
+              <PausedOffscreen className="landscape-slot">
+                <Landscape />
+              </PausedOffscreen>
+            )}
             <div className="workbench-side">
               {shows('rules') && <RulesCard />}
               {shows('prediction') && <Prediction />}
@@ -171,10 +177,10 @@ function Explorer({ onLanguage }: { onLanguage: (language: Language) => void }) 
           </div>
         )}
         {(shows('legend') || shows('math')) && (
-          <div className="below">
+          <PausedOffscreen className="below">
             {shows('legend') && <Legend />}
             {shows('math') && <MathPanel />}
-          </div>
+          </PausedOffscreen>
         )}
       </main>
       {shows('about') && (

@@ -55,6 +55,8 @@ export interface PosteriorPath {
     fit: FitResult,
     grid: Float64Array,
     onSlowStart?: SlowStartListener,
+    /** The request answers a drag: use a path already measured (`AnalysisRequest.live`). */
+    live?: boolean,
   ): Promise<Posterior & { path: DensePath }>;
   samples(
     data: Dataset,
@@ -122,7 +124,7 @@ async function analyse(
 
   const grid = evenGrid(request.grid.min, request.grid.max, request.grid.count);
   const slowStart: SlowStartListener = (expectMs) => onStage('gpu-first-run', expectMs);
-  const posterior = await path.posterior(data, fit, grid, slowStart);
+  const posterior = await path.posterior(data, fit, grid, slowStart, request.live ?? false);
   const samples =
     request.samples > 0
       ? await path.samples(data, fit, grid, request.samples, SAMPLE_SEED, slowStart)

@@ -58,6 +58,11 @@ export interface AnalysisRequest {
   samples: number;
   /** Point index for a finite-difference refit check, or null. */
   finiteDifferenceIndex: number | null;
+  /**
+   * Made while the reader drags: computed with the paths already measured on this device, never
+   * trying a new one (a GPU path's first run compiles shaders for seconds on a software GPU).
+   */
+  live?: boolean;
 }
 
 export interface SequencedRequest extends AnalysisRequest {

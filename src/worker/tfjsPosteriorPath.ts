@@ -43,11 +43,11 @@ export function createTfjsPosteriorPath(
 
   return {
     backend: currentBackend,
-    async posterior(data, fit, grid, onSlowStart) {
+    async posterior(data, fit, grid, onSlowStart, live = false) {
       const n = data.x.length;
       const m = grid.length;
       const started = performance.now();
-      if (chooser.choose(n, m) === 'tfjs') {
+      if (chooser.choose(n, m, live) === 'tfjs') {
         announceFirstRun(`band:${currentBackend()}:${n}:${m}`, onSlowStart);
         try {
           const band = await densePosterior(factorInput(data, fit), grid);

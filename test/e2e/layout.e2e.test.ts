@@ -93,6 +93,18 @@ describe('the explorer on a projector, a small laptop and a phone', () => {
       });
       const drawn = await box(page, ESSENTIAL['response curve']);
       expect(inside(drawn, viewport.width, viewport.height), JSON.stringify(drawn)).toBe(true);
+      // Another point's caption may be longer (a jump, a ridge): the longest caption, in place of
+      // this one, still leaves the whole card, curve and caption, on the first screen.
+      const longest =
+        'Shaded: the tangent (the arrow) is within 5 % of the refits. At y ≈ −1.25 ℓ jumps to another maximum, which no tangent foresees.';
+      await page
+        .getByTestId('response-curve-caption')
+        .evaluate((node, text) => (node.textContent = text), longest);
+      const withLongest = await box(page, ESSENTIAL['response curve']);
+      expect(
+        inside(withLongest, viewport.width, viewport.height),
+        JSON.stringify(withLongest),
+      ).toBe(true);
       expect(errors).toEqual([]);
       await context.close();
     });

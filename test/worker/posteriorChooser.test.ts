@@ -59,6 +59,30 @@ describe('posterior path chooser', () => {
     ]);
   });
 
+  it('judges the engine by its best time, so two cold runs on a busy machine do not send it to tfjs', () => {
+    const chooser = new PosteriorChooser();
+    const cold = ENGINE_FAST_ENOUGH_MS * 2;
+    chooser.record(100, 400, 'engine', ENGINE_FAST_ENOUGH_MS / 10);
+    expect(run(chooser, 2 * REPROBE_EVERY, { engine: cold, tfjs: 0.1 })).toEqual(
+      Array.from({ length: 2 * REPROBE_EVERY }, () => 'engine'),
+    );
+  });
+
+  it('during a drag never tries or re-times a path: the best measured one, else the engine', () => {
+    const live = new PosteriorChooser();
+    const paths = Array.from({ length: 2 * REPROBE_EVERY }, () => {
+      const path = live.choose(100, 400, true);
+      live.record(100, 400, path, path === 'engine' ? 50 : 5);
+      return path;
+    });
+    // The engine is slow here, but tfjs was never measured: its first run would compile shaders.
+    expect(paths.every((path) => path === 'engine')).toBe(true);
+    // Released: tfjs is measured twice, and from then on a drag uses it without re-timing.
+    expect(run(live, 2, { engine: 50, tfjs: 5 })).toEqual(['tfjs', 'tfjs']);
+    const during = Array.from({ length: 2 * REPROBE_EVERY }, () => live.choose(100, 400, true));
+    expect(during.every((path) => path === 'tfjs')).toBe(true);
+  });
+
   it('never tries tfjs while the engine is fast enough', () => {
     const chooser = new PosteriorChooser();
     const paths = run(chooser, 3 * REPROBE_EVERY, { engine: ENGINE_FAST_ENOUGH_MS, tfjs: 0.1 });

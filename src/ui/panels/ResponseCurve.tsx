@@ -22,8 +22,12 @@ import {
   type Jump,
 } from './responseCurveGeometry';
 
-const MARGIN = { top: 10, right: 12, bottom: 30, left: 44 };
-const HEIGHT = 124;
+/** The figure's size and room for its labels: on the page, and enlarged for a projector. */
+const FRAMES = {
+  page: { height: 124, margin: { top: 10, right: 12, bottom: 30, left: 44 }, tickGap: 15 },
+  presenting: { height: 196, margin: { top: 12, right: 14, bottom: 40, left: 58 }, tickGap: 20 },
+};
+type CurveFrame = (typeof FRAMES)['page'];
 
 /** The curve's samples for scripts and tests: values, log θ̂ rows, branch and trust per sample. */
 function samplesAttribute(curve: Curve): string {
@@ -93,6 +97,7 @@ interface FigureProps {
   width: number;
   axisName: string;
   faded: boolean;
+  frame: CurveFrame;
 }
 
 /** The curve, its tangent, the band where they agree, and the drag's marker. */
@@ -102,12 +107,14 @@ const CurveFigure = memo(function CurveFigure({
   width,
   axisName,
   faded,
+  frame,
   marker,
 }: FigureProps & { marker: CurveMarker | null }) {
+  const { height, margin: inset, tickGap } = frame;
   const clipId = `curve-clip-${useId().replace(/:/g, '')}`;
   const row = rowOf(hyperparameter);
-  const innerWidth = Math.max(10, width - MARGIN.left - MARGIN.right);
-  const innerHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
+  const innerWidth = Math.max(10, width - inset.left - inset.right);
+  const innerHeight = height - inset.top - inset.bottom;
   const stretches = useMemo(() => curveStretches(curve, row), [curve, row]);
   const jumps = useMemo(() => jumpsOf(curve, row), [curve, row]);
   const range = useMemo(() => agreementRange(curve, row), [curve, row]);
@@ -135,7 +142,7 @@ const CurveFigure = memo(function CurveFigure({
   return (
     <svg
       width={width}
-      height={HEIGHT}
+      height={height}
       className={faded ? 'curve-figure faded' : 'curve-figure'}
       role="img"
       aria-label={tr.t('curveFigureLabel', {
@@ -150,7 +157,7 @@ const CurveFigure = memo(function CurveFigure({
           <rect width={innerWidth} height={innerHeight} />
         </clipPath>
       </defs>
-      <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
+      <g transform={`translate(${inset.left},${inset.top})`}>
         <rect className="curve-background" width={innerWidth} height={innerHeight} />
         {range && (
           <rect
@@ -172,7 +179,7 @@ const CurveFigure = memo(function CurveFigure({
         {x.ticks(5).map((tick) => (
           <g key={tick} className="curve-tick x" transform={`translate(${x(tick)},${innerHeight})`}>
             <line y2={4} />
-            <text y={15} textAnchor="middle">
+            <text y={tickGap} textAnchor="middle">
               {tr.number(tick, 2)}
             </text>
           </g>
@@ -253,14 +260,14 @@ const CurveFigure = memo(function CurveFigure({
         <text
           className="curve-axis-title"
           x={innerWidth / 2}
-          y={innerHeight + 27}
+          y={innerHeight + inset.bottom - 3}
           textAnchor="middle"
         >
           {axisName}
         </text>
         <text
           className="curve-axis-title"
-          transform={`translate(${-34},${innerHeight / 2}) rotate(-90)`}
+          transform={`translate(${10 - inset.left},${innerHeight / 2}) rotate(-90)`}
           textAnchor="middle"
         >
           {`${tr.t('curveFitted', { symbol })} (log)`}
@@ -284,6 +291,7 @@ export function ResponseCurve() {
   const vector = useExplorer((s) => s.options.arrowMode === 'vector');
   const curveAxis = useExplorer((s) => s.curveAxis);
   const marker = useExplorer(selectCurveMarker);
+  const presenting = useExplorer((s) => s.presentation);
   const [measure, width] = useElementWidth();
   const row = rowOf(hyperparameter);
   const shown = view !== null && view.index === selectedIndex ? view : null;
@@ -339,6 +347,7 @@ export function ResponseCurve() {
               width={width}
               axisName={axisName}
               faded={shown?.status !== 'done'}
+              frame={presenting ? FRAMES.presenting : FRAMES.page}
               marker={marker}
             />
           )}

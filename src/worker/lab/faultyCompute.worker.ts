@@ -18,8 +18,8 @@ let armed: LabFault | null = null;
 /** The measured choice, unless the test pins the band to one path. */
 const measured = new PosteriorChooser();
 const chooser: DensePathChooser = {
-  choose: (n, m) =>
-    band === 'gpu' ? 'tfjs' : band === 'engine' ? 'engine' : measured.choose(n, m),
+  choose: (n, m, live) =>
+    band === 'gpu' ? 'tfjs' : band === 'engine' ? 'engine' : measured.choose(n, m, live),
   record: (n, m, path, ms) => measured.record(n, m, path, ms),
 };
 
@@ -27,13 +27,13 @@ const chooser: DensePathChooser = {
 function faultyPath(real: PosteriorPath): PosteriorPath {
   return {
     backend: () => real.backend(),
-    posterior(data, fit, grid, onSlowStart) {
+    posterior(data, fit, grid, onSlowStart, live) {
       const fault = armed;
       if (fault === 'stall-readback') {
         armed = null;
         return new Promise(() => {});
       }
-      const running = real.posterior(data, fit, grid, onSlowStart);
+      const running = real.posterior(data, fit, grid, onSlowStart, live);
       if (fault === 'context-loss-in-readback') {
         armed = null;
         // The kernels are queued and their read-back awaited by now: lose the context under it.
