@@ -8,19 +8,14 @@ import type { KernelName } from '../engine/types';
 import type { AnalysisResult, ComputeClient } from '../worker/protocol';
 import { snapPoint, type Point } from './domain';
 import { emptyHistory, record, redo, undo } from './history';
-import { DEFAULT_KERNEL, DEFAULT_VIEW_OPTIONS, type ViewOptions } from './options';
+import { DEFAULT_KERNEL, DEFAULT_VIEW_OPTIONS } from './options';
 import { DEFAULT_PRESET_ID, findPreset, matchPreset, type PresetId } from './presets';
-import { boxOf, buildRequest, LIVE_LANDSCAPE_MAX_POINTS } from './request';
-import { buildCurveRequest, curveMatches, curveTarget, pendingCurve, settledCurve } from './curve';
-import {
-  applyResult,
-  baselineFor,
-  landscapePosition,
-  scaleFor,
-  type RequestRecord,
-} from './results';
-import { createStalenessClock } from './staleness';
-import { insightRequestFor, pendingInsight, settledInsight } from './insight';
+import { settledCurve } from './curve';
+import { applyResult, baselineFor, landscapePosition, scaleFor } from './results';
+import { createComputeRequests } from './computeRequests';
+import { createTransaction } from './transaction';
+import { createViewActions } from './viewActions';
+import { settledInsight } from './insight';
 import type { DataSnapshot, ExplorerData, ExplorerState } from './types';
 import type { SharedState } from './urlCodec';
 import { notice } from '../i18n/notice';
@@ -79,131 +74,11 @@ export function createExplorerStore({
   responseCurves = false,
   now,
 }: ExplorerStoreOptions): ExplorerStore {
-  /**
-   * Every action runs as one transaction: its changes gather in a draft and reach the subscribers
-   * as one update when the outermost action returns, so React renders once per action and no
-   * subscriber sees a half-made state.
-   */
-  let draft: ExplorerState | null = null;
-  let depth = 0;
-  function read(): ExplorerState {
-    return draft ?? store.getState();
-  }
-  function write(change: Partial<ExplorerState>): void {
-    if (depth === 0) store.setState(change);
-    else draft = { ...read(), ...change };
-  }
-  function transact<Args extends unknown[], Result>(
-    run: (...args: Args) => Result,
-  ): (...args: Args) => Result {
-    return (...args) => {
-      depth += 1;
-      try {
-        return run(...args);
-      } finally {
-        depth -= 1;
-        if (depth === 0 && draft) {
-          const next = draft;
-          draft = null;
-          store.setState(next, true);
-        }
-      }
-    };
-  }
-
-  const requests = new Map<number, RequestRecord>();
-  let lastRequest: RequestRecord | null = null;
-  const staleness = createStalenessClock((refitting) => write({ refitting }), now ? { now } : {});
+  const { read, write, transact } = createTransaction(() => store);
+  const compute = createComputeRequests({ client, read, write, responseCurves, now });
+  const { requestAnalysis, refreshCurve, refreshInsight } = compute;
   /** Set at a release: the arrow scale is fitted anew once the fit of the final points is in. */
   let rescaleWhenCurrent = false;
-
-  /** Drops an unfinished curve whose data are no longer on screen. */
-  function dropStaleCurve(): void {
-    const { curve, points } = read();
-    if (curve?.status !== 'computing' || curve.points === points) return;
-    client.cancelCurve();
-    write({ curve: { ...curve, status: 'stale' } });
-  }
-
-  /**
-   * Asks for the response curve the state calls for, unless it is already here or coming. Never
-   * during a drag: the curve computed before the drag stays, and the page follows the point on it.
-   */
-  function refreshCurve(): void {
-    if (!responseCurves) return;
-    const state = read();
-    if (state.drag?.active) return;
-    const target = curveTarget(state);
-    if (!target) {
-      if (state.curve?.status === 'computing') client.cancelCurve();
-      if (state.curve !== null) write({ curve: null });
-      return;
-    }
-    if (curveMatches(state.curve, target)) return;
-    const seq = client.requestCurve(buildCurveRequest(state, target));
-    write({ curve: pendingCurve(state.curve, target, seq) });
-  }
-
-  /**
-   * Asks for the influence, pull map or added point's refit the state calls for, when the data
-   * are at rest (insight.ts); a newer request drops an unfinished one in the worker.
-   */
-  function refreshInsight(addedPoint: { x: number; y: number } | null = null): void {
-    if (!client.requestInsight) return;
-    const state = read();
-    const wanted = insightRequestFor(state, addedPoint);
-    if (wanted === null) return;
-    const seq = client.requestInsight(wanted.request);
-    write({ insight: pendingInsight(state.insight, wanted.key, seq, addedPoint) });
-  }
-
-  /** Drops an unfinished insight request (a drag began: the worker must be free for it). */
-  function cancelInsight(): void {
-    if (read().insight?.status === 'computing') client.cancelInsight?.();
-  }
-
-  /**
-   * Sends the current data to the compute service. `reuseLandscape` skips the landscape when the
-   * one on screen belongs to these points (a request that only changes the θ set by hand).
-   */
-  function requestAnalysis(
-    finiteDifferenceIndex: number | null = null,
-    { reuseLandscape = false } = {},
-  ): void {
-    const { points, kernel, options, drag, structureVersion, manualTheta } = read();
-    cancelInsight();
-    const shown = read().landscape;
-    const landscape =
-      options.showLandscape &&
-      (!drag?.active || points.length <= LIVE_LANDSCAPE_MAX_POINTS) &&
-      !(reuseLandscape && shown?.points === points);
-    // During a drag the axes start from those on screen, so they only grow while a point moves.
-    const landscapeBox = drag?.active && shown ? boxOf(shown.grid) : undefined;
-    const seq = client.request(
-      buildRequest(points, kernel, {
-        landscape,
-        finiteDifferenceIndex,
-        landscapeBox,
-        fixedTheta: manualTheta,
-        rule: options.rule,
-        compareRule: options.compareRule,
-        live: drag?.active ?? false,
-      }),
-    );
-    const previous = lastRequest;
-    lastRequest = {
-      points,
-      kernel,
-      structureVersion,
-      landscape,
-      finiteDifferenceIndex,
-      supersededAt: null,
-    };
-    requests.set(seq, lastRequest);
-    write({ pendingSeq: seq });
-    dropStaleCurve();
-    staleness.requested(lastRequest, previous);
-  }
 
   const store = createStore<ExplorerState>()(() => {
     const set = write;
@@ -316,7 +191,7 @@ export function createExplorerStore({
         refreshCurve();
         refreshInsight();
         // A large dataset skipped the landscape while dragging: bring it up to date now.
-        const landscapeComing = lastRequest?.points === points && lastRequest.landscape;
+        const landscapeComing = compute.landscapeComing(points);
         if (
           drag.moved &&
           options.showLandscape &&
@@ -366,54 +241,10 @@ export function createExplorerStore({
         refreshCurve();
       },
 
-      setCurveAxis(curveAxis) {
-        if (curveAxis === get().curveAxis) return;
-        set({ curveAxis });
-        refreshCurve();
-      },
-
       setKernel(kernel: KernelName) {
         if (kernel === get().kernel) return;
         set({ arrowScale: null });
         commit({ kernel });
-      },
-
-      setHyperparameter(hyperparameter) {
-        setOptions({ hyperparameter });
-      },
-      setArrowMode(arrowMode) {
-        setOptions({ arrowMode });
-      },
-      setShowBand(showBand) {
-        setOptions({ showBand });
-      },
-      setShowLandscape(showLandscape) {
-        setOptions({ showLandscape });
-        const { landscape, points } = get();
-        if (showLandscape && landscape?.points !== points) requestAnalysis();
-      },
-
-      setRule(rule) {
-        if (rule === get().options.rule) return;
-        // The scale is fitted anew to the new rule's arrows; none are drawn until they come.
-        set({ options: { ...get().options, rule }, arrowScale: null });
-        requestAnalysis();
-      },
-      setCompareRule(compareRule) {
-        if (compareRule === get().options.compareRule) return;
-        set({ options: { ...get().options, compareRule } });
-        requestAnalysis(null, { reuseLandscape: true });
-      },
-      setShowInfluence(showInfluence) {
-        setOptions({ showInfluence });
-        refreshInsight();
-      },
-      setShowPullMap(showPullMap) {
-        setOptions({ showPullMap });
-        refreshInsight();
-      },
-      refitWithPointAt(x, y) {
-        if (Number.isFinite(x) && Number.isFinite(y)) refreshInsight({ x, y });
       },
 
       loadPreset(id: PresetId) {
@@ -487,54 +318,16 @@ export function createExplorerStore({
         requestAnalysis(selectedIndex);
       },
 
-      dismissNotice() {
-        set({ notice: null });
-      },
-
-      setManualTheta(place) {
-        const current = get().manualTheta;
-        const same =
-          place === current ||
-          (place !== null &&
-            current !== null &&
-            place.lengthscale === current.lengthscale &&
-            place.noiseRatio === current.noiseRatio);
-        if (same) return;
-        const valid =
-          place === null ||
-          [place.lengthscale, place.noiseRatio].every(
-            (value) => Number.isFinite(value) && value > 0,
-          );
-        if (!valid) return;
-        set({
-          manualTheta: place && { lengthscale: place.lengthscale, noiseRatio: place.noiseRatio },
-        });
-        if (place !== null) requestAnalysis(null, { reuseLandscape: true });
-      },
-
-      setPresentation(on) {
-        if (on !== get().presentation) set({ presentation: on });
-      },
+      ...createViewActions({ read, write, compute }),
 
       dispose() {
         unsubscribeInsight?.();
         unsubscribeResults();
         unsubscribeStatus();
         unsubscribeCurves();
-        staleness.dispose();
+        compute.dispose();
       },
     };
-
-    function setOptions(change: Partial<ViewOptions>): void {
-      const options = { ...get().options, ...change };
-      const { arrowScale } = get();
-      const scaleKept =
-        arrowScale?.hyperparameter === options.hyperparameter &&
-        arrowScale.mode === options.arrowMode;
-      set({ options, arrowScale: scaleKept ? arrowScale : null });
-      if (!scaleKept) get().rescaleArrows();
-      refreshCurve();
-    }
   });
 
   /** Refits the arrow scale after a release, once the result for the final points is in. */
@@ -546,14 +339,13 @@ export function createExplorerStore({
   }
 
   function receive(result: AnalysisResult): void {
-    const request = requests.get(result.seq);
-    for (const seq of requests.keys()) if (seq <= result.seq) requests.delete(seq);
+    const request = compute.claim(result);
     if (!request) return;
     write(applyResult(read(), result, request));
     rescaleIfCurrent();
     refreshCurve();
     refreshInsight();
-    staleness.answered(request);
+    compute.answered(request);
   }
 
   const actions = Object.entries(read()).filter(

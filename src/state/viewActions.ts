@@ -1,0 +1,119 @@
+/**
+ * The store's actions that change how the data are shown — the arrows' hyperparameter and mode,
+ * the band, the landscape, the selection rule and its comparison, the influence panel and the
+ * pull map, a θ set by hand, the response curve's axis, presentation mode, the notice — and never
+ * the data themselves (store.ts holds those).
+ */
+import type { ViewOptions } from './options';
+import type { ComputeRequests } from './computeRequests';
+import type { Transaction } from './transaction';
+import type { ExplorerActions } from './types';
+
+export type ViewActions = Pick<
+  ExplorerActions,
+  | 'setCurveAxis'
+  | 'setHyperparameter'
+  | 'setArrowMode'
+  | 'setShowBand'
+  | 'setShowLandscape'
+  | 'setRule'
+  | 'setCompareRule'
+  | 'setShowInfluence'
+  | 'setShowPullMap'
+  | 'refitWithPointAt'
+  | 'dismissNotice'
+  | 'setManualTheta'
+  | 'setPresentation'
+>;
+
+export function createViewActions({
+  read: get,
+  write: set,
+  compute,
+}: Pick<Transaction, 'read' | 'write'> & { compute: ComputeRequests }): ViewActions {
+  const { requestAnalysis, refreshCurve, refreshInsight } = compute;
+
+  function setOptions(change: Partial<ViewOptions>): void {
+    const options = { ...get().options, ...change };
+    const { arrowScale } = get();
+    const scaleKept =
+      arrowScale?.hyperparameter === options.hyperparameter &&
+      arrowScale.mode === options.arrowMode;
+    set({ options, arrowScale: scaleKept ? arrowScale : null });
+    if (!scaleKept) get().rescaleArrows();
+    refreshCurve();
+  }
+
+  return {
+    setCurveAxis(curveAxis) {
+      if (curveAxis === get().curveAxis) return;
+      set({ curveAxis });
+      refreshCurve();
+    },
+
+    setHyperparameter(hyperparameter) {
+      setOptions({ hyperparameter });
+    },
+    setArrowMode(arrowMode) {
+      setOptions({ arrowMode });
+    },
+    setShowBand(showBand) {
+      setOptions({ showBand });
+    },
+    setShowLandscape(showLandscape) {
+      setOptions({ showLandscape });
+      const { landscape, points } = get();
+      if (showLandscape && landscape?.points !== points) requestAnalysis();
+    },
+
+    setRule(rule) {
+      if (rule === get().options.rule) return;
+      // The scale is fitted anew to the new rule's arrows; none are drawn until they come.
+      set({ options: { ...get().options, rule }, arrowScale: null });
+      requestAnalysis();
+    },
+    setCompareRule(compareRule) {
+      if (compareRule === get().options.compareRule) return;
+      set({ options: { ...get().options, compareRule } });
+      requestAnalysis(null, { reuseLandscape: true });
+    },
+    setShowInfluence(showInfluence) {
+      setOptions({ showInfluence });
+      refreshInsight();
+    },
+    setShowPullMap(showPullMap) {
+      setOptions({ showPullMap });
+      refreshInsight();
+    },
+    refitWithPointAt(x, y) {
+      if (Number.isFinite(x) && Number.isFinite(y)) refreshInsight({ x, y });
+    },
+
+    dismissNotice() {
+      set({ notice: null });
+    },
+
+    setManualTheta(place) {
+      const current = get().manualTheta;
+      const same =
+        place === current ||
+        (place !== null &&
+          current !== null &&
+          place.lengthscale === current.lengthscale &&
+          place.noiseRatio === current.noiseRatio);
+      if (same) return;
+      const valid =
+        place === null ||
+        [place.lengthscale, place.noiseRatio].every((value) => Number.isFinite(value) && value > 0);
+      if (!valid) return;
+      set({
+        manualTheta: place && { lengthscale: place.lengthscale, noiseRatio: place.noiseRatio },
+      });
+      if (place !== null) requestAnalysis(null, { reuseLandscape: true });
+    },
+
+    setPresentation(on) {
+      if (on !== get().presentation) set({ presentation: on });
+    },
+  };
+}
