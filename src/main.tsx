@@ -7,7 +7,7 @@ import { notice } from './i18n/notice';
 import { bindUrl, createExplorerStore, decodeSharedState, fragmentAsksToPresent } from './state';
 import { App } from './ui/App';
 import { applyStoredTheme } from './ui/theme';
-import { createComputeClient } from './worker/client';
+import { createComputeClient } from './worker/main/client';
 
 /** Most points the page accepts (from a click, a link or a preset). */
 const MAX_PAGE_POINTS = 300;

@@ -2,7 +2,7 @@
  * The explorer's Embed dialog: the current points and settings as an <iframe> snippet and as a
  * <gp-sensitivity> snippet, ready to paste into an article. The explorer shows it from a button:
  *
- *     import { EmbedButton } from '../embed/EmbedDialog';
+ *     import { EmbedButton } from './EmbedDialog';
  *     <EmbedButton />   // inside the explorer's StoreContext
  */
 import './embed-dialog.css';

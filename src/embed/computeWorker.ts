@@ -6,8 +6,8 @@
  * that needs CORS on the script's host and, under a Content-Security-Policy, `worker-src blob:`.
  * When even that fails, the compute client computes on the main thread instead.
  */
-import computeWorkerUrl from '../worker/compute.worker.ts?worker&url';
-import type { WorkerLike } from '../worker/client';
+import computeWorkerUrl from '../worker/thread/compute.worker.ts?worker&url';
+import type { WorkerLike } from '../worker/main/client';
 
 /** The compute worker's script as an absolute URL. */
 export function computeWorkerScript(): URL {

@@ -15,16 +15,16 @@
  * as they would a worker of their own; the next request starts a fresh worker. When the last lane
  * closes, the worker is ended.
  */
-import type { WorkerLike } from '../worker/client';
+import type { WorkerLike } from '../worker/main/client';
 import {
   createLivenessWatch,
   DEFAULT_LIVENESS,
   StageTimes,
   type LivenessOptions,
   type LivenessWatch,
-} from '../worker/liveness';
-import type { FromWorkerMessage, ToWorkerMessage } from '../worker/messages';
-import type { ComputeStatus, SequencedRequest } from '../worker/protocol';
+} from '../worker/main/liveness';
+import type { FromWorkerMessage, ToWorkerMessage } from '../worker/shared/messages';
+import type { ComputeStatus, SequencedRequest } from '../worker/shared/protocol';
 
 export interface WorkerPool {
   /** A lane for one compute client; pass as `createComputeClient({ createWorker })`. */

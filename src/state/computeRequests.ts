@@ -3,7 +3,7 @@
  * jobs the state calls for, remembers what each request was made for (by seq), and keeps the
  * staleness clock (staleness.ts) that marks an answer as refitting once the data moved on.
  */
-import type { AnalysisResult, ComputeClient } from '../worker/protocol';
+import type { AnalysisResult, ComputeClient } from '../worker/shared/protocol';
 import type { Point } from './domain';
 import { buildCurveRequest, curveMatches, curveTarget, pendingCurve } from './curve';
 import { insightRequestFor, pendingInsight } from './insight';

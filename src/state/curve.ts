@@ -5,7 +5,7 @@
  */
 import type { CurveAxis, ResponseCurve } from '../engine/response-curve';
 import type { KernelName, LogTheta } from '../engine/types';
-import type { CurveRequest, CurveResult } from '../worker/protocol';
+import type { CurveRequest, CurveResult } from '../worker/shared/protocol';
 import { X_DOMAIN, Y_DOMAIN, type Point } from './domain';
 import type { ExplorerData } from './types';
 

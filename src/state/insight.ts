@@ -12,7 +12,7 @@ import type {
   InsightRequest,
   InsightResult,
   InsightSuccess,
-} from '../worker/protocol';
+} from '../worker/shared/protocol';
 
 /** One point's influence, as the page shows it. */
 export type { InfluenceRow };

@@ -5,7 +5,7 @@
  * screen instead, so its axes only ever grow while a point moves.
  */
 import type { KernelName, LandscapeBox, SelectionRule } from '../engine';
-import type { AnalysisRequest } from '../worker/protocol';
+import type { AnalysisRequest } from '../worker/shared/protocol';
 import { X_DOMAIN, type Point } from './domain';
 import type { LandscapePosition } from './types';
 

@@ -4,7 +4,7 @@
  */
 import type { HyperparameterName, KernelName, LogTheta } from '../engine/types';
 import { HYPERPARAMETER_NAMES } from '../engine/types';
-import type { AnalysisResult, AnalysisSuccess } from '../worker/protocol';
+import type { AnalysisResult, AnalysisSuccess } from '../worker/shared/protocol';
 import { chooseReference, type ArrowScale } from './arrowScale';
 import type { Point } from './domain';
 import type { DragBaseline, ExplorerData, LandscapePosition } from './types';

@@ -5,7 +5,7 @@
 import { NEAR_TIE_GAP } from '../engine/diagnostics';
 import { hyperparametersFromLog } from '../engine/predict';
 import { HYPERPARAMETER_NAMES, type Hyperparameters, type LogTheta } from '../engine/types';
-import type { FixedThetaFit } from '../worker/protocol';
+import type { FixedThetaFit } from '../worker/shared/protocol';
 import { arrowVector, type ArrowScale, type ArrowVector } from './arrowScale';
 import type { Point } from './domain';
 import type { ExplorerState, LandscapePosition } from './types';

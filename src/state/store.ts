@@ -5,7 +5,7 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { KernelName } from '../engine/types';
-import type { AnalysisResult, ComputeClient } from '../worker/protocol';
+import type { AnalysisResult, ComputeClient } from '../worker/shared/protocol';
 import { snapPoint, type Point } from './domain';
 import { emptyHistory, record, redo, undo } from './history';
 import { DEFAULT_KERNEL, DEFAULT_VIEW_OPTIONS } from './options';

@@ -1,6 +1,6 @@
 /** The shape of the explorer's store: data, view options, compute results and interaction state. */
 import type { HyperparameterName, KernelName, LogTheta, SelectionRule } from '../engine/types';
-import type { AnalysisFailure, AnalysisSuccess, ComputeStatus } from '../worker/protocol';
+import type { AnalysisFailure, AnalysisSuccess, ComputeStatus } from '../worker/shared/protocol';
 import type { CurveAxis } from '../engine/response-curve';
 import type { ArrowScale } from './arrowScale';
 import type { CurveView } from './curve';

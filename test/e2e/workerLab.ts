@@ -1,7 +1,7 @@
 /** Helpers for browser tests that drive worker-lab.html, the compute worker's test page. */
 import type { Page } from 'playwright-core';
 import type { LabRequest, LabResult } from '../../src/worker/lab/workerLab';
-import type { ComputeStatus } from '../../src/worker/protocol';
+import type { ComputeStatus } from '../../src/worker/shared/protocol';
 import { referenceCases } from '../fixtures/reference';
 
 export type { LabRequest, LabResult };

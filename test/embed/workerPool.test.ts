@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createWorkerPool } from '../../src/embed/workerPool';
-import { createComputeClient } from '../../src/worker/client';
-import type { AnalysisResult } from '../../src/worker/protocol';
-import type { LivenessOptions } from '../../src/worker/liveness';
+import { createComputeClient } from '../../src/worker/main/client';
+import type { AnalysisResult } from '../../src/worker/shared/protocol';
+import type { LivenessOptions } from '../../src/worker/main/liveness';
 import { FakeWorker, resultFor, sampleRequest } from '../worker/fakeWorker';
 
 /** A pool over fake workers, and the workers it created, newest last. */

@@ -5,9 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { GP_INPUT_ERROR_CODES, GpInputError } from '../../src/engine';
-import { runAnalysis } from '../../src/worker/analysis';
-import { createEnginePosteriorPath } from '../../src/worker/enginePosteriorPath';
-import { WarmStarts } from '../../src/worker/warmStarts';
+import { runAnalysis } from '../../src/worker/thread/analysis';
+import { createEnginePosteriorPath } from '../../src/worker/thread/enginePosteriorPath';
+import { WarmStarts } from '../../src/worker/thread/warmStarts';
 import { LIBRARY_CASES, MESSAGE_LIMIT } from './corpus';
 import { expectPrototypesUntouched, prototypeSnapshot } from './prototypes';
 

@@ -15,7 +15,7 @@ import type {
   SequencedCurveRequest,
   SequencedInsightRequest,
   SequencedRequest,
-} from '../../src/worker/protocol';
+} from '../../src/worker/shared/protocol';
 
 export interface FakeClient extends ComputeClient {
   requests: SequencedRequest[];

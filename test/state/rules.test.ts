@@ -3,7 +3,7 @@ import type { LogTheta } from '../../src/engine/types';
 import { currentInsight, PULL_MAP_GRID } from '../../src/state/insight';
 import { selectArrows } from '../../src/state/selectors';
 import { createExplorerStore } from '../../src/state/store';
-import type { InsightSuccess, SequencedInsightRequest } from '../../src/worker/protocol';
+import type { InsightSuccess, SequencedInsightRequest } from '../../src/worker/shared/protocol';
 import {
   answerLatest,
   createFakeClient,

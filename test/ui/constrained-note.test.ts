@@ -9,9 +9,9 @@ import { createExplorerStore, selectArrows } from '../../src/state';
 import { MathPanel } from '../../src/ui/panels/MathPanel';
 import { TrustNote } from '../../src/ui/panels/TrustNote';
 import { StoreContext } from '../../src/ui/context';
-import { runAnalysis } from '../../src/worker/analysis';
-import { createEnginePosteriorPath } from '../../src/worker/enginePosteriorPath';
-import { WarmStarts } from '../../src/worker/warmStarts';
+import { runAnalysis } from '../../src/worker/thread/analysis';
+import { createEnginePosteriorPath } from '../../src/worker/thread/enginePosteriorPath';
+import { WarmStarts } from '../../src/worker/thread/warmStarts';
 import { createFakeClient } from '../state/fakeClient';
 
 const SENTENCE =

@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LANDSCAPE_MARGINS, posterior, profileAt, validateDataset } from '../../src/engine';
-import { runAnalysis } from '../../src/worker/analysis';
-import { WarmStarts } from '../../src/worker/warmStarts';
-import { createEnginePosteriorPath } from '../../src/worker/enginePosteriorPath';
-import type { AnalysisSuccess, SequencedRequest } from '../../src/worker/protocol';
-import { createTfjsPosteriorPath } from '../../src/worker/tfjsPosteriorPath';
+import { runAnalysis } from '../../src/worker/thread/analysis';
+import { WarmStarts } from '../../src/worker/thread/warmStarts';
+import { createEnginePosteriorPath } from '../../src/worker/thread/enginePosteriorPath';
+import type { AnalysisSuccess, SequencedRequest } from '../../src/worker/shared/protocol';
+import { createTfjsPosteriorPath } from '../../src/worker/thread/tfjsPosteriorPath';
 import { referenceCases, relativeError } from '../fixtures/reference';
 import { startCpuBackend } from '../gpu/tfjsCpu';
 

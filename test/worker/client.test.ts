@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createComputeClient } from '../../src/worker/client';
-import type { LivenessOptions } from '../../src/worker/liveness';
-import type { MainThreadCompute } from '../../src/worker/mainThreadCompute';
-import type { AnalysisResult, ComputeStatus } from '../../src/worker/protocol';
+import { createComputeClient } from '../../src/worker/main/client';
+import type { LivenessOptions } from '../../src/worker/main/liveness';
+import type { MainThreadCompute } from '../../src/worker/main/mainThreadCompute';
+import type { AnalysisResult, ComputeStatus } from '../../src/worker/shared/protocol';
 import {
   curveResultFor,
   FakeWorker,

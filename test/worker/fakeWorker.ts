@@ -1,6 +1,6 @@
 /** An in-memory stand-in for the compute worker, driven by the test. */
-import type { WorkerLike } from '../../src/worker/client';
-import type { FromWorkerMessage, ToWorkerMessage } from '../../src/worker/messages';
+import type { WorkerLike } from '../../src/worker/main/client';
+import type { FromWorkerMessage, ToWorkerMessage } from '../../src/worker/shared/messages';
 import type {
   AnalysisRequest,
   AnalysisResult,
@@ -8,7 +8,7 @@ import type {
   CurveResult,
   SequencedCurveRequest,
   SequencedRequest,
-} from '../../src/worker/protocol';
+} from '../../src/worker/shared/protocol';
 
 export class FakeWorker implements WorkerLike {
   readonly received: ToWorkerMessage[] = [];

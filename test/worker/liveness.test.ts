@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { StageTimes, UNMEASURED_STAGE_MS } from '../../src/worker/liveness';
+import { StageTimes, UNMEASURED_STAGE_MS } from '../../src/worker/main/liveness';
 import { sampleRequest } from './fakeWorker';
 
 const sized = (n: number, landscape: number | null = null) => ({

@@ -4,7 +4,7 @@ import {
   PosteriorChooser,
   REPROBE_EVERY,
   type DensePath,
-} from '../../src/worker/posteriorChooser';
+} from '../../src/worker/thread/posteriorChooser';
 
 /** Runs `count` requests of size (n, m) with fixed per-path costs; returns the paths chosen. */
 function run(

@@ -7,18 +7,18 @@ import {
   refitWithAddedPoint,
   validateDataset,
 } from '../../src/engine';
-import { runAnalysis } from '../../src/worker/analysis';
-import { createEnginePosteriorPath } from '../../src/worker/enginePosteriorPath';
-import { startInsightJob } from '../../src/worker/insightJob';
-import type { FromWorkerMessage } from '../../src/worker/messages';
+import { runAnalysis } from '../../src/worker/thread/analysis';
+import { createEnginePosteriorPath } from '../../src/worker/thread/enginePosteriorPath';
+import { startInsightJob } from '../../src/worker/thread/insightJob';
+import type { FromWorkerMessage } from '../../src/worker/shared/messages';
 import type {
   AnalysisSuccess,
   InsightSuccess,
   SequencedInsightRequest,
   SequencedRequest,
-} from '../../src/worker/protocol';
-import { WarmStarts } from '../../src/worker/warmStarts';
-import { createWorkerHost } from '../../src/worker/workerHost';
+} from '../../src/worker/shared/protocol';
+import { WarmStarts } from '../../src/worker/thread/warmStarts';
+import { createWorkerHost } from '../../src/worker/thread/workerHost';
 import { referenceCases } from '../fixtures/reference';
 
 const reference = referenceCases.sine10!;

@@ -6,7 +6,7 @@ import {
   type Dataset,
   type KernelName,
 } from '../../src/engine';
-import { WarmStarts, warmStartKey } from '../../src/worker/warmStarts';
+import { WarmStarts, warmStartKey } from '../../src/worker/thread/warmStarts';
 import { referenceCases } from '../fixtures/reference';
 
 function fitAndRemember(warmStarts: WarmStarts, data: Dataset, kernel: KernelName = 'rbf') {

@@ -1,15 +1,15 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TfjsBackendName } from '../../src/gpu/tfjsBackend';
-import type { PosteriorPath } from '../../src/worker/analysis';
-import type { FromWorkerMessage } from '../../src/worker/messages';
+import type { PosteriorPath } from '../../src/worker/thread/analysis';
+import type { FromWorkerMessage } from '../../src/worker/shared/messages';
 import type {
   AnalysisResult,
   SequencedCurveRequest,
   SequencedRequest,
-} from '../../src/worker/protocol';
-import { createTfjsPosteriorPath, GPU_FIRST_RUN_MS } from '../../src/worker/tfjsPosteriorPath';
-import { createWorkerHost, type GpuRuntime } from '../../src/worker/workerHost';
+} from '../../src/worker/shared/protocol';
+import { createTfjsPosteriorPath, GPU_FIRST_RUN_MS } from '../../src/worker/thread/tfjsPosteriorPath';
+import { createWorkerHost, type GpuRuntime } from '../../src/worker/thread/workerHost';
 import { referenceCases } from '../fixtures/reference';
 import { startCpuBackend } from '../gpu/tfjsCpu';
 

@@ -10,7 +10,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createExplorerStore, type ExplorerStore, type Point } from '../../state';
 import { App } from '../../ui/App';
-import type { ComputeClient } from '../protocol';
+import type { ComputeClient } from '../shared/protocol';
 
 /** One animation frame as the page showed it. */
 export interface SampledFrame {

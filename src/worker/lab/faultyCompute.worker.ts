@@ -2,12 +2,12 @@
  * The compute worker of the test pages: the production worker (compute.worker.ts) plus the faults
  * of labFaults.ts, committed on request. Built only with the browser tests' page.
  */
-import type { ToWorkerMessage } from '../messages';
-import type { PosteriorPath } from '../analysis';
-import { PosteriorChooser, type DensePathChooser } from '../posteriorChooser';
-import { createTfjsPosteriorPath } from '../tfjsPosteriorPath';
-import { createTfjsRuntime } from '../tfjsRuntime';
-import { createWorkerHost } from '../workerHost';
+import type { ToWorkerMessage } from '../shared/messages';
+import type { PosteriorPath } from '../thread/analysis';
+import { PosteriorChooser, type DensePathChooser } from '../thread/posteriorChooser';
+import { createTfjsPosteriorPath } from '../thread/tfjsPosteriorPath';
+import { createTfjsRuntime } from '../thread/tfjsRuntime';
+import { createWorkerHost } from '../thread/workerHost';
 import { isLabMessage, type LabBandPath, type LabFault } from './labFaults';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;

@@ -8,7 +8,7 @@ import type { Hyperparameters, KernelName } from '../../engine';
 import { densePosterior } from '../../gpu/densePosterior';
 import { posteriorSamplePaths } from '../../gpu/posteriorSamples';
 import { startTfjs, type TfjsStart } from '../../gpu/tfjsBackend';
-import { evenGrid } from '../requestCheck';
+import { evenGrid } from '../shared/requestCheck';
 
 let started: Promise<TfjsStart> | null = null;
 

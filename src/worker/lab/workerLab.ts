@@ -8,8 +8,8 @@
  * tested where the arrows are drawn.
  */
 import type { KernelName, LogTheta, Matrix3 } from '../../engine';
-import { createComputeClient, type WorkerLike } from '../client';
-import type { AnalysisResult, ComputeStatus, CurveResult } from '../protocol';
+import { createComputeClient, type WorkerLike } from '../main/client';
+import type { AnalysisResult, ComputeStatus, CurveResult } from '../shared/protocol';
 import type { LabBandPath, LabFault, LabToWorkerMessage } from './labFaults';
 
 /** A request in plain JSON, as a test can pass it through `page.evaluate`. */

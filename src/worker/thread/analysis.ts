@@ -15,7 +15,7 @@ import {
   posterior as enginePosterior,
   profileAt,
   validateDataset,
-} from '../engine';
+} from '../../engine';
 import type {
   Dataset,
   FitResult,
@@ -25,8 +25,8 @@ import type {
   PriorOptions,
   SelectionRule,
   SensitivityResult,
-} from '../engine';
-import type { AnalysisStage } from './messages';
+} from '../../engine';
+import type { AnalysisStage } from '../shared/messages';
 import type {
   AnalysisResult,
   AnalysisSuccess,
@@ -34,8 +34,8 @@ import type {
   FixedThetaFit,
   RuleComparison,
   SequencedRequest,
-} from './protocol';
-import { evenGrid, logGrid, requestProblem } from './requestCheck';
+} from '../shared/protocol';
+import { evenGrid, logGrid, requestProblem } from '../shared/requestCheck';
 import type { DensePath } from './posteriorChooser';
 import { warmStartKey, type WarmStarts } from './warmStarts';
 

@@ -17,7 +17,7 @@
  * a cancel drops the unfinished one. Insight jobs (influence, the pull map, an added point's refit;
  * insightJob.ts) come third, a stage at a time, on the same terms.
  */
-import type { TfjsBackendName, TfjsStart } from '../gpu/tfjsBackend';
+import type { TfjsBackendName, TfjsStart } from '../../gpu/tfjsBackend';
 import { runAnalysis, type PosteriorPath } from './analysis';
 import { WarmStarts } from './warmStarts';
 import { startCurveJob, type CurveJob } from './curveJob';
@@ -27,8 +27,8 @@ import {
   transferablesOf,
   type FromWorkerMessage,
   type ToWorkerMessage,
-} from './messages';
-import type { AnalysisResult, SequencedRequest } from './protocol';
+} from '../shared/messages';
+import type { AnalysisResult, SequencedRequest } from '../shared/protocol';
 
 /** What the host needs from tfjs; the real one is in `tfjsRuntime.ts`. */
 export interface GpuRuntime {

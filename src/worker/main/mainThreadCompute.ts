@@ -3,11 +3,11 @@
  * Loaded with a dynamic import by the client, so neither the engine nor this path weighs on the
  * main bundle when the worker runs (and tfjs never enters it).
  */
-import { runAnalysis } from './analysis';
-import { WarmStarts } from './warmStarts';
-import { createEnginePosteriorPath } from './enginePosteriorPath';
-import { startCurveJob } from './curveJob';
-import { startInsightJob } from './insightJob';
+import { runAnalysis } from '../thread/analysis';
+import { WarmStarts } from '../thread/warmStarts';
+import { createEnginePosteriorPath } from '../thread/enginePosteriorPath';
+import { startCurveJob } from '../thread/curveJob';
+import { startInsightJob } from '../thread/insightJob';
 import type {
   AnalysisResult,
   CurveResult,
@@ -15,7 +15,7 @@ import type {
   SequencedCurveRequest,
   SequencedInsightRequest,
   SequencedRequest,
-} from './protocol';
+} from '../shared/protocol';
 
 export interface MainThreadCompute {
   compute(request: SequencedRequest): Promise<AnalysisResult>;

@@ -16,8 +16,8 @@ import type {
   ResponseCurve,
   Rows3,
   SelectionRule,
-} from '../engine';
-import type { PriorOptions } from '../engine/rules/prior';
+} from '../../engine';
+import type { PriorOptions } from '../../engine/rules/prior';
 
 /** Which compute path produced a result. */
 export type ComputeBackend = 'webgl' | 'cpu' | 'main-thread';

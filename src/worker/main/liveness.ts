@@ -17,7 +17,7 @@
  * announces work the page cannot have measured (the first GPU run of a size, which compiles
  * shaders), it says how long that may take and gets floorMs more than that.
  */
-import type { AnalysisSuccess, SequencedRequest } from './protocol';
+import type { AnalysisSuccess, SequencedRequest } from '../shared/protocol';
 
 export interface LivenessOptions {
   /** The least silence that counts as a lost worker, ms. */

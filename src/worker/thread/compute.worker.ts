@@ -2,7 +2,7 @@
  * Entry of the compute worker (a module worker). Hosts the float64 engine and tfjs; speaks the
  * messages of `messages.ts`.
  */
-import type { ToWorkerMessage } from './messages';
+import type { ToWorkerMessage } from '../shared/messages';
 import { createTfjsPosteriorPath } from './tfjsPosteriorPath';
 import { createTfjsRuntime } from './tfjsRuntime';
 import { createWorkerHost } from './workerHost';

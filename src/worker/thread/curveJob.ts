@@ -10,8 +10,8 @@ import {
   traceResponseCurve,
   validateDataset,
   type ResponseCurveTracer,
-} from '../engine';
-import type { CurveResult, SequencedCurveRequest } from './protocol';
+} from '../../engine';
+import type { CurveResult, SequencedCurveRequest } from '../shared/protocol';
 
 /** Most samples on either side of the current value a request may ask for. */
 export const MAX_CURVE_SAMPLES_PER_SIDE = 64;

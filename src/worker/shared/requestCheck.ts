@@ -3,8 +3,8 @@
  * box, the sample count, the finite-difference index, a θ set by hand). Data x, y are checked by the engine's
  * `validateDataset`, which names the problem precisely.
  */
-import { describeValue } from '../engine/input-error';
-import { KERNEL_NAMES, SELECTION_RULES } from '../engine/types';
+import { describeValue } from '../../engine/input-error';
+import { KERNEL_NAMES, SELECTION_RULES } from '../../engine/types';
 import type { AnalysisRequest } from './protocol';
 
 /** Largest dense grid and sample count the worker computes, to bound memory per request. */

@@ -1,7 +1,7 @@
 /**
  * The float64 posterior path of the engine, used when no worker (and so no tfjs) is available.
  */
-import { posterior, posteriorSamples } from '../engine';
+import { posterior, posteriorSamples } from '../../engine';
 import type { PosteriorPath } from './analysis';
 
 export function createEnginePosteriorPath(): PosteriorPath {

@@ -8,7 +8,7 @@ import {
   startTfjs,
   watchContextLoss,
   type TfjsStartOptions,
-} from '../gpu/tfjsBackend';
+} from '../../gpu/tfjsBackend';
 import type { GpuRuntime } from './workerHost';
 
 export function createTfjsRuntime(

@@ -3,11 +3,11 @@
  * factors (α and L⁻¹). The dense band: the same tfjs kernels or the float64 engine, whichever
  * `PosteriorChooser` has measured to be faster here for this size.
  */
-import { posterior, posteriorFactors } from '../engine';
-import type { Dataset, FitResult } from '../engine';
-import { densePosterior, type PosteriorFactorInput } from '../gpu/densePosterior';
-import { posteriorSamplePaths } from '../gpu/posteriorSamples';
-import type { TfjsBackendName } from '../gpu/tfjsBackend';
+import { posterior, posteriorFactors } from '../../engine';
+import type { Dataset, FitResult } from '../../engine';
+import { densePosterior, type PosteriorFactorInput } from '../../gpu/densePosterior';
+import { posteriorSamplePaths } from '../../gpu/posteriorSamples';
+import type { TfjsBackendName } from '../../gpu/tfjsBackend';
 import type { PosteriorPath } from './analysis';
 import { PosteriorChooser, type DensePathChooser } from './posteriorChooser';
 

@@ -7,7 +7,7 @@
  * The start is the implicit function theorem's first-order prediction of the new θ̂
  * (`predictLogTheta`), O(|Δ|²) from the new maximum, rather than the old θ̂ itself.
  */
-import { predictLogTheta } from '../engine';
+import { predictLogTheta } from '../../engine';
 import type {
   Dataset,
   FitOptions,
@@ -16,8 +16,8 @@ import type {
   LogTheta,
   SelectionRule,
   SensitivityResult,
-} from '../engine';
-import type { PriorOptions } from '../engine/rules/prior';
+} from '../../engine';
+import type { PriorOptions } from '../../engine/rules/prior';
 
 /** A change of the data small enough for a warm Newton polish. */
 export const WARM_START_LIMITS = {

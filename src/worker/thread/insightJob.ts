@@ -15,14 +15,14 @@ import {
   refitWithAddedPoint,
   SELECTION_RULES,
   validateDataset,
-} from '../engine';
-import type { Dataset, FitOptions, FitResult, LocalMaximum } from '../engine';
+} from '../../engine';
+import type { Dataset, FitOptions, FitResult, LocalMaximum } from '../../engine';
 import type {
   InfluenceRow,
   InsightResult,
   InsightSuccess,
   SequencedInsightRequest,
-} from './protocol';
+} from '../shared/protocol';
 
 /** Most cells of a pull map a request may ask for. */
 export const MAX_PULL_MAP_CELLS = 16_384;

@@ -25,7 +25,7 @@ import {
   type LivenessOptions,
   type LivenessWatch,
 } from './liveness';
-import type { FromWorkerMessage, ToWorkerMessage } from './messages';
+import type { FromWorkerMessage, ToWorkerMessage } from '../shared/messages';
 import type { MainThreadCompute } from './mainThreadCompute';
 import type {
   AnalysisRequest,
@@ -39,7 +39,7 @@ import type {
   SequencedCurveRequest,
   SequencedInsightRequest,
   SequencedRequest,
-} from './protocol';
+} from '../shared/protocol';
 
 /** The parts of `Worker` the client uses (a fake in tests, a lane of a shared worker). */
 export interface WorkerLike {
@@ -72,7 +72,7 @@ export const DEFAULT_MAX_RESTARTS = 3;
 
 function createModuleWorker(): WorkerLike {
   if (typeof Worker === 'undefined') throw new Error('this browser has no Web Workers');
-  return new Worker(new URL('./compute.worker.ts', import.meta.url), { type: 'module' });
+  return new Worker(new URL('../thread/compute.worker.ts', import.meta.url), { type: 'module' });
 }
 
 const loadEngineOnMainThread = async (): Promise<MainThreadCompute> =>
