@@ -60,7 +60,7 @@ describe.each(['en', 'es'] as const)('the article in %s', (language) => {
     expect(await page.locator('figure[data-figure]').count()).toBe(11);
     // The widget figures (2, 6, 8 and the exercises) draw an arrow per point.
     const widgets = page.locator('figure [data-testid=gp-embed]');
-    expect(await widgets.count()).toBe(5);
+    expect(await widgets.count()).toBe(6);
     for (const widget of await widgets.all()) {
       const arrows = await widget.locator('[data-testid=arrow]').count();
       expect(arrows).toBe(await widget.locator('[data-testid=point]').count());
