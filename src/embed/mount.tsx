@@ -9,6 +9,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createExplorerStore, type ExplorerStore, type SharedState } from '../state';
 import { browserLanguage, parseLanguage, type Language } from '../i18n/language';
+import { translator } from '../i18n/messages';
 import { createComputeClient } from '../worker/main/client';
 import type { ComputeClient } from '../worker/shared/protocol';
 import { createComputeWorker } from './computeWorker';
@@ -58,7 +59,7 @@ export interface EmbedHandle {
   /**
    * Sets the options anew (omitted ones take their defaults) and applies what changed: new points
    * or kernel reload the data; arrows, band, panels, height and theme only change the view.
-   * Returns the problems found, as `mount` shows them.
+   * Returns the problems found, as `mount` shows them: in the widget's language.
    */
   update(options: WidgetOptions): string[];
   /** Removes the widget and frees its compute client. */
@@ -127,10 +128,12 @@ export function mount(element: HTMLElement, options: MountOptions = {}): EmbedHa
   let language = widgetLanguage(lang);
   const appLink = readAppUrl(appUrlOption, document.baseURI);
   const appUrl = appLink.url;
+  // Problems are said, returned and logged in the widget's language.
   const resolve = (given: EmbedOptions, base?: EmbedConfig) => {
-    const resolved = resolveEmbedOptions(given, base);
-    if (appLink.problem) resolved.problems.push(appLink.problem);
-    return resolved;
+    const { config: checked, notices } = resolveEmbedOptions(given, base);
+    if (appLink.notice) notices.push(appLink.notice);
+    const tr = translator(language);
+    return { config: checked, problems: notices.map((problem) => tr.notice(problem)) };
   };
   let { config, problems } = resolve(embedOptions);
   warn(problems);

@@ -13,7 +13,6 @@
  *   height          plot height in CSS pixels (160–1200), or auto (from the width)
  *   theme           auto (follows the reader's system) | light | dark
  */
-import { describeValue, groupDigits, quoteText } from '../engine/input-error';
 import {
   HYPERPARAMETER_NAMES,
   KERNEL_NAMES,
@@ -32,6 +31,8 @@ import {
 } from '../state';
 import { checkPoints, formatPointsText, MAX_EMBED_POINTS, parsePointsText } from './pointsText';
 import { notice, type Notice } from '../i18n/notice';
+import { translator } from '../i18n/messages';
+import { describeNotice, quoteNotice } from './problemValues';
 
 export type EmbedPanel = 'controls' | 'readout' | 'status';
 export const EMBED_PANELS: readonly EmbedPanel[] = ['controls', 'readout', 'status'];
@@ -49,13 +50,13 @@ export const EMBED_HEIGHT_RANGE: readonly [number, number] = [160, 1200];
 export const OPTION_TEXT_LIMITS = { points: 80 * MAX_EMBED_POINTS, other: 64 };
 
 /** A value quoted in a problem: at most 40 characters of it. */
-const quoteValue = (value: string) => quoteText(value, 40);
+const quoteValue = (value: string) => quoteNotice(value, 40);
 
 /** The problem with an option text longer than its limit, or null. */
-function tooLong(name: string, value: unknown): string | null {
+function tooLong(name: string, value: unknown): Notice | null {
   const limit = name === 'points' ? OPTION_TEXT_LIMITS.points : OPTION_TEXT_LIMITS.other;
   if (typeof value !== 'string' || value.length <= limit) return null;
-  return `${name} is ${groupDigits(value.length)} characters long; at most ${groupDigits(limit)} are read`;
+  return notice('optionTooLong', { name, length: value.length, limit });
 }
 
 /** Names of the options as attributes and URL parameters, in the order snippets write them. */
@@ -121,43 +122,46 @@ function oneOf<T extends string>(
   name: string,
   value: unknown,
   allowed: readonly T[],
-): T | { problem: string } {
+): T | { problem: Notice } {
   if (typeof value !== 'string') {
-    return { problem: `${name} must be text, not ${describeValue(value)}` };
+    return { problem: notice('optionNotText', { name, value: describeNotice(value) }) };
   }
   const match = allowed.find((candidate) => candidate.toLowerCase() === value.trim().toLowerCase());
   return (
     match ?? {
-      problem: `${name} ${quoteValue(value)} is not one of ${allowed.join(', ')}`,
+      problem: notice('optionNotOneOf', {
+        name,
+        value: quoteValue(value),
+        allowed: allowed.join(', '),
+      }),
     }
   );
 }
 
-function readBoolean(name: string, value: unknown): boolean | { problem: string } {
+function readBoolean(name: string, value: unknown): boolean | { problem: Notice } {
   if (typeof value === 'boolean') return value;
   if (typeof value !== 'string') {
-    return { problem: `${name} must be true or false, not ${describeValue(value)}` };
+    return { problem: notice('optionNotBooleanType', { name, value: describeNotice(value) }) };
   }
   const text = value.trim().toLowerCase();
   // A bare attribute (`<gp-sensitivity band>`) has the value ''.
   if (['', 'true', '1', 'yes', 'on'].includes(text)) return true;
   if (['false', '0', 'no', 'off'].includes(text)) return false;
-  return { problem: `${name} ${quoteValue(value)} is not true or false` };
+  return { problem: notice('optionNotBoolean', { name, value: quoteValue(value) }) };
 }
 
-function readPanels(value: unknown): EmbedPanel[] | { problem: string } {
+function readPanels(value: unknown): EmbedPanel[] | { problem: Notice } {
+  const allowed = EMBED_PANELS.join(', ');
   let names: unknown[];
   if (typeof value === 'string') {
     names = value.split(/[,\s]+/);
   } else if (Array.isArray(value) && value.length <= 2 * EMBED_PANELS.length) {
     names = [...(value as unknown[])];
   } else {
-    return {
-      problem: `panels must be a list of ${EMBED_PANELS.join(', ')}, not ${describeValue(value)}`,
-    };
+    return { problem: notice('optionPanelsNotList', { allowed, value: describeNotice(value) }) };
   }
   if (!names.every((name): name is string => typeof name === 'string')) {
-    return { problem: `panels must be names such as ${EMBED_PANELS.join(', ')}` };
+    return { problem: notice('optionPanelsNotNames', { allowed }) };
   }
   const wanted = names.map((name) => name.trim()).filter((name) => name !== '');
   if (wanted.length === 1 && wanted[0]?.toLowerCase() === 'none') return [];
@@ -165,31 +169,40 @@ function readPanels(value: unknown): EmbedPanel[] | { problem: string } {
   for (const name of wanted) {
     const panel = oneOf('panel', name, EMBED_PANELS);
     if (typeof panel !== 'string')
-      return { problem: `${panel.problem} (or none for the plot alone)` };
+      return { problem: notice('optionPanelOrNone', { problem: panel.problem }) };
     if (!panels.includes(panel)) panels.push(panel);
   }
   return panels;
 }
 
-function readHeight(value: unknown): number | null | { problem: string } {
+function readHeight(value: unknown): number | null | { problem: Notice } {
   if (value === null || (typeof value === 'string' && /^\s*(auto)?\s*$/i.test(value))) return null;
+  // As text: pixel counts are written without digit grouping.
+  const range = { min: String(EMBED_HEIGHT_RANGE[0]), max: String(EMBED_HEIGHT_RANGE[1]) };
   const [min, max] = EMBED_HEIGHT_RANGE;
-  const allowed = `a number of pixels from ${min} to ${max}, or auto`;
   if (typeof value !== 'number' && typeof value !== 'string') {
-    return { problem: `height must be ${allowed}, not ${describeValue(value)}` };
+    return { problem: notice('optionHeightType', { ...range, value: describeNotice(value) }) };
   }
   const height = typeof value === 'number' ? value : Number(value.trim().replace(/px$/i, ''));
   if (!Number.isFinite(height) || height < min || height > max) {
-    const shown = typeof value === 'string' ? quoteValue(value) : describeValue(value);
-    return { problem: `height ${shown} is not ${allowed}` };
+    const shown = typeof value === 'string' ? quoteValue(value) : String(value);
+    return { problem: notice('optionHeightRange', { ...range, value: shown }) };
   }
   return Math.round(height);
 }
 
 export interface ResolvedEmbedOptions {
   config: EmbedConfig;
-  /** One sentence per option that was ignored, naming the value and what is allowed. */
+  /** One sentence per option that was ignored, naming the value and what is allowed (English). */
   problems: string[];
+  /** The same problems as notices, to be said in the widget's language (`Translator.notice`). */
+  notices: Notice[];
+}
+
+/** `notices` with their English sentences. */
+function resolved(config: EmbedConfig, notices: Notice[]): ResolvedEmbedOptions {
+  const english = translator('en');
+  return { config, problems: notices.map((problem) => english.notice(problem)), notices };
 }
 
 /** Checks every option; a bad one keeps `base`'s value (the defaults unless given). */
@@ -198,13 +211,13 @@ export function resolveEmbedOptions(
   base: EmbedConfig = defaultEmbedConfig(),
 ): ResolvedEmbedOptions {
   const config: EmbedConfig = { ...base };
-  const problems: string[] = [];
+  const problems: Notice[] = [];
   if (options === null || typeof options !== 'object') {
-    return { config, problems: [`options must be an object, not ${describeValue(options)}.`] };
+    return resolved(config, [notice('optionsNotObject', { value: describeNotice(options) })]);
   }
-  const take = <T>(result: T | { problem: string }, apply: (value: T) => void) => {
+  const take = <T>(result: T | { problem: Notice }, apply: (value: T) => void) => {
     if (result !== null && typeof result === 'object' && 'problem' in result) {
-      problems.push(`${result.problem}; using the default.`);
+      problems.push(notice('optionUsingDefault', { problem: result.problem }));
     } else {
       apply(result as T);
     }
@@ -217,11 +230,9 @@ export function resolveEmbedOptions(
     const problem = tooLong(name, given[name]);
     if (problem === null) continue;
     skipped.add(name);
-    const fallback =
-      name === 'points'
-        ? `showing the ${findPreset(DEFAULT_PRESET_ID).label.toLowerCase()} instead`
-        : 'using the default';
-    problems.push(`${problem}; ${fallback}.`);
+    problems.push(
+      notice(name === 'points' ? 'optionShowingPreset' : 'optionUsingDefault', { problem }),
+    );
   }
   if (skipped.has('points')) {
     // Its problem is already named.
@@ -233,7 +244,9 @@ export function resolveEmbedOptions(
     if (parsed.ok) config.points = parsed.points;
     else
       problems.push(
-        `points: ${parsed.message}; showing the ${findPreset(DEFAULT_PRESET_ID).label.toLowerCase()} instead.`,
+        notice('optionShowingPreset', {
+          problem: notice('optionPoints', { problem: parsed.problem }),
+        }),
       );
   } else if (options.preset !== undefined && !skipped.has('preset')) {
     const ids = PRESETS.map((preset) => preset.id);
@@ -257,7 +270,7 @@ export function resolveEmbedOptions(
     take(readHeight(options.height), (height) => (config.height = height));
   if (options.theme !== undefined && !skipped.has('theme'))
     take(oneOf('theme', options.theme, EMBED_THEMES), (theme) => (config.theme = theme));
-  return { config, problems };
+  return resolved(config, problems);
 }
 
 /** The longest `app-url` read. */
@@ -266,34 +279,33 @@ export const APP_URL_LIMIT = 2048;
 /**
  * The full explorer's address for the widget's "Open in explorer" link, resolved against `base`
  * (the page's address): only http and https addresses are linked, so an attribute can never
- * turn the link into script (`javascript:`) or a data document.
+ * turn the link into script (`javascript:`) or a data document. A refused value gives `problem`
+ * in English and `notice` to be said in the widget's language.
  */
 export function readAppUrl(
   value: unknown,
   base: string,
-): { url: string | null; problem: string | null } {
-  if (value === null || value === undefined) return { url: null, problem: null };
-  const noLink = 'the "Open in explorer" link is left out.';
-  if (typeof value !== 'string' || value.length > APP_URL_LIMIT) {
-    const what =
-      typeof value === 'string'
-        ? `${groupDigits(value.length)} characters long`
-        : describeValue(value);
-    return { url: null, problem: `app-url is ${what}; ${noLink}` };
-  }
+): { url: string | null; problem: string | null; notice: Notice | null } {
+  const refuse = (problem: Notice) => ({
+    url: null,
+    problem: translator('en').notice(problem),
+    notice: problem,
+  });
+  if (value === null || value === undefined) return { url: null, problem: null, notice: null };
+  if (typeof value !== 'string')
+    return refuse(notice('appUrlNotText', { value: describeNotice(value) }));
+  if (value.length > APP_URL_LIMIT)
+    return refuse(notice('appUrlTooLong', { length: value.length }));
   let url: URL;
   try {
     url = new URL(value, base);
   } catch {
-    return { url: null, problem: `app-url ${quoteValue(value)} is not an address; ${noLink}` };
+    return refuse(notice('appUrlNotAddress', { value: quoteValue(value) }));
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    return {
-      url: null,
-      problem: `app-url ${quoteValue(value)} is not an http or https address; ${noLink}`,
-    };
+    return refuse(notice('appUrlNotHttp', { value: quoteValue(value) }));
   }
-  return { url: url.href, problem: null };
+  return { url: url.href, problem: null, notice: null };
 }
 
 /**

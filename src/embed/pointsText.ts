@@ -5,44 +5,62 @@
  *
  * Coordinates are in the plot's units (x in [0, 10], y in [−3, 3]) and are kept on its 0.001 grid.
  */
-import { describeValue, groupDigits, quoteText } from '../engine/input-error';
+import { notice, type Notice } from '../i18n/notice';
+import { translator } from '../i18n/messages';
 import { MIN_POINTS, snapPoint, X_DOMAIN, Y_DOMAIN, type Point } from '../state';
+import { describeNotice, quoteNotice } from './problemValues';
 
 /** Most points an embedded widget holds (from an attribute, a URL or the reader's clicks). */
 export const MAX_EMBED_POINTS = 100;
 
-export type PointsParse = { ok: true; points: Point[] } | { ok: false; message: string };
+/**
+ * The points, or the first problem with them: `problem` says it in any language (a catalogue key
+ * and its values), `message` in English.
+ */
+export type PointsParse =
+  { ok: true; points: Point[] } | { ok: false; problem: Notice; message: string };
+
+/** A failed parse with `problem`. */
+function refuse(problem: Notice): PointsParse {
+  return { ok: false, problem, message: translator('en').notice(problem) };
+}
 
 /** A coordinate as written in the message: the text itself, trimmed, at most 40 characters. */
-const quote = (text: string) => quoteText(text.trim(), 40);
+const quote = (text: string) => quoteNotice(text.trim(), 40);
 
-function checkCount(count: number): string | null {
+/** The plot's bounds as the messages write them, as text: the author's own notation. */
+const BOUNDS = {
+  x0: String(X_DOMAIN[0]),
+  x1: String(X_DOMAIN[1]),
+  y0: String(Y_DOMAIN[0]),
+  y1: String(Y_DOMAIN[1]),
+};
+
+function checkCount(count: number): Notice | null {
   if (count < MIN_POINTS)
-    return `${count} point${count === 1 ? '' : 's'} given; at least ${MIN_POINTS} are needed to fit three hyperparameters`;
-  if (count > MAX_EMBED_POINTS)
-    return `${groupDigits(count)} points given; an embedded widget holds at most ${MAX_EMBED_POINTS}`;
+    return notice(count === 1 ? 'pointsTooFewOne' : 'pointsTooFew', { count, min: MIN_POINTS });
+  if (count > MAX_EMBED_POINTS) return notice('pointsTooMany', { count, max: MAX_EMBED_POINTS });
   return null;
 }
 
-function outsideMessage(index: number, x: number, y: number): string | null {
+function outsideProblem(index: number, x: number, y: number): Notice | null {
   const inX = x >= X_DOMAIN[0] && x <= X_DOMAIN[1];
   const inY = y >= Y_DOMAIN[0] && y <= Y_DOMAIN[1];
   if (inX && inY) return null;
-  const which = inX ? `y = ${y}` : `x = ${x}`;
-  return `point ${index + 1} (${which}) lies outside the plot: x must be in [${X_DOMAIN[0]}, ${X_DOMAIN[1]}] and y in [${Y_DOMAIN[0]}, ${Y_DOMAIN[1]}]`;
+  // The coordinate as JavaScript writes it, every digit: a rounded 3.0000001 would read as inside.
+  return inX
+    ? notice('pointsOutsideY', { index: index + 1, y: String(y), ...BOUNDS })
+    : notice('pointsOutsideX', { index: index + 1, x: String(x), ...BOUNDS });
 }
 
 /** Checks points given as numbers (from JavaScript) and puts them on the plot's grid. */
 export function checkPoints(points: readonly { x: number; y: number }[]): PointsParse {
   if (!Array.isArray(points)) {
-    return {
-      ok: false,
-      message: `points must be an array of {x, y} or text, not ${describeValue(points)}`,
-    };
+    return refuse(notice('pointsNotArray', { value: describeNotice(points) }));
   }
   // The count first: a sparse array of 2³²−1 entries is refused without a look at them.
   const countProblem = checkCount(points.length);
-  if (countProblem) return { ok: false, message: countProblem };
+  if (countProblem) return refuse(countProblem);
   const checked: Point[] = [];
   for (let index = 0; index < points.length; index++) {
     let x: unknown;
@@ -52,13 +70,13 @@ export function checkPoints(points: readonly { x: number; y: number }[]): Points
       x = (point as { x?: unknown } | null | undefined)?.x;
       y = (point as { y?: unknown } | null | undefined)?.y;
     } catch {
-      return { ok: false, message: `point ${index + 1} could not be read` };
+      return refuse(notice('pointsUnreadable', { index: index + 1 }));
     }
     if (typeof x !== 'number' || typeof y !== 'number' || !Number.isFinite(x + y)) {
-      return { ok: false, message: `point ${index + 1} needs finite numbers x and y` };
+      return refuse(notice('pointsNotFinite', { index: index + 1 }));
     }
-    const outside = outsideMessage(index, x, y);
-    if (outside) return { ok: false, message: outside };
+    const outside = outsideProblem(index, x, y);
+    if (outside) return refuse(outside);
     checked.push(snapPoint(x, y));
   }
   return { ok: true, points: checked };
@@ -70,25 +88,19 @@ export function parsePointsText(text: string): PointsParse {
     .split(/[;\s]+/)
     .map((pair) => pair.trim())
     .filter((pair) => pair !== '');
-  if (pairs.length === 0) return { ok: false, message: 'no points given' };
+  if (pairs.length === 0) return refuse(notice('pointsNone'));
   const numbers: { x: number; y: number }[] = [];
   for (const [index, pair] of pairs.entries()) {
     const parts = pair.split(',');
     if (parts.length !== 2) {
-      return {
-        ok: false,
-        message: `pair ${index + 1} ${quote(pair)} must be an x and a y separated by a comma`,
-      };
+      return refuse(notice('pointsPairShape', { index: index + 1, value: quote(pair) }));
     }
     const [xText = '', yText = ''] = parts;
     const x = xText.trim() === '' ? Number.NaN : Number(xText);
     const y = yText.trim() === '' ? Number.NaN : Number(yText);
     if (!Number.isFinite(x) || !Number.isFinite(y)) {
       const bad = Number.isFinite(x) ? yText : xText;
-      return {
-        ok: false,
-        message: `pair ${index + 1} has ${quote(bad)}, which is not a finite number`,
-      };
+      return refuse(notice('pointsPairNotNumber', { index: index + 1, value: quote(bad) }));
     }
     numbers.push({ x, y });
   }

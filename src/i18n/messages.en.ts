@@ -3,10 +3,12 @@
  * shown (numbers already formatted for the language). Every key here must exist in
  * messages.es.ts (the type `UiMessages` is this object's keys).
  */
+import { optionsEn } from './options.en';
 import { panelsEn } from './panels.en';
 
 export const en = {
   ...panelsEn,
+  ...optionsEn,
   // Masthead and page
   appTitle: 'GP Sensitivity Explorer',
   tagline:

@@ -1,9 +1,11 @@
 /** El texto del explorador y del widget en español, con las mismas claves que messages.en.ts. */
 import type { UiMessages } from './messages';
+import { optionsEs } from './options.es';
 import { panelsEs } from './panels.es';
 
 export const es: UiMessages = {
   ...panelsEs,
+  ...optionsEs,
   appTitle: 'GP Sensitivity Explorer',
   tagline:
     'Arrastra un punto y mira cómo un proceso gaussiano vuelve a ajustar sus hiperparámetros. Cada flecha muestra hacia dónde tira ese punto de ellos, y con cuánta fuerza.',

@@ -5,7 +5,7 @@
  * reader's language is not the one it was built in. Figures are `<figure data-figure>` with a
  * static picture (`.figure-static`) that the live figure (`.figure-live`) replaces.
  */
-import { ARTICLE_KERNEL } from './datasets';
+import { ARTICLE_KERNEL, JUMP_DIRECTION, JUMP_POINT } from './datasets';
 import { logSlopes, type ArticleFacts } from './facts';
 import {
   GP_TEX,
@@ -144,22 +144,28 @@ export function renderArticle(
 <tr><th scope="row">${escapeHtml(m.fig7Source)}</th><td>${formatNumber(language, o.source.theta.lengthscale, 6)}</td><td>${formatNumber(language, o.source.theta.signalStd, 6)}</td><td>${formatNumber(language, o.sourceFixed.lengthscale, 6)}</td></tr>
 </tbody></table><p>${richText(m.fig7SlopeSame, values)}</p>`;
 
-  const exercise = (number: 1 | 2, question: MessageKey, points: number, index: number) => {
+  const exercise = (number: 1 | 2 | 3, question: MessageKey, points: number, index: number) => {
+    const fitted = number === 2 ? facts.outlier : facts.clusters;
     const picture =
       number === 1
         ? sineFit(false, index)
-        : fitSvg({
-            points: facts.outlier.points,
-            theta: facts.outlier.fit.theta,
-            kernel,
-            highlight: index,
-          });
-    const direction = number === 1 ? 'up' : 'down';
+        : fitSvg({ points: fitted.points, theta: fitted.fit.theta, kernel, highlight: index });
+    const direction = number === 1 ? 'up' : number === 2 ? 'down' : JUMP_DIRECTION;
+    const [first, second]: [[string, MessageKey], [string, MessageKey]] =
+      number === 3
+        ? [
+            ['follow', 'ex3Follow'],
+            ['jump', 'ex3Jump'],
+          ]
+        : [
+            ['grow', 'exGrow'],
+            ['shrink', 'exShrink'],
+          ];
     return `<div class="exercise" id="exercise-${number}" data-exercise="${number}" data-point="${index}" data-direction="${direction}" data-points="${points}">
 <p class="question">${richText(m[question], { point: String(index + 1) })}</p>
 <div class="choices" role="group" aria-label="${escapeHtml(fill(m[question], { point: String(index + 1) }))}">
-<button type="button" class="choice" data-guess="grow" aria-pressed="false">${escapeHtml(m.exGrow)}</button>
-<button type="button" class="choice" data-guess="shrink" aria-pressed="false">${escapeHtml(m.exShrink)}</button>
+<button type="button" class="choice" data-guess="${first[0]}" aria-pressed="false">${escapeHtml(m[first[1]])}</button>
+<button type="button" class="choice" data-guess="${second[0]}" aria-pressed="false">${escapeHtml(m[second[1]])}</button>
 </div>
 ${figure(`exercise-${number}`, richText(m[question], { point: String(index + 1) }), picture)}
 <div class="moves">
@@ -272,7 +278,8 @@ ${figure(`exercise-${number}`, richText(m[question], { point: String(index + 1) 
       body:
         p('exIntro') +
         exercise(1, 'ex1Question', facts.sine.points.length, facts.crestPoint) +
-        exercise(2, 'ex2Question', facts.outlier.points.length, facts.outlierPull.index),
+        exercise(2, 'ex2Question', facts.outlier.points.length, facts.outlierPull.index) +
+        exercise(3, 'ex3Question', facts.clusters.points.length, JUMP_POINT),
     },
   ];
 

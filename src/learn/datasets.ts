@@ -17,3 +17,10 @@ export const ARTICLE_KERNEL: KernelName = 'rbf';
 /** Step 7 compares the two objectives on the default data. */
 export const STEP7_POINTS: readonly Point[] = SINE_POINTS;
 export const STEP7_KERNEL: KernelName = ARTICLE_KERNEL;
+
+/**
+ * Exercise 3 lowers this point of CLUSTER_POINTS (x ≈ 2.57, the left cluster's edge) until θ̂
+ * jumps to the smooth explanation (test/learn/jump.test.ts measures where).
+ */
+export const JUMP_POINT = 5;
+export const JUMP_DIRECTION: 'up' | 'down' = 'down';

@@ -2,20 +2,22 @@
  * "Predict, then drag": the reader commits to ℓ̂ growing or shrinking when the marked point moves
  * the asked way, then moves it (drag by mouse or touch, the arrow keys on the focused point, or
  * the buttons) and reads whether the refit went the predicted way. The verdict compares the
- * widget's refitted ℓ̂ (the float64 engine's) with the ℓ̂ of the unmoved data.
+ * widget's refitted ℓ̂ (the float64 engine's) with the ℓ̂ of the unmoved data. Exercise 3 asks
+ * instead whether ℓ̂ follows the arrow or jumps, and sees a jump in two successive fits (jump.ts).
  */
 import { mount, type EmbedHandle } from '../embed/mount';
 import type { FitChangeDetail } from '../embed/fitEvents';
-import { ARTICLE_KERNEL, OUTLIER_POINTS, SINE_POINTS } from './datasets';
+import { ARTICLE_KERNEL, CLUSTER_POINTS, OUTLIER_POINTS, SINE_POINTS } from './datasets';
 import type { ArticleFacts } from './facts';
+import { isJump, JUMP_STEP } from './jump';
 import { goLive } from './live';
 import { CATALOGUES, fill, formatNumber, type Language } from './messages';
 
-type Guess = 'grow' | 'shrink';
+type Guess = 'grow' | 'shrink' | 'follow' | 'jump';
 
 /** Smallest move of the point (in y) that counts as a move. */
 const MOVE_THRESHOLD = 0.02;
-const BUTTON_STEP = 0.25;
+const BUTTON_STEP = JUMP_STEP;
 
 export function mountExercise(
   exercise: HTMLElement,
@@ -26,13 +28,17 @@ export function mountExercise(
   const number = exercise.dataset.exercise;
   const index = Number(exercise.dataset.point);
   const wantUp = exercise.dataset.direction === 'up';
-  const points = number === '1' ? SINE_POINTS : OUTLIER_POINTS;
-  const startLengthscale = (number === '1' ? facts.sine : facts.outlier).fit.theta.lengthscale;
+  const points = number === '1' ? SINE_POINTS : number === '2' ? OUTLIER_POINTS : CLUSTER_POINTS;
+  const fitted = number === '1' ? facts.sine : number === '2' ? facts.outlier : facts.clusters;
+  const startLengthscale = fitted.fit.theta.lengthscale;
   const start = points[index]!;
   const feedback = exercise.querySelector<HTMLElement>('.feedback')!;
   const choices = [...exercise.querySelectorAll<HTMLButtonElement>('.choice')];
   let guess: Guess | null = null;
   let latest: FitChangeDetail | null = null;
+  // Exercise 3: ℓ̂ of the fit before the latest, and the first jump seen (until "Start again").
+  let previousLengthscale = startLengthscale;
+  let jump: { from: number; to: number } | null = null;
   const n = (v: number) => formatNumber(language, v, 3);
 
   const say = (text: string, verdict: 'none' | 'right' | 'wrong') => {
@@ -41,13 +47,25 @@ export function mountExercise(
   };
   const judge = () => {
     if (!guess) return say(m.exWaiting, 'none');
-    const guessText = guess === 'grow' ? m.exGrow : m.exShrink;
+    const guessText = { grow: m.exGrow, shrink: m.exShrink, follow: m.ex3Follow, jump: m.ex3Jump }[
+      guess
+    ];
     const direction = wantUp ? m.exUp : m.exDown;
     const moved = latest ? latest.points[index]!.y - start.y : 0;
     if (!latest || Math.abs(moved) < MOVE_THRESHOLD)
       return say(fill(m.exCommitted, { guess: guessText, direction }), 'none');
     if (moved > 0 !== wantUp)
       return say(fill(m.exWrongWay, { moved: moved > 0 ? m.exUp : m.exDown, direction }), 'none');
+    if (number === '3') {
+      if (!jump)
+        return say(
+          fill(m.ex3Following, { before: n(startLengthscale), after: n(latest.lengthscale) }),
+          'none',
+        );
+      const right = guess === 'jump';
+      const text = fill(m.ex3Jumped, { from: n(jump.from), to: n(jump.to) });
+      return say(`${right ? m.ex3Right : m.ex3Wrong} ${text}`, right ? 'right' : 'wrong');
+    }
     const grew = latest.lengthscale > startLengthscale;
     const values = {
       before: n(startLengthscale),
@@ -69,6 +87,9 @@ export function mountExercise(
     lang: language,
     onChange: (detail) => {
       latest = detail;
+      if (!jump && isJump(previousLengthscale, detail.lengthscale))
+        jump = { from: previousLengthscale, to: detail.lengthscale };
+      previousLengthscale = detail.lengthscale;
       judge();
     },
   });
@@ -93,6 +114,9 @@ export function mountExercise(
     guess = null;
     for (const other of choices) other.setAttribute('aria-pressed', 'false');
     delete exercise.dataset.guess;
+    jump = null;
+    // The refit at the start is a return, not a jump.
+    previousLengthscale = startLengthscale;
     widget.store.getState().movePoint(index, start.x, start.y);
     widget.store.getState().select(index);
     judge();

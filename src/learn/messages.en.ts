@@ -123,6 +123,16 @@ export const en = {
     'Not this time: ℓ̂ went from {before} to {after}, it {change}. Look at the point’s arrow: it predicted this.',
   exGrew: 'grew',
   exShrank: 'shrank',
+  ex3Question:
+    'Two explanations of these two clusters almost tie; the fit picks the wiggly one. Lower point {point} a quarter unit at a time. What will ℓ̂ do?',
+  ex3Follow: 'ℓ̂ will change a little, as the arrow says',
+  ex3Jump: 'ℓ̂ will jump to a very different value',
+  ex3Following:
+    'ℓ̂ is {after} (it was {before}): so far it changes a little, as the arrow says. Keep lowering the point.',
+  ex3Jumped:
+    'Between two fits ℓ̂ jumped from {from} to {to}: the smooth explanation now beats the wiggly one, and θ̂ moved to the other maximum. The arrow is the slope of the maximum θ̂ sits on; it cannot see a second maximum rise until it overtakes the first.',
+  ex3Right: 'Right.',
+  ex3Wrong: 'Not this time.',
   exWaiting: 'Choose an answer first.',
 
   footer:

@@ -123,6 +123,16 @@ export const es: LearnMessages = {
     'Esta vez no: ℓ̂ pasó de {before} a {after}, {change}. Mira la flecha del punto: lo anunciaba.',
   exGrew: 'creció',
   exShrank: 'menguó',
+  ex3Question:
+    'Dos explicaciones de estos dos grupos casi empatan; el ajuste elige la ondulada. Baja el punto {point} de cuarto en cuarto de unidad. ¿Qué hará ℓ̂?',
+  ex3Follow: 'ℓ̂ cambiará un poco, como dice la flecha',
+  ex3Jump: 'ℓ̂ saltará a un valor muy distinto',
+  ex3Following:
+    'ℓ̂ vale {after} (antes, {before}): por ahora cambia un poco, como dice la flecha. Sigue bajando el punto.',
+  ex3Jumped:
+    'Entre dos ajustes ℓ̂ saltó de {from} a {to}: la explicación suave ya gana a la ondulada, y θ̂ pasó al otro máximo. La flecha es la pendiente del máximo en el que está θ̂; no puede ver cómo crece un segundo máximo hasta que adelanta al primero.',
+  ex3Right: 'Acertaste.',
+  ex3Wrong: 'Esta vez no.',
   exWaiting: 'Elige primero una respuesta.',
 
   footer:

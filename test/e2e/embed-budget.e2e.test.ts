@@ -1,7 +1,7 @@
 /**
  * Budgets of the embedded widget, measured in Chromium on a production build: the JavaScript a
  * page runs on its main thread (every script file it loads, gzip-compressed, excluding the compute
- * worker) stays within 130 kB, and tfjs is loaded only inside the worker.
+ * worker) stays within 133 kB, and tfjs is loaded only inside the worker.
  *
  * The shared test site is built under the test runner's NODE_ENV=test, which bundles React's
  * development build; budgets are about what readers download, so this file builds and serves
@@ -21,10 +21,11 @@ import { waitForWidgetFit } from './embedHelpers';
 const repositoryRoot = resolve(import.meta.dirname, '../..');
 
 /**
- * Main-thread JavaScript allowed, gzip-compressed, in bytes (130 kB): 120 kB until the widget
- * spoke two languages; both message catalogues ship with it (about 8 kB gzip together).
+ * Main-thread JavaScript allowed, gzip-compressed, in bytes (133 kB): 120 kB until the widget
+ * spoke two languages; both message catalogues ship with it, the option problems in both
+ * languages included (132.2 kB measured with them).
  */
-const MAIN_THREAD_BUDGET = 130 * 1000;
+const MAIN_THREAD_BUDGET = 133 * 1000;
 
 /** Strings found only in tfjs (core flags, the WebGL backend, the Node backend's name). */
 const TFJS_MARKERS = ['tfjsflags', 'High memory usage in GPU', 'tfjs-node'];
@@ -111,7 +112,7 @@ describe('the embedded widget', () => {
     ['embed.html (the iframe)', '/embed.html'],
     ['gp-sensitivity.js (the element)', '/examples/blog-post.html'],
   ] as const) {
-    it(`${name}: main-thread JavaScript ≤ 130 kB gzip, and tfjs only in the worker`, async () => {
+    it(`${name}: main-thread JavaScript ≤ 133 kB gzip, and tfjs only in the worker`, async () => {
       const context = await browser.newContext();
       const page = await context.newPage();
       const pageErrors: string[] = [];

@@ -5,6 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { EMBED_OPTION_NAMES, EMBED_THEMES } from '../../src/embed/options';
 import { UI_CATALOGUES } from '../../src/i18n/messages';
 import { CATALOGUES } from '../../src/learn/messages';
 import type { Language } from '../../src/i18n/language';
@@ -58,8 +59,11 @@ async function expectOnly(
   page: Page,
   language: Language,
   extra: readonly string[] = [],
+  codeWords: readonly string[] = [],
 ): Promise<void> {
-  const foreign = [...ownFragments(language === 'en' ? 'es' : 'en'), ...extra];
+  const foreign = [...ownFragments(language === 'en' ? 'es' : 'en'), ...extra].filter(
+    (piece) => !codeWords.includes(piece),
+  );
   const texts = await pageTexts(page);
   // Whole words only: "band" is not in "banda".
   const escape = (piece: string) => piece.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -161,6 +165,28 @@ describe('the widget in two languages', () => {
         ),
       );
       await expectOnly(page, language);
+    }
+  });
+
+  it('names bad options in its own language', async () => {
+    const bad = 'kernel=gauss&height=90&theme=' + 'x'.repeat(70) + '&points=1,1;2,2;3,3.5';
+    const expected = {
+      en: ['is not one of', 'using the default', 'lies outside the plot', 'characters long'],
+      es: [
+        'no es ninguno de',
+        'se usa el valor por defecto',
+        'queda fuera del gráfico',
+        'caracteres',
+      ],
+    };
+    for (const language of ['en', 'es'] as const) {
+      const { page } = await browser.open(`/embed.html?lang=${language}&${bad}`);
+      const notice = page.getByTestId('notice');
+      await notice.waitFor();
+      const text = await notice.innerText();
+      for (const words of expected[language]) expect(text).toContain(words);
+      // Option names and values are code, the same in both languages ("theme … auto").
+      await expectOnly(page, language, [], [...EMBED_OPTION_NAMES, ...EMBED_THEMES]);
     }
   });
 });

@@ -57,10 +57,10 @@ describe.each(['en', 'es'] as const)('the article in %s', (language) => {
     expect(await page.evaluate(() => document.documentElement.lang)).toBe(language);
     for (const id of SECTION_IDS)
       await expect(page.locator(`#${id} h2`).isVisible()).resolves.toBe(true);
-    expect(await page.locator('figure[data-figure]').count()).toBe(10);
+    expect(await page.locator('figure[data-figure]').count()).toBe(11);
     // The widget figures (2, 6, 8 and the exercises) draw an arrow per point.
     const widgets = page.locator('figure [data-testid=gp-embed]');
-    expect(await widgets.count()).toBe(5);
+    expect(await widgets.count()).toBe(6);
     for (const widget of await widgets.all()) {
       const arrows = await widget.locator('[data-testid=arrow]').count();
       expect(arrows).toBe(await widget.locator('[data-testid=point]').count());
@@ -193,6 +193,85 @@ describe('the exercises: predict, then drag', () => {
   });
 });
 
+describe('exercise 3: make the fit jump', () => {
+  it('by mouse: dragging the point down makes ℓ̂ jump, and "it will jump" is called right', async () => {
+    const { page } = await browser.open('/learn.html?lang=en');
+    await waitForLiveFigures(page);
+    const exercise = page.locator('#exercise-3');
+    await exercise.locator('.choice[data-guess="jump"]').click();
+    await expect(exercise.locator('.feedback').textContent()).resolves.toContain(
+      'Now move the point down',
+    );
+    await dragWidgetPoint(
+      page,
+      exercise.locator('[data-testid=gp-embed]'),
+      Number(await exercise.getAttribute('data-point')),
+      0,
+      150,
+    );
+    expect(await verdict(exercise)).toBe('right');
+    const text = (await exercise.locator('.feedback').textContent())!;
+    expect(text).toMatch(/^Right\. Between two fits ℓ̂ jumped from [\d.]+ to [\d.]+: /);
+    const [from, to] = [...text.matchAll(/jumped from ([\d.]+) to ([\d.]+)/g)][0]!
+      .slice(1)
+      .map(Number);
+    expect(to! / from!).toBeGreaterThan(3);
+    await page.context().close();
+  });
+
+  it('by keyboard, in Spanish: the arrow keys lower the point until ℓ̂ jumps', async () => {
+    const { page } = await browser.open('/learn.html?lang=es');
+    await waitForLiveFigures(page);
+    const exercise = page.locator('#exercise-3');
+    await exercise.locator('.choice[data-guess="follow"]').focus();
+    await page.keyboard.press('Enter');
+    const index = await exercise.getAttribute('data-point');
+    await exercise.locator(`[data-testid=point][data-index="${index}"]`).focus();
+    for (let press = 0; press < 80; press++) {
+      if ((await exercise.getAttribute('data-verdict')) === 'wrong') break;
+      await page.keyboard.press('ArrowDown');
+      await waitForWidgetFit(exercise.locator('[data-testid=gp-embed]'));
+    }
+    expect(await verdict(exercise)).toBe('wrong');
+    await expect(exercise.locator('.feedback').textContent()).resolves.toMatch(
+      /^Esta vez no\. Entre dos ajustes ℓ̂ saltó de [\d,]+ a [\d,]+/,
+    );
+    // "Start again" forgets the jump: the point is back and no jump is claimed.
+    await exercise.locator('.reset').click();
+    await waitUntil(
+      async () => (await exercise.getAttribute('data-verdict')) === 'none',
+      'the reset',
+    );
+    await page.context().close();
+  });
+
+  it('by the buttons and by touch', async () => {
+    const chromium = await launchChromium();
+    try {
+      const context = await chromium.newContext({
+        viewport: { width: 390, height: 844 },
+        deviceScaleFactor: 2,
+        isMobile: true,
+        hasTouch: true,
+      });
+      const page = await context.newPage();
+      await page.goto(siteUrl('/learn.html?lang=en'));
+      await waitForLiveFigures(page);
+      const exercise = page.locator('#exercise-3');
+      await exercise.locator('.choice[data-guess="jump"]').tap();
+      const lower = exercise.locator('.move[data-move="down"]');
+      for (let press = 0; press < 12; press++) {
+        if ((await exercise.getAttribute('data-verdict')) === 'right') break;
+        await lower.tap();
+        await waitForWidgetFit(exercise.locator('[data-testid=gp-embed]'));
+      }
+      expect(await verdict(exercise)).toBe('right');
+    } finally {
+      await chromium.close();
+    }
+  });
+});
+
 describe('without JavaScript', () => {
   it.each([
     ['/learn.html', 'en'],
@@ -209,7 +288,7 @@ describe('without JavaScript', () => {
       for (const id of SECTION_IDS)
         await expect(page.locator(`#${id} h2`).isVisible()).resolves.toBe(true);
       const figures = page.locator('figure[data-figure]');
-      expect(await figures.count()).toBe(10);
+      expect(await figures.count()).toBe(11);
       for (const figure of await figures.all()) {
         await expect(figure.locator('.figure-static').isVisible()).resolves.toBe(true);
         expect(

@@ -70,11 +70,11 @@ describe('points written as text', () => {
         { x: 2, y: Number.NaN },
         { x: 3, y: 0 },
       ]),
-    ).toEqual({
+    ).toMatchObject({
       ok: false,
       message: 'point 2 needs finite numbers x and y',
     });
-    expect(checkPoints('1,2' as unknown as { x: number; y: number }[])).toEqual({
+    expect(checkPoints('1,2' as unknown as { x: number; y: number }[])).toMatchObject({
       ok: false,
       message: 'points must be an array of {x, y} or text, not "1,2"',
     });
