@@ -7,7 +7,7 @@
  */
 import { notice, type Notice } from '../i18n/notice';
 import { translator } from '../i18n/messages';
-import { MIN_POINTS, snapPoint, X_DOMAIN, Y_DOMAIN, type Point } from '../state';
+import { MIN_EXPLORER_POINTS, snapPoint, X_DOMAIN, Y_DOMAIN, type Point } from '../state';
 import { describeNotice, quoteNotice } from './problemValues';
 
 /** Most points an embedded widget holds (from an attribute, a URL or the reader's clicks). */
@@ -37,8 +37,11 @@ const BOUNDS = {
 };
 
 function checkCount(count: number): Notice | null {
-  if (count < MIN_POINTS)
-    return notice(count === 1 ? 'pointsTooFewOne' : 'pointsTooFew', { count, min: MIN_POINTS });
+  if (count < MIN_EXPLORER_POINTS)
+    return notice(count === 1 ? 'pointsTooFewOne' : 'pointsTooFew', {
+      count,
+      min: MIN_EXPLORER_POINTS,
+    });
   if (count > MAX_EMBED_POINTS) return notice('pointsTooMany', { count, max: MAX_EMBED_POINTS });
   return null;
 }

@@ -1,7 +1,7 @@
 /** The explorer's state: one store, its selectors, presets and the shareable URL format. */
 export {
   createExplorerStore,
-  MIN_POINTS,
+  MIN_EXPLORER_POINTS,
   type ExplorerStore,
   type ExplorerStoreOptions,
 } from './store';

@@ -22,7 +22,7 @@ import { notice } from '../i18n/notice';
 import { NO_LESSON } from './lesson';
 
 /** Fewest points the explorer keeps: below three, the three hyperparameters are not identified. */
-export const MIN_POINTS = 3;
+export const MIN_EXPLORER_POINTS = 3;
 
 export interface ExplorerStoreOptions {
   client: ComputeClient;
@@ -222,8 +222,8 @@ export function createExplorerStore({
       removePoint(index) {
         const { points, selectedIndex } = get();
         if (!points[index]) return;
-        if (points.length <= MIN_POINTS) {
-          set({ notice: notice('noticeMinPoints', { min: MIN_POINTS }) });
+        if (points.length <= MIN_EXPLORER_POINTS) {
+          set({ notice: notice('noticeMinPoints', { min: MIN_EXPLORER_POINTS }) });
           return;
         }
         commit(

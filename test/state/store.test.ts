@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createExplorerStore, MIN_POINTS } from '../../src/state/store';
+import { createExplorerStore, MIN_EXPLORER_POINTS } from '../../src/state/store';
 import { findPreset, PRESETS } from '../../src/state/presets';
 import { LIVE_LANDSCAPE_MAX_POINTS } from '../../src/state/request';
 import { selectArrows, selectPrediction } from '../../src/state/selectors';
@@ -196,7 +196,7 @@ describe('explorer store', () => {
     expect(act().points).toEqual(findPreset('sine').points);
   });
 
-  it(`keeps at least ${MIN_POINTS} points and at most maxPoints, with a message`, () => {
+  it(`keeps at least ${MIN_EXPLORER_POINTS} points and at most maxPoints, with a message`, () => {
     const { act } = setup([
       { x: 1, y: 0 },
       { x: 2, y: 1 },
