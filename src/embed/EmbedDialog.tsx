@@ -6,7 +6,8 @@
  *     <EmbedButton />   // inside the explorer's StoreContext
  */
 import './embed-dialog.css';
-import { useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
+import { DialogButton } from '../ui/controls/DialogButton';
 import { useExplorer } from '../ui/context';
 import { useI18n } from '../ui/i18n';
 import type { UiMessageKey } from '../i18n/messages';
@@ -153,39 +154,16 @@ function EmbedChoices() {
 
 /** A button that opens the Embed dialog. */
 export function EmbedButton() {
-  const dialog = useRef<HTMLDialogElement>(null);
-  const [open, setOpen] = useState(false);
-  const titleId = useId();
   const { t } = useI18n();
   return (
-    <>
-      <button
-        type="button"
-        className="button"
-        onClick={() => {
-          setOpen(true);
-          dialog.current?.showModal();
-        }}
-        data-testid="embed"
-        aria-haspopup="dialog"
-      >
-        <span className="button-text">{t('embedButton')}</span>
-      </button>
-      <dialog
-        ref={dialog}
-        className="embed-dialog"
-        aria-labelledby={titleId}
-        onClose={() => setOpen(false)}
-        data-testid="embed-dialog"
-      >
-        <form method="dialog" className="embed-dialog-head">
-          <h2 id={titleId}>{t('embedDialogTitle')}</h2>
-          <button type="submit" className="button quiet" aria-label={t('close')}>
-            ✕
-          </button>
-        </form>
-        {open && <EmbedChoices />}
-      </dialog>
-    </>
+    <DialogButton
+      label={t('embedButton')}
+      title={t('embedDialogTitle')}
+
+      buttonTestId="embed"
+      dialogTestId="embed-dialog"
+    >
+      <EmbedChoices />
+    </DialogButton>
   );
 }

@@ -3,7 +3,8 @@
  * parts the lecturer ticks and shows their title and caption at the top (state/lesson.ts).
  */
 import '../../embed/embed-dialog.css';
-import { useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
+import { DialogButton } from './DialogButton';
 import {
   encodeSharedState,
   LESSON_CAPTION_MAX,
@@ -141,39 +142,16 @@ function LessonChoices() {
 
 /** A button that opens the Lesson link dialog. */
 export function LessonButton() {
-  const dialog = useRef<HTMLDialogElement>(null);
-  const [open, setOpen] = useState(false);
-  const titleId = useId();
   const { t } = useI18n();
   return (
-    <>
-      <button
-        type="button"
-        className="button"
-        onClick={() => {
-          setOpen(true);
-          dialog.current?.showModal();
-        }}
-        data-testid="lesson-button"
-        aria-haspopup="dialog"
-      >
-        <span className="button-text">{t('lessonButton')}</span>
-      </button>
-      <dialog
-        ref={dialog}
-        className="embed-dialog lesson-dialog"
-        aria-labelledby={titleId}
-        onClose={() => setOpen(false)}
-        data-testid="lesson-dialog"
-      >
-        <form method="dialog" className="embed-dialog-head">
-          <h2 id={titleId}>{t('lessonDialogTitle')}</h2>
-          <button type="submit" className="button quiet" aria-label={t('close')}>
-            ✕
-          </button>
-        </form>
-        {open && <LessonChoices />}
-      </dialog>
-    </>
+    <DialogButton
+      label={t('lessonButton')}
+      title={t('lessonDialogTitle')}
+      dialogClass="lesson-dialog"
+      buttonTestId="lesson-button"
+      dialogTestId="lesson-dialog"
+    >
+      <LessonChoices />
+    </DialogButton>
   );
 }
