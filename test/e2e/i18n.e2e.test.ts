@@ -183,9 +183,11 @@ describe('the article in two languages', () => {
       );
       for (const widget of await page.locator('figure [data-testid=gp-embed]').all()) {
         // Step 6's flat optimum draws no arrows; its status line says why.
-        const flat = await widget.evaluate(
-          (frame) => frame.closest<HTMLElement>('figure')?.dataset.widget === 'flat',
-        );
+        const flat = await widget.evaluate((frame) => {
+          const root = frame.getRootNode();
+          const start = root instanceof ShadowRoot ? root.host : frame;
+          return start.closest<HTMLElement>('figure')?.dataset.widget === 'flat';
+        });
         await waitForWidgetFit(widget, !flat);
       }
       await expectOnly(page, language, articleFragments(language === 'en' ? 'es' : 'en'));

@@ -53,7 +53,12 @@ async function waitForLiveFigures(page: Page): Promise<void> {
 /** Whether the widget's figure is one with arrows (step 6's flat optimum hides them). */
 function drawsArrows(widget: Locator): Promise<boolean> {
   return widget.evaluate(
-    (frame) => frame.closest<HTMLElement>('figure')?.dataset.widget !== 'flat',
+    // The widget draws inside a shadow root: its figure is above the root's host.
+    (frame) => {
+      const root = frame.getRootNode();
+      const start = root instanceof ShadowRoot ? root.host : frame;
+      return start.closest<HTMLElement>('figure')?.dataset.widget !== 'flat';
+    },
   );
 }
 
