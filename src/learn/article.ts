@@ -84,6 +84,12 @@ export function messageValues(language: Language, facts: ArticleFacts): Record<s
     ratio: n(o.source.theta.signalStd / o.likelihood.theta.signalStd, 4),
     fixedL: n(o.likelihoodFixed.lengthscale),
     fixedF: n(o.sourceFixed.lengthscale),
+    floorN: String(facts.floor.points.length),
+    floorNoise: n(facts.floor.fit.theta.noiseStd, 2),
+    floorRatio: n(facts.floor.fit.theta.noiseStd / facts.floor.fit.theta.signalStd, 2),
+    flatN: String(facts.flat.points.length),
+    flatLengthscale: n(facts.flat.fit.theta.lengthscale),
+    flatSpan: n(facts.flatSpan),
     diff: new Intl.NumberFormat(language, {
       notation: 'scientific',
       maximumFractionDigits: 1,
@@ -232,6 +238,23 @@ ${figure(`exercise-${number}`, richText(m[question], { point: String(index + 1) 
       body:
         p('s6P1') +
         `<ul><li>${richText(m.s6Flat)}</li><li>${richText(m.s6Boundary)}</li><li>${richText(m.s6Tie)}</li><li>${richText(m.s6Large)}</li></ul>` +
+        figure(
+          'flat',
+          richText(m.fig6FlatCaption, values),
+          fitSvg({ points: facts.flat.points, theta: facts.flat.fit.theta, kernel }),
+          ' data-widget="flat"',
+        ) +
+        figure(
+          'floor',
+          richText(m.fig6FloorCaption, values),
+          fitSvg({
+            points: facts.floor.points,
+            theta: facts.floor.fit.theta,
+            kernel,
+            arrows: logSlopes(facts.floor, 0),
+          }),
+          ' data-widget="floor"',
+        ) +
         figure(
           'breaks',
           richText(m.fig6Caption, values),

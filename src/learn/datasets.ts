@@ -11,6 +11,16 @@ export const SINE_POINTS: readonly Point[] = findPreset('sine').points;
 export const OUTLIER_POINTS: readonly Point[] = findPreset('outlier').points;
 /** Two clusters: a near tie between a wiggly and a smooth explanation. */
 export const CLUSTER_POINTS: readonly Point[] = findPreset('clusters').points;
+/**
+ * Exact values of sin x at 20 unevenly spaced inputs, no noise added: σn runs to its floor, so
+ * the maximum sits on an edge of the allowed region (step 6).
+ */
+export const FLOOR_POINTS: readonly Point[] = Array.from({ length: 20 }, (_, i) => {
+  const x = 0.5 * i + 0.1 * Math.sin(3 * i);
+  return { x, y: Math.sin(x) };
+});
+/** Pure noise: nothing to follow, so ℓ̂ runs far beyond the inputs' span (step 6). */
+export const FLAT_POINTS: readonly Point[] = findPreset('noise').points;
 
 export const ARTICLE_KERNEL: KernelName = 'rbf';
 

@@ -19,6 +19,8 @@ import type { Point } from '../state';
 import {
   ARTICLE_KERNEL,
   CLUSTER_POINTS,
+  FLAT_POINTS,
+  FLOOR_POINTS,
   OUTLIER_POINTS,
   SINE_POINTS,
   STEP7_KERNEL,
@@ -89,6 +91,12 @@ export interface ArticleFacts {
   clusters: FittedData;
   /** Log-likelihood gap between the clusters' two explanations (NaN if no runner-up). */
   clusterGap: number;
+  /** Exact samples of sin x: σ̂n on its floor, the arrows constrained (σn held). */
+  floor: FittedData;
+  /** Pure noise: ℓ̂ far beyond the span of the inputs, no derivative, the arrows hidden. */
+  flat: FittedData;
+  /** max x − min x of the flat data, to set ℓ̂ against. */
+  flatSpan: number;
   objectives: ObjectiveComparison;
   outlier: FittedData;
   /** The outlier's index and how many times its σn arrow is the next longest. */
@@ -109,6 +117,9 @@ export function computeArticleFacts(): ArticleFacts {
     check: finiteDifferenceCheck(sine.data, sine.fit, focusPoint, sine.sensitivities),
     clusters,
     clusterGap: clusters.fit.diagnostics.runnerUp?.lmlGap ?? Number.NaN,
+    floor: fitPoints(FLOOR_POINTS),
+    flat: fitPoints(FLAT_POINTS),
+    flatSpan: Math.max(...FLAT_POINTS.map((p) => p.x)) - Math.min(...FLAT_POINTS.map((p) => p.x)),
     objectives: compareObjectives(STEP7_POINTS, STEP7_KERNEL),
     outlier,
     outlierPull: largest(logSlopes(outlier, 2)),

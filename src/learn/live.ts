@@ -1,5 +1,5 @@
 /**
- * The live figures: each replaces its static picture. Figures 2, 6 and 8 and the exercises are the
+ * The live figures: each replaces its static picture. Figures 2, 6a–c and 8 and the exercises are the
  * project's widget (`mount()`); figures 1, 3, 4, 5 and 7 need what the widget does not offer (ℓ set
  * by hand, one point's response curve, the theorem's numbers, the refits, two objectives) and are
  * drawn here from the engine.
@@ -8,7 +8,14 @@ import { mount, type EmbedHandle, type MountOptions } from '../embed/mount';
 import { finiteDifferenceCheck } from '../engine';
 import { evaluateLikelihood, createLikelihoodWorkspace } from '../engine/likelihood';
 import { escapeHtml, richText } from './article';
-import { ARTICLE_KERNEL, CLUSTER_POINTS, OUTLIER_POINTS, SINE_POINTS } from './datasets';
+import {
+  ARTICLE_KERNEL,
+  CLUSTER_POINTS,
+  FLAT_POINTS,
+  FLOOR_POINTS,
+  OUTLIER_POINTS,
+  SINE_POINTS,
+} from './datasets';
 import { mountExercise } from './exercise';
 import { curveFor, type ArticleFacts, type FittedData } from './facts';
 import { iftNumbersTex, tex } from './formulas';
@@ -59,6 +66,11 @@ export function widgetOptions(kind: string): MountOptions {
   switch (kind) {
     case 'clusters':
       return { ...common, points: CLUSTER_POINTS, panels: ['readout', 'status'] };
+    // Step 6: the status line is the point of these two figures (why the arrows are hidden, or held).
+    case 'flat':
+      return { ...common, points: FLAT_POINTS, panels: ['readout', 'status'] };
+    case 'floor':
+      return { ...common, points: FLOOR_POINTS, panels: ['readout', 'status'] };
     case 'outlier':
       return {
         ...common,

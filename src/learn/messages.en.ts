@@ -72,15 +72,20 @@ export const en = {
   s6Title: '6. Where it breaks',
   s6P1: 'The theorem needs a strict maximum inside the allowed region: H must be negative definite. There are three ways to lose that, and one way for the arrow to mislead:',
   s6Flat:
-    '**Flat**: when the data look like a straight line, ℓ̂ runs off to infinity and nothing pins it down.',
+    '**Flat** (figure 6a): when the data look like a straight line or a constant, ℓ̂ runs far beyond the span of the inputs and nothing pins it down. θ̂ has no derivative, and the widget hides the arrows and says why.',
   s6Boundary:
-    '**On the edge**: clean data with no scatter push σn towards zero, the edge of what is allowed.',
+    '**On the edge** (figure 6b): clean data with no scatter push σn down to the smallest value allowed. There the gradient need not be zero, but the theorem still holds for ℓ and σf with σn held on its floor: the arrows show those moves, and only for moves of a point much smaller than σn.',
   s6Tie:
-    '**A near tie**: two explanations, say a wiggly curve with little noise and a smooth one with much noise, are almost equally probable. A small move can make θ̂ jump from one to the other, and no derivative describes a jump.',
+    '**A near tie** (figure 6c): two explanations, say a wiggly curve with little noise and a smooth one with much noise, are almost equally probable. A small move can make θ̂ jump from one to the other, and no derivative describes a jump.',
   s6Large:
     '**Large moves**: the arrow is a tangent. Drag far and the response curve bends away from it; the first-order prediction and the refit part.',
   fig6Caption:
-    'Figure 6. Two clusters with nothing between them: the two explanations are {gap} apart in log-likelihood. The status line says what the page sees; drag a point by about half a unit and θ̂ can jump.',
+    'Figure 6c. Two clusters with nothing between them: the two explanations are {gap} apart in log-likelihood. The status line says what the page sees; drag a point by about half a unit and θ̂ can jump.',
+
+  fig6FlatCaption:
+    'Figure 6a. Pure noise, {flatN} points: ℓ̂ = {flatLengthscale}, against inputs that span {flatSpan}. The fit is a flat line, the arrows are hidden, and the status line says why.',
+  fig6FloorCaption:
+    'Figure 6b. Exact values of sin x at {floorN} points, no noise added: σ̂n = {floorNoise}, on its floor (σn/σf = {floorRatio}). The engine holds σn there and its arrows show how ℓ and σf move.',
 
   s7Title: '7. Checking the formula in the source',
   s7P1: 'The answer this page follows writes the objective as −yᵀK⁻¹y − ½ log|K|, without the ½ on the quadratic term. Does it matter? Note that',

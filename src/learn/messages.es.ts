@@ -71,15 +71,21 @@ export const es: LearnMessages = {
 
   s6Title: '6. Dónde falla',
   s6P1: 'El teorema necesita un máximo estricto dentro de la región permitida: H tiene que ser definida negativa. Hay tres maneras de perderlo y una de que la flecha engañe:',
-  s6Flat: '**Plano**: cuando los datos parecen una recta, ℓ̂ se va al infinito y nada la sujeta.',
+  s6Flat:
+    '**Plano** (figura 6a): cuando los datos parecen una recta o una constante, ℓ̂ se va mucho más allá del intervalo que ocupan las entradas y nada la sujeta. θ̂ no tiene derivada; el widget oculta las flechas y dice por qué.',
   s6Boundary:
-    '**En el borde**: datos limpios, sin dispersión, empujan σn hacia cero, el límite de lo permitido.',
+    '**En el borde** (figura 6b): datos limpios, sin dispersión, empujan σn hasta el menor valor permitido. Allí el gradiente no tiene por qué anularse, pero el teorema sigue valiendo para ℓ y σf con σn fija en su mínimo: las flechas muestran esos movimientos, y solo para desplazamientos de un punto mucho menores que σn.',
   s6Tie:
-    '**Casi empate**: dos explicaciones, por ejemplo una curva ondulante con poco ruido y otra suave con mucho, son casi igual de probables. Un movimiento pequeño puede hacer saltar θ̂ de una a otra, y ninguna derivada describe un salto.',
+    '**Casi empate** (figura 6c): dos explicaciones, por ejemplo una curva ondulante con poco ruido y otra suave con mucho, son casi igual de probables. Un movimiento pequeño puede hacer saltar θ̂ de una a otra, y ninguna derivada describe un salto.',
   s6Large:
     '**Movimientos grandes**: la flecha es una tangente. Si arrastras lejos, la curva de respuesta se separa de ella; la predicción de primer orden y el reajuste dejan de coincidir.',
   fig6Caption:
-    'Figura 6. Dos grupos sin nada entre ellos: las dos explicaciones distan {gap} en log-verosimilitud. La línea de estado dice lo que ve la página; arrastra un punto media unidad y θ̂ puede saltar.',
+    'Figura 6c. Dos grupos sin nada entre ellos: las dos explicaciones distan {gap} en log-verosimilitud. La línea de estado dice lo que ve la página; arrastra un punto media unidad y θ̂ puede saltar.',
+
+  fig6FlatCaption:
+    'Figura 6a. Ruido puro, {flatN} puntos: ℓ̂ = {flatLengthscale}, frente a unas entradas que ocupan {flatSpan}. El ajuste es una línea plana, las flechas están ocultas y la línea de estado dice por qué.',
+  fig6FloorCaption:
+    'Figura 6b. Valores exactos de sen x en {floorN} puntos, sin ruido añadido: σ̂n = {floorNoise}, en su mínimo (σn/σf = {floorRatio}). El motor mantiene σn ahí y sus flechas muestran cómo se mueven ℓ y σf.',
 
   s7Title: '7. Revisar la fórmula de la fuente',
   s7P1: 'La respuesta que sigue esta página escribe el objetivo como −yᵀK⁻¹y − ½ log|K|, sin el ½ del término cuadrático. ¿Importa? Fíjate en que',

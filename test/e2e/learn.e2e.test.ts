@@ -47,7 +47,19 @@ async function waitForLiveFigures(page: Page): Promise<void> {
     'every figure to go live',
   );
   for (const widget of await page.locator('figure [data-testid=gp-embed]').all())
-    await waitForWidgetFit(widget);
+    await waitForWidgetFit(widget, await drawsArrows(widget));
+}
+
+/** Whether the widget's figure is one with arrows (step 6's flat optimum hides them). */
+function drawsArrows(widget: Locator): Promise<boolean> {
+  return widget.evaluate(
+    // The widget draws inside a shadow root: its figure is above the root's host.
+    (frame) => {
+      const root = frame.getRootNode();
+      const start = root instanceof ShadowRoot ? root.host : frame;
+      return start.closest<HTMLElement>('figure')?.dataset.widget !== 'flat';
+    },
+  );
 }
 
 describe.each(['en', 'es'] as const)('the article in %s', (language) => {
@@ -57,13 +69,25 @@ describe.each(['en', 'es'] as const)('the article in %s', (language) => {
     expect(await page.evaluate(() => document.documentElement.lang)).toBe(language);
     for (const id of SECTION_IDS)
       await expect(page.locator(`#${id} h2`).isVisible()).resolves.toBe(true);
-    expect(await page.locator('figure[data-figure]').count()).toBe(11);
-    // The widget figures (2, 6, 8 and the exercises) draw an arrow per point.
+    expect(await page.locator('figure[data-figure]').count()).toBe(13);
+    // The widget figures (2, 6a–c, 8 and the exercises) draw an arrow per point, but for step 6's
+    // flat optimum, where the status line says why there are none.
     const widgets = page.locator('figure [data-testid=gp-embed]');
-    expect(await widgets.count()).toBe(6);
+    expect(await widgets.count()).toBe(8);
     for (const widget of await widgets.all()) {
       const arrows = await widget.locator('[data-testid=arrow]').count();
-      expect(arrows).toBe(await widget.locator('[data-testid=point]').count());
+      const points = await widget.locator('[data-testid=point]').count();
+      expect(points).toBeGreaterThan(0);
+      expect(arrows).toBe((await drawsArrows(widget)) ? points : 0);
+    }
+    // Step 6: the flat optimum hides its arrows, the floor holds σn; each widget's trust note says so.
+    const trust = (id: string) => page.locator(`#figure-${id} [data-testid=trust]`);
+    await expect(trust('flat').getAttribute('data-status')).resolves.toBe('hidden');
+    await expect(trust('floor').getAttribute('data-status')).resolves.toBe('caution');
+    await expect(trust('breaks').isVisible()).resolves.toBe(true);
+    for (const id of ['flat', 'floor']) {
+      await expect(trust(id).isVisible()).resolves.toBe(true);
+      expect((await trust(id).innerText()).length).toBeGreaterThan(20);
     }
     // The article's own figures: figure 1's fit, figure 3's curve, figure 4's formula, 5 and 7's tables.
     await expect(page.locator('#figure-fit .figure-live svg .mean').count()).resolves.toBe(1);
@@ -288,7 +312,7 @@ describe('without JavaScript', () => {
       for (const id of SECTION_IDS)
         await expect(page.locator(`#${id} h2`).isVisible()).resolves.toBe(true);
       const figures = page.locator('figure[data-figure]');
-      expect(await figures.count()).toBe(11);
+      expect(await figures.count()).toBe(13);
       for (const figure of await figures.all()) {
         await expect(figure.locator('.figure-static').isVisible()).resolves.toBe(true);
         expect(
