@@ -12,12 +12,15 @@ export const OUTLIER_POINTS: readonly Point[] = findPreset('outlier').points;
 /** Two clusters: a near tie between a wiggly and a smooth explanation. */
 export const CLUSTER_POINTS: readonly Point[] = findPreset('clusters').points;
 /**
- * Exact values of sin x at 20 unevenly spaced inputs, no noise added: σn runs to its floor, so
- * the maximum sits on an edge of the allowed region (step 6).
+ * Exact values of a parabola, u² − 1 with u = (x − 5)/2.5, at the 21 inputs 0, 0.5, …, 10: every
+ * value lies on the page's 0.001 grid, so the widget fits exactly these numbers (exact samples of
+ * sin x would be rounded to the grid, and the rounding is noise). No noise at all: σn runs to its
+ * floor, so the maximum sits on an edge of the allowed region (step 6).
  */
-export const FLOOR_POINTS: readonly Point[] = Array.from({ length: 20 }, (_, i) => {
-  const x = 0.5 * i + 0.1 * Math.sin(3 * i);
-  return { x, y: Math.sin(x) };
+export const FLOOR_POINTS: readonly Point[] = Array.from({ length: 21 }, (_, i) => {
+  const x = 0.5 * i;
+  const u = (x - 5) / 2.5;
+  return { x, y: Number((u * u - 1).toFixed(2)) };
 });
 /** Pure noise: nothing to follow, so ℓ̂ runs far beyond the inputs' span (step 6). */
 export const FLAT_POINTS: readonly Point[] = findPreset('noise').points;

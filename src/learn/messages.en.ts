@@ -85,7 +85,7 @@ export const en = {
   fig6FlatCaption:
     'Figure 6a. Pure noise, {flatN} points: ℓ̂ = {flatLengthscale}, against inputs that span {flatSpan}. The fit is a flat line, the arrows are hidden, and the status line says why.',
   fig6FloorCaption:
-    'Figure 6b. Exact values of sin x at {floorN} points, no noise added: σ̂n = {floorNoise}, on its floor (σn/σf = {floorRatio}). The engine holds σn there and its arrows show how ℓ and σf move.',
+    'Figure 6b. Exact values of a parabola at {floorN} points, no noise added: σ̂n = {floorNoise}, on its floor (σn/σf = {floorRatio}). The engine holds σn there, and the arrows show how ℓ and σf move with it held, as the status line says.',
 
   s7Title: '7. Checking the formula in the source',
   s7P1: 'The answer this page follows writes the objective as −yᵀK⁻¹y − ½ log|K|, without the ½ on the quadratic term. Does it matter? Note that',

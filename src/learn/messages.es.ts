@@ -85,7 +85,7 @@ export const es: LearnMessages = {
   fig6FlatCaption:
     'Figura 6a. Ruido puro, {flatN} puntos: ℓ̂ = {flatLengthscale}, frente a unas entradas que ocupan {flatSpan}. El ajuste es una línea plana, las flechas están ocultas y la línea de estado dice por qué.',
   fig6FloorCaption:
-    'Figura 6b. Valores exactos de sen x en {floorN} puntos, sin ruido añadido: σ̂n = {floorNoise}, en su mínimo (σn/σf = {floorRatio}). El motor mantiene σn ahí y sus flechas muestran cómo se mueven ℓ y σf.',
+    'Figura 6b. Valores exactos de una parábola en {floorN} puntos, sin ruido añadido: σ̂n = {floorNoise}, en su mínimo (σn/σf = {floorRatio}). El motor mantiene σn ahí, y las flechas muestran cómo se mueven ℓ y σf con σn fijo, como dice la línea de estado.',
 
   s7Title: '7. Revisar la fórmula de la fuente',
   s7P1: 'La respuesta que sigue esta página escribe el objetivo como −yᵀK⁻¹y − ½ log|K|, sin el ½ del término cuadrático. ¿Importa? Fíjate en que',

@@ -1,5 +1,5 @@
 /**
- * Step 6's claims, measured: on exact samples of sin x σ̂n sits on its floor and the arrows are
+ * Step 6's claims, measured: on exact samples of a parabola σ̂n sits on its floor and the arrows are
  * constrained sensitivities (σn held, bounded to moves much smaller than σn); on pure noise ℓ̂ runs
  * far beyond the span of the inputs, θ̂ has no derivative and the widget hides the arrows, saying
  * why. The widget's verdicts come from a real engine result through the store, as the widget sees it.
@@ -8,15 +8,15 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import type { Point } from '../../src/state';
-import { createExplorerStore, selectArrows } from '../../src/state';
+import { createExplorerStore, selectArrows, snapPoint } from '../../src/state';
 import { ARTICLE_KERNEL } from '../../src/learn/datasets';
 import { computeArticleFacts } from '../../src/learn/facts';
 import { widgetOptions } from '../../src/learn/live';
 import { TrustNote } from '../../src/ui/panels/TrustNote';
 import { StoreContext } from '../../src/ui/context';
-import { runAnalysis } from '../../src/worker/analysis';
-import { createEnginePosteriorPath } from '../../src/worker/enginePosteriorPath';
-import { WarmStarts } from '../../src/worker/warmStarts';
+import { runAnalysis } from '../../src/worker/thread/analysis';
+import { createEnginePosteriorPath } from '../../src/worker/thread/enginePosteriorPath';
+import { WarmStarts } from '../../src/worker/thread/warmStarts';
 import { createFakeClient } from '../state/fakeClient';
 
 const facts = computeArticleFacts();
@@ -52,9 +52,14 @@ async function widgetView(points: readonly Point[]) {
 describe('step 6, on the edge (figure 6b)', () => {
   const { floor } = facts;
 
-  it('the widget shows the same exact samples of sin x', () => {
+  it('the widget fits exactly these samples of a parabola: every value lies on the page grid', () => {
     expect(widgetOptions('floor').points).toBe(floor.points);
-    for (const p of floor.points) expect(p.y).toBe(Math.sin(p.x));
+    for (const p of floor.points) {
+      const u = (p.x - 5) / 2.5;
+      expect(p.y).toBeCloseTo(u * u - 1, 12);
+      // The widget snaps what it is given to the grid; snapping these changes nothing.
+      expect(snapPoint(p.x, p.y)).toEqual(p);
+    }
   });
 
   it('σ̂n sits on its floor and is held there; ℓ and σf stay free', () => {
