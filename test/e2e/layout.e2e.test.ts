@@ -211,6 +211,35 @@ describe('the explorer on a projector, a small laptop and a phone', () => {
     await context.close();
   });
 
+  it('on a phone shows the title, the plot and θ̂ first, the panels below them', async () => {
+    const { context, page } = await open({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    const tops = await page.evaluate(() => {
+      const top = (selector: string) => {
+        const found = document.querySelector(selector);
+        return found ? found.getBoundingClientRect().top + window.scrollY : null;
+      };
+      return {
+        title: top('.masthead-title'),
+        plot: top('.plot-card'),
+        readout: top('[data-testid=readout]'),
+        landscape: top('[data-testid=landscape]'),
+        rules: top('[data-testid=rules-card]'),
+        prediction: top('[data-testid=prediction]'),
+      };
+    });
+    const order = Object.entries(tops)
+      .filter((entry): entry is [string, number] => entry[1] !== null)
+      .sort((a, b) => a[1] - b[1])
+      .map(([name]) => name);
+    expect(order.slice(0, 3), JSON.stringify(tops)).toEqual(['title', 'plot', 'readout']);
+    expect(order).toEqual(expect.arrayContaining(['landscape', 'rules', 'prediction']));
+    await context.close();
+  });
+
   it('gives every control on a phone a visible label and a target of at least 44×44 px', async () => {
     const { context, page } = await open({
       viewport: { width: 390, height: 844 },
