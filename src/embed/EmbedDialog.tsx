@@ -160,6 +160,7 @@ export function EmbedButton() {
       label={t('embedButton')}
       title={t('embedDialogTitle')}
 
+      buttonClass="authoring"
       buttonTestId="embed"
       dialogTestId="embed-dialog"
     >

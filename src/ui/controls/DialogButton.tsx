@@ -8,6 +8,8 @@ interface DialogButtonProps {
   title: string;
   /** Extra classes of the dialog (after `embed-dialog`, which gives the shared frame). */
   dialogClass?: string;
+  /** Extra classes of the button (after `button`). */
+  buttonClass?: string;
   buttonTestId: string;
   dialogTestId: string;
   /** The dialog's content, mounted only while it is open (so it reads the state at opening). */
@@ -19,6 +21,7 @@ export function DialogButton({
   label,
   title,
   dialogClass,
+  buttonClass,
   buttonTestId,
   dialogTestId,
   children,
@@ -31,7 +34,7 @@ export function DialogButton({
     <>
       <button
         type="button"
-        className="button"
+        className={buttonClass ? `button ${buttonClass}` : 'button'}
         onClick={() => {
           setOpen(true);
           dialog.current?.showModal();

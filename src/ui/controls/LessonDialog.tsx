@@ -148,6 +148,7 @@ export function LessonButton() {
       label={t('lessonButton')}
       title={t('lessonDialogTitle')}
       dialogClass="lesson-dialog"
+      buttonClass="authoring"
       buttonTestId="lesson-button"
       dialogTestId="lesson-dialog"
     >
