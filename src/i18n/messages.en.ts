@@ -16,7 +16,7 @@ export const en = {
   learnLink: 'How it works',
   languageLabel: 'Language',
   themeLabel: 'Theme',
-  themeAuto: 'Auto (system)',
+  themeAuto: 'Auto',
   themeLight: 'Light',
   themeDark: 'Dark',
   dismiss: 'Dismiss',

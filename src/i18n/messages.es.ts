@@ -12,7 +12,7 @@ export const es: UiMessages = {
   learnLink: 'Cómo funciona',
   languageLabel: 'Idioma',
   themeLabel: 'Tema',
-  themeAuto: 'Automático (sistema)',
+  themeAuto: 'Automático',
   themeLight: 'Claro',
   themeDark: 'Oscuro',
   dismiss: 'Cerrar',

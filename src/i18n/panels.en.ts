@@ -100,7 +100,7 @@ export const panelsEn = {
 
   // Lesson links
   lessonRegion: 'Lesson',
-  lessonButton: 'Lesson link',
+  lessonButton: 'Lesson',
   lessonDialogTitle: 'Make a lesson link',
   lessonIntro:
     'A link to these points and settings that hides the parts you tick and shows your title and caption at the top. Prepare one link per idea, in the order you will teach them.',
