@@ -8,7 +8,10 @@ import type {
   SequencedCurveRequest,
   SequencedRequest,
 } from '../../src/worker/shared/protocol';
-import { createTfjsPosteriorPath, GPU_FIRST_RUN_MS } from '../../src/worker/thread/tfjsPosteriorPath';
+import {
+  createTfjsPosteriorPath,
+  GPU_FIRST_RUN_MS,
+} from '../../src/worker/thread/tfjsPosteriorPath';
 import { createWorkerHost, type GpuRuntime } from '../../src/worker/thread/workerHost';
 import { referenceCases } from '../fixtures/reference';
 import { startCpuBackend } from '../gpu/tfjsCpu';
