@@ -1,3 +1,4 @@
+import { Toggle } from './Toggle';
 import { SELECTION_RULES, type SelectionRule } from '../../engine/types';
 import type { UiMessageKey } from '../../i18n/messages';
 import { useExplorer, useExplorerStore } from '../context';
@@ -58,24 +59,18 @@ export function RuleControls() {
         </select>
       </label>
       <div className="toolbar-group">
-        <label className="toggle">
-          <input
-            type="checkbox"
-            checked={options.showInfluence}
-            onChange={(event) => actions.setShowInfluence(event.target.checked)}
-            data-testid="toggle-influence"
-          />
-          {t('showInfluence')}
-        </label>
-        <label className="toggle">
-          <input
-            type="checkbox"
-            checked={options.showPullMap}
-            onChange={(event) => actions.setShowPullMap(event.target.checked)}
-            data-testid="toggle-pull-map"
-          />
-          {t('showPullMap')}
-        </label>
+        <Toggle
+          checked={options.showInfluence}
+          onChange={actions.setShowInfluence}
+          label={t('showInfluence')}
+          testId="toggle-influence"
+        />
+        <Toggle
+          checked={options.showPullMap}
+          onChange={actions.setShowPullMap}
+          label={t('showPullMap')}
+          testId="toggle-pull-map"
+        />
       </div>
       <p className="rule-explain" data-testid="rule-explain">
         {t(RULE_MESSAGES[options.rule].explain)}

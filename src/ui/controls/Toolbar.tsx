@@ -1,3 +1,4 @@
+import { Toggle } from './Toggle';
 import { KERNEL_NAMES, HYPERPARAMETER_NAMES } from '../../engine/types';
 import { PRESETS, type PresetId } from '../../state';
 import { useExplorer, useExplorerStore } from '../context';
@@ -87,24 +88,18 @@ export function Toolbar() {
       </div>
       <div className="toolbar-group">
         <span className="toolbar-label">{t('showLabel')}</span>
-        <label className="toggle">
-          <input
-            type="checkbox"
-            checked={options.showBand}
-            onChange={(event) => actions.setShowBand(event.target.checked)}
-            data-testid="toggle-band"
-          />
-          {t('band')}
-        </label>
-        <label className="toggle">
-          <input
-            type="checkbox"
-            checked={options.showLandscape}
-            onChange={(event) => actions.setShowLandscape(event.target.checked)}
-            data-testid="toggle-landscape"
-          />
-          {t('landscape')}
-        </label>
+        <Toggle
+          checked={options.showBand}
+          onChange={actions.setShowBand}
+          label={t('band')}
+          testId="toggle-band"
+        />
+        <Toggle
+          checked={options.showLandscape}
+          onChange={actions.setShowLandscape}
+          label={t('landscape')}
+          testId="toggle-landscape"
+        />
       </div>
       <span className="toolbar-spacer" />
       <div className="toolbar-group">
