@@ -3,16 +3,17 @@
  * element and no style attribute, so a Content-Security-Policy needs no 'unsafe-inline' for them,
  * and no rule leaks to the host page.
  *
- * The widget adopts the explorer's design tokens and its plot sheet (src/ui/styles: the tokens
- * name `.gp-embed` beside `:root`, so they apply inside the shadow root as they are) and its own
- * frame; none of the explorer page's layout. The theme is the frame's `data-theme` attribute.
+ * The widget adopts the explorer's design tokens, controls and plot sheets (src/ui/styles: the
+ * tokens name `.gp-embed` beside `:root`, so they apply inside the shadow root as they are) and
+ * its own frame; none of the explorer page's layout. The theme is the frame's `data-theme` attribute.
  */
 import tokensCss from '../ui/styles/tokens.css?inline';
+import controlsCss from '../ui/styles/controls.css?inline';
 import plotCss from '../ui/styles/plot.css?inline';
 import embedCss from './embed.css?inline';
 
 /** The widget's whole stylesheet text, in cascade order. */
-const WIDGET_CSS = [tokensCss, plotCss, embedCss] as const;
+const WIDGET_CSS = [tokensCss, controlsCss, plotCss, embedCss] as const;
 
 /** True where shadow roots can adopt constructed stylesheets (all current browsers). */
 function canAdoptSheets(root: ShadowRoot): boolean {

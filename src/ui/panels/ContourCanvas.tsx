@@ -5,15 +5,25 @@ import { bandStrength, type ContourBand } from './landscapeGeometry';
 import { useOnScreen } from './useOnScreen';
 
 /**
+ * A theme colour as the canvas can use it: the tokens are `light-dark(…)` pairs, which only a
+ * styled element resolves, so a probe element reads its computed colour.
+ */
+function resolveColour(token: string): string {
+  const probe = document.createElement('span');
+  probe.style.color = `var(${token})`;
+  probe.hidden = true;
+  document.body.append(probe);
+  const colour = getComputedStyle(probe).color;
+  probe.remove();
+  return colour;
+}
+
+/**
  * The landscape's two theme colours, read once per theme (a style read forces a recalc); the
  * theme is passed only to key the memo.
  */
 function readColours(_dark: boolean): { low: string; high: string } {
-  const style = getComputedStyle(document.documentElement);
-  return {
-    low: style.getPropertyValue('--landscape-low').trim(),
-    high: style.getPropertyValue('--landscape-high').trim(),
-  };
+  return { low: resolveColour('--landscape-low'), high: resolveColour('--landscape-high') };
 }
 
 /** The colours of the landscape in the theme in force: the page's, the top's, and each band's. */
