@@ -2,6 +2,7 @@ import { useExplorerStore } from '../ui/context';
 import { useI18n } from '../ui/i18n';
 import { ArrowsLayer } from '../ui/plot/ArrowsLayer';
 import { Axes } from '../ui/plot/Axes';
+import { PlotArea } from '../ui/plot/PlotArea';
 import { PlotKey } from '../ui/plot/PlotKey';
 import { PointsLayer } from '../ui/plot/PointsLayer';
 import { PosteriorLayer } from '../ui/plot/PosteriorLayer';
@@ -35,13 +36,7 @@ export function EmbedPlot({ height }: { height: number | null }) {
           <PlotKey scales={scales} box={layout.key} />
           <g ref={setLayer} transform={`translate(${layout.margins.left},${layout.margins.top})`}>
             <Axes scales={scales} />
-            <rect
-              className="background"
-              width={scales.innerWidth}
-              height={scales.innerHeight}
-              onClick={addPointAt}
-              data-testid="plot-area"
-            />
+            <PlotArea scales={scales} onAdd={addPointAt} />
             <PosteriorLayer scales={scales} />
             <ArrowsLayer scales={scales} />
             <PointsLayer scales={scales} />

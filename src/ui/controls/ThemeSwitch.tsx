@@ -1,6 +1,7 @@
 import type { UiMessageKey } from '../../i18n/messages';
 import { useI18n } from '../i18n';
 import { THEME_CHOICES, setThemeChoice, useThemeChoice, type ThemeChoice } from '../theme';
+import { ToolbarSelect } from './ToolbarSelect';
 
 const LABELS: Record<ThemeChoice, UiMessageKey> = {
   auto: 'themeAuto',
@@ -13,20 +14,12 @@ export function ThemeSwitch() {
   const choice = useThemeChoice();
   const { t } = useI18n();
   return (
-    <label className="toolbar-group theme-switch">
-      <span className="toolbar-label">{t('themeLabel')}</span>
-      <select
-        className="select"
-        value={choice}
-        onChange={(event) => setThemeChoice(event.target.value as ThemeChoice)}
-        data-testid="theme"
-      >
-        {THEME_CHOICES.map((value) => (
-          <option key={value} value={value}>
-            {t(LABELS[value])}
-          </option>
-        ))}
-      </select>
-    </label>
+    <ToolbarSelect
+      label={t('themeLabel')}
+      value={choice}
+      choices={THEME_CHOICES.map((value) => ({ value, label: t(LABELS[value]) }))}
+      onChange={setThemeChoice}
+      testId="theme"
+    />
   );
 }

@@ -76,15 +76,12 @@ export function Toolbar() {
           }))}
           onChange={actions.setHyperparameter}
         />
-        <label className="toggle">
-          <input
-            type="checkbox"
-            checked={options.arrowMode === 'vector'}
-            onChange={(event) => actions.setArrowMode(event.target.checked ? 'vector' : 'vertical')}
-            data-testid="toggle-vector"
-          />
-          {t('xAndY')}
-        </label>
+        <Toggle
+          checked={options.arrowMode === 'vector'}
+          onChange={(both) => actions.setArrowMode(both ? 'vector' : 'vertical')}
+          label={t('xAndY')}
+          testId="toggle-vector"
+        />
       </div>
       <div className="toolbar-group">
         <span className="toolbar-label">{t('showLabel')}</span>

@@ -1,7 +1,8 @@
 import { memo } from 'react';
 import { arrowVector, selectArrows } from '../../state';
 import { useExplorer } from '../context';
-import { arrowShape, type PlotScales } from './geometry';
+import { ArrowGlyph } from './ArrowGlyph';
+import type { PlotScales } from './geometry';
 import { useEasedScale } from './useEasedScale';
 import { useShownPoints } from './useShownPoints';
 
@@ -24,9 +25,6 @@ export const ArrowsLayer = memo(function ArrowsLayer({ scales }: { scales: PlotS
   const eased = useEasedScale(view.scale?.reference ?? null);
   if (view.status === 'hidden' || view.status === 'waiting')
     return <g className="arrows" data-testid="arrows" data-seq={seq} data-stale={view.stale} />;
-  // Pixels per data unit along each axis (the y axis points down on screen).
-  const perX = scales.x(1) - scales.x(0);
-  const perY = scales.y(0) - scales.y(1);
   return (
     <g
       className={`arrows ${view.status === 'untrusted' ? 'untrusted' : hyperparameter}${view.stale ? ' stale' : ''}`}
@@ -43,17 +41,12 @@ export const ArrowsLayer = memo(function ArrowsLayer({ scales }: { scales: PlotS
           eased.moving && eased.value !== null
             ? (arrowVector(sensitivityX, sensitivityY, eased.value) ?? settled)
             : settled;
-        const shape = arrowShape(
-          scales.x(point.x),
-          scales.y(point.y),
-          vector.dx * perX,
-          -vector.dy * perY,
-          vector.capped,
-        );
         return (
-          <g
+          <ArrowGlyph
             key={index}
-            className="arrow"
+            point={point}
+            vector={vector}
+            scales={scales}
             data-testid="arrow"
             data-index={index}
             data-dy={String(sensitivityY)}
@@ -61,14 +54,7 @@ export const ArrowsLayer = memo(function ArrowsLayer({ scales }: { scales: PlotS
             data-length-dy={vector.dy.toFixed(6)}
             data-length-dx={vector.dx.toFixed(6)}
             data-capped={vector.capped || undefined}
-          >
-            {shape && (
-              <>
-                <path className="shaft" d={shape.shaft} />
-                <path className="head" d={shape.head} />
-              </>
-            )}
-          </g>
+          />
         );
       })}
     </g>

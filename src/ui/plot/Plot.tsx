@@ -8,6 +8,7 @@ import { PointHighlight } from '../rules/PointHighlight';
 import { ManualFitBanner } from './ManualFitBanner';
 import { Axes } from './Axes';
 import { plotHeight } from './geometry';
+import { PlotArea } from './PlotArea';
 import { PlotKey } from './PlotKey';
 import { PointsLayer } from './PointsLayer';
 import { PosteriorLayer } from './PosteriorLayer';
@@ -86,13 +87,7 @@ export function Plot() {
               aria-label={t('plotLabel')}
             >
               <g ref={setLayer} transform={inner}>
-                <rect
-                  className="background"
-                  width={scales.innerWidth}
-                  height={scales.innerHeight}
-                  onClick={addPointAt}
-                  data-testid="plot-area"
-                />
+                <PlotArea scales={scales} onAdd={addPointAt} />
                 <PullMapLayer scales={scales} />
                 <PosteriorLayer scales={scales} />
                 <g

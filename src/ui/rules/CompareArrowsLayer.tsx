@@ -2,7 +2,8 @@ import { memo } from 'react';
 import { HYPERPARAMETER_NAMES } from '../../engine/types';
 import { arrowVector, selectArrows } from '../../state';
 import { useExplorer } from '../context';
-import { arrowShape, type PlotScales } from '../plot/geometry';
+import { ArrowGlyph } from '../plot/ArrowGlyph';
+import type { PlotScales } from '../plot/geometry';
 import { useShownPoints } from '../plot/useShownPoints';
 
 /** How far apart (px) the two rules' arrows stand on each point. */
@@ -32,8 +33,6 @@ export const CompareArrowsLayer = memo(function CompareArrowsLayer({
     return <g className="compare-arrows" data-testid="compare-arrows" data-rule={compareRule} />;
   }
   const row = HYPERPARAMETER_NAMES.indexOf(hyperparameter) as 0 | 1 | 2;
-  const perX = scales.x(1) - scales.x(0);
-  const perY = scales.y(0) - scales.y(1);
   const trusted = comparison.diagnostics.trust !== 'untrusted';
   return (
     <g
@@ -47,28 +46,16 @@ export const CompareArrowsLayer = memo(function CompareArrowsLayer({
         const dx = mode === 'vector' ? sensitivities.dLogTheta_dx[row][index]! : 0;
         const vector = point && arrowVector(dx, dy, view.scale!.reference);
         if (!point || !vector) return null;
-        const shape = arrowShape(
-          scales.x(point.x),
-          scales.y(point.y),
-          vector.dx * perX,
-          -vector.dy * perY,
-          vector.capped,
-        );
         return (
-          <g
+          <ArrowGlyph
             key={index}
-            className="arrow"
+            point={point}
+            vector={vector}
+            scales={scales}
             data-testid="compare-arrow"
             data-index={index}
             data-dy={String(dy)}
-          >
-            {shape && (
-              <>
-                <path className="shaft" d={shape.shaft} />
-                <path className="head" d={shape.head} />
-              </>
-            )}
-          </g>
+          />
         );
       })}
     </g>

@@ -27,6 +27,7 @@ import {
 } from './liveness';
 import type { FromWorkerMessage, ToWorkerMessage } from '../shared/messages';
 import type { MainThreadCompute } from './mainThreadCompute';
+import { createSideJob } from './sideJob';
 import type {
   AnalysisRequest,
   AnalysisResult,
@@ -36,8 +37,6 @@ import type {
   CurveResult,
   InsightRequest,
   InsightResult,
-  SequencedCurveRequest,
-  SequencedInsightRequest,
   SequencedRequest,
 } from '../shared/protocol';
 
@@ -116,16 +115,6 @@ export function createComputeClient(options: ComputeClientOptions = {}): Compute
 
   const resultListeners = new Set<(result: AnalysisResult) => void>();
   const statusListeners = new Set<(status: ComputeStatus) => void>();
-  const curveListeners = new Set<(result: CurveResult) => void>();
-  let lastCurveSeq = 0;
-  /** The newest curve request not yet answered (or cancelled). */
-  let curveOutstanding: SequencedCurveRequest | null = null;
-  let cancelMainThreadCurve: (() => void) | null = null;
-  const insightListeners = new Set<(result: InsightResult) => void>();
-  let lastInsightSeq = 0;
-  /** The newest insight request not yet answered (or cancelled). */
-  let insightOutstanding: SequencedInsightRequest | null = null;
-  let cancelMainThreadInsight: (() => void) | null = null;
   let status: ComputeStatus = { backend: 'starting', note: null };
   let lastSeq = 0;
   let lastDeliveredSeq = 0;
@@ -207,50 +196,21 @@ export function createComputeClient(options: ComputeClientOptions = {}): Compute
     }
   }
 
-  const receiveCurve = (result: CurveResult): void => {
-    if (disposed || curveOutstanding === null || result.seq !== curveOutstanding.seq) return;
-    curveOutstanding = null;
-    cancelMainThreadCurve = null;
-    notifyAll(curveListeners, result);
+  const sideJobHost = {
+    worker: () => worker,
+    mainThreadCompute,
+    disposed: () => disposed,
   };
-
-  const dispatchCurve = (request: SequencedCurveRequest): void => {
-    // A starting worker queues the message; without a worker the main thread computes it.
-    if (worker !== null) {
-      worker.postMessage({ type: 'curve', request });
-      return;
-    }
-    mainThreadCompute().then(
-      (compute) => {
-        if (disposed || curveOutstanding !== request) return;
-        cancelMainThreadCurve?.();
-        cancelMainThreadCurve = compute.curve(request, receiveCurve);
-      },
-      () => {},
-    );
-  };
-
-  const receiveInsight = (result: InsightResult): void => {
-    if (disposed || insightOutstanding === null || result.seq !== insightOutstanding.seq) return;
-    insightOutstanding = null;
-    cancelMainThreadInsight = null;
-    notifyAll(insightListeners, result);
-  };
-
-  const dispatchInsight = (request: SequencedInsightRequest): void => {
-    if (worker !== null) {
-      worker.postMessage({ type: 'insight', request });
-      return;
-    }
-    mainThreadCompute().then(
-      (compute) => {
-        if (disposed || insightOutstanding !== request) return;
-        cancelMainThreadInsight?.();
-        cancelMainThreadInsight = compute.insight?.(request, receiveInsight) ?? null;
-      },
-      () => {},
-    );
-  };
+  const curveJob = createSideJob<CurveRequest, CurveResult>(sideJobHost, {
+    message: (request) => ({ type: 'curve', request }),
+    cancelMessage: { type: 'cancel-curve' },
+    onMainThread: (compute, request, deliver) => compute.curve(request, deliver),
+  });
+  const insightJob = createSideJob<InsightRequest, InsightResult>(sideJobHost, {
+    message: (request) => ({ type: 'insight', request }),
+    cancelMessage: { type: 'cancel-insight' },
+    onMainThread: (compute, request, deliver) => compute.insight?.(request, deliver) ?? null,
+  });
 
   const switchToMainThread = (reason: string): void => {
     mainThreadOnly = true;
@@ -298,9 +258,9 @@ export function createComputeClient(options: ComputeClientOptions = {}): Compute
         watch?.ready();
         setStatus({ backend: message.status.backend, note: message.status.note ?? restartNote });
       } else if (message.type === 'curve') {
-        receiveCurve(message.result);
+        curveJob.receive(message.result);
       } else if (message.type === 'insight') {
-        receiveInsight(message.result);
+        insightJob.receive(message.result);
       } else if (message.type === 'result') {
         if (inFlight?.on !== 'worker' || inFlight.request.seq !== message.result.seq) return;
         watch?.answered(inFlight.request, message.result);
@@ -337,8 +297,8 @@ export function createComputeClient(options: ComputeClientOptions = {}): Compute
       startWorker();
     }
     if (inFlight === null && latest !== null) dispatch(latest);
-    if (curveOutstanding !== null) dispatchCurve(curveOutstanding);
-    if (insightOutstanding !== null) dispatchInsight(insightOutstanding);
+    curveJob.resend();
+    insightJob.resend();
   }
 
   startWorker();
@@ -366,58 +326,16 @@ export function createComputeClient(options: ComputeClientOptions = {}): Compute
       listener(status);
       return () => statusListeners.delete(listener);
     },
-    requestCurve(request: CurveRequest): number {
-      const sequenced: SequencedCurveRequest = {
-        ...request,
-        x: Float64Array.from(request.x),
-        y: Float64Array.from(request.y),
-        seq: ++lastCurveSeq,
-      };
-      if (disposed) return sequenced.seq;
-      curveOutstanding = sequenced;
-      dispatchCurve(sequenced);
-      return sequenced.seq;
-    },
-    cancelCurve() {
-      if (curveOutstanding === null) return;
-      curveOutstanding = null;
-      cancelMainThreadCurve?.();
-      cancelMainThreadCurve = null;
-      worker?.postMessage({ type: 'cancel-curve' });
-    },
-    subscribeCurve(listener) {
-      curveListeners.add(listener);
-      return () => curveListeners.delete(listener);
-    },
-    requestInsight(request: InsightRequest): number {
-      const sequenced: SequencedInsightRequest = {
-        ...request,
-        x: Float64Array.from(request.x),
-        y: Float64Array.from(request.y),
-        seq: ++lastInsightSeq,
-      };
-      if (disposed) return sequenced.seq;
-      insightOutstanding = sequenced;
-      dispatchInsight(sequenced);
-      return sequenced.seq;
-    },
-    cancelInsight() {
-      if (insightOutstanding === null) return;
-      insightOutstanding = null;
-      cancelMainThreadInsight?.();
-      cancelMainThreadInsight = null;
-      worker?.postMessage({ type: 'cancel-insight' });
-    },
-    subscribeInsight(listener) {
-      insightListeners.add(listener);
-      return () => insightListeners.delete(listener);
-    },
+    requestCurve: curveJob.request,
+    cancelCurve: curveJob.cancel,
+    subscribeCurve: curveJob.subscribe,
+    requestInsight: insightJob.request,
+    cancelInsight: insightJob.cancel,
+    subscribeInsight: insightJob.subscribe,
     dispose() {
       disposed = true;
-      cancelMainThreadCurve?.();
-      cancelMainThreadInsight?.();
-      insightListeners.clear();
-      curveListeners.clear();
+      curveJob.dispose();
+      insightJob.dispose();
       watch?.stop();
       worker?.terminate();
       worker = null;

@@ -7,7 +7,6 @@ import type {
   CurveAxis,
   DenseBackend,
   Diagnostics,
-  HeldBound,
   Hyperparameters,
   KernelName,
   LandscapePlace,
@@ -16,6 +15,7 @@ import type {
   ResponseCurve,
   Rows3,
   SelectionRule,
+  SensitivityResult,
 } from '../../engine';
 import type { PriorOptions } from '../../engine/rules/prior';
 
@@ -69,18 +69,11 @@ export interface SequencedRequest extends AnalysisRequest {
   seq: number;
 }
 
-/** Sensitivities of θ̂ to every data point (rows ℓ, σf, σn; column i = point i). */
-export type SensitivityPayload =
-  | {
-      defined: true;
-      dLogTheta_dy: Rows3;
-      dLogTheta_dx: Rows3;
-      dTheta_dy: Rows3;
-      dTheta_dx: Rows3;
-      /** Set at a maximum on the noise floor: the hyperparameters held there (the engine's). */
-      constrained: HeldBound | null;
-    }
-  | { defined: false; reason: string };
+/**
+ * Sensitivities of θ̂ to every data point (rows ℓ, σf, σn; column i = point i), as the engine
+ * gives them: the payload is plain arrays, so it crosses the thread boundary unchanged.
+ */
+export type SensitivityPayload = SensitivityResult;
 
 export interface AnalysisSuccess {
   seq: number;
