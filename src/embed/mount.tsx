@@ -7,7 +7,12 @@
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createExplorerStore, type ExplorerStore, type SharedState } from '../state';
+import {
+  createExplorerStore,
+  DEFAULT_VIEW_OPTIONS,
+  type ExplorerStore,
+  type SharedState,
+} from '../state';
 import { browserLanguage, parseLanguage, type Language } from '../i18n/language';
 import { translator } from '../i18n/messages';
 import { createComputeClient } from '../worker/main/client';
@@ -86,6 +91,7 @@ function sharedStateOf(config: EmbedConfig): SharedState {
       showLandscape: false,
       rule: 'ml',
       compareRule: null,
+      prior: DEFAULT_VIEW_OPTIONS.prior,
       showInfluence: false,
       showPullMap: false,
     },

@@ -225,9 +225,17 @@ export const en = {
   ruleExplainMl:
     'ML-II picks the θ under which the points are most probable (maximum marginal likelihood).',
   ruleExplainMap:
-    'MAP adds a weak prior to ML-II: ℓ near 0.5 times the standard deviation of x, σf near 1 times the typical size of y (its root mean square), σn near 0.1 times it, each within a factor of about 7 (19 for σn) either way. It keeps θ̂ off the edges.',
+    'MAP adds a weak prior to ML-II: each hyperparameter is drawn towards a median set by the data’s own scale, 95 % of the time within a factor of it either way (set below). It keeps θ̂ off the edges.',
   ruleExplainLoo:
     'LOO-CV picks the θ that best predicts each point from all the others (leave-one-out log probability).',
+  priorLegend: 'The MAP prior, relative to the data',
+  priorMedian: 'median',
+  priorFactor: '95 % within a factor of',
+  priorOfSdX: '× the sd of x',
+  priorOfRmsY: '× the rms of y',
+  priorDefaults: 'Defaults',
+  priorInvalid:
+    'Not used: a median is a number from {minMedian} to {maxMedian}, a factor from {minFactor} to {maxFactor}.',
   compareLabel: 'Compare with',
   compareNone: 'nothing',
   compareKey: 'Arrows: {first} (left of each point) and {second} (right), at one scale.',

@@ -213,9 +213,17 @@ export const es: UiMessages = {
   ruleExplainMl:
     'ML-II elige el θ con el que los puntos son más probables (máxima verosimilitud marginal).',
   ruleExplainMap:
-    'MAP añade a ML-II una distribución a priori débil: ℓ cerca de 0,5 veces la desviación típica de x, σf cerca de 1 vez el tamaño típico de y (su media cuadrática), σn cerca de 0,1 veces este, cada una dentro de un factor de unos 7 (19 para σn) hacia arriba o hacia abajo. Mantiene θ̂ lejos de los bordes.',
+    'MAP añade a ML-II una distribución a priori débil: atrae cada hiperparámetro hacia una mediana fijada por la escala de los propios datos, el 95 % de las veces dentro de un factor de ella hacia arriba o hacia abajo (se ajusta abajo). Mantiene θ̂ lejos de los bordes.',
   ruleExplainLoo:
     'LOO-CV elige el θ que mejor predice cada punto a partir de todos los demás (probabilidad logarítmica dejando uno fuera).',
+  priorLegend: 'La distribución a priori de MAP, relativa a los datos',
+  priorMedian: 'mediana',
+  priorFactor: 'el 95 % dentro de un factor de',
+  priorOfSdX: '× la desv. típica de x',
+  priorOfRmsY: '× la media cuadrática de y',
+  priorDefaults: 'Valores por defecto',
+  priorInvalid:
+    'No se usa: una mediana es un número entre {minMedian} y {maxMedian}; un factor, entre {minFactor} y {maxFactor}.',
   compareLabel: 'Comparar con',
   compareNone: 'nada',
   compareKey:

@@ -130,6 +130,8 @@ export const panelsEn = {
   linkHyperparameter: 'The link names an unknown hyperparameter {value}.',
   linkOptions: 'The link has unknown options {value}.',
   linkRule: 'The link names an unknown rule {value}.',
+  linkPrior:
+    'The link’s MAP prior {value} is not three median:spread pairs in the range the explorer accepts.',
   linkTooManyPoints: 'The link holds {count} points; at most {max} are allowed.',
   linkDamaged: 'The link is damaged: {problem}.',
   linkNoPoints: 'The link holds no points.',

@@ -128,6 +128,8 @@ export const panelsEs: { readonly [Key in keyof typeof panelsEn]: string } = {
   linkHyperparameter: 'El enlace nombra un hiperparámetro desconocido, {value}.',
   linkOptions: 'El enlace tiene opciones desconocidas, {value}.',
   linkRule: 'El enlace nombra una regla desconocida, {value}.',
+  linkPrior:
+    'La distribución a priori MAP del enlace, {value}, no son tres pares mediana:dispersión en el intervalo que admite el explorador.',
   linkTooManyPoints: 'El enlace contiene {count} puntos; se admiten como máximo {max}.',
   linkDamaged: 'El enlace está dañado: {problem}.',
   linkNoPoints: 'El enlace no contiene ningún punto.',

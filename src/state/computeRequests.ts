@@ -118,6 +118,7 @@ export function createComputeRequests({
         fixedTheta: manualTheta,
         rule: options.rule,
         compareRule: options.compareRule,
+        prior: options.prior,
         live: drag?.active ?? false,
       }),
     );
@@ -126,6 +127,7 @@ export function createComputeRequests({
       points,
       kernel,
       structureVersion,
+      prior: options.prior,
       landscape,
       finiteDifferenceIndex,
       supersededAt: null,

@@ -8,6 +8,7 @@ export {
 export type * from './types';
 export * from './domain';
 export * from './options';
+export * from './prior';
 export * from './presets';
 export * from './selectors';
 export * from './arrowScale';

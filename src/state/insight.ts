@@ -6,7 +6,7 @@
  * for; the page shows it only while those are still on screen (`currentInsight`), so a stale
  * answer is never shown as current.
  */
-import type { KernelName, LogTheta, SelectionRule } from '../engine/types';
+import type { HyperparameterPrior, KernelName, LogTheta, SelectionRule } from '../engine/types';
 import type {
   InfluenceRow,
   InsightRequest,
@@ -33,11 +33,13 @@ function cellCentres([low, high]: readonly [number, number], count: number): Flo
 export const PULL_MAP_XS = cellCentres(X_DOMAIN, PULL_MAP_GRID.columns);
 export const PULL_MAP_YS = cellCentres(Y_DOMAIN, PULL_MAP_GRID.rows);
 
-/** What an insight answer belongs to: the exact points array, the kernel and the rule. */
+/** What an insight answer belongs to: the exact points array, the kernel, the rule and prior. */
 export interface InsightKey {
   points: readonly Point[];
   kernel: KernelName;
   rule: SelectionRule;
+  /** The options' prior object (compare by reference); it matters only under `map`. */
+  prior: HyperparameterPrior;
 }
 
 /** The insight answers in the store, each part kept until the data, kernel or rule change. */
@@ -55,23 +57,36 @@ export interface InsightView extends InsightKey {
 }
 
 const sameKey = (a: InsightKey | null, b: InsightKey): boolean =>
-  a !== null && a.points === b.points && a.kernel === b.kernel && a.rule === b.rule;
+  a !== null &&
+  a.points === b.points &&
+  a.kernel === b.kernel &&
+  a.rule === b.rule &&
+  (a.rule !== 'map' || a.prior === b.prior);
 
 /** The key of the fit on screen, when it is current and at rest (no drag, the rule's answer). */
 export function restingKey(state: ExplorerData): InsightKey | null {
   const { analysis, points, structureVersion, drag, options } = state;
   if (drag?.active || !analysis || analysis.points !== points) return null;
-  if (analysis.structureVersion !== structureVersion || analysis.result.rule !== options.rule) {
+  if (
+    analysis.structureVersion !== structureVersion ||
+    analysis.result.rule !== options.rule ||
+    (options.rule === 'map' && analysis.prior !== options.prior)
+  ) {
     return null;
   }
-  return { points, kernel: analysis.result.kernel, rule: analysis.result.rule };
+  const { kernel, rule } = analysis.result;
+  return { points, kernel, rule, prior: options.prior };
 }
 
 /** The insight view if it belongs to the data, kernel and rule on screen, else null. */
 export function currentInsight(state: ExplorerData): InsightView | null {
   const { insight, points, kernel, options } = state;
   if (!insight || insight.points !== points) return null;
-  return insight.kernel === kernel && insight.rule === options.rule ? insight : null;
+  return insight.kernel === kernel &&
+    insight.rule === options.rule &&
+    (options.rule !== 'map' || insight.prior === options.prior)
+    ? insight
+    : null;
 }
 
 /**
@@ -96,6 +111,7 @@ export function insightRequestFor(
       y: Float64Array.from(key.points, (p) => p.y),
       kernel: key.kernel,
       rule: key.rule,
+      ...(key.rule === 'map' ? { prior: key.prior } : {}),
       start: { logTheta: [...result.logTheta], hessianLogTheta: result.hessianLogTheta },
       influence,
       pullMap: pullMap ? { xs: PULL_MAP_XS, ys: PULL_MAP_YS } : null,

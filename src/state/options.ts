@@ -1,5 +1,11 @@
 /** The reader's view choices that are not data: what the arrows show and which layers are on. */
-import type { HyperparameterName, KernelName, SelectionRule } from '../engine/types';
+import { DEFAULT_PRIOR } from '../engine/rules/prior';
+import type {
+  HyperparameterName,
+  HyperparameterPrior,
+  KernelName,
+  SelectionRule,
+} from '../engine/types';
 
 /** `vertical`: the arrow is dθ̂/dyᵢ; `vector`: the 2-D vector (dθ̂/dxᵢ, dθ̂/dyᵢ). */
 export type ArrowMode = 'vertical' | 'vector';
@@ -16,6 +22,8 @@ export interface ViewOptions {
   rule: SelectionRule;
   /** A second rule whose arrows are drawn beside the first ("compare rules"), or null. */
   compareRule: SelectionRule | null;
+  /** The `map` rule's prior, relative to the data (state/prior.ts); used when MAP is drawn. */
+  prior: HyperparameterPrior;
   /** Show (and compute, at rest) each point's influence: removal beside the jackknife. */
   showInfluence: boolean;
   /** Show (and compute, at rest) where a new point would pull θ̂, as a heat map behind the data. */
@@ -31,6 +39,7 @@ export const DEFAULT_VIEW_OPTIONS: ViewOptions = {
   showLandscape: true,
   rule: 'ml',
   compareRule: null,
+  prior: DEFAULT_PRIOR,
   showInfluence: false,
   showPullMap: false,
 };

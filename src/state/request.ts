@@ -4,7 +4,7 @@
  * worker widens to hold θ̂ and the runner-up maximum; during a drag it starts from the box on
  * screen instead, so its axes only ever grow while a point moves.
  */
-import type { KernelName, LandscapeBox, SelectionRule } from '../engine';
+import type { HyperparameterPrior, KernelName, LandscapeBox, SelectionRule } from '../engine';
 import type { AnalysisRequest } from '../worker/shared/protocol';
 import { X_DOMAIN, type Point } from './domain';
 import type { LandscapePosition } from './types';
@@ -35,6 +35,8 @@ export interface RequestPlan {
   /** The selection rule (`ml` when absent) and a second rule to compare, if any. */
   rule?: SelectionRule;
   compareRule?: SelectionRule | null;
+  /** The `map` rule's prior; sent only when one of the rules is `map`. */
+  prior?: HyperparameterPrior;
   /** Made during a drag (`AnalysisRequest.live`). */
   live?: boolean;
 }
@@ -50,6 +52,9 @@ export function buildRequest(
     kernel,
     rule: plan.rule ?? 'ml',
     compareRule: plan.compareRule ?? null,
+    ...(plan.prior && (plan.rule === 'map' || plan.compareRule === 'map')
+      ? { prior: plan.prior }
+      : {}),
     grid: { min: X_DOMAIN[0], max: X_DOMAIN[1], count: POSTERIOR_GRID_COUNT },
     landscape: plan.landscape
       ? {

@@ -2,7 +2,12 @@
  * How a compute result changes the store: pure functions from (state, result, request) to the
  * fields that change. Kept apart from the store so the rules can be read and tested alone.
  */
-import type { HyperparameterName, KernelName, LogTheta } from '../engine/types';
+import type {
+  HyperparameterName,
+  HyperparameterPrior,
+  KernelName,
+  LogTheta,
+} from '../engine/types';
 import { HYPERPARAMETER_NAMES } from '../engine/types';
 import type { AnalysisResult, AnalysisSuccess } from '../worker/shared/protocol';
 import { chooseReference, type ArrowScale } from './arrowScale';
@@ -14,6 +19,8 @@ export interface RequestRecord {
   points: readonly Point[];
   kernel: KernelName;
   structureVersion: number;
+  /** The `map` prior in force when it was sent (compare by reference). */
+  prior: HyperparameterPrior;
   landscape: boolean;
   finiteDifferenceIndex: number | null;
   /** When the data first changed after this request (staleness.ts); null while current. */
@@ -74,7 +81,12 @@ export function applyResult(
   const update: Partial<ExplorerData> = {
     pendingSeq,
     failure: null,
-    analysis: { result, points: request.points, structureVersion: request.structureVersion },
+    analysis: {
+      result,
+      points: request.points,
+      structureVersion: request.structureVersion,
+      prior: request.prior,
+    },
   };
   if (result.landscape) {
     const peakLml = Math.max(result.lml, result.landscape.best.lml);

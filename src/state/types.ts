@@ -1,5 +1,11 @@
 /** The shape of the explorer's store: data, view options, compute results and interaction state. */
-import type { HyperparameterName, KernelName, LogTheta, SelectionRule } from '../engine/types';
+import type {
+  HyperparameterName,
+  HyperparameterPrior,
+  KernelName,
+  LogTheta,
+  SelectionRule,
+} from '../engine/types';
 import type { AnalysisFailure, AnalysisSuccess, ComputeStatus } from '../worker/shared/protocol';
 import type { CurveAxis } from '../engine/response-curve';
 import type { ArrowScale } from './arrowScale';
@@ -27,6 +33,8 @@ export interface AnalysisView {
   points: readonly Point[];
   /** Same as the store's `structureVersion` when the point indices still match. */
   structureVersion: number;
+  /** The `map` prior the request carried (the options' own object: compare by reference). */
+  prior: HyperparameterPrior;
 }
 
 export type LandscapeGrid = NonNullable<AnalysisSuccess['landscape']>;
@@ -143,6 +151,8 @@ export interface ExplorerActions {
   setRule(rule: SelectionRule): void;
   /** Draws a second rule's arrows beside the first (null: one rule). */
   setCompareRule(rule: SelectionRule | null): void;
+  /** Sets the `map` rule's prior (relative to the data); refits when MAP is drawn. */
+  setPrior(prior: HyperparameterPrior): void;
   setShowInfluence(show: boolean): void;
   setShowPullMap(show: boolean): void;
   /** Asks for the exact refit with a point added at (x, y), beside its first-order pull. */

@@ -21,6 +21,8 @@ import {
 import { translator } from '../i18n/messages';
 import { notice, type Notice } from '../i18n/notice';
 import { COORDINATE_STEP, X_DOMAIN, Y_DOMAIN, type Point } from './domain';
+import { DEFAULT_VIEW_OPTIONS } from './options';
+import { decodePrior, encodePrior, isDefaultPrior } from './prior';
 import {
   LESSON_CAPTION_MAX,
   LESSON_PARTS,
@@ -165,6 +167,7 @@ export function encodeSharedState(state: SharedState): string {
   });
   if (options.rule !== 'ml') params.set('r', options.rule);
   if (options.compareRule !== null) params.set('c', options.compareRule);
+  if (!isDefaultPrior(options.prior)) params.set('pr', encodePrior(options.prior));
   if (state.presentation) params.set(PRESENT_PARAMETER, '1');
   const lesson = state.lesson;
   if (lesson && !isEmptyLesson(lesson)) {
@@ -175,8 +178,8 @@ export function encodeSharedState(state: SharedState): string {
     if (title) params.set('title', title);
     if (caption) params.set('caption', caption);
   }
-  // `,` is safe in a fragment; keeping it makes `hide=` readable.
-  return params.toString().replaceAll('%2C', ',');
+  // `,` and `:` are safe in a fragment; keeping them makes `hide=` and `pr=` readable.
+  return params.toString().replaceAll('%2C', ',').replaceAll('%3A', ':');
 }
 
 /**
@@ -210,6 +213,9 @@ export function decodeSharedState(fragment: string, maxPoints: number): DecodeRe
     const text = rule === undefined ? params.get('r') : params.get('c');
     return refuse(notice('linkRule', { value: quoteParameter(text) }));
   }
+  const priorText = params.get('pr');
+  const prior = priorText === null ? DEFAULT_VIEW_OPTIONS.prior : decodePrior(priorText);
+  if (prior === null) return refuse(notice('linkPrior', { value: quoteParameter(priorText) }));
   if (!/^[bsvim]*$/.test(flags))
     return refuse(notice('linkOptions', { value: quoteParameter(flags) }));
   const pointText = params.get('p') ?? '';
@@ -242,6 +248,7 @@ export function decodeSharedState(fragment: string, maxPoints: number): DecodeRe
         showLandscape: flags.includes('s'),
         rule,
         compareRule,
+        prior,
         showInfluence: flags.includes('i'),
         showPullMap: flags.includes('m'),
       },

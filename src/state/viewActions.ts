@@ -5,6 +5,7 @@
  * the data themselves (store.ts holds those).
  */
 import type { ViewOptions } from './options';
+import { encodePrior, isPriorFactor, isPriorMedian, priorFactor, PRIOR_NAMES } from './prior';
 import type { ComputeRequests } from './computeRequests';
 import type { Transaction } from './transaction';
 import type { ExplorerActions } from './types';
@@ -18,6 +19,7 @@ export type ViewActions = Pick<
   | 'setShowLandscape'
   | 'setRule'
   | 'setCompareRule'
+  | 'setPrior'
   | 'setShowInfluence'
   | 'setShowPullMap'
   | 'refitWithPointAt'
@@ -76,6 +78,18 @@ export function createViewActions({
       if (compareRule === get().options.compareRule) return;
       set({ options: { ...get().options, compareRule } });
       requestAnalysis(null, { reuseLandscape: true });
+    },
+    setPrior(prior) {
+      const { options } = get();
+      const usable = PRIOR_NAMES.every(
+        (name) =>
+          isPriorMedian(prior[name].median) && isPriorFactor(priorFactor(prior[name].logSd)),
+      );
+      if (!usable || encodePrior(prior) === encodePrior(options.prior)) return;
+      set({ options: { ...options, prior } });
+      if (options.rule === 'map' || options.compareRule === 'map') {
+        requestAnalysis(null, { reuseLandscape: true });
+      }
     },
     setShowInfluence(showInfluence) {
       setOptions({ showInfluence });

@@ -129,13 +129,17 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
     ['desktop, dark', { ...DESKTOP, colorScheme: 'dark' }],
     ['phone, light', { ...PHONE, colorScheme: 'light' }],
   ] as const) {
-    it(`finds nothing serious with two rules compared, the influence panel and the pull map (${name})`, async () => {
+    it(`finds nothing serious with two rules compared, the influence panel, the pull map and the MAP prior (${name})`, async () => {
       const { context, page } = await open(options, `/#${RULES_FRAGMENT}`);
       await waitForArrows(page);
       await page.waitForSelector('[data-testid=influence-panel][data-state=current]', {
         timeout: 60_000,
       });
       await page.waitForSelector('[data-testid=influence-map][data-state=current]');
+      expect(await seriousViolations(page)).toEqual([]);
+      // MAP shows its prior's editor.
+      await page.getByTestId('rule-map').check();
+      await page.getByTestId('prior-editor').waitFor();
       expect(await seriousViolations(page)).toEqual([]);
       await context.close();
     });

@@ -9,6 +9,8 @@ import {
   validateDataset,
   type SelectionRule,
 } from '../../src/engine';
+import { DEFAULT_PRIOR } from '../../src/engine/rules/prior';
+import { priorFactor } from '../../src/state/prior';
 import { useBrowser } from './browser';
 import { waitForArrows, waitForFit } from './uiHelpers';
 
@@ -197,5 +199,56 @@ describe('selection rules in the explorer', () => {
     expect(
       Math.abs(Number(await first.getAttribute('data-removal')) - expected.removal![0]),
     ).toBeLessThan(1e-9);
+  });
+
+  it('the MAP prior is editable: the fit and arrows follow it, the link keeps it, bad values are refused', async () => {
+    const { page, problems } = await browser.open('/');
+    await waitForArrows(page);
+    await page.getByTestId('rule-map').check();
+    await waitForRule(page, 'map');
+    // The fields start at the engine's default prior.
+    for (const name of ['lengthscale', 'signalStd', 'noiseStd'] as const) {
+      const median = Number(await page.getByTestId(`prior-${name}-median`).inputValue());
+      const factor = Number(await page.getByTestId(`prior-${name}-factor`).inputValue());
+      expect(median).toBe(DEFAULT_PRIOR[name].median);
+      expect(factor).toBeCloseTo(priorFactor(DEFAULT_PRIOR[name].logSd), 1);
+    }
+    const data = await pagePoints(page);
+    const prior = { lengthscale: { median: 3 } };
+    const fit = fitHyperparameters(data, { rule: 'map', prior });
+    const expected = computeSensitivities(data, fit);
+    if (!expected.defined) throw new Error(expected.reason);
+    await page.getByTestId('prior-lengthscale-median').fill('3');
+    await page.waitForFunction(
+      (lengthscale) =>
+        Math.abs(
+          window.gpExplorer!.store.getState().analysis!.result.theta.lengthscale - lengthscale,
+        ) <
+        1e-9 * lengthscale,
+      fit.theta.lengthscale,
+    );
+    await waitForRule(page, 'map');
+    const arrows = await readDy(page, '[data-testid=arrow]');
+    arrows.forEach((dy, i) => expect(dy).toBeCloseTo(expected.dLogTheta_dy[0][i]!, 9));
+    await expect
+      .poll(() => page.evaluate(() => location.hash))
+      .toMatch(/[#&]pr=3:1,1:1,0\.1:1\.5(&|$)/);
+    // A factor below 1.01 is marked and not used: the prior in force stays.
+    await page.getByTestId('prior-noiseStd-factor').fill('0.5');
+    await page.getByTestId('prior-invalid').waitFor();
+    expect(await page.getByTestId('prior-noiseStd-factor').getAttribute('aria-invalid')).toBe(
+      'true',
+    );
+    expect(await page.evaluate(() => location.hash)).toMatch(/pr=3:1,1:1,0\.1:1\.5/);
+    // The link restores it, in Spanish too, with the Spanish decimal mark.
+    const hash = await page.evaluate(() => location.hash);
+    await page.goto(`${new URL(page.url()).origin}/?lang=es${hash}`);
+    await waitForRule(page, 'map');
+    expect(await page.getByTestId('prior-lengthscale-median').inputValue()).toBe('3');
+    expect(await page.getByTestId('prior-noiseStd-median').inputValue()).toBe('0,1');
+    expect(await page.getByTestId('prior-editor').locator('legend').textContent()).toMatch(
+      /a priori/,
+    );
+    expect(problems).toEqual({ consoleErrors: [], pageErrors: [] });
   });
 });

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { LogTheta } from '../../src/engine/types';
+import { DEFAULT_PRIOR } from '../../src/engine/rules/prior';
 import { currentInsight, PULL_MAP_GRID } from '../../src/state/insight';
+import { withPrior } from '../../src/state/prior';
+import { decodeSharedState, encodeSharedState } from '../../src/state/urlCodec';
 import { selectArrows } from '../../src/state/selectors';
 import { createExplorerStore } from '../../src/state/store';
 import type { InsightSuccess, SequencedInsightRequest } from '../../src/worker/shared/protocol';
@@ -86,6 +89,59 @@ describe('the selection rule in the store', () => {
     expect(lastRequest(client)).toMatchObject({ rule: 'loo', compareRule: 'map' });
     act().setCompareRule(null);
     expect(lastRequest(client).compareRule).toBeNull();
+  });
+});
+
+describe('the MAP prior in the store', () => {
+  it('refits under MAP with the prior set, sends it to the insight job, and ignores unusable ones', async () => {
+    const { client, act } = setup();
+    await answerLatest(client);
+    const sent = client.requests.length;
+    // Under ML the prior is kept for later but nothing is refitted, and the request has none.
+    const wider = withPrior(DEFAULT_PRIOR, 'lengthscale', { median: 2 });
+    act().setPrior(wider);
+    expect(client.requests).toHaveLength(sent);
+    expect(lastRequest(client).prior).toBeUndefined();
+    act().setRule('map');
+    expect(lastRequest(client)).toMatchObject({ rule: 'map', prior: wider });
+    await answerLatest(client);
+    act().setShowInfluence(true);
+    expect(lastInsight(client)).toMatchObject({ rule: 'map', prior: wider });
+    await client.deliverInsight(insightAnswer(lastInsight(client)));
+    expect(currentInsight(act())?.status).toBe('done');
+    // A new prior is a new fit: the answer for the old one is no longer current.
+    const narrower = withPrior(wider, 'noiseStd', { logSd: 0.5 });
+    act().setPrior(narrower);
+    expect(lastRequest(client)).toMatchObject({ rule: 'map', prior: narrower });
+    expect(currentInsight(act())).toBeNull();
+    await answerLatest(client);
+    expect(lastInsight(client).prior).toEqual(narrower);
+    // An unusable prior (a median of 0, a factor below 1.01) changes nothing.
+    const count = client.requests.length;
+    act().setPrior(withPrior(narrower, 'lengthscale', { median: 0 }));
+    act().setPrior(withPrior(narrower, 'signalStd', { logSd: 1e-6 }));
+    expect(act().options.prior).toBe(narrower);
+    expect(client.requests).toHaveLength(count);
+  });
+
+  it('compares with MAP under its prior, and keeps the prior in the link', async () => {
+    const { client, act } = setup();
+    await answerLatest(client);
+    const prior = withPrior(DEFAULT_PRIOR, 'signalStd', { median: 3 });
+    act().setPrior(prior);
+    act().setCompareRule('map');
+    expect(lastRequest(client)).toMatchObject({ rule: 'ml', compareRule: 'map', prior });
+    const link = encodeSharedState({ points: act().points, kernel: 'rbf', options: act().options });
+    expect(link).toContain('pr=0.5:1,3:1,0.1:1.5');
+    const decoded = decodeSharedState(link, 40);
+    expect(decoded.ok && decoded.state.options.prior).toEqual(prior);
+    expect(
+      encodeSharedState({
+        points: act().points,
+        kernel: 'rbf',
+        options: { ...act().options, prior: DEFAULT_PRIOR },
+      }),
+    ).not.toContain('pr=');
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createExplorerStore, MIN_EXPLORER_POINTS } from '../../src/state/store';
 import { findPreset, PRESETS } from '../../src/state/presets';
+import { DEFAULT_PRIOR } from '../../src/engine/rules/prior';
 import { LIVE_LANDSCAPE_MAX_POINTS } from '../../src/state/request';
 import { selectArrows, selectPrediction } from '../../src/state/selectors';
 import { X_DOMAIN, Y_DOMAIN, type Point } from '../../src/state/domain';
@@ -23,6 +24,7 @@ function setup(initialPoints?: readonly Point[]) {
             showLandscape: true,
             rule: 'ml',
             compareRule: null,
+            prior: DEFAULT_PRIOR,
             showInfluence: false,
             showPullMap: false,
           },
@@ -122,6 +124,7 @@ describe('explorer store', () => {
           showLandscape: true,
           rule: 'ml',
           compareRule: null,
+          prior: DEFAULT_PRIOR,
           showInfluence: false,
           showPullMap: false,
         },

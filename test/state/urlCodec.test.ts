@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { COORDINATE_STEP, X_DOMAIN, Y_DOMAIN } from '../../src/state/domain';
 import { DEFAULT_VIEW_OPTIONS } from '../../src/state/options';
 import { PRESETS } from '../../src/state/presets';
+import { logSdOfFactor, PRIOR_FACTOR_RANGE, PRIOR_MEDIAN_RANGE } from '../../src/state/prior';
+import { DEFAULT_PRIOR } from '../../src/engine/rules/prior';
 import { decodeSharedState, encodeSharedState, type SharedState } from '../../src/state/urlCodec';
 import { translator } from '../../src/i18n/messages';
 
@@ -15,6 +17,19 @@ const gridY = fc
     max: Math.round(Y_DOMAIN[1] / COORDINATE_STEP),
   })
   .map((i) => Number((i * COORDINATE_STEP).toFixed(3)));
+
+const priorMedian = fc.double({
+  min: PRIOR_MEDIAN_RANGE[0],
+  max: PRIOR_MEDIAN_RANGE[1],
+  noNaN: true,
+});
+const priorLogSd = fc.double({
+  min: logSdOfFactor(PRIOR_FACTOR_RANGE[0]),
+  max: logSdOfFactor(PRIOR_FACTOR_RANGE[1]) * (1 - 1e-12),
+  noNaN: true,
+});
+
+const priorPart = fc.tuple(priorMedian, priorLogSd);
 
 const sharedState: fc.Arbitrary<SharedState> = fc.record({
   points: fc.array(fc.record({ x: gridX, y: gridY }), { minLength: 1, maxLength: 60 }),
@@ -30,6 +45,15 @@ const sharedState: fc.Arbitrary<SharedState> = fc.record({
     showLandscape: fc.boolean(),
     rule: fc.constantFrom('ml' as const, 'map' as const, 'loo' as const),
     compareRule: fc.constantFrom(null, 'ml' as const, 'map' as const, 'loo' as const),
+    prior: fc.oneof(
+      fc.constant(DEFAULT_PRIOR),
+      fc.tuple(priorPart, priorPart, priorPart).map(([l, f, n]) => ({
+        relativeTo: 'data' as const,
+        lengthscale: { median: l[0], logSd: l[1] },
+        signalStd: { median: f[0], logSd: f[1] },
+        noiseStd: { median: n[0], logSd: n[1] },
+      })),
+    ),
     showInfluence: fc.boolean(),
     showPullMap: fc.boolean(),
   }),

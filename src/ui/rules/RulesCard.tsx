@@ -2,6 +2,7 @@ import { RuleControls, RULE_MESSAGES } from '../controls/RuleControls';
 import { useExplorer } from '../context';
 import { useI18n } from '../i18n';
 import { InfluencePanel } from './InfluencePanel';
+import { PriorEditor } from './PriorEditor';
 import { PullMapReadout } from './PullMapReadout';
 
 /**
@@ -16,6 +17,7 @@ export function RulesCard() {
   return (
     <section className="card rules-card" data-testid="rules-card">
       <RuleControls />
+      <PriorEditor />
       {compareRule && (
         <p className="compare-key" data-testid="compare-key">
           <span className="compare-swatch first" aria-hidden="true" />
