@@ -111,6 +111,17 @@ export function PriorEditor() {
     const part = field === 'median' ? { median: value } : { logSd: logSdOfFactor(value) };
     store.getState().setPrior(withPrior(store.getState().options.prior, name, part));
   };
+  const field = (which: Field, name: HyperparameterName) => (
+    <input
+      className="prior-input num"
+      inputMode="decimal"
+      value={texts[name][which]}
+      onChange={(event) => edit(name, which, event.target.value)}
+      aria-labelledby={`${id}-${name} ${id}-${which}`}
+      aria-invalid={!valid(which, texts[name][which]) || undefined}
+      data-testid={`prior-${name}-${which}`}
+    />
+  );
   const defaults = DEFAULT_VIEW_OPTIONS.prior;
   return (
     <fieldset className="prior-editor" data-testid="prior-editor">
@@ -137,31 +148,12 @@ export function PriorEditor() {
                   <sub>{label.subscript}</sub>
                 </th>
                 <td>
-                  <input
-                    className="prior-input num"
-                    inputMode="decimal"
-                    value={texts[name].median}
-                    onChange={(event) => edit(name, 'median', event.target.value)}
-                    aria-labelledby={`${id}-${name} ${id}-median`}
-                    aria-invalid={!valid('median', texts[name].median) || undefined}
-                    data-testid={`prior-${name}-median`}
-                  />{' '}
+                  {field('median', name)}{' '}
                   <span className="prior-unit">
                     {t(name === 'lengthscale' ? 'priorOfSdX' : 'priorOfRmsY')}
                   </span>
                 </td>
-                <td>
-                  ×{' '}
-                  <input
-                    className="prior-input num"
-                    inputMode="decimal"
-                    value={texts[name].factor}
-                    onChange={(event) => edit(name, 'factor', event.target.value)}
-                    aria-labelledby={`${id}-${name} ${id}-factor`}
-                    aria-invalid={!valid('factor', texts[name].factor) || undefined}
-                    data-testid={`prior-${name}-factor`}
-                  />
-                </td>
+                <td>× {field('factor', name)}</td>
               </tr>
             );
           })}
