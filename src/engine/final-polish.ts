@@ -43,9 +43,10 @@ function largest(step: LogTheta): number {
 /**
  * `best` moved by pure Newton steps in its free directions (the held ones stay on their face)
  * while each step is less than CONTRACTION of the previous one, at most MAX_STEPS; `best` itself
- * where K is well conditioned (there the 1e-9 step rule already leaves θ̂ exact to about 1e-18),
- * where it is not a strict maximum, or where the first step does not contract. The result's
- * evaluation is of order 2 at its point; the objective's buffers may describe another point.
+ * where K is well conditioned (there the line search still judges the steps, and the polish ends
+ * within its last, untaken step below 1e-9), where it is not a strict maximum, or where the first
+ * step does not contract. The result's evaluation is of order 2 at its point; the objective's
+ * buffers may describe another point.
  */
 export function polishToRoundingLimit(objective: Objective, best: PolishResult): PolishResult {
   if (covarianceConditionOf(best.evaluation.roundoff) <= MEASURE_ABOVE_CONDITION) return best;
