@@ -34,7 +34,10 @@ const ZERO = new Hp(0);
 const ONE = new Hp(1);
 const HALF = new Hp(0.5);
 
-/** The exact value of a double, as a decimal (every double has a finite decimal expansion). */
+/**
+ * A double as a decimal, to 100 significant digits: exact for doubles of moderate magnitude, such
+ * as the data here (their expansions are shorter), and far beyond the working precision for any.
+ */
 export function exactDecimal(value: number): Hp {
   return new Hp(value.toPrecision(100));
 }
@@ -67,7 +70,10 @@ const KERNEL_SCALE: Record<KernelName, Hp> = {
   matern32: new Hp(3).sqrt(),
 };
 
-/** e^ε for |ε| ≤ 1e-3 by its Taylor series, to the working precision. */
+/** Where e^(z′−z) is summed as a series rather than computed by exp. */
+const SMALL_EXPONENT = new Hp('1e-3');
+
+/** e^ε for |ε| ≤ SMALL_EXPONENT by its Taylor series, to the working precision. */
 function expSmall(epsilon: Hp): Hp {
   const limit = new Hp(10).pow(-Hp.precision - 2);
   let term = ONE;
@@ -105,8 +111,6 @@ function pairExponentials(
   });
   return { exponent, exponential };
 }
-
-const SMALL_EXPONENT = new Hp('1e-3');
 
 /** A data set in decimal. */
 export interface HpData {
