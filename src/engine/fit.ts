@@ -12,6 +12,7 @@
  */
 import { checkFitOptions, rememberFittedData } from './check-arguments';
 import { diagnose } from './diagnostics';
+import { polishToRoundingLimit } from './final-polish';
 import { hyperparametersFromLog } from './predict';
 import { createLikelihoodWorkspace, type LikelihoodWorkspace } from './likelihood';
 import { polishMaximum, type PolishResult } from './newton';
@@ -176,15 +177,18 @@ export function fitHyperparameters(data: Dataset, options: FitOptions = {}): Fit
   const { best, runnerUp: second } = bestAndRunnerUp(polished);
   // Unreachable for validated data: the noise floor keeps K factorisable everywhere in the box.
   if (!best) throw new Error('no positive-definite covariance anywhere in the search region');
+  // Where K is nearly singular the polish stops at a bound on the gradient's rounding: take the
+  // Newton steps float64 still resolves (final-polish.ts).
+  const final = polishToRoundingLimit(objective, best);
 
-  const bestInternal = best.evaluation.logTheta;
-  const kind = maximumKind(best);
+  const bestInternal = final.evaluation.logTheta;
+  const kind = maximumKind(final);
   // Where K is nearly singular, measure how much rounding is left in the curvature (one more
   // evaluation, just beside θ̂) before the buffers are set to describe θ̂ itself.
-  const covarianceCondition = covarianceConditionOf(best.evaluation.roundoff);
+  const covarianceCondition = covarianceConditionOf(final.evaluation.roundoff);
   // … and in the mixed partials ∂g/∂(data), sampled the same way (roundoff-check.ts).
   let partialsBeside: MixedPartials | null = null;
-  const hessianDifference = measureHessianRoundoff(objective, best.evaluation, (beside) => {
+  const hessianDifference = measureHessianRoundoff(objective, final.evaluation, (beside) => {
     partialsBeside = ruleMixedPartials({ workspace, objective, internalLogTheta: beside });
   });
   // The buffers must describe θ̂ for the sensitivities; another polish may have run last.
@@ -193,7 +197,7 @@ export function fitHyperparameters(data: Dataset, options: FitOptions = {}): Fit
     evaluated.evaluatedOrder === 2 &&
     evaluated.evaluatedLogTheta !== null &&
     evaluated.evaluatedLogTheta.every((value, i) => value === bestInternal[i]);
-  const evaluation = sameState ? best.evaluation : objective.evaluate(bestInternal, 2);
+  const evaluation = sameState ? final.evaluation : objective.evaluate(bestInternal, 2);
   const partialsSample = partialsBeside
     ? mixedPartialDifference(
         ruleMixedPartials({ workspace, objective, internalLogTheta: bestInternal }),
@@ -217,12 +221,12 @@ export function fitHyperparameters(data: Dataset, options: FitOptions = {}): Fit
     objective: value,
     gradLogTheta: evaluation.gradient!,
     hessianLogTheta: evaluation.hessian!,
-    newtonSteps: polished.reduce((sum, run) => sum + run.steps, 0),
+    newtonSteps: polished.reduce((sum, run) => sum + run.steps, 0) + final.steps - best.steps,
     diagnostics: diagnose({
       hessian: evaluation.hessian!,
       kind,
-      boundary: boundaryFlags(best, kind, x, bounds),
-      converged: best.converged,
+      boundary: boundaryFlags(final, kind, x, bounds),
+      converged: final.converged,
       lml: value,
       noiseToSignal: Math.exp(bestInternal[2] - bestInternal[1]),
       roundoff: {

@@ -47,8 +47,8 @@ export function measureHessianRoundoff(
  * One sample of the mixed partials' relative rounding error: ∂g/∂(data) at θ̂ against the same
  * beside it (as for the Hessian above), row by row of ∂g/∂x and ∂g/∂y, max_k |Δ| over max_k |∂g|,
  * the largest. ∂g/∂x sums terms that cancel (P², PK_ℓP against α's products), so its error can
- * exceed 2u·κ(K) by far: 6e-8 of the row where 2u·κ₁ is 3e-10 (the `map` rule, 12 points at
- * y ~ 1e-3, κ₁ = 1.2e6).
+ * exceed 2u·κ(K) by far: 7e-8 of the row where 2u·κ₁ is 2e-9 (the `map` rule with an absolute
+ * prior, 13 points at y ~ 1e-3, κ₁ = 8.9e6, terms 33 times their sum; docs/numerics.md).
  */
 export function mixedPartialDifference(at: MixedPartials, beside: MixedPartials): number {
   let largest = 0;

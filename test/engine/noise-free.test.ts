@@ -8,8 +8,9 @@
  *   floor is "caution" with σn held there and the constrained (KKT) sensitivities;
  * - the constrained sensitivities match finite-difference refits under the same bound to 1e-5
  *   (of the matrix's largest entry) at the first and last points. Not at every point: where θ̂'s
- *   response to a point is sharply curved its linear range is a small fraction of σn, and refits
- *   cannot resolve it (docs/numerics.md, "What the refits can check");
+ *   response to a point is sharply curved its linear range is a small fraction of σn, and float64
+ *   refits cannot resolve it (docs/numerics.md, "What the refits can check"); 45-digit refits
+ *   check every point (floor-refit-high-precision.test.ts);
  * - the sensitivities' estimated rounding error bounds the error measured by their exact
  *   identities (translation and scaling of x, scaling of y), on K with condition numbers up to 1e10.
  */
@@ -18,21 +19,12 @@ import {
   computeSensitivities,
   finiteDifferenceCheck,
   fitHyperparameters,
-  validateDataset,
   type KernelName,
 } from '../../src/engine';
-import { normalGenerator } from '../../src/engine/random';
 import { createLikelihoodWorkspace, evaluateLikelihood } from '../../src/engine/likelihood';
 import { noiseRatioFloor } from '../../src/engine/search-region';
 import { weightedSum, type DefinedSensitivities } from './identity-sums';
-
-/** sin(x) + 0.5 sin(2.3 x) on [0, 10] at n jittered inputs, plus N(0, noise²). */
-function smoothData(n: number, noise: number, seed: number) {
-  const normal = normalGenerator(seed);
-  const x = Array.from({ length: n }, (_, i) => (10 * (i + 0.3 * Math.sin(7 * i))) / n);
-  const y = x.map((value) => Math.sin(value) + 0.5 * Math.sin(2.3 * value) + noise * normal());
-  return validateDataset(x, y);
-}
+import { smoothData } from './smooth-data';
 
 const KERNELS: KernelName[] = ['rbf', 'matern52', 'matern32'];
 const SIZES = [20, 100, 300];
