@@ -9,6 +9,7 @@
 import {
   fitHyperparameters,
   fitInternals,
+  refitOnBuffersOf,
   localMaxima,
   sameRuleOptions,
   type LocalMaximum,
@@ -106,7 +107,9 @@ function withoutPoint(data: Dataset, index: number): Dataset {
  * reduced dataset is polished from θ̂ (with the fit's Hessian for the first step) and from every
  * other local maximum of the full data
  * (`localMaxima`, found once); basins that cannot come within 3 nats of the best are abandoned
- * after a step.
+ * after a step. The refits run in one set of buffers, and each polish ends with an unevaluated
+ * Newton step where that step's predicted error is below the polish's tolerance
+ * (`refitOnBuffersOf`): the same θ̂, one evaluation fewer per point.
  */
 export function pointInfluence(
   data: Dataset,
@@ -118,6 +121,8 @@ export function pointInfluence(
     (maximum) => !maximum.logTheta.every((value, i) => Math.abs(value - fit.logTheta[i]!) < 1e-3),
   );
   const points: PointInfluence[] = [];
+  // Every reduced dataset has n − 1 points: each refit works in the buffers of the one before.
+  let previousRefit: FitResult | null = null;
   const indices = options.indices ?? Array.from(data.x, (_, index) => index);
   for (const index of indices) {
     if (!Number.isInteger(index) || index < 0 || index >= data.x.length) {
@@ -152,16 +157,21 @@ export function pointInfluence(
       : estimate
         ? [fit.logTheta, estimate]
         : [fit.logTheta];
-    let refit = fitHyperparameters(reduced, {
-      ...sameRuleOptions(fit),
-      starts: [
-        ...continuationStarts.map((logTheta) => ({
-          logTheta,
-          hessianLogTheta: fit.hessianLogTheta,
-        })),
-        ...others.map(({ logTheta, hessianLogTheta }) => ({ logTheta, hessianLogTheta })),
-      ],
-    });
+    let refit = refitOnBuffersOf(
+      reduced,
+      {
+        ...sameRuleOptions(fit),
+        starts: [
+          ...continuationStarts.map((logTheta) => ({
+            logTheta,
+            hessianLogTheta: fit.hessianLogTheta,
+          })),
+          ...others.map(({ logTheta, hessianLogTheta }) => ({ logTheta, hessianLogTheta })),
+        ],
+      },
+      previousRefit,
+    );
+    previousRefit = refit;
     // The continuation of θ̂'s own maximum won unless another start's polish did.
     let jumped = fitInternals(refit)?.startIndex !== 0;
     let continued = jumped ? continuationOf(refit, fit.logTheta) : refit.logTheta;
