@@ -71,6 +71,26 @@ export interface InfluenceOptions {
    * refits over several calls; every point when absent.
    */
   indices?: readonly number[];
+  /**
+   * Shared by successive calls on the same data and fit (`createInfluenceShared`), such as one
+   * call per point: the infinitesimal jackknife is then computed once, and every refit reuses the
+   * buffers of the one before.
+   */
+  shared?: InfluenceShared;
+}
+
+/** What successive `pointInfluence` calls on the same data and fit share (InfluenceOptions). */
+export interface InfluenceShared {
+  /** The data and fit the rest belongs to. */
+  data: Dataset | null;
+  fit: FitResult | null;
+  infinitesimal: ReturnType<typeof infinitesimalInfluence> | null;
+  /** The last refit, whose buffers the next one takes over. */
+  lastRefit: FitResult | null;
+}
+
+export function createInfluenceShared(): InfluenceShared {
+  return { data: null, fit: null, infinitesimal: null, lastRefit: null };
 }
 
 /** A first-order estimate this close to θ̂ (every log coordinate) starts in θ̂'s own basin. */
@@ -116,13 +136,15 @@ export function pointInfluence(
   fit: FitResult,
   options: InfluenceOptions = {},
 ): InfluenceResult {
-  const infinitesimal = infinitesimalInfluence(data, fit);
+  const shared = options.shared ?? createInfluenceShared();
+  if (shared.data !== data || shared.fit !== fit) {
+    Object.assign(shared, { data, fit, infinitesimal: infinitesimalInfluence(data, fit) });
+  }
+  const infinitesimal = shared.infinitesimal!;
   const others = (options.maxima ?? localMaxima(data, sameRuleOptions(fit))).filter(
     (maximum) => !maximum.logTheta.every((value, i) => Math.abs(value - fit.logTheta[i]!) < 1e-3),
   );
   const points: PointInfluence[] = [];
-  // Every reduced dataset has n − 1 points: each refit works in the buffers of the one before.
-  let previousRefit: FitResult | null = null;
   const indices = options.indices ?? Array.from(data.x, (_, index) => index);
   for (const index of indices) {
     if (!Number.isInteger(index) || index < 0 || index >= data.x.length) {
@@ -169,9 +191,10 @@ export function pointInfluence(
           ...others.map(({ logTheta, hessianLogTheta }) => ({ logTheta, hessianLogTheta })),
         ],
       },
-      previousRefit,
+      // Every reduced dataset has n − 1 points: each refit works in the buffers of the one before.
+      shared.lastRefit,
     );
-    previousRefit = refit;
+    shared.lastRefit = refit;
     // The continuation of θ̂'s own maximum won unless another start's polish did.
     let jumped = fitInternals(refit)?.startIndex !== 0;
     let continued = jumped ? continuationOf(refit, fit.logTheta) : refit.logTheta;
