@@ -4,7 +4,7 @@
  *   cold fit (map), cold fit (loo)      fitHyperparameters(data, { rule })
  *   drag step (map), drag step (loo)    as the `ml` drag step: start from the first-order
  *                                       prediction, warm refit, sensitivities, by that rule
- *   influence panel                     pointInfluence (ml): the full data's local maxima, a refit
+ *   influence panel (ml, map, loo)      pointInfluence: the full data's local maxima, a refit
  *                                       without each point, and the infinitesimal jackknife
  *   heat map 64×48                      newPointPullMap (ml) over pullMapAxes(data, 64, 48)
  */
@@ -28,6 +28,8 @@ export const RULE_LABELS = {
   coldFitLoo: 'cold fit (loo)',
   dragStepLoo: 'drag step (loo)',
   influence: 'influence panel: removal refits + dθ̂/dwᵢ (ml)',
+  influenceMap: 'influence panel (map)',
+  influenceLoo: 'influence panel (loo)',
   pullMap: 'heat map 64×48: new-point pull (ml)',
 } as const;
 
@@ -84,26 +86,27 @@ export function ruleMeasurements<Summary>(
   };
   const fit: { value: FitResult | null } = { value: null };
   const mlFit = () => (fit.value ??= fitHyperparameters(data));
+  const influence = (rule: SelectionRule) => () => {
+    const ruleFit = rule === 'ml' ? mlFit() : fitHyperparameters(data, { rule });
+    const counts = new Map<string, number>();
+    const samples = repeat(() => {
+      const [result, sample] = timed(() => pointInfluence(data, ruleFit));
+      for (const point of result.points) {
+        counts.set(point.status, (counts.get(point.status) ?? 0) + 1);
+      }
+      return sample;
+    });
+    const note = [...counts].map(([status, count]) => `${status} ${count / samples.length}`);
+    return summarize(samples, note.join(', '));
+  };
   return [
     ['coldFitMap', cold('map')],
     ['dragStepMap', drag('map')],
     ['coldFitLoo', cold('loo')],
     ['dragStepLoo', drag('loo')],
-    [
-      'influence',
-      () => {
-        const counts = new Map<string, number>();
-        const samples = repeat(() => {
-          const [result, sample] = timed(() => pointInfluence(data, mlFit()));
-          for (const point of result.points) {
-            counts.set(point.status, (counts.get(point.status) ?? 0) + 1);
-          }
-          return sample;
-        });
-        const note = [...counts].map(([status, count]) => `${status} ${count / samples.length}`);
-        return summarize(samples, note.join(', '));
-      },
-    ],
+    ['influence', influence('ml')],
+    ['influenceMap', influence('map')],
+    ['influenceLoo', influence('loo')],
     [
       'pullMap',
       () => {

@@ -79,6 +79,8 @@ const TARGETS: [number, MeasurementName, number][] = [
   [100, 'dragStep', 3],
   [100, 'coldFit', 25],
   [100, 'influence', 100],
+  [100, 'influenceMap', 100],
+  [100, 'influenceLoo', 100],
   [1000, 'coldFit', 8000],
 ];
 
@@ -262,7 +264,7 @@ export function noisySineRows(context: BenchContext): BenchPart {
     `instead; the landscape is the profile likelihood on a ${GRID_SIZE}×${GRID_SIZE} grid (lengthscale 0.01–100, noise`,
     'ratio 1e-6–10). For n ≤ 100 the map and loo rules’ cold fit and drag step follow, then the',
     'influence panel (the full data’s local maxima, a refit without each point, the infinitesimal',
-    'jackknife) and the new-point heat map on a 64×48 grid, both for ml (docs/rules.md).',
+    'jackknife) for each rule, and the new-point heat map on a 64×48 grid for ml (docs/rules.md).',
     '',
     ...markdownTable(rows),
   ];

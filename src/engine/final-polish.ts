@@ -70,5 +70,8 @@ export function polishToRoundingLimit(objective: Objective, best: PolishResult):
     step = nextStep;
     taken++;
   }
-  return taken === 0 ? best : { ...best, evaluation, steps: best.steps + taken };
+  // The steps taken were evaluated: θ̂'s evaluation is no longer a model.
+  return taken === 0
+    ? best
+    : { ...best, evaluation, steps: best.steps + taken, finishedWithStep: false };
 }

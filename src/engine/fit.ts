@@ -132,12 +132,45 @@ function ruleSearchBounds(rule: SelectionRule, x: Float64Array, yRms: number): S
  * degenerate optima are reported in `diagnostics`.
  */
 export function fitHyperparameters(data: Dataset, options: FitOptions = {}): FitResult {
+  return fitWith(data, options, null, false);
+}
+
+/**
+ * `fitHyperparameters` for one of many refits of nearly equal, same-sized data, such as removing
+ * each point in turn (influence.ts). It computes in the buffers of `donor`, an earlier fit whose
+ * internal state is no longer wanted (it is dropped: `fitInternals(donor)` is undefined
+ * afterwards), so that no n×n buffer is allocated after the first refit; and each polish ends
+ * with an unevaluated Newton step where its error is negligible (newton.ts, `finishWithStep`), so
+ * that θ̂ is exact as ever but the result's Hessian, value and gradient are those of the quadratic
+ * model from the evaluation one step before (less than 1e-4 away in every log coordinate).
+ */
+export function refitOnBuffersOf(
+  data: Dataset,
+  options: FitOptions,
+  donor: FitResult | null,
+): FitResult {
+  return fitWith(data, options, donor, true);
+}
+
+function fitWith(
+  data: Dataset,
+  options: FitOptions,
+  donor: FitResult | null,
+  finishWithStep: boolean,
+): FitResult {
   checkDataset(data);
   const { kernel, rule, warmStart: warm } = checkFitOptions(options);
   const prior = rule === 'map' ? resolvePrior(options.prior) : null;
   const { x, y, map } = standardize(data);
-  const workspace = createLikelihoodWorkspace(kernel, x, y);
-  const objective = createRuleObjective(rule, workspace, prior && internalPrior(prior, map));
+  const recycled = donor ? internals.get(donor) : undefined;
+  if (donor) internals.delete(donor);
+  const workspace = createLikelihoodWorkspace(kernel, x, y, undefined, recycled?.workspace);
+  const objective = createRuleObjective(
+    rule,
+    workspace,
+    prior && internalPrior(prior, map),
+    recycled?.objective.loo,
+  );
   const bounds = ruleSearchBounds(rule, x, map.internalYRms);
   const polished: PolishResult[] = [];
   let runnerUpPolish: PolishResult | null = null;
@@ -167,7 +200,9 @@ export function fitHyperparameters(data: Dataset, options: FitOptions = {}): Fit
   if (polished.length === 0 && options.starts && !warm) {
     const starts = options.starts.map((start) => toInternalLogTheta(start.logTheta, map));
     const hessians = options.starts.map((start) => start.hessianLogTheta);
-    polished.push(...polishAll(objective, starts, bounds, { startHessians: hessians }));
+    polished.push(
+      ...polishAll(objective, starts, bounds, { startHessians: hessians, finishWithStep }),
+    );
     origin = 'starts';
   } else if (polished.length === 0) {
     const starts = searchStarts(kernel, x, y, objective, bounds, map.internalYRms);
@@ -197,7 +232,10 @@ export function fitHyperparameters(data: Dataset, options: FitOptions = {}): Fit
     evaluated.evaluatedOrder === 2 &&
     evaluated.evaluatedLogTheta !== null &&
     evaluated.evaluatedLogTheta.every((value, i) => value === bestInternal[i]);
-  const evaluation = sameState ? final.evaluation : objective.evaluate(bestInternal, 2);
+  // … except where the polish finished with an unevaluated step: its model stands for θ̂, and
+  // fitState (rules/state.ts) evaluates the buffers there when they are wanted.
+  const evaluation =
+    sameState || final.finishedWithStep ? final.evaluation : objective.evaluate(bestInternal, 2);
   const partialsSample = partialsBeside
     ? mixedPartialDifference(
         ruleMixedPartials({ workspace, objective, internalLogTheta: bestInternal }),

@@ -35,10 +35,12 @@ export {
 } from './fit';
 export { computeSensitivities } from './sensitivity';
 export {
+  createInfluenceShared,
   infinitesimalInfluence,
   pointInfluence,
   type InfluenceOptions,
   type InfluenceResult,
+  type InfluenceShared,
   type PointInfluence,
   type RemovalStatus,
 } from './influence';

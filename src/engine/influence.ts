@@ -9,6 +9,7 @@
 import {
   fitHyperparameters,
   fitInternals,
+  refitOnBuffersOf,
   localMaxima,
   sameRuleOptions,
   type LocalMaximum,
@@ -70,6 +71,26 @@ export interface InfluenceOptions {
    * refits over several calls; every point when absent.
    */
   indices?: readonly number[];
+  /**
+   * Shared by successive calls on the same data and fit (`createInfluenceShared`), such as one
+   * call per point: the infinitesimal jackknife is then computed once, and every refit reuses the
+   * buffers of the one before.
+   */
+  shared?: InfluenceShared;
+}
+
+/** What successive `pointInfluence` calls on the same data and fit share (InfluenceOptions). */
+export interface InfluenceShared {
+  /** The data and fit the rest belongs to. */
+  data: Dataset | null;
+  fit: FitResult | null;
+  infinitesimal: ReturnType<typeof infinitesimalInfluence> | null;
+  /** The last refit, whose buffers the next one takes over. */
+  lastRefit: FitResult | null;
+}
+
+export function createInfluenceShared(): InfluenceShared {
+  return { data: null, fit: null, infinitesimal: null, lastRefit: null };
 }
 
 /** A first-order estimate this close to θ̂ (every log coordinate) starts in θ̂'s own basin. */
@@ -106,14 +127,20 @@ function withoutPoint(data: Dataset, index: number): Dataset {
  * reduced dataset is polished from θ̂ (with the fit's Hessian for the first step) and from every
  * other local maximum of the full data
  * (`localMaxima`, found once); basins that cannot come within 3 nats of the best are abandoned
- * after a step.
+ * after a step. The refits run in one set of buffers, and each polish ends with an unevaluated
+ * Newton step where that step's predicted error is below the polish's tolerance
+ * (`refitOnBuffersOf`): the same θ̂, one evaluation fewer per point.
  */
 export function pointInfluence(
   data: Dataset,
   fit: FitResult,
   options: InfluenceOptions = {},
 ): InfluenceResult {
-  const infinitesimal = infinitesimalInfluence(data, fit);
+  const shared = options.shared ?? createInfluenceShared();
+  if (shared.data !== data || shared.fit !== fit) {
+    Object.assign(shared, { data, fit, infinitesimal: infinitesimalInfluence(data, fit) });
+  }
+  const infinitesimal = shared.infinitesimal!;
   const others = (options.maxima ?? localMaxima(data, sameRuleOptions(fit))).filter(
     (maximum) => !maximum.logTheta.every((value, i) => Math.abs(value - fit.logTheta[i]!) < 1e-3),
   );
@@ -152,16 +179,22 @@ export function pointInfluence(
       : estimate
         ? [fit.logTheta, estimate]
         : [fit.logTheta];
-    let refit = fitHyperparameters(reduced, {
-      ...sameRuleOptions(fit),
-      starts: [
-        ...continuationStarts.map((logTheta) => ({
-          logTheta,
-          hessianLogTheta: fit.hessianLogTheta,
-        })),
-        ...others.map(({ logTheta, hessianLogTheta }) => ({ logTheta, hessianLogTheta })),
-      ],
-    });
+    let refit = refitOnBuffersOf(
+      reduced,
+      {
+        ...sameRuleOptions(fit),
+        starts: [
+          ...continuationStarts.map((logTheta) => ({
+            logTheta,
+            hessianLogTheta: fit.hessianLogTheta,
+          })),
+          ...others.map(({ logTheta, hessianLogTheta }) => ({ logTheta, hessianLogTheta })),
+        ],
+      },
+      // Every reduced dataset has n − 1 points: each refit works in the buffers of the one before.
+      shared.lastRefit,
+    );
+    shared.lastRefit = refit;
     // The continuation of θ̂'s own maximum won unless another start's polish did.
     let jumped = fitInternals(refit)?.startIndex !== 0;
     let continued = jumped ? continuationOf(refit, fit.logTheta) : refit.logTheta;

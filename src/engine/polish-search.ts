@@ -70,6 +70,8 @@ export interface PolishAllOptions {
   startHessians?: readonly (Matrix3 | null | undefined)[];
   /** The polish's step tolerance (newton.ts' default when left out). */
   stepTolerance?: number;
+  /** End each polish with an unevaluated Newton step where that is exact enough (newton.ts). */
+  finishWithStep?: boolean;
 }
 
 /**
@@ -83,7 +85,7 @@ export function polishAll(
   bounds: SearchBox,
   options: PolishAllOptions = {},
 ): IndexedPolish[] {
-  const { abandonGap, startHessians = [], stepTolerance } = options;
+  const { abandonGap, startHessians = [], stepTolerance, finishWithStep = false } = options;
   const results: IndexedPolish[] = [];
   starts.forEach((start, startIndex) => {
     const known = results.map((result) => result.evaluation.logTheta);
@@ -98,6 +100,7 @@ export function polishAll(
       knownMaxima: known,
       startHessian: startHessians[startIndex] ?? null,
       ...(stepTolerance === undefined ? {} : { stepTolerance }),
+      finishWithStep,
     });
     if (result) results.push({ ...result, startIndex });
   });

@@ -1,8 +1,10 @@
 /**
  * The response curve of the fit to one data coordinate: θ̂(v) = argmax_θ L(θ; D with vᵢ := v) for v
- * = yᵢ (or xᵢ) over a range of values, each sample an actual refit. At the current value its slope
- * is the implicit function theorem's d log θ̂/dvᵢ — the arrow's value — so the curve shows where the
- * first-order prediction holds and where it bends away.
+ * = yᵢ (or xᵢ) over a range of values, each sample an actual refit — L being the selection rule's
+ * objective (docs/rules.md: the likelihood for `ml`, the log posterior for `map`, the leave-one-out
+ * log probability for `loo`). At the current value its slope is the implicit function theorem's
+ * d log θ̂/dvᵢ for that rule — the arrow's value — so the curve shows where the first-order
+ * prediction holds and where it bends away.
  *
  * θ̂(v) is the global maximum, which can jump from one local maximum to another. The tracer
  * follows each local maximum as a branch (path-following: a warm Newton polish from the branch's
@@ -18,14 +20,26 @@
 import { betterMaximumExists } from './better-maximum';
 import { NEAR_TIE_GAP } from './diagnostics';
 import { fitHyperparameters, type FitOptions } from './fit';
+import type { PriorOptions } from './rules/prior';
 import { computeSensitivities } from './sensitivity';
-import type { Dataset, FitResult, KernelName, LogTheta, Rows3, TrustVerdict } from './types';
+import type {
+  Dataset,
+  FitResult,
+  KernelName,
+  LogTheta,
+  Rows3,
+  SelectionRule,
+  TrustVerdict,
+} from './types';
 
 /** Which coordinate of the point the curve varies. */
 export type CurveAxis = 'x' | 'y';
 
 export interface ResponseCurveOptions {
   kernel?: KernelName;
+  /** The selection rule every refit maximises (`ml` by default), and the `map` rule's prior. */
+  rule?: SelectionRule;
+  prior?: PriorOptions;
   /** The point whose coordinate varies. */
   index: number;
   axis: CurveAxis;
@@ -82,12 +96,14 @@ const SAME_MAXIMUM = 1e-3;
 const LEFT_BRANCH = 0.35;
 /** At most this many maxima are followed; samples none of them reaches are fitted cold. */
 const MAX_BRANCHES = 4;
-/** Two likelihoods within this (nats) are a tie, which the lower-numbered branch wins. */
+/** Two objectives within this (nats) are a tie, which the lower-numbered branch wins. */
 const LML_TIE = 1e-9;
 
 interface Sample {
   logTheta: LogTheta;
   lml: number;
+  /** The rule's objective, which decides between maxima (the likelihood for `ml`). */
+  objective: number;
   trust: TrustVerdict;
   fit: FitResult;
 }
@@ -110,6 +126,12 @@ export function traceResponseCurve(
   options: ResponseCurveOptions,
 ): ResponseCurveTracer {
   const kernel = options.kernel ?? 'rbf';
+  const rule = options.rule ?? 'ml';
+  const ruleOptions: FitOptions = {
+    kernel,
+    rule,
+    ...(rule === 'map' && options.prior ? { prior: options.prior } : {}),
+  };
   const { index, axis, values, centre } = options;
   const m = values.length;
   if (!(index >= 0 && index < data.x.length) || !Number.isInteger(index)) {
@@ -144,8 +166,12 @@ export function traceResponseCurve(
   const fitAt = (k: number, warmStart?: FitOptions['warmStart']): Sample | null => {
     refits++;
     try {
-      const fit = fitHyperparameters(dataAt(k), warmStart ? { kernel, warmStart } : { kernel });
-      return { logTheta: fit.logTheta, lml: fit.lml, trust: fit.diagnostics.trust, fit };
+      const fit = fitHyperparameters(dataAt(k), {
+        ...ruleOptions,
+        ...(warmStart && { warmStart }),
+      });
+      const { logTheta, lml, objective } = fit;
+      return { logTheta, lml, objective, trust: fit.diagnostics.trust, fit };
     } catch {
       return null;
     }
@@ -275,12 +301,17 @@ export function traceResponseCurve(
       case 'check': {
         globalChecks++;
         const held = branches.flatMap((branch) => branch[task.at] ?? []);
-        // Only a maximum that beats every followed one at this sample changes θ̂; the search for
-        // one stops early in known basins, and a cold fit is made only when it finds one.
-        if (!betterMaximumExists(dataAt(task.at), kernel, held, LML_TIE)) return;
+        // Only a maximum that beats every followed one at this sample changes θ̂; for `ml` the
+        // search for one stops early in known basins, and a cold fit is made only when it finds
+        // one (the other rules' objectives have no such search: their cold fit is the check).
+        if (rule === 'ml' && !betterMaximumExists(dataAt(task.at), kernel, held, LML_TIE)) return;
         const sample = fitAt(task.at);
-        const best = Math.max(...held.map((known) => known.lml));
-        if (sample && knownBranch(task.at, sample.logTheta) < 0 && sample.lml > best + LML_TIE) {
+        const best = Math.max(...held.map((known) => known.objective));
+        if (
+          sample &&
+          knownBranch(task.at, sample.logTheta) < 0 &&
+          sample.objective > best + LML_TIE
+        ) {
           addBranch(task.at, sample);
         }
         return;
@@ -299,7 +330,7 @@ export function traceResponseCurve(
         const sample = candidate[k];
         if (!sample) return;
         const bestSample = best >= 0 ? branches[best]![k]! : null;
-        if (!bestSample || sample.lml > bestSample.lml + LML_TIE) best = id;
+        if (!bestSample || sample.objective > bestSample.objective + LML_TIE) best = id;
       });
       const sample = best >= 0 ? branches[best]![k]! : null;
       for (let i = 0; i < 3; i++) logTheta[i as 0 | 1 | 2][k] = sample?.logTheta[i] ?? Number.NaN;
@@ -313,7 +344,7 @@ export function traceResponseCurve(
             id !== best &&
             rival != null &&
             rival.trust !== 'untrusted' &&
-            sample.lml - rival.lml < NEAR_TIE_GAP
+            sample.objective - rival.objective < NEAR_TIE_GAP
           );
         });
       trust.push(

@@ -4,7 +4,7 @@
  * rest (after a selection, a release, a keyboard move), never during a drag.
  */
 import type { CurveAxis, ResponseCurve } from '../engine/response-curve';
-import type { KernelName, LogTheta } from '../engine/types';
+import type { KernelName, LogTheta, SelectionRule } from '../engine/types';
 import type { CurveRequest, CurveResult } from '../worker/shared/protocol';
 import { X_DOMAIN, Y_DOMAIN, type Point } from './domain';
 import type { ExplorerData } from './types';
@@ -24,6 +24,8 @@ export interface CurveTarget {
   points: readonly Point[];
   structureVersion: number;
   kernel: KernelName;
+  /** The rule that chose the θ̂ shown: every refit of the curve maximises it too. */
+  rule: SelectionRule;
   index: number;
   axis: CurveAxis;
   /** The analysis whose θ̂ the curve follows. */
@@ -54,13 +56,12 @@ export function curveTarget(state: ExplorerData): CurveTarget | null {
   if (selectedIndex === null || !points[selectedIndex] || drag?.active) return null;
   if (!analysis || analysis.points !== points || analysis.structureVersion !== structureVersion)
     return null;
-  // The response curve refits by maximum likelihood only: under another rule it would not be
-  // the curve whose tangent the arrows show.
-  if (analysis.result.rule !== 'ml') return null;
   return {
     points,
     structureVersion,
     kernel: analysis.result.kernel,
+    // Refits by the rule that chose θ̂, so that the curve's tangent is what the arrows show.
+    rule: analysis.result.rule,
     index: selectedIndex,
     axis: options.arrowMode === 'vector' ? state.curveAxis : 'y',
     analysisSeq: analysis.result.seq,
@@ -74,6 +75,7 @@ export function curveMatches(view: CurveView | null, target: CurveTarget): boole
     (view.status === 'computing' || view.status === 'done') &&
     view.points === target.points &&
     view.kernel === target.kernel &&
+    view.rule === target.rule &&
     view.index === target.index &&
     view.axis === target.axis &&
     view.analysisSeq === target.analysisSeq
@@ -93,6 +95,9 @@ export function buildCurveRequest(state: ExplorerData, target: CurveTarget): Cur
     x: Float64Array.from(target.points, (p) => p.x),
     y: Float64Array.from(target.points, (p) => p.y),
     kernel: target.kernel,
+    rule: target.rule,
+    // The prior the analysis shown was fitted under (its answer is the curve's centre).
+    ...(target.rule === 'map' ? { prior: state.analysis!.prior } : {}),
     index: target.index,
     axis: target.axis,
     halfWidth: CURVE_HALF_WIDTH,

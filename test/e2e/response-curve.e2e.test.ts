@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { fitHyperparameters, validateDataset } from '../../src/engine';
+import { fitHyperparameters, validateDataset, type SelectionRule } from '../../src/engine';
 import { PRESETS } from '../../src/state/presets';
 import { useBrowser } from './browser';
 import {
@@ -48,8 +48,14 @@ async function storePoints(page: Page): Promise<Points> {
   );
 }
 
-/** Fresh cold fits of the page's points with point `index`'s coordinate set to each sample. */
-function expectSamplesAreRefits(points: Points, index: number, axis: 'x' | 'y', samples: Samples) {
+/** Fresh cold fits (by `rule`) of the page's points with point `index`'s coordinate set to each sample. */
+function expectSamplesAreRefits(
+  points: Points,
+  index: number,
+  axis: 'x' | 'y',
+  samples: Samples,
+  rule: SelectionRule = 'ml',
+) {
   expect(samples.values.length).toBeGreaterThanOrEqual(13);
   samples.values.forEach((value, k) => {
     const moved = points.map((p, i) => (i === index ? { ...p, [axis]: value } : p));
@@ -58,6 +64,7 @@ function expectSamplesAreRefits(points: Points, index: number, axis: 'x' | 'y', 
         moved.map((p) => p.x),
         moved.map((p) => p.y),
       ),
+      { rule },
     );
     for (let row = 0; row < 3; row++) {
       expect(samples.logTheta[row as 0 | 1 | 2][k], `sample ${k}, row ${row}`).toBeCloseTo(
@@ -96,6 +103,26 @@ describe('the response curve', () => {
     await expect.poll(async () => curve(page).getAttribute('data-hyperparameter')).toBe('noiseStd');
     const noiseSlope = Number(await curve(page).getAttribute('data-slope'));
     expect(Math.abs(noiseSlope - (await readArrows(page)).get(index)!)).toBeLessThan(1e-6);
+    expect(problems).toEqual({ consoleErrors: [], pageErrors: [] });
+  });
+
+  it('follows the selected rule: under map its slope is the map arrow, its samples map refits', async () => {
+    const { page, problems } = await browser.open('/');
+    await waitForArrows(page);
+    await page.getByTestId('rule-map').check();
+    await page.waitForFunction(
+      () =>
+        document.querySelector('[data-testid=arrows-layer]')?.getAttribute('data-rule') === 'map' &&
+        document.documentElement.dataset.pending === 'false',
+    );
+    await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/[#&]r=map(&|$)/);
+    const index = 5;
+    await selectAndWaitForCurve(page, index);
+    const slope = Number(await curve(page).getAttribute('data-slope'));
+    expect(Math.abs(slope - (await readArrows(page)).get(index)!)).toBeLessThan(1e-6);
+    expectSamplesAreRefits(await storePoints(page), index, 'y', await readSamples(page), 'map');
+    expect(await page.getByTestId('curve-tangent').count()).toBe(1);
+    expect(await page.getByTestId('response-curve-caption').textContent()).toMatch(/within/);
     expect(problems).toEqual({ consoleErrors: [], pageErrors: [] });
   });
 

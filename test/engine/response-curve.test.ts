@@ -12,6 +12,7 @@ import {
   type ResponseCurve,
 } from '../../src/engine';
 import { findPreset } from '../../src/state/presets';
+import { RULE_CASE } from './rules/cases';
 
 function datasetOf(name: 'sine' | 'clusters' | 'step'): Dataset {
   const points = findPreset(name).points;
@@ -174,5 +175,56 @@ describe('response curve', () => {
     expect(() => responseCurve(sine, { index: 0, axis: 'y', values, centre: 5 })).toThrow(
       RangeError,
     );
+  });
+});
+
+describe.each(['map', 'loo'] as const)('response curve under rule %s', (rule) => {
+  const data = RULE_CASE;
+  const fit = fitHyperparameters(data, { rule });
+  const sensitivities = computeSensitivities(data, fit);
+  if (!sensitivities.defined) throw new Error('undefined');
+
+  it('refits by the rule, with the tangent at the current yᵢ the rule’s d log θ̂/dyᵢ', () => {
+    const index = 6;
+    const y = data.y[index]!;
+    const h = 1e-3;
+    const curve = responseCurve(data, {
+      rule,
+      index,
+      axis: 'y',
+      values: Float64Array.from([-2, -1, 0, 1, 2], (k) => y + k * h),
+      centre: 2,
+      start: { logTheta: fit.logTheta, hessianLogTheta: fit.hessianLogTheta },
+    });
+    for (let k = 0; k < curve.values.length; k++) {
+      const fresh = fitHyperparameters(moved(data, 'y', index, curve.values[k]!), { rule });
+      for (let i = 0; i < 3; i++) {
+        expect(curve.logTheta[i as 0 | 1 | 2][k]).toBeCloseTo(fresh.logTheta[i]!, 8);
+      }
+    }
+    for (let i = 0; i < 3; i++) {
+      const row = curve.logTheta[i as 0 | 1 | 2];
+      // The five-point central difference of the refits (error O(h⁴)).
+      const tangent = (8 * (row[3]! - row[1]!) - (row[4]! - row[0]!)) / (12 * h);
+      const derivative = sensitivities.dLogTheta_dy[i as 0 | 1 | 2][index]!;
+      expect(Math.abs(tangent - derivative)).toBeLessThan(1e-6 * Math.max(1, Math.abs(derivative)));
+      expect(curve.slope![i]).toBeCloseTo(derivative, 12);
+    }
+  });
+
+  it('differs from the likelihood’s curve', () => {
+    const index = 6;
+    const { values, centre } = curveSampleValues(data.y[index]!, 0.5, 2, [-10, 10]);
+    const byRule = responseCurve(data, { rule, index, axis: 'y', values, centre });
+    const byLikelihood = responseCurve(data, { index, axis: 'y', values, centre });
+    expect(byRule.branch.every((branch) => branch >= 0)).toBe(true);
+    const gap = Math.max(
+      ...[0, 1, 2].map((i) =>
+        Math.abs(
+          byRule.logTheta[i as 0 | 1 | 2][centre]! - byLikelihood.logTheta[i as 0 | 1 | 2][centre]!,
+        ),
+      ),
+    );
+    expect(gap).toBeGreaterThan(1e-3);
   });
 });

@@ -17,7 +17,7 @@ import {
 
 function setup() {
   const client = createFakeClient();
-  const store = createExplorerStore({ client, maxPoints: 40 });
+  const store = createExplorerStore({ client, maxPoints: 40, responseCurves: true });
   return { client, store, act: store.getState };
 }
 
@@ -116,6 +116,9 @@ describe('the MAP prior in the store', () => {
     expect(currentInsight(act())).toBeNull();
     await answerLatest(client);
     expect(lastInsight(client).prior).toEqual(narrower);
+    // The response curve refits under the same prior.
+    act().select(2);
+    expect(client.curveRequests.at(-1)).toMatchObject({ rule: 'map', prior: narrower });
     // An unusable prior (a median of 0, a factor below 1.01) changes nothing.
     const count = client.requests.length;
     act().setPrior(withPrior(narrower, 'lengthscale', { median: 0 }));

@@ -57,7 +57,11 @@ export interface LooWorkspace {
   evaluatedOrder: 0 | 1 | 2;
 }
 
-export function createLooWorkspace(n: number): LooWorkspace {
+/** Buffers for n points; with `recycled` (the same size, no longer used) its buffers are reused. */
+export function createLooWorkspace(n: number, recycled: LooWorkspace | null = null): LooWorkspace {
+  if (recycled && recycled.n === n) {
+    return { ...recycled, likelihood: Number.NaN, evaluatedLogTheta: null, evaluatedOrder: 0 };
+  }
   const vector = () => new Float64Array(n);
   const three = (): Vectors3 => [vector(), vector(), vector()];
   return {

@@ -24,14 +24,18 @@ export interface RuleObjective extends Objective {
   lastLikelihood: number;
 }
 
-/** The objective of `rule` on the data of `likelihood` (internal units). */
+/**
+ * The objective of `rule` on the data of `likelihood` (internal units); `recycledLoo`, a `loo`
+ * workspace of the same size no longer used, lends its buffers (createLooWorkspace).
+ */
 export function createRuleObjective(
   rule: SelectionRule,
   likelihood: LikelihoodWorkspace,
   prior: InternalPrior | null,
+  recycledLoo: LooWorkspace | null = null,
 ): RuleObjective {
   if (rule === 'map' && !prior) throw new Error('the map rule needs a prior');
-  const loo = rule === 'loo' ? createLooWorkspace(likelihood.n) : null;
+  const loo = rule === 'loo' ? createLooWorkspace(likelihood.n, recycledLoo) : null;
   const objective: RuleObjective = {
     rule,
     likelihood,

@@ -164,6 +164,10 @@ export interface CurveRequest {
   x: Float64Array;
   y: Float64Array;
   kernel: KernelName;
+  /** The selection rule every refit maximises, as the analysis it follows; `ml` when absent. */
+  rule?: SelectionRule;
+  /** The `map` rule's prior, in part (the engine's DEFAULT_PRIOR fills the rest); ignored otherwise. */
+  prior?: PriorOptions;
   index: number;
   axis: CurveAxis;
   halfWidth: number;

@@ -7,6 +7,7 @@ import {
   curveSampleValues,
   GpInputError,
   KERNEL_NAMES,
+  SELECTION_RULES,
   traceResponseCurve,
   validateDataset,
   type ResponseCurveTracer,
@@ -20,6 +21,9 @@ export const MAX_CURVE_SAMPLES_PER_SIDE = 64;
 export function curveRequestProblem(request: SequencedCurveRequest): string | null {
   if (!KERNEL_NAMES.includes(request.kernel)) {
     return `unknown kernel "${String(request.kernel)}"; use one of ${KERNEL_NAMES.join(', ')}`;
+  }
+  if (request.rule !== undefined && !SELECTION_RULES.includes(request.rule)) {
+    return `unknown rule "${String(request.rule)}"; use one of ${SELECTION_RULES.join(', ')}`;
   }
   if (request.axis !== 'x' && request.axis !== 'y') {
     return `the curve's axis must be "x" or "y", got "${String(request.axis)}"`;
@@ -77,6 +81,8 @@ export function startCurveJob(
       );
       tracer = traceResponseCurve(data, {
         kernel: request.kernel,
+        ...(request.rule ? { rule: request.rule } : {}),
+        ...(request.rule === 'map' && request.prior ? { prior: request.prior } : {}),
         index: request.index,
         axis: request.axis,
         values,

@@ -5,6 +5,7 @@
  * polished from the one shown, so the numbers describe the same maximum as the arrows.
  */
 import {
+  createInfluenceShared,
   fitHyperparameters,
   GpInputError,
   KERNEL_NAMES,
@@ -88,6 +89,8 @@ export function startInsightJob(
   const stages: Stage[] = ['fit'];
   if (request.influence) stages.push('maxima', 'influence');
   let maxima: LocalMaximum[] = [];
+  // The infinitesimal jackknife once, and one set of buffers for every removal refit.
+  const shared = createInfluenceShared();
   const rows: InfluenceRow[] = [];
   if (request.pullMap) stages.push('pullMap');
   if (request.addedPoint) stages.push('addedPoint');
@@ -106,7 +109,7 @@ export function startInsightJob(
       maxima = localMaxima(data!, sameRuleOptions(fit!));
     } else if (stage === 'influence') {
       // One point per stage, so a slice ends between refits and an analysis need not wait.
-      const result = pointInfluence(data!, fit!, { maxima, indices: [rows.length] });
+      const result = pointInfluence(data!, fit!, { maxima, indices: [rows.length], shared });
       const point = result.points[0]!;
       const { index, removal, linearRemoval, status } = point;
       rows.push({ index, removal, linearRemoval, status });

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
+  createInfluenceShared,
   fitHyperparameters,
   localMaxima,
   pointInfluence,
@@ -131,15 +132,20 @@ describe('influence when the maximum jumps', () => {
 });
 
 describe('influence of some points only', () => {
-  it('gives the same rows point by point as all at once, and refuses an index out of range', () => {
+  it('gives the same rows point by point as all at once, shared or not, and refuses an index out of range', () => {
     const data = RULE_CASE;
     const fit = fitHyperparameters(data, { rule: 'map' });
     const all = pointInfluence(data, fit);
     const maxima = localMaxima(data, sameRuleOptions(fit));
+    const shared = createInfluenceShared();
     for (const index of [3, 0, data.x.length - 1]) {
       const one = pointInfluence(data, fit, { maxima, indices: [index] });
       expect(one.points).toEqual([all.points[index]]);
+      // Sharing the jackknife and the refits' buffers between calls changes nothing.
+      const sharing = pointInfluence(data, fit, { maxima, indices: [index], shared });
+      expect(sharing.points).toEqual([all.points[index]]);
     }
+    expect(shared.fit).toBe(fit);
     expect(() => pointInfluence(data, fit, { indices: [data.x.length] })).toThrow(RangeError);
   });
 });
