@@ -23,6 +23,7 @@ import {
   toSearchCoordinates,
   type SearchBox,
 } from './search-region';
+import { dot3, FINISHING_ERROR, modelAt, thirdDerivativeConstant } from './newton-finish';
 import { symmetricEigen3, zeroMatrix3 } from './small3';
 import type { LogTheta, Matrix3 } from './types';
 
@@ -67,7 +68,7 @@ const CONTRACTION_RADIUS = 1.5;
 const CONTRACTION = 0.25;
 
 /** An evaluation with its gradient, Hessian and gradient rounding error in φ. */
-interface SearchPoint {
+export interface SearchPoint {
   phi: LogTheta;
   evaluation: ObjectiveEvaluation;
   gradient: LogTheta;
@@ -183,33 +184,6 @@ function ascentStep(
   return { step, inverse, concave };
 }
 
-/**
- * Newton's constant c in |error after the step| ≈ c|s|², from the change of the Hessian since the
- * previous point (its own Hessian, not a borrowed one): ½‖M‖·‖ΔH‖/‖Δφ‖ (∞-norms); 0 without one.
- */
-function thirdDerivativeConstant(
-  point: SearchPoint,
-  inverse: Matrix3,
-  previous: SearchPoint | null,
-): number {
-  if (!previous) return 0;
-  const distance = Math.max(...point.phi.map((value, i) => Math.abs(value - previous.phi[i]!)));
-  return (0.5 * maxNorm(inverse) * maxNorm(subtract(point.hessian, previous.hessian))) / distance;
-}
-
-/** max_i Σ_j |M_ij|, the ∞-norm of a 3×3 matrix. */
-function maxNorm(matrix: Matrix3): number {
-  return Math.max(...matrix.map((row) => row.reduce((sum, value) => sum + Math.abs(value), 0)));
-}
-
-function subtract(a: Matrix3, b: Matrix3): Matrix3 {
-  return a.map((row, i) => row.map((value, j) => value - b[i]![j]!)) as Matrix3;
-}
-
-function dot3(a: LogTheta, b: LogTheta): number {
-  return a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
-}
-
 /** The t ≥ 0 at which φ + t·step first meets a face of the box (Infinity if never). */
 function rayToFace(phi: LogTheta, step: LogTheta, bounds: SearchBox): number {
   let reach = Infinity;
@@ -226,24 +200,6 @@ function roundoffStep(inverse: Matrix3, gradientRoundoff: LogTheta): LogTheta {
   return inverse.map((row) =>
     row.reduce((sum, value, j) => sum + Math.abs(value) * gradientRoundoff[j]!, 0),
   ) as LogTheta;
-}
-
-/**
- * The quadratic model of the objective around `point`'s evaluation, at `logTheta`: value
- * f + gᵀδ + ½δᵀHδ, gradient g + Hδ (δ = log θ − log θ₀), Hessian H, the same rounding estimate.
- */
-function modelAt(point: SearchPoint, logTheta: LogTheta): ObjectiveEvaluation {
-  const { evaluation } = point;
-  const gradient = evaluation.gradient!;
-  const hessian = evaluation.hessian!;
-  const delta = logTheta.map((value, i) => value - evaluation.logTheta[i]!) as LogTheta;
-  const hessianDelta = hessian.map((row) => dot3(row as LogTheta, delta)) as LogTheta;
-  return {
-    ...evaluation,
-    logTheta,
-    value: evaluation.value + dot3(gradient, delta) + 0.5 * dot3(delta, hessianDelta),
-    gradient: gradient.map((value, i) => value + hessianDelta[i]!) as LogTheta,
-  };
 }
 
 export interface PolishOptions {
@@ -277,15 +233,6 @@ export interface PolishOptions {
    */
   finishWithStep?: boolean;
 }
-
-/**
- * A finishing step s (shorter than QUADRATIC_REGIME) is taken when its predicted error c|s|²
- * (Newton's quadratic convergence) is below this fraction of the step tolerance. c is estimated twice and the larger taken: from the
- * contraction of the steps, |s|/|s_prev|² (an overestimate after a step on a borrowed Hessian,
- * which converges only linearly), and, where the previous point had its own Hessian, from the
- * third derivative (thirdDerivativeConstant). The ordinary test would stop one evaluation later.
- */
-const FINISHING_ERROR = 1;
 
 /**
  * Newton-polishes `objective` — the likelihood's or a rule's — from `start` (internal log θ) inside `bounds` (a box on φ). Returns null if K is
