@@ -1,6 +1,6 @@
 /**
  * The panels' text in English (response curve, likelihood landscape, the math, the Embed dialog),
- * the reader's notices (a damaged link, too many or too few points) and the engine's reasons in
+ * the reader's notices (too many or too few points) and the engine's reasons in
  * the page's words. Spread into messages.en.ts; every key here must exist in panels.es.ts.
  */
 export const panelsEn = {
@@ -123,22 +123,7 @@ export const panelsEn = {
   // Notices for the reader
   noticeMaxPoints: 'The explorer holds at most {max} points.',
   noticeMinPoints: 'Keep at least {min} points: three hyperparameters need them.',
-  linkTooLong: 'The link is {length} characters long; a link to this page holds at most {limit}.',
-  linkNoState: 'The link holds no explorer state.',
-  linkVersion: 'The link uses format version {version}; this page reads version {supported}.',
-  linkKernel: 'The link names an unknown kernel {value}.',
-  linkHyperparameter: 'The link names an unknown hyperparameter {value}.',
-  linkOptions: 'The link has unknown options {value}.',
-  linkRule: 'The link names an unknown rule {value}.',
-  linkTooManyPoints: 'The link holds {count} points; at most {max} are allowed.',
-  linkDamaged: 'The link is damaged: {problem}.',
-  linkNoPoints: 'The link holds no points.',
-  linkNotBase64: 'the point list is not valid base64url',
-  linkTruncated: 'the point list is truncated',
-  linkOutside: 'point {index} lies outside the plot',
-  embedQueryTooLong:
-    'The address’s options are {length} characters long; at most {limit} are read, so the defaults are shown.',
-  linkHide: 'The link asks to hide unknown parts {value}.',
+  languageLoadFailed: 'The {language} text could not be loaded; choose it again to retry.',
 
   // The engine's reasons, in the page's words
   reasonNotConverged: 'the optimiser did not converge to a stationary point',

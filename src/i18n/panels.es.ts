@@ -119,24 +119,8 @@ export const panelsEs: { readonly [Key in keyof typeof panelsEn]: string } = {
 
   noticeMaxPoints: 'El explorador admite como máximo {max} puntos.',
   noticeMinPoints: 'Deja al menos {min} puntos: los necesitan tres hiperparámetros.',
-  linkTooLong:
-    'El enlace tiene {length} caracteres; un enlace a esta página admite como máximo {limit}.',
-  linkNoState: 'El enlace no contiene ningún estado del explorador.',
-  linkVersion:
-    'El enlace usa la versión de formato {version}; esta página lee la versión {supported}.',
-  linkKernel: 'El enlace nombra un núcleo desconocido, {value}.',
-  linkHyperparameter: 'El enlace nombra un hiperparámetro desconocido, {value}.',
-  linkOptions: 'El enlace tiene opciones desconocidas, {value}.',
-  linkRule: 'El enlace nombra una regla desconocida, {value}.',
-  linkTooManyPoints: 'El enlace contiene {count} puntos; se admiten como máximo {max}.',
-  linkDamaged: 'El enlace está dañado: {problem}.',
-  linkNoPoints: 'El enlace no contiene ningún punto.',
-  linkNotBase64: 'la lista de puntos no es base64url válido',
-  linkTruncated: 'la lista de puntos está cortada',
-  linkOutside: 'el punto {index} cae fuera de la gráfica',
-  embedQueryTooLong:
-    'Las opciones de la dirección tienen {length} caracteres; se leen como máximo {limit}, así que se muestran los valores por defecto.',
-  linkHide: 'El enlace pide ocultar partes desconocidas, {value}.',
+  languageLoadFailed:
+    'No se pudo cargar el texto en {language}; elígelo de nuevo para reintentarlo.',
 
   reasonNotConverged: 'el optimizador no convergió a un punto estacionario',
   reasonSwamped:

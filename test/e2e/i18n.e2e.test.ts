@@ -6,7 +6,8 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { EMBED_OPTION_NAMES, EMBED_THEMES } from '../../src/embed/options';
-import { UI_CATALOGUES } from '../../src/i18n/messages';
+import { en as uiEnglish } from '../../src/i18n/messages.en';
+import { es as uiSpanish } from '../../src/i18n/messages.es';
 import { CATALOGUES } from '../../src/learn/messages';
 import type { Language } from '../../src/i18n/language';
 import { useBrowser as startBrowser } from './browser';
@@ -21,7 +22,8 @@ function readPoints(page: Page): Promise<{ x: number; y: number }[]> {
 
 const browser = startBrowser();
 
-const ownFragments = (language: Language) => sharedOwnFragments(UI_CATALOGUES, language);
+const ownFragments = (language: Language) =>
+  sharedOwnFragments({ en: uiEnglish, es: uiSpanish }, language);
 const articleFragments = (language: Language) => sharedOwnFragments(CATALOGUES, language);
 
 /**
