@@ -128,9 +128,9 @@ export const panelsEn = {
   // The engine's reasons, in the page's words
   reasonNotConverged: 'the optimiser did not converge to a stationary point',
   reasonSwamped:
-    'the noise is so small against the signal (σn/σf = {ratio}) that float64 rounding swamps the curvature of the likelihood: the arrows would be noise',
+    'the noise is so small against the signal (σn/σf = {ratio}) that float64 rounding swamps the curvature of {objective}: the arrows would be noise',
   reasonFlat:
-    'the likelihood is flat or saddle-shaped at the optimum (the Hessian is not negative definite)',
+    '{objective} is flat or saddle-shaped at the optimum (the Hessian is not negative definite)',
   reasonIllConditioned:
     'the optimum is nearly flat in one direction (condition number {condition})',
   reasonRoughDigits:
@@ -139,5 +139,24 @@ export const panelsEn = {
     'the noise is tiny against the signal (σn/σf = {ratio}), so rounding error leaves the arrows about {digits} correct digits',
   reasonNoiseFloor:
     'σn sits at its smallest allowed value (σn/σf = {ratio}); the arrows show how ℓ and σf move with σn held there, for moves of a point much smaller than σn',
+  reasonOneDigit:
+    'the noise is tiny against the signal (σn/σf = {ratio}), so rounding error leaves the arrows about 1 correct digit',
+  reasonNearTie:
+    'another maximum is almost as likely ({objective} gap {gap}): a small change in the data can make the fit jump',
+  reasonBelowSpacing:
+    'the lengthscale runs to zero (below the spacing of the inputs): the data look like pure noise',
+  reasonBeyondSpan:
+    'the lengthscale runs to infinity (far beyond the span of the inputs): the data look like a straight line or a constant',
+  reasonNoiseVanishing: 'the noise runs to zero: the fit interpolates the data',
+  reasonSignalVanishing: 'the signal runs to zero: the data are explained by noise alone',
+  reasonSignalUnbounded:
+    'the signal variance runs to infinity: the data look like a trend the kernel reaches only in the limit, or (leave-one-out) an ever flatter, ever larger prior whose predictions interpolate smoothly',
+  // Each rule's objective, as a surface ("the curvature of …") and in a gap ("… gap 0.42")
+  objectiveMl: 'the likelihood',
+  objectiveMap: 'the log-posterior',
+  objectiveLoo: 'the leave-one-out log probability',
+  objectiveGapMl: 'log-likelihood',
+  objectiveGapMap: 'log-posterior',
+  objectiveGapLoo: 'leave-one-out log probability',
   reasonNoTheorem: '{reasons}, so the implicit function theorem does not apply',
 };

@@ -124,9 +124,9 @@ export const panelsEs: { readonly [Key in keyof typeof panelsEn]: string } = {
 
   reasonNotConverged: 'el optimizador no convergió a un punto estacionario',
   reasonSwamped:
-    'el ruido es tan pequeño frente a la señal (σn/σf = {ratio}) que el redondeo de float64 ahoga la curvatura de la verosimilitud: las flechas serían ruido',
+    'el ruido es tan pequeño frente a la señal (σn/σf = {ratio}) que el redondeo de float64 ahoga la curvatura de {objective}: las flechas serían ruido',
   reasonFlat:
-    'la verosimilitud es plana o tiene forma de silla en el óptimo (el hessiano no es definido negativo)',
+    '{objective} es plana o tiene forma de silla en el óptimo (el hessiano no es definido negativo)',
   reasonIllConditioned:
     'el óptimo es casi plano en una dirección (número de condición {condition})',
   reasonRoughDigits:
@@ -135,5 +135,23 @@ export const panelsEs: { readonly [Key in keyof typeof panelsEn]: string } = {
     'el ruido es minúsculo frente a la señal (σn/σf = {ratio}), así que el error de redondeo deja a las flechas unas {digits} cifras correctas',
   reasonNoiseFloor:
     'σn está en su valor mínimo permitido (σn/σf = {ratio}); las flechas muestran cómo se mueven ℓ y σf con σn fijo ahí, para movimientos de un punto mucho menores que σn',
+  reasonOneDigit:
+    'el ruido es minúsculo frente a la señal (σn/σf = {ratio}), así que el error de redondeo deja a las flechas una cifra correcta',
+  reasonNearTie:
+    'otro máximo es casi igual de probable (diferencia de {objective} {gap}): un pequeño cambio en los datos puede hacer saltar el ajuste',
+  reasonBelowSpacing:
+    'la escala de longitud tiende a cero (por debajo de la separación entre las entradas): los datos parecen ruido puro',
+  reasonBeyondSpan:
+    'la escala de longitud tiende a infinito (mucho más allá del rango de las entradas): los datos parecen una recta o una constante',
+  reasonNoiseVanishing: 'el ruido tiende a cero: el ajuste interpola los datos',
+  reasonSignalVanishing: 'la señal tiende a cero: los datos se explican solo con ruido',
+  reasonSignalUnbounded:
+    'la varianza de la señal tiende a infinito: los datos parecen una tendencia que el núcleo solo alcanza en el límite o (dejando uno fuera) una distribución a priori cada vez más plana y más grande cuyas predicciones interpolan suavemente',
+  objectiveMl: 'la verosimilitud',
+  objectiveMap: 'la log-densidad a posteriori',
+  objectiveLoo: 'la probabilidad logarítmica dejando uno fuera',
+  objectiveGapMl: 'log-verosimilitud',
+  objectiveGapMap: 'log-densidad a posteriori',
+  objectiveGapLoo: 'probabilidad logarítmica dejando uno fuera',
   reasonNoTheorem: '{reasons}, así que el teorema de la función implícita no se aplica',
 };

@@ -33,7 +33,7 @@ function insightAnswer(request: SequencedInsightRequest): InsightSuccess {
             linearRemoval: row(index),
             status: 'continued' as const,
           })),
-          reason: null,
+          reasons: null,
         }
       : null,
     pullMap: request.pullMap
