@@ -10,12 +10,13 @@ import type { Translator, UiMessageKey } from '../i18n/messages';
 
 type ReasonOf<Code extends ReasonCode> = Extract<Reason, { readonly code: Code }>;
 
-const OBJECTIVE_KEYS: Readonly<Record<SelectionRule, { surface: UiMessageKey; gap: UiMessageKey }>> =
-  {
-    ml: { surface: 'objectiveMl', gap: 'objectiveGapMl' },
-    map: { surface: 'objectiveMap', gap: 'objectiveGapMap' },
-    loo: { surface: 'objectiveLoo', gap: 'objectiveGapLoo' },
-  };
+const OBJECTIVE_KEYS: Readonly<
+  Record<SelectionRule, { surface: UiMessageKey; gap: UiMessageKey }>
+> = {
+  ml: { surface: 'objectiveMl', gap: 'objectiveGapMl' },
+  map: { surface: 'objectiveMap', gap: 'objectiveGapMap' },
+  loo: { surface: 'objectiveLoo', gap: 'objectiveGapLoo' },
+};
 
 /** σn/σf as the messages show it (2 significant digits, as the engine's English has). */
 const ratio = (noiseToSignal: number, tr: Translator) => tr.number(noiseToSignal, 2);
