@@ -170,9 +170,11 @@ describe('the explorer in two languages', () => {
     await waitForFit(page);
     const before = await readPoints(page);
     await page.getByTestId('language').selectOption('es');
+    // The page switches once the Spanish catalogue has loaded.
+    await page.waitForFunction(() => document.documentElement.lang === 'es');
+    expect(await page.locator('h2#readout-title').textContent()).toBe('Hiperparámetros ajustados');
     await waitForFit(page);
     expect(await readPoints(page)).toEqual(before);
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe('es');
     const address = await page.evaluate(() => window.location.href);
     expect(new URL(address).searchParams.get('lang')).toBe('es');
     expect(new URL(address).hash).toContain('v=1');
