@@ -4,10 +4,10 @@
  * a near tie as the two explanations of the data that compete, named from their θ's.
  */
 import { NEAR_TIE_GAP } from '../engine/near-tie';
-import type { BoundaryFlag, Hyperparameters } from '../engine/types';
+import type { BoundaryFlag, Hyperparameters, SelectionRule } from '../engine/types';
 import type { AnalysisView } from '../state';
 import { translator, type Translator } from '../i18n/messages';
-import { reasonMessage } from './reasonText';
+import { OBJECTIVE_KEYS, reasonMessage } from './reasonText';
 
 type Result = AnalysisView['result'];
 
@@ -33,17 +33,19 @@ export function describeFit(
   });
 }
 
-/** Two near-tied maxima named in words, the fitted one first. */
+/** Two near-tied maxima of `rule`'s objective named in words, the fitted one first. */
 export function nearTieMessage(
   theta: Hyperparameters,
   runnerUp: { theta: Hyperparameters; lmlGap: number },
   span: number,
   tr: Translator = translator('en'),
+  rule: SelectionRule = 'ml',
 ): string {
   return tr.t('nearTie', {
     first: describeFit(theta, runnerUp.theta, span, tr),
     second: describeFit(runnerUp.theta, theta, span, tr),
     gap: tr.number(runnerUp.lmlGap, 2),
+    objective: tr.t(OBJECTIVE_KEYS[rule].gap),
   });
 }
 
@@ -126,7 +128,7 @@ export function fitReasons(
         return boundaryMessage(reason.code, result, yRange, tr);
       case 'near-tie':
         if (runnerUp && runnerUp.lmlGap < NEAR_TIE_GAP)
-          return nearTieMessage(theta, runnerUp, xSpan, tr);
+          return nearTieMessage(theta, runnerUp, xSpan, tr, reason.rule);
         return reasonMessage(reason, tr);
       default:
         return reasonMessage(reason, tr);

@@ -10,7 +10,8 @@ import type { Translator, UiMessageKey } from '../i18n/messages';
 
 type ReasonOf<Code extends ReasonCode> = Extract<Reason, { readonly code: Code }>;
 
-const OBJECTIVE_KEYS: Readonly<
+/** Each rule's objective: as a surface ("the curvature of …") and as units of a gap. */
+export const OBJECTIVE_KEYS: Readonly<
   Record<SelectionRule, { surface: UiMessageKey; gap: UiMessageKey }>
 > = {
   ml: { surface: 'objectiveMl', gap: 'objectiveGapMl' },

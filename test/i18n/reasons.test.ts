@@ -9,6 +9,7 @@ import { REASON_CODES, reasonText, type Reason, type ReasonCode } from '../../sr
 import { SELECTION_RULES, type BoundaryFlag, type Matrix3 } from '../../src/engine/types';
 import { translator } from '../../src/i18n/messages';
 import { LANGUAGES } from '../../src/i18n/language';
+import { nearTieMessage } from '../../src/ui/fitMessages';
 import { noTheoremMessage, reasonMessage } from '../../src/ui/reasonText';
 
 const diagonal = (a: number, b: number, c: number): Matrix3 => [
@@ -164,6 +165,21 @@ describe("the engine's reasons", () => {
     );
     expect(noTheoremMessage(reasons, translator('es'))).toBe(
       'el optimizador no convergió a un punto estacionario; la probabilidad logarítmica dejando uno fuera es plana o tiene forma de silla en el óptimo (el hessiano no es definido negativo), así que el teorema de la función implícita no se aplica',
+    );
+  });
+
+  it("name a near tie's gap in the units of the rule's objective", () => {
+    const theta = { lengthscale: 0.25, signalStd: 1, noiseStd: 0.1 };
+    const runnerUp = { theta: { lengthscale: 80, signalStd: 0.5, noiseStd: 1 }, lmlGap: 0.98 };
+    const said = (language: 'en' | 'es', rule: 'ml' | 'map' | 'loo') =>
+      nearTieMessage(theta, runnerUp, 10, translator(language), rule);
+    expect(said('en', 'ml')).toContain('only 0.98 log-likelihood units behind');
+    expect(said('en', 'loo')).toContain('only 0.98 leave-one-out log probability units behind');
+    expect(said('es', 'map')).toContain(
+      'solo 0,98 unidades de log-densidad a posteriori por detrás',
+    );
+    expect(said('es', 'loo')).toContain(
+      'solo 0,98 unidades de probabilidad logarítmica dejando uno fuera por detrás',
     );
   });
 });
