@@ -4,6 +4,10 @@
  * Each widget has its own store (points, settings, undo history) and its own compute client; the
  * compute worker behind the clients is shared by every widget of the page unless
  * `worker: 'own'` is asked for (see BENCHMARKS.md, "Embedding", for why).
+ *
+ * The widget's text is in its language's catalogue, a chunk fetched on first use
+ * (src/i18n/messages.ts): the fit starts at once, and the widget renders once the catalogue has
+ * arrived, so it never shows text in another language.
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
