@@ -9,6 +9,7 @@ export default defineConfig({
     include: ['test/e2e/**/*.e2e.test.ts'],
     environment: 'node',
     globalSetup: ['test/e2e/global-setup.ts'],
+    setupFiles: ['test/setup/languages.ts'],
     // One browser at a time: the machines this runs on have two cores, and SwiftShader WebGL is CPU-bound.
     fileParallelism: false,
     // Software-rendered WebGL and a first tfjs shader compile are slow; generous limits, not flaky ones.

@@ -3,6 +3,7 @@ import './ui/styles/index.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { browserLanguage, queryLanguage, withQueryLanguage } from './i18n/language';
+import { loadLanguage } from './i18n/messages';
 import { notice } from './i18n/notice';
 import { bindUrl, createExplorerStore, decodeSharedState, fragmentAsksToPresent } from './state';
 import { App } from './ui/App';
@@ -63,17 +64,25 @@ window.addEventListener('hashchange', () => {
   else store.setState({ notice: pasted.notice });
 });
 
-createRoot(rootElement).render(
-  <StrictMode>
-    <App
-      store={store}
-      language={language}
-      onLanguage={(next) => {
-        // Kept in the query, so a reload or a shared link (the whole address) keeps it.
-        document.documentElement.lang = next;
-        const { search, hash } = window.location;
-        window.history.replaceState(null, '', `${withQueryLanguage(search, next)}${hash}`);
-      }}
-    />
-  </StrictMode>,
+// The page's text waits for its language's catalogue (a chunk of its own); the first fit is
+// already under way meanwhile.
+loadLanguage(language).then(
+  () =>
+    createRoot(rootElement).render(
+      <StrictMode>
+        <App
+          store={store}
+          language={language}
+          onLanguage={(next) => {
+            // Kept in the query, so a reload or a shared link (the whole address) keeps it.
+            document.documentElement.lang = next;
+            const { search, hash } = window.location;
+            window.history.replaceState(null, '', `${withQueryLanguage(search, next)}${hash}`);
+          }}
+        />
+      </StrictMode>,
+    ),
+  (error: unknown) => {
+    rootElement.textContent = `The page's text could not be loaded (${error instanceof Error ? error.message : String(error)}). Reload the page to try again.`;
+  },
 );

@@ -49,10 +49,21 @@ export interface FitReport {
   dTheta_dy: number[][] | null;
   dTheta_dx: number[][] | null;
   fdCheck?: FdCheckEntry[] | null;
-  diagnostics: Diagnostics & {
+  diagnostics: Omit<Diagnostics, 'keyedReasons'> & {
     sensitivities: { defined: boolean; reason: string | null; held: HyperparameterName[] };
   };
   timingMs: { fit: number; sensitivity: number };
+}
+
+/**
+ * The diagnostics as the report gives them: the reasons as English sentences (`keyedReasons`,
+ * the same reasons as data for the page's other languages, is left out).
+ */
+function printedDiagnostics({
+  keyedReasons: _keyedReasons,
+  ...diagnostics
+}: Diagnostics): Omit<Diagnostics, 'keyedReasons'> {
+  return diagnostics;
 }
 
 /** The points the --fd check refits: first, middle and last (distinct, ascending). */
@@ -93,7 +104,7 @@ export function buildFitReport(
     hessianEigLog: [...fit.diagnostics.hessianEigLog],
     ...matrices,
     diagnostics: {
-      ...fit.diagnostics,
+      ...printedDiagnostics(fit.diagnostics),
       sensitivities: sensitivities.defined
         ? sensitivities.constrained
           ? {

@@ -9,7 +9,7 @@
 import './embed-page.css';
 import { mount } from './mount';
 import { readEmbedQuery } from './options';
-import { translator } from '../i18n/messages';
+import { problemText } from '../i18n/messages';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('embed.html has no element with id "root" to mount the widget into.');
@@ -27,6 +27,6 @@ const widget = mount(root, {
   },
 });
 if (problem !== null) {
-  console.warn(`GP Sensitivity widget: ${translator('en').notice(problem)}`);
+  console.warn(`GP Sensitivity widget: ${problemText(problem)}`);
   widget.store.setState({ notice: problem });
 }

@@ -4,6 +4,10 @@
  * Each widget has its own store (points, settings, undo history) and its own compute client; the
  * compute worker behind the clients is shared by every widget of the page unless
  * `worker: 'own'` is asked for (see BENCHMARKS.md, "Embedding", for why).
+ *
+ * The widget's text is in its language's catalogue, a chunk fetched on first use
+ * (src/i18n/messages.ts): the fit starts at once, and the widget renders once the catalogue has
+ * arrived, so it never shows text in another language.
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -14,7 +18,7 @@ import {
   type SharedState,
 } from '../state';
 import { browserLanguage, parseLanguage, type Language } from '../i18n/language';
-import { translator } from '../i18n/messages';
+import { isLanguageLoaded, loadLanguage, problemText } from '../i18n/messages';
 import { createComputeClient } from '../worker/main/client';
 import type { ComputeClient } from '../worker/shared/protocol';
 import { createComputeWorker } from './computeWorker';
@@ -138,8 +142,7 @@ export function mount(element: HTMLElement, options: MountOptions = {}): EmbedHa
   const resolve = (given: EmbedOptions, base?: EmbedConfig) => {
     const { config: checked, notices } = resolveEmbedOptions(given, base);
     if (appLink.notice) notices.push(appLink.notice);
-    const tr = translator(language);
-    return { config: checked, problems: notices.map((problem) => tr.notice(problem)) };
+    return { config: checked, problems: notices.map((problem) => problemText(problem, language)) };
   };
   let { config, problems } = resolve(embedOptions);
   warn(problems);
@@ -164,7 +167,27 @@ export function mount(element: HTMLElement, options: MountOptions = {}): EmbedHa
     store.setState({ selectedIndex: null });
     store.getState().loadShared(sharedStateOf(config));
   };
+  let destroyed = false;
+  /**
+   * Renders the widget in `language` once its catalogue is loaded (a chunk of its own): until
+   * then the widget shows nothing, or keeps its previous language, so no text ever appears in a
+   * language the page did not ask for.
+   */
   const render = () => {
+    if (destroyed) return;
+    if (!isLanguageLoaded(language)) {
+      const asked = language;
+      loadLanguage(asked).then(
+        () => {
+          if (asked === language) render();
+        },
+        (error: unknown) =>
+          console.error(
+            `GP Sensitivity widget: the ${asked} messages could not be loaded, so its text cannot be shown (${error instanceof Error ? error.message : String(error)}).`,
+          ),
+      );
+      return;
+    }
     const view: EmbedView = {
       panels: config.panels,
       height: config.height,
@@ -181,7 +204,6 @@ export function mount(element: HTMLElement, options: MountOptions = {}): EmbedHa
   };
   render();
 
-  let destroyed = false;
   return {
     store,
     get config() {

@@ -30,8 +30,8 @@ import {
   type PresetId,
 } from '../state';
 import { checkPoints, formatPointsText, MAX_EMBED_POINTS, parsePointsText } from './pointsText';
-import { notice, type Notice } from '../i18n/notice';
-import { translator } from '../i18n/messages';
+import { notice, type ProblemNotice } from '../i18n/notice';
+import { problemText } from '../i18n/messages';
 import { describeNotice, quoteNotice } from './problemValues';
 
 export type EmbedPanel = 'controls' | 'readout' | 'status';
@@ -53,7 +53,7 @@ export const OPTION_TEXT_LIMITS = { points: 80 * MAX_EMBED_POINTS, other: 64 };
 const quoteValue = (value: string) => quoteNotice(value, 40);
 
 /** The problem with an option text longer than its limit, or null. */
-function tooLong(name: string, value: unknown): Notice | null {
+function tooLong(name: string, value: unknown): ProblemNotice | null {
   const limit = name === 'points' ? OPTION_TEXT_LIMITS.points : OPTION_TEXT_LIMITS.other;
   if (typeof value !== 'string' || value.length <= limit) return null;
   return notice('optionTooLong', { name, length: value.length, limit });
@@ -122,7 +122,7 @@ function oneOf<T extends string>(
   name: string,
   value: unknown,
   allowed: readonly T[],
-): T | { problem: Notice } {
+): T | { problem: ProblemNotice } {
   if (typeof value !== 'string') {
     return { problem: notice('optionNotText', { name, value: describeNotice(value) }) };
   }
@@ -138,7 +138,7 @@ function oneOf<T extends string>(
   );
 }
 
-function readBoolean(name: string, value: unknown): boolean | { problem: Notice } {
+function readBoolean(name: string, value: unknown): boolean | { problem: ProblemNotice } {
   if (typeof value === 'boolean') return value;
   if (typeof value !== 'string') {
     return { problem: notice('optionNotBooleanType', { name, value: describeNotice(value) }) };
@@ -150,7 +150,7 @@ function readBoolean(name: string, value: unknown): boolean | { problem: Notice 
   return { problem: notice('optionNotBoolean', { name, value: quoteValue(value) }) };
 }
 
-function readPanels(value: unknown): EmbedPanel[] | { problem: Notice } {
+function readPanels(value: unknown): EmbedPanel[] | { problem: ProblemNotice } {
   const allowed = EMBED_PANELS.join(', ');
   let names: unknown[];
   if (typeof value === 'string') {
@@ -175,7 +175,7 @@ function readPanels(value: unknown): EmbedPanel[] | { problem: Notice } {
   return panels;
 }
 
-function readHeight(value: unknown): number | null | { problem: Notice } {
+function readHeight(value: unknown): number | null | { problem: ProblemNotice } {
   if (value === null || (typeof value === 'string' && /^\s*(auto)?\s*$/i.test(value))) return null;
   // As text: pixel counts are written without digit grouping.
   const range = { min: String(EMBED_HEIGHT_RANGE[0]), max: String(EMBED_HEIGHT_RANGE[1]) };
@@ -196,13 +196,12 @@ export interface ResolvedEmbedOptions {
   /** One sentence per option that was ignored, naming the value and what is allowed (English). */
   problems: string[];
   /** The same problems as notices, to be said in the widget's language (`Translator.notice`). */
-  notices: Notice[];
+  notices: ProblemNotice[];
 }
 
 /** `notices` with their English sentences. */
-function resolved(config: EmbedConfig, notices: Notice[]): ResolvedEmbedOptions {
-  const english = translator('en');
-  return { config, problems: notices.map((problem) => english.notice(problem)), notices };
+function resolved(config: EmbedConfig, notices: ProblemNotice[]): ResolvedEmbedOptions {
+  return { config, problems: notices.map((problem) => problemText(problem)), notices };
 }
 
 /** Checks every option; a bad one keeps `base`'s value (the defaults unless given). */
@@ -211,11 +210,11 @@ export function resolveEmbedOptions(
   base: EmbedConfig = defaultEmbedConfig(),
 ): ResolvedEmbedOptions {
   const config: EmbedConfig = { ...base };
-  const problems: Notice[] = [];
+  const problems: ProblemNotice[] = [];
   if (options === null || typeof options !== 'object') {
     return resolved(config, [notice('optionsNotObject', { value: describeNotice(options) })]);
   }
-  const take = <T>(result: T | { problem: Notice }, apply: (value: T) => void) => {
+  const take = <T>(result: T | { problem: ProblemNotice }, apply: (value: T) => void) => {
     if (result !== null && typeof result === 'object' && 'problem' in result) {
       problems.push(notice('optionUsingDefault', { problem: result.problem }));
     } else {
@@ -285,10 +284,10 @@ export const APP_URL_LIMIT = 2048;
 export function readAppUrl(
   value: unknown,
   base: string,
-): { url: string | null; problem: string | null; notice: Notice | null } {
-  const refuse = (problem: Notice) => ({
+): { url: string | null; problem: string | null; notice: ProblemNotice | null } {
+  const refuse = (problem: ProblemNotice) => ({
     url: null,
-    problem: translator('en').notice(problem),
+    problem: problemText(problem),
     notice: problem,
   });
   if (value === null || value === undefined) return { url: null, problem: null, notice: null };
@@ -319,7 +318,10 @@ export const QUERY_LIMIT =
  * The options in a URL's query string (`?kernel=matern52&…`), measured before it is parsed: a
  * query longer than QUERY_LIMIT gives no options and one problem naming its length.
  */
-export function readEmbedQuery(search: string): { options: EmbedOptions; problem: Notice | null } {
+export function readEmbedQuery(search: string): {
+  options: EmbedOptions;
+  problem: ProblemNotice | null;
+} {
   if (search.length > QUERY_LIMIT) {
     return {
       options: {},

@@ -5,8 +5,8 @@
  *
  * Coordinates are in the plot's units (x in [0, 10], y in [−3, 3]) and are kept on its 0.001 grid.
  */
-import { notice, type Notice } from '../i18n/notice';
-import { translator } from '../i18n/messages';
+import { notice, type ProblemNotice } from '../i18n/notice';
+import { problemText } from '../i18n/messages';
 import { MIN_EXPLORER_POINTS, snapPoint, X_DOMAIN, Y_DOMAIN, type Point } from '../state';
 import { describeNotice, quoteNotice } from './problemValues';
 
@@ -18,11 +18,11 @@ export const MAX_EMBED_POINTS = 100;
  * and its values), `message` in English.
  */
 export type PointsParse =
-  { ok: true; points: Point[] } | { ok: false; problem: Notice; message: string };
+  { ok: true; points: Point[] } | { ok: false; problem: ProblemNotice; message: string };
 
 /** A failed parse with `problem`. */
-function refuse(problem: Notice): PointsParse {
-  return { ok: false, problem, message: translator('en').notice(problem) };
+function refuse(problem: ProblemNotice): PointsParse {
+  return { ok: false, problem, message: problemText(problem) };
 }
 
 /** A coordinate as written in the message: the text itself, trimmed, at most 40 characters. */
@@ -36,7 +36,7 @@ const BOUNDS = {
   y1: String(Y_DOMAIN[1]),
 };
 
-function checkCount(count: number): Notice | null {
+function checkCount(count: number): ProblemNotice | null {
   if (count < MIN_EXPLORER_POINTS)
     return notice(count === 1 ? 'pointsTooFewOne' : 'pointsTooFew', {
       count,
@@ -46,7 +46,7 @@ function checkCount(count: number): Notice | null {
   return null;
 }
 
-function outsideProblem(index: number, x: number, y: number): Notice | null {
+function outsideProblem(index: number, x: number, y: number): ProblemNotice | null {
   const inX = x >= X_DOMAIN[0] && x <= X_DOMAIN[1];
   const inY = y >= Y_DOMAIN[0] && y <= Y_DOMAIN[1];
   if (inX && inY) return null;

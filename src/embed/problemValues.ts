@@ -5,13 +5,13 @@
  * English as quoteText and describeValue of src/engine/input-error.ts, which they wrap.
  */
 import { describeValue, QUOTE_LIMIT, quoteText, typedArrayName } from '../engine/input-error';
-import { notice, type NoticeValue } from '../i18n/notice';
+import { notice, type NoticeValue, type ProblemKey } from '../i18n/notice';
 
 /** The most characters of a value a problem quotes. */
 export const QUOTED_CHARACTERS = 40;
 
 /** `text` in double quotes, at most 40 characters of it, with its full length when cut. */
-export function quoteNotice(text: string, limit = QUOTED_CHARACTERS): NoticeValue {
+export function quoteNotice(text: string, limit = QUOTED_CHARACTERS): NoticeValue<ProblemKey> {
   const quoted = quoteText(text, limit);
   if (quoted.endsWith('"')) return quoted;
   // Cut: quoteText wrote `"…" (N characters)`; the length is said in the widget's language.
@@ -34,7 +34,7 @@ function lengthOf(value: object): number | null {
  * A value as a problem names it: quoted text (at most `limit` characters), a number, or what kind
  * of thing it is.
  */
-export function describeNotice(value: unknown, limit = QUOTE_LIMIT): NoticeValue {
+export function describeNotice(value: unknown, limit = QUOTE_LIMIT): NoticeValue<ProblemKey> {
   switch (typeof value) {
     case 'string':
       return quoteNotice(value, limit);

@@ -5,8 +5,10 @@
  * σn/σf held (optimum.ts); near ties between maxima mean the fit itself can jump, which no
  * derivative describes; and on nearly noise-free data rounding error can swamp the curvature.
  */
+import { NEAR_TIE_GAP } from './near-tie';
 import { NUMERICALLY_ZERO, type MaximumKind } from './optimum';
 import { inverseSymmetric3, restrictedInverse3, symmetricEigen3 } from './small3';
+import { reasonText, type Reason } from './reasons';
 import type {
   BoundaryFlag,
   Diagnostics,
@@ -14,6 +16,7 @@ import type {
   Hyperparameters,
   LogTheta,
   Matrix3,
+  SelectionRule,
   TrustVerdict,
 } from './types';
 
@@ -23,10 +26,8 @@ const SEARCH_UNIT_AXES: readonly LogTheta[] = [
   [0, 0, 1],
 ];
 
-export { NUMERICALLY_ZERO };
+export { NEAR_TIE_GAP, NUMERICALLY_ZERO };
 
-/** Likelihood gap (nats) below which two maxima count as a near tie. */
-export const NEAR_TIE_GAP = 1;
 /** Hessian condition number above which the sensitivities are flagged as ill-conditioned. */
 export const ILL_CONDITIONED = 1e8;
 /** Relative rounding error of the sensitivities above which they are flagged (caution). */
@@ -38,18 +39,6 @@ const ROUGH = 0.1;
 /** Multiples of the Hessian's measured rounding error an eigenvalue must clear to count. */
 const ROUNDOFF_MARGIN = 3;
 
-/** The engine's words for each boundary flag (the page rewords them for what it shows). */
-export const BOUNDARY_REASONS: Record<BoundaryFlag, string> = {
-  'lengthscale-below-spacing':
-    'the lengthscale runs to zero (below the spacing of the inputs): the data look like pure noise',
-  'lengthscale-beyond-span':
-    'the lengthscale runs to infinity (far beyond the span of the inputs): the data look like a straight line or a constant',
-  'noise-vanishing': 'the noise runs to zero: the fit interpolates the data',
-  'signal-vanishing': 'the signal runs to zero: the data are explained by noise alone',
-  'signal-unbounded':
-    'the signal variance runs to infinity: the data look like a trend the kernel reaches only in the limit, or (leave-one-out) an ever flatter, ever larger prior whose predictions interpolate smoothly',
-};
-
 export interface DiagnosticsInput {
   hessian: Matrix3;
   kind: MaximumKind;
@@ -57,8 +46,8 @@ export interface DiagnosticsInput {
   converged: boolean;
   lml: number;
   runnerUp: { theta: Hyperparameters; lml: number } | null;
-  /** What `lml` is when the rule is not maximum likelihood (named in the near-tie reason). */
-  objectiveName?: string | null;
+  /** The rule whose objective `lml` is (named in the reasons); default `ml`. */
+  rule?: SelectionRule;
   /** σn/σf at θ̂, for the messages. */
   noiseToSignal: number;
   roundoff: {
@@ -75,7 +64,7 @@ export interface DiagnosticsInput {
 export function noiseFloorBound(noiseToSignal: number): HeldBound {
   return {
     held: ['noiseStd'],
-    reason: `σn sits at its smallest allowed value (σn/σf = ${noiseToSignal.toExponential(1)}); the arrows show how ℓ and σf move with σn held there, for moves of a point much smaller than σn`,
+    reason: reasonText({ code: 'noise-floor', noiseToSignal }),
   };
 }
 
@@ -168,55 +157,40 @@ export function diagnose(input: DiagnosticsInput): Diagnostics {
     );
   }
   const sensitivityError = curvatureError + input.roundoff.mixedPartialError;
-  const reasons: string[] = [];
+  const rule = input.rule ?? 'ml';
+  const noiseToSignal = input.noiseToSignal;
+  const keyedReasons: Reason[] = [];
   let trust: TrustVerdict = 'trusted';
-  const demote = (to: TrustVerdict, reason: string) => {
-    reasons.push(reason);
+  const demote = (to: TrustVerdict, reason: Reason) => {
+    keyedReasons.push(reason);
     if (to === 'untrusted' || trust === 'trusted') trust = to;
   };
   const unbounded = constrained ? [] : input.boundary;
   // A boundary flag already says why no stationary point was reached.
-  if (!input.converged && unbounded.length === 0) {
-    demote('untrusted', 'the optimiser did not converge to a stationary point');
-  }
-  for (const flag of unbounded) demote('untrusted', BOUNDARY_REASONS[flag]);
-  if (constrained) demote('caution', constrained.reason);
+  if (!input.converged && unbounded.length === 0) demote('untrusted', { code: 'not-converged' });
+  for (const flag of unbounded) demote('untrusted', { code: flag });
+  if (constrained) demote('caution', { code: 'noise-floor', noiseToSignal });
   const swamped = negativeDefiniteExactly && (!negativeDefinite || sensitivityError > SWAMPED);
   if (swamped) {
-    demote(
-      'untrusted',
-      `the noise is so small against the signal (σn/σf = ${input.noiseToSignal.toExponential(1)}) that float64 rounding swamps the curvature of the ${input.objectiveName ?? 'likelihood'}: the arrows would be noise`,
-    );
+    demote('untrusted', { code: 'swamped', noiseToSignal, rule });
   } else if (!negativeDefinite && unbounded.length === 0) {
-    demote(
-      'untrusted',
-      `the ${input.objectiveName ?? 'likelihood'} is flat or saddle-shaped at the optimum (the Hessian is not negative definite)`,
-    );
+    demote('untrusted', { code: 'flat', rule });
   } else if (negativeDefinite && conditionNumber > ILL_CONDITIONED) {
-    demote(
-      'caution',
-      `the optimum is nearly flat in one direction (condition number ${conditionNumber.toExponential(1)})`,
-    );
+    demote('caution', { code: 'ill-conditioned', condition: conditionNumber });
   }
   if (negativeDefinite && !swamped && sensitivityError > IMPRECISE) {
-    const correct = digits(sensitivityError);
-    const left =
-      sensitivityError > ROUGH
-        ? 'only their rough size and direction'
-        : `about ${correct} correct ${correct === 1 ? 'digit' : 'digits'}`;
     demote(
       'caution',
-      `the noise is tiny against the signal (σn/σf = ${input.noiseToSignal.toExponential(1)}), so rounding error leaves the arrows ${left}`,
+      sensitivityError > ROUGH
+        ? { code: 'rough-digits', noiseToSignal }
+        : { code: 'few-digits', noiseToSignal, digits: digits(sensitivityError) },
     );
   }
   const runnerUp = input.runnerUp
     ? { ...input.runnerUp, lmlGap: input.lml - input.runnerUp.lml }
     : null;
   if (runnerUp && runnerUp.lmlGap < NEAR_TIE_GAP) {
-    demote(
-      'caution',
-      `another maximum is almost as likely (${input.objectiveName ?? 'log-likelihood'} gap ${runnerUp.lmlGap.toFixed(2)}): a small change in the data can make the fit jump`,
-    );
+    demote('caution', { code: 'near-tie', gap: runnerUp.lmlGap, rule });
   }
   return {
     hessianEigLog: values,
@@ -233,6 +207,7 @@ export function diagnose(input: DiagnosticsInput): Diagnostics {
     },
     runnerUp,
     trust,
-    reasons,
+    reasons: keyedReasons.map(reasonText),
+    keyedReasons,
   };
 }

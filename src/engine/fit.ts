@@ -113,13 +113,6 @@ export function sameRuleOptions(fit: FitResult): FitOptions {
  */
 const SAMPLE_MARGIN = 3;
 
-/** How the diagnostics name each rule's objective when two maxima nearly tie. */
-const OBJECTIVE_NAMES: Record<SelectionRule, string> = {
-  ml: 'log-likelihood',
-  map: 'log-posterior',
-  loo: 'leave-one-out log probability',
-};
-
 /** The search box of `rule` for inputs x (internal units; `yRms` the RMS of y there). */
 function ruleSearchBounds(rule: SelectionRule, x: Float64Array, yRms: number): SearchBox {
   return rule === 'loo' ? looSearchBounds(x, yRms) : searchBounds(x, yRms);
@@ -281,7 +274,7 @@ function fitWith(
             lml: toDataValue(second.evaluation.value),
           }
         : null,
-      objectiveName: rule === 'ml' ? null : OBJECTIVE_NAMES[rule],
+      rule,
     }),
   };
   if (origin === 'warm' && best === runnerUpPolish) origin = 'warm-runner-up';

@@ -35,6 +35,13 @@ export {
 } from './fit';
 export { computeSensitivities } from './sensitivity';
 export {
+  BOUNDARY_REASONS,
+  REASON_CODES,
+  reasonText,
+  type Reason,
+  type ReasonCode,
+} from './reasons';
+export {
   createInfluenceShared,
   infinitesimalInfluence,
   pointInfluence,

@@ -2,6 +2,7 @@
  * Public types of the float64 engine. Everything here is in the data's original units unless a
  * name says otherwise; the engine standardises internally and maps results back.
  */
+import type { Reason } from './reasons';
 
 /** Stationary kernels the engine knows. `rbf` is the default. */
 export type KernelName = 'rbf' | 'matern52' | 'matern32';
@@ -132,8 +133,13 @@ export interface Diagnostics {
    */
   runnerUp: { theta: Hyperparameters; lml: number; lmlGap: number } | null;
   trust: TrustVerdict;
-  /** Plain-language reasons behind `trust` (empty when trusted). */
+  /** Plain-language reasons behind `trust` (empty when trusted), in English. */
   reasons: string[];
+  /**
+   * The same reasons, in the same order, as data (a code and its numbers, reasons.ts), for
+   * saying them in another language.
+   */
+  keyedReasons: Reason[];
 }
 
 /** Result of maximising the selection rule's objective (the log marginal likelihood for `ml`). */

@@ -173,7 +173,7 @@ export const es: UiMessages = {
   littleNoise: 'poco ruido',
   fitDescription: '{shape} (ℓ = {lengthscale}, {noise})',
   nearTie:
-    'Dos explicaciones de los datos son casi igual de verosímiles: {first} y {second}, solo {gap} unidades de log-verosimilitud por detrás. Un pequeño cambio en los datos puede hacer que el ajuste salte de una a otra.',
+    'Dos explicaciones de los datos son casi igual de verosímiles: {first} y {second}, solo {gap} unidades de {objective} por detrás. Un pequeño cambio en los datos puede hacer que el ajuste salte de una a otra.',
   boundaryFlatLine:
     'ℓ no deja de crecer, mucho más allá de los datos: el ajuste es una recta horizontal y cada punto es ruido a su alrededor, así que no hay un máximo en el que derivar.',
   boundaryStraightLine:

@@ -1,8 +1,12 @@
 /**
- * The widget's option problems in English: a bad value of `points`, `height`, `theme`, … named in
- * one sentence and replaced by its default (src/embed/options.ts, src/embed/pointsText.ts). Option
- * names and their allowed values stay as written in code. Spread into messages.en.ts; every key
- * here must exist in options.es.ts.
+ * Problems with what the page was given, in English: a bad value of the widget's `points`,
+ * `height`, `theme`, … named in one sentence and replaced by its default (src/embed/options.ts,
+ * src/embed/pointsText.ts), a shared link that cannot be read (src/state/urlCodec.ts) and the
+ * embed page's too long address. Option names and their allowed values stay as written in code.
+ * These are said at once where they are found (returned by `mount().update()`, logged), so they
+ * ship with the code in both languages (`problemText`, messages.ts) while the rest of the
+ * catalogue loads with its language. Spread into messages.en.ts; every key here must exist in
+ * options.es.ts.
  */
 export const optionsEn = {
   optionTooLong: '{name} is {length} characters long; at most {limit} are read',
@@ -50,4 +54,23 @@ export const optionsEn = {
   valueViewOfOne: 'a {name} of 1 item',
   valueViewOf: 'a {name} of {count} items',
   valueLongBigint: 'a bigint of {digits} digits',
+  // A shared link that cannot be read, and the embed page's too long address
+  linkTooLong: 'The link is {length} characters long; a link to this page holds at most {limit}.',
+  linkNoState: 'The link holds no explorer state.',
+  linkVersion: 'The link uses format version {version}; this page reads version {supported}.',
+  linkKernel: 'The link names an unknown kernel {value}.',
+  linkHyperparameter: 'The link names an unknown hyperparameter {value}.',
+  linkOptions: 'The link has unknown options {value}.',
+  linkRule: 'The link names an unknown rule {value}.',
+  linkPrior:
+    'The link’s MAP prior {value} is not three median:spread pairs in the range the explorer accepts.',
+  linkTooManyPoints: 'The link holds {count} points; at most {max} are allowed.',
+  linkDamaged: 'The link is damaged: {problem}.',
+  linkNoPoints: 'The link holds no points.',
+  linkNotBase64: 'the point list is not valid base64url',
+  linkTruncated: 'the point list is truncated',
+  linkOutside: 'point {index} lies outside the plot',
+  embedQueryTooLong:
+    'The address’s options are {length} characters long; at most {limit} are read, so the defaults are shown.',
+  linkHide: 'The link asks to hide unknown parts {value}.',
 };

@@ -1,6 +1,8 @@
 /**
- * Los problemas de las opciones del widget en español, con las mismas claves que options.en.ts.
- * Los nombres de las opciones y sus valores se quedan como se escriben en el código.
+ * Los problemas con lo que recibió la página, en español (las opciones del widget, un enlace
+ * compartido que no se puede leer, la dirección demasiado larga de la página del widget), con las
+ * mismas claves que options.en.ts. Los nombres de las opciones y sus valores se quedan como se
+ * escriben en el código.
  */
 import type { optionsEn } from './options.en';
 
@@ -52,4 +54,24 @@ export const optionsEs: { readonly [Key in keyof typeof optionsEn]: string } = {
   valueViewOfOne: 'un {name} de 1 elemento',
   valueViewOf: 'un {name} de {count} elementos',
   valueLongBigint: 'un bigint de {digits} cifras',
+  linkTooLong:
+    'El enlace tiene {length} caracteres; un enlace a esta página admite como máximo {limit}.',
+  linkNoState: 'El enlace no contiene ningún estado del explorador.',
+  linkVersion:
+    'El enlace usa la versión de formato {version}; esta página lee la versión {supported}.',
+  linkKernel: 'El enlace nombra un núcleo desconocido, {value}.',
+  linkHyperparameter: 'El enlace nombra un hiperparámetro desconocido, {value}.',
+  linkOptions: 'El enlace tiene opciones desconocidas, {value}.',
+  linkRule: 'El enlace nombra una regla desconocida, {value}.',
+  linkPrior:
+    'La distribución a priori MAP del enlace, {value}, no son tres pares mediana:dispersión en el intervalo que admite el explorador.',
+  linkTooManyPoints: 'El enlace contiene {count} puntos; se admiten como máximo {max}.',
+  linkDamaged: 'El enlace está dañado: {problem}.',
+  linkNoPoints: 'El enlace no contiene ningún punto.',
+  linkNotBase64: 'la lista de puntos no es base64url válido',
+  linkTruncated: 'la lista de puntos está cortada',
+  linkOutside: 'el punto {index} cae fuera de la gráfica',
+  embedQueryTooLong:
+    'Las opciones de la dirección tienen {length} caracteres; se leen como máximo {limit}, así que se muestran los valores por defecto.',
+  linkHide: 'El enlace pide ocultar partes desconocidas, {value}.',
 };

@@ -1,6 +1,6 @@
 /**
  * The panels' text in English (response curve, likelihood landscape, the math, the Embed dialog),
- * the reader's notices (a damaged link, too many or too few points) and the engine's reasons in
+ * the reader's notices (too many or too few points) and the engine's reasons in
  * the page's words. Spread into messages.en.ts; every key here must exist in panels.es.ts.
  */
 export const panelsEn = {
@@ -123,31 +123,14 @@ export const panelsEn = {
   // Notices for the reader
   noticeMaxPoints: 'The explorer holds at most {max} points.',
   noticeMinPoints: 'Keep at least {min} points: three hyperparameters need them.',
-  linkTooLong: 'The link is {length} characters long; a link to this page holds at most {limit}.',
-  linkNoState: 'The link holds no explorer state.',
-  linkVersion: 'The link uses format version {version}; this page reads version {supported}.',
-  linkKernel: 'The link names an unknown kernel {value}.',
-  linkHyperparameter: 'The link names an unknown hyperparameter {value}.',
-  linkOptions: 'The link has unknown options {value}.',
-  linkRule: 'The link names an unknown rule {value}.',
-  linkPrior:
-    'The link’s MAP prior {value} is not three median:spread pairs in the range the explorer accepts.',
-  linkTooManyPoints: 'The link holds {count} points; at most {max} are allowed.',
-  linkDamaged: 'The link is damaged: {problem}.',
-  linkNoPoints: 'The link holds no points.',
-  linkNotBase64: 'the point list is not valid base64url',
-  linkTruncated: 'the point list is truncated',
-  linkOutside: 'point {index} lies outside the plot',
-  embedQueryTooLong:
-    'The address’s options are {length} characters long; at most {limit} are read, so the defaults are shown.',
-  linkHide: 'The link asks to hide unknown parts {value}.',
+  languageLoadFailed: 'The {language} text could not be loaded; choose it again to retry.',
 
   // The engine's reasons, in the page's words
   reasonNotConverged: 'the optimiser did not converge to a stationary point',
   reasonSwamped:
-    'the noise is so small against the signal (σn/σf = {ratio}) that float64 rounding swamps the curvature of the likelihood: the arrows would be noise',
+    'the noise is so small against the signal (σn/σf = {ratio}) that float64 rounding swamps the curvature of {objective}: the arrows would be noise',
   reasonFlat:
-    'the likelihood is flat or saddle-shaped at the optimum (the Hessian is not negative definite)',
+    '{objective} is flat or saddle-shaped at the optimum (the Hessian is not negative definite)',
   reasonIllConditioned:
     'the optimum is nearly flat in one direction (condition number {condition})',
   reasonRoughDigits:
@@ -156,5 +139,24 @@ export const panelsEn = {
     'the noise is tiny against the signal (σn/σf = {ratio}), so rounding error leaves the arrows about {digits} correct digits',
   reasonNoiseFloor:
     'σn sits at its smallest allowed value (σn/σf = {ratio}); the arrows show how ℓ and σf move with σn held there, for moves of a point much smaller than σn',
+  reasonOneDigit:
+    'the noise is tiny against the signal (σn/σf = {ratio}), so rounding error leaves the arrows about 1 correct digit',
+  reasonNearTie:
+    'another maximum is almost as likely ({objective} gap {gap}): a small change in the data can make the fit jump',
+  reasonBelowSpacing:
+    'the lengthscale runs to zero (below the spacing of the inputs): the data look like pure noise',
+  reasonBeyondSpan:
+    'the lengthscale runs to infinity (far beyond the span of the inputs): the data look like a straight line or a constant',
+  reasonNoiseVanishing: 'the noise runs to zero: the fit interpolates the data',
+  reasonSignalVanishing: 'the signal runs to zero: the data are explained by noise alone',
+  reasonSignalUnbounded:
+    'the signal variance runs to infinity: the data look like a trend the kernel reaches only in the limit, or (leave-one-out) an ever flatter, ever larger prior whose predictions interpolate smoothly',
+  // Each rule's objective, as a surface ("the curvature of …") and in a gap ("… gap 0.42")
+  objectiveMl: 'the likelihood',
+  objectiveMap: 'the log-posterior',
+  objectiveLoo: 'the leave-one-out log probability',
+  objectiveGapMl: 'log-likelihood',
+  objectiveGapMap: 'log-posterior',
+  objectiveGapLoo: 'leave-one-out log probability',
   reasonNoTheorem: '{reasons}, so the implicit function theorem does not apply',
 };

@@ -119,32 +119,14 @@ export const panelsEs: { readonly [Key in keyof typeof panelsEn]: string } = {
 
   noticeMaxPoints: 'El explorador admite como máximo {max} puntos.',
   noticeMinPoints: 'Deja al menos {min} puntos: los necesitan tres hiperparámetros.',
-  linkTooLong:
-    'El enlace tiene {length} caracteres; un enlace a esta página admite como máximo {limit}.',
-  linkNoState: 'El enlace no contiene ningún estado del explorador.',
-  linkVersion:
-    'El enlace usa la versión de formato {version}; esta página lee la versión {supported}.',
-  linkKernel: 'El enlace nombra un núcleo desconocido, {value}.',
-  linkHyperparameter: 'El enlace nombra un hiperparámetro desconocido, {value}.',
-  linkOptions: 'El enlace tiene opciones desconocidas, {value}.',
-  linkRule: 'El enlace nombra una regla desconocida, {value}.',
-  linkPrior:
-    'La distribución a priori MAP del enlace, {value}, no son tres pares mediana:dispersión en el intervalo que admite el explorador.',
-  linkTooManyPoints: 'El enlace contiene {count} puntos; se admiten como máximo {max}.',
-  linkDamaged: 'El enlace está dañado: {problem}.',
-  linkNoPoints: 'El enlace no contiene ningún punto.',
-  linkNotBase64: 'la lista de puntos no es base64url válido',
-  linkTruncated: 'la lista de puntos está cortada',
-  linkOutside: 'el punto {index} cae fuera de la gráfica',
-  embedQueryTooLong:
-    'Las opciones de la dirección tienen {length} caracteres; se leen como máximo {limit}, así que se muestran los valores por defecto.',
-  linkHide: 'El enlace pide ocultar partes desconocidas, {value}.',
+  languageLoadFailed:
+    'No se pudo cargar el texto en {language}; elígelo de nuevo para reintentarlo.',
 
   reasonNotConverged: 'el optimizador no convergió a un punto estacionario',
   reasonSwamped:
-    'el ruido es tan pequeño frente a la señal (σn/σf = {ratio}) que el redondeo de float64 ahoga la curvatura de la verosimilitud: las flechas serían ruido',
+    'el ruido es tan pequeño frente a la señal (σn/σf = {ratio}) que el redondeo de float64 ahoga la curvatura de {objective}: las flechas serían ruido',
   reasonFlat:
-    'la verosimilitud es plana o tiene forma de silla en el óptimo (el hessiano no es definido negativo)',
+    '{objective} es plana o tiene forma de silla en el óptimo (el hessiano no es definido negativo)',
   reasonIllConditioned:
     'el óptimo es casi plano en una dirección (número de condición {condition})',
   reasonRoughDigits:
@@ -153,5 +135,23 @@ export const panelsEs: { readonly [Key in keyof typeof panelsEn]: string } = {
     'el ruido es minúsculo frente a la señal (σn/σf = {ratio}), así que el error de redondeo deja a las flechas unas {digits} cifras correctas',
   reasonNoiseFloor:
     'σn está en su valor mínimo permitido (σn/σf = {ratio}); las flechas muestran cómo se mueven ℓ y σf con σn fijo ahí, para movimientos de un punto mucho menores que σn',
+  reasonOneDigit:
+    'el ruido es minúsculo frente a la señal (σn/σf = {ratio}), así que el error de redondeo deja a las flechas una cifra correcta',
+  reasonNearTie:
+    'otro máximo es casi igual de probable (diferencia de {objective} {gap}): un pequeño cambio en los datos puede hacer saltar el ajuste',
+  reasonBelowSpacing:
+    'la escala de longitud tiende a cero (por debajo de la separación entre las entradas): los datos parecen ruido puro',
+  reasonBeyondSpan:
+    'la escala de longitud tiende a infinito (mucho más allá del rango de las entradas): los datos parecen una recta o una constante',
+  reasonNoiseVanishing: 'el ruido tiende a cero: el ajuste interpola los datos',
+  reasonSignalVanishing: 'la señal tiende a cero: los datos se explican solo con ruido',
+  reasonSignalUnbounded:
+    'la varianza de la señal tiende a infinito: los datos parecen una tendencia que el núcleo solo alcanza en el límite o (dejando uno fuera) una distribución a priori cada vez más plana y más grande cuyas predicciones interpolan suavemente',
+  objectiveMl: 'la verosimilitud',
+  objectiveMap: 'la log-densidad a posteriori',
+  objectiveLoo: 'la probabilidad logarítmica dejando uno fuera',
+  objectiveGapMl: 'log-verosimilitud',
+  objectiveGapMap: 'log-densidad a posteriori',
+  objectiveGapLoo: 'probabilidad logarítmica dejando uno fuera',
   reasonNoTheorem: '{reasons}, así que el teorema de la función implícita no se aplica',
 };

@@ -2,7 +2,7 @@
  * Derived views of the store for rendering. Each selector is memoised on the identity of its
  * inputs, so React re-renders only when what it shows has changed.
  */
-import { NEAR_TIE_GAP } from '../engine/diagnostics';
+import { NEAR_TIE_GAP } from '../engine/near-tie';
 import { hyperparametersFromLog } from '../engine/predict';
 import { HYPERPARAMETER_NAMES, type Hyperparameters, type LogTheta } from '../engine/types';
 import type { FixedThetaFit } from '../worker/shared/protocol';

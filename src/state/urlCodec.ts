@@ -18,8 +18,8 @@ import {
   type KernelName,
   type SelectionRule,
 } from '../engine/types';
-import { translator } from '../i18n/messages';
-import { notice, type Notice } from '../i18n/notice';
+import { problemText } from '../i18n/messages';
+import { notice, type ProblemNotice } from '../i18n/notice';
 import { COORDINATE_STEP, X_DOMAIN, Y_DOMAIN, type Point } from './domain';
 import { DEFAULT_VIEW_OPTIONS } from './options';
 import { decodePrior, encodePrior, isDefaultPrior } from './prior';
@@ -60,10 +60,10 @@ export function fragmentAsksToPresent(fragment: string): boolean {
  * English text (for logs and scripts).
  */
 export type DecodeResult =
-  { ok: true; state: SharedState } | { ok: false; notice: Notice; message: string };
+  { ok: true; state: SharedState } | { ok: false; notice: ProblemNotice; message: string };
 
-function refuse(problem: Notice): DecodeResult {
-  return { ok: false, notice: problem, message: translator('en').notice(problem) };
+function refuse(problem: ProblemNotice): DecodeResult {
+  return { ok: false, notice: problem, message: problemText(problem) };
 }
 
 const KERNEL_CODES: Record<KernelName, string> = { rbf: 'rbf', matern52: 'm52', matern32: 'm32' };
@@ -123,7 +123,7 @@ function encodePoints(points: readonly Point[]): string {
   return toBase64Url(new Uint8Array(view.buffer));
 }
 
-function decodePoints(text: string): Point[] | Notice {
+function decodePoints(text: string): Point[] | ProblemNotice {
   const bytes = fromBase64Url(text);
   if (!bytes) return notice('linkNotBase64');
   if (bytes.length % BYTES_PER_POINT !== 0) return notice('linkTruncated');

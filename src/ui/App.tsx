@@ -1,5 +1,7 @@
-import { useEffect, useState } from 'react';
-import type { Language } from '../i18n/language';
+import { useEffect, useRef, useState } from 'react';
+import { LANGUAGE_NAMES, type Language } from '../i18n/language';
+import { loadLanguage } from '../i18n/messages';
+import { notice } from '../i18n/notice';
 import type { ExplorerStore } from '../state';
 import { StoreContext, useExplorer } from './context';
 import { LanguageSwitch } from './controls/LanguageSwitch';
@@ -210,9 +212,24 @@ export function App({
   usePresentationShortcuts(store);
   usePendingAttribute(store);
   const [language, setLanguage] = useState<Language>(initialLanguage);
+  // The newest language asked for: a slower load of an earlier choice does not override it.
+  const asked = useRef(initialLanguage);
   const switchLanguage = (next: Language) => {
-    setLanguage(next);
-    onLanguage?.(next);
+    asked.current = next;
+    // The page stays in its language until the other's catalogue has arrived.
+    loadLanguage(next).then(
+      () => {
+        if (asked.current !== next) return;
+        setLanguage(next);
+        onLanguage?.(next);
+      },
+      () => {
+        asked.current = language;
+        store.setState({
+          notice: notice('languageLoadFailed', { language: LANGUAGE_NAMES[next] }),
+        });
+      },
+    );
   };
   return (
     <StoreContext.Provider value={store}>

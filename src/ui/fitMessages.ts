@@ -3,10 +3,11 @@
  * boundary optimum as the shape the plot shows (a straight line, a curve through every point),
  * a near tie as the two explanations of the data that compete, named from their θ's.
  */
-import { BOUNDARY_REASONS, NEAR_TIE_GAP } from '../engine/diagnostics';
-import type { BoundaryFlag, Hyperparameters } from '../engine/types';
+import { NEAR_TIE_GAP } from '../engine/near-tie';
+import type { BoundaryFlag, Hyperparameters, SelectionRule } from '../engine/types';
 import type { AnalysisView } from '../state';
-import { translator, type Translator, type UiMessageKey } from '../i18n/messages';
+import { translator, type Translator } from '../i18n/messages';
+import { OBJECTIVE_KEYS, reasonMessage } from './reasonText';
 
 type Result = AnalysisView['result'];
 
@@ -32,17 +33,19 @@ export function describeFit(
   });
 }
 
-/** Two near-tied maxima named in words, the fitted one first. */
+/** Two near-tied maxima of `rule`'s objective named in words, the fitted one first. */
 export function nearTieMessage(
   theta: Hyperparameters,
   runnerUp: { theta: Hyperparameters; lmlGap: number },
   span: number,
   tr: Translator = translator('en'),
+  rule: SelectionRule = 'ml',
 ): string {
   return tr.t('nearTie', {
     first: describeFit(theta, runnerUp.theta, span, tr),
     second: describeFit(runnerUp.theta, theta, span, tr),
     gap: tr.number(runnerUp.lmlGap, 2),
+    objective: tr.t(OBJECTIVE_KEYS[rule].gap),
   });
 }
 
@@ -103,8 +106,8 @@ function spanOf(values: Iterable<number>): number {
 }
 
 /**
- * The fit's diagnostic reasons in the page's words: boundary flags and near ties rewritten,
- * anything else as the engine put it.
+ * The fit's diagnostic reasons in the page's words: boundary flags and near ties rewritten for
+ * what the plot shows, every other reason from the catalogue (reasonText.ts).
  */
 export function fitReasons(
   result: Result,
@@ -114,72 +117,21 @@ export function fitReasons(
   const { diagnostics, theta } = result;
   const yRange = spanOf(points.map((p) => p.y));
   const xSpan = spanOf(points.map((p) => p.x));
-  const byText = new Map<string, BoundaryFlag>(
-    Object.entries(BOUNDARY_REASONS).map(([flag, text]) => [text, flag as BoundaryFlag]),
-  );
   const runnerUp = diagnostics.runnerUp;
-  return diagnostics.reasons.map((reason) => {
-    const flag = byText.get(reason);
-    if (flag && diagnostics.boundary.includes(flag))
-      return boundaryMessage(flag, result, yRange, tr);
-    if (runnerUp && runnerUp.lmlGap < NEAR_TIE_GAP && reason.startsWith('another maximum')) {
-      return nearTieMessage(theta, runnerUp, xSpan, tr);
+  return diagnostics.keyedReasons.map((reason) => {
+    switch (reason.code) {
+      case 'lengthscale-below-spacing':
+      case 'lengthscale-beyond-span':
+      case 'noise-vanishing':
+      case 'signal-vanishing':
+      case 'signal-unbounded':
+        return boundaryMessage(reason.code, result, yRange, tr);
+      case 'near-tie':
+        if (runnerUp && runnerUp.lmlGap < NEAR_TIE_GAP)
+          return nearTieMessage(theta, runnerUp, xSpan, tr, reason.rule);
+        return reasonMessage(reason, tr);
+      default:
+        return reasonMessage(reason, tr);
     }
-    return engineReason(reason, tr);
   });
-}
-
-/**
- * The engine's other reasons (diagnostics.ts) in the page's language, recognised by their fixed
- * wording; a reason not listed here (a new one, another rule's objective) is shown as it is.
- */
-const ENGINE_REASONS: readonly {
-  pattern: RegExp;
-  key: UiMessageKey;
-  values?: (match: RegExpExecArray, tr: Translator) => Record<string, string>;
-}[] = [
-  { pattern: /^the optimiser did not converge to a stationary point$/, key: 'reasonNotConverged' },
-  {
-    pattern:
-      /^the noise is so small against the signal \(σn\/σf = (\S+)\) that float64 rounding swamps the curvature of the likelihood: the arrows would be noise$/,
-    key: 'reasonSwamped',
-    values: (m, tr) => ({ ratio: tr.number(Number(m[1]), 2) }),
-  },
-  {
-    pattern:
-      /^the likelihood is flat or saddle-shaped at the optimum \(the Hessian is not negative definite\)$/,
-    key: 'reasonFlat',
-  },
-  {
-    pattern: /^the optimum is nearly flat in one direction \(condition number (\S+)\)$/,
-    key: 'reasonIllConditioned',
-    values: (m, tr) => ({ condition: tr.number(Number(m[1]), 2) }),
-  },
-  {
-    pattern:
-      /^the noise is tiny against the signal \(σn\/σf = (\S+)\), so rounding error leaves the arrows only their rough size and direction$/,
-    key: 'reasonRoughDigits',
-    values: (m, tr) => ({ ratio: tr.number(Number(m[1]), 2) }),
-  },
-  {
-    pattern:
-      /^the noise is tiny against the signal \(σn\/σf = (\S+)\), so rounding error leaves the arrows about (\d+) correct digits?$/,
-    key: 'reasonFewDigits',
-    values: (m, tr) => ({ ratio: tr.number(Number(m[1]), 2), digits: m[2]! }),
-  },
-  {
-    pattern:
-      /^σn sits at its smallest allowed value \(σn\/σf = (\S+)\); the arrows show how ℓ and σf move with σn held there, for moves of a point much smaller than σn$/,
-    key: 'reasonNoiseFloor',
-    values: (m, tr) => ({ ratio: tr.number(Number(m[1]), 2) }),
-  },
-];
-
-/** One of the engine's reasons in the page's language (see ENGINE_REASONS). */
-export function engineReason(reason: string, tr: Translator = translator('en')): string {
-  for (const { pattern, key, values } of ENGINE_REASONS) {
-    const match = pattern.exec(reason);
-    if (match) return tr.t(key, values?.(match, tr));
-  }
-  return reason;
 }

@@ -6,10 +6,11 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { EMBED_OPTION_NAMES, EMBED_THEMES } from '../../src/embed/options';
-import { UI_CATALOGUES } from '../../src/i18n/messages';
+import { en as uiEnglish } from '../../src/i18n/messages.en';
+import { es as uiSpanish } from '../../src/i18n/messages.es';
 import { CATALOGUES } from '../../src/learn/messages';
 import type { Language } from '../../src/i18n/language';
-import { useBrowser as startBrowser } from './browser';
+import { siteUrl, useBrowser as startBrowser } from './browser';
 import { ownFragments as sharedOwnFragments } from './catalogueFragments';
 import { waitForWidgetFit } from './embedHelpers';
 import { waitForFit } from './uiHelpers';
@@ -21,7 +22,8 @@ function readPoints(page: Page): Promise<{ x: number; y: number }[]> {
 
 const browser = startBrowser();
 
-const ownFragments = (language: Language) => sharedOwnFragments(UI_CATALOGUES, language);
+const ownFragments = (language: Language) =>
+  sharedOwnFragments({ en: uiEnglish, es: uiSpanish }, language);
 const articleFragments = (language: Language) => sharedOwnFragments(CATALOGUES, language);
 
 /**
@@ -55,23 +57,69 @@ function pageTexts(page: Page): Promise<string[]> {
   });
 }
 
+/** The fixed text of the other language's catalogues (and `extra`) found in `texts`. */
+function foreignIn(
+  texts: readonly string[],
+  language: Language,
+  extra: readonly string[] = [],
+  codeWords: readonly string[] = [],
+): string[] {
+  const foreign = [...ownFragments(language === 'en' ? 'es' : 'en'), ...extra].filter(
+    (piece) => !codeWords.includes(piece),
+  );
+  // Whole words only: "band" is not in "banda".
+  const escape = (piece: string) => piece.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return foreign.filter((piece) => {
+    const pattern = new RegExp(`(^|[^\\p{L}])${escape(piece)}($|[^\\p{L}])`, 'u');
+    return texts.some((text) => pattern.test(text));
+  });
+}
+
 async function expectOnly(
   page: Page,
   language: Language,
   extra: readonly string[] = [],
   codeWords: readonly string[] = [],
 ): Promise<void> {
-  const foreign = [...ownFragments(language === 'en' ? 'es' : 'en'), ...extra].filter(
-    (piece) => !codeWords.includes(piece),
-  );
-  const texts = await pageTexts(page);
-  // Whole words only: "band" is not in "banda".
-  const escape = (piece: string) => piece.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const found = foreign.filter((piece) => {
-    const pattern = new RegExp(`(^|[^\\p{L}])${escape(piece)}($|[^\\p{L}])`, 'u');
-    return texts.some((text) => pattern.test(text));
-  });
+  const found = foreignIn(await pageTexts(page), language, extra, codeWords);
   expect(found, `text of the other language on the ${language} page`).toEqual([]);
+}
+
+/**
+ * Records every text the page shows, shadow roots included, from its first script on: after each
+ * change of the DOM (before the browser paints it), the text and the labels read aloud.
+ */
+function recordEveryText(): void {
+  const seen = new Set<string>();
+  (window as unknown as { seenTexts: Set<string> }).seenTexts = seen;
+  const snapshot = (root: Node) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node instanceof Element) {
+        for (const name of ['aria-label', 'title']) {
+          const value = node.getAttribute(name);
+          if (value) seen.add(value);
+        }
+      } else if (!node.parentElement?.closest('script, style') && node.textContent?.trim()) {
+        seen.add(node.textContent.trim());
+      }
+    }
+  };
+  const observe = (root: Node) =>
+    new MutationObserver(() => snapshot(root)).observe(root, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+      attributes: true,
+      attributeFilter: ['aria-label', 'title'],
+    });
+  const attachShadow = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = function (init: ShadowRootInit) {
+    const root = attachShadow.call(this, init);
+    observe(root);
+    return root;
+  };
+  observe(document);
 }
 
 /**
@@ -122,9 +170,11 @@ describe('the explorer in two languages', () => {
     await waitForFit(page);
     const before = await readPoints(page);
     await page.getByTestId('language').selectOption('es');
+    // The page switches once the Spanish catalogue has loaded.
+    await page.waitForFunction(() => document.documentElement.lang === 'es');
+    expect(await page.locator('h2#readout-title').textContent()).toBe('Hiperparámetros ajustados');
     await waitForFit(page);
     expect(await readPoints(page)).toEqual(before);
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe('es');
     const address = await page.evaluate(() => window.location.href);
     expect(new URL(address).searchParams.get('lang')).toBe('es');
     expect(new URL(address).hash).toContain('v=1');
@@ -165,6 +215,23 @@ describe('the widget in two languages', () => {
         ),
       );
       await expectOnly(page, language);
+    }
+  });
+
+  it('shows no text of another language while its own loads', async () => {
+    for (const language of ['en', 'es'] as const) {
+      const { page } = await browser.open('/embed.html');
+      await page.addInitScript(recordEveryText);
+      await page.goto(siteUrl(`/embed.html?lang=${language}&panels=controls,readout,status`));
+      await waitForWidgetFit(page.getByTestId('gp-embed'));
+      const seen = await page.evaluate(() => [
+        ...(window as unknown as { seenTexts: Set<string> }).seenTexts,
+      ]);
+      // The widget's text did appear, and every state of it was in the widget's language.
+      expect(seen.some((text) => text.includes(language === 'es' ? 'Restablecer' : 'Reset'))).toBe(
+        true,
+      );
+      expect(foreignIn(seen, language), `text of the other language while loading`).toEqual([]);
     }
   });
 

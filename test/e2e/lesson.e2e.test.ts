@@ -71,6 +71,8 @@ describe('a lesson link', () => {
     await check(lesson);
     // The language switch keeps the lesson (it lives in the fragment), and the points.
     await lesson.getByTestId('language').selectOption('es');
+    // The page switches once the Spanish catalogue has loaded.
+    await lesson.waitForFunction(() => document.documentElement.lang === 'es');
     await waitForFit(lesson);
     await check(lesson);
     expect(await readPoints(lesson)).toEqual(points);

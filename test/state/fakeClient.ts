@@ -167,6 +167,7 @@ export function fakeSuccess(
       runnerUp: null,
       trust: 'trusted',
       reasons: [],
+      keyedReasons: [],
     },
     sensitivities: {
       defined: true,

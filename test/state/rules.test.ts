@@ -36,7 +36,7 @@ function insightAnswer(request: SequencedInsightRequest): InsightSuccess {
             linearRemoval: row(index),
             status: 'continued' as const,
           })),
-          reason: null,
+          reasons: null,
         }
       : null,
     pullMap: request.pullMap

@@ -1,7 +1,7 @@
 import { axisBottom, axisLeft, line, scaleLog, select } from 'd3';
 import { useDeferredValue, useEffect, useId, useMemo, useRef } from 'react';
 import { profileCovariance } from '../../engine';
-import { NEAR_TIE_GAP } from '../../engine/diagnostics';
+import { NEAR_TIE_GAP } from '../../engine/near-tie';
 import {
   LANDSCAPE_GRID,
   selectManualFit,

@@ -3,7 +3,8 @@ import 'katex/dist/katex.min.css';
 import { useDeferredValue, useMemo, useState } from 'react';
 import type { Matrix3 } from '../../engine/types';
 import { useExplorer } from '../context';
-import { engineReason, fitReasons } from '../fitMessages';
+import { fitReasons } from '../fitMessages';
+import { reasonMessage } from '../reasonText';
 import { useI18n } from '../i18n';
 
 /** Renders TeX to HTML once per distinct string. */
@@ -56,6 +57,10 @@ export function MathPanel() {
     : null;
   const hessian: Matrix3 | null = live?.hessianLogTheta ?? null;
   const constrained = sensitivities?.defined ? sensitivities.constrained : null;
+  // What the noise floor holds, in the page's words (the engine's reason for it).
+  const floorReason = constrained
+    ? live?.diagnostics.keyedReasons.find((reason) => reason.code === 'noise-floor')
+    : undefined;
   const tr = useI18n();
   const { t } = tr;
   const points = useExplorer((s) => s.analysis?.points ?? null);
@@ -63,7 +68,7 @@ export function MathPanel() {
   const undefinedReason =
     live && points && sensitivities && !sensitivities.defined
       ? t('reasonNoTheorem', {
-          reasons: fitReasons(live, points, tr).join('; ') || sensitivities.reason,
+          reasons: fitReasons(live, points, tr).join('; '),
         })
       : t('mathFitFailed');
 
@@ -86,9 +91,9 @@ export function MathPanel() {
             ) : (
               <p>{t('mathNoSensitivities', { reason: undefinedReason })}</p>
             )}
-            {constrained && (
+            {floorReason && (
               <p data-testid="math-constrained">
-                {t('mathConstrained', { reason: engineReason(constrained.reason, tr) })}
+                {t('mathConstrained', { reason: reasonMessage(floorReason, tr) })}
               </p>
             )}
             {column && (

@@ -4,6 +4,7 @@ import { currentInsight, type InfluenceRow } from '../../state/insight';
 import type { UiMessageKey } from '../../i18n/messages';
 import { useExplorer } from '../context';
 import { useI18n } from '../i18n';
+import { noTheoremMessage } from '../reasonText';
 import { highlightedPoint } from './highlight';
 
 type Column = 'index' | 'removal' | 'jackknife' | 'gap';
@@ -74,8 +75,10 @@ export function InfluencePanel() {
               : t('insightComputing')}
         </p>
       )}
-      {influence?.reason && (
-        <p className="influence-status">{t('influenceUndefined', { reason: influence.reason })}</p>
+      {influence?.reasons && (
+        <p className="influence-status">
+          {t('influenceUndefined', { reason: noTheoremMessage(influence.reasons, tr) })}
+        </p>
       )}
       {influence && (
         <div className="influence-scroll">

@@ -2,6 +2,7 @@ import { HYPERPARAMETER_NAMES } from '../../engine/types';
 import { currentInsight } from '../../state/insight';
 import { useExplorer, useExplorerStore } from '../context';
 import { useI18n } from '../i18n';
+import { noTheoremMessage } from '../reasonText';
 import { usePullMapPlace } from './pullMapPlace';
 import { nearestCell, pullRange, pullValues, pullColour } from './pullMapScale';
 
@@ -41,7 +42,7 @@ export function PullMapReadout() {
     return (
       <section className="pull-readout" data-testid="pull-map-readout" data-state="undefined">
         <h3>{t('pullMapLabel', { name })}</h3>
-        <p>{t('pullMapUndefined', { reason: map.reason })}</p>
+        <p>{t('pullMapUndefined', { reason: noTheoremMessage(map.reasons, tr) })}</p>
       </section>
     );
   }

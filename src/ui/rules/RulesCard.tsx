@@ -1,6 +1,7 @@
 import { RuleControls, RULE_MESSAGES } from '../controls/RuleControls';
 import { useExplorer } from '../context';
 import { useI18n } from '../i18n';
+import { noTheoremMessage } from '../reasonText';
 import { InfluencePanel } from './InfluencePanel';
 import { PriorEditor } from './PriorEditor';
 import { PullMapReadout } from './PullMapReadout';
@@ -13,7 +14,8 @@ export function RulesCard() {
   const rule = useExplorer((s) => s.options.rule);
   const compareRule = useExplorer((s) => s.options.compareRule);
   const comparison = useExplorer((s) => s.analysis?.result.comparison ?? null);
-  const { t } = useI18n();
+  const tr = useI18n();
+  const { t } = tr;
   return (
     <section className="card rules-card" data-testid="rules-card">
       <RuleControls />
@@ -31,7 +33,7 @@ export function RulesCard() {
               {' '}
               {t('compareUndefined', {
                 rule: t(RULE_MESSAGES[compareRule].name),
-                reason: comparison.sensitivities.reason,
+                reason: noTheoremMessage(comparison.diagnostics.keyedReasons, tr),
               })}
             </>
           )}

@@ -18,6 +18,7 @@ import type {
   SensitivityResult,
 } from '../../engine';
 import type { PriorOptions } from '../../engine/rules/prior';
+import type { Reason } from '../../engine/reasons';
 
 /** Which compute path produced a result. */
 export type ComputeBackend = 'webgl' | 'cpu' | 'main-thread';
@@ -269,10 +270,11 @@ export interface InsightSuccess {
   ok: true;
   /** The fitted log θ̂ the answer is about (the same maximum as the analysis shown). */
   logTheta: LogTheta;
-  influence: { rows: InfluenceRow[]; reason: string | null } | null;
+  /** `reasons`: why the infinitesimal jackknife is undefined (the fit's reasons), else null. */
+  influence: { rows: InfluenceRow[]; reasons: readonly Reason[] | null } | null;
   pullMap:
     | { defined: true; xs: Float64Array; ys: Float64Array; dLogTheta_dw: Rows3 }
-    | { defined: false; reason: string }
+    | { defined: false; reasons: readonly Reason[] }
     | null;
   addedPoint: {
     x: number;

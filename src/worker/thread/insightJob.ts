@@ -114,12 +114,17 @@ export function startInsightJob(
       const { index, removal, linearRemoval, status } = point;
       rows.push({ index, removal, linearRemoval, status });
       if (rows.length < data!.x.length) stages.unshift('influence');
-      else partial.influence = { rows, reason: result.infinitesimalReason };
+      // Undefined exactly when the fit is untrusted: its reasons say why, in any language.
+      else
+        partial.influence = {
+          rows,
+          reasons: result.infinitesimalReason === null ? null : fit!.diagnostics.keyedReasons,
+        };
     } else if (stage === 'pullMap') {
       const map = newPointPullMap(data!, fit!, request.pullMap!);
       partial.pullMap = map.defined
         ? { defined: true, xs: map.xs, ys: map.ys, dLogTheta_dw: map.dLogTheta_dw }
-        : { defined: false, reason: map.reason };
+        : { defined: false, reasons: fit!.diagnostics.keyedReasons };
     } else {
       const refit = refitWithAddedPoint(data!, fit!, request.addedPoint!);
       partial.addedPoint = {

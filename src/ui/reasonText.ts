@@ -1,0 +1,73 @@
+/**
+ * The engine's reasons (src/engine/reasons.ts) in the page's language: every code has its message,
+ * with its numbers in the language's format. The record below names every code, so a new one the
+ * engine learns to give fails the typecheck until it has its words here (and the catalogues, whose
+ * type is the English one's keys, have them in both languages).
+ */
+import type { Reason, ReasonCode } from '../engine/reasons';
+import type { SelectionRule } from '../engine/types';
+import type { Translator, UiMessageKey } from '../i18n/messages';
+
+type ReasonOf<Code extends ReasonCode> = Extract<Reason, { readonly code: Code }>;
+
+/** Each rule's objective: as a surface ("the curvature of …") and as units of a gap. */
+export const OBJECTIVE_KEYS: Readonly<
+  Record<SelectionRule, { surface: UiMessageKey; gap: UiMessageKey }>
+> = {
+  ml: { surface: 'objectiveMl', gap: 'objectiveGapMl' },
+  map: { surface: 'objectiveMap', gap: 'objectiveGapMap' },
+  loo: { surface: 'objectiveLoo', gap: 'objectiveGapLoo' },
+};
+
+/** σn/σf as the messages show it (2 significant digits, as the engine's English has). */
+const ratio = (noiseToSignal: number, tr: Translator) => tr.number(noiseToSignal, 2);
+
+/** Each code's message, filled from its reason. */
+export const REASON_MESSAGES: {
+  readonly [Code in ReasonCode]: (reason: ReasonOf<Code>, tr: Translator) => string;
+} = {
+  'not-converged': (_, tr) => tr.t('reasonNotConverged'),
+  'lengthscale-below-spacing': (_, tr) => tr.t('reasonBelowSpacing'),
+  'lengthscale-beyond-span': (_, tr) => tr.t('reasonBeyondSpan'),
+  'noise-vanishing': (_, tr) => tr.t('reasonNoiseVanishing'),
+  'signal-vanishing': (_, tr) => tr.t('reasonSignalVanishing'),
+  'signal-unbounded': (_, tr) => tr.t('reasonSignalUnbounded'),
+  'noise-floor': (reason, tr) =>
+    tr.t('reasonNoiseFloor', { ratio: ratio(reason.noiseToSignal, tr) }),
+  swamped: (reason, tr) =>
+    tr.t('reasonSwamped', {
+      ratio: ratio(reason.noiseToSignal, tr),
+      objective: tr.t(OBJECTIVE_KEYS[reason.rule].surface),
+    }),
+  flat: (reason, tr) =>
+    tr.t('reasonFlat', { objective: tr.t(OBJECTIVE_KEYS[reason.rule].surface) }),
+  'ill-conditioned': (reason, tr) =>
+    tr.t('reasonIllConditioned', { condition: tr.number(reason.condition, 2) }),
+  'rough-digits': (reason, tr) =>
+    tr.t('reasonRoughDigits', { ratio: ratio(reason.noiseToSignal, tr) }),
+  'few-digits': (reason, tr) =>
+    reason.digits === 1
+      ? tr.t('reasonOneDigit', { ratio: ratio(reason.noiseToSignal, tr) })
+      : tr.t('reasonFewDigits', {
+          ratio: ratio(reason.noiseToSignal, tr),
+          digits: tr.number(reason.digits),
+        }),
+  'near-tie': (reason, tr) =>
+    tr.t('reasonNearTie', {
+      objective: tr.t(OBJECTIVE_KEYS[reason.rule].gap),
+      gap: tr.number(reason.gap, 2),
+    }),
+};
+
+/** One of the engine's reasons in the page's language. */
+export function reasonMessage(reason: Reason, tr: Translator): string {
+  const message = REASON_MESSAGES[reason.code] as (reason: Reason, tr: Translator) => string;
+  return message(reason, tr);
+}
+
+/** Why the implicit function theorem does not apply, from the fit's reasons. */
+export function noTheoremMessage(reasons: readonly Reason[], tr: Translator): string {
+  return tr.t('reasonNoTheorem', {
+    reasons: reasons.map((reason) => reasonMessage(reason, tr)).join('; '),
+  });
+}
