@@ -1,4 +1,5 @@
 import { selectArrows } from '../state';
+import { backendLabel } from '../ui/backendLabel';
 import { useExplorer } from '../ui/context';
 import { failureReason } from '../ui/failureText';
 import { useI18n } from '../ui/i18n';
@@ -19,7 +20,7 @@ export function EmbedStatus() {
         <span>
           {tr.t('computedBy')}{' '}
           <span data-testid="compute-backend" data-backend={status.backend}>
-            {status.backend}
+            {backendLabel(status.backend, tr.t)}
           </span>
           {status.note && ` · ${status.note}`}
         </span>

@@ -76,6 +76,8 @@ export const en = {
   hint: 'Drag a point · click to add · double-click or Del to remove · Tab, arrow keys to move',
   statusPoints: '{count} points',
   statusCompute: 'compute',
+  backendStarting: 'starting…',
+  backendMainThread: 'main thread',
   engineWasm: 'The float64 engine runs its hot loops in WebAssembly SIMD',
   engineJs: 'The float64 engine runs in JavaScript (WebAssembly is not available here)',
   plotLabel: 'Data and Gaussian-process fit. Click empty space to add a point.',

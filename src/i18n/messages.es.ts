@@ -68,6 +68,8 @@ export const es: UiMessages = {
   hint: 'Arrastra un punto · haz clic para añadir · doble clic o Supr para quitar · Tab y flechas para mover',
   statusPoints: '{count} puntos',
   statusCompute: 'cálculo',
+  backendStarting: 'iniciando…',
+  backendMainThread: 'hilo principal',
   engineWasm: 'El motor float64 ejecuta sus bucles críticos en WebAssembly SIMD',
   engineJs: 'El motor float64 se ejecuta en JavaScript (WebAssembly no está disponible aquí)',
   plotLabel:

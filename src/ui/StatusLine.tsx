@@ -1,3 +1,4 @@
+import { backendLabel } from './backendLabel';
 import { useExplorer } from './context';
 import { KERNEL_LABELS } from './format';
 import { useI18n } from './i18n';
@@ -22,7 +23,7 @@ export function StatusLine() {
         <span className="num">
           {t('statusPoints', { count })} · {KERNEL_LABELS[kernel]} · {t('statusCompute')}{' '}
           <span data-testid="compute-backend" data-backend={status.backend}>
-            {status.backend}
+            {backendLabel(status.backend, t)}
           </span>
           {engine && (
             <>

@@ -24,7 +24,7 @@ describe('the explorer in Chromium (mouse and keyboard)', () => {
     const theta = await readTheta(page);
     for (const value of Object.values(theta)) expect(value).toBeGreaterThan(0);
     expect(await page.locator('[data-testid=compute-backend]').textContent()).toMatch(
-      /^(webgl|cpu|main-thread)$/,
+      /^(webgl|cpu|main thread)$/,
     );
     // The float64 engine's hot loops run in WebAssembly SIMD in the worker.
     expect(await page.getByTestId('engine-backend').getAttribute('data-engine')).toBe('wasm');
