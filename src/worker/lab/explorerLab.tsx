@@ -8,6 +8,7 @@
 import '../../ui/styles/index.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { loadLanguage } from '../../i18n/messages';
 import { createExplorerStore, type ExplorerStore, type Point } from '../../state';
 import { App } from '../../ui/App';
 import type { ComputeClient } from '../shared/protocol';
@@ -62,10 +63,13 @@ export function mountExplorer(client: ComputeClient): void {
   const store = createExplorerStore({ client: recording, maxPoints: MAX_POINTS });
   const root = document.createElement('div');
   document.body.append(root);
-  createRoot(root).render(
-    <StrictMode>
-      <App store={store} />
-    </StrictMode>,
+  // The page's text waits for its catalogue, as on the explorer's own page.
+  void loadLanguage('en').then(() =>
+    createRoot(root).render(
+      <StrictMode>
+        <App store={store} />
+      </StrictMode>,
+    ),
   );
 
   let frames: SampledFrame[] = [];
