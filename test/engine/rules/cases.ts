@@ -46,6 +46,12 @@ export function noisySine(
  */
 export const RULE_CASE = noisySine(16, 6, { xScale: 0.8, yScale: 2.5, offset: 4, frequency: 1.3 });
 
+/** The dataset without point `index`. */
+export function without(data: Dataset, index: number): Dataset {
+  const keep = (_: number, k: number) => k !== index;
+  return validateDataset(Array.from(data.x).filter(keep), Array.from(data.y).filter(keep));
+}
+
 export function plain(data: Dataset): { x: number[]; y: number[] } {
   return { x: Array.from(data.x), y: Array.from(data.y) };
 }

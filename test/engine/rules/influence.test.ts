@@ -16,14 +16,9 @@ import {
   type FitResult,
   type LogTheta,
 } from '../../../src/engine';
-import { noisySine, plain, RULE_CASE, RULES } from './cases';
+import { noisySine, plain, RULE_CASE, RULES, without } from './cases';
 import { ruleObjective } from './independent-gp';
 import { fdHessian, newtonPolish } from './optimize';
-
-function without(data: Dataset, index: number): Dataset {
-  const keep = (_: number, k: number) => k !== index;
-  return validateDataset(Array.from(data.x).filter(keep), Array.from(data.y).filter(keep));
-}
 
 function coldRefit(data: Dataset, fit: FitResult, index: number): LogTheta {
   return fitHyperparameters(without(data, index), {

@@ -7,7 +7,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   fitHyperparameters,
-  validateDataset,
   type Dataset,
   type FitOptions,
   type LogTheta,
@@ -22,12 +21,7 @@ import { createRuleObjective } from '../../../src/engine/rules/objective';
 import { internalPrior } from '../../../src/engine/rules/prior';
 import { searchBounds } from '../../../src/engine/search-region';
 import { standardize, toInternalLogTheta } from '../../../src/engine/standardize';
-import { RULE_CASE, RULES } from './cases';
-
-function without(data: Dataset, index: number): Dataset {
-  const keep = (_: number, k: number) => k !== index;
-  return validateDataset(Array.from(data.x).filter(keep), Array.from(data.y).filter(keep));
-}
+import { RULE_CASE, RULES, without } from './cases';
 
 /** The rule's objective on `data` (internal units), counting its evaluations, and its box. */
 function countedObjective(
