@@ -34,6 +34,16 @@ export function isPriorFactor(value: number): boolean {
   return Number.isFinite(value) && value >= PRIOR_FACTOR_RANGE[0] && value <= PRIOR_FACTOR_RANGE[1];
 }
 
+/** True when every median and spread of `prior` is one the explorer accepts. */
+export function isUsablePrior(prior: HyperparameterPrior): boolean {
+  return PRIOR_NAMES.every(
+    (name) =>
+      isPriorMedian(prior[name].median) &&
+      prior[name].logSd > 0 &&
+      isPriorFactor(priorFactor(prior[name].logSd)),
+  );
+}
+
 /** The prior with one hyperparameter's part replaced. */
 export function withPrior(
   prior: HyperparameterPrior,
@@ -72,8 +82,7 @@ export function decodePrior(text: string): HyperparameterPrior | null {
     if (!match) return null;
     const median = Number(match[1]);
     const logSd = Number(match[2]);
-    if (!isPriorMedian(median) || !(logSd > 0) || !isPriorFactor(priorFactor(logSd))) return null;
     prior = withPrior(prior, PRIOR_NAMES[index]!, { median, logSd });
   }
-  return prior;
+  return isUsablePrior(prior) ? prior : null;
 }

@@ -5,7 +5,7 @@
  * the data themselves (store.ts holds those).
  */
 import type { ViewOptions } from './options';
-import { encodePrior, isPriorFactor, isPriorMedian, priorFactor, PRIOR_NAMES } from './prior';
+import { encodePrior, isUsablePrior } from './prior';
 import type { ComputeRequests } from './computeRequests';
 import type { Transaction } from './transaction';
 import type { ExplorerActions } from './types';
@@ -81,11 +81,7 @@ export function createViewActions({
     },
     setPrior(prior) {
       const { options } = get();
-      const usable = PRIOR_NAMES.every(
-        (name) =>
-          isPriorMedian(prior[name].median) && isPriorFactor(priorFactor(prior[name].logSd)),
-      );
-      if (!usable || encodePrior(prior) === encodePrior(options.prior)) return;
+      if (!isUsablePrior(prior) || encodePrior(prior) === encodePrior(options.prior)) return;
       set({ options: { ...options, prior } });
       if (options.rule === 'map' || options.compareRule === 'map') {
         requestAnalysis(null, { reuseLandscape: true });

@@ -145,6 +145,20 @@ async function arrowSays(exercise: Locator): Promise<'grow' | 'shrink'> {
   return dy > 0 === up ? 'grow' : 'shrink';
 }
 
+/** The English article on a phone (touch, 390 px), its live figures drawn. */
+async function openPhoneArticle(chromium: Awaited<ReturnType<typeof launchChromium>>) {
+  const context = await chromium.newContext({
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+  });
+  const page = await context.newPage();
+  await page.goto(siteUrl('/learn.html?lang=en'));
+  await waitForLiveFigures(page);
+  return page;
+}
+
 describe('the exercises: predict, then drag', () => {
   it('by mouse: a right guess is called right', async () => {
     const { page } = await browser.open('/learn.html?lang=en');
@@ -183,15 +197,7 @@ describe('the exercises: predict, then drag', () => {
   it('by touch', async () => {
     const chromium = await launchChromium();
     try {
-      const context = await chromium.newContext({
-        viewport: { width: 390, height: 844 },
-        deviceScaleFactor: 2,
-        isMobile: true,
-        hasTouch: true,
-      });
-      const page = await context.newPage();
-      await page.goto(siteUrl('/learn.html?lang=en'));
-      await waitForLiveFigures(page);
+      const page = await openPhoneArticle(chromium);
       const exercise = page.locator('#exercise-2');
       const answer = await arrowSays(exercise);
       await exercise.locator(`.choice[data-guess="${answer}"]`).tap();
@@ -201,7 +207,7 @@ describe('the exercises: predict, then drag', () => {
       const box = (await dot.boundingBox())!;
       const x = box.x + box.width / 2;
       const y = box.y + box.height / 2;
-      const cdp = await context.newCDPSession(page);
+      const cdp = await page.context().newCDPSession(page);
       const touch = (type: string, py?: number) =>
         cdp.send('Input.dispatchTouchEvent', {
           type: type as 'touchStart',
@@ -272,15 +278,7 @@ describe('exercise 3: make the fit jump', () => {
   it('by the buttons and by touch', async () => {
     const chromium = await launchChromium();
     try {
-      const context = await chromium.newContext({
-        viewport: { width: 390, height: 844 },
-        deviceScaleFactor: 2,
-        isMobile: true,
-        hasTouch: true,
-      });
-      const page = await context.newPage();
-      await page.goto(siteUrl('/learn.html?lang=en'));
-      await waitForLiveFigures(page);
+      const page = await openPhoneArticle(chromium);
       const exercise = page.locator('#exercise-3');
       await exercise.locator('.choice[data-guess="jump"]').tap();
       const lower = exercise.locator('.move[data-move="down"]');

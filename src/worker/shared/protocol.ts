@@ -190,12 +190,8 @@ export interface CurveSuccess {
   timingMs: { compute: number; total: number };
 }
 
-export interface CurveFailure {
-  seq: number;
-  ok: false;
-  code: string;
-  message: string;
-}
+/** A failed answer, as for an analysis. */
+export type CurveFailure = AnalysisFailure;
 
 export type CurveResult = CurveSuccess | CurveFailure;
 
@@ -288,12 +284,8 @@ export interface InsightSuccess {
   timingMs: { fit: number; influence: number; pullMap: number; addedPoint: number; total: number };
 }
 
-export interface InsightFailure {
-  seq: number;
-  ok: false;
-  code: string;
-  message: string;
-}
+/** A failed answer, as for an analysis. */
+export type InsightFailure = AnalysisFailure;
 
 export type InsightResult = InsightSuccess | InsightFailure;
 

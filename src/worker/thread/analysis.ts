@@ -6,7 +6,6 @@
  */
 import {
   denseBackend,
-  GpInputError,
   computeSensitivities,
   finiteDifferenceCheck,
   fitHyperparameters,
@@ -16,6 +15,7 @@ import {
   profileAt,
   validateDataset,
 } from '../../engine';
+import { failureOf } from './jobFailure';
 import type {
   Dataset,
   FitResult,
@@ -91,11 +91,7 @@ export async function runAnalysis(
   try {
     return await analyse(request, path, warmStarts, onStage);
   } catch (error) {
-    if (error instanceof GpInputError) {
-      return { seq, ok: false, code: error.code, message: error.message };
-    }
-    const message = error instanceof Error ? error.message : String(error);
-    return { seq, ok: false, code: 'internal', message };
+    return failureOf(seq, error);
   }
 }
 

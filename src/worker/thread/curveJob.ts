@@ -5,13 +5,13 @@
  */
 import {
   curveSampleValues,
-  GpInputError,
   KERNEL_NAMES,
   SELECTION_RULES,
   traceResponseCurve,
   validateDataset,
   type ResponseCurveTracer,
 } from '../../engine';
+import { failureOf } from './jobFailure';
 import type { CurveResult, SequencedCurveRequest } from '../shared/protocol';
 
 /** Most samples on either side of the current value a request may ask for. */
@@ -51,13 +51,6 @@ export interface CurveJob {
   run(budgetMs: number): CurveResult | null;
 }
 
-const failure = (seq: number, error: unknown): CurveResult => {
-  if (error instanceof GpInputError)
-    return { seq, ok: false, code: error.code, message: error.message };
-  const message = error instanceof Error ? error.message : String(error);
-  return { seq, ok: false, code: 'internal', message };
-};
-
 export function startCurveJob(
   request: SequencedCurveRequest,
   now: () => number = () => performance.now(),
@@ -90,7 +83,7 @@ export function startCurveJob(
         ...(request.start ? { start: request.start } : {}),
       });
     } catch (error) {
-      answer = failure(seq, error);
+      answer = failureOf(seq, error);
     }
   }
 
@@ -114,7 +107,7 @@ export function startCurveJob(
           timingMs: { compute: computing, total: now() - received },
         };
       } catch (error) {
-        answer = failure(seq, error);
+        answer = failureOf(seq, error);
       }
       return answer;
     },

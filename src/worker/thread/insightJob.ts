@@ -7,7 +7,6 @@
 import {
   createInfluenceShared,
   fitHyperparameters,
-  GpInputError,
   KERNEL_NAMES,
   localMaxima,
   sameRuleOptions,
@@ -17,6 +16,7 @@ import {
   SELECTION_RULES,
   validateDataset,
 } from '../../engine';
+import { failureOf } from './jobFailure';
 import type { Dataset, FitOptions, FitResult, LocalMaximum } from '../../engine';
 import type {
   InfluenceRow,
@@ -55,13 +55,6 @@ export interface InsightJob {
   /** Computes stages for about `budgetMs` (at least one); the answer once finished, else null. */
   run(budgetMs: number): InsightResult | null;
 }
-
-const failure = (seq: number, error: unknown): InsightResult => {
-  if (error instanceof GpInputError)
-    return { seq, ok: false, code: error.code, message: error.message };
-  const message = error instanceof Error ? error.message : String(error);
-  return { seq, ok: false, code: 'internal', message };
-};
 
 /** `maxima`: the full data's local maxima, which every removal refit also starts from. */
 type Stage = 'fit' | 'maxima' | 'influence' | 'pullMap' | 'addedPoint';
@@ -152,7 +145,7 @@ export function startInsightJob(
         timing.total = now() - received;
         answer = { ...partial, logTheta: fit!.logTheta, timingMs: timing };
       } catch (error) {
-        answer = failure(seq, error);
+        answer = failureOf(seq, error);
       }
       return answer;
     },
