@@ -18,19 +18,19 @@
  * interleave it with more urgent work.
  */
 import { betterMaximumExists } from './better-maximum';
-import { NEAR_TIE_GAP } from './diagnostics';
 import { fitHyperparameters, type FitOptions } from './fit';
+import {
+  LML_TIE,
+  closeLogTheta,
+  extrapolateBranch,
+  findBranch,
+  highestBranchPerSample,
+  type Branch,
+  type Sample,
+} from './response-curve-branches';
 import type { PriorOptions } from './rules/prior';
 import { computeSensitivities } from './sensitivity';
-import type {
-  Dataset,
-  FitResult,
-  KernelName,
-  LogTheta,
-  Rows3,
-  SelectionRule,
-  TrustVerdict,
-} from './types';
+import type { Dataset, KernelName, LogTheta, Rows3, SelectionRule, TrustVerdict } from './types';
 
 /** Which coordinate of the point the curve varies. */
 export type CurveAxis = 'x' | 'y';
@@ -86,8 +86,6 @@ export interface ResponseCurveTracer {
   result(): ResponseCurve;
 }
 
-/** Two fits closer than this in every log coordinate are the same maximum. */
-const SAME_MAXIMUM = 1e-3;
 /**
  * A warm polish that ends further than this (in some log coordinate) from where the branch was
  * extrapolated to has left the branch: the maximum it followed has ended or the polish fell back
@@ -96,17 +94,6 @@ const SAME_MAXIMUM = 1e-3;
 const LEFT_BRANCH = 0.35;
 /** At most this many maxima are followed; samples none of them reaches are fitted cold. */
 const MAX_BRANCHES = 4;
-/** Two objectives within this (nats) are a tie, which the lower-numbered branch wins. */
-const LML_TIE = 1e-9;
-
-interface Sample {
-  logTheta: LogTheta;
-  lml: number;
-  /** The rule's objective, which decides between maxima (the likelihood for `ml`). */
-  objective: number;
-  trust: TrustVerdict;
-  fit: FitResult;
-}
 
 type Task =
   | { kind: 'centre' }
@@ -115,10 +102,6 @@ type Task =
   | { kind: 'check'; at: number }
   | { kind: 'ridge'; at: number; direction: 1 | -1 }
   | { kind: 'fill' };
-
-function closeLogTheta(a: LogTheta, b: LogTheta, tolerance: number): boolean {
-  return a.every((value, i) => Math.abs(value - b[i]!) < tolerance);
-}
 
 /** Starts tracing the response curve; call `step()` until it returns false. */
 export function traceResponseCurve(
@@ -140,7 +123,7 @@ export function traceResponseCurve(
   if (!(centre >= 0 && centre < m) || !Number.isInteger(centre)) {
     throw new RangeError(`centre ${centre} is not a sample (0 … ${m - 1})`);
   }
-  const branches: (Sample | null)[][] = [];
+  const branches: Branch[] = [];
   /** How many branches are followed (untrusted samples are recorded, not followed). */
   let followed = 0;
   /** Samples where no fit could be made (left NaN). */
@@ -177,19 +160,14 @@ export function traceResponseCurve(
     }
   };
 
-  /** The branch that already holds this maximum at sample k, or -1. */
-  const knownBranch = (k: number, logTheta: LogTheta): number =>
-    branches.findIndex((branch) => {
-      const sample = branch[k];
-      return sample != null && closeLogTheta(sample.logTheta, logTheta, SAME_MAXIMUM);
-    });
+  const knownBranch = (k: number, logTheta: LogTheta): number => findBranch(branches, k, logTheta);
 
   /**
    * Records a new maximum at sample k and, unless it is untrusted (a boundary or a flat ridge:
    * nothing to follow) or MAX_BRANCHES are followed already, schedules following it both ways.
    */
   const addBranch = (k: number, sample: Sample): void => {
-    const branch: (Sample | null)[] = new Array<Sample | null>(m).fill(null);
+    const branch: Branch = new Array<Sample | null>(m).fill(null);
     branch[k] = sample;
     branches.push(branch);
     const id = branches.length - 1;
@@ -201,23 +179,16 @@ export function traceResponseCurve(
     );
   };
 
-  /** Where branch `id` is expected at sample `to`, extrapolated from its samples behind. */
-  const extrapolate = (id: number, from: number, direction: 1 | -1, to: number): LogTheta => {
-    const branch = branches[id]!;
-    const here = branch[from]!;
-    const behind = branch[from - direction];
-    const delta = values[to]! - values[from]!;
-    if (behind) {
-      const step = values[from]! - values[from - direction]!;
-      return here.logTheta.map(
-        (value, i) => value + ((value - behind.logTheta[i]!) / step) * delta,
-      ) as LogTheta;
-    }
-    if (id === 0 && from === centre && slope) {
-      return here.logTheta.map((value, i) => value + slope![i]! * delta) as LogTheta;
-    }
-    return [...here.logTheta];
-  };
+  /** Where branch `id` is expected at sample `to`; the centre's first step follows the slope. */
+  const extrapolate = (id: number, from: number, direction: 1 | -1, to: number): LogTheta =>
+    extrapolateBranch(
+      branches[id]!,
+      values,
+      from,
+      direction,
+      to,
+      id === 0 && from === centre ? slope : null,
+    );
 
   const run = (task: Task): void => {
     switch (task.kind) {
@@ -319,57 +290,16 @@ export function traceResponseCurve(
     }
   };
 
-  const assemble = (): ResponseCurve => {
-    const logTheta: Rows3 = [new Float64Array(m), new Float64Array(m), new Float64Array(m)];
-    const lml = new Float64Array(m);
-    const trust: TrustVerdict[] = [];
-    const branch = new Int32Array(m);
-    for (let k = 0; k < m; k++) {
-      let best = -1;
-      branches.forEach((candidate, id) => {
-        const sample = candidate[k];
-        if (!sample) return;
-        const bestSample = best >= 0 ? branches[best]![k]! : null;
-        if (!bestSample || sample.objective > bestSample.objective + LML_TIE) best = id;
-      });
-      const sample = best >= 0 ? branches[best]![k]! : null;
-      for (let i = 0; i < 3; i++) logTheta[i as 0 | 1 | 2][k] = sample?.logTheta[i] ?? Number.NaN;
-      lml[k] = sample?.lml ?? Number.NaN;
-      // A followed rival within NEAR_TIE_GAP makes the sample a near tie, as a fresh fit says.
-      const rivalled =
-        sample !== null &&
-        branches.some((other, id) => {
-          const rival = other[k];
-          return (
-            id !== best &&
-            rival != null &&
-            rival.trust !== 'untrusted' &&
-            sample.objective - rival.objective < NEAR_TIE_GAP
-          );
-        });
-      trust.push(
-        sample === null
-          ? 'untrusted'
-          : rivalled && sample.trust === 'trusted'
-            ? 'caution'
-            : sample.trust,
-      );
-      branch[k] = best;
-    }
-    return {
-      index,
-      axis,
-      values: Float64Array.from(values),
-      centre,
-      logTheta,
-      lml,
-      trust,
-      branch,
-      slope,
-      refits,
-      globalChecks,
-    };
-  };
+  const assemble = (): ResponseCurve => ({
+    index,
+    axis,
+    values: Float64Array.from(values),
+    centre,
+    ...highestBranchPerSample(branches, m),
+    slope,
+    refits,
+    globalChecks,
+  });
 
   let finished: ResponseCurve | null = null;
   return {
