@@ -287,3 +287,37 @@ describe('the article in two languages', () => {
     }
   });
 });
+
+describe('the status line in two languages, on a browser without WebGL', () => {
+  const noWebgl = startBrowser({ webgl: false });
+  /** Why WebGL is not used, in each language's words (tfjs's own error text follows). */
+  const NOTE_START = { en: /^ · WebGL did not start \(/, es: /^ · WebGL no arrancó \(/ };
+
+  it('says why it computes on the CPU in the page’s language, on the explorer', async () => {
+    for (const language of ['en', 'es'] as const) {
+      const { page } = await noWebgl.open(`/?lang=${language}`);
+      await waitForFit(page);
+      expect(await page.getByTestId('compute-backend').textContent()).toBe('cpu');
+      const note = page.getByTestId('compute-note');
+      expect(await note.getAttribute('data-note')).toMatch(/^webgl-(failed|refused|test-failed)$/);
+      const text = (await note.textContent()) ?? '';
+      expect(text).toMatch(NOTE_START[language]);
+      // The whole note is its title too (the status line may cut it short).
+      expect(await note.getAttribute('title')).toBe(text.replace(/^ · /, ''));
+      await expectOnly(page, language);
+    }
+  });
+
+  it('says it in the widget’s language too', async () => {
+    for (const language of ['en', 'es'] as const) {
+      const { page } = await noWebgl.open(
+        `/embed.html?lang=${language}&panels=controls,readout,status`,
+      );
+      const widget = page.getByTestId('gp-embed');
+      await waitForWidgetFit(widget);
+      const note = widget.getByTestId('compute-note');
+      expect(await note.textContent()).toMatch(NOTE_START[language]);
+      await expectOnly(page, language);
+    }
+  });
+});
