@@ -82,7 +82,7 @@ export const en = {
   computeNoteWebglNotRequested: 'WebGL not requested',
   computeNoteWebglUnavailable: 'WebGL is unavailable in this worker (no OffscreenCanvas)',
   computeNoteWebglFailed: 'WebGL did not start ({detail})',
-  computeNoteWebglRefused: 'WebGL did not start (it declined to)',
+  computeNoteWebglRefused: 'WebGL did not start (tfjs could not initialise it)',
   computeNoteWebglTestFailed: 'WebGL did not start (a test kernel failed)',
   computeNoteContextLost: 'the WebGL context was lost; computing on the CPU',
   computeNoteRestarted: 'the compute worker restarted after: {cause}',

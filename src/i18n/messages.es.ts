@@ -74,7 +74,7 @@ export const es: UiMessages = {
   computeNoteWebglUnavailable:
     'WebGL no está disponible en el hilo de cálculo (no hay OffscreenCanvas)',
   computeNoteWebglFailed: 'WebGL no arrancó ({detail})',
-  computeNoteWebglRefused: 'WebGL no arrancó (se negó a hacerlo)',
+  computeNoteWebglRefused: 'WebGL no arrancó (tfjs no pudo inicializarlo)',
   computeNoteWebglTestFailed: 'WebGL no arrancó (falló un cálculo de prueba)',
   computeNoteContextLost: 'se perdió el contexto WebGL; se calcula en la CPU',
   computeNoteRestarted: 'el hilo de cálculo se reinició tras: {cause}',

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { EMBED_OPTION_NAMES, EMBED_THEMES } from '../../src/embed/options';
 import { en as uiEnglish } from '../../src/i18n/messages.en';
 import { es as uiSpanish } from '../../src/i18n/messages.es';
-import { CATALOGUES } from '../../src/learn/messages';
+import { CATALOGUES } from '../../src/learn/catalogues';
 import type { Language } from '../../src/i18n/language';
 import { siteUrl, useBrowser as startBrowser } from './browser';
 import { ownFragments as sharedOwnFragments } from './catalogueFragments';
