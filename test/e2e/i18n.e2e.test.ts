@@ -6,6 +6,10 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { EMBED_OPTION_NAMES, EMBED_THEMES } from '../../src/embed/options';
+import { GLOSSARY_ES } from '../../src/i18n/glossary.es';
+import { PRESET_TEXT_ES } from '../../src/i18n/presets.es';
+import { DEFAULT_PRESET_ID, findPreset } from '../../src/state';
+import { GLOSSARY } from '../../src/ui/glossary';
 import { en as uiEnglish } from '../../src/i18n/messages.en';
 import { es as uiSpanish } from '../../src/i18n/messages.es';
 import { CATALOGUES } from '../../src/learn/catalogues';
@@ -160,6 +164,28 @@ describe('the explorer in two languages', () => {
       'learn.html?lang=es',
     );
     await expectWholeExplorer(spanish.page, 'es');
+  });
+
+  it('downloads the Spanish glossary and preset notes only for a Spanish page', async () => {
+    for (const language of ['en', 'es'] as const) {
+      const { page } = await browser.open('/embed.html');
+      const scripts: string[] = [];
+      page.on('request', (request) => {
+        if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+      });
+      await page.goto(siteUrl(`/?lang=${language}`));
+      await waitForFit(page);
+      const spanishText = scripts.filter((path) => /\/explorer\.es-[\w-]+\.js$/.test(path));
+      expect(spanishText, scripts.join(', ')).toHaveLength(language === 'es' ? 1 : 0);
+      const glossary = language === 'es' ? GLOSSARY_ES : GLOSSARY;
+      expect(await page.getByTestId('term-note-computeBackend').textContent()).toContain(
+        glossary.computeBackend.explanation,
+      );
+      const preset = findPreset(DEFAULT_PRESET_ID);
+      expect(await page.getByTestId('preset-note').textContent()).toContain(
+        language === 'es' ? PRESET_TEXT_ES[preset.id].description : preset.description,
+      );
+    }
   });
 
   it('switches language without losing the points, and keeps it in the address', async () => {
