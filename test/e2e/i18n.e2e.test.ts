@@ -314,6 +314,24 @@ describe('the article in two languages', () => {
   });
 });
 
+describe('the status line in the page’s language when the main thread computes', () => {
+  it('says why, in Spanish, where the browser has no Web Workers', async () => {
+    const { page } = await browser.open('/embed.html');
+    await page.addInitScript(() => {
+      delete (window as { Worker?: unknown }).Worker;
+    });
+    await page.goto(siteUrl('/?lang=es'));
+    await waitForFit(page);
+    expect(await page.getByTestId('compute-backend').textContent()).toBe('hilo principal');
+    const note = page.getByTestId('compute-note');
+    expect(await note.getAttribute('data-note')).toBe('no-worker');
+    expect(await note.textContent()).toBe(
+      ' · se calcula en el hilo principal: este navegador no tiene Web Workers',
+    );
+    await expectOnly(page, 'es');
+  });
+});
+
 describe('the status line in two languages, on a browser without WebGL', () => {
   const noWebgl = startBrowser({ webgl: false });
   /** Why WebGL is not used, in each language's words (tfjs's own error text follows). */
