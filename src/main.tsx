@@ -3,7 +3,7 @@ import './ui/styles/index.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { browserLanguage, queryLanguage, withQueryLanguage } from './i18n/language';
-import { loadLanguage } from './i18n/messages';
+import { loadExplorerLanguage } from './ui/explorerText';
 import { notice } from './i18n/notice';
 import { bindUrl, createExplorerStore, decodeSharedState, fragmentAsksToPresent } from './state';
 import { App } from './ui/App';
@@ -66,7 +66,7 @@ window.addEventListener('hashchange', () => {
 
 // The page's text waits for its language's catalogue (a chunk of its own); the first fit is
 // already under way meanwhile.
-loadLanguage(language).then(
+loadExplorerLanguage(language).then(
   () =>
     createRoot(rootElement).render(
       <StrictMode>

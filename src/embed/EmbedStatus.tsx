@@ -1,5 +1,6 @@
 import { selectArrows } from '../state';
 import { backendLabel } from '../ui/backendLabel';
+import { computeNoteMessage } from '../ui/computeNoteText';
 import { useExplorer } from '../ui/context';
 import { failureReason } from '../ui/failureText';
 import { useI18n } from '../ui/i18n';
@@ -22,7 +23,12 @@ export function EmbedStatus() {
           <span data-testid="compute-backend" data-backend={status.backend}>
             {backendLabel(status.backend, tr.t)}
           </span>
-          {status.note && ` · ${status.note}`}
+          {status.note && (
+            <span data-testid="compute-note" data-note={status.note.code}>
+              {' · '}
+              {computeNoteMessage(status.note, tr)}
+            </span>
+          )}
         </span>
       </div>
     </div>

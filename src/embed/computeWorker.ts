@@ -8,6 +8,7 @@
  */
 import computeWorkerUrl from '../worker/thread/compute.worker.ts?worker&url';
 import type { WorkerLike } from '../worker/main/client';
+import { NoWebWorkersError } from '../worker/shared/computeNote';
 
 /** The compute worker's script as an absolute URL. */
 export function computeWorkerScript(): URL {
@@ -15,7 +16,7 @@ export function computeWorkerScript(): URL {
 }
 
 export function createComputeWorker(): WorkerLike {
-  if (typeof Worker === 'undefined') throw new Error('this browser has no Web Workers');
+  if (typeof Worker === 'undefined') throw new NoWebWorkersError();
   const script = computeWorkerScript();
   if (script.origin === globalThis.location.origin) return new Worker(script, { type: 'module' });
   const trampoline = URL.createObjectURL(

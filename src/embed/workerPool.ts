@@ -100,8 +100,8 @@ export function createWorkerPool(
     const worker = createRealWorker();
     const workerWatch = createLivenessWatch(liveness, stageTimes, (silentMs) => {
       if (worker !== real) return;
-      const message = `no answer for ${(silentMs / 1000).toFixed(1)} s`;
-      fail(Object.assign(new Event('error'), { message }));
+      // The lanes' clients read `silentMs` (client.ts, `workerFailure`) to say how long.
+      fail(Object.assign(new Event('error'), { silentMs }));
     });
     watch = workerWatch;
     worker.addEventListener('message', (event: MessageEvent<FromWorkerMessage>) => {

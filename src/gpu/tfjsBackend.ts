@@ -9,13 +9,14 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-webgl';
+import type { WebglNote } from '../worker/shared/computeNote';
 
 export type TfjsBackendName = 'webgl' | 'cpu';
 
 export interface TfjsStart {
   backend: TfjsBackendName;
   /** Why WebGL is not in use, or null when it is. */
-  note: string | null;
+  note: WebglNote | null;
 }
 
 export interface TfjsStartOptions {
@@ -37,13 +38,14 @@ export function canTryWebgl(): boolean {
   return typeof document !== 'undefined';
 }
 
+/** Starts backend `name`; `error` is what it threw, null when it declined or did not throw. */
 async function trySetBackend(
   name: TfjsBackendName,
 ): Promise<{ ok: boolean; error: string | null }> {
   try {
     const ok = await tf.setBackend(name);
     await tf.ready();
-    return { ok: ok && tf.getBackend() === name, error: ok ? null : 'start-up returned false' };
+    return { ok: ok && tf.getBackend() === name, error: null };
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
   }
@@ -66,26 +68,32 @@ async function probe(): Promise<boolean> {
  * broken WebGL; rejects only if even the CPU backend cannot start.
  */
 export async function startTfjs(options: TfjsStartOptions = {}): Promise<TfjsStart> {
-  let note: string;
+  let note: WebglNote;
   if (options.preferCpu) {
-    note = 'WebGL not requested';
+    note = { code: 'webgl-not-requested' };
   } else if (!canTryWebgl()) {
-    note = 'WebGL is unavailable in this worker (no OffscreenCanvas)';
+    note = { code: 'webgl-unavailable' };
   } else {
     if (options.allowSoftwareWebgl ?? true) tf.env().set('SOFTWARE_WEBGL_ENABLED', true);
     const webgl = await trySetBackend('webgl');
     if (webgl.ok && (await probe())) return { backend: 'webgl', note: null };
-    note = `WebGL did not start (${webgl.error ?? 'a test kernel failed'})`;
+    note = webgl.ok
+      ? { code: 'webgl-test-failed' }
+      : webgl.error !== null
+        ? { code: 'webgl-failed', detail: webgl.error }
+        : { code: 'webgl-refused' };
   }
   const cpu = await trySetBackend('cpu');
-  if (!cpu.ok) throw new Error(`tfjs could not start on the CPU backend: ${cpu.error ?? ''}`);
+  if (!cpu.ok)
+    throw new Error(`tfjs could not start on the CPU backend: ${cpu.error ?? 'it declined'}`);
   return { backend: 'cpu', note };
 }
 
 /** Switches to the CPU backend after WebGL failed at run time (e.g. a lost context). */
 export async function fallBackToCpu(): Promise<void> {
   const cpu = await trySetBackend('cpu');
-  if (!cpu.ok) throw new Error(`tfjs could not switch to the CPU backend: ${cpu.error ?? ''}`);
+  if (!cpu.ok)
+    throw new Error(`tfjs could not switch to the CPU backend: ${cpu.error ?? 'it declined'}`);
   if (tf.findBackend('webgl') !== null) {
     try {
       tf.removeBackend('webgl');

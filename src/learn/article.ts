@@ -19,7 +19,6 @@ import {
 } from './formulas';
 import { iftNumbers } from './iftNumbers';
 import {
-  CATALOGUES,
   fill,
   formatNumber,
   LANGUAGE_NAMES,
@@ -103,12 +102,13 @@ interface Section {
   body: string;
 }
 
+/** The article in `language`, whose text `m` is. */
 export function renderArticle(
   language: Language,
+  m: LearnMessages,
   facts: ArticleFacts,
   options: RenderOptions,
 ): string {
-  const m: LearnMessages = CATALOGUES[language];
   const values = messageValues(language, facts);
   const p = (key: MessageKey, extra: Record<string, string> = {}) =>
     `<p>${richText(m[key], { ...values, ...extra })}</p>`;

@@ -11,7 +11,7 @@ import { ARTICLE_KERNEL, CLUSTER_POINTS, OUTLIER_POINTS, SINE_POINTS } from './d
 import type { ArticleFacts } from './facts';
 import { isJump, JUMP_STEP } from './jump';
 import { goLive } from './live';
-import { CATALOGUES, fill, formatNumber, type Language } from './messages';
+import { fill, formatNumber, type Language, type LearnMessages } from './messages';
 
 type Guess = 'grow' | 'shrink' | 'follow' | 'jump';
 
@@ -22,9 +22,9 @@ const BUTTON_STEP = JUMP_STEP;
 export function mountExercise(
   exercise: HTMLElement,
   language: Language,
+  m: LearnMessages,
   facts: ArticleFacts,
 ): EmbedHandle {
-  const m = CATALOGUES[language];
   const number = exercise.dataset.exercise;
   const index = Number(exercise.dataset.point);
   const wantUp = exercise.dataset.direction === 'up';

@@ -20,7 +20,7 @@ import { mountExercise } from './exercise';
 import { curveFor, type ArticleFacts, type FittedData } from './facts';
 import { iftNumbersTex, tex } from './formulas';
 import { iftNumbers } from './iftNumbers';
-import { CATALOGUES, fill, formatNumber, type Language } from './messages';
+import { fill, formatNumber, type Language, type LearnMessages } from './messages';
 import { compareObjectives } from './sourceObjective';
 import { curveSvg, fitSvg } from './svg';
 import { STEP7_KERNEL, STEP7_POINTS } from './datasets';
@@ -37,11 +37,11 @@ export function goLive(figure: HTMLElement): HTMLElement {
 /** A <select> of the points, labelled, calling `onPick` with the index. */
 function pointPicker(
   language: Language,
+  m: LearnMessages,
   fitted: FittedData,
   selected: number,
   onPick: (index: number) => void,
 ): HTMLElement {
-  const m = CATALOGUES[language];
   const label = document.createElement('label');
   label.className = 'picker';
   label.append(`${m.pointPicker} `);
@@ -83,8 +83,12 @@ export function widgetOptions(kind: string): MountOptions {
   }
 }
 
-function liveFit(figure: HTMLElement, language: Language, facts: ArticleFacts): void {
-  const m = CATALOGUES[language];
+function liveFit(
+  figure: HTMLElement,
+  language: Language,
+  m: LearnMessages,
+  facts: ArticleFacts,
+): void {
   const { sine } = facts;
   const live = goLive(figure);
   const best = sine.fit.theta;
@@ -126,8 +130,12 @@ function liveFit(figure: HTMLElement, language: Language, facts: ArticleFacts): 
   draw();
 }
 
-function liveCurve(figure: HTMLElement, language: Language, facts: ArticleFacts): void {
-  const m = CATALOGUES[language];
+function liveCurve(
+  figure: HTMLElement,
+  language: Language,
+  m: LearnMessages,
+  facts: ArticleFacts,
+): void {
   const live = goLive(figure);
   const picture = document.createElement('div');
   const readout = document.createElement('p');
@@ -144,12 +152,16 @@ function liveCurve(figure: HTMLElement, language: Language, facts: ArticleFacts)
       refits: curve.refits,
     });
   };
-  live.append(pointPicker(language, facts.sine, facts.focusPoint, draw), picture, readout);
+  live.append(pointPicker(language, m, facts.sine, facts.focusPoint, draw), picture, readout);
   draw(facts.focusPoint);
 }
 
-function liveIft(figure: HTMLElement, language: Language, facts: ArticleFacts): void {
-  const m = CATALOGUES[language];
+function liveIft(
+  figure: HTMLElement,
+  language: Language,
+  m: LearnMessages,
+  facts: ArticleFacts,
+): void {
   const live = goLive(figure);
   const formula = document.createElement('div');
   formula.className = 'formula live-formula';
@@ -161,12 +173,16 @@ function liveIft(figure: HTMLElement, language: Language, facts: ArticleFacts): 
     );
     note.innerHTML = richText(m.fig4Note, { point: String(index + 1) });
   };
-  live.append(pointPicker(language, facts.sine, facts.focusPoint, draw), formula, note);
+  live.append(pointPicker(language, m, facts.sine, facts.focusPoint, draw), formula, note);
   draw(facts.focusPoint);
 }
 
-function liveCheck(figure: HTMLElement, language: Language, facts: ArticleFacts): void {
-  const m = CATALOGUES[language];
+function liveCheck(
+  figure: HTMLElement,
+  language: Language,
+  m: LearnMessages,
+  facts: ArticleFacts,
+): void {
   const live = goLive(figure);
   const table = document.createElement('div');
   table.setAttribute('aria-live', 'polite');
@@ -190,7 +206,7 @@ function liveCheck(figure: HTMLElement, language: Language, facts: ArticleFacts)
   button.textContent = m.fig5Button;
   button.addEventListener('click', draw);
   live.append(
-    pointPicker(language, facts.sine, index, (picked) => {
+    pointPicker(language, m, facts.sine, index, (picked) => {
       index = picked;
       draw();
     }),
@@ -200,8 +216,12 @@ function liveCheck(figure: HTMLElement, language: Language, facts: ArticleFacts)
   draw();
 }
 
-function liveSource(figure: HTMLElement, language: Language, facts: ArticleFacts): void {
-  const m = CATALOGUES[language];
+function liveSource(
+  figure: HTMLElement,
+  language: Language,
+  m: LearnMessages,
+  facts: ArticleFacts,
+): void {
   const live = goLive(figure);
   const table = document.createElement('div');
   table.setAttribute('aria-live', 'polite');
@@ -238,6 +258,7 @@ function liveSource(figure: HTMLElement, language: Language, facts: ArticleFacts
 export function mountLiveFigures(
   root: HTMLElement,
   language: Language,
+  m: LearnMessages,
   facts: ArticleFacts,
 ): EmbedHandle[] {
   const widgets: EmbedHandle[] = [];
@@ -246,11 +267,11 @@ export function mountLiveFigures(
     const element = figure(id);
     if (element) make(element);
   };
-  run('fit', (f) => liveFit(f, language, facts));
-  run('curve', (f) => liveCurve(f, language, facts));
-  run('ift', (f) => liveIft(f, language, facts));
-  run('check', (f) => liveCheck(f, language, facts));
-  run('source', (f) => liveSource(f, language, facts));
+  run('fit', (f) => liveFit(f, language, m, facts));
+  run('curve', (f) => liveCurve(f, language, m, facts));
+  run('ift', (f) => liveIft(f, language, m, facts));
+  run('check', (f) => liveCheck(f, language, m, facts));
+  run('source', (f) => liveSource(f, language, m, facts));
   for (const element of root.querySelectorAll<HTMLElement>('figure[data-widget]')) {
     const host = document.createElement('div');
     host.className = 'widget';
@@ -260,6 +281,6 @@ export function mountLiveFigures(
     );
   }
   for (const exercise of root.querySelectorAll<HTMLElement>('[data-exercise]'))
-    widgets.push(mountExercise(exercise, language, facts));
+    widgets.push(mountExercise(exercise, language, m, facts));
   return widgets;
 }

@@ -1,9 +1,11 @@
 /**
  * The article's message catalogues (messages.en.ts, messages.es.ts), the language choice and the
  * formatting of the numbers the engine fills in.
+ *
+ * Each language's text is a chunk of its own: the page loads only its reader's
+ * (`loadArticleMessages`); the build and the tests, which need both, have them in catalogues.ts.
  */
-import { en } from './messages.en';
-import { es } from './messages.es';
+import type { en } from './messages.en';
 import { parseLanguage, type Language } from '../i18n/language';
 
 /** Every key of the English catalogue, each a string: a catalogue missing one fails the typecheck. */
@@ -13,7 +15,16 @@ export type MessageKey = keyof LearnMessages;
 export { LANGUAGE_NAMES, LANGUAGES, parseLanguage, fill } from '../i18n/language';
 export type { Language } from '../i18n/language';
 
-export const CATALOGUES: Readonly<Record<Language, LearnMessages>> = { en, es };
+/** Each language's text as a separate chunk (a dynamic import). */
+const LOADERS: Readonly<Record<Language, () => Promise<LearnMessages>>> = {
+  en: async () => (await import('./messages.en')).en,
+  es: async () => (await import('./messages.es')).es,
+};
+
+/** Loads the article's text in `language`. */
+export function loadArticleMessages(language: Language): Promise<LearnMessages> {
+  return LOADERS[language]();
+}
 
 /**
  * The article's language: `?lang=` first, then the language the page was built in when it is

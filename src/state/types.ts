@@ -19,6 +19,14 @@ import type { SharedState } from './urlCodec';
 import type { Notice } from '../i18n/notice';
 import type { Lesson } from './lesson';
 
+/** Why the page computes where it does (the status line's note) and why a worker was given up on. */
+export type {
+  ComputeNote,
+  ComputeNoteCode,
+  WorkerFailure,
+  WorkerFailureCode,
+} from '../worker/shared/computeNote';
+
 /** What undo/redo restores. */
 export interface DataSnapshot {
   points: readonly Point[];

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { LANGUAGE_NAMES, type Language } from '../i18n/language';
-import { loadLanguage } from '../i18n/messages';
+import { loadExplorerLanguage } from './explorerText';
 import { notice } from '../i18n/notice';
 import type { ExplorerStore } from '../state';
 import { StoreContext, useExplorer } from './context';
@@ -217,7 +217,7 @@ export function App({
   const switchLanguage = (next: Language) => {
     asked.current = next;
     // The page stays in its language until the other's catalogue has arrived.
-    loadLanguage(next).then(
+    loadExplorerLanguage(next).then(
       () => {
         if (asked.current !== next) return;
         setLanguage(next);

@@ -1,4 +1,5 @@
 import { backendLabel } from './backendLabel';
+import { computeNoteMessage } from './computeNoteText';
 import { useExplorer } from './context';
 import { KERNEL_LABELS } from './format';
 import { useI18n } from './i18n';
@@ -13,7 +14,9 @@ export function StatusLine() {
   const kernel = useExplorer((s) => s.kernel);
   const timing = useExplorer((s) => s.analysis?.result.timingMs.total ?? null);
   const engine = useExplorer((s) => s.analysis?.result.engine ?? null);
-  const { t, number } = useI18n();
+  const tr = useI18n();
+  const { t, number } = tr;
+  const note = status.note && computeNoteMessage(status.note, tr);
 
   return (
     <div className="plot-footer">
@@ -39,7 +42,12 @@ export function StatusLine() {
           )}
           {timing !== null && ` · ${number(timing, 2)} ms`}
         </span>
-        {status.note && <span title={status.note}> · {status.note}</span>}
+        {note && (
+          <span data-testid="compute-note" data-note={status.note?.code} title={note}>
+            {' · '}
+            {note}
+          </span>
+        )}
         <Term id="computeBackend" above />
       </span>
     </div>

@@ -1,5 +1,6 @@
 import { memo, useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
-import { glossaryFor, type GlossaryTerm } from './glossary';
+import { glossaryEntry } from './explorerText';
+import type { GlossaryTerm } from './glossary';
 import { useI18n } from './i18n';
 
 /**
@@ -18,7 +19,7 @@ export const Term = memo(function Term({
   above?: boolean;
 }) {
   const { t, language } = useI18n();
-  const entry = glossaryFor(language)[id];
+  const entry = glossaryEntry(id, language);
   const [open, setOpen] = useState(false);
   const noteId = `term-${useId().replace(/:/g, '')}`;
   const root = useRef<HTMLSpanElement>(null);

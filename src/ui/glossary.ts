@@ -3,8 +3,6 @@
  * find them all. `Term` (Term.tsx) shows each behind a small ⓘ button that works by keyboard,
  * mouse and touch.
  */
-import { GLOSSARY_ES } from '../i18n/glossary.es';
-import type { Language } from '../i18n/language';
 
 export interface GlossaryEntry {
   /** The term as the page names it. */
@@ -77,8 +75,3 @@ export const GLOSSARY = {
 } satisfies Record<string, GlossaryEntry>;
 
 export type GlossaryTerm = keyof typeof GLOSSARY;
-
-/** The glossary in `language` (the Spanish one lives in src/i18n/glossary.es.ts). */
-export function glossaryFor(language: Language): Readonly<Record<GlossaryTerm, GlossaryEntry>> {
-  return language === 'es' ? GLOSSARY_ES : GLOSSARY;
-}

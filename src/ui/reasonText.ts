@@ -7,6 +7,7 @@
 import type { Reason, ReasonCode } from '../engine/reasons';
 import type { SelectionRule } from '../engine/types';
 import type { Translator, UiMessageKey } from '../i18n/messages';
+import { formatFixed } from './format';
 
 type ReasonOf<Code extends ReasonCode> = Extract<Reason, { readonly code: Code }>;
 
@@ -50,7 +51,8 @@ export const REASON_MESSAGES: {
       ? tr.t('reasonOneDigit', { ratio: ratio(reason.noiseToSignal, tr) })
       : tr.t('reasonFewDigits', {
           ratio: ratio(reason.noiseToSignal, tr),
-          digits: tr.number(reason.digits),
+          // A count: "3", not the 4 significant digits of `tr.number` ("3.000").
+          digits: formatFixed(reason.digits, 0, tr.language),
         }),
   'near-tie': (reason, tr) =>
     tr.t('reasonNearTie', {

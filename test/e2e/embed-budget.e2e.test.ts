@@ -28,11 +28,11 @@ const repositoryRoot = resolve(import.meta.dirname, '../..');
 
 /**
  * The widget's code on the main thread, gzip-compressed, in bytes: the entry and the chunks it
- * imports statically (117.4 kB measured; 132.2 kB when both catalogues were part of it).
+ * imports statically (119.1 kB measured; 132.2 kB when both catalogues were part of it).
  */
 const MAIN_THREAD_BUDGET = 120 * 1000;
 
-/** The catalogue of the widget's language, gzip-compressed (7.1 kB English, 7.8 kB Spanish). */
+/** The catalogue of the widget's language, gzip-compressed (7.5 kB English, 8.2 kB Spanish). */
 const CATALOGUE_BUDGET = 8.5 * 1000;
 
 /** A language's catalogue chunk, by its file name. */

@@ -6,9 +6,13 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { EMBED_OPTION_NAMES, EMBED_THEMES } from '../../src/embed/options';
+import { GLOSSARY_ES } from '../../src/i18n/glossary.es';
+import { PRESET_TEXT_ES } from '../../src/i18n/presets.es';
+import { DEFAULT_PRESET_ID, findPreset } from '../../src/state';
+import { GLOSSARY } from '../../src/ui/glossary';
 import { en as uiEnglish } from '../../src/i18n/messages.en';
 import { es as uiSpanish } from '../../src/i18n/messages.es';
-import { CATALOGUES } from '../../src/learn/messages';
+import { CATALOGUES } from '../../src/learn/catalogues';
 import type { Language } from '../../src/i18n/language';
 import { siteUrl, useBrowser as startBrowser } from './browser';
 import { ownFragments as sharedOwnFragments } from './catalogueFragments';
@@ -162,6 +166,28 @@ describe('the explorer in two languages', () => {
     await expectWholeExplorer(spanish.page, 'es');
   });
 
+  it('downloads the Spanish glossary and preset notes only for a Spanish page', async () => {
+    for (const language of ['en', 'es'] as const) {
+      const { page } = await browser.open('/embed.html');
+      const scripts: string[] = [];
+      page.on('request', (request) => {
+        if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+      });
+      await page.goto(siteUrl(`/?lang=${language}`));
+      await waitForFit(page);
+      const spanishText = scripts.filter((path) => /\/explorer\.es-[\w-]+\.js$/.test(path));
+      expect(spanishText, scripts.join(', ')).toHaveLength(language === 'es' ? 1 : 0);
+      const glossary = language === 'es' ? GLOSSARY_ES : GLOSSARY;
+      expect(await page.getByTestId('term-note-computeBackend').textContent()).toContain(
+        glossary.computeBackend.explanation,
+      );
+      const preset = findPreset(DEFAULT_PRESET_ID);
+      expect(await page.getByTestId('preset-note').textContent()).toContain(
+        language === 'es' ? PRESET_TEXT_ES[preset.id].description : preset.description,
+      );
+    }
+  });
+
   it('switches language without losing the points, and keeps it in the address', async () => {
     const { page } = await browser.open('/');
     await waitForFit(page);
@@ -284,6 +310,58 @@ describe('the article in two languages', () => {
         await waitForWidgetFit(widget, !flat);
       }
       await expectOnly(page, language, articleFragments(language === 'en' ? 'es' : 'en'));
+    }
+  });
+});
+
+describe('the status line in the page’s language when the main thread computes', () => {
+  it('says why, in Spanish, where the browser has no Web Workers', async () => {
+    const { page } = await browser.open('/embed.html');
+    await page.addInitScript(() => {
+      delete (window as { Worker?: unknown }).Worker;
+    });
+    await page.goto(siteUrl('/?lang=es'));
+    await waitForFit(page);
+    expect(await page.getByTestId('compute-backend').textContent()).toBe('hilo principal');
+    const note = page.getByTestId('compute-note');
+    expect(await note.getAttribute('data-note')).toBe('no-worker');
+    expect(await note.textContent()).toBe(
+      ' · se calcula en el hilo principal: este navegador no tiene Web Workers',
+    );
+    await expectOnly(page, 'es');
+  });
+});
+
+describe('the status line in two languages, on a browser without WebGL', () => {
+  const noWebgl = startBrowser({ webgl: false });
+  /** Why WebGL is not used, in each language's words (tfjs's own error text follows). */
+  const NOTE_START = { en: /^ · WebGL did not start \(/, es: /^ · WebGL no arrancó \(/ };
+
+  it('says why it computes on the CPU in the page’s language, on the explorer', async () => {
+    for (const language of ['en', 'es'] as const) {
+      const { page } = await noWebgl.open(`/?lang=${language}`);
+      await waitForFit(page);
+      expect(await page.getByTestId('compute-backend').textContent()).toBe('cpu');
+      const note = page.getByTestId('compute-note');
+      expect(await note.getAttribute('data-note')).toMatch(/^webgl-(failed|refused|test-failed)$/);
+      const text = (await note.textContent()) ?? '';
+      expect(text).toMatch(NOTE_START[language]);
+      // The whole note is its title too (the status line may cut it short).
+      expect(await note.getAttribute('title')).toBe(text.replace(/^ · /, ''));
+      await expectOnly(page, language);
+    }
+  });
+
+  it('says it in the widget’s language too', async () => {
+    for (const language of ['en', 'es'] as const) {
+      const { page } = await noWebgl.open(
+        `/embed.html?lang=${language}&panels=controls,readout,status`,
+      );
+      const widget = page.getByTestId('gp-embed');
+      await waitForWidgetFit(widget);
+      const note = widget.getByTestId('compute-note');
+      expect(await note.textContent()).toMatch(NOTE_START[language]);
+      await expectOnly(page, language);
     }
   });
 });

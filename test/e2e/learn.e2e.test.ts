@@ -8,7 +8,8 @@ import { createRequire } from 'node:module';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { SECTION_IDS } from '../../src/learn/article';
-import { CATALOGUES, type Language } from '../../src/learn/messages';
+import { CATALOGUES } from '../../src/learn/catalogues';
+import type { Language } from '../../src/learn/messages';
 import { launchChromium, siteUrl, useBrowser as startBrowser } from './browser';
 import { ownFragments as sharedOwnFragments } from './catalogueFragments';
 import { dragWidgetPoint, waitForWidgetFit, waitUntil } from './embedHelpers';
@@ -123,6 +124,27 @@ it('follows the browser language by default, and the switch changes it', async (
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
   } finally {
     await chromium.close();
+  }
+});
+
+it('downloads only its reader’s text: each language’s article text is a chunk of its own', async () => {
+  for (const [path, language, other] of [
+    ['/learn.html', 'en', 'es'],
+    ['/learn.es.html', 'es', 'en'],
+  ] as const) {
+    const { page } = await browser.open('/embed.html');
+    const scripts: Promise<string>[] = [];
+    page.on('response', (response) => {
+      // A redirect has no body; the script it leads to comes with its own.
+      if (response.request().resourceType() === 'script')
+        scripts.push(response.text().catch(() => ''));
+    });
+    await page.goto(siteUrl(path));
+    await waitForLiveFigures(page);
+    const loaded = await Promise.all(scripts);
+    const holding = (text: string) => loaded.filter((script) => script.includes(text)).length;
+    expect(holding(CATALOGUES[language].metaDescription), language).toBe(1);
+    expect(holding(CATALOGUES[other].metaDescription), `${other} on the ${language} page`).toBe(0);
   }
 });
 

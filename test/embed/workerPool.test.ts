@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createWorkerPool } from '../../src/embed/workerPool';
 import { createComputeClient } from '../../src/worker/main/client';
-import type { AnalysisResult } from '../../src/worker/shared/protocol';
+import { NoWebWorkersError } from '../../src/worker/shared/computeNote';
+import type { AnalysisResult, ComputeStatus } from '../../src/worker/shared/protocol';
 import type { LivenessOptions } from '../../src/worker/main/liveness';
 import { FakeWorker, resultFor, sampleRequest } from '../worker/fakeWorker';
 
@@ -125,6 +126,8 @@ describe('one compute worker shared by several widgets', () => {
     vi.useFakeTimers();
     const { workers, client, onMainThread } = poolOverFakes({ floorMs: 1_000, multiple: 0 });
     const a = client();
+    const statuses: ComputeStatus[] = [];
+    a.client.subscribeStatus((status) => statuses.push(status));
     workers[0]!.send(started);
     await vi.advanceTimersByTimeAsync(0);
     const seq = a.client.request(sampleRequest(0.1));
@@ -139,6 +142,11 @@ describe('one compute worker shared by several widgets', () => {
     await vi.advanceTimersByTimeAsync(10);
     expect(onMainThread).toEqual([seq]);
     expect(a.results.map((r) => r.seq)).toEqual([seq]);
+    // The pool says how long the worker was silent; the client words it.
+    expect(statuses.at(-1)?.note).toEqual({
+      code: 'worker-restarted',
+      cause: { code: 'silent', seconds: expect.closeTo(1, 1) as number },
+    });
   });
 
   it('drops the answer for a client that left, and ends the worker when the last one leaves', async () => {
@@ -166,7 +174,7 @@ describe('one compute worker shared by several widgets', () => {
 
   it('lets a client fall back to the main thread when no worker can start', () => {
     const pool = createWorkerPool(() => {
-      throw new Error('this browser has no Web Workers');
+      throw new NoWebWorkersError();
     });
     expect(() => pool.createWorker()).toThrow('no Web Workers');
     expect(pool.stats()).toEqual({ lanes: 0, running: false });

@@ -102,7 +102,7 @@ const NUMBERS: Readonly<Record<string, { en: string; es: string }>> = {
   noiseToSignal: { en: '2.5×10⁻⁹', es: '2,5×10⁻⁹' },
   condition: { en: '1.0×10⁹', es: '1,0×10⁹' },
   gap: { en: '0.40', es: '0,40' },
-  digits: { en: '3', es: '3' },
+  digits: { en: 'about 3 correct digits', es: 'unas 3 cifras correctas' },
 };
 
 /** Each rule's objective as the Spanish messages name it. */

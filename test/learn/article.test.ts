@@ -7,7 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { computeArticleFacts } from '../../src/learn/facts';
 import { iftNumbers } from '../../src/learn/iftNumbers';
-import { CATALOGUES, type MessageKey } from '../../src/learn/messages';
+import { CATALOGUES } from '../../src/learn/catalogues';
+import type { MessageKey } from '../../src/learn/messages';
 import { renderArticle, SECTION_IDS } from '../../src/learn/article';
 
 const facts = computeArticleFacts();
@@ -64,7 +65,9 @@ describe('the article', () => {
 
   it('renders every section, with a static picture per figure, in each language', () => {
     for (const language of ['en', 'es'] as const) {
-      const html = renderArticle(language, facts, { spanishHref: 'learn.es.html' });
+      const html = renderArticle(language, CATALOGUES[language], facts, {
+        spanishHref: 'learn.es.html',
+      });
       for (const id of SECTION_IDS) expect(html).toContain(`id="${id}"`);
       expect(html.match(/class="figure-static"/g)?.length).toBeGreaterThanOrEqual(10);
       const names = new Set(

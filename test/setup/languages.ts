@@ -3,6 +3,7 @@
  * `translator('es')` at once. A page loads only its own language, on demand: the browser tests
  * check that (test/e2e/embed-budget.e2e.test.ts, test/e2e/i18n.e2e.test.ts).
  */
-import { loadLanguage } from '../../src/i18n/messages';
+import { loadExplorerLanguage } from '../../src/ui/explorerText';
 
-await Promise.all([loadLanguage('en'), loadLanguage('es')]);
+// Each catalogue, and the explorer's own text (glossary, presets) with it.
+await Promise.all([loadExplorerLanguage('en'), loadExplorerLanguage('es')]);

@@ -352,7 +352,7 @@ describe('explorer store', () => {
     client.setStatus({ backend: 'webgl', note: null });
     expect(act().status.backend).toBe('webgl');
     act().dispose();
-    client.setStatus({ backend: 'cpu', note: 'WebGL failed' });
+    client.setStatus({ backend: 'cpu', note: { code: 'webgl-refused' } });
     expect(act().status.backend).toBe('webgl');
   });
 });

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createComputeClient } from '../../src/worker/main/client';
 import type { LivenessOptions } from '../../src/worker/main/liveness';
 import type { MainThreadCompute } from '../../src/worker/main/mainThreadCompute';
+import { NoWebWorkersError } from '../../src/worker/shared/computeNote';
 import type { AnalysisResult, ComputeStatus } from '../../src/worker/shared/protocol';
 import {
   curveResultFor,
@@ -136,7 +137,7 @@ describe('compute client recovery', () => {
     expect(workers).toHaveLength(2);
     expect(statuses.at(-1)).toEqual({
       backend: 'starting',
-      note: 'the compute worker restarted after: out of memory',
+      note: { code: 'worker-restarted', cause: { code: 'error', detail: 'out of memory' } },
     });
     const second = current();
     // The newest request goes to the main thread while the new worker starts.
@@ -186,7 +187,7 @@ describe('compute client recovery', () => {
 
   it('restarts a worker that falls silent with a request out, after the liveness floor', async () => {
     vi.useFakeTimers();
-    const { client, workers, current } = setup({
+    const { client, workers, current, statuses } = setup({
       liveness: { floorMs: 1000, multiple: 0, startupMs: 20_000 },
     });
     current().send(started);
@@ -196,6 +197,10 @@ describe('compute client recovery', () => {
     await vi.advanceTimersByTimeAsync(2);
     expect(workers).toHaveLength(2);
     expect(workers[0]!.terminated).toBe(true);
+    expect(statuses.at(-1)?.note).toEqual({
+      code: 'worker-restarted',
+      cause: { code: 'silent', seconds: expect.closeTo(1, 1) as number },
+    });
   });
 
   it('allows the start-up its own time, and a working worker every stage its time', async () => {
@@ -255,7 +260,7 @@ describe('compute client recovery', () => {
 
   it('watches a restarted worker’s start-up while the main thread bridges', async () => {
     vi.useFakeTimers();
-    const { client, workers, current } = setup({
+    const { client, workers, current, statuses } = setup({
       liveness: { floorMs: 1000, multiple: 0, startupMs: 5000 },
     });
     client.request(sampleRequest());
@@ -265,6 +270,10 @@ describe('compute client recovery', () => {
     expect(workers).toHaveLength(2);
     await vi.advanceTimersByTimeAsync(200);
     expect(workers).toHaveLength(3);
+    expect(statuses.at(-1)?.note).toEqual({
+      code: 'worker-restarted',
+      cause: { code: 'no-start', seconds: 5 },
+    });
   });
 
   it('does not restart a worker once the answer came', async () => {
@@ -306,7 +315,11 @@ describe('compute client recovery', () => {
     await flush();
     await flush();
     expect(statuses.at(-1)?.backend).toBe('main-thread');
-    expect(statuses.at(-1)?.note).toMatch(/failed 3 times/);
+    expect(statuses.at(-1)?.note).toEqual({
+      code: 'worker-gave-up',
+      failures: 3,
+      cause: { code: 'error', detail: 'boom' },
+    });
     expect(mainThreadRequests).toEqual([1]);
     expect(results.map((result) => result.seq)).toEqual([1]);
 
@@ -336,7 +349,7 @@ describe('compute client recovery', () => {
     const results: AnalysisResult[] = [];
     const client = createComputeClient({
       createWorker: () => {
-        throw new Error('this browser has no Web Workers');
+        throw new NoWebWorkersError();
       },
       loadMainThread: async () => ({
         compute: async (request) => resultFor(request.seq),
@@ -349,7 +362,7 @@ describe('compute client recovery', () => {
     for (let k = 0; k < 4; k++) await flush();
     expect(statuses.at(-1)).toEqual({
       backend: 'main-thread',
-      note: 'computing on the main thread: this browser has no Web Workers',
+      note: { code: 'no-worker', cause: { code: 'no-web-workers' } },
     });
     expect(results.map((result) => result.seq)).toEqual([1]);
   });

@@ -43,7 +43,9 @@ function request(seq: number, shift = 0, samples = 2): SequencedRequest {
 function fakeRuntime(backend: TfjsBackendName, start?: () => Promise<never>) {
   const state = { lost: false, fallBacks: 0, onLost: null as (() => void) | null };
   const runtime: GpuRuntime & { loseContext(): void } = {
-    start: start ?? (async () => ({ backend, note: backend === 'cpu' ? 'no WebGL here' : null })),
+    start:
+      start ??
+      (async () => ({ backend, note: backend === 'cpu' ? { code: 'webgl-unavailable' } : null })),
     contextLost: () => state.lost,
     onContextLost: (callback) => (state.onLost = callback),
     fallBackToCpu: async () => {
@@ -87,7 +89,7 @@ describe('worker host', () => {
     const { host, results, statuses } = setup();
     host.receive({ type: 'analyse', request: request(1) });
     await host.idle();
-    expect(statuses()).toEqual([{ backend: 'cpu', note: 'no WebGL here' }]);
+    expect(statuses()).toEqual([{ backend: 'cpu', note: { code: 'webgl-unavailable' } }]);
     const [result] = results();
     expect(result?.ok && result.backend).toBe('cpu');
     expect(result?.seq).toBe(1);
@@ -153,7 +155,7 @@ describe('worker host', () => {
     expect(state.fallBacks).toBe(1);
     expect(statuses().at(-1)).toEqual({
       backend: 'cpu',
-      note: 'the WebGL context was lost; computing on the CPU',
+      note: { code: 'webgl-context-lost' },
     });
     expect(results()).toHaveLength(1);
     const [result] = results();

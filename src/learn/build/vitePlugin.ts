@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import type { Plugin } from 'vite';
 import { renderArticle, escapeHtml } from '../article';
 import { computeArticleFacts, type ArticleFacts } from '../facts';
-import { CATALOGUES, type Language } from '../messages';
+import { CATALOGUES } from '../catalogues';
+import type { Language } from '../messages';
 
 function head(language: Language): string {
   const m = CATALOGUES[language];
@@ -39,7 +40,7 @@ export function learnArticlePlugin(): Plugin {
       .replace('<!--learn:head-->', `${HEAD_START}${head(language)}${HEAD_END}`)
       .replace(
         '<!--learn:article-->',
-        `${ARTICLE_START}${renderArticle(language, facts, { spanishHref })}${ARTICLE_END}`,
+        `${ARTICLE_START}${renderArticle(language, CATALOGUES[language], facts, { spanishHref })}${ARTICLE_END}`,
       );
   };
   return {
@@ -65,7 +66,7 @@ export function learnArticlePlugin(): Plugin {
         spanish,
         ARTICLE_START,
         ARTICLE_END,
-        renderArticle('es', facts, { spanishHref: 'learn.es.html' }),
+        renderArticle('es', CATALOGUES.es, facts, { spanishHref: 'learn.es.html' }),
       );
       writeFileSync(join(options.dir, 'learn.es.html'), spanish);
     },

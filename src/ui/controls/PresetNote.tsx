@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { findPreset, type PresetId } from '../../state';
 import { useExplorer } from '../context';
 import { useI18n } from '../i18n';
-import { presetText } from '../presetText';
+import { presetText } from '../explorerText';
 
 /**
  * The teaching note of the dataset on screen, shown in full beside the data menu (not in a

@@ -4,7 +4,7 @@ import { PRESETS, type PresetId } from '../../state';
 import { useExplorer, useExplorerStore } from '../context';
 import { HYPERPARAMETER_LABELS, KERNEL_LABELS } from '../format';
 import { useI18n } from '../i18n';
-import { presetText } from '../presetText';
+import { presetText } from '../explorerText';
 import { Segmented } from './Segmented';
 
 /** Data, kernel, what the arrows show, layers, and undo/redo/reset. */

@@ -8,7 +8,7 @@
 import '../../ui/styles/index.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { loadLanguage } from '../../i18n/messages';
+import { loadExplorerLanguage } from '../../ui/explorerText';
 import { createExplorerStore, type ExplorerStore, type Point } from '../../state';
 import { App } from '../../ui/App';
 import type { ComputeClient } from '../shared/protocol';
@@ -64,7 +64,7 @@ export function mountExplorer(client: ComputeClient): void {
   const root = document.createElement('div');
   document.body.append(root);
   // The page's text waits for its catalogue, as on the explorer's own page.
-  void loadLanguage('en').then(() =>
+  void loadExplorerLanguage('en').then(() =>
     createRoot(root).render(
       <StrictMode>
         <App store={store} />

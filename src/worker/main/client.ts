@@ -25,6 +25,7 @@ import {
   type LivenessOptions,
   type LivenessWatch,
 } from './liveness';
+import { NoWebWorkersError, type ComputeNote, type WorkerFailure } from '../shared/computeNote';
 import type { FromWorkerMessage, ToWorkerMessage } from '../shared/messages';
 import type { MainThreadCompute } from './mainThreadCompute';
 import { createSideJob } from './sideJob';
@@ -70,7 +71,7 @@ export interface ComputeClientOptions {
 export const DEFAULT_MAX_RESTARTS = 3;
 
 function createModuleWorker(): WorkerLike {
-  if (typeof Worker === 'undefined') throw new Error('this browser has no Web Workers');
+  if (typeof Worker === 'undefined') throw new NoWebWorkersError();
   return new Worker(new URL('../thread/compute.worker.ts', import.meta.url), { type: 'module' });
 }
 
@@ -90,17 +91,24 @@ function notifyAll<T>(listeners: Iterable<(value: T) => void>, value: T): void {
   }
 }
 
-/** A readable reason from an Error, an ErrorEvent, or a bare event (a worker that failed to load). */
+/** The message of a thrown value (the browser's or the engine's own words). */
 export function describeFailure(error: unknown): string {
-  if (error instanceof Error) return error.message;
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Why a worker is given up on, from what reported it: an Error, an ErrorEvent, a bare event (a
+ * worker that failed to load), or a pool's event for a silent worker (with `silentMs`).
+ */
+export function workerFailure(error: unknown): WorkerFailure {
+  if (error instanceof NoWebWorkersError) return { code: 'no-web-workers' };
   if (error instanceof Event) {
-    const message = (error as Event & { message?: unknown }).message;
-    if (typeof message === 'string' && message !== '') return message;
-    return error.type === 'messageerror'
-      ? 'a message could not be decoded'
-      : 'an error in the worker';
+    const { message, silentMs } = error as Event & { message?: unknown; silentMs?: unknown };
+    if (typeof silentMs === 'number') return { code: 'silent', seconds: silentMs / 1000 };
+    if (typeof message === 'string' && message !== '') return { code: 'error', detail: message };
+    return { code: error.type === 'messageerror' ? 'undecodable-message' : 'unnamed-error' };
   }
-  return String(error);
+  return { code: 'error', detail: describeFailure(error) };
 }
 
 /** Where the request in flight is being computed. */
@@ -130,7 +138,7 @@ export function createComputeClient(options: ComputeClientOptions = {}): Compute
   let mainThreadOnly = false;
   let mainThread: Promise<MainThreadCompute> | null = null;
   let consecutiveFailures = 0;
-  let restartNote: string | null = null;
+  let restartNote: ComputeNote | null = null;
   let disposed = false;
 
   const setStatus = (next: ComputeStatus): void => {
@@ -165,7 +173,10 @@ export function createComputeClient(options: ComputeClientOptions = {}): Compute
           sendToWorker(request);
           return;
         }
-        setStatus({ backend: 'starting', note: `cannot compute: ${describeFailure(error)}` });
+        setStatus({
+          backend: 'starting',
+          note: { code: 'cannot-compute', detail: describeFailure(error) },
+        });
       },
     );
   };
@@ -212,7 +223,7 @@ export function createComputeClient(options: ComputeClientOptions = {}): Compute
     onMainThread: (compute, request, deliver) => compute.insight?.(request, deliver) ?? null,
   });
 
-  const switchToMainThread = (reason: string): void => {
+  const switchToMainThread = (reason: ComputeNote): void => {
     mainThreadOnly = true;
     bridging = false;
     setStatus({ backend: 'starting', note: reason });
@@ -230,7 +241,7 @@ export function createComputeClient(options: ComputeClientOptions = {}): Compute
       created = createWorker();
     } catch (error) {
       worker = null;
-      switchToMainThread(`computing on the main thread: ${describeFailure(error)}`);
+      switchToMainThread({ code: 'no-worker', cause: workerFailure(error) });
       return;
     }
     worker = created;
@@ -239,14 +250,14 @@ export function createComputeClient(options: ComputeClientOptions = {}): Compute
       // No request waits on it while the main thread bridges: its start-up is watched alone.
       setTimeout(() => {
         if (worker === created && !workerStarted && !disposed) {
-          failWorker(`it did not start within ${Math.round(liveness.startupMs / 1000)} s`);
+          failWorker({ code: 'no-start', seconds: Math.round(liveness.startupMs / 1000) });
         }
       }, liveness.startupMs);
     }
     watch = created.supervised
       ? null
       : createLivenessWatch(liveness, stageTimes, (silentMs) =>
-          failWorker(`no answer for ${(silentMs / 1000).toFixed(1)} s`),
+          failWorker({ code: 'silent', seconds: silentMs / 1000 }),
         );
     created.addEventListener('message', (event: MessageEvent<FromWorkerMessage>) => {
       if (worker !== created || disposed) return;
@@ -270,13 +281,13 @@ export function createComputeClient(options: ComputeClientOptions = {}): Compute
     });
     const onFailure = (event: Event): void => {
       event.preventDefault();
-      if (worker === created) failWorker(describeFailure(event));
+      if (worker === created) failWorker(workerFailure(event));
     };
     created.addEventListener('error', onFailure);
     created.addEventListener('messageerror', onFailure);
   };
 
-  function failWorker(reason: string): void {
+  function failWorker(cause: WorkerFailure): void {
     if (disposed || worker === null) return;
     watch?.stop();
     watch = null;
@@ -289,9 +300,9 @@ export function createComputeClient(options: ComputeClientOptions = {}): Compute
     const latest = pending ?? lost;
     if (inFlight === null) pending = null;
     if (consecutiveFailures > maxRestarts) {
-      switchToMainThread(`the compute worker failed ${consecutiveFailures} times (${reason})`);
+      switchToMainThread({ code: 'worker-gave-up', failures: consecutiveFailures, cause });
     } else {
-      restartNote = `the compute worker restarted after: ${reason}`;
+      restartNote = { code: 'worker-restarted', cause };
       setStatus({ backend: 'starting', note: restartNote });
       bridging = true;
       startWorker();

@@ -3,6 +3,7 @@
  * imported by both sides. All numbers are float64 results of `src/engine` unless a field says it
  * came from the float32 GPU path.
  */
+import type { ComputeNote } from './computeNote';
 import type {
   CurveAxis,
   DenseBackend,
@@ -198,8 +199,8 @@ export type CurveResult = CurveSuccess | CurveFailure;
 /** Status of the compute service, for the page's status line. */
 export interface ComputeStatus {
   backend: ComputeBackend | 'starting';
-  /** Human-readable note, e.g. why WebGL was not used or that the worker restarted. */
-  note: string | null;
+  /** Why it computes there, e.g. why WebGL was not used or that the worker restarted, by code. */
+  note: ComputeNote | null;
 }
 
 /**

@@ -29,6 +29,7 @@ import {
   type ToWorkerMessage,
 } from '../shared/messages';
 import type { AnalysisResult, SequencedRequest } from '../shared/protocol';
+import type { ComputeNote } from '../shared/computeNote';
 
 /** What the host needs from tfjs; the real one is in `tfjsRuntime.ts`. */
 export interface GpuRuntime {
@@ -79,7 +80,7 @@ export function createWorkerHost(options: WorkerHostOptions): WorkerHost {
   let insight: InsightJob | null = null;
   let curveScheduled = false;
 
-  const postStatus = (note: string | null): void => {
+  const postStatus = (note: ComputeNote | null): void => {
     if (backend !== null) options.post({ type: 'status', status: { backend, note } }, []);
   };
 
@@ -97,7 +98,7 @@ export function createWorkerHost(options: WorkerHostOptions): WorkerHost {
     switching ??= options.runtime.fallBackToCpu().then(() => {
       backend = 'cpu';
       contextLoss = null;
-      postStatus('the WebGL context was lost; computing on the CPU');
+      postStatus({ code: 'webgl-context-lost' });
     });
     return switching;
   };
