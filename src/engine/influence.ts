@@ -20,6 +20,7 @@ import {
   sensitivityInverse,
   undefinedReason,
 } from './sensitivity';
+import { removalStart, removalStartBasis, type RemovalStartBasis } from './removal-start';
 import { fitState } from './rules/state';
 import { ruleWeightPartials } from './rules/weights';
 import { GpInputError, validateDataset } from './validate';
@@ -85,12 +86,14 @@ export interface InfluenceShared {
   data: Dataset | null;
   fit: FitResult | null;
   infinitesimal: ReturnType<typeof infinitesimalInfluence> | null;
+  /** The full data's factorisation at θ̂ and third derivatives, for each refit's start (or null). */
+  removalBasis: RemovalStartBasis | null;
   /** The last refit, whose buffers the next one takes over. */
   lastRefit: FitResult | null;
 }
 
 export function createInfluenceShared(): InfluenceShared {
-  return { data: null, fit: null, infinitesimal: null, lastRefit: null };
+  return { data: null, fit: null, infinitesimal: null, removalBasis: null, lastRefit: null };
 }
 
 /** A first-order estimate this close to θ̂ (every log coordinate) starts in θ̂'s own basin. */
@@ -124,12 +127,15 @@ function withoutPoint(data: Dataset, index: number): Dataset {
 
 /**
  * The exact and the infinitesimal influence of every point on the fit's θ̂, for its rule. Each
- * reduced dataset is polished from θ̂ (with the fit's Hessian for the first step) and from every
- * other local maximum of the full data
- * (`localMaxima`, found once); basins that cannot come within 3 nats of the best are abandoned
- * after a step. The refits run in one set of buffers, and each polish ends with an unevaluated
- * Newton step where that step's predicted error is below the polish's tolerance
- * (`refitOnBuffersOf`): the same θ̂, one evaluation fewer per point.
+ * reduced dataset is polished from θ̂'s neighbourhood and from every other local maximum of the
+ * full data (`localMaxima`, found once); basins that cannot come within 3 nats of the best are
+ * abandoned after a step. Where the first-order estimate stays near θ̂ (`ml`, `map`), the polish
+ * starts at θ̂ + δ, the cubic step from the reduced data's exact gradient and Hessian at θ̂, had
+ * in O(n) from the full data's factorisation (removal-start.ts); otherwise from the first-order
+ * estimate, or θ̂ and that estimate, with the fit's Hessian for the first step. The refits run in
+ * one set of buffers, and each polish ends with an unevaluated Newton step where that step's
+ * predicted error is below the polish's tolerance (`refitOnBuffersOf`): the same θ̂, one
+ * evaluation fewer per point.
  */
 export function pointInfluence(
   data: Dataset,
@@ -138,7 +144,13 @@ export function pointInfluence(
 ): InfluenceResult {
   const shared = options.shared ?? createInfluenceShared();
   if (shared.data !== data || shared.fit !== fit) {
-    Object.assign(shared, { data, fit, infinitesimal: infinitesimalInfluence(data, fit) });
+    const infinitesimal = infinitesimalInfluence(data, fit);
+    Object.assign(shared, {
+      data,
+      fit,
+      infinitesimal,
+      removalBasis: infinitesimal.defined ? removalStartBasis(data, fit) : null,
+    });
   }
   const infinitesimal = shared.infinitesimal!;
   const others = (options.maxima ?? localMaxima(data, sameRuleOptions(fit))).filter(
@@ -174,20 +186,24 @@ export function pointInfluence(
     const estimate =
       linearRemoval && (fit.logTheta.map((value, i) => value + linearRemoval[i]!) as LogTheta);
     const near = linearRemoval !== null && Math.max(...linearRemoval.map(Math.abs)) <= NEAR;
+    const borrowed = fit.hessianLogTheta;
     const continuationStarts = near
-      ? [estimate!]
-      : estimate
-        ? [fit.logTheta, estimate]
-        : [fit.logTheta];
+      ? [
+          (shared.removalBasis && removalStart(shared.removalBasis, fit, reduced, index, NEAR)) ?? {
+            logTheta: estimate!,
+            hessianLogTheta: borrowed,
+          },
+        ]
+      : (estimate ? [fit.logTheta, estimate] : [fit.logTheta]).map((logTheta) => ({
+          logTheta,
+          hessianLogTheta: borrowed,
+        }));
     let refit = refitOnBuffersOf(
       reduced,
       {
         ...sameRuleOptions(fit),
         starts: [
-          ...continuationStarts.map((logTheta) => ({
-            logTheta,
-            hessianLogTheta: fit.hessianLogTheta,
-          })),
+          ...continuationStarts,
           ...others.map(({ logTheta, hessianLogTheta }) => ({ logTheta, hessianLogTheta })),
         ],
       },

@@ -232,6 +232,8 @@ export interface PolishOptions {
    * (influence.ts).
    */
   finishWithStep?: boolean;
+  /** An exact order-2 evaluation `start` was predicted from: the finish's previous point. */
+  origin?: ObjectiveEvaluation | null;
 }
 
 /**
@@ -262,9 +264,12 @@ export function polishMaximum(
   let quadraticSteps = 0;
   let nonConcaveSteps = 0;
   let previousStep: LogTheta | null = null;
-  let previousLength = Infinity;
   // The last point whose Hessian was its own (for thirdDerivativeConstant).
-  let previous: SearchPoint | null = null;
+  const origin = options.origin;
+  let previous = origin ? toSearchPoint(origin, origin.hessian!) : null;
+  let previousLength = Math.max(
+    ...(previous?.phi.map((v, i) => Math.abs(v - startPhi[i]!)) ?? [Infinity]),
+  );
   for (let iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
     const point: SearchPoint = current;
     const atBound = point.phi.map((value, i) =>
