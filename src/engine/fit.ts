@@ -83,7 +83,13 @@ export interface FitOptions {
      * The objective's exact gradient and Hessian at a nearby point (data units) from which
      * `logTheta` was predicted: the polish's finishing test counts it as the previous point.
      */
-    origin?: { logTheta: LogTheta; gradient: LogTheta; hessian: Matrix3 } | null;
+    origin?: {
+      logTheta: LogTheta;
+      gradient: LogTheta;
+      hessian: Matrix3;
+      /** The third derivatives there of nearby data (newton-finish.ts, PolishOrigin). */
+      third?: [Matrix3, Matrix3, Matrix3];
+    } | null;
   }[];
 }
 

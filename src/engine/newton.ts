@@ -23,7 +23,7 @@ import {
   toSearchCoordinates,
   type SearchBox,
 } from './search-region';
-import { dot3, FINISHING_ERROR, modelAt, thirdDerivativeConstant } from './newton-finish';
+import { dot3, FINISHING_ERROR, finishingError, modelAt, type PolishOrigin } from './newton-finish';
 import { symmetricEigen3, zeroMatrix3 } from './small3';
 import type { LogTheta, Matrix3 } from './types';
 
@@ -233,7 +233,7 @@ export interface PolishOptions {
    */
   finishWithStep?: boolean;
   /** An exact order-2 evaluation `start` was predicted from: the finish's previous point. */
-  origin?: ObjectiveEvaluation | null;
+  origin?: PolishOrigin | null;
 }
 
 /**
@@ -325,12 +325,7 @@ export function polishMaximum(
       return { evaluation: point.evaluation, steps, converged: true, activeBounds: held };
     }
     if (options.finishWithStep && hessianIsExact && concave && held.every((side) => side === 0)) {
-      const predictedError =
-        largestStep ** 2 *
-        Math.max(
-          largestStep / previousLength ** 2,
-          thirdDerivativeConstant(point, inverse, previous),
-        );
+      const predictedError = finishingError(point, step, inverse, previous, previousLength, origin);
       const targetPhi = point.phi.map((value, i) => value + step[i]!) as LogTheta;
       const inside = targetPhi.every((value, i) => value === clampToBounds(targetPhi, bounds)[i]);
       if (

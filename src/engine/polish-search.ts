@@ -7,7 +7,8 @@
  */
 import { createLikelihoodWorkspace } from './likelihood';
 import { polishMaximum, type PolishResult } from './newton';
-import type { Objective, ObjectiveEvaluation } from './objective';
+import type { PolishOrigin } from './newton-finish';
+import type { Objective } from './objective';
 import { maximumKind } from './optimum';
 import { looSearchCandidates } from './rules/loo-search';
 import { createRuleObjective, type RuleObjective } from './rules/objective';
@@ -69,7 +70,7 @@ export interface PolishAllOptions {
   /** `startHessians[k]`, where given, is a nearby Hessian for start k's first step. */
   startHessians?: readonly (Matrix3 | null | undefined)[];
   /** `startOrigins[k]`, where given, is the point start k was predicted from (newton.ts). */
-  startOrigins?: readonly (ObjectiveEvaluation | null | undefined)[];
+  startOrigins?: readonly (PolishOrigin | null | undefined)[];
   /** The polish's step tolerance (newton.ts' default when left out). */
   stepTolerance?: number;
   /** End each polish with an unevaluated Newton step where that is exact enough (newton.ts). */

@@ -36,7 +36,12 @@ export interface RemovalStartBasis {
 /** A refit's start θ̂ + δ (data units) and the exact derivatives at θ̂ it was predicted from. */
 export interface RemovalStart {
   logTheta: LogTheta;
-  origin: { logTheta: LogTheta; gradient: LogTheta; hessian: Matrix3 };
+  origin: {
+    logTheta: LogTheta;
+    gradient: LogTheta;
+    hessian: Matrix3;
+    third: [Matrix3, Matrix3, Matrix3];
+  };
 }
 
 /**
@@ -87,7 +92,7 @@ export function removalStart(
   if (!delta || Math.max(...delta.map(Math.abs)) > reach) return null;
   return {
     logTheta: fit.logTheta.map((value, i) => value + delta[i]!) as LogTheta,
-    origin: { logTheta: fit.logTheta, gradient, hessian },
+    origin: { logTheta: fit.logTheta, gradient, hessian, third: basis.third },
   };
 }
 
