@@ -10,11 +10,13 @@
  * with T the full data's third derivatives at θ̂ (central differences of its Hessian; they differ
  * from the reduced data's by O(1/n)). Its error is O(|δ|³ + |δ|²/n) instead of Newton's O(|δ|²),
  * so that the first evaluation, at θ̂ + δ, often ends the polish with an unevaluated step
- * (newton.ts, `finishWithStep`), θ̂ with its exact g₋ and H₋ counting as the previous point.
- * `loo`'s objective has no downdate here: its refits start from the first-order estimate.
+ * (newton.ts, `finishWithStep`): the start carries θ̂ as its origin and T, from which the finishing
+ * test predicts Newton's error along the step (newton-finish.ts, `finishingError`). `loo`'s
+ * objective has no downdate here: its refits start from the first-order estimate.
  */
 import type { FitInternals } from './fit';
 import { createLikelihoodWorkspace } from './likelihood';
+import { NotPositiveDefiniteError } from './linalg';
 import {
   createRemovalDowndate,
   removalDerivatives,
@@ -45,13 +47,25 @@ export interface RemovalStart {
 }
 
 /**
+ * Above this condition number of K the block inverse and the third derivatives' differences lose
+ * too many digits to be worth a start (roundoff.ts): the refits start as for `loo`.
+ */
+const MAX_COVARIANCE_CONDITION = 1e8;
+
+/**
  * The basis for a fit whose Hessian is negative definite (the infinitesimal jackknife is
- * defined); null for `loo`.
+ * defined); null for `loo`, for a nearly singular K, and where K cannot be factorised beside θ̂.
  */
 export function removalStartBasis(data: Dataset, fit: FitResult): RemovalStartBasis | null {
   if (fit.rule === 'loo') return null;
+  if (!(fit.diagnostics.roundoff.covarianceCondition <= MAX_COVARIANCE_CONDITION)) return null;
   const state = fitState(data, fit);
-  return { downdate: createRemovalDowndate(state), third: thirdDerivatives(state) };
+  try {
+    return { downdate: createRemovalDowndate(state), third: thirdDerivatives(state) };
+  } catch (error) {
+    if (error instanceof NotPositiveDefiniteError) return null;
+    throw error;
+  }
 }
 
 /**
