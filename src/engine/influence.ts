@@ -86,8 +86,11 @@ export interface InfluenceShared {
   data: Dataset | null;
   fit: FitResult | null;
   infinitesimal: ReturnType<typeof infinitesimalInfluence> | null;
-  /** The full data's factorisation at θ̂ and third derivatives, for each refit's start (or null). */
-  removalBasis: RemovalStartBasis | null;
+  /**
+   * The full data's factorisation at θ̂ and third derivatives, for the refits' cubic starts: null
+   * where there are none, undefined until a point first needs them.
+   */
+  removalBasis: RemovalStartBasis | null | undefined;
   /** The last refit, whose buffers the next one takes over. */
   lastRefit: FitResult | null;
 }
@@ -149,7 +152,8 @@ export function pointInfluence(
       data,
       fit,
       infinitesimal,
-      removalBasis: infinitesimal.defined ? removalStartBasis(data, fit) : null,
+      // Computed when a point first needs it: on small data no point may be near enough.
+      removalBasis: infinitesimal.defined ? undefined : null,
     });
   }
   const infinitesimal = shared.infinitesimal!;
@@ -189,7 +193,7 @@ export function pointInfluence(
     const borrowed = fit.hessianLogTheta;
     const continuationStarts = near
       ? [
-          (shared.removalBasis && removalStart(shared.removalBasis, fit, reduced, index, NEAR)) ?? {
+          cubicStart(shared, fit, reduced, index) ?? {
             logTheta: estimate!,
             hessianLogTheta: borrowed,
           },
@@ -264,4 +268,10 @@ function continuationOf(refit: FitResult, start: LogTheta): LogTheta | null {
   const distance = (point: LogTheta) =>
     Math.max(...point.map((value, i) => Math.abs(value - start[i]!)));
   return distance(candidate) < distance(refit.logTheta) ? candidate : null;
+}
+
+/** The cubic start of the refit without point `index` (removal-start.ts), or null. */
+function cubicStart(shared: InfluenceShared, fit: FitResult, reduced: Dataset, index: number) {
+  if (shared.removalBasis === undefined) shared.removalBasis = removalStartBasis(shared.data!, fit);
+  return shared.removalBasis && removalStart(shared.removalBasis, fit, reduced, index, NEAR);
 }
