@@ -33,11 +33,15 @@ export interface PolishOrigin extends ObjectiveEvaluation {
  */
 export const THIRD_DERIVATIVE_MARGIN = 4;
 
+/** … and only this close to the origin (every log coordinate), where they describe the objective. */
+export const THIRD_DERIVATIVE_REACH = 0.05;
+
 /**
  * The predicted error (in φ) of the finishing step s at `point`: c|s|² with c the larger of the
  * steps' contraction |s|/|s_prev|² and thirdDerivativeConstant — or, where the origin brings third
- * derivatives T, the larger of the contraction's and THIRD_DERIVATIVE_MARGIN times Newton's own
- * error ½H⁻¹T[s, s] (log θ), which follows the step's direction instead of bounding every one.
+ * derivatives T and the point is within THIRD_DERIVATIVE_REACH of it, the larger of the
+ * contraction's and THIRD_DERIVATIVE_MARGIN times Newton's own error ½H⁻¹T[s, s] (log θ), which
+ * follows the step's direction instead of bounding every one.
  */
 export function finishingError(
   point: SearchPoint,
@@ -50,7 +54,12 @@ export function finishingError(
   const largest = Math.max(...step.map(Math.abs));
   const contraction = largest / previousLength ** 2;
   const third = origin?.third;
-  if (!third) {
+  const near =
+    origin &&
+    point.evaluation.logTheta.every(
+      (value, i) => Math.abs(value - origin.logTheta[i]!) <= THIRD_DERIVATIVE_REACH,
+    );
+  if (!third || !near) {
     return largest ** 2 * Math.max(contraction, thirdDerivativeConstant(point, inverse, previous));
   }
   const s = fromSearchCoordinates(step);
