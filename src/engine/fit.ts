@@ -76,7 +76,21 @@ export interface FitOptions {
    * abandoned early (polish-search.ts). For refits of data that differ a little from data already searched,
    * such as removing each point in turn (influence.ts). Ignored when `warmStart` is given.
    */
-  starts?: { logTheta: LogTheta; hessianLogTheta?: Matrix3 | null }[];
+  starts?: {
+    logTheta: LogTheta;
+    hessianLogTheta?: Matrix3 | null;
+    /**
+     * The objective's exact gradient and Hessian at a nearby point (data units) from which
+     * `logTheta` was predicted: the polish's finishing test counts it as the previous point.
+     */
+    origin?: {
+      logTheta: LogTheta;
+      gradient: LogTheta;
+      hessian: Matrix3;
+      /** The third derivatives there of nearby data (newton-finish.ts, PolishOrigin). */
+      third?: [Matrix3, Matrix3, Matrix3];
+    } | null;
+  }[];
 }
 
 /** Internal state of a fit, kept for the sensitivities (not part of the serialisable result). */
@@ -193,8 +207,16 @@ function fitWith(
   if (polished.length === 0 && options.starts && !warm) {
     const starts = options.starts.map((start) => toInternalLogTheta(start.logTheta, map));
     const hessians = options.starts.map((start) => start.hessianLogTheta);
+    const origins = options.starts.map(
+      ({ origin }) =>
+        origin && { ...origin, logTheta: toInternalLogTheta(origin.logTheta, map), value: NaN },
+    );
     polished.push(
-      ...polishAll(objective, starts, bounds, { startHessians: hessians, finishWithStep }),
+      ...polishAll(objective, starts, bounds, {
+        startHessians: hessians,
+        startOrigins: origins,
+        finishWithStep,
+      }),
     );
     origin = 'starts';
   } else if (polished.length === 0) {

@@ -20,6 +20,7 @@ import {
   sensitivityInverse,
   undefinedReason,
 } from './sensitivity';
+import { removalStart, removalStartBasis, type RemovalStartBasis } from './removal-start';
 import { fitState } from './rules/state';
 import { ruleWeightPartials } from './rules/weights';
 import { GpInputError, validateDataset } from './validate';
@@ -85,16 +86,27 @@ export interface InfluenceShared {
   data: Dataset | null;
   fit: FitResult | null;
   infinitesimal: ReturnType<typeof infinitesimalInfluence> | null;
+  /**
+   * The full data's factorisation at θ̂ and third derivatives, for the refits' cubic starts: null
+   * where there are none, undefined until a point first needs them.
+   */
+  removalBasis: RemovalStartBasis | null | undefined;
   /** The last refit, whose buffers the next one takes over. */
   lastRefit: FitResult | null;
 }
 
 export function createInfluenceShared(): InfluenceShared {
-  return { data: null, fit: null, infinitesimal: null, lastRefit: null };
+  return { data: null, fit: null, infinitesimal: null, removalBasis: null, lastRefit: null };
 }
 
 /** A first-order estimate this close to θ̂ (every log coordinate) starts in θ̂'s own basin. */
 const NEAR = 0.02;
+
+/**
+ * A cubic step from θ̂ this short (every log coordinate) stays in θ̂'s basin: its local model is
+ * exact there to O(|δ|³) (removal-start.ts), where the first-order estimate's error is O(|δ|²).
+ */
+const CUBIC_REACH = 0.05;
 
 /** Two refits closer than this in every log coordinate found the same maximum. */
 const SAME_MAXIMUM = 1e-6;
@@ -124,12 +136,15 @@ function withoutPoint(data: Dataset, index: number): Dataset {
 
 /**
  * The exact and the infinitesimal influence of every point on the fit's θ̂, for its rule. Each
- * reduced dataset is polished from θ̂ (with the fit's Hessian for the first step) and from every
- * other local maximum of the full data
- * (`localMaxima`, found once); basins that cannot come within 3 nats of the best are abandoned
- * after a step. The refits run in one set of buffers, and each polish ends with an unevaluated
- * Newton step where that step's predicted error is below the polish's tolerance
- * (`refitOnBuffersOf`): the same θ̂, one evaluation fewer per point.
+ * reduced dataset is polished from θ̂'s neighbourhood and from every other local maximum of the
+ * full data (`localMaxima`, found once); basins that cannot come within 3 nats of the best are
+ * abandoned after a step. For `ml` and `map` the polish starts at θ̂ + δ where δ is short: the
+ * cubic step from the reduced data's exact gradient and Hessian at θ̂, had in O(n) from the full
+ * data's factorisation (removal-start.ts); otherwise from the first-order estimate, or θ̂ and that
+ * estimate, with the fit's Hessian for the first step. The refits run in
+ * one set of buffers, and each polish ends with an unevaluated Newton step where that step's
+ * predicted error is below the polish's tolerance (`refitOnBuffersOf`): the same θ̂, one
+ * evaluation fewer per point.
  */
 export function pointInfluence(
   data: Dataset,
@@ -138,7 +153,14 @@ export function pointInfluence(
 ): InfluenceResult {
   const shared = options.shared ?? createInfluenceShared();
   if (shared.data !== data || shared.fit !== fit) {
-    Object.assign(shared, { data, fit, infinitesimal: infinitesimalInfluence(data, fit) });
+    const infinitesimal = infinitesimalInfluence(data, fit);
+    Object.assign(shared, {
+      data,
+      fit,
+      infinitesimal,
+      // Computed when a point first needs it: on small data no point may be near enough.
+      removalBasis: infinitesimal.defined ? undefined : null,
+    });
   }
   const infinitesimal = shared.infinitesimal!;
   const others = (options.maxima ?? localMaxima(data, sameRuleOptions(fit))).filter(
@@ -168,26 +190,28 @@ export function pointInfluence(
       });
       continue;
     }
-    // The continuation is the maximum whose basin holds θ̂. Where the first-order estimate stays
-    // within NEAR of θ̂ it starts in that basin and a step closer; an influential point's
+    // The continuation is the maximum whose basin holds θ̂. A short cubic step (ml, map) starts in
+    // that basin; so does a first-order estimate within NEAR of θ̂. An influential point's
     // estimate can overshoot into another basin, so there θ̂ itself starts first.
     const estimate =
       linearRemoval && (fit.logTheta.map((value, i) => value + linearRemoval[i]!) as LogTheta);
     const near = linearRemoval !== null && Math.max(...linearRemoval.map(Math.abs)) <= NEAR;
-    const continuationStarts = near
-      ? [estimate!]
-      : estimate
-        ? [fit.logTheta, estimate]
-        : [fit.logTheta];
+    const borrowed = fit.hessianLogTheta;
+    const cubic = linearRemoval && cubicStart(shared, fit, reduced, index);
+    const continuationStarts = cubic
+      ? [cubic]
+      : near
+        ? [{ logTheta: estimate!, hessianLogTheta: borrowed }]
+        : (estimate ? [fit.logTheta, estimate] : [fit.logTheta]).map((logTheta) => ({
+            logTheta,
+            hessianLogTheta: borrowed,
+          }));
     let refit = refitOnBuffersOf(
       reduced,
       {
         ...sameRuleOptions(fit),
         starts: [
-          ...continuationStarts.map((logTheta) => ({
-            logTheta,
-            hessianLogTheta: fit.hessianLogTheta,
-          })),
+          ...continuationStarts,
           ...others.map(({ logTheta, hessianLogTheta }) => ({ logTheta, hessianLogTheta })),
         ],
       },
@@ -248,4 +272,10 @@ function continuationOf(refit: FitResult, start: LogTheta): LogTheta | null {
   const distance = (point: LogTheta) =>
     Math.max(...point.map((value, i) => Math.abs(value - start[i]!)));
   return distance(candidate) < distance(refit.logTheta) ? candidate : null;
+}
+
+/** The cubic start of the refit without point `index` (removal-start.ts), or null. */
+function cubicStart(shared: InfluenceShared, fit: FitResult, reduced: Dataset, index: number) {
+  if (shared.removalBasis === undefined) shared.removalBasis = removalStartBasis(shared.data!, fit);
+  return shared.removalBasis && removalStart(shared.removalBasis, fit, reduced, index, CUBIC_REACH);
 }

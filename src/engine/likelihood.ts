@@ -22,7 +22,7 @@ import {
 } from './likelihood-terms';
 import { logDeterminantFromCholesky, NotPositiveDefiniteError } from './linalg';
 import type { ObjectiveEvaluation } from './objective';
-import type { KernelName, LogTheta } from './types';
+import type { KernelName, LogTheta, Matrix3 } from './types';
 import { zeroMatrix3 } from './small3';
 import { evaluationRoundoff, normConditionNumber, pivotConditionEstimate } from './roundoff';
 
@@ -159,11 +159,7 @@ export function evaluateLikelihood(
     return { logTheta, value: lml, gradient: null, hessian: null, roundoff };
   }
 
-  const gradient: LogTheta = [
-    0.5 * signalVariance * (term('alphaDRAlpha') - term('precisionDotDR')),
-    signalVariance * (term('alphaRAlpha') - term('precisionDotR')),
-    noiseVariance * (term('alphaAlpha') - term('tracePrecision')),
-  ];
+  const gradient = likelihoodGradient(terms, signalVariance, noiseVariance);
   const roundoff = evaluationRoundoff(conditionEstimate, term('yAlpha'), n, [
     [0.5 * signalVariance * term('alphaDRAlpha'), 0.5 * signalVariance * term('precisionDotDR')],
     [signalVariance * term('alphaRAlpha'), signalVariance * term('precisionDotR')],
@@ -179,6 +175,32 @@ export function evaluateLikelihood(
   workspace.evaluatedOrder = 1;
   if (order === 1) return { logTheta, value: lml, gradient, hessian: null, roundoff };
 
+  const hessian = likelihoodHessian(terms, signalVariance, noiseVariance);
+  workspace.evaluatedOrder = 2;
+  return { logTheta, value: lml, gradient, hessian, roundoff };
+}
+
+/** gᵢ from the sums of an evaluation to order ≥ 1 (TERM), as the header states. */
+export function likelihoodGradient(
+  terms: Float64Array,
+  signalVariance: number,
+  noiseVariance: number,
+): LogTheta {
+  const term = (name: TermName) => terms[TERM[name]]!;
+  return [
+    0.5 * signalVariance * (term('alphaDRAlpha') - term('precisionDotDR')),
+    signalVariance * (term('alphaRAlpha') - term('precisionDotR')),
+    noiseVariance * (term('alphaAlpha') - term('tracePrecision')),
+  ];
+}
+
+/** Hᵢⱼ from the sums of an evaluation to order 2 (TERM), as the header states. */
+export function likelihoodHessian(
+  terms: Float64Array,
+  signalVariance: number,
+  noiseVariance: number,
+): Matrix3 {
+  const term = (name: TermName) => terms[TERM[name]]!;
   // The quadratic term of Hᵢⱼ is vᵢ·βⱼ with vᵢ = Kᵢα and βᵢ = PKᵢα: v_ℓ = σf²∂Rα, v_f = 2σf²Rα,
   // v_n = 2σn²α and β_ℓ = σf²Aα, β_f = 2σf²PRα, β_n = 2σn²Pα.
   const quadraticLL = signalVariance * signalVariance * term('dRAlphaDotProductAlpha');
@@ -228,6 +250,5 @@ export function evaluateLikelihood(
   hessian[1][0] = hessian[0][1];
   hessian[2][0] = hessian[0][2];
   hessian[2][1] = hessian[1][2];
-  workspace.evaluatedOrder = 2;
-  return { logTheta, value: lml, gradient, hessian, roundoff };
+  return hessian;
 }

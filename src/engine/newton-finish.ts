@@ -5,6 +5,8 @@
  */
 import type { ObjectiveEvaluation } from './objective';
 import type { SearchPoint } from './newton';
+import { fromSearchCoordinates, toSearchCoordinates } from './search-region';
+import { inverseSymmetric3 } from './small3';
 import type { LogTheta, Matrix3 } from './types';
 
 /**
@@ -15,6 +17,65 @@ import type { LogTheta, Matrix3 } from './types';
  * third derivative (thirdDerivativeConstant). The ordinary test would stop one evaluation later.
  */
 export const FINISHING_ERROR = 1;
+
+/**
+ * The evaluation a polish's start was predicted from (newton.ts, PolishOptions.origin) and, where
+ * known, the third derivatives there of data close to the objective's (Tₖ = ∂H/∂log θₖ; those of
+ * the full data for a refit without one point, removal-start.ts).
+ */
+export interface PolishOrigin extends ObjectiveEvaluation {
+  third?: readonly [Matrix3, Matrix3, Matrix3] | null;
+}
+
+/**
+ * How many times Newton's error predicted from the origin's third derivatives is taken: they are
+ * another dataset's (by O(1/n)) at another point (by the start's step).
+ */
+export const THIRD_DERIVATIVE_MARGIN = 4;
+
+/** … and only this close to the origin (every log coordinate), where they describe the objective. */
+export const THIRD_DERIVATIVE_REACH = 0.05;
+
+/**
+ * The predicted error (in φ) of the finishing step s at `point`: c|s|² with c the larger of the
+ * steps' contraction |s|/|s_prev|² and thirdDerivativeConstant — or, where the origin brings third
+ * derivatives T and the point is within THIRD_DERIVATIVE_REACH of it, the larger of the
+ * contraction's and THIRD_DERIVATIVE_MARGIN times Newton's own error ½H⁻¹T[s, s] (log θ), which
+ * follows the step's direction instead of bounding every one.
+ */
+export function finishingError(
+  point: SearchPoint,
+  step: LogTheta,
+  inverse: Matrix3,
+  previous: SearchPoint | null,
+  previousLength: number,
+  origin: PolishOrigin | null | undefined,
+): number {
+  const largest = Math.max(...step.map(Math.abs));
+  const contraction = largest / previousLength ** 2;
+  const third = origin?.third;
+  const near =
+    origin &&
+    point.evaluation.logTheta.every(
+      (value, i) => Math.abs(value - origin.logTheta[i]!) <= THIRD_DERIVATIVE_REACH,
+    );
+  if (!third || !near) {
+    return largest ** 2 * Math.max(contraction, thirdDerivativeConstant(point, inverse, previous));
+  }
+  const s = fromSearchCoordinates(step);
+  const curvature = [0, 1, 2].map((r) =>
+    [0, 1, 2].reduce(
+      (sum, k) => sum + s[k]! * third[k]![r]!.reduce((inner, value, j) => inner + value * s[j]!, 0),
+      0,
+    ),
+  );
+  const hessianInverse = inverseSymmetric3(point.evaluation.hessian!);
+  const error = hessianInverse.map(
+    (row) => 0.5 * row.reduce((sum, value, j) => sum + value * curvature[j]!, 0),
+  ) as LogTheta;
+  const newtonError = Math.max(...toSearchCoordinates(error).map(Math.abs));
+  return Math.max(largest ** 2 * contraction, THIRD_DERIVATIVE_MARGIN * newtonError);
+}
 
 /**
  * Newton's constant c in |error after the step| ≈ c|s|², from the change of the Hessian since the

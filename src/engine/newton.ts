@@ -23,7 +23,7 @@ import {
   toSearchCoordinates,
   type SearchBox,
 } from './search-region';
-import { dot3, FINISHING_ERROR, modelAt, thirdDerivativeConstant } from './newton-finish';
+import { dot3, FINISHING_ERROR, finishingError, modelAt, type PolishOrigin } from './newton-finish';
 import { symmetricEigen3, zeroMatrix3 } from './small3';
 import type { LogTheta, Matrix3 } from './types';
 
@@ -232,6 +232,8 @@ export interface PolishOptions {
    * (influence.ts).
    */
   finishWithStep?: boolean;
+  /** An exact order-2 evaluation `start` was predicted from: the finish's previous point. */
+  origin?: PolishOrigin | null;
 }
 
 /**
@@ -262,9 +264,12 @@ export function polishMaximum(
   let quadraticSteps = 0;
   let nonConcaveSteps = 0;
   let previousStep: LogTheta | null = null;
-  let previousLength = Infinity;
   // The last point whose Hessian was its own (for thirdDerivativeConstant).
-  let previous: SearchPoint | null = null;
+  const origin = options.origin;
+  let previous = origin ? toSearchPoint(origin, origin.hessian!) : null;
+  let previousLength = Math.max(
+    ...(previous?.phi.map((v, i) => Math.abs(v - startPhi[i]!)) ?? [Infinity]),
+  );
   for (let iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
     const point: SearchPoint = current;
     const atBound = point.phi.map((value, i) =>
@@ -320,12 +325,7 @@ export function polishMaximum(
       return { evaluation: point.evaluation, steps, converged: true, activeBounds: held };
     }
     if (options.finishWithStep && hessianIsExact && concave && held.every((side) => side === 0)) {
-      const predictedError =
-        largestStep ** 2 *
-        Math.max(
-          largestStep / previousLength ** 2,
-          thirdDerivativeConstant(point, inverse, previous),
-        );
+      const predictedError = finishingError(point, step, inverse, previous, previousLength, origin);
       const targetPhi = point.phi.map((value, i) => value + step[i]!) as LogTheta;
       const inside = targetPhi.every((value, i) => value === clampToBounds(targetPhi, bounds)[i]);
       if (

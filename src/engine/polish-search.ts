@@ -7,6 +7,7 @@
  */
 import { createLikelihoodWorkspace } from './likelihood';
 import { polishMaximum, type PolishResult } from './newton';
+import type { PolishOrigin } from './newton-finish';
 import type { Objective } from './objective';
 import { maximumKind } from './optimum';
 import { looSearchCandidates } from './rules/loo-search';
@@ -68,6 +69,8 @@ export interface PolishAllOptions {
   abandonGap?: number;
   /** `startHessians[k]`, where given, is a nearby Hessian for start k's first step. */
   startHessians?: readonly (Matrix3 | null | undefined)[];
+  /** `startOrigins[k]`, where given, is the point start k was predicted from (newton.ts). */
+  startOrigins?: readonly (PolishOrigin | null | undefined)[];
   /** The polish's step tolerance (newton.ts' default when left out). */
   stepTolerance?: number;
   /** End each polish with an unevaluated Newton step where that is exact enough (newton.ts). */
@@ -85,7 +88,8 @@ export function polishAll(
   bounds: SearchBox,
   options: PolishAllOptions = {},
 ): IndexedPolish[] {
-  const { abandonGap, startHessians = [], stepTolerance, finishWithStep = false } = options;
+  const { abandonGap, startHessians = [], startOrigins = [], stepTolerance } = options;
+  const finishWithStep = options.finishWithStep ?? false;
   const results: IndexedPolish[] = [];
   starts.forEach((start, startIndex) => {
     const known = results.map((result) => result.evaluation.logTheta);
@@ -99,6 +103,7 @@ export function polishAll(
       abandonBelow,
       knownMaxima: known,
       startHessian: startHessians[startIndex] ?? null,
+      origin: startOrigins[startIndex] ?? null,
       ...(stepTolerance === undefined ? {} : { stepTolerance }),
       finishWithStep,
     });
