@@ -4,7 +4,7 @@
  * for the objective there.
  */
 import type { ObjectiveEvaluation } from './objective';
-import type { SearchPoint } from './newton';
+import type { SearchPoint } from './search-point';
 import { fromSearchCoordinates, toSearchCoordinates } from './search-region';
 import { inverseSymmetric3 } from './small3';
 import type { LogTheta, Matrix3 } from './types';
