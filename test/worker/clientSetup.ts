@@ -1,0 +1,47 @@
+/** A compute client over fake workers and a recording main thread, for the client's tests. */
+import { createComputeClient } from '../../src/worker/main/client';
+import type { LivenessOptions } from '../../src/worker/main/liveness';
+import type { MainThreadCompute } from '../../src/worker/main/mainThreadCompute';
+import type { AnalysisResult, ComputeStatus } from '../../src/worker/shared/protocol';
+import { curveResultFor, FakeWorker, resultFor } from './fakeWorker';
+
+export function setup(options: { liveness?: Partial<LivenessOptions>; maxRestarts?: number } = {}) {
+  const workers: FakeWorker[] = [];
+  const mainThreadRequests: number[] = [];
+  const mainThreadCurves: number[] = [];
+  const mainThread: MainThreadCompute = {
+    compute: async (request) => {
+      mainThreadRequests.push(request.seq);
+      return resultFor(request.seq);
+    },
+    curve: (request, deliver) => {
+      mainThreadCurves.push(request.seq);
+      queueMicrotask(() => deliver(curveResultFor(request.seq)));
+      return () => undefined;
+    },
+  };
+  const client = createComputeClient({
+    createWorker: () => {
+      const worker = new FakeWorker();
+      workers.push(worker);
+      return worker;
+    },
+    loadMainThread: async () => mainThread,
+    ...options,
+  });
+  const results: AnalysisResult[] = [];
+  const statuses: ComputeStatus[] = [];
+  client.subscribe((result) => results.push(result));
+  client.subscribeStatus((status) => statuses.push(status));
+  const current = (): FakeWorker => {
+    const worker = workers.at(-1);
+    if (!worker) throw new Error('no worker was created');
+    return worker;
+  };
+  return { client, workers, current, results, statuses, mainThreadRequests, mainThreadCurves };
+}
+
+export const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** A worker status message, as a worker sends it once tfjs has started. */
+export const started = { type: 'status', status: { backend: 'webgl', note: null } } as const;
