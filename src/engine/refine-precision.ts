@@ -12,7 +12,7 @@
  * In float64 their own rounding, about u·Σ|P_ik||K_kj| per entry, is as large as G itself on
  * nearly singular K (5e-5 of it in the test case below), and would leave P as wrong as it was.
  * Then A = P ∂R/∂log ℓ and Aα are summed accurately too: ∂g_ℓ/∂x cancels them as it cancels P
- * (summed in float64, A's 4e-11 alone left 3e-5 of ∂g/∂x).
+ * (summed in float64, 4e-11 of A and 2e-9 of Aα, they left 3.2e-5 of ∂g/∂x).
  *
  * Why: P from the Cholesky factor (U Uᵀ, U = L⁻ᵀ) is not the inverse of any nearby K: on 20 exact
  * samples (RBF, σn on its floor, κ(K) = 2.2e9) it is 8e-9 (max norm) from the inverse of the very

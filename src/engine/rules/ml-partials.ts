@@ -8,7 +8,9 @@
  * from ∂K/∂x_k = e_k d_kᵀ + d_k e_kᵀ with (d_k)_b = D_kb = ∂k(x_k, x_b)/∂x_k (rank two) and likewise
  * ∂Kᵢ/∂x_k with Dᵢ; D_ℓ = σf² ∂²ρ/∂x∂log ℓ, D_f = 2D, D_n = 0, and PK_fP = 2(P − σn²P²),
  * PK_nP = 2σn²P². Beyond the fit's factorisation this costs two symmetric products (PK_ℓP, P²);
- * everything per point is O(n). All in internal units, from buffers evaluated at θ̂ to order 2.
+ * everything per point is O(n). All in internal units, from buffers evaluated at θ̂ to order 2;
+ * where K is nearly singular, from P and α refined first (refine-precision.ts: the terms cancel to
+ * the extent KP = I holds, which P from the Cholesky factor does not keep).
  */
 import type { LikelihoodWorkspace } from '../likelihood';
 import { refinedPrecision } from '../refine-precision';
@@ -43,7 +45,7 @@ export function likelihoodMixedPartials(
 }
 
 /** The mixed partials from `inputs`: the workspace's own P, α and vectors, or refined ones. */
-export function mixedPartialsFrom(
+function mixedPartialsFrom(
   workspace: LikelihoodWorkspace,
   inputs: SensitivityInputs,
   signalVariance: number,
