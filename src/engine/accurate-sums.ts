@@ -26,53 +26,32 @@ import type { DenseKernels } from './dense-kernels';
 /** Veltkamp's splitting constant 2^27 + 1: a = hi + lo with hi, lo of at most 26 bits each. */
 const SPLITTER = 134217729;
 
-/** Values with every entry split into hi + lo, for exact products (Dekker 1971). */
-export interface SplitValues {
-  values: Float64Array;
-  hi: Float64Array;
-  lo: Float64Array;
-}
-
-/** Every entry of `values` split by Veltkamp's method: value = hi + lo exactly. */
-export function splitOf(values: Float64Array): SplitValues {
-  const hi = new Float64Array(values.length);
-  const lo = new Float64Array(values.length);
-  for (let i = 0; i < values.length; i++) {
-    const value = values[i]!;
-    const c = SPLITTER * value;
-    const high = c - (c - value);
-    hi[i] = high;
-    lo[i] = value - high;
-  }
-  return { values, hi, lo };
-}
-
 /**
  * δ − Σ_k a_k b_k over n entries of `a` from `aOffset` and of `b` from `bOffset`, summed as a
- * double-double (Dot2) and rounded once to float64.
+ * double-double (Dot2, each factor split as it is read) and rounded once to float64.
  */
 export function compensatedResidual(
   delta: number,
-  aParts: SplitValues,
+  a: Float64Array,
   aOffset: number,
-  bParts: SplitValues,
+  b: Float64Array,
   bOffset: number,
   n: number,
 ): number {
-  const { values: a, hi: aHi, lo: aLo } = aParts;
-  const { values: b, hi: bHi, lo: bLo } = bParts;
   let sum = delta;
   let error = 0;
   for (let k = 0; k < n; k++) {
-    const ia = aOffset + k;
-    const ib = bOffset + k;
-    const ah = aHi[ia]!;
-    const al = aLo[ia]!;
-    const bh = bHi[ib]!;
-    const bl = bLo[ib]!;
-    const product = -a[ia]! * b[ib]!;
-    // TwoProduct: −a·b = product + productError exactly.
-    const productError = -(ah * bh + product + ah * bl + al * bh + al * bl);
+    const x = a[aOffset + k]!;
+    const y = b[bOffset + k]!;
+    const cx = SPLITTER * x;
+    const xh = cx - (cx - x);
+    const xl = x - xh;
+    const cy = SPLITTER * y;
+    const yh = cy - (cy - y);
+    const yl = y - yh;
+    const product = -x * y;
+    // TwoProduct: −x·y = product + productError exactly.
+    const productError = -(xh * yh + product + xh * yl + xl * yh + xl * yl);
     // TwoSum: sum + product = next + sumError exactly.
     const next = sum + product;
     const virtual = next - sum;

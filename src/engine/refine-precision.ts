@@ -28,7 +28,6 @@ import {
   accurateProductTransposed,
   compensatedResidual,
   createAccurateProductScratch,
-  splitOf,
   type AccurateProductScratch,
 } from './accurate-sums';
 import { multiplyMatrixVector, multiplyTransposed } from './linalg';
@@ -94,14 +93,13 @@ export function refinedPrecision(
   const covariance = new Float64Array(n * n);
   for (let i = 0; i < n * n; i++) covariance[i] = signalVariance * correlation[i]!;
   for (let i = 0; i < n; i++) covariance[i * n + i] = covariance[i * n + i]! + noiseVariance;
-  const covarianceParts = splitOf(covariance);
 
   // G = I − PKᵀ = I − PK (K symmetric).
   const scratch = createAccurateProductScratch(n);
   const residual = new Float64Array(n * n);
   accurateProductTransposed(kernels, precision, covariance, n, residual, true, scratch);
-  // C = P Gᵀ = P(I − KP); P₁ = P + ½(C + Cᵀ).
-  const correction = new Float64Array(n * n);
+  // C = P Gᵀ = P(I − KP); P₁ = P + ½(C + Cᵀ). C lives in the scratch, free until A's product.
+  const correction = scratch.leading;
   multiplyTransposed(kernels, precision, residual, n, correction);
   const refined = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
@@ -112,10 +110,9 @@ export function refinedPrecision(
   }
 
   // r = y − Kα in double-double, α₁ = α + P₁ r.
-  const alphaParts = splitOf(alpha);
   const solveResidual = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    solveResidual[i] = compensatedResidual(y[i]!, covarianceParts, i * n, alphaParts, 0, n);
+    solveResidual[i] = compensatedResidual(y[i]!, covariance, i * n, alpha, 0, n);
   }
   const alphaCorrection = new Float64Array(n);
   multiplyMatrixVector(refined, n, solveResidual, alphaCorrection);
@@ -128,10 +125,10 @@ export function refinedPrecision(
 }
 
 /**
- * A = P ∂R/∂log ℓ and Aα in double-double, Rα, PRα and Pα in float64, from the refined P and α.
- * A and Aα enter ∂g_ℓ/∂x through PK_ℓP = σf² AP and β_ℓ = σf² Aα, whose terms cancel as P's do:
- * summed in float64 (4e-11 of A there) they alone left 3e-5 of ∂g/∂x; the other three cost no
- * digits that matter (measured: 2.5e-8 of ∂g/∂x with them in float64).
+ * A = P ∂R/∂log ℓ and Aα summed accurately (accurate-sums.ts), Rα, PRα and Pα in float64, from the
+ * refined P and α. A and Aα enter ∂g_ℓ/∂x through PK_ℓP = σf² AP and β_ℓ = σf² Aα, whose terms
+ * cancel as P's do: summed in float64 (4e-11 of A, 2e-9 of Aα there) they left 3.2e-5 of ∂g/∂x;
+ * the other three cost no digits that matter (measured: 2.5e-8 of ∂g/∂x with them in float64).
  */
 function dependentTerms(
   workspace: LikelihoodWorkspace,
@@ -152,8 +149,6 @@ function dependentTerms(
     false,
     scratch,
   );
-  const productParts = splitOf(product);
-  const alphaParts = splitOf(alpha);
   const [rAlpha, productAlpha, precisionRAlpha, precisionAlpha] = [
     vector(),
     vector(),
@@ -161,7 +156,7 @@ function dependentTerms(
     vector(),
   ];
   for (let i = 0; i < n; i++) {
-    productAlpha[i] = -compensatedResidual(0, productParts, i * n, alphaParts, 0, n);
+    productAlpha[i] = -compensatedResidual(0, product, i * n, alpha, 0, n);
   }
   multiplyMatrixVector(workspace.correlation, n, alpha, rAlpha);
   multiplyMatrixVector(precision, n, rAlpha, precisionRAlpha);
