@@ -107,6 +107,11 @@ export interface FitInternals {
   origin: 'warm' | 'warm-runner-up' | 'starts' | 'search';
   /** With `starts`: the index of the start whose polish gave θ̂. */
   startIndex: number | null;
+  /**
+   * ∂g/∂y and ∂g/∂x at θ̂ where the fit computed them (to sample their rounding where K is nearly
+   * singular, roundoff-check.ts), for the sensitivities to reuse; null or absent otherwise.
+   */
+  mixedPartials?: MixedPartials | null;
 }
 
 const internals = new WeakMap<FitResult, FitInternals>();
@@ -251,12 +256,11 @@ function fitWith(
   // fitState (rules/state.ts) evaluates the buffers there when they are wanted.
   const evaluation =
     sameState || final.finishedWithStep ? final.evaluation : objective.evaluate(bestInternal, 2);
-  const partialsSample = partialsBeside
-    ? mixedPartialDifference(
-        ruleMixedPartials({ workspace, objective, internalLogTheta: bestInternal }),
-        partialsBeside,
-      )
-    : 0;
+  const partialsAt = partialsBeside
+    ? ruleMixedPartials({ workspace, objective, internalLogTheta: bestInternal })
+    : null;
+  const partialsSample =
+    partialsAt && partialsBeside ? mixedPartialDifference(partialsAt, partialsBeside) : 0;
 
   // Every objective is a log density of y (or of log θ, which the change of units leaves alone).
   const logYScale = Math.log(map.yScale);
@@ -308,6 +312,8 @@ function fitWith(
     objective,
     origin,
     startIndex,
+    // Kept only where the buffers they were computed from described θ̂ itself.
+    mixedPartials: final.finishedWithStep ? null : partialsAt,
   });
   rememberFittedData(result, data);
   return result;

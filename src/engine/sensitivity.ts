@@ -84,7 +84,7 @@ export function computeSensitivities(data: Dataset, fit: FitResult): Sensitivity
   const { n } = state.workspace;
   const { map } = state;
   const inverseHessian = sensitivityInverse(fit);
-  const partials = ruleMixedPartials(state);
+  const partials = state.mixedPartials ?? ruleMixedPartials(state);
 
   const dLogTheta_dy = rows3(n);
   const dLogTheta_dx = rows3(n);

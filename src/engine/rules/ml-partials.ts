@@ -8,10 +8,13 @@
  * from ∂K/∂x_k = e_k d_kᵀ + d_k e_kᵀ with (d_k)_b = D_kb = ∂k(x_k, x_b)/∂x_k (rank two) and likewise
  * ∂Kᵢ/∂x_k with Dᵢ; D_ℓ = σf² ∂²ρ/∂x∂log ℓ, D_f = 2D, D_n = 0, and PK_fP = 2(P − σn²P²),
  * PK_nP = 2σn²P². Beyond the fit's factorisation this costs two symmetric products (PK_ℓP, P²);
- * everything per point is O(n). All in internal units, from buffers evaluated at θ̂ to order 2.
+ * everything per point is O(n). All in internal units, from buffers evaluated at θ̂ to order 2;
+ * where K is nearly singular, from P and α refined first (refine-precision.ts: the terms cancel to
+ * the extent KP = I holds, which P from the Cholesky factor does not keep).
  */
 import type { LikelihoodWorkspace } from '../likelihood';
-import { createSensitivityTerms } from '../sensitivity-terms';
+import { refinedPrecision } from '../refine-precision';
+import { createSensitivityTerms, type SensitivityInputs } from '../sensitivity-terms';
 import type { LogTheta, Rows3 } from '../types';
 
 /** ∂g/∂y and ∂g/∂x, 3×n each (rows ℓ, σf, σn), in internal units. */
@@ -29,15 +32,32 @@ export function likelihoodMixedPartials(
   workspace: LikelihoodWorkspace,
   internalLogTheta: LogTheta,
 ): MixedPartials {
-  const { n, alpha } = workspace;
   const signalVariance = Math.exp(2 * internalLogTheta[1]);
   const noiseVariance = Math.exp(2 * internalLogTheta[2]);
+  // On nearly singular K, P and α refined first: the sums below cancel to the extent KP = I.
+  const refined = refinedPrecision(workspace, signalVariance, noiseVariance);
+  return mixedPartialsFrom(
+    workspace,
+    refined ? { ...workspace, ...refined } : workspace,
+    signalVariance,
+    noiseVariance,
+  );
+}
+
+/** The mixed partials from `inputs`: the workspace's own P, α and vectors, or refined ones. */
+function mixedPartialsFrom(
+  workspace: LikelihoodWorkspace,
+  inputs: SensitivityInputs,
+  signalVariance: number,
+  noiseVariance: number,
+): MixedPartials {
+  const { n, alpha } = inputs;
 
   // ∂g/∂y: βᵢ = P Kᵢ α, from the evaluation's Aα, PRα and Pα: β_ℓ = σf²Aα, β_f = 2σf²PRα,
   // β_n = 2σn²Pα.
   const gradientY = rows3(n);
   const betaScales = [signalVariance, 2 * signalVariance, 2 * noiseVariance];
-  const betaSources = [workspace.productAlpha, workspace.precisionRAlpha, workspace.precisionAlpha];
+  const betaSources = [inputs.productAlpha, inputs.precisionRAlpha, inputs.precisionAlpha];
   for (let i = 0; i < 3; i++) {
     const source = betaSources[i]!;
     const target = gradientY[i as 0 | 1 | 2];
@@ -46,7 +66,7 @@ export function likelihoodMixedPartials(
 
   // ∂g/∂x from D (∂ρ/∂x_a), D^ℓ (∂²ρ/∂x_a∂log ℓ), PK_ℓP/σf² = AP and P².
   const terms = createSensitivityTerms(n);
-  workspace.kernels.sensitivityTerms(workspace, terms);
+  workspace.kernels.sensitivityTerms(inputs, terms);
   const { dAlpha, dLogAlpha, sandwichTerm, precisionTerm, squaredTerm, precisionLogTerm } = terms;
 
   const gradientX = rows3(n);
