@@ -39,7 +39,9 @@ const TOLERANCE = 1e-8;
  * and α, and hold to 1e-12 there (docs/numerics.md, "The curvature's rounding"). The engine's
  * estimate of the sensitivities' rounding error (diagnostics.roundoff.sensitivities: 2u·κ(K), or
  * three times the mixed partials' measured rounding where κ > 1e6; 2.3e-7 on those 13 points) must
- * bound it: the identities are judged at 1e-8 or at that estimate, whichever is larger.
+ * bound it: the identities are judged at 1e-8 or at that estimate, whichever is larger. (Those
+ * figures predate the refined K⁻¹ that the mixed partials now use where κ > 1e6, docs/numerics.md;
+ * the rule stays, as the estimate still bounds the rounding that remains.)
  */
 function estimatedTolerance(fit: FitResult): number {
   return Math.max(TOLERANCE, fit.diagnostics.roundoff.sensitivities);
