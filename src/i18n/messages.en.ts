@@ -193,6 +193,7 @@ export const en = {
     'Point at the map to read it, click or tap to try that θ; or Tab to it and use the arrow keys and Enter.',
   landscapeOutside: 'outside the computed map.',
   natsBelow: 'nats below θ̂',
+  natsBelowTop: 'nats below the top',
 
   // Fit messages (what the engine's diagnostics mean on the plot)
   fitWiggly: 'a wiggly fit',

@@ -181,6 +181,7 @@ export const es: UiMessages = {
     'Señala el mapa para leerlo, haz clic o toca para probar ese θ; o llega con Tab y usa las flechas y Enter.',
   landscapeOutside: 'fuera del mapa calculado.',
   natsBelow: 'nats por debajo de θ̂',
+  natsBelowTop: 'nats por debajo de la cima',
 
   fitWiggly: 'un ajuste ondulado',
   fitFlat: 'un ajuste plano',

@@ -47,13 +47,17 @@ export const panelsEn = {
   landscapeAxisLengthscale: 'lengthscale ℓ',
   landscapeAxisNoise: 'noise ratio σn²/σf²',
   landscapeCaption:
-    'Colour: the {profile} in {nats} below θ̂. Dashed: the {laplace} (1σ, 2σ) of Σ = −H⁻¹, how sharply the {hessian} says θ̂ is pinned down; where the likelihood is quadratic they follow the 0.5 and 2 nat contours.',
+    'Colour: the {profile} in {nats} below {top}. Dashed: the {laplace} (1σ, 2σ) of Σ = −H⁻¹, how sharply the {hessian} says θ̂ is pinned down; where the likelihood is quadratic they follow the 0.5 and 2 nat contours.',
   termProfileLikelihood: 'profile log-likelihood',
   termNats: 'nats',
   termLaplace: 'Laplace ellipses',
   termHessian: 'Hessian',
   termNearTie: 'near tie',
   landscapeNoEllipse: 'No ellipse here: θ̂ is not a strict maximum.',
+  landscapeTopTheta: 'θ̂',
+  landscapeTopPeak: 'its top',
+  landscapeOtherRule:
+    'This map is always the likelihood, the objective of ML-II. {rule} chooses θ̂ by another objective, so θ̂ need not sit at the top of this map, and its ellipses come from the Hessian of that objective, not from these contours.',
   landscapeRunnerUpGap: 'A second maximum, the runner-up, is {gap} nats lower.',
   landscapeRunnerUpTie: 'A second maximum, the runner-up, is {gap} nats lower: a {tie}.',
   landscapeTry: 'Click or tap the map to try a θ of your own.',

@@ -47,13 +47,17 @@ export const panelsEs: { readonly [Key in keyof typeof panelsEn]: string } = {
   landscapeAxisLengthscale: 'escala de longitud ℓ',
   landscapeAxisNoise: 'cociente de ruido σn²/σf²',
   landscapeCaption:
-    'Color: la {profile} en {nats} por debajo de θ̂. Discontinuas: las {laplace} (1σ, 2σ) de Σ = −H⁻¹, que indican con qué precisión fija el {hessian} a θ̂; donde la verosimilitud es cuadrática siguen las curvas de nivel de 0,5 y 2 nats.',
+    'Color: la {profile} en {nats} por debajo de {top}. Discontinuas: las {laplace} (1σ, 2σ) de Σ = −H⁻¹, que indican con qué precisión fija el {hessian} a θ̂; donde la verosimilitud es cuadrática siguen las curvas de nivel de 0,5 y 2 nats.',
   termProfileLikelihood: 'log-verosimilitud perfilada',
   termNats: 'nats',
   termLaplace: 'elipses de Laplace',
   termHessian: 'hessiano',
   termNearTie: 'casi empate',
   landscapeNoEllipse: 'Aquí no hay elipse: θ̂ no es un máximo estricto.',
+  landscapeTopTheta: 'θ̂',
+  landscapeTopPeak: 'su cima',
+  landscapeOtherRule:
+    'Este mapa es siempre la verosimilitud, el objetivo de ML-II. {rule} elige θ̂ con otro objetivo, así que θ̂ no tiene por qué estar en la cima de este mapa, y sus elipses salen del hessiano de ese objetivo, no de estas curvas de nivel.',
   landscapeRunnerUpGap: 'Un segundo máximo está {gap} nats más abajo.',
   landscapeRunnerUpTie: 'Un segundo máximo está {gap} nats más abajo: un {tie}.',
   landscapeTry: 'Haz clic o toca el mapa para probar un θ propio.',

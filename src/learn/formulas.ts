@@ -6,6 +6,9 @@
 import katex from 'katex';
 import type { Matrix3 } from '../engine';
 import type { Language } from './messages';
+import { texMatrix, texNumber } from '../i18n/texNumber';
+
+export { texNumber };
 
 export const RULE_TEX = String.raw`\hat\theta(X, y) = \operatorname*{argmax}_{\theta}\ \log p(y \mid X, \theta)`;
 export const STATIONARY_TEX = String.raw`\nabla_{\theta} L\big(\hat\theta(y), y\big) = 0 \quad \text{for every } y \text{ near the data}`;
@@ -27,24 +30,6 @@ export function tex(source: string, display = true): string {
     throwOnError: false,
     output: 'htmlAndMathml',
   });
-}
-
-/** A number for TeX: 4 significant digits, the language's decimal mark, ×10ⁿ when tiny or huge. */
-export function texNumber(language: Language, value: number): string {
-  if (!Number.isFinite(value)) return String.raw`\text{—}`;
-  const magnitude = Math.abs(value);
-  const mark = (text: string) => (language === 'es' ? text.replace('.', '{,}') : text);
-  if (value === 0 || (magnitude >= 1e-3 && magnitude < 1e5))
-    return mark(String(Number(value.toPrecision(4))));
-  const [mantissa = '', exponent = '0'] = value.toExponential(3).split('e');
-  return `${mark(mantissa)}\\times10^{${Number(exponent)}}`;
-}
-
-function texMatrix(language: Language, rows: readonly (readonly number[])[]): string {
-  const body = rows
-    .map((row) => row.map((v) => texNumber(language, v)).join(' & '))
-    .join(String.raw`\\`);
-  return String.raw`\begin{pmatrix}${body}\end{pmatrix}`;
 }
 
 /** −H⁻¹ g = s with the chosen point's numbers: H 3×3, g = ∂²L/∂θ∂yᵢ, s = d log θ̂/dyᵢ. */

@@ -135,6 +135,36 @@ describe('the likelihood landscape', () => {
     expect(problems).toEqual({ consoleErrors: [], pageErrors: [] });
   });
 
+  it('says, under another rule, that the map is the likelihood and θ̂ need not sit at its top', async () => {
+    const { page, problems } = await openMap();
+    await page.getByTestId('rule-loo').check();
+    await expect
+      .poll(() => page.evaluate(() => window.gpExplorer!.store.getState().analysis?.result.rule), {
+        timeout: 20_000,
+      })
+      .toBe('loo');
+    const legend = page.getByTestId('landscape-legend');
+    await expect
+      .poll(() => legend.textContent(), { timeout: 20_000 })
+      .toContain('nats below the top');
+    const caption = (await page.getByTestId('landscape').locator('.caption').textContent()) ?? '';
+    expect(caption).toContain('below its top. Dashed');
+    expect(caption).toContain('LOO-CV chooses θ̂ by another objective');
+    // The claim, measured: LOO-CV's θ̂ lies below the likelihood's top on this map.
+    const { fitLml, peakLml } = await page.evaluate(() => {
+      const state = window.gpExplorer!.store.getState();
+      return { fitLml: state.analysis!.result.lml, peakLml: state.landscape!.peakLml };
+    });
+    expect(peakLml - fitLml).toBeGreaterThan(0.01);
+
+    await page.getByTestId('rule-ml').check();
+    await expect.poll(() => legend.textContent(), { timeout: 20_000 }).toContain('nats below θ̂');
+    expect(await page.getByTestId('landscape').locator('.caption').textContent()).not.toContain(
+      'another objective',
+    );
+    expect(problems).toEqual({ consoleErrors: [], pageErrors: [] });
+  });
+
   it('draws the Laplace ellipses of J(−H⁻¹)Jᵀ around θ̂', async () => {
     const { page } = await openMap();
     const fit = await readFit(page);

@@ -291,6 +291,19 @@ describe('the explorer in Chromium (mouse and keyboard)', () => {
     expect(json.kernel).toBe('rbf');
     expect(json.theta.lengthscale).toBeCloseTo((await readTheta(page)).lengthscale, 3);
 
+    // The menu closes on Escape, focus back on its button, and on a click elsewhere.
+    const menu = page.locator('details.menu');
+    await page.locator('[data-testid=export]').click();
+    await expect.poll(() => menu.evaluate((node) => (node as HTMLDetailsElement).open)).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => menu.evaluate((node) => (node as HTMLDetailsElement).open)).toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
+      'export',
+    );
+    await page.locator('[data-testid=export]').click();
+    await page.mouse.click(5, 5);
+    await expect.poll(() => menu.evaluate((node) => (node as HTMLDetailsElement).open)).toBe(false);
+
     await page.locator('[data-testid=export]').click();
     await page.getByRole('menuitem', { name: 'Copy as Python (scikit-learn)' }).click();
     await expect.poll(clipboard).toContain('GaussianProcessRegressor');

@@ -1,4 +1,10 @@
-import { useRef, useState, type ReactNode } from 'react';
+import {
+  useEffect,
+  useRef,
+  useState,
+  type KeyboardEvent as ReactKeyboardEvent,
+  type ReactNode,
+} from 'react';
 import { EmbedButton } from '../../embed/EmbedDialog';
 import type { ExplorerStore } from '../../state';
 import { useExplorerStore } from '../context';
@@ -100,6 +106,25 @@ export function ShareExport({ children }: { children?: ReactNode }) {
     }
   };
 
+  // A menu closes on Escape (focus back on its button) and on a click anywhere else, as menus do.
+  useEffect(() => {
+    const closeOutside = (event: PointerEvent) => {
+      const menu = menuRef.current;
+      if (menu?.open && !(event.target instanceof Node && menu.contains(event.target))) {
+        menu.open = false;
+      }
+    };
+    document.addEventListener('pointerdown', closeOutside);
+    return () => document.removeEventListener('pointerdown', closeOutside);
+  }, []);
+  const closeOnEscape = (event: ReactKeyboardEvent<HTMLDetailsElement>) => {
+    const menu = menuRef.current;
+    if (event.key !== 'Escape' || !menu?.open) return;
+    event.preventDefault();
+    menu.open = false;
+    menu.querySelector('summary')?.focus();
+  };
+
   const share = async () => {
     const copied = await copyText(window.location.href);
     show(copied ? t('shareCopied') : t('shareCopyThis', { url: window.location.href }));
@@ -119,7 +144,7 @@ export function ShareExport({ children }: { children?: ReactNode }) {
       </button>
       {children}
       <EmbedButton />
-      <details className="menu" ref={menuRef}>
+      <details className="menu" ref={menuRef} onKeyDown={closeOnEscape}>
         <summary className="button" data-testid="export" aria-label={t('exportMenu')}>
           <Icon d="M21 15v4a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2v-4M7 10l5 5 5-5M12 15V3" />
           <span className="button-text">{t('exportMenu')}</span>

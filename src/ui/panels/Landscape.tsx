@@ -17,6 +17,7 @@ import { useElementWidth } from '../plot/useElementWidth';
 import { Term } from '../Term';
 import { ContourCanvas } from './ContourCanvas';
 import { LandscapeLegend } from './LandscapeLegend';
+import { RULE_MESSAGES } from '../controls/RuleControls';
 import { LandscapeReadout } from './LandscapeReadout';
 import { contourBands, ellipsePath, logTicks, placeLabels } from './landscapeGeometry';
 import { useLandscapeCursor } from './useLandscapeCursor';
@@ -59,6 +60,8 @@ export function Landscape() {
   const landscape = useExplorer((s) => s.landscape);
   const points = useExplorer((s) => s.points);
   const result = useExplorer((s) => s.analysis?.result ?? null);
+  // Under MAP or LOO-CV θ̂ maximises another objective than the likelihood this map shows.
+  const otherRule = result && result.rule !== 'ml' ? result.rule : null;
   const trail = useExplorer((s) => s.drag?.trail ?? null);
   const dragging = useExplorer((s) => s.drag?.active ?? false);
   const prediction = useExplorer(selectPrediction);
@@ -322,7 +325,11 @@ export function Landscape() {
                 >
                   {t('landscapeAxisNoise')}
                 </text>
-                <LandscapeLegend x={innerWidth + 16} height={innerHeight} />
+                <LandscapeLegend
+                  x={innerWidth + 16}
+                  height={innerHeight}
+                  belowTop={otherRule !== null}
+                />
               </g>
             </svg>
           )}
@@ -341,11 +348,13 @@ export function Landscape() {
         />
         <p className="caption">
           {fillNodes(t('landscapeCaption'), {
+            top: t(otherRule ? 'landscapeTopPeak' : 'landscapeTopTheta'),
             profile: <Term id="profileLikelihood">{t('termProfileLikelihood')}</Term>,
             nats: <Term id="nats">{t('termNats')}</Term>,
             laplace: <Term id="laplace">{t('termLaplace')}</Term>,
             hessian: <Term id="hessian">{t('termHessian')}</Term>,
           })}
+          {otherRule && ` ${t('landscapeOtherRule', { rule: t(RULE_MESSAGES[otherRule].name) })}`}
           {!covariance && result && ` ${t('landscapeNoEllipse')}`}
           {runnerUp && ' '}
           {runnerUp &&

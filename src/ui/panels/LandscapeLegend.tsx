@@ -13,12 +13,15 @@ const BAR_WIDTH = 12;
 export const LandscapeLegend = memo(function LandscapeLegend({
   x,
   height,
+  belowTop = false,
 }: {
   x: number;
   height: number;
+  /** The bands count down from the likelihood's top, not from θ̂ (θ̂ chosen by another rule). */
+  belowTop?: boolean;
 }) {
   const { low, band } = useLandscapeColours();
-  const { t } = useI18n();
+  const { t, number } = useI18n();
   // Top to bottom: above −0.5, −0.5 … −1, …, −32 … −64, below −64.
   const levels = [...LANDSCAPE_LEVELS].reverse();
   const swatches = [...levels.map((level) => band(level)), low];
@@ -44,7 +47,7 @@ export const LandscapeLegend = memo(function LandscapeLegend({
           dy="0.35em"
           data-value={value}
         >
-          {String(value).replace('-', '\u2212')}
+          {number(value, 1)}
         </text>
       ))}
       <text
@@ -52,7 +55,7 @@ export const LandscapeLegend = memo(function LandscapeLegend({
         transform={`translate(${BAR_WIDTH + 40},${height / 2}) rotate(90)`}
         textAnchor="middle"
       >
-        {t('natsBelow')}
+        {t(belowTop ? 'natsBelowTop' : 'natsBelow')}
       </text>
     </g>
   );

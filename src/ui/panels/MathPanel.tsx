@@ -6,6 +6,7 @@ import { useExplorer } from '../context';
 import { fitReasons } from '../fitMessages';
 import { reasonMessage } from '../reasonText';
 import { useI18n } from '../i18n';
+import { texMatrix } from '../../i18n/texNumber';
 
 /** Renders TeX to HTML once per distinct string. */
 function Tex({ tex, display = true }: { tex: string; display?: boolean }) {
@@ -19,24 +20,6 @@ function Tex({ tex, display = true }: { tex: string; display?: boolean }) {
     [tex, display],
   );
   return <span dangerouslySetInnerHTML={{ __html: html }} />;
-}
-
-/** A number for TeX: 4 significant digits, ×10ⁿ when large or small. */
-function texNumber(value: number): string {
-  if (!Number.isFinite(value)) return '\\text{—}';
-  if (value === 0) return '0';
-  const magnitude = Math.abs(value);
-  if (magnitude >= 1e-3 && magnitude < 1e5)
-    return value
-      .toPrecision(4)
-      .replace(/(\.\d*?)0+$/, '$1')
-      .replace(/\.$/, '');
-  const [mantissa, exponent] = value.toExponential(3).split('e');
-  return `${mantissa}\\times10^{${Number(exponent)}}`;
-}
-
-function texMatrix(rows: readonly (readonly number[])[]): string {
-  return `\\begin{pmatrix}${rows.map((row) => row.map(texNumber).join(' & ')).join('\\\\')}\\end{pmatrix}`;
 }
 
 /** The model and the implicit function theorem, with the live numbers of the selected point. */
@@ -62,7 +45,7 @@ export function MathPanel() {
     ? live?.diagnostics.keyedReasons.find((reason) => reason.code === 'noise-floor')
     : undefined;
   const tr = useI18n();
-  const { t } = tr;
+  const { t, language } = tr;
   const points = useExplorer((s) => s.analysis?.points ?? null);
   // The reasons in the page's words, as the trust note gives them.
   const undefinedReason =
@@ -83,10 +66,10 @@ export function MathPanel() {
         {live && hessian && (
           <>
             <p>{t('mathAtFit')}</p>
-            <Tex tex={`H = ${texMatrix(hessian)}`} />
+            <Tex tex={`H = ${texMatrix(language, hessian)}`} />
             {column ? (
               <Tex
-                tex={`\\frac{\\partial \\log\\hat\\theta}{\\partial y_{${index + 1}}} = ${texMatrix(column)}\\;\\begin{matrix}\\ell\\\\\\sigma_f\\\\\\sigma_n\\end{matrix}`}
+                tex={`\\frac{\\partial \\log\\hat\\theta}{\\partial y_{${index + 1}}} = ${texMatrix(language, column)}\\;\\begin{matrix}\\ell\\\\\\sigma_f\\\\\\sigma_n\\end{matrix}`}
               />
             ) : (
               <p>{t('mathNoSensitivities', { reason: undefinedReason })}</p>
