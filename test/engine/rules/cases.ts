@@ -52,6 +52,15 @@ export function without(data: Dataset, index: number): Dataset {
   return validateDataset(Array.from(data.x).filter(keep), Array.from(data.y).filter(keep));
 }
 
+/** log θ̂ of a cold fit of the data without point `index`, by the fit's kernel, rule and prior. */
+export function coldRefit(data: Dataset, fit: FitResult, index: number): LogTheta {
+  return fitHyperparameters(without(data, index), {
+    kernel: fit.kernel,
+    rule: fit.rule,
+    ...(fit.prior ? { prior: fit.prior } : {}),
+  }).logTheta;
+}
+
 export function plain(data: Dataset): { x: number[]; y: number[] } {
   return { x: Array.from(data.x), y: Array.from(data.y) };
 }

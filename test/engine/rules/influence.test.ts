@@ -12,21 +12,11 @@ import {
   pointInfluence,
   sameRuleOptions,
   validateDataset,
-  type Dataset,
-  type FitResult,
   type LogTheta,
 } from '../../../src/engine';
-import { noisySine, plain, RULE_CASE, RULES, without } from './cases';
+import { coldRefit, noisySine, plain, RULE_CASE, RULES } from './cases';
 import { ruleObjective } from './independent-gp';
 import { fdHessian, newtonPolish } from './optimize';
-
-function coldRefit(data: Dataset, fit: FitResult, index: number): LogTheta {
-  return fitHyperparameters(without(data, index), {
-    kernel: fit.kernel,
-    rule: fit.rule,
-    ...(fit.prior ? { prior: fit.prior } : {}),
-  }).logTheta;
-}
 
 describe.each(RULES)('influence of each point under rule %s', (rule) => {
   const data = RULE_CASE;

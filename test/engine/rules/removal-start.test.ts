@@ -11,8 +11,6 @@ import { describe, expect, it } from 'vitest';
 import {
   fitHyperparameters,
   pointInfluence,
-  type Dataset,
-  type FitResult,
   type KernelName,
   type LogTheta,
   type Matrix3,
@@ -30,20 +28,12 @@ import { createRuleObjective } from '../../../src/engine/rules/objective';
 import { internalPrior } from '../../../src/engine/rules/prior';
 import { searchBounds } from '../../../src/engine/search-region';
 import { standardize, toInternalLogTheta } from '../../../src/engine/standardize';
-import { engineObjective, KERNELS, noisySine, without } from './cases';
+import { coldRefit, engineObjective, KERNELS, noisySine, without } from './cases';
 
 const RULES_WITH_DOWNDATE: SelectionRule[] = ['ml', 'map'];
 
 /** Thirty points with a strict interior maximum for every kernel and rule with a downdate. */
 const DATA = noisySine(30, 3, { noise: 0.2 });
-
-function coldRefit(data: Dataset, fit: FitResult, index: number): LogTheta {
-  return fitHyperparameters(without(data, index), {
-    kernel: fit.kernel,
-    rule: fit.rule,
-    ...(fit.prior ? { prior: fit.prior } : {}),
-  }).logTheta;
-}
 
 const largest = (values: number[]) => Math.max(...values.map(Math.abs));
 
