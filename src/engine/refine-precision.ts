@@ -31,7 +31,7 @@ import {
   type AccurateProductScratch,
 } from './accurate-sums';
 import { multiplyMatrixVector, multiplyTransposed } from './linalg';
-import { covarianceConditionOf, normConditionNumber, pivotConditionEstimate } from './roundoff';
+import { normConditionNumber, pivotConditionEstimate } from './roundoff';
 import { MEASURE_ABOVE_CONDITION } from './roundoff-check';
 
 /**
@@ -63,18 +63,16 @@ export function workspaceCondition(
   noiseVariance: number,
 ): number {
   const { n } = workspace;
-  return covarianceConditionOf({
-    conditionEstimate: pivotConditionEstimate(workspace.factor, n),
-    normCondition: normConditionNumber(
+  return Math.max(
+    pivotConditionEstimate(workspace.factor, n),
+    normConditionNumber(
       workspace.correlation,
       workspace.precision,
       n,
       signalVariance,
       noiseVariance,
     ),
-    value: 0,
-    gradient: null,
-  });
+  );
 }
 
 /**

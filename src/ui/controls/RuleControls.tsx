@@ -1,18 +1,9 @@
 import { Toggle } from './Toggle';
 import { SELECTION_RULES, type SelectionRule } from '../../engine/types';
-import type { UiMessageKey } from '../../i18n/messages';
 import { useExplorer, useExplorerStore } from '../context';
 import { useI18n } from '../i18n';
+import { RULE_MESSAGES } from '../ruleText';
 import { Segmented } from './Segmented';
-
-/** Each rule's short name and its one-line explanation in the catalogues. */
-export const RULE_MESSAGES: Readonly<
-  Record<SelectionRule, { name: UiMessageKey; explain: UiMessageKey }>
-> = {
-  ml: { name: 'ruleMl', explain: 'ruleExplainMl' },
-  map: { name: 'ruleMap', explain: 'ruleExplainMap' },
-  loo: { name: 'ruleLoo', explain: 'ruleExplainLoo' },
-};
 
 /**
  * The rule that chooses θ̂ (docs/rules.md), with a plain sentence on what it picks; a second rule

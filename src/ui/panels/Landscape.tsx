@@ -17,7 +17,7 @@ import { useElementWidth } from '../plot/useElementWidth';
 import { Term } from '../Term';
 import { ContourCanvas } from './ContourCanvas';
 import { LandscapeLegend } from './LandscapeLegend';
-import { RULE_MESSAGES } from '../controls/RuleControls';
+import { RULE_MESSAGES } from '../ruleText';
 import { LandscapeReadout } from './LandscapeReadout';
 import { contourBands, ellipsePath, logTicks, placeLabels } from './landscapeGeometry';
 import { useLandscapeCursor } from './useLandscapeCursor';

@@ -1,4 +1,5 @@
-import { RuleControls, RULE_MESSAGES } from '../controls/RuleControls';
+import { RuleControls } from '../controls/RuleControls';
+import { RULE_MESSAGES } from '../ruleText';
 import { useExplorer } from '../context';
 import { useI18n } from '../i18n';
 import { noTheoremMessage } from '../reasonText';
