@@ -138,7 +138,7 @@ function withoutPoint(data: Dataset, index: number): Dataset {
  * The exact and the infinitesimal influence of every point on the fit's θ̂, for its rule. Each
  * reduced dataset is polished from θ̂'s neighbourhood and from every other local maximum of the
  * full data (`localMaxima`, found once); basins that cannot come within 3 nats of the best are
- * abandoned after a step. For `ml` and `map` the polish starts at θ̂ + δ where δ is short: the
+ * abandoned after a step. The polish starts at θ̂ + δ where δ is short: the
  * cubic step from the reduced data's exact gradient and Hessian at θ̂, had in O(n) from the full
  * data's factorisation (removal-start.ts); otherwise from the first-order estimate, or θ̂ and that
  * estimate, with the fit's Hessian for the first step. The refits run in
@@ -190,7 +190,7 @@ export function pointInfluence(
       });
       continue;
     }
-    // The continuation is the maximum whose basin holds θ̂. A short cubic step (ml, map) starts in
+    // The continuation is the maximum whose basin holds θ̂. A short cubic step starts in
     // that basin; so does a first-order estimate within NEAR of θ̂. An influential point's
     // estimate can overshoot into another basin, so there θ̂ itself starts first.
     const estimate =

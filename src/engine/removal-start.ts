@@ -11,8 +11,8 @@
  * from the reduced data's by O(1/n)). Its error is O(|δ|³ + |δ|²/n) instead of Newton's O(|δ|²),
  * so that the first evaluation, at θ̂ + δ, often ends the polish with an unevaluated step
  * (newton.ts, `finishWithStep`): the start carries θ̂ as its origin and T, from which the finishing
- * test predicts Newton's error along the step (newton-finish.ts, `finishingError`). `loo`'s
- * objective has no downdate here: its refits start from the first-order estimate.
+ * test predicts Newton's error along the step (newton-finish.ts, `finishingError`). For `loo` the
+ * reduced objective's g₋ and H₋ come from its own downdate (rules/loo-downdate.ts).
  */
 import type { FitInternals } from './fit';
 import { createLikelihoodWorkspace } from './likelihood';
@@ -22,6 +22,7 @@ import {
   removalDerivatives,
   type RemovalDowndate,
 } from './removal-downdate';
+import { createLooDowndate, looRemovalDerivatives, type LooDowndate } from './rules/loo-downdate';
 import { createRuleObjective } from './rules/objective';
 import { internalPrior, logPrior } from './rules/prior';
 import { fitState } from './rules/state';
@@ -31,7 +32,8 @@ import type { Dataset, FitResult, LogTheta, Matrix3 } from './types';
 
 /** What every removal's start is computed from, once per data and fit. */
 export interface RemovalStartBasis {
-  downdate: RemovalDowndate;
+  /** The likelihood's downdate (`ml`, `map`) or the leave-one-out objective's (`loo`). */
+  downdate: { rule: 'ml' | 'map'; likelihood: RemovalDowndate } | { rule: 'loo'; loo: LooDowndate };
   third: [Matrix3, Matrix3, Matrix3];
 }
 
@@ -48,20 +50,24 @@ export interface RemovalStart {
 
 /**
  * Above this condition number of K the block inverse and the third derivatives' differences lose
- * too many digits to be worth a start (roundoff.ts): the refits start as for `loo`.
+ * too many digits to be worth a start (roundoff.ts): the refits start from the first-order
+ * estimate.
  */
 const MAX_COVARIANCE_CONDITION = 1e8;
 
 /**
  * The basis for a fit whose Hessian is negative definite (the infinitesimal jackknife is
- * defined); null for `loo`, for a nearly singular K, and where K cannot be factorised beside θ̂.
+ * defined); null for a nearly singular K and where K cannot be factorised beside θ̂.
  */
 export function removalStartBasis(data: Dataset, fit: FitResult): RemovalStartBasis | null {
-  if (fit.rule === 'loo') return null;
   if (!(fit.diagnostics.roundoff.covarianceCondition <= MAX_COVARIANCE_CONDITION)) return null;
   const state = fitState(data, fit);
   try {
-    return { downdate: createRemovalDowndate(state), third: thirdDerivatives(state) };
+    const downdate: RemovalStartBasis['downdate'] =
+      fit.rule === 'loo'
+        ? { rule: 'loo', loo: createLooDowndate(state) }
+        : { rule: fit.rule, likelihood: createRemovalDowndate(state) };
+    return { downdate, third: thirdDerivatives(state) };
   } catch (error) {
     if (error instanceof NotPositiveDefiniteError) return null;
     throw error;
@@ -78,7 +84,11 @@ export function removalObjectiveDerivatives(
   reduced: Dataset,
   index: number,
 ): { gradient: LogTheta; hessian: Matrix3 } {
-  const { gradient, hessian } = removalDerivatives(basis.downdate, index);
+  const { downdate } = basis;
+  const { gradient, hessian } =
+    downdate.rule === 'loo'
+      ? looRemovalDerivatives(downdate.loo, index)
+      : removalDerivatives(downdate.likelihood, index);
   if (fit.prior) {
     const { map } = standardize(reduced);
     const prior = logPrior(internalPrior(fit.prior, map), toInternalLogTheta(fit.logTheta, map));

@@ -20,11 +20,29 @@ import { dot, dotRange, multiplyMatrixVector, multiplyTransposed } from '../lina
 import type { ObjectiveEvaluation } from '../objective';
 import { relativeSolveError, type EvaluationRoundoff } from '../roundoff';
 import { zeroMatrix3 } from '../small3';
-import type { LogTheta } from '../types';
+import type { LogTheta, Matrix3 } from '../types';
 
 const LOG_TWO_PI = Math.log(2 * Math.PI);
 
 type Vectors3 = [Float64Array, Float64Array, Float64Array];
+type Vectors6 = [
+  Float64Array,
+  Float64Array,
+  Float64Array,
+  Float64Array,
+  Float64Array,
+  Float64Array,
+];
+
+/** The pairs (i, j), i ≤ j, of the Hessian's upper triangle, in the order of `curvature`. */
+export const PAIRS = [
+  [0, 0],
+  [0, 1],
+  [0, 2],
+  [1, 1],
+  [1, 2],
+  [2, 2],
+] as const;
 
 /** What an evaluation leaves behind for the sensitivities (loo-partials.ts), in internal units. */
 export interface LooWorkspace {
@@ -51,6 +69,8 @@ export interface LooWorkspace {
   scratch: Float64Array;
   /** diag P², diag P³, diag S, diag SP, diag AS, diag PΔ₂P. */
   diagonals: Float64Array[];
+  /** 2 diag(PKᵢPKⱼP) − diag(PKᵢⱼP) for the pairs of PAIRS (order 2). */
+  curvature: Float64Array[];
   /** L at the last evaluation. */
   likelihood: number;
   evaluatedLogTheta: LogTheta | null;
@@ -77,6 +97,7 @@ export function createLooWorkspace(n: number, recycled: LooWorkspace | null = nu
     sandwich: new Float64Array(n * n),
     scratch: new Float64Array(n * n),
     diagonals: Array.from({ length: 6 }, vector),
+    curvature: Array.from({ length: 6 }, vector),
     likelihood: Number.NaN,
     evaluatedLogTheta: null,
     evaluatedOrder: 0,
@@ -144,8 +165,6 @@ export function evaluateLoo(
   rowDots(product, precision, n, s1);
   const [betaL, betaF, betaN] = loo.beta;
   const [gammaL, gammaF, gammaN] = loo.gamma;
-  const gradient: LogTheta = [0, 0, 0];
-  const gradientScale: LogTheta = [0, 0, 0];
   for (let k = 0; k < n; k++) {
     a[k] = alpha[k]! / c[k]!;
     b[k] = 0.5 / c[k]! + 0.5 * a[k]! * a[k]!;
@@ -156,13 +175,8 @@ export function evaluateLoo(
     gammaL[k] = signalVariance * s1[k]!;
     gammaF[k] = 2 * (c[k]! - noiseVariance * d2[k]!);
     gammaN[k] = 2 * noiseVariance * d2[k]!;
-    gradient[0] += a[k]! * betaL[k]! - b[k]! * gammaL[k]!;
-    gradient[1] += a[k]! * betaF[k]! - b[k]! * gammaF[k]!;
-    gradient[2] += a[k]! * betaN[k]! - b[k]! * gammaN[k]!;
-    gradientScale[0] += Math.abs(a[k]! * betaL[k]!) + Math.abs(b[k]! * gammaL[k]!);
-    gradientScale[1] += Math.abs(a[k]! * betaF[k]!) + Math.abs(b[k]! * gammaF[k]!);
-    gradientScale[2] += Math.abs(a[k]! * betaN[k]!) + Math.abs(b[k]! * gammaN[k]!);
   }
+  const { gradient, scale: gradientScale } = looGradient(a, b, loo.beta, loo.gamma, -1);
   roundoff.gradient = gradientScale.map((scale) => relative * scale) as LogTheta;
   loo.evaluatedOrder = 1;
   if (order === 1) return { logTheta, value, gradient, hessian: null, roundoff };
@@ -198,50 +212,98 @@ export function evaluateLoo(
   ];
   const s4 = signalVariance * signalVariance;
   const n4 = noiseVariance * noiseVariance;
-  const hessian = zeroMatrix3();
-  for (let i = 0; i < 3; i++) {
-    for (let j = i; j < 3; j++) {
-      const bi = beta[i]!;
-      const bj = beta[j]!;
-      const gi = gamma[i]!;
-      const gj = gamma[j]!;
-      let sum = -dot(kernelU[j]!, bi) - dot(kernelU[i]!, bj) + uSecondAlpha[i]![j]!;
-      for (let k = 0; k < n; k++) {
-        const ck = c[k]!;
-        const ak = alpha[k]!;
-        // (PKᵢPKⱼP)ₖₖ and (PKᵢⱼP)ₖₖ for this pair (see the module comment).
-        let sandwichTwice: number;
-        let secondDerivative: number;
-        const pair = i * 3 + j;
-        if (pair === 0) {
-          sandwichTwice = s4 * s3[k]!;
-          secondDerivative = signalVariance * e2[k]!;
-        } else if (pair === 1) {
-          sandwichTwice = 2 * signalVariance * (s1[k]! - noiseVariance * s2[k]!);
-          secondDerivative = 2 * signalVariance * s1[k]!;
-        } else if (pair === 2) {
-          sandwichTwice = 2 * signalVariance * noiseVariance * s2[k]!;
-          secondDerivative = 0;
-        } else if (pair === 4) {
-          sandwichTwice = 4 * (ck - 2 * noiseVariance * d2[k]! + n4 * d3[k]!);
-          secondDerivative = 4 * (ck - noiseVariance * d2[k]!);
-        } else if (pair === 5) {
-          sandwichTwice = 4 * noiseVariance * (d2[k]! - noiseVariance * d3[k]!);
-          secondDerivative = 0;
-        } else {
-          sandwichTwice = 4 * n4 * d3[k]!;
-          secondDerivative = 4 * noiseVariance * d2[k]!;
-        }
-        sum +=
-          -(bi[k]! * bj[k]!) / ck +
-          (ak / (ck * ck)) * (bi[k]! * gj[k]! + bj[k]! * gi[k]!) -
-          (0.5 / (ck * ck) + (ak * ak) / (ck * ck * ck)) * gi[k]! * gj[k]! +
-          b[k]! * (2 * sandwichTwice - secondDerivative);
-      }
-      hessian[i]![j as 0 | 1 | 2] = sum;
-      hessian[j]![i as 0 | 1 | 2] = sum;
-    }
+  const [cLL, cLF, cLN, cFF, cFN, cNN] = loo.curvature as Vectors6;
+  for (let k = 0; k < n; k++) {
+    const ck = c[k]!;
+    // 2(PKᵢPKⱼP)ₖₖ − (PKᵢⱼP)ₖₖ for each pair (see the module comment).
+    cLL[k] = 2 * (s4 * s3[k]!) - signalVariance * e2[k]!;
+    cLF[k] =
+      2 * (2 * signalVariance * (s1[k]! - noiseVariance * s2[k]!)) - 2 * signalVariance * s1[k]!;
+    cLN[k] = 2 * (2 * signalVariance * noiseVariance * s2[k]!);
+    cFF[k] =
+      2 * (4 * (ck - 2 * noiseVariance * d2[k]! + n4 * d3[k]!)) - 4 * (ck - noiseVariance * d2[k]!);
+    cFN[k] = 2 * (4 * noiseVariance * (d2[k]! - noiseVariance * d3[k]!));
+    cNN[k] = 2 * (4 * n4 * d3[k]!) - 4 * noiseVariance * d2[k]!;
   }
+  const hessian = looHessian(
+    { precisionDiagonal: c, alpha, varianceWeight: b, beta, gamma, kernelU, uSecondAlpha },
+    loo.curvature,
+    -1,
+  );
   loo.evaluatedOrder = 2;
   return { logTheta, value, gradient, hessian, roundoff };
+}
+
+/**
+ * gᵢ = Σₐ aₐβᵢₐ − bₐγᵢₐ over every point but `skip` (−1: every point), and Σₐ |aₐβᵢₐ| + |bₐγᵢₐ|,
+ * the scale of its rounding.
+ */
+export function looGradient(
+  a: Float64Array,
+  b: Float64Array,
+  beta: readonly Float64Array[],
+  gamma: readonly Float64Array[],
+  skip: number,
+): { gradient: LogTheta; scale: LogTheta } {
+  const gradient: LogTheta = [0, 0, 0];
+  const scale: LogTheta = [0, 0, 0];
+  for (let k = 0; k < a.length; k++) {
+    if (k === skip) continue;
+    for (let i = 0; i < 3; i++) {
+      const residualTerm = a[k]! * beta[i]![k]!;
+      const varianceTerm = b[k]! * gamma[i]![k]!;
+      gradient[i as 0 | 1 | 2] += residualTerm - varianceTerm;
+      scale[i as 0 | 1 | 2] += Math.abs(residualTerm) + Math.abs(varianceTerm);
+    }
+  }
+  return { gradient, scale };
+}
+
+/** What the Hessian's sums are made of (the module comment), one entry per point. */
+export interface LooHessianTerms {
+  /** c. */
+  precisionDiagonal: Float64Array;
+  alpha: Float64Array;
+  /** b. */
+  varianceWeight: Float64Array;
+  beta: readonly Float64Array[];
+  gamma: readonly Float64Array[];
+  /** Kᵢu. */
+  kernelU: readonly Float64Array[];
+  /** uᵀKᵢⱼα (upper triangle). */
+  uSecondAlpha: readonly (readonly number[])[];
+}
+
+/**
+ * Hᵢⱼ from its terms, with `curvature` the vectors 2 diag(PKᵢPKⱼP) − diag(PKᵢⱼP) of PAIRS, over
+ * every point but `skip` (−1: every point; Kᵢu must vanish there or β must).
+ */
+export function looHessian(
+  terms: LooHessianTerms,
+  curvature: readonly Float64Array[],
+  skip: number,
+): Matrix3 {
+  const { precisionDiagonal: c, alpha, varianceWeight: b, beta, gamma, kernelU } = terms;
+  const hessian = zeroMatrix3();
+  PAIRS.forEach(([i, j], pair) => {
+    const bi = beta[i]!;
+    const bj = beta[j]!;
+    const gi = gamma[i]!;
+    const gj = gamma[j]!;
+    const curvatureIJ = curvature[pair]!;
+    let sum = -dot(kernelU[j]!, bi) - dot(kernelU[i]!, bj) + terms.uSecondAlpha[i]![j]!;
+    for (let k = 0; k < c.length; k++) {
+      if (k === skip) continue;
+      const ck = c[k]!;
+      const ak = alpha[k]!;
+      sum +=
+        -(bi[k]! * bj[k]!) / ck +
+        (ak / (ck * ck)) * (bi[k]! * gj[k]! + bj[k]! * gi[k]!) -
+        (0.5 / (ck * ck) + (ak * ak) / (ck * ck * ck)) * gi[k]! * gj[k]! +
+        b[k]! * curvatureIJ[k]!;
+    }
+    hessian[i]![j] = sum;
+    hessian[j]![i] = sum;
+  });
+  return hessian;
 }
