@@ -138,8 +138,8 @@ function withoutPoint(data: Dataset, index: number): Dataset {
  * The exact and the infinitesimal influence of every point on the fit's θ̂, for its rule. Each
  * reduced dataset is polished from θ̂'s neighbourhood and from every other local maximum of the
  * full data (`localMaxima`, found once); basins that cannot come within 3 nats of the best are
- * abandoned after a step. The polish starts at θ̂ + δ where δ is short: the
- * cubic step from the reduced data's exact gradient and Hessian at θ̂, had in O(n) from the full
+ * abandoned after a step. The polish starts at θ̂ + δ where δ is short: the cubic step from the
+ * reduced data's exact gradient and Hessian at θ̂, had in O(n) (O(n²) for `loo`) from the full
  * data's factorisation (removal-start.ts); otherwise from the first-order estimate, or θ̂ and that
  * estimate, with the fit's Hessian for the first step. The refits run in
  * one set of buffers, and each polish ends with an unevaluated Newton step where that step's
