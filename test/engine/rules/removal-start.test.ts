@@ -1,11 +1,12 @@
 /**
  * Where the removal refits of point influence start (src/engine/removal-start.ts,
- * removal-downdate.ts, rules/loo-downdate.ts), for every rule: the reduced data's gradient and Hessian at the full data's θ̂, had from
- * the full data's factorisation, equal a direct evaluation on the n − 1 points to round-off; the
- * cubic step from there lands nearer the refit than Newton's step does; a polish from it that
- * ends with an unevaluated step (its error predicted from the full data's third derivatives)
- * lands where the ordinary polish stops, one evaluation sooner, and does so for most points; and
- * the influence computed from these starts still equals cold refits to 1e-9.
+ * removal-downdate.ts, rules/loo-downdate.ts), for every rule: the reduced data's gradient and
+ * Hessian at the full data's θ̂, had from the full data's factorisation, equal a direct evaluation
+ * on the n − 1 points to round-off; the cubic step from there lands nearer the refit than Newton's
+ * step does; a polish from it that ends with an unevaluated step (its error predicted from the
+ * full data's third derivatives) lands where the ordinary polish stops, one evaluation sooner, and
+ * does so for most points; and the influence computed from these starts still equals cold refits
+ * to 1e-9.
  */
 import { describe, expect, it } from 'vitest';
 import {
