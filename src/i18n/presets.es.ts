@@ -13,7 +13,7 @@ export const PRESET_TEXT_ES: Readonly<Record<PresetId, { label: string; descript
   outlier: {
     label: 'Un valor atípico',
     description:
-      'El mismo seno con un punto levantado 2 por encima de la curva. El ajuste lo trata como ruido: σn casi se duplica, y la flecha de σn de ese punto es, con diferencia, la más larga.',
+      'El mismo seno con un punto levantado 2 por encima de la curva. El ajuste lo trata como ruido: σn casi se duplica. Cambia las flechas a σn: la de ese punto es, con diferencia, la más larga.',
   },
   clusters: {
     label: 'Dos grupos',

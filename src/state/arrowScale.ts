@@ -15,7 +15,13 @@ export interface ArrowScale {
 }
 
 /** Longest arrow drawn, in reference lengths (data units). */
-export const ARROW_CAP = 1.8;
+export const ARROW_CAP = 2;
+
+/**
+ * How far above the 80th percentile's reference the scale may go so that the longest arrow fits:
+ * one step of the 1-2-5 ladder (×2 or ×2.5). Farther, the typical arrows would shrink to specks.
+ */
+const FIT_LONGEST_LIMIT = 2.5;
 
 /** Smallest 1-2-5 number ≥ `value` (value > 0). */
 export function niceCeiling(value: number): number {
@@ -29,9 +35,11 @@ export function niceCeiling(value: number): number {
 }
 
 /**
- * The reference for a set of sensitivities: the 1-2-5 ceiling of the 80th percentile of their
- * finite magnitudes, so most arrows are at most one unit long and the biggest few show as long
- * or capped. Falls back to 1 when no value is usable.
+ * The reference for a set of sensitivities. Start from the 1-2-5 ceiling of the 80th percentile
+ * of their finite magnitudes, so most arrows are at most one unit long; where one step up the
+ * ladder lets the longest arrow fit under the cap, take that step, so that no arrow is capped and
+ * the longest one shows how much longer it is (an outlier's pull, a point beside a gap). Only an
+ * arrow more than a step beyond is drawn at the cap. Falls back to 1 when no value is usable.
  */
 export function chooseReference(values: Iterable<number>): number {
   const magnitudes = [...values]
@@ -42,7 +50,11 @@ export function chooseReference(values: Iterable<number>): number {
   magnitudes.sort((a, b) => a - b);
   const percentile =
     magnitudes[Math.min(magnitudes.length - 1, Math.floor(0.8 * magnitudes.length))];
-  return niceCeiling(percentile ?? 1);
+  const typical = niceCeiling(percentile ?? 1);
+  const fitsLongest = niceCeiling(magnitudes[magnitudes.length - 1]! / ARROW_CAP);
+  return fitsLongest > typical && fitsLongest <= FIT_LONGEST_LIMIT * typical * (1 + 1e-9)
+    ? fitsLongest
+    : typical;
 }
 
 /** An arrow in data units: components along x and y, and whether it was shortened to the cap. */

@@ -178,6 +178,8 @@ describe('the example article', () => {
     const noisePulls = await pulls(framed);
     const others = noisePulls.filter((_, i) => i !== outlier);
     expect(noisePulls[outlier]!).toBeGreaterThan(2 * Math.max(...others));
+    // …and drawn so: no arrow is cut to the cap, so the outlier's shows its length.
+    expect(await framed.locator('[data-testid=arrow][data-capped]').count()).toBe(0);
     // "Points far from the fit … pull hardest": the outlier's pull is the largest.
     expect(text).toContain(
       'Points far from the fit and points beside a gap in the data pull hardest',

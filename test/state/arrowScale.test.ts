@@ -11,7 +11,7 @@ describe('arrow scale', () => {
     expect(niceCeiling(3e-4)).toBeCloseTo(5e-4, 18);
   });
 
-  it('chooses the reference from the 80th percentile of finite magnitudes', () => {
+  it('chooses the reference from the 80th percentile, one step higher if the longest then fits', () => {
     const values = [
       0.01,
       -0.02,
@@ -29,6 +29,10 @@ describe('arrow scale', () => {
     // Finite magnitudes sorted: 10 values, 80th percentile index 8 → 0.3 → 0.5.
     expect(chooseReference(values)).toBeCloseTo(0.5, 15);
     expect(chooseReference([])).toBe(1);
+    // One step of the ladder lets the longest fit under the cap: 0.3 → 0.5, but 1.5 / 2 → 1.
+    expect(chooseReference([...values.slice(0, 9), 1.5])).toBe(1);
+    // Two steps would shrink the rest: 40 stays capped at 0.5 (above); so does 3 (3 / 2 → 2).
+    expect(chooseReference([...values.slice(0, 9), 3])).toBeCloseTo(0.5, 15);
     expect(chooseReference([0, Number.NaN])).toBe(1);
   });
 

@@ -10,6 +10,7 @@ import {
   validateDataset,
   type KernelName,
 } from '../../src/engine';
+import { arrowVector, chooseReference } from '../../src/state/arrowScale';
 import { snapPoint, X_DOMAIN, Y_DOMAIN } from '../../src/state/domain';
 import {
   DEFAULT_PRESET_ID,
@@ -109,7 +110,7 @@ describe('each preset’s note is true, for every kernel', () => {
   });
 
   it.each(KERNEL_NAMES)(
-    'an outlier with %s: σn nearly doubles and the outlier’s σn arrow is the longest by far',
+    'an outlier with %s: σn nearly doubles and the outlier’s σn arrow is drawn the longest by far',
     (kernel) => {
       const clean = fitPoints(sine, kernel).fit;
       const { fit, sensitivities } = fitPoints(outlier, kernel);
@@ -121,6 +122,13 @@ describe('each preset’s note is true, for every kernel', () => {
       const lengths = [...sensitivities.dLogTheta_dy[rowOf('noiseStd')]].map(Math.abs);
       const others = lengths.filter((_, i) => i !== lifted);
       expect(lengths[lifted]!).toBeGreaterThan(1.5 * Math.max(...others));
+      // As drawn: at the scale the explorer chooses, no arrow is cut to the cap, so the
+      // difference shows.
+      const reference = chooseReference(lengths);
+      const drawn = lengths.map((length) => arrowVector(0, length, reference)!);
+      expect(drawn.some((arrow) => arrow.capped)).toBe(false);
+      const drawnOthers = drawn.filter((_, i) => i !== lifted).map((arrow) => arrow.dy);
+      expect(drawn[lifted]!.dy).toBeGreaterThan(1.5 * Math.max(...drawnOthers));
     },
   );
 
