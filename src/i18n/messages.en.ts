@@ -157,6 +157,8 @@ export const en = {
   legendLength:
     'Length: ∂ log {symbol} / ∂y, in log so it is unit-free in {symbol}. One unit of y on the plot stands for {reference}, that is about a {percent} % change in {symbol} per 0.1 rise.',
   legendCapped: 'Capped: longer than drawn.',
+  legendCaution:
+    'Dashed in colour: use with care; the reason (for instance, another fit almost as likely) is shown beside θ̂.',
   legendGrey: 'Grey and dashed: the fit is not trustworthy here; the reason is shown beside θ̂.',
   legendScaleNote:
     'The scale stays fixed while you drag, so arrows compare across points and over time, and is fitted anew when you let go, so that at most a fifth of the arrows reach the cap.',

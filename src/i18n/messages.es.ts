@@ -148,6 +148,8 @@ export const es: UiMessages = {
   legendLength:
     'Longitud: ∂ log {symbol} / ∂y, en logaritmo para que no dependa de las unidades de {symbol}. Una unidad de y en la gráfica equivale a {reference}, es decir, un cambio de alrededor del {percent} % en {symbol} por cada subida de 0,1.',
   legendCapped: 'Recortada: más larga de lo que se dibuja.',
+  legendCaution:
+    'Discontinua y en color: úsala con cuidado; el motivo (por ejemplo, otro ajuste casi igual de probable) aparece junto a θ̂.',
   legendGrey: 'Gris y discontinua: aquí el ajuste no es fiable; el motivo aparece junto a θ̂.',
   legendScaleNote:
     'La escala se mantiene fija mientras arrastras, para que las flechas se puedan comparar entre puntos y a lo largo del tiempo, y se ajusta de nuevo al soltar, de modo que como mucho una quinta parte de las flechas llegue al tope.',

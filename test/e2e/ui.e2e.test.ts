@@ -226,6 +226,20 @@ describe('the explorer in Chromium (mouse and keyboard)', () => {
       if (status === 'untrusted' || status === 'caution') {
         expect(await page.locator('[data-testid=trust-reasons] li').count()).toBeGreaterThan(0);
       }
+      // The arrows carry the verdict themselves: dashed (in colour for caution, grey when
+      // untrusted), solid when trusted; the legend marks the row that reads them.
+      if (arrows > 0) {
+        const dashes = await page
+          .locator('[data-testid=arrows] .shaft')
+          .first()
+          .evaluate((shaft) => getComputedStyle(shaft).strokeDasharray);
+        expect(dashes === 'none', `${preset}: ${status} arrows dashed ${dashes}`).toBe(
+          status === 'shown',
+        );
+        expect(await page.getByTestId('legend-caution').getAttribute('data-current')).toBe(
+          String(status === 'caution'),
+        );
+      }
       const theta = await readTheta(page);
       for (const value of Object.values(theta)) expect(Number.isFinite(value)).toBe(true);
       // No NaN ever reaches the drawing.

@@ -3,8 +3,31 @@ import { useExplorer, useExplorerStore } from '../context';
 import { HYPERPARAMETER_LABELS } from '../format';
 import { useI18n } from '../i18n';
 
-/** A small arrow glyph in the arrows' style (not to scale). */
-function Glyph({ capped = false, className }: { capped?: boolean; className: string }) {
+/**
+ * A small arrow glyph in the arrows' style (not to scale): pointing up from its point, as the
+ * plot's arrows do, or to the right for arrows in x and y, which point any way.
+ */
+function Glyph({
+  capped = false,
+  up,
+  className,
+}: {
+  capped?: boolean;
+  up: boolean;
+  className: string;
+}) {
+  if (up) {
+    const head = (offset: number) => `M8,${2 + offset} l-4.5,8 h9 Z`;
+    return (
+      <svg width={16} height={34} aria-hidden="true" className={`arrows ${className}`}>
+        <circle cx={8} cy={29} r={3.5} fill="var(--point)" />
+        <g className="arrow">
+          <path className="shaft" d="M8,23 V8" />
+          <path className="head" d={head(0) + (capped ? head(6) : '')} />
+        </g>
+      </svg>
+    );
+  }
   const head = (offset: number) => `M${34 - offset},8 l-8,-4.5 v9 Z`;
   return (
     <svg width={40} height={16} aria-hidden="true" className={`arrows ${className}`}>
@@ -24,13 +47,15 @@ function Glyph({ capped = false, className }: { capped?: boolean; className: str
 export function Legend() {
   const store = useExplorerStore();
   // Primitives, not the arrows view: this re-renders when the scale or verdict changes, not per refit.
-  const untrusted = useExplorer((s) => selectArrows(s).status === 'untrusted');
+  const status = useExplorer((s) => selectArrows(s).status);
+  const untrusted = status === 'untrusted';
   const reference = useExplorer((s) => s.arrowScale?.reference);
   const hyperparameter = useExplorer((s) => s.options.hyperparameter);
   const mode = useExplorer((s) => s.options.arrowMode);
   const label = HYPERPARAMETER_LABELS[hyperparameter];
   const symbol = `${label.symbol}${label.subscript}`;
   const colour = untrusted ? 'untrusted' : hyperparameter;
+  const up = mode !== 'vector';
   const tr = useI18n();
   const { t } = tr;
 
@@ -39,7 +64,7 @@ export function Legend() {
       <div className="card-body legend">
         <h2 id="legend-title">{t('legendTitle')}</h2>
         <div className="legend-row">
-          <Glyph className={colour} />
+          <Glyph up={up} className={colour} />
           <span>
             {mode === 'vector'
               ? t('legendVector', { symbol })
@@ -47,7 +72,7 @@ export function Legend() {
           </span>
         </div>
         <div className="legend-row">
-          <Glyph className={colour} />
+          <Glyph up={up} className={colour} />
           <span data-testid="arrow-scale">
             {t('legendLength', {
               symbol,
@@ -57,11 +82,19 @@ export function Legend() {
           </span>
         </div>
         <div className="legend-row">
-          <Glyph capped className={colour} />
+          <Glyph up={up} capped className={colour} />
           <span>{t('legendCapped')}</span>
         </div>
+        <div
+          className="legend-row"
+          data-testid="legend-caution"
+          data-current={status === 'caution'}
+        >
+          <Glyph up={up} className={`${hyperparameter} caution`} />
+          <span>{t('legendCaution')}</span>
+        </div>
         <div className="legend-row">
-          <Glyph className="untrusted dashed" />
+          <Glyph up={up} className="untrusted dashed" />
           <span>{t('legendGrey')}</span>
         </div>
         <p className="note">

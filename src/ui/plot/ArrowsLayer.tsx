@@ -8,8 +8,8 @@ import { useShownPoints } from './useShownPoints';
 
 /**
  * One arrow per point: the sensitivity of the chosen hyperparameter to the point, drawn from the
- * point's edge at the store's fixed scale (one unit of y per `reference`). Grey and dashed when
- * the fit is untrusted; grey and faint while refitting (`data-stale`: the arrows belong to points
+ * point's edge at the store's fixed scale (one unit of y per `reference`). Dashed in their colour
+ * when the fit asks for caution (a near tie, few correct digits, σn on its floor); grey and dashed when it is untrusted; grey and faint while refitting (`data-stale`: the arrows belong to points
  * that have since moved); absent when the sensitivities are undefined.
  *
  * Hooks: `data-dy` / `data-dx` hold ∂ log θ̂/∂yᵢ and ∂ log θ̂/∂xᵢ (0 for vertical arrows) in
@@ -27,7 +27,7 @@ export const ArrowsLayer = memo(function ArrowsLayer({ scales }: { scales: PlotS
     return <g className="arrows" data-testid="arrows" data-seq={seq} data-stale={view.stale} />;
   return (
     <g
-      className={`arrows ${view.status === 'untrusted' ? 'untrusted' : hyperparameter}${view.stale ? ' stale' : ''}`}
+      className={`arrows ${view.status === 'untrusted' ? 'untrusted' : hyperparameter}${view.status === 'caution' ? ' caution' : ''}${view.stale ? ' stale' : ''}`}
       data-testid="arrows"
       data-seq={seq}
       data-reference={view.scale ? String(view.scale.reference) : undefined}
