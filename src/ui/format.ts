@@ -61,11 +61,19 @@ export function formatLogRatio(logRatio: number, language: Language = 'en'): str
   return `${logRatio > 0 ? '×' : '÷'}${formatNumber(factor, 2, language)}`;
 }
 
-/** A ratio as a signed percentage, e.g. +3.2 %. */
+/**
+ * A ratio as a signed percentage, e.g. +3.2 %. Below 0.05 % one significant digit (−0.03 %), so a
+ * small change never reads as "−0.0 %"; exactly none reads "0 %".
+ */
 export function formatPercent(fraction: number, language: Language = 'en'): string {
   if (!Number.isFinite(fraction)) return '—';
   const percent = fraction * 100;
-  const text = formatFixed(percent, Math.abs(percent) < 10 ? 1 : 0, language);
+  if (percent === 0) return '0 %';
+  const magnitude = Math.abs(percent);
+  const text =
+    magnitude < 0.05
+      ? formatNumber(percent, 1, language)
+      : formatFixed(percent, magnitude < 10 ? 1 : 0, language);
   return `${percent > 0 ? '+' : ''}${text} %`;
 }
 

@@ -31,6 +31,10 @@ describe('number formatting', () => {
     expect(formatSigned(-0.0123)).toBe('−0.0123');
     expect(formatPercent(0.0321)).toBe('+3.2 %');
     expect(formatPercent(-0.35)).toBe('−35 %');
+    // Small changes keep a significant digit instead of reading "−0.0 %".
+    expect(formatPercent(-0.0003)).toBe('−0.03 %');
+    expect(formatPercent(0.0000042, 'es')).toBe('+4×10⁻⁴ %');
+    expect(formatPercent(0)).toBe('0 %');
     expect(formatLogRatio(Math.log(1.05))).toBe('+5.0 %');
     expect(formatLogRatio(Math.log(2.4))).toBe('×2.4');
     expect(formatLogRatio(-Math.log(2983))).toBe('÷2983');
