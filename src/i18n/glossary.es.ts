@@ -48,9 +48,9 @@ export const GLOSSARY_ES: Readonly<Record<GlossaryTerm, GlossaryEntry>> = {
       'Un segundo pico de la verosimilitud casi tan alto como θ̂ (a menos de un nat, más o menos): dos explicaciones de los datos bastante distintas son casi igual de probables, y un pequeño cambio en los datos puede hacer que el ajuste salte de una a otra.',
   },
   computeBackend: {
-    term: 'cálculo … · float64 …',
+    term: 'línea de cálculo',
     explanation:
-      '«webgl» (o cpu, o main-thread): dónde se calculan la curva y su banda, en un hilo en segundo plano en la tarjeta gráfica mediante TensorFlow.js, o en el procesador. «float64 wasm» (o js): cada número que ves, θ̂, la verosimilitud y las flechas, sale de un motor de doble precisión compilado a WebAssembly (o ejecutado como JavaScript).',
+      '«cálculo webgl» (o cpu, o hilo principal): dónde se calculan la curva y su banda: en un hilo en segundo plano en la tarjeta gráfica mediante TensorFlow.js, o en el procesador. «float64 wasm» (o js): cada número que ves, θ̂, la verosimilitud y las flechas, sale de un motor de doble precisión compilado a WebAssembly (o ejecutado como JavaScript).',
   },
   laplace: {
     term: 'elipses de Laplace',

@@ -58,9 +58,9 @@ export const GLOSSARY = {
       'A second peak of the likelihood almost as high as θ̂ (within about one nat): two quite different explanations of the data are about equally probable, and a small change in the data can make the fit jump from one to the other.',
   },
   computeBackend: {
-    term: 'compute … · float64 …',
+    term: 'compute line',
     explanation:
-      '“compute webgl” (or cpu, or main-thread): where the curve and its band are computed, in a background thread on the graphics card through TensorFlow.js, or on the processor. “float64 wasm” (or js): every number shown, θ̂, the likelihood and the arrows, comes from a double-precision engine compiled to WebAssembly (or running as JavaScript).',
+      '“compute webgl” (or cpu, or main thread): where the curve and its band are computed, in a background thread on the graphics card through TensorFlow.js, or on the processor. “float64 wasm” (or js): every number shown, θ̂, the likelihood and the arrows, comes from a double-precision engine compiled to WebAssembly (or running as JavaScript).',
   },
   laplace: {
     term: 'Laplace ellipses',
