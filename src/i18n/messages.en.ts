@@ -192,7 +192,7 @@ export const en = {
 
   // Landscape readout and legend
   landscapeHint:
-    'Point at the map to read it, click or tap to try that θ; or Tab to it and use the arrow keys and Enter.',
+    'Hover over the map to read it; click or tap to try that θ and read it there. Or Tab to it and use the arrow keys and Enter.',
   landscapeOutside: 'outside the computed map.',
   natsBelow: 'nats below θ̂',
   natsBelowTop: 'nats below the top',
@@ -281,7 +281,7 @@ export const en = {
   influenceUndefined: 'The jackknife is undefined here: {reason}',
   pullMapLabel: 'Where a new point would pull {name}',
   pullMapKey: 'Adding a point here changes {name} by about',
-  pullMapHint: 'Point at the map for its number; click or tap to pick a place.',
+  pullMapHint: 'Hover over the map for its number; click or tap to pick a place and read it.',
   pullMapAt: 'A new point at ({x}, {y}) would change {name} by about {change} (first order).',
   pullMapRefit: 'Refit exactly with a point here',
   pullMapExact: 'Exact refit: {change}.',

@@ -180,7 +180,7 @@ export const es: UiMessages = {
   checkFd: 'diferencias finitas',
 
   landscapeHint:
-    'Señala el mapa para leerlo, haz clic o toca para probar ese θ; o llega con Tab y usa las flechas y Enter.',
+    'Pasa el puntero por el mapa para leerlo; haz clic o toca para probar ese θ y leerlo ahí. O llega con Tab y usa las flechas y Enter.',
   landscapeOutside: 'fuera del mapa calculado.',
   natsBelow: 'nats por debajo de θ̂',
   natsBelowTop: 'nats por debajo de la cima',
@@ -270,7 +270,8 @@ export const es: UiMessages = {
   influenceUndefined: 'Aquí la navaja no está definida: {reason}',
   pullMapLabel: 'Hacia dónde tiraría un punto nuevo del valor ajustado ({name})',
   pullMapKey: 'Un punto añadido aquí cambia el valor ajustado ({name}) en torno a',
-  pullMapHint: 'Señala el mapa para ver su valor; haz clic o toca para elegir un lugar.',
+  pullMapHint:
+    'Pasa el puntero por el mapa para ver su valor; haz clic o toca para elegir un lugar y leerlo.',
   pullMapAt:
     'Un punto nuevo en ({x}; {y}) cambiaría el valor ajustado ({name}) en torno a {change} (primer orden).',
   pullMapRefit: 'Reajustar exactamente con un punto aquí',
