@@ -73,6 +73,8 @@ export const en = {
   unitY: 'y units',
 
   // Status line and plot
+  hintPullMap:
+    'Drag a point · click to pick a place on the new-point map (its number is below) · double-click or Del to remove',
   hint: 'Drag a point · click to add · double-click or Del to remove · Tab, arrow keys to move',
   statusPoints: '{count} points',
   statusCompute: 'compute',
@@ -285,6 +287,9 @@ export const en = {
   pullMapAt: 'A new point at ({x}, {y}) would change {name} by about {change} (first order).',
   pullMapRefit: 'Refit exactly with a point here',
   pullMapExact: 'Exact refit: {change}.',
+  pullMapHolds: 'The first-order estimate, {predicted}, holds here.',
+  pullMapMisses:
+    'The first-order estimate was {predicted}. The map is the pull of a point of almost no weight, extended in a straight line to a whole point; here θ̂ does not respond in a straight line.',
   pullMapJumped: 'Exact refit: {change} — θ̂ jumps to another maximum.',
   pullMapUndefined: 'No map here: {reason}',
 };

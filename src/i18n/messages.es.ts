@@ -65,6 +65,8 @@ export const es: UiMessages = {
   unitX: 'unidades de x',
   unitY: 'unidades de y',
 
+  hintPullMap:
+    'Arrastra un punto · haz clic para elegir un lugar del mapa del punto nuevo (su valor aparece abajo) · doble clic o Supr para quitar',
   hint: 'Arrastra un punto · haz clic para añadir · doble clic o Supr para quitar · Tab y flechas para mover',
   statusPoints: '{count} puntos',
   statusCompute: 'cálculo',
@@ -276,6 +278,9 @@ export const es: UiMessages = {
     'Un punto nuevo en ({x}; {y}) cambiaría el valor ajustado ({name}) en torno a {change} (primer orden).',
   pullMapRefit: 'Reajustar exactamente con un punto aquí',
   pullMapExact: 'Reajuste exacto: {change}.',
+  pullMapHolds: 'La estimación de primer orden, {predicted}, se cumple aquí.',
+  pullMapMisses:
+    'La estimación de primer orden era {predicted}. El mapa es el tirón de un punto de peso casi nulo, extendido en línea recta hasta un punto entero; aquí θ̂ no responde en línea recta.',
   pullMapJumped: 'Reajuste exacto: {change}; θ̂ salta a otro máximo.',
   pullMapUndefined: 'Aquí no hay mapa: {reason}',
 };

@@ -14,13 +14,17 @@ export function StatusLine() {
   const kernel = useExplorer((s) => s.kernel);
   const timing = useExplorer((s) => s.analysis?.result.timingMs.total ?? null);
   const engine = useExplorer((s) => s.analysis?.result.engine ?? null);
+  // With the pull map shown, a click on the plot picks a place on the map instead of adding.
+  const pickingPlaces = useExplorer((s) => s.options.showPullMap);
   const tr = useI18n();
   const { t, number } = tr;
   const note = status.note && computeNoteMessage(status.note, tr);
 
   return (
     <div className="plot-footer">
-      <span className="hint">{t('hint')}</span>
+      <span className="hint" data-testid="plot-hint">
+        {t(pickingPlaces ? 'hintPullMap' : 'hint')}
+      </span>
       <span className="status" role="status" aria-live="off">
         <span className={`status-dot${busy ? ' busy' : ''}`} aria-hidden="true" />
         <span className="num">

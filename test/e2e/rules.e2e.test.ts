@@ -11,6 +11,7 @@ import {
 } from '../../src/engine';
 import { DEFAULT_PRIOR } from '../../src/engine/rules/prior';
 import { priorFactor } from '../../src/state/prior';
+import { firstOrderHolds } from '../../src/ui/rules/firstOrderAgreement';
 import { useBrowser } from './browser';
 import { waitForArrows, waitForFit } from './uiHelpers';
 
@@ -172,6 +173,15 @@ describe('selection rules in the explorer', () => {
     expect(Math.abs(Number(await exact.getAttribute('data-delta')) - refit.delta[0])).toBeLessThan(
       1e-9,
     );
+    // Beside it, whether the first-order number held, in words.
+    const holds = firstOrderHolds(refit.delta[0], refit.predictedDelta![0]);
+    const agreement = page.getByTestId('pull-map-agreement');
+    expect(await agreement.getAttribute('data-holds')).toBe(String(holds));
+    expect(await agreement.textContent()).toMatch(
+      holds ? /holds here/ : /does not respond in a straight line/,
+    );
+    // While the map is shown, the plot's hint says a click picks a place.
+    expect(await page.getByTestId('plot-hint').textContent()).toMatch(/pick a place/);
     expect(problems).toEqual({ consoleErrors: [], pageErrors: [] });
   });
 

@@ -4,6 +4,7 @@ import { useExplorer, useExplorerStore } from '../context';
 import { useI18n } from '../i18n';
 import { noTheoremMessage } from '../reasonText';
 import { usePullMapPlace } from './pullMapPlace';
+import { firstOrderHolds } from './firstOrderAgreement';
 import { nearestCell, pullRange, pullValues, pullColour } from './pullMapScale';
 
 /**
@@ -56,6 +57,11 @@ export function PullMapReadout() {
   const added = insight?.addedPoint ?? null;
   const addedHere = added && added.x === cellX && added.y === cellY ? added : null;
   const asking = insight?.addedPointAsked?.x === cellX && insight?.addedPointAsked?.y === cellY;
+  const predicted = addedHere?.predictedDelta?.[row];
+  const holds =
+    addedHere !== null && predicted !== undefined
+      ? firstOrderHolds(addedHere.delta[row]!, predicted)
+      : null;
   const stops = [-1, -0.5, 0, 0.5, 1];
   return (
     <section
@@ -110,7 +116,14 @@ export function PullMapReadout() {
             >
               {t(addedHere.status === 'jumped' ? 'pullMapJumped' : 'pullMapExact', {
                 change: tr.logRatio(addedHere.delta[row]!),
-              })}
+              })}{' '}
+              {predicted !== undefined && (
+                <span data-testid="pull-map-agreement" data-holds={holds}>
+                  {t(holds ? 'pullMapHolds' : 'pullMapMisses', {
+                    predicted: tr.logRatio(predicted),
+                  })}
+                </span>
+              )}
             </span>
           )}
         </p>
