@@ -208,6 +208,8 @@ export const en = {
   fitSmoothNoisy: 'a smooth, noisy fit',
   muchNoise: 'much noise',
   littleNoise: 'little noise',
+  moreNoise: 'more noise',
+  lessNoise: 'less noise',
   fitDescription: '{shape} (ℓ = {lengthscale}, {noise})',
   nearTie:
     'Two explanations of the data are almost equally likely: {first} and {second}, only {gap} {objective} units behind. A small change in the data can make the fit jump from one to the other.',

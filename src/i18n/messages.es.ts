@@ -195,6 +195,8 @@ export const es: UiMessages = {
   fitSmoothNoisy: 'un ajuste suave y ruidoso',
   muchNoise: 'mucho ruido',
   littleNoise: 'poco ruido',
+  moreNoise: 'más ruido',
+  lessNoise: 'menos ruido',
   fitDescription: '{shape} (ℓ = {lengthscale}, {noise})',
   nearTie:
     'Dos explicaciones de los datos son casi igual de verosímiles: {first} y {second}, solo {gap} unidades de {objective} por detrás. Un pequeño cambio en los datos puede hacer que el ajuste salte de una a otra.',

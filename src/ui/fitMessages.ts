@@ -12,6 +12,22 @@ import { OBJECTIVE_KEYS, reasonMessage } from './reasonText';
 type Result = AnalysisView['result'];
 
 /**
+ * Noise against signal in words, relative to the other fit: "much" and "little" only where they
+ * hold on their own (σn/σf above or below a half), otherwise "more" and "less" (two fits that both
+ * call the data mostly noise differ only in how much).
+ */
+function noiseWords(
+  noisier: boolean,
+  noiseRatio: number,
+): 'muchNoise' | 'moreNoise' | 'littleNoise' | 'lessNoise' {
+  if (noisier) return noiseRatio >= NOISE_WORD_RATIO ? 'muchNoise' : 'moreNoise';
+  return noiseRatio < NOISE_WORD_RATIO ? 'littleNoise' : 'lessNoise';
+}
+
+/** σn/σf at which noise stops being "little" and starts being "much". */
+const NOISE_WORD_RATIO = 0.5;
+
+/**
  * A fit's shape and noise in words, relative to another fit: "a wiggly fit (ℓ = 0.46, little
  * noise)". `other` decides which is the wiggly one and which the noisy one.
  */
@@ -29,7 +45,7 @@ export function describeFit(
   return tr.t('fitDescription', {
     shape: tr.t(`fit${shape}${noisier ? 'Noisy' : ''}`),
     lengthscale: tr.number(theta.lengthscale, 2),
-    noise: tr.t(noisier ? 'muchNoise' : 'littleNoise'),
+    noise: tr.t(noiseWords(noisier, noiseRatio)),
   });
 }
 

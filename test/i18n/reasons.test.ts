@@ -182,4 +182,22 @@ describe("the engine's reasons", () => {
       'solo 0,98 unidades de probabilidad logarítmica dejando uno fuera por detrás',
     );
   });
+
+  it('call noise "little" or "much" only where it is, and otherwise "less" or "more"', () => {
+    const tie = (theta: { lengthscale: number; signalStd: number; noiseStd: number }) =>
+      nearTieMessage(
+        theta,
+        { theta: { lengthscale: 8000, signalStd: 1e-4, noiseStd: 0.83 }, lmlGap: 0 },
+        10,
+        translator('en'),
+      );
+    // A wiggly fit with σn = 2σf beside a flat one of pure noise: less noise, not little.
+    expect(tie({ lengthscale: 0.21, signalStd: 0.37, noiseStd: 0.74 })).toContain(
+      '(ℓ = 0.21, less noise)',
+    );
+    expect(tie({ lengthscale: 0.21, signalStd: 1, noiseStd: 0.1 })).toContain(
+      '(ℓ = 0.21, little noise)',
+    );
+    expect(tie({ lengthscale: 0.21, signalStd: 1, noiseStd: 0.1 })).toContain('much noise');
+  });
 });
