@@ -10,7 +10,8 @@ import { useI18n } from '../ui/i18n';
  * θ̂ on one line, each value in its hyperparameter's colour, with a one-glyph trust mark; and,
  * whenever the arrows are not plainly trusted, the reason on a visible line of its own (not only
  * in a tooltip, which touch and screen-reader users never see). While a refit is overdue, θ̂ is
- * greyed and the line says it is refitting.
+ * greyed and the line says it is refitting. Otherwise the line ends by saying the points can be
+ * dragged: a widget in an article may have no caption that says so.
  */
 export function EmbedReadout() {
   const theta = useExplorer((s) => s.analysis?.result.theta ?? null);
@@ -73,6 +74,11 @@ export function EmbedReadout() {
           {stale || status === 'waiting' ? '···' : trusted ? '✓' : '!'}
           {reason === null && <span className="visually-hidden">{verdict}</span>}
         </span>
+        {reason === null && status !== 'waiting' && (
+          <span className="embed-hint" data-testid="embed-hint">
+            {t('embedHint')}
+          </span>
+        )}
       </div>
       {reason !== null && (
         <p className="embed-reason" data-testid="embed-reason">

@@ -236,6 +236,7 @@ export const en = {
   // Widget
   widgetControls: 'Widget controls',
   openInExplorer: 'Open in explorer ↗',
+  embedHint: 'Drag a point: θ̂ and the arrows follow.',
   embedRefitting: 'Refitting: θ̂ and the arrows are for the points before your last change.',
   embedNoFit: 'No fit: {reason}',
   embedGreyed: 'Arrows greyed',

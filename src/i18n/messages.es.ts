@@ -223,6 +223,7 @@ export const es: UiMessages = {
 
   widgetControls: 'Controles del widget',
   openInExplorer: 'Abrir en el explorador ↗',
+  embedHint: 'Arrastra un punto: θ̂ y las flechas lo siguen.',
   embedRefitting:
     'Reajustando: θ̂ y las flechas corresponden a los puntos anteriores a tu último cambio.',
   embedNoFit: 'Sin ajuste: {reason}',

@@ -45,6 +45,11 @@ describe('embed.html', () => {
     expect(await widget.locator('.posterior .mean').count()).toBe(1);
     expect(await widget.locator('svg.plot').getAttribute('height')).toBe('250');
     expect(await widget.locator('[data-testid=embed-readout]').count()).toBe(1);
+    // A trusted fit's line ends by saying the points can be dragged.
+    expect(await widget.locator('[data-testid=embed-verdict]').getAttribute('data-status')).toBe(
+      'shown',
+    );
+    expect(await widget.locator('[data-testid=embed-hint]').textContent()).toMatch(/Drag a point/);
     expect(await widget.locator('[data-testid=embed-status]').count()).toBe(0);
     expect(await widget.getAttribute('data-theme')).toBe('dark');
     // The dark theme's surface colour, whatever the system prefers.

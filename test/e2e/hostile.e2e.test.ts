@@ -110,6 +110,8 @@ describe('hostile input in the browser', () => {
         'the answer',
       );
       expect(await line.textContent()).toMatch(reason);
+      // The reason takes the place of the hint that the points can be dragged.
+      expect(await widget.locator('[data-testid=embed-hint]').count()).toBe(0);
       // Visible, on screen: not a tooltip.
       const box = await line.boundingBox();
       expect(box!.height).toBeGreaterThan(8);
