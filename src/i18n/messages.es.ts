@@ -123,11 +123,11 @@ export const es: UiMessages = {
   iftPredicts: 'el TFI predice {value}',
   fromTheRefit: 'a {gap} del reajuste',
   natsValue: '{value} nats',
-  conditionNumber: 'número de condición del hessiano',
-  hessian: 'Hessiano',
+  conditionNumber: 'número de condición de la hessiana',
+  hessian: 'Hessiana',
   atThetaHat: 'en θ̂',
-  negativeDefinite: 'definido negativo',
-  notNegativeDefinite: 'no definido negativo',
+  negativeDefinite: 'definida negativa',
+  notNegativeDefinite: 'no definida negativa',
   fittedAnnouncement:
     'Ajustado: escala de longitud {lengthscale}, desviación típica de la señal {signalStd}, desviación típica del ruido {noiseStd}.',
 
