@@ -43,7 +43,7 @@ export const panelsEs: { readonly [Key in keyof typeof panelsEn]: string } = {
   landscapeOffMap: 'θ̂ (fuera del mapa)',
   landscapeYourTheta: 'tu θ',
   landscapeRunnerUp: 'segundo máximo, {gap} nats más abajo',
-  landscapeIft: 'TFI',
+  landscapeIft: 'predicción',
   landscapeAxisLengthscale: 'escala de longitud ℓ',
   landscapeAxisNoise: 'cociente de ruido σn²/σf²',
   landscapeCaption:

@@ -1,7 +1,8 @@
 /**
  * One Spanish word for each term, in the explorer's catalogues and in the article alike: «la
  * hessiana» (the usual usage in Spanish statistics texts, as «la matriz hessiana»), never «el
- * hessiano»; «verosimilitud perfilada», never «de perfil».
+ * hessiano»; «verosimilitud perfilada», never «de perfil». And no bare abbreviation or borrowed
+ * name: «TFI» and «navaja» are spelled out where the reader first meets them.
  */
 import { describe, expect, it } from 'vitest';
 import { GLOSSARY_ES, PRESET_TEXT_ES } from '../../src/i18n/explorer.es';
@@ -55,5 +56,22 @@ describe('Spanish terminology', () => {
       spanishHref: 'learn.es.html',
     });
     expect(rejected(html)).toEqual([]);
+  });
+
+  it('«TFI» is spelled out where the explorer first uses it, and only labels use it bare', () => {
+    const expansion = 'teorema de la función implícita (TFI)';
+    // The page's explanation, and the check's intro right above its «TFI» column.
+    expect(explorerEs.aboutText).toContain(expansion);
+    expect(explorerEs.checkIntro).toContain(expansion);
+    for (const text of strings({ explorerEs, panelsEs, optionsEs, GLOSSARY_ES, CATALOGUES }))
+      if (/\bTFI\b/u.test(text) && !text.includes(expansion))
+        expect(text, 'a bare «TFI» outside a column label').toBe(explorerEs.checkIft);
+  });
+
+  it('«navaja» is the infinitesimal jackknife, named so where it is explained', () => {
+    expect(explorerEs.influenceIntro).toMatch(/navaja infinitesimal.*infinitesimal jackknife/u);
+    for (const text of strings({ explorerEs, panelsEs, optionsEs, GLOSSARY_ES, CATALOGUES }))
+      if (/\bnavaja\b/iu.test(text) && text !== explorerEs.influenceJackknife)
+        expect(text).toMatch(/navaja infinitesimal/iu);
   });
 });
