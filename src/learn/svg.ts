@@ -164,8 +164,7 @@ export function curveSvg(curve: ResponseCurve, language: Language): string {
   const x = scaleLinear([values[0]!, values.at(-1)!], [MARGIN.left, WIDTH - MARGIN.right]);
   const y = scaleLinear([lo - pad, hi + pad], [HEIGHT - MARGIN.bottom, MARGIN.top]);
   const xTicks = integerTicks(values[0]!, values.at(-1)!, 4);
-  const yTicks = y.ticks(4).filter((t) => Number.isInteger(t));
-  const parts = [axes(language, x, y, xTicks, yTicks.length > 1 ? yTicks : [], 'yᵢ', 'ℓ̂')];
+  const parts = [axes(language, x, y, xTicks, y.ticks(4), 'yᵢ', 'ℓ̂')];
   if (Number.isFinite(slope)) {
     const half = 0.6;
     const at = (v: number) => centreL + slope * (v - centreValue);

@@ -1,12 +1,12 @@
 /**
- * The article's pictures: every number on them in the reader's language with a true minus sign,
- * as the explorer writes them.
+ * The article's pictures: tick labels on both axes of the response curve (figure 3), and every
+ * number on them in the reader's language with a true minus sign, as the explorer writes them.
  */
 import { describe, expect, it } from 'vitest';
 import { ARTICLE_KERNEL } from '../../src/learn/datasets';
 import { computeArticleFacts } from '../../src/learn/facts';
 import { formatNumber } from '../../src/learn/messages';
-import { fitSvg, tickLabels } from '../../src/learn/svg';
+import { curveSvg, fitSvg, tickLabels } from '../../src/learn/svg';
 
 const facts = computeArticleFacts();
 
@@ -22,6 +22,25 @@ function ticks(svg: string): { x: string[]; y: string[] } {
 }
 
 describe('the article’s pictures', () => {
+  it('figure 3 labels its vertical axis (ℓ̂), with the decimal mark of the language', () => {
+    for (const language of ['en', 'es'] as const) {
+      const { y } = ticks(curveSvg(facts.curve, language));
+      expect(y.length, language).toBeGreaterThanOrEqual(2);
+      const values = y.map((label) => Number(label.replace(',', '.').replace('\u2212', '-')));
+      for (const value of values) expect(Number.isFinite(value)).toBe(true);
+      // Ticks within the range of the refitted ℓ̂ (padded), increasing.
+      const lengthscales = Array.from(facts.curve.logTheta[0], Math.exp);
+      expect(Math.min(...values)).toBeGreaterThan(Math.min(...lengthscales) - 1);
+      expect(Math.max(...values)).toBeLessThan(Math.max(...lengthscales) + 1);
+      expect(values).toEqual([...values].sort((a, b) => a - b));
+      if (y.some((label) => /[.,]/.test(label)))
+        expect(
+          y.every((label) => !label.includes(language === 'es' ? '.' : ',')),
+          language,
+        ).toBe(true);
+    }
+  });
+
   it('writes negative ticks with a minus sign, never a hyphen', () => {
     const svg = fitSvg({
       points: facts.sine.points,
