@@ -42,6 +42,11 @@ export const GLOSSARY_ES: Readonly<Record<GlossaryTerm, GlossaryEntry>> = {
     explanation:
       'La verosimilitud se curva hacia abajo en todas las direcciones en θ̂: un pico de verdad, no un punto de silla ni una cresta plana. Solo entonces el teorema de la función implícita da las flechas.',
   },
+  onBound: {
+    term: 'sin pico: en un límite',
+    explanation:
+      'La verosimilitud sigue subiendo más allá del borde de la región en la que se busca (aquí un hiperparámetro no deja de crecer o de menguar), así que θ̂ es donde se detuvo la búsqueda, no un pico. Sea cual sea la curvatura ahí, no hay un máximo que derivar, y el teorema de la función implícita no se aplica.',
+  },
   nearTie: {
     term: 'casi empate',
     explanation:

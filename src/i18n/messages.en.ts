@@ -136,6 +136,8 @@ export const en = {
   atThetaHat: 'at θ̂',
   negativeDefinite: 'negative definite',
   notNegativeDefinite: 'not negative definite',
+  negativeDefiniteHeld: 'negative definite, σn held',
+  hessianOnBound: 'no peak: θ̂ is on a bound',
   fittedAnnouncement:
     'Fitted: lengthscale {lengthscale}, signal std {signalStd}, noise std {noiseStd}.',
 

@@ -128,6 +128,8 @@ export const es: UiMessages = {
   atThetaHat: 'en θ̂',
   negativeDefinite: 'definida negativa',
   notNegativeDefinite: 'no definida negativa',
+  negativeDefiniteHeld: 'definida negativa, con σn fija',
+  hessianOnBound: 'sin pico: θ̂ está en un límite',
   fittedAnnouncement:
     'Ajustado: escala de longitud {lengthscale}, desviación típica de la señal {signalStd}, desviación típica del ruido {noiseStd}.',
 
