@@ -3,6 +3,7 @@ import { selectArrows } from '../state';
 import { useExplorer } from '../ui/context';
 import { failureReason } from '../ui/failureText';
 import { fitReasons } from '../ui/fitMessages';
+import { joinReasons } from '../ui/reasonText';
 import { HYPERPARAMETER_LABELS } from '../ui/format';
 import { useI18n } from '../ui/i18n';
 
@@ -35,7 +36,7 @@ export function EmbedReadout({ statusBelow = false }: { statusBelow?: boolean })
       ? t('embedNoFit', { reason: failureReason(failure, tr) })
       : status === 'waiting' || trusted
         ? null
-        : `${heading}: ${reasons.join('; ') || t('embedNotReliable')}`;
+        : `${heading}: ${joinReasons(reasons) || t('embedNotReliable')}`;
   const reasonLine = statusBelow ? null : reason;
   // Without the line, the mark says the verdict in a word; the status panel reads the reasons.
   const verdict =

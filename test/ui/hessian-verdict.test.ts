@@ -5,40 +5,17 @@
  * A real engine result, through the store, in both languages.
  */
 import { createElement } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { translator } from '../../src/i18n/messages';
-import { createExplorerStore } from '../../src/state';
 import { findPreset } from '../../src/state/presets';
 import type { Point } from '../../src/state';
-import { StoreContext } from '../../src/ui/context';
 import { hessianVerdict } from '../../src/ui/fitMessages';
-import { LanguageContext } from '../../src/ui/i18n';
 import { Readout } from '../../src/ui/panels/Readout';
-import { runAnalysis } from '../../src/worker/thread/analysis';
-import { createEnginePosteriorPath } from '../../src/worker/thread/enginePosteriorPath';
-import { WarmStarts } from '../../src/worker/thread/warmStarts';
-import { createFakeClient } from '../state/fakeClient';
-
-async function fittedStore(points: readonly Point[]) {
-  const client = createFakeClient();
-  const store = createExplorerStore({ client, maxPoints: 100 });
-  store.getState().loadShared({ points, kernel: 'rbf', options: store.getState().options });
-  const request = client.requests.at(-1)!;
-  await client.deliver(await runAnalysis(request, createEnginePosteriorPath(), new WarmStarts()));
-  return store;
-}
+import { fittedStore, renderWith } from './fittedStore';
 
 async function readout(points: readonly Point[], language: 'en' | 'es') {
   const store = await fittedStore(points);
-  const snapshot = { ...store, getInitialState: store.getState };
-  const html = renderToStaticMarkup(
-    createElement(
-      LanguageContext.Provider,
-      { value: language },
-      createElement(StoreContext.Provider, { value: snapshot }, createElement(Readout)),
-    ),
-  );
+  const html = renderWith(store, language, createElement(Readout));
   const verdict = /data-testid="hessian-verdict">([^<]*)</.exec(html)?.[1];
   return { store, verdict };
 }
