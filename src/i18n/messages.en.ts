@@ -107,6 +107,9 @@ export const en = {
   keyArrowThisLong: 'An arrow this long:',
   keyChangesBy: '{symbol} changes by {rate} %',
   keyPerUnit: 'per unit the point',
+  keyPerStep: 'per {step} the point',
+  keyNoArrows: 'No arrows',
+  keyAtThisFit: 'at this fit',
   keyMovesAlong: 'moves along',
   keyTheArrow: 'the arrow',
   keyMovesUp: 'moves up',
@@ -157,7 +160,9 @@ export const en = {
   legendVertical:
     'Up: raising the point raises the {name} {symbol}. Down: raising it lowers {symbol}.',
   legendLength:
-    'Length: ∂ log {symbol} / ∂y, in log so it is unit-free in {symbol}. One unit of y on the plot stands for {reference}, that is about a {percent} % change in {symbol} per 0.1 rise.',
+    'Length: ∂ log {symbol} / ∂y, in log so it is unit-free in {symbol}. One unit of y on the plot stands for {reference}, that is about a {percent} % change in {symbol} per {step} rise.',
+  legendLengthNone:
+    'Length: ∂ log {symbol} / ∂y, in log so it is unit-free in {symbol}. There are no arrows at this fit, so there is no scale to state; the reason is shown beside θ̂.',
   legendCapped: 'Capped: longer than drawn.',
   legendGrey: 'Grey and dashed: the fit is not trustworthy here; the reason is shown beside θ̂.',
   legendScaleNote:

@@ -101,6 +101,9 @@ export const es: UiMessages = {
   keyArrowThisLong: 'Una flecha así:',
   keyChangesBy: '{symbol} cambia un {rate} %',
   keyPerUnit: 'por unidad que',
+  keyPerStep: 'por cada {step} que',
+  keyNoArrows: 'Sin flechas',
+  keyAtThisFit: 'en este ajuste',
   keyMovesAlong: 'el punto avanza',
   keyTheArrow: 'por la flecha',
   keyMovesUp: 'el punto sube',
@@ -148,7 +151,9 @@ export const es: UiMessages = {
   legendVertical:
     'Hacia arriba: subir el punto hace crecer la {name} {symbol}. Hacia abajo: subirlo hace bajar {symbol}.',
   legendLength:
-    'Longitud: ∂ log {symbol} / ∂y, en logaritmo para que no dependa de las unidades de {symbol}. Una unidad de y en la gráfica equivale a {reference}, es decir, un cambio de alrededor del {percent} % en {symbol} por cada subida de 0,1.',
+    'Longitud: ∂ log {symbol} / ∂y, en logaritmo para que no dependa de las unidades de {symbol}. Una unidad de y en la gráfica equivale a {reference}, es decir, un cambio de alrededor del {percent} % en {symbol} por cada subida de {step}.',
+  legendLengthNone:
+    'Longitud: ∂ log {symbol} / ∂y, en logaritmo para que no dependa de las unidades de {symbol}. En este ajuste no hay flechas, así que no hay escala que indicar; el motivo aparece junto a θ̂.',
   legendCapped: 'Recortada: más larga de lo que se dibuja.',
   legendGrey: 'Gris y discontinua: aquí el ajuste no es fiable; el motivo aparece junto a θ̂.',
   legendScaleNote:

@@ -12,20 +12,44 @@ import {
   type PlotScales,
 } from './geometry';
 
+/** The largest change a key states for one step of the point, in percent. */
+const MOST_PERCENT = 20;
+
+/**
+ * The rise to state an arrow's rate over: the largest power of ten, at most `largest`, over which
+ * θ̂ changes by at most 20 % at the rate d log θ̂/dy = `reference` (100·reference·step %). A rate
+ * of 5000 % per unit reads as nothing; 5 % per 0.001 reads, and is what the arrow says.
+ */
+export function readableRise(reference: number, largest = 1): number {
+  let step = largest;
+  while (Math.abs(100 * reference * step) > MOST_PERCENT && step > 1e-6) step /= 10;
+  return Number(step.toPrecision(1));
+}
+
 /**
  * The scale in words, in short pieces (the key sets them one a line in its column, in two lines in
  * its strip): an arrow one unit of y long stands for ∂ log θ̂/∂y = `reference`, that is θ̂ changing
- * at `100·reference` % per unit the point moves (up, or along the arrow for 2-D ones).
+ * by `100·reference·step` % per `step` the point moves (up, or along the arrow for 2-D ones), the
+ * step a power of ten that keeps the change readable (`readableRise`). With no arrows to scale
+ * (`reference` undefined or `drawn` false), it says so, or that the fit is on its way.
  */
 export function scaleWords(
   reference: number | undefined,
   symbol: string,
   vector: boolean,
   tr: Translator = translator('en'),
+  drawn: 'drawn' | 'hidden' | 'waiting' = 'drawn',
 ): string[] {
   const { t } = tr;
-  const rate = reference === undefined ? '—' : tr.number(100 * reference, 2);
-  const head = [t('keyArrowThisLong'), t('keyChangesBy', { symbol, rate }), t('keyPerUnit')];
+  if (drawn === 'waiting' && reference === undefined) return [t('fitting')];
+  if (drawn === 'hidden' || reference === undefined) return [t('keyNoArrows'), t('keyAtThisFit')];
+  const step = readableRise(reference);
+  const rate = tr.number(100 * reference * step, 2);
+  const head = [
+    t('keyArrowThisLong'),
+    t('keyChangesBy', { symbol, rate }),
+    step === 1 ? t('keyPerUnit') : t('keyPerStep', { step: tr.number(step, 1) }),
+  ];
   return vector ? [...head, t('keyMovesAlong'), t('keyTheArrow')] : [...head, t('keyMovesUp')];
 }
 
@@ -38,7 +62,9 @@ export function scaleWords(
  */
 export const PlotKey = memo(function PlotKey({ scales, box }: { scales: PlotScales; box: KeyBox }) {
   // Primitives, not the arrows view: this re-renders when the scale or verdict changes, not per refit.
-  const untrusted = useExplorer((s) => selectArrows(s).status === 'untrusted');
+  const status = useExplorer((s) => selectArrows(s).status);
+  const untrusted = status === 'untrusted';
+  const drawn = status === 'hidden' ? 'hidden' : status === 'waiting' ? 'waiting' : 'drawn';
   const reference = useExplorer((s) => s.arrowScale?.reference);
   const hyperparameter = useExplorer((s) => s.options.hyperparameter);
   const showBand = useExplorer((s) => s.options.showBand);
@@ -46,7 +72,9 @@ export const PlotKey = memo(function PlotKey({ scales, box }: { scales: PlotScal
   const unit = scales.y(0) - scales.y(1);
   const column = box.layout === 'column';
   const tr = useI18n();
-  const words = scaleWords(reference, plainSymbol(hyperparameter), vector, tr);
+  const words = scaleWords(reference, plainSymbol(hyperparameter), vector, tr, drawn);
+  // No sample arrow where the words say there are none.
+  const sample = drawn === 'drawn' && reference !== undefined;
   // Column: short lines beside the arrow; strip: two longer ones.
   const lines = column ? words : [words.slice(0, 2).join(' '), words.slice(2).join(' ')];
   const lineHeight = 19;
@@ -102,8 +130,10 @@ export const PlotKey = memo(function PlotKey({ scales, box }: { scales: PlotScal
           data-orientation="vertical"
           data-reference={reference === undefined ? undefined : String(reference)}
         >
-          <circle className="key-dot" cx={swatch / 2} cy={dotY} r={POINT_RADIUS - 1.5} />
-          {arrow && (
+          {sample && (
+            <circle className="key-dot" cx={swatch / 2} cy={dotY} r={POINT_RADIUS - 1.5} />
+          )}
+          {sample && arrow && (
             <g className={`arrows ${colour}`}>
               <g className="arrow">
                 <path className="shaft" d={arrow.shaft} />
