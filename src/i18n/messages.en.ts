@@ -109,6 +109,8 @@ export const en = {
   keyPerUnit: 'per unit the point',
   keyPerStep: 'per {step} the point',
   keyNoArrows: 'No arrows',
+  keyCompareFirst: '{rule} (left)',
+  keyCompareSecond: '{rule} (right)',
   keyAtThisFit: 'at this fit',
   keyMovesAlong: 'moves along',
   keyTheArrow: 'the arrow',

@@ -103,6 +103,8 @@ export const es: UiMessages = {
   keyPerUnit: 'por unidad que',
   keyPerStep: 'por cada {step} que',
   keyNoArrows: 'Sin flechas',
+  keyCompareFirst: '{rule} (izquierda)',
+  keyCompareSecond: '{rule} (derecha)',
   keyAtThisFit: 'en este ajuste',
   keyMovesAlong: 'el punto avanza',
   keyTheArrow: 'por la flecha',

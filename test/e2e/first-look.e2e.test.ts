@@ -1,11 +1,15 @@
 /**
  * What a first-time reader meets in the widget and the explorer, in English and Spanish: each
- * reason the arrows need care is said once, legibly apart.
+ * reason the arrows need care is said once, legibly apart; a second rule's arrows have a key in
+ * the plot.
  */
 import { describe, expect, it } from 'vitest';
+import { translator } from '../../src/i18n/messages';
 import { FLOOR_POINTS } from '../../src/learn/datasets';
+import { RULE_MESSAGES } from '../../src/ui/ruleText';
 import { useBrowser as startBrowser } from './browser';
 import { waitForWidgetFit } from './embedHelpers';
+import { waitForArrows, waitForFit } from './uiHelpers';
 
 const browser = startBrowser();
 
@@ -33,6 +37,40 @@ describe.each(['en', 'es'] as const)('in %s', (language) => {
     const at = reasons.map((reason) => line.indexOf(reason));
     for (const index of at) expect(index).toBeGreaterThan(0);
     expect(line.slice(at[0]! + reasons[0]!.length, at[1]).trim()).toBe(';');
+    expect(problems).toEqual({ consoleErrors: [], pageErrors: [] });
+  });
+
+  it('comparing two rules: the plot’s key names each rule by its arrows’ colour', async () => {
+    const { page, problems } = await browser.open(`/?lang=${language}`);
+    await waitForArrows(page);
+    expect(await page.locator('[data-testid=key-rules]').count()).toBe(0);
+    await page.selectOption('[data-testid=compare-rule]', 'map');
+    await waitForFit(page);
+    await page.waitForSelector('[data-testid=compare-arrow]');
+    const key = page.locator('[data-testid=key-rules]');
+    const { t } = translator(language);
+    const [first, second] = await key.locator('text').allTextContents();
+    expect(first).toBe(t('keyCompareFirst', { rule: t(RULE_MESSAGES.ml.name) }));
+    expect(second).toBe(t('keyCompareSecond', { rule: t(RULE_MESSAGES.map.name) }));
+    // Each sample arrow in the colour of the arrows it names, the two colours apart.
+    const colour = (selector: string) =>
+      page
+        .locator(selector)
+        .first()
+        .evaluate((node) => getComputedStyle(node).color);
+    const samples = await key
+      .locator('.arrow')
+      .evaluateAll((nodes) => nodes.map((node) => getComputedStyle(node).color));
+    expect(samples).toEqual([
+      await colour('[data-testid=arrow]'),
+      await colour('[data-testid=compare-arrow]'),
+    ]);
+    expect(samples[0]).not.toBe(samples[1]);
+    // Inside the key's box, on screen.
+    const box = (await page.locator('[data-testid=plot-key] .key-box').boundingBox())!;
+    const rules = (await key.boundingBox())!;
+    expect(rules.y + rules.height).toBeLessThanOrEqual(box.y + box.height + 1);
+    expect(rules.x + rules.width).toBeLessThanOrEqual(box.x + box.width + 1);
     expect(problems).toEqual({ consoleErrors: [], pageErrors: [] });
   });
 });

@@ -3,6 +3,7 @@ import { selectArrows } from '../../state';
 import { useExplorer } from '../context';
 import { translator, type Translator } from '../../i18n/messages';
 import { plainSymbol } from '../format';
+import { RULE_MESSAGES } from '../ruleText';
 import { useI18n } from '../i18n';
 import {
   arrowShape,
@@ -11,6 +12,9 @@ import {
   type KeyBox,
   type PlotScales,
 } from './geometry';
+
+/** Room for a rule's name and side in the key's strip, in pixels. */
+const RULES_TEXT_WIDTH = 92;
 
 /** The largest change a key states for one step of the point, in percent. */
 const MOST_PERCENT = 20;
@@ -58,7 +62,8 @@ export function scaleWords(
  * data area (`plotLayout`): the mean, the band, and a sample arrow drawn like the data's —
  * vertical, rising from a dot, exactly one unit of y long — with the change of θ̂ it stands for in
  * words. In a column beside the data it lists all three; in a strip above the data (narrow plots)
- * only the arrow and its scale.
+ * only the arrow and its scale. While a second rule's arrows stand beside the first, it names the
+ * two rules by their arrows' colours (below the scale in the column, at the strip's right end).
  */
 export const PlotKey = memo(function PlotKey({ scales, box }: { scales: PlotScales; box: KeyBox }) {
   // Primitives, not the arrows view: this re-renders when the scale or verdict changes, not per refit.
@@ -69,6 +74,8 @@ export const PlotKey = memo(function PlotKey({ scales, box }: { scales: PlotScal
   const hyperparameter = useExplorer((s) => s.options.hyperparameter);
   const showBand = useExplorer((s) => s.options.showBand);
   const vector = useExplorer((s) => s.options.arrowMode === 'vector');
+  const rule = useExplorer((s) => s.options.rule);
+  const compareRule = useExplorer((s) => s.options.compareRule);
   const unit = scales.y(0) - scales.y(1);
   const column = box.layout === 'column';
   const tr = useI18n();
@@ -91,6 +98,22 @@ export const PlotKey = memo(function PlotKey({ scales, box }: { scales: PlotScal
   const arrow = arrowShape(swatch / 2, dotY, 0, -unit, false);
   const arrowTop = column ? 2 * lineHeight + 2 : 0;
   const inset = column ? 6 : 3;
+  const rules = compareRule
+    ? (
+        [
+          [`arrows ${hyperparameter}`, 'keyCompareFirst', rule],
+          ['compare-arrows', 'keyCompareSecond', compareRule],
+        ] as const
+      ).map(([className, message, name]) => ({
+        className,
+        text: tr.t(message, { rule: tr.t(RULE_MESSAGES[name].name) }),
+      }))
+    : [];
+  // The rules' block: below the scale in the column, at the strip's right end.
+  const rulesTop = column ? arrowTop + arrowBlock + 4 : 2;
+  const rulesX = column ? 0 : box.width - 20 - RULES_TEXT_WIDTH - swatch;
+  const boxHeight =
+    arrowTop + arrowBlock + (column && rules.length > 0 ? rules.length * lineHeight + 4 : 0);
 
   return (
     <g
@@ -100,12 +123,7 @@ export const PlotKey = memo(function PlotKey({ scales, box }: { scales: PlotScal
       data-layout={box.layout}
       aria-hidden="true"
     >
-      <rect
-        className="key-box"
-        width={box.width}
-        height={arrowTop + arrowBlock + 2 * inset}
-        rx={7}
-      />
+      <rect className="key-box" width={box.width} height={boxHeight + 2 * inset} rx={7} />
       <g transform={`translate(10,${inset})`}>
         {column && (
           <>
@@ -153,6 +171,32 @@ export const PlotKey = memo(function PlotKey({ scales, box }: { scales: PlotScal
             ))}
           </text>
         </g>
+        {rules.length > 0 && (
+          <g
+            transform={`translate(${rulesX},${rulesTop})`}
+            data-testid="key-rules"
+            data-rules={`${rule} ${compareRule}`}
+          >
+            {rules.map((entry, k) => {
+              const sampleArrow = arrowShape(swatch / 2, (k + 1) * lineHeight - 3, 0, -12, false);
+              return (
+                <g key={entry.className}>
+                  {sampleArrow && (
+                    <g className={entry.className}>
+                      <g className="arrow">
+                        <path className="shaft" d={sampleArrow.shaft} />
+                        <path className="head" d={sampleArrow.head} />
+                      </g>
+                    </g>
+                  )}
+                  <text className="key-text" x={textX} y={(k + 0.5) * lineHeight} dy="0.35em">
+                    {entry.text}
+                  </text>
+                </g>
+              );
+            })}
+          </g>
+        )}
       </g>
     </g>
   );
