@@ -1,7 +1,7 @@
 /**
  * What a first-time reader meets in the widget and the explorer, in English and Spanish: each
  * reason the arrows need care is said once, legibly apart; a second rule's arrows have a key in
- * the plot.
+ * the plot; the axis letters keep clear of the tick labels, in presentation's large type too.
  */
 import { describe, expect, it } from 'vitest';
 import { translator } from '../../src/i18n/messages';
@@ -71,6 +71,35 @@ describe.each(['en', 'es'] as const)('in %s', (language) => {
     const rules = (await key.boundingBox())!;
     expect(rules.y + rules.height).toBeLessThanOrEqual(box.y + box.height + 1);
     expect(rules.x + rules.width).toBeLessThanOrEqual(box.x + box.width + 1);
+    expect(problems).toEqual({ consoleErrors: [], pageErrors: [] });
+  });
+
+  it('the axis letters keep clear of the tick labels, in presentation mode too', async () => {
+    const { page, problems } = await browser.open(`/?lang=${language}`);
+    await waitForArrows(page);
+    type Box = { x: number; y: number; width: number; height: number };
+    /** The gap between two boxes (0 when they touch or overlap). */
+    const gap = (a: Box, b: Box) =>
+      Math.max(
+        0,
+        Math.max(a.x - (b.x + b.width), b.x - (a.x + a.width)),
+        Math.max(a.y - (b.y + b.height), b.y - (a.y + a.height)),
+      );
+    for (const presenting of [false, true]) {
+      if (presenting) {
+        await page.getByTestId('presentation-toggle').click();
+        await page.waitForSelector('.presenting');
+        await page.waitForTimeout(300);
+      }
+      const ticks = await page.locator('.plot-still .axis .tick text').all();
+      expect(ticks.length).toBeGreaterThan(8);
+      const tickBoxes = await Promise.all(ticks.map(async (tick) => (await tick.boundingBox())!));
+      for (const axis of ['x', 'y']) {
+        const title = (await page.getByTestId(`axis-title-${axis}`).boundingBox())!;
+        const nearest = Math.min(...tickBoxes.map((tick) => gap(title, tick)));
+        expect(nearest, `${axis}, presenting ${presenting}`).toBeGreaterThanOrEqual(4);
+      }
+    }
     expect(problems).toEqual({ consoleErrors: [], pageErrors: [] });
   });
 });
