@@ -66,11 +66,28 @@ describe.each(['en', 'es'] as const)('in %s', (language) => {
       await colour('[data-testid=compare-arrow]'),
     ]);
     expect(samples[0]).not.toBe(samples[1]);
-    // Inside the key's box, on screen.
-    const box = (await page.locator('[data-testid=plot-key] .key-box').boundingBox())!;
-    const rules = (await key.boundingBox())!;
-    expect(rules.y + rules.height).toBeLessThanOrEqual(box.y + box.height + 1);
-    expect(rules.x + rules.width).toBeLessThanOrEqual(box.x + box.width + 1);
+    // Inside the key's box and clear of its scale, in the column beside the data and in the strip
+    // above it on a phone.
+    for (const width of [1280, 390]) {
+      await page.setViewportSize({ width, height: 844 });
+      await page.waitForFunction(
+        (layout) =>
+          document.querySelector('[data-testid=plot-key]')?.getAttribute('data-layout') === layout,
+        width > 600 ? 'column' : 'row',
+      );
+      const box = (await page.locator('[data-testid=plot-key] .key-box').boundingBox())!;
+      const scale = (await page.locator('[data-testid=key-arrow] text').boundingBox())!;
+      for (const text of await key.locator('text').all()) {
+        const rule = (await text.boundingBox())!;
+        expect(rule.y + rule.height, `${width}`).toBeLessThanOrEqual(box.y + box.height + 1);
+        expect(rule.x + rule.width, `${width}`).toBeLessThanOrEqual(box.x + box.width + 1);
+        const apart =
+          rule.y >= scale.y + scale.height ||
+          rule.x >= scale.x + scale.width ||
+          rule.x + rule.width <= scale.x;
+        expect(apart, `${width}: the rule's name clear of the scale`).toBe(true);
+      }
+    }
     expect(problems).toEqual({ consoleErrors: [], pageErrors: [] });
   });
 

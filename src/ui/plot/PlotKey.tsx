@@ -8,13 +8,11 @@ import { useI18n } from '../i18n';
 import {
   arrowShape,
   KEY_ARROW_PADDING,
+  KEY_LINE_HEIGHT,
   POINT_RADIUS,
   type KeyBox,
   type PlotScales,
 } from './geometry';
-
-/** Room for a rule's name and side in the key's strip, in pixels. */
-const RULES_TEXT_WIDTH = 92;
 
 /** The largest change a key states for one step of the point, in percent. */
 const MOST_PERCENT = 20;
@@ -84,7 +82,7 @@ export const PlotKey = memo(function PlotKey({ scales, box }: { scales: PlotScal
   const sample = drawn === 'drawn' && reference !== undefined;
   // Column: short lines beside the arrow; strip: two longer ones.
   const lines = column ? words : [words.slice(0, 2).join(' '), words.slice(2).join(' ')];
-  const lineHeight = 19;
+  const lineHeight = KEY_LINE_HEIGHT;
   const wordsLineHeight = 15;
   const swatch = 26;
   const textX = swatch + 10;
@@ -109,11 +107,12 @@ export const PlotKey = memo(function PlotKey({ scales, box }: { scales: PlotScal
         text: tr.t(message, { rule: tr.t(RULE_MESSAGES[name].name) }),
       }))
     : [];
-  // The rules' block: below the scale in the column, at the strip's right end.
-  const rulesTop = column ? arrowTop + arrowBlock + 4 : 2;
-  const rulesX = column ? 0 : box.width - 20 - RULES_TEXT_WIDTH - swatch;
+  // The rules' block: below the scale, one a line in the column, side by side in the strip.
+  const rulesTop = arrowTop + arrowBlock + (column ? 4 : 0);
+  const ruleX = (k: number) => (column ? 0 : k * Math.min(170, box.width / 2));
+  const ruleY = (k: number) => (column ? k * lineHeight : 0);
   const boxHeight =
-    arrowTop + arrowBlock + (column && rules.length > 0 ? rules.length * lineHeight + 4 : 0);
+    arrowTop + arrowBlock + (rules.length > 0 ? (column ? rules.length : 1) * lineHeight + 4 : 0);
 
   return (
     <g
@@ -173,14 +172,14 @@ export const PlotKey = memo(function PlotKey({ scales, box }: { scales: PlotScal
         </g>
         {rules.length > 0 && (
           <g
-            transform={`translate(${rulesX},${rulesTop})`}
+            transform={`translate(0,${rulesTop})`}
             data-testid="key-rules"
             data-rules={`${rule} ${compareRule}`}
           >
             {rules.map((entry, k) => {
-              const sampleArrow = arrowShape(swatch / 2, (k + 1) * lineHeight - 3, 0, -12, false);
+              const sampleArrow = arrowShape(swatch / 2, lineHeight - 3, 0, -12, false);
               return (
-                <g key={entry.className}>
+                <g key={entry.className} transform={`translate(${ruleX(k)},${ruleY(k)})`}>
                   {sampleArrow && (
                     <g className={entry.className}>
                       <g className="arrow">
@@ -189,7 +188,7 @@ export const PlotKey = memo(function PlotKey({ scales, box }: { scales: PlotScal
                       </g>
                     </g>
                   )}
-                  <text className="key-text" x={textX} y={(k + 0.5) * lineHeight} dy="0.35em">
+                  <text className="key-text" x={textX} y={lineHeight / 2} dy="0.35em">
                     {entry.text}
                   </text>
                 </g>
