@@ -4,9 +4,9 @@ import type { PlotScales } from './geometry';
 
 /**
  * Grid lines and the x/y axes, drawn by d3 into groups React owns. Redrawn only on resize. The axis
- * letters sit inside the corner each axis ends in (x above its right end, y right of its top), on
- * the other side of the axis from the tick labels, so they never touch them at any type size (the
- * presentation mode's large type).
+ * letters sit in the margins just past each axis's end (x right of its right end, y above its top
+ * and right of it), across the axis line from the tick labels, so they keep clear of them at any
+ * type size (the presentation mode's large type) and of the data area.
  */
 export const Axes = memo(function Axes({ scales }: { scales: PlotScales }) {
   const xAxisRef = useRef<SVGGElement>(null);
@@ -58,22 +58,14 @@ export const Axes = memo(function Axes({ scales }: { scales: PlotScales }) {
       <g ref={yAxisRef} className="axis" aria-hidden="true" />
       <text
         className="axis-title"
-        x={innerWidth - 6}
-        y={innerHeight - 6}
-        textAnchor="end"
+        x={innerWidth + 6}
+        y={innerHeight - 3}
         aria-hidden="true"
         data-testid="axis-title-x"
       >
         x
       </text>
-      <text
-        className="axis-title"
-        x={6}
-        y={4}
-        dominantBaseline="hanging"
-        aria-hidden="true"
-        data-testid="axis-title-y"
-      >
+      <text className="axis-title" x={6} y={-5} aria-hidden="true" data-testid="axis-title-y">
         y
       </text>
     </>
