@@ -12,7 +12,8 @@ export interface Margins {
   left: number;
 }
 
-export const PLOT_MARGINS: Margins = { top: 14, right: 18, bottom: 40, left: 44 };
+// The top margin holds the y letter above the axis, in presentation mode's large type too.
+export const PLOT_MARGINS: Margins = { top: 20, right: 18, bottom: 40, left: 44 };
 
 /** Radius of a data point's dot, in pixels; arrows start at its edge. */
 export const POINT_RADIUS = 6;
