@@ -84,7 +84,7 @@ export function EmbedApp({
           <Notices problems={view.problems} />
           {has('controls') && <EmbedControls appUrl={view.appUrl} onReset={onReset} />}
           <EmbedPlot height={view.height} />
-          {has('readout') && <EmbedReadout />}
+          {has('readout') && <EmbedReadout statusBelow={has('status')} />}
           {has('status') && <EmbedStatus />}
         </div>
       </LanguageContext.Provider>

@@ -3,17 +3,20 @@ import { selectArrows } from '../state';
 import { useExplorer } from '../ui/context';
 import { failureReason } from '../ui/failureText';
 import { fitReasons } from '../ui/fitMessages';
+import { joinReasons } from '../ui/reasonText';
 import { HYPERPARAMETER_LABELS } from '../ui/format';
 import { useI18n } from '../ui/i18n';
 
 /**
  * θ̂ on one line, each value in its hyperparameter's colour, with a one-glyph trust mark; and,
- * whenever the arrows are not plainly trusted, the reason on a visible line of its own (not only
- * in a tooltip, which touch and screen-reader users never see). While a refit is overdue, θ̂ is
- * greyed and the line says it is refitting. Otherwise the line ends by saying the points can be
- * dragged: a widget in an article may have no caption that says so.
+ * whenever the arrows are not plainly trusted, the reasons on a visible line of their own (not
+ * only in a tooltip, which touch and screen-reader users never see), one after another with a
+ * semicolon between. While a refit is overdue, θ̂ is greyed and the line says it is refitting.
+ * With the status panel below (`statusBelow`), which lists the same reasons one per line, the
+ * readout leaves them to it: each reason is said once. A plainly trusted fit's line ends by
+ * saying the points can be dragged: a widget in an article may have no caption that says so.
  */
-export function EmbedReadout() {
+export function EmbedReadout({ statusBelow = false }: { statusBelow?: boolean }) {
   const theta = useExplorer((s) => s.analysis?.result.theta ?? null);
   const failure = useExplorer((s) => s.failure?.result ?? null);
   const arrows = useExplorer(selectArrows);
@@ -25,14 +28,28 @@ export function EmbedReadout() {
   // The reasons in the page's words, as the trust note gives them.
   const reasons = analysis ? fitReasons(analysis.result, analysis.points, tr) : arrows.reasons;
   const trusted = status === 'shown';
+  const heading = t(
+    status === 'untrusted' ? 'embedGreyed' : status === 'hidden' ? 'embedNoArrows' : 'embedCare',
+  );
   const reason = stale
     ? t('embedRefitting')
     : failure
       ? t('embedNoFit', { reason: failureReason(failure, tr) })
       : status === 'waiting' || trusted
         ? null
-        : `${t(status === 'untrusted' ? 'embedGreyed' : status === 'hidden' ? 'embedNoArrows' : 'embedCare')}: ${reasons.join(' ') || t('embedNotReliable')}`;
-  const verdict = reason ?? (status === 'waiting' ? t('fitting') : t('trustShown'));
+        : `${heading}: ${joinReasons(reasons) || t('embedNotReliable')}`;
+  const reasonLine = statusBelow ? null : reason;
+  // Without the line, the mark says the verdict in a word; the status panel reads the reasons.
+  const verdict =
+    reason === null
+      ? status === 'waiting'
+        ? t('fitting')
+        : t('trustShown')
+      : stale
+        ? reason
+        : failure
+          ? t('trustNoFit')
+          : heading;
 
   return (
     <div
@@ -69,10 +86,10 @@ export function EmbedReadout() {
           className={`embed-verdict ${stale ? 'refitting' : status}`}
           data-testid="embed-verdict"
           data-status={status}
-          aria-hidden={reason !== null}
+          aria-hidden={reasonLine !== null}
         >
           {stale || status === 'waiting' ? '···' : trusted ? '✓' : '!'}
-          {reason === null && <span className="visually-hidden">{verdict}</span>}
+          {reasonLine === null && <span className="visually-hidden">{verdict}</span>}
         </span>
         {reason === null && status !== 'waiting' && (
           <span className="embed-hint" data-testid="embed-hint">
@@ -80,9 +97,9 @@ export function EmbedReadout() {
           </span>
         )}
       </div>
-      {reason !== null && (
+      {reasonLine !== null && (
         <p className="embed-reason" data-testid="embed-reason">
-          {reason}
+          {reasonLine}
         </p>
       )}
     </div>

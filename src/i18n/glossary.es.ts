@@ -28,19 +28,24 @@ export const GLOSSARY_ES: Readonly<Record<GlossaryTerm, GlossaryEntry>> = {
       'Unidades de logaritmo natural. Una diferencia de d nats en la log-verosimilitud significa que los datos son eᵈ veces más (o menos) probables: 1 nat es unas 2,7 veces; 3 nats, unas 20.',
   },
   hessian: {
-    term: 'hessiano',
+    term: 'hessiana',
     explanation:
       'La matriz 3×3 de segundas derivadas de la log-verosimilitud en θ̂ (en log ℓ, log σf, log σn). Dice con qué rapidez cae el pico en cada dirección, es decir, con qué precisión fijan los datos θ̂. Las flechas se construyen con su inversa.',
   },
   conditionNumber: {
     term: 'número de condición',
     explanation:
-      'La mayor curvatura del hessiano dividida por la menor. Cerca de 1, el pico es redondo; muy grande (por encima de unos 10⁸), es una cresta larga y plana a lo largo de la cual θ̂ apenas queda determinado, y las flechas dejan de ser fiables.',
+      'La mayor curvatura de la hessiana dividida por la menor. Cerca de 1, el pico es redondo; muy grande (por encima de unos 10⁸), es una cresta larga y plana a lo largo de la cual θ̂ apenas queda determinado, y las flechas dejan de ser fiables.',
   },
   negativeDefinite: {
-    term: 'definido negativo',
+    term: 'definida negativa',
     explanation:
       'La verosimilitud se curva hacia abajo en todas las direcciones en θ̂: un pico de verdad, no un punto de silla ni una cresta plana. Solo entonces el teorema de la función implícita da las flechas.',
+  },
+  onBound: {
+    term: 'sin pico: en un límite',
+    explanation:
+      'La verosimilitud sigue subiendo más allá del borde de la región en la que se busca (aquí un hiperparámetro no deja de crecer o de menguar), así que θ̂ es donde se detuvo la búsqueda, no un pico. Sea cual sea la curvatura ahí, no hay un máximo que derivar, y el teorema de la función implícita no se aplica.',
   },
   nearTie: {
     term: 'casi empate',
@@ -55,10 +60,10 @@ export const GLOSSARY_ES: Readonly<Record<GlossaryTerm, GlossaryEntry>> = {
   laplace: {
     term: 'elipses de Laplace',
     explanation:
-      'Cerca de su pico, la verosimilitud es aproximadamente una gaussiana con covarianza Σ = −H⁻¹ (la inversa del hessiano). Las elipses discontinuas son sus regiones de una y dos desviaciones típicas en estos ejes: dónde podría estar θ de forma plausible según los datos. Una elipse pequeña significa que θ̂ está bien determinado.',
+      'Cerca de su pico, la verosimilitud es aproximadamente una gaussiana con covarianza Σ = −H⁻¹ (la inversa de la hessiana). Las elipses discontinuas son sus regiones de una y dos desviaciones típicas en estos ejes: dónde podría estar θ de forma plausible según los datos. Una elipse pequeña significa que θ̂ está bien determinado.',
   },
   profileLikelihood: {
-    term: 'log-verosimilitud de perfil',
+    term: 'log-verosimilitud perfilada',
     explanation:
       'En cada lugar (ℓ, σn²/σf²) del mapa, la desviación típica de la señal σf toma su mejor valor, así que el color es la mejor log-verosimilitud alcanzable ahí. Por construcción, el mapa no depende de σf.',
   },

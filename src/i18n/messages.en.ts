@@ -109,6 +109,11 @@ export const en = {
   keyArrowThisLong: 'An arrow this long:',
   keyChangesBy: '{symbol} changes by {rate} %',
   keyPerUnit: 'per unit the point',
+  keyPerStep: 'per {step} the point',
+  keyNoArrows: 'No arrows',
+  keyCompareFirst: '{rule} (left)',
+  keyCompareSecond: '{rule} (right)',
+  keyAtThisFit: 'at this fit',
   keyMovesAlong: 'moves along',
   keyTheArrow: 'the arrow',
   keyMovesUp: 'moves up',
@@ -138,6 +143,8 @@ export const en = {
   atThetaHat: 'at θ̂',
   negativeDefinite: 'negative definite',
   notNegativeDefinite: 'not negative definite',
+  negativeDefiniteHeld: 'negative definite, σn held',
+  hessianOnBound: 'no peak: θ̂ is on a bound',
   fittedAnnouncement:
     'Fitted: lengthscale {lengthscale}, signal std {signalStd}, noise std {noiseStd}.',
 
@@ -157,7 +164,9 @@ export const en = {
   legendVertical:
     'Up: raising the point raises the {name} {symbol}. Down: raising it lowers {symbol}.',
   legendLength:
-    'Length: ∂ log {symbol} / ∂y, in log so it is unit-free in {symbol}. One unit of y on the plot stands for {reference}, that is about a {percent} % change in {symbol} per 0.1 rise.',
+    'Length: ∂ log {symbol} / ∂y, in log so it is unit-free in {symbol}. One unit of y on the plot stands for {reference}, that is about a {percent} % change in {symbol} per {step} rise.',
+  legendLengthNone:
+    'Length: ∂ log {symbol} / ∂y, in log so it is unit-free in {symbol}. There are no arrows at this fit, so there is no scale to state; the reason is shown beside θ̂.',
   legendCapped: 'Capped: longer than drawn.',
   legendCaution:
     'Dashed in colour: use with care; the reason (for instance, another fit almost as likely) is shown beside θ̂.',

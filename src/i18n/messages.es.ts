@@ -19,7 +19,7 @@ export const es: UiMessages = {
   fitAside: 'El ajuste',
   aboutTitle: '¿Qué estoy viendo?',
   aboutText:
-    'Un proceso gaussiano con núcleo k(x, x′) = σf² ρ(|x − x′|; ℓ) + σn² δ se ajusta maximizando la verosimilitud marginal de los puntos. Los valores ajustados θ̂ no son una función que puedas derivar a mano, pero la regla que los elige sí lo es: en el máximo el gradiente vale cero, y el teorema de la función implícita convierte eso en la derivada de θ̂ respecto de cada punto. Las flechas dibujan esas derivadas. Cuando el máximo es plano, un punto de silla, está en un borde o casi empata con otro, la derivada no tiene sentido y la página lo dice.',
+    'Un proceso gaussiano con núcleo k(x, x′) = σf² ρ(|x − x′|; ℓ) + σn² δ se ajusta maximizando la verosimilitud marginal de los puntos. Los valores ajustados θ̂ no son una función que puedas derivar a mano, pero la regla que los elige sí lo es: en el máximo el gradiente vale cero, y el teorema de la función implícita (TFI) convierte eso en la derivada de θ̂ respecto de cada punto. Las flechas dibujan esas derivadas. Cuando el máximo es plano, un punto de silla, está en un borde o casi empata con otro, la derivada no tiene sentido y la página lo dice.',
   linkProblemFallback: '{message} Se muestra en su lugar el conjunto de datos por defecto.',
 
   share: 'Compartir',
@@ -103,6 +103,11 @@ export const es: UiMessages = {
   keyArrowThisLong: 'Una flecha así:',
   keyChangesBy: '{symbol} cambia un {rate} %',
   keyPerUnit: 'por unidad que',
+  keyPerStep: 'por cada {step} que',
+  keyNoArrows: 'Sin flechas',
+  keyCompareFirst: '{rule} (izquierda)',
+  keyCompareSecond: '{rule} (derecha)',
+  keyAtThisFit: 'en este ajuste',
   keyMovesAlong: 'el punto avanza',
   keyTheArrow: 'por la flecha',
   keyMovesUp: 'el punto sube',
@@ -122,14 +127,16 @@ export const es: UiMessages = {
   readoutTitle: 'Hiperparámetros ajustados',
   inUnit: 'en {unit}',
   notYetFitted: 'aún sin ajustar',
-  iftPredicts: 'el TFI predice {value}',
+  iftPredicts: 'las flechas predicen {value}',
   fromTheRefit: 'a {gap} del reajuste',
   natsValue: '{value} nats',
-  conditionNumber: 'número de condición del hessiano',
-  hessian: 'Hessiano',
+  conditionNumber: 'número de condición de la hessiana',
+  hessian: 'Hessiana',
   atThetaHat: 'en θ̂',
-  negativeDefinite: 'definido negativo',
-  notNegativeDefinite: 'no definido negativo',
+  negativeDefinite: 'definida negativa',
+  notNegativeDefinite: 'no definida negativa',
+  negativeDefiniteHeld: 'definida negativa, con σn fija',
+  hessianOnBound: 'sin pico: θ̂ está en un límite',
   fittedAnnouncement:
     'Ajustado: escala de longitud {lengthscale}, desviación típica de la señal {signalStd}, desviación típica del ruido {noiseStd}.',
 
@@ -148,7 +155,9 @@ export const es: UiMessages = {
   legendVertical:
     'Hacia arriba: subir el punto hace crecer la {name} {symbol}. Hacia abajo: subirlo hace bajar {symbol}.',
   legendLength:
-    'Longitud: ∂ log {symbol} / ∂y, en logaritmo para que no dependa de las unidades de {symbol}. Una unidad de y en la gráfica equivale a {reference}, es decir, un cambio de alrededor del {percent} % en {symbol} por cada subida de 0,1.',
+    'Longitud: ∂ log {symbol} / ∂y, en logaritmo para que no dependa de las unidades de {symbol}. Una unidad de y en la gráfica equivale a {reference}, es decir, un cambio de alrededor del {percent} % en {symbol} por cada subida de {step}.',
+  legendLengthNone:
+    'Longitud: ∂ log {symbol} / ∂y, en logaritmo para que no dependa de las unidades de {symbol}. En este ajuste no hay flechas, así que no hay escala que indicar; el motivo aparece junto a θ̂.',
   legendCapped: 'Recortada: más larga de lo que se dibuja.',
   legendCaution:
     'Discontinua y en color: úsala con cuidado; el motivo (por ejemplo, otro ajuste casi igual de probable) aparece junto a θ̂.',
@@ -172,7 +181,7 @@ export const es: UiMessages = {
 
   checkTitle: 'Compruébalo',
   checkIntro:
-    'Reajusta con yᵢ desplazado ±h y compara la pendiente con la ∂ log θ̂/∂yᵢ del teorema de la función implícita.',
+    'Reajusta con yᵢ desplazado ±h y compara la pendiente con la ∂ log θ̂/∂yᵢ del teorema de la función implícita (TFI).',
   checkSelect: 'Selecciona un punto para comprobarlo',
   checkRefitting: 'Reajustando alrededor del punto {index}…',
   checkRun: 'Comprobar el punto {index} por diferencias finitas',
@@ -263,7 +272,7 @@ export const es: UiMessages = {
   insightFailed: 'No se pudo calcular: {message}',
   influenceTitle: 'Cuánto sostiene cada punto el valor ajustado ({name})',
   influenceIntro:
-    'Eliminación: el cambio del valor ajustado ({name}) al quitar el punto y reajustar θ̂. Navaja: el mismo cambio predicho por una derivada en θ̂, sin reajustar. Donde coinciden, el tirón del punto es lineal; donde se separan —un solo punto sostiene θ̂, o θ̂ salta a otro máximo sin él— la derivada engaña.',
+    'Eliminación: el cambio del valor ajustado ({name}) al quitar el punto y reajustar θ̂. Navaja (navaja infinitesimal, en inglés «infinitesimal jackknife»): el mismo cambio predicho por una derivada en θ̂, sin reajustar. Donde coinciden, el tirón del punto es lineal; donde se separan —un solo punto sostiene θ̂, o θ̂ salta a otro máximo sin él— la derivada engaña.',
   influencePoint: 'Punto',
   influenceRemoval: 'Eliminación',
   influenceJackknife: 'Navaja',
@@ -272,7 +281,7 @@ export const es: UiMessages = {
   influenceJumped: 'salta a otro máximo',
   influenceUntrusted: 'reajuste no fiable',
   influenceInvalid: 'no se puede reajustar sin él',
-  influenceUndefined: 'Aquí la navaja no está definida: {reason}',
+  influenceUndefined: 'Aquí la navaja infinitesimal no está definida: {reason}',
   pullMapLabel: 'Hacia dónde tiraría un punto nuevo del valor ajustado ({name})',
   pullMapKey: 'Un punto añadido aquí cambia el valor ajustado ({name}) en torno a',
   pullMapHint:

@@ -43,21 +43,21 @@ export const panelsEs: { readonly [Key in keyof typeof panelsEn]: string } = {
   landscapeOffMap: 'θ̂ (fuera del mapa)',
   landscapeYourTheta: 'tu θ',
   landscapeRunnerUp: 'segundo máximo, {gap} nats más abajo',
-  landscapeIft: 'TFI',
+  landscapeIft: 'predicción',
   landscapeAxisLengthscale: 'escala de longitud ℓ',
   landscapeAxisNoise: 'cociente de ruido σn²/σf²',
   landscapeCaption:
-    'Color: la {profile} en {nats} por debajo de {top}. Discontinuas: las {laplace} (1σ, 2σ) de Σ = −H⁻¹, que indican con qué precisión fija el {hessian} a θ̂; donde la verosimilitud es cuadrática siguen las curvas de nivel de 0,5 y 2 nats.',
+    'Color: la {profile} en {nats} por debajo de {top}. Discontinuas: las {laplace} (1σ, 2σ) de Σ = −H⁻¹, que indican con qué precisión fija la {hessian} a θ̂; donde la verosimilitud es cuadrática siguen las curvas de nivel de 0,5 y 2 nats.',
   termProfileLikelihood: 'log-verosimilitud perfilada',
   termNats: 'nats',
   termLaplace: 'elipses de Laplace',
-  termHessian: 'hessiano',
+  termHessian: 'hessiana',
   termNearTie: 'casi empate',
   landscapeNoEllipse: 'Aquí no hay elipse: θ̂ no es un máximo estricto.',
   landscapeTopTheta: 'θ̂',
   landscapeTopPeak: 'su cima',
   landscapeOtherRule:
-    'Este mapa es siempre la verosimilitud, el objetivo de ML-II. {rule} elige θ̂ con otro objetivo, así que θ̂ no tiene por qué estar en la cima de este mapa, y sus elipses salen del hessiano de ese objetivo, no de estas curvas de nivel.',
+    'Este mapa es siempre la verosimilitud, el objetivo de ML-II. {rule} elige θ̂ con otro objetivo, así que θ̂ no tiene por qué estar en la cima de este mapa, y sus elipses salen de la hessiana de ese objetivo, no de estas curvas de nivel.',
   landscapeRunnerUpGap: 'Un segundo máximo está {gap} nats más abajo.',
   landscapeRunnerUpTie: 'Un segundo máximo está {gap} nats más abajo: un {tie}.',
   landscapeTry: 'Haz clic o toca el mapa para probar un θ propio.',
@@ -68,7 +68,7 @@ export const panelsEs: { readonly [Key in keyof typeof panelsEn]: string } = {
   mathObjective:
     'El θ̂ ajustado maximiza la log-verosimilitud marginal, con θ = (log ℓ, log σf, log σn):',
   mathTheorem:
-    'Como ∇L(θ̂) = 0 para todos los datos cercanos a y, el teorema de la función implícita da, a partir de un único hessiano H, cómo tira cada punto de θ̂:',
+    'Como ∇L(θ̂) = 0 para todos los datos cercanos a y, el teorema de la función implícita da, a partir de una única hessiana H, cómo tira cada punto de θ̂:',
   mathAtFit: 'En este ajuste, en log θ:',
   mathNoSensitivities: 'No hay sensibilidades en este ajuste: {reason}.',
   mathFitFailed: 'el ajuste falló',
@@ -130,7 +130,7 @@ export const panelsEs: { readonly [Key in keyof typeof panelsEn]: string } = {
   reasonSwamped:
     'el ruido es tan pequeño frente a la señal (σn/σf = {ratio}) que el redondeo de float64 ahoga la curvatura de {objective}: las flechas serían ruido',
   reasonFlat:
-    '{objective} es plana o tiene forma de silla en el óptimo (el hessiano no es definido negativo)',
+    '{objective} es plana o tiene forma de silla en el óptimo (la hessiana no es definida negativa)',
   reasonIllConditioned:
     'el óptimo es casi plano en una dirección (número de condición {condition})',
   reasonRoughDigits:

@@ -28,6 +28,7 @@ import {
   type MessageKey,
 } from './messages';
 import { curveSvg, fitSvg } from './svg';
+import { formatNumber as formatDisplayed } from '../ui/format';
 
 export const SECTION_IDS = [
   'step-1',
@@ -89,10 +90,7 @@ export function messageValues(language: Language, facts: ArticleFacts): Record<s
     flatN: String(facts.flat.points.length),
     flatLengthscale: n(facts.flat.fit.theta.lengthscale),
     flatSpan: n(facts.flatSpan),
-    diff: new Intl.NumberFormat(language, {
-      notation: 'scientific',
-      maximumFractionDigits: 1,
-    }).format(slopeDiff),
+    diff: formatDisplayed(slopeDiff, 2, language),
   };
 }
 
@@ -132,6 +130,7 @@ export function renderArticle(
       kernel,
       arrows: arrows ? logSlopes(sine, 0) : null,
       highlight,
+      language,
     });
   const ift = iftNumbers(sine, facts.focusPoint);
   const checkTable = (check: ArticleFacts['check']) => {
@@ -155,7 +154,13 @@ export function renderArticle(
     const picture =
       number === 1
         ? sineFit(false, index)
-        : fitSvg({ points: fitted.points, theta: fitted.fit.theta, kernel, highlight: index });
+        : fitSvg({
+            points: fitted.points,
+            theta: fitted.fit.theta,
+            kernel,
+            highlight: index,
+            language,
+          });
     const direction = number === 1 ? 'up' : number === 2 ? 'down' : JUMP_DIRECTION;
     const [first, second]: [[string, MessageKey], [string, MessageKey]] =
       number === 3
@@ -173,7 +178,7 @@ export function renderArticle(
 <button type="button" class="choice" data-guess="${first[0]}" aria-pressed="false">${escapeHtml(m[first[1]])}</button>
 <button type="button" class="choice" data-guess="${second[0]}" aria-pressed="false">${escapeHtml(m[second[1]])}</button>
 </div>
-${figure(`exercise-${number}`, richText(m[question], { point: String(index + 1) }), picture)}
+${figure(`exercise-${number}`, richText(m.exFigureCaption, { number: String(number), point: String(index + 1) }), picture)}
 <div class="moves">
 <button type="button" class="move" data-move="up">${escapeHtml(m.exMoveUp)}</button>
 <button type="button" class="move" data-move="down">${escapeHtml(m.exMoveDown)}</button>
@@ -209,7 +214,7 @@ ${figure(`exercise-${number}`, richText(m[question], { point: String(index + 1) 
       body:
         p('s3P1') +
         p('s3P2') +
-        figure('curve', richText(m.fig3Caption, values), curveSvg(facts.curve)),
+        figure('curve', richText(m.fig3Caption, values), curveSvg(facts.curve, language)),
     },
     {
       id: 'step-4',
@@ -241,7 +246,7 @@ ${figure(`exercise-${number}`, richText(m[question], { point: String(index + 1) 
         figure(
           'flat',
           richText(m.fig6FlatCaption, values),
-          fitSvg({ points: facts.flat.points, theta: facts.flat.fit.theta, kernel }),
+          fitSvg({ points: facts.flat.points, theta: facts.flat.fit.theta, kernel, language }),
           ' data-widget="flat"',
         ) +
         figure(
@@ -251,6 +256,7 @@ ${figure(`exercise-${number}`, richText(m[question], { point: String(index + 1) 
             points: facts.floor.points,
             theta: facts.floor.fit.theta,
             kernel,
+            language,
             arrows: logSlopes(facts.floor, 0),
           }),
           ' data-widget="floor"',
@@ -262,6 +268,7 @@ ${figure(`exercise-${number}`, richText(m[question], { point: String(index + 1) 
             points: facts.clusters.points,
             theta: facts.clusters.fit.theta,
             kernel,
+            language,
             arrows: logSlopes(facts.clusters, 0),
           }),
           ' data-widget="clusters"',
@@ -290,6 +297,7 @@ ${figure(`exercise-${number}`, richText(m[question], { point: String(index + 1) 
             points: facts.outlier.points,
             theta: facts.outlier.fit.theta,
             kernel,
+            language,
             arrows: logSlopes(facts.outlier, 2),
           }),
           ' data-widget="outlier"',

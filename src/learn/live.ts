@@ -115,7 +115,7 @@ function liveFit(
       [Math.log(lengthscale), Math.log(best.signalStd), Math.log(best.noiseStd)],
       0,
     ).value;
-    picture.innerHTML = fitSvg({ points: sine.points, theta, kernel: ARTICLE_KERNEL });
+    picture.innerHTML = fitSvg({ points: sine.points, theta, kernel: ARTICLE_KERNEL, language });
     const gap = sine.fit.lml - lml;
     const n = (v: number) => formatNumber(language, v, 4);
     slider.setAttribute('aria-valuetext', `ℓ = ${n(lengthscale)}`);
@@ -143,7 +143,7 @@ function liveCurve(
   const caption = figure.querySelector('figcaption')!;
   const draw = (index: number) => {
     const curve = index === facts.focusPoint ? facts.curve : curveFor(facts.sine, index);
-    picture.innerHTML = curveSvg(curve);
+    picture.innerHTML = curveSvg(curve, language);
     figure.dataset.slope = String(curve.slope?.[0] ?? Number.NaN);
     figure.dataset.index = String(index);
     caption.innerHTML = richText(m.fig3Caption, { point: String(index + 1) });

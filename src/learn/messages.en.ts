@@ -114,6 +114,7 @@ export const en = {
     'Point {point} sits near the top of a crest of the sine. If you raise it, will ℓ̂ grow or shrink?',
   ex2Question:
     'Point {point} is the outlier, 2 above the curve. If you lower it towards the curve, will ℓ̂ grow or shrink?',
+  exFigureCaption: 'Exercise {number}. The data, with point {point} ringed.',
   exGrow: 'ℓ̂ will grow',
   exShrink: 'ℓ̂ will shrink',
   exCommitted: 'Your guess: {guess}. Now move the point {direction}.',

@@ -114,6 +114,7 @@ export const es: LearnMessages = {
     'El punto {point} está cerca de lo alto de una cresta del seno. Si lo subes, ¿ℓ̂ crecerá o menguará?',
   ex2Question:
     'El punto {point} es el atípico, 2 por encima de la curva. Si lo bajas hacia la curva, ¿ℓ̂ crecerá o menguará?',
+  exFigureCaption: 'Ejercicio {number}. Los datos, con el punto {point} rodeado por un anillo.',
   exGrow: 'ℓ̂ crecerá',
   exShrink: 'ℓ̂ menguará',
   exCommitted: 'Tu apuesta: {guess}. Ahora mueve el punto hacia {direction}.',

@@ -42,13 +42,18 @@ export function chooseLanguage(
   return parseLanguage(browser[0]) === 'es' ? 'es' : 'en';
 }
 
-/** Numbers for prose, in the language's conventions (decimal comma in Spanish). */
+/**
+ * Numbers for prose, in the language's conventions (decimal comma in Spanish), with a true minus
+ * sign (U+2212) as the explorer writes them.
+ */
 export function formatNumber(language: Language, value: number, digits = 3): string {
   if (!Number.isFinite(value)) return '—';
   return new Intl.NumberFormat(language, {
     maximumSignificantDigits: digits,
     minimumSignificantDigits: Math.min(digits, 2),
-  }).format(value);
+  })
+    .format(value)
+    .replace('-', '\u2212');
 }
 
 /** A message's fixed text pieces (between placeholders and markup), for the language tests. */

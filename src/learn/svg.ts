@@ -2,11 +2,14 @@
  * The article's pictures as SVG text, drawn from engine results: the data with a GP fit (mean,
  * 95% band, an arrow per point) and a response curve with its tangent. Pure functions of numbers,
  * so the build draws the static images with them and the page redraws its live figures.
- * Labels are symbols and whole numbers only, the same in every language.
+ * Tick labels are numbers in the reader's language (decimal comma in Spanish, a true minus sign),
+ * as the explorer's plots write them.
  */
 import { line, scaleLinear } from 'd3';
 import { posterior, type Hyperparameters, type KernelName, type ResponseCurve } from '../engine';
+import type { Language } from '../i18n/language';
 import type { Point } from '../state';
+import { formatFixed } from '../ui/format';
 
 const WIDTH = 640;
 const HEIGHT = 300;
@@ -20,11 +23,24 @@ export interface FitPicture {
   arrows?: Float64Array | null;
   /** A point to ring. */
   highlight?: number | null;
+  /** The language of the tick labels. */
+  language: Language;
 }
 
 const round = (value: number) => Math.round(value * 10) / 10;
 
+/**
+ * Tick labels for evenly spaced `ticks`: as many decimals as their step needs, in `language`'s
+ * conventions, with a true minus sign (U+2212).
+ */
+export function tickLabels(ticks: readonly number[], language: Language): string[] {
+  const step = ticks.length > 1 ? Math.abs(ticks[1]! - ticks[0]!) : 1;
+  const decimals = Math.min(6, Math.max(0, -Math.floor(Math.log10(step) + 1e-9)));
+  return ticks.map((t) => formatFixed(t, decimals, language));
+}
+
 function axes(
+  language: Language,
   x: (v: number) => number,
   y: (v: number) => number,
   xTicks: number[],
@@ -37,15 +53,19 @@ function axes(
     `<line class="axis" x1="${MARGIN.left}" x2="${WIDTH - MARGIN.right}" y1="${bottom}" y2="${bottom}"/>`,
     `<line class="axis" x1="${MARGIN.left}" x2="${MARGIN.left}" y1="${MARGIN.top}" y2="${bottom}"/>`,
   ];
-  for (const t of xTicks)
+  const xLabels = tickLabels(xTicks, language);
+  const yLabels = tickLabels(yTicks, language);
+  xTicks.forEach((t, k) =>
     parts.push(
-      `<text class="tick" x="${round(x(t))}" y="${bottom + 16}" text-anchor="middle">${t}</text>`,
-    );
-  for (const t of yTicks)
+      `<text class="tick" x="${round(x(t))}" y="${bottom + 16}" text-anchor="middle">${xLabels[k]}</text>`,
+    ),
+  );
+  yTicks.forEach((t, k) =>
     parts.push(
-      `<text class="tick" x="${MARGIN.left - 6}" y="${round(y(t)) + 4}" text-anchor="end">${t}</text>`,
+      `<text class="tick" x="${MARGIN.left - 6}" y="${round(y(t)) + 4}" text-anchor="end">${yLabels[k]}</text>`,
       `<line class="grid" x1="${MARGIN.left}" x2="${WIDTH - MARGIN.right}" y1="${round(y(t))}" y2="${round(y(t))}"/>`,
-    );
+    ),
+  );
   parts.push(
     `<text class="label" x="${WIDTH - MARGIN.right}" y="${bottom - 6}" text-anchor="end">${xLabel}</text>`,
     `<text class="label" x="${MARGIN.left + 6}" y="${MARGIN.top + 10}">${yLabel}</text>`,
@@ -93,7 +113,15 @@ export function fitSvg(picture: FitPicture): string {
       .map((k) => `${round(x(query[k]!))},${round(y(clampY(lower[k]!)))}`)
       .join(' ');
   const parts = [
-    axes(x, y, integerTicks(xMin, xMax, 10), integerTicks(yMin, yMax, 5), 'x', 'y'),
+    axes(
+      picture.language,
+      x,
+      y,
+      integerTicks(xMin, xMax, 10),
+      integerTicks(yMin, yMax, 5),
+      'x',
+      'y',
+    ),
     `<polygon class="band" points="${band}"/>`,
     `<path class="mean" d="${path(indices) ?? ''}"/>`,
   ];
@@ -123,7 +151,7 @@ export function fitSvg(picture: FitPicture): string {
 }
 
 /** ℓ̂ against one point's y: a dot per refit, and the tangent at the current value. */
-export function curveSvg(curve: ResponseCurve): string {
+export function curveSvg(curve: ResponseCurve, language: Language): string {
   const values = Array.from(curve.values);
   const lengthscales = Array.from(curve.logTheta[0], Math.exp);
   const finite = lengthscales.filter(Number.isFinite);
@@ -135,9 +163,8 @@ export function curveSvg(curve: ResponseCurve): string {
   const pad = Math.max(0.1, (hi - lo) * 0.15);
   const x = scaleLinear([values[0]!, values.at(-1)!], [MARGIN.left, WIDTH - MARGIN.right]);
   const y = scaleLinear([lo - pad, hi + pad], [HEIGHT - MARGIN.bottom, MARGIN.top]);
-  const yTicks = y.ticks(4).filter((t) => Number.isInteger(t));
   const xTicks = integerTicks(values[0]!, values.at(-1)!, 4);
-  const parts = [axes(x, y, xTicks, yTicks.length > 1 ? yTicks : [], 'yᵢ', 'ℓ̂')];
+  const parts = [axes(language, x, y, xTicks, y.ticks(4), 'yᵢ', 'ℓ̂')];
   if (Number.isFinite(slope)) {
     const half = 0.6;
     const at = (v: number) => centreL + slope * (v - centreValue);

@@ -4,9 +4,10 @@
  * a near tie as the two explanations of the data that compete, named from their θ's.
  */
 import { NEAR_TIE_GAP } from '../engine/near-tie';
-import type { BoundaryFlag, Hyperparameters, SelectionRule } from '../engine/types';
+import type { BoundaryFlag, Diagnostics, Hyperparameters, SelectionRule } from '../engine/types';
 import type { AnalysisView } from '../state';
-import { translator, type Translator } from '../i18n/messages';
+import { translator, type Translator, type UiMessageKey } from '../i18n/messages';
+import type { GlossaryTerm } from './glossary';
 import { OBJECTIVE_KEYS, reasonMessage } from './reasonText';
 
 type Result = AnalysisView['result'];
@@ -150,4 +151,24 @@ export function fitReasons(
         return reasonMessage(reason, tr);
     }
   });
+}
+
+/**
+ * What the readout says of the Hessian at θ̂, as the diagnostics judge it: at a maximum on the
+ * noise floor, negative definite with σn held (the theorem uses the free hyperparameters); on any
+ * other bound, no peak at all — the objective still rises past the edge of the search, whatever
+ * the curvature where it stopped; inside the region, negative definite or not.
+ */
+export function hessianVerdict(
+  diagnostics: Pick<Diagnostics, 'negativeDefinite' | 'boundary' | 'constrained'>,
+): { message: UiMessageKey; term: GlossaryTerm } {
+  if (diagnostics.constrained)
+    return diagnostics.negativeDefinite
+      ? { message: 'negativeDefiniteHeld', term: 'negativeDefinite' }
+      : { message: 'notNegativeDefinite', term: 'negativeDefinite' };
+  if (diagnostics.boundary.length > 0) return { message: 'hessianOnBound', term: 'onBound' };
+  return {
+    message: diagnostics.negativeDefinite ? 'negativeDefinite' : 'notNegativeDefinite',
+    term: 'negativeDefinite',
+  };
 }

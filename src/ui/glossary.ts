@@ -52,6 +52,11 @@ export const GLOSSARY = {
     explanation:
       'The likelihood curves downward in every direction at θ̂: a true peak, not a saddle or a flat ridge. Only then does the implicit function theorem give the arrows.',
   },
+  onBound: {
+    term: 'no peak: on a bound',
+    explanation:
+      'The likelihood still rises past the edge of the region the search covers (here a hyperparameter keeps growing or shrinking), so θ̂ is where the search stopped, not a peak. Whatever the curvature there, there is no maximum to differentiate, and the implicit function theorem does not apply.',
+  },
   nearTie: {
     term: 'near tie',
     explanation:

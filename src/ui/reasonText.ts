@@ -67,9 +67,18 @@ export function reasonMessage(reason: Reason, tr: Translator): string {
   return message(reason, tr);
 }
 
+/**
+ * Reasons run into one sentence: each without its closing full stop (the boundary reasons are
+ * whole sentences), a semicolon between, so a message that goes on after them ("…, so the
+ * theorem does not apply") reads as one sentence and not "at., so".
+ */
+export function joinReasons(reasons: readonly string[]): string {
+  return reasons.map((reason) => reason.trim().replace(/\.$/u, '')).join('; ');
+}
+
 /** Why the implicit function theorem does not apply, from the fit's reasons. */
 export function noTheoremMessage(reasons: readonly Reason[], tr: Translator): string {
   return tr.t('reasonNoTheorem', {
-    reasons: reasons.map((reason) => reasonMessage(reason, tr)).join('; '),
+    reasons: joinReasons(reasons.map((reason) => reasonMessage(reason, tr))),
   });
 }

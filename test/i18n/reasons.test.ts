@@ -164,7 +164,7 @@ describe("the engine's reasons", () => {
       'the optimiser did not converge to a stationary point; the leave-one-out log probability is flat or saddle-shaped at the optimum (the Hessian is not negative definite), so the implicit function theorem does not apply',
     );
     expect(noTheoremMessage(reasons, translator('es'))).toBe(
-      'el optimizador no convergió a un punto estacionario; la probabilidad logarítmica dejando uno fuera es plana o tiene forma de silla en el óptimo (el hessiano no es definido negativo), así que el teorema de la función implícita no se aplica',
+      'el optimizador no convergió a un punto estacionario; la probabilidad logarítmica dejando uno fuera es plana o tiene forma de silla en el óptimo (la hessiana no es definida negativa), así que el teorema de la función implícita no se aplica',
     );
   });
 

@@ -78,4 +78,24 @@ describe('the article', () => {
       for (const name of names) expect(html).not.toContain(`{${name}}`);
     }
   });
+
+  it('prints each exercise question once (the figure below it has a caption of its own)', () => {
+    for (const language of ['en', 'es'] as const) {
+      const html = renderArticle(language, CATALOGUES[language], facts, {
+        spanishHref: 'learn.es.html',
+      });
+      for (const number of [1, 2, 3]) {
+        const exercise = html.slice(
+          html.indexOf(`id="exercise-${number}"`),
+          html.indexOf('class="moves"', html.indexOf(`id="exercise-${number}"`)),
+        );
+        // The printed text only: the choices' group label (an attribute) may repeat it for screen readers.
+        const printed = exercise.replace(/<[^>]*>/g, '');
+        const question = /<p class="question">(.*?)<\/p>/
+          .exec(exercise)![1]!
+          .replace(/<[^>]*>/g, '');
+        expect(printed.split(question).length - 1, `${language} exercise ${number}`).toBe(1);
+      }
+    }
+  });
 });

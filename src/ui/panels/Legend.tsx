@@ -2,6 +2,7 @@ import { selectArrows } from '../../state';
 import { useExplorer, useExplorerStore } from '../context';
 import { HYPERPARAMETER_LABELS } from '../format';
 import { useI18n } from '../i18n';
+import { readableRise } from '../plot/PlotKey';
 
 /**
  * A small arrow glyph in the arrows' style (not to scale): pointing up from its point, as the
@@ -49,7 +50,10 @@ export function Legend() {
   // Primitives, not the arrows view: this re-renders when the scale or verdict changes, not per refit.
   const status = useExplorer((s) => selectArrows(s).status);
   const untrusted = status === 'untrusted';
+  const hidden = status === 'hidden';
   const reference = useExplorer((s) => s.arrowScale?.reference);
+  // The change over a rise small enough to read (0.1, or less for steep arrows).
+  const rise = reference === undefined ? 0.1 : readableRise(reference, 0.1);
   const hyperparameter = useExplorer((s) => s.options.hyperparameter);
   const mode = useExplorer((s) => s.options.arrowMode);
   const label = HYPERPARAMETER_LABELS[hyperparameter];
@@ -74,11 +78,14 @@ export function Legend() {
         <div className="legend-row">
           <Glyph up={up} className={colour} />
           <span data-testid="arrow-scale">
-            {t('legendLength', {
-              symbol,
-              reference: reference === undefined ? '—' : tr.number(reference, 2),
-              percent: reference === undefined ? '—' : tr.number(reference * 10, 2),
-            })}
+            {reference === undefined || hidden
+              ? t('legendLengthNone', { symbol })
+              : t('legendLength', {
+                  symbol,
+                  reference: tr.number(reference, 2),
+                  percent: tr.number(100 * reference * rise, 2),
+                  step: tr.number(rise, 1),
+                })}
           </span>
         </div>
         <div className="legend-row">

@@ -4,7 +4,7 @@ import { useDeferredValue, useMemo, useState } from 'react';
 import type { Matrix3 } from '../../engine/types';
 import { useExplorer } from '../context';
 import { fitReasons } from '../fitMessages';
-import { reasonMessage } from '../reasonText';
+import { joinReasons, reasonMessage } from '../reasonText';
 import { useI18n } from '../i18n';
 import { texMatrix } from '../../i18n/texNumber';
 
@@ -51,7 +51,7 @@ export function MathPanel() {
   const undefinedReason =
     live && points && sensitivities && !sensitivities.defined
       ? t('reasonNoTheorem', {
-          reasons: fitReasons(live, points, tr).join('; '),
+          reasons: joinReasons(fitReasons(live, points, tr)),
         })
       : t('mathFitFailed');
 

@@ -3,6 +3,7 @@ import { HYPERPARAMETER_NAMES } from '../../engine/types';
 import { selectArrows, selectPrediction } from '../../state';
 import { useExplorer } from '../context';
 import { failureReason } from '../failureText';
+import { hessianVerdict } from '../fitMessages';
 import { HYPERPARAMETER_LABELS } from '../format';
 import { useI18n } from '../i18n';
 import { formatApart, relativeGap } from './responseCurveGeometry';
@@ -110,10 +111,10 @@ export function Readout() {
           </dt>
           <dd>
             {result ? (
-              <Term id="negativeDefinite">
-                {result.diagnostics.negativeDefinite
-                  ? t('negativeDefinite')
-                  : t('notNegativeDefinite')}
+              <Term id={hessianVerdict(result.diagnostics).term}>
+                <span data-testid="hessian-verdict">
+                  {t(hessianVerdict(result.diagnostics).message)}
+                </span>
               </Term>
             ) : (
               '—'

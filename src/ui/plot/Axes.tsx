@@ -2,7 +2,12 @@ import { axisBottom, axisLeft, select } from 'd3';
 import { memo, useEffect, useMemo, useRef } from 'react';
 import type { PlotScales } from './geometry';
 
-/** Grid lines and the x/y axes, drawn by d3 into groups React owns. Redrawn only on resize. */
+/**
+ * Grid lines and the x/y axes, drawn by d3 into groups React owns. Redrawn only on resize. The axis
+ * letters sit in the margins just past each axis's end (x right of its right end, y above its top
+ * and right of it), across the axis line from the tick labels, so they keep clear of them at any
+ * type size (the presentation mode's large type) and of the data area.
+ */
 export const Axes = memo(function Axes({ scales }: { scales: PlotScales }) {
   const xAxisRef = useRef<SVGGElement>(null);
   const yAxisRef = useRef<SVGGElement>(null);
@@ -53,14 +58,14 @@ export const Axes = memo(function Axes({ scales }: { scales: PlotScales }) {
       <g ref={yAxisRef} className="axis" aria-hidden="true" />
       <text
         className="axis-title"
-        x={innerWidth}
-        y={innerHeight + 34}
-        textAnchor="end"
+        x={innerWidth + 6}
+        y={innerHeight - 3}
         aria-hidden="true"
+        data-testid="axis-title-x"
       >
         x
       </text>
-      <text className="axis-title" x={-32} y={-2} aria-hidden="true">
+      <text className="axis-title" x={6} y={-5} aria-hidden="true" data-testid="axis-title-y">
         y
       </text>
     </>

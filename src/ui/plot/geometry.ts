@@ -12,7 +12,8 @@ export interface Margins {
   left: number;
 }
 
-export const PLOT_MARGINS: Margins = { top: 14, right: 18, bottom: 40, left: 44 };
+// The top margin holds the y letter above the axis, in presentation mode's large type too.
+export const PLOT_MARGINS: Margins = { top: 20, right: 18, bottom: 40, left: 44 };
 
 /** Radius of a data point's dot, in pixels; arrows start at its edge. */
 export const POINT_RADIUS = 6;
@@ -71,11 +72,15 @@ function keyRowHeight(height: number): number {
   return Math.max(KEY_ROW_MIN_HEIGHT, Math.ceil((inner + span * fixed) / (span + 1)));
 }
 
+/** The height of one line of the key's words, in pixels. */
+export const KEY_LINE_HEIGHT = 19;
+
 /**
  * Margins and the key's box for a plot of this size. The key always sits outside the data area,
- * so points and arrows never slide under it.
+ * so points and arrows never slide under it. `extraLines` lines of words below the sample arrow
+ * (the compared rules' names) make the strip of a narrow plot taller; the column has room.
  */
-export function plotLayout(width: number, height: number): PlotLayout {
+export function plotLayout(width: number, height: number, extraLines = 0): PlotLayout {
   if (width >= KEY_COLUMN.minPlotWidth) {
     const margins = { ...PLOT_MARGINS, right: KEY_COLUMN.width + KEY_COLUMN.gap };
     return {
@@ -89,7 +94,7 @@ export function plotLayout(width: number, height: number): PlotLayout {
       },
     };
   }
-  const rowHeight = keyRowHeight(height);
+  const rowHeight = keyRowHeight(height) + extraLines * KEY_LINE_HEIGHT;
   const margins = { ...PLOT_MARGINS, top: PLOT_MARGINS.top + rowHeight };
   return {
     margins,

@@ -1,6 +1,7 @@
 import { pointer } from 'd3';
 import { useLayoutEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import type { ExplorerStore } from '../../state';
+import { useExplorer } from '../context';
 import { plotLayout, plotScales, type PlotLayout, type PlotScales } from './geometry';
 import { usePointDrag } from './pointDrag';
 
@@ -20,7 +21,9 @@ export interface PlotFrame {
  * seen) and the click that adds a point.
  */
 export function usePlotFrame(store: ExplorerStore, width: number, height: number): PlotFrame {
-  const layout = useMemo(() => plotLayout(width, height), [width, height]);
+  // A second rule's arrows: the key names both rules on a line of its own.
+  const keyLines = useExplorer((s) => (s.options.compareRule === null ? 0 : 1));
+  const layout = useMemo(() => plotLayout(width, height, keyLines), [width, height, keyLines]);
   const scales = useMemo(
     () => plotScales(width, height, layout.margins),
     [width, height, layout.margins],
