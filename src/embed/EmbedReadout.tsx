@@ -91,11 +91,7 @@ export function EmbedReadout({ statusBelow = false }: { statusBelow?: boolean })
           {stale || status === 'waiting' ? '···' : trusted ? '✓' : '!'}
           {reasonLine === null && <span className="visually-hidden">{verdict}</span>}
         </span>
-        {reason === null && status !== 'waiting' && (
-          <span className="embed-hint" data-testid="embed-hint">
-            {t('embedHint')}
-          </span>
-        )}
+        {reason === null && <span className="embed-hint">{t('embedHint')}</span>}
       </div>
       {reasonLine !== null && (
         <p className="embed-reason" data-testid="embed-reason">

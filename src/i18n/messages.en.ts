@@ -73,8 +73,6 @@ export const en = {
   unitY: 'y units',
 
   // Status line and plot
-  hintPullMap:
-    'Drag a point · click to pick a place on the new-point map (its number is below) · double-click or Del to remove',
   hint: 'Drag a point · click to add · double-click or Del to remove · Tab, arrow keys to move',
   statusPoints: '{count} points',
   statusCompute: 'compute',
@@ -166,10 +164,9 @@ export const en = {
   legendLength:
     'Length: ∂ log {symbol} / ∂y, in log so it is unit-free in {symbol}. One unit of y on the plot stands for {reference}, that is about a {percent} % change in {symbol} per {step} rise.',
   legendLengthNone:
-    'Length: ∂ log {symbol} / ∂y, in log so it is unit-free in {symbol}. There are no arrows at this fit, so there is no scale to state; the reason is shown beside θ̂.',
+    'Length: there are no arrows at this fit, so no scale to state; the reason is shown beside θ̂.',
   legendCapped: 'Capped: longer than drawn.',
-  legendCaution:
-    'Dashed in colour: use with care; the reason (for instance, another fit almost as likely) is shown beside θ̂.',
+  legendCaution: 'Dashed in colour: use with care; the reason is beside θ̂.',
   legendGrey: 'Grey and dashed: the fit is not trustworthy here; the reason is shown beside θ̂.',
   legendScaleNote:
     'The scale stays fixed while you drag, so arrows compare across points and over time, and is fitted anew when you let go, so that at most a fifth of the arrows reach the cap.',
@@ -203,7 +200,7 @@ export const en = {
 
   // Landscape readout and legend
   landscapeHint:
-    'Hover over the map to read it; click or tap to try that θ and read it there. Or Tab to it and use the arrow keys and Enter.',
+    'Hover over or tap the map to read it; click or tap to try that θ; or use Tab, the arrow keys and Enter.',
   landscapeOutside: 'outside the computed map.',
   natsBelow: 'nats below θ̂',
   natsBelowTop: 'nats below the top',
@@ -245,7 +242,7 @@ export const en = {
   // Widget
   widgetControls: 'Widget controls',
   openInExplorer: 'Open in explorer ↗',
-  embedHint: 'Drag a point: θ̂ and the arrows follow.',
+  embedHint: 'Drag a point: θ̂ refits.',
   embedRefitting: 'Refitting: θ̂ and the arrows are for the points before your last change.',
   embedNoFit: 'No fit: {reason}',
   embedGreyed: 'Arrows greyed',
@@ -295,13 +292,12 @@ export const en = {
   influenceUndefined: 'The jackknife is undefined here: {reason}',
   pullMapLabel: 'Where a new point would pull {name}',
   pullMapKey: 'Adding a point here changes {name} by about',
-  pullMapHint: 'Hover over the map for its number; click or tap to pick a place and read it.',
+  pullMapHint: 'Hover over or tap the map for its number; click or tap to pick a place.',
   pullMapAt: 'A new point at ({x}, {y}) would change {name} by about {change} (first order).',
   pullMapRefit: 'Refit exactly with a point here',
   pullMapExact: 'Exact refit: {change}.',
-  pullMapHolds: 'The first-order estimate, {predicted}, holds here.',
-  pullMapMisses:
-    'The first-order estimate was {predicted}. The map is the pull of a point of almost no weight, extended in a straight line to a whole point; here θ̂ does not respond in a straight line.',
+  pullMapHolds: 'First order said {predicted}: it holds.',
+  pullMapMisses: 'First order said {predicted}: a whole point here bends θ̂ off that straight line.',
   pullMapJumped: 'Exact refit: {change} — θ̂ jumps to another maximum.',
   pullMapUndefined: 'No map here: {reason}',
 };

@@ -65,8 +65,6 @@ export const es: UiMessages = {
   unitX: 'unidades de x',
   unitY: 'unidades de y',
 
-  hintPullMap:
-    'Arrastra un punto · haz clic para elegir un lugar del mapa del punto nuevo (su valor aparece abajo) · doble clic o Supr para quitar',
   hint: 'Arrastra un punto · haz clic para añadir · doble clic o Supr para quitar · Tab y flechas para mover',
   statusPoints: '{count} puntos',
   statusCompute: 'cálculo',
@@ -157,13 +155,12 @@ export const es: UiMessages = {
   legendLength:
     'Longitud: ∂ log {symbol} / ∂y, en logaritmo para que no dependa de las unidades de {symbol}. Una unidad de y en la gráfica equivale a {reference}, es decir, un cambio de alrededor del {percent} % en {symbol} por cada subida de {step}.',
   legendLengthNone:
-    'Longitud: ∂ log {symbol} / ∂y, en logaritmo para que no dependa de las unidades de {symbol}. En este ajuste no hay flechas, así que no hay escala que indicar; el motivo aparece junto a θ̂.',
+    'Longitud: en este ajuste no hay flechas, ni escala que indicar; el motivo aparece junto a θ̂.',
   legendCapped: 'Recortada: más larga de lo que se dibuja.',
-  legendCaution:
-    'Discontinua y en color: úsala con cuidado; el motivo (por ejemplo, otro ajuste casi igual de probable) aparece junto a θ̂.',
-  legendGrey: 'Gris y discontinua: aquí el ajuste no es fiable; el motivo aparece junto a θ̂.',
+  legendCaution: 'Discontinua en color: con cuidado; el motivo, junto a θ̂.',
+  legendGrey: 'Gris y discontinua: el ajuste no es fiable; el motivo, junto a θ̂.',
   legendScaleNote:
-    'La escala se mantiene fija mientras arrastras, para que las flechas se puedan comparar entre puntos y a lo largo del tiempo, y se ajusta de nuevo al soltar, de modo que como mucho una quinta parte de las flechas llegue al tope.',
+    'La escala queda fija mientras arrastras, para comparar flechas entre puntos y en el tiempo, y se reajusta al soltar, de modo que como mucho una quinta parte llegue al tope.',
   rescale: 'Ajustar la escala a estas flechas',
 
   predictionTitle: 'Predicción frente a reajuste',
@@ -191,7 +188,7 @@ export const es: UiMessages = {
   checkFd: 'diferencias finitas',
 
   landscapeHint:
-    'Pasa el puntero por el mapa para leerlo; haz clic o toca para probar ese θ y leerlo ahí. O llega con Tab y usa las flechas y Enter.',
+    'Pasa el puntero o toca el mapa para leerlo; haz clic o toca para probar ese θ; o usa Tab, las flechas y Enter.',
   landscapeOutside: 'fuera del mapa calculado.',
   natsBelow: 'nats por debajo de θ̂',
   natsBelowTop: 'nats por debajo de la cima',
@@ -232,7 +229,7 @@ export const es: UiMessages = {
 
   widgetControls: 'Controles del widget',
   openInExplorer: 'Abrir en el explorador ↗',
-  embedHint: 'Arrastra un punto: θ̂ y las flechas lo siguen.',
+  embedHint: 'Arrastra un punto: θ̂ se reajusta.',
   embedRefitting:
     'Reajustando: θ̂ y las flechas corresponden a los puntos anteriores a tu último cambio.',
   embedNoFit: 'Sin ajuste: {reason}',
@@ -249,7 +246,7 @@ export const es: UiMessages = {
   ruleExplainMl:
     'ML-II elige el θ con el que los puntos son más probables (máxima verosimilitud marginal).',
   ruleExplainMap:
-    'MAP añade a ML-II una distribución a priori débil: atrae cada hiperparámetro hacia una mediana fijada por la escala de los propios datos, el 95 % de las veces dentro de un factor de ella hacia arriba o hacia abajo (se ajusta abajo). Mantiene θ̂ lejos de los bordes.',
+    'MAP añade a ML-II una distribución a priori débil: atrae cada hiperparámetro hacia una mediana fijada por la escala de los propios datos, el 95 % de las veces a menos de un factor de ella, arriba o abajo (se ajusta abajo). Mantiene θ̂ lejos de los bordes.',
   ruleExplainLoo:
     'LOO-CV elige el θ que mejor predice cada punto a partir de todos los demás (probabilidad logarítmica dejando uno fuera).',
   priorLegend: 'La distribución a priori de MAP, relativa a los datos',
@@ -272,7 +269,7 @@ export const es: UiMessages = {
   insightFailed: 'No se pudo calcular: {message}',
   influenceTitle: 'Cuánto sostiene cada punto el valor ajustado ({name})',
   influenceIntro:
-    'Eliminación: el cambio del valor ajustado ({name}) al quitar el punto y reajustar θ̂. Navaja (navaja infinitesimal, en inglés «infinitesimal jackknife»): el mismo cambio predicho por una derivada en θ̂, sin reajustar. Donde coinciden, el tirón del punto es lineal; donde se separan —un solo punto sostiene θ̂, o θ̂ salta a otro máximo sin él— la derivada engaña.',
+    'Eliminación: cuánto cambia el valor ajustado ({name}) al quitar el punto y reajustar θ̂. Navaja (navaja infinitesimal, «infinitesimal jackknife»): ese cambio predicho por una derivada en θ̂, sin reajustar. Donde coinciden, el tirón es lineal; donde se separan —un punto sostiene θ̂, o θ̂ salta a otro máximo sin él— la derivada engaña.',
   influencePoint: 'Punto',
   influenceRemoval: 'Eliminación',
   influenceJackknife: 'Navaja',
@@ -285,14 +282,13 @@ export const es: UiMessages = {
   pullMapLabel: 'Hacia dónde tiraría un punto nuevo del valor ajustado ({name})',
   pullMapKey: 'Un punto añadido aquí cambia el valor ajustado ({name}) en torno a',
   pullMapHint:
-    'Pasa el puntero por el mapa para ver su valor; haz clic o toca para elegir un lugar y leerlo.',
+    'Pasa el puntero o toca el mapa para ver su valor; haz clic o toca para elegir un lugar.',
   pullMapAt:
     'Un punto nuevo en ({x}; {y}) cambiaría el valor ajustado ({name}) en torno a {change} (primer orden).',
   pullMapRefit: 'Reajustar exactamente con un punto aquí',
   pullMapExact: 'Reajuste exacto: {change}.',
-  pullMapHolds: 'La estimación de primer orden, {predicted}, se cumple aquí.',
-  pullMapMisses:
-    'La estimación de primer orden era {predicted}. El mapa es el tirón de un punto de peso casi nulo, extendido en línea recta hasta un punto entero; aquí θ̂ no responde en línea recta.',
+  pullMapHolds: 'El primer orden decía {predicted}: se cumple.',
+  pullMapMisses: 'El primer orden decía {predicted}: aquí un punto entero aparta θ̂ de esa recta.',
   pullMapJumped: 'Reajuste exacto: {change}; θ̂ salta a otro máximo.',
   pullMapUndefined: 'Aquí no hay mapa: {reason}',
 };

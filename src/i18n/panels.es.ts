@@ -57,7 +57,7 @@ export const panelsEs: { readonly [Key in keyof typeof panelsEn]: string } = {
   landscapeTopTheta: 'θ̂',
   landscapeTopPeak: 'su cima',
   landscapeOtherRule:
-    'Este mapa es siempre la verosimilitud, el objetivo de ML-II. {rule} elige θ̂ con otro objetivo, así que θ̂ no tiene por qué estar en la cima de este mapa, y sus elipses salen de la hessiana de ese objetivo, no de estas curvas de nivel.',
+    'Este mapa es siempre la verosimilitud (ML-II). {rule} elige θ̂ con otro objetivo: θ̂ puede no estar en su cima, y sus elipses salen de la hessiana de ese objetivo.',
   landscapeRunnerUpGap: 'Un segundo máximo está {gap} nats más abajo.',
   landscapeRunnerUpTie: 'Un segundo máximo está {gap} nats más abajo: un {tie}.',
   landscapeTry: 'Haz clic o toca el mapa para probar un θ propio.',

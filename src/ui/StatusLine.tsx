@@ -23,7 +23,7 @@ export function StatusLine() {
   return (
     <div className="plot-footer">
       <span className="hint" data-testid="plot-hint">
-        {t(pickingPlaces ? 'hintPullMap' : 'hint')}
+        {t(pickingPlaces ? 'pullMapHint' : 'hint')}
       </span>
       <span className="status" role="status" aria-live="off">
         <span className={`status-dot${busy ? ' busy' : ''}`} aria-hidden="true" />

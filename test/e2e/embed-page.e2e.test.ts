@@ -49,7 +49,7 @@ describe('embed.html', () => {
     expect(await widget.locator('[data-testid=embed-verdict]').getAttribute('data-status')).toBe(
       'shown',
     );
-    expect(await widget.locator('[data-testid=embed-hint]').textContent()).toMatch(/Drag a point/);
+    expect(await widget.locator('.embed-hint').textContent()).toMatch(/Drag a point/);
     expect(await widget.locator('[data-testid=embed-status]').count()).toBe(0);
     expect(await widget.getAttribute('data-theme')).toBe('dark');
     // The dark theme's surface colour, whatever the system prefers.

@@ -111,7 +111,7 @@ describe('hostile input in the browser', () => {
       );
       expect(await line.textContent()).toMatch(reason);
       // The reason takes the place of the hint that the points can be dragged.
-      expect(await widget.locator('[data-testid=embed-hint]').count()).toBe(0);
+      expect(await widget.locator('.embed-hint').count()).toBe(0);
       // Visible, on screen: not a tooltip.
       const box = await line.boundingBox();
       expect(box!.height).toBeGreaterThan(8);

@@ -178,7 +178,7 @@ describe('selection rules in the explorer', () => {
     const agreement = page.getByTestId('pull-map-agreement');
     expect(await agreement.getAttribute('data-holds')).toBe(String(holds));
     expect(await agreement.textContent()).toMatch(
-      holds ? /holds here/ : /does not respond in a straight line/,
+      holds ? /holds/ : /bends θ̂ off that straight line/,
     );
     // While the map is shown, the plot's hint says a click picks a place.
     expect(await page.getByTestId('plot-hint').textContent()).toMatch(/pick a place/);
