@@ -75,18 +75,28 @@ describe.each(['en', 'es'] as const)('in %s', (language) => {
           document.querySelector('[data-testid=plot-key]')?.getAttribute('data-layout') === layout,
         width > 600 ? 'column' : 'row',
       );
-      const box = (await page.locator('[data-testid=plot-key] .key-box').boundingBox())!;
-      const scale = (await page.locator('[data-testid=key-arrow] text').boundingBox())!;
-      for (const text of await key.locator('text').all()) {
-        const rule = (await text.boundingBox())!;
-        expect(rule.y + rule.height, `${width}`).toBeLessThanOrEqual(box.y + box.height + 1);
-        expect(rule.x + rule.width, `${width}`).toBeLessThanOrEqual(box.x + box.width + 1);
-        const apart =
-          rule.y >= scale.y + scale.height ||
-          rule.x >= scale.x + scale.width ||
-          rule.x + rule.width <= scale.x;
-        expect(apart, `${width}: the rule's name clear of the scale`).toBe(true);
-      }
+      // Measured in one frame, once the resized plot has settled.
+      const overlaps = () =>
+        page.evaluate(async () => {
+          await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+          const rect = (selector: string) =>
+            document.querySelector(selector)!.getBoundingClientRect();
+          const box = rect('[data-testid=plot-key] .key-box');
+          const scale = rect('[data-testid=key-arrow] text');
+          return [...document.querySelectorAll('[data-testid=key-rules] text')].flatMap((text) => {
+            const rule = text.getBoundingClientRect();
+            const apart =
+              rule.top >= scale.bottom || rule.left >= scale.right || rule.right <= scale.left;
+            return [
+              rule.bottom > box.bottom + 1 ? 'below the box' : null,
+              rule.right > box.right + 1 ? 'right of the box' : null,
+              apart ? null : 'over the scale',
+            ]
+              .filter((problem) => problem !== null)
+              .map((problem) => `${text.textContent}: ${problem}`);
+          });
+        });
+      await expect.poll(overlaps, { message: `${width}`, timeout: 10_000 }).toEqual([]);
     }
     expect(problems).toEqual({ consoleErrors: [], pageErrors: [] });
   });
