@@ -308,7 +308,7 @@ ${figure(`exercise-${number}`, richText(m.exFigureCaption, { number: String(numb
       title: 'exTitle',
       body:
         p('exIntro') +
-        exercise(1, 'ex1Question', facts.sine.points.length, facts.crestPoint) +
+        exercise(1, 'ex1Question', facts.sine.points.length, facts.abovePoint) +
         exercise(2, 'ex2Question', facts.outlier.points.length, facts.outlierPull.index) +
         exercise(3, 'ex3Question', facts.clusters.points.length, JUMP_POINT),
     },

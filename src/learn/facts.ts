@@ -7,6 +7,7 @@ import {
   computeSensitivities,
   finiteDifferenceCheck,
   fitHyperparameters,
+  posterior,
   responseCurve,
   validateDataset,
   type Dataset,
@@ -60,12 +61,12 @@ export function largest(values: Float64Array): { index: number; ratio: number } 
   return { index: first, ratio: Math.abs(values[first]!) / Math.abs(values[second]!) };
 }
 
-/** The index of the point whose x is nearest `x`. */
-export function nearestPoint(points: readonly Point[], x: number): number {
-  return points.reduce(
-    (best, p, i) => (Math.abs(p.x - x) < Math.abs(points[best]!.x - x) ? i : best),
-    0,
-  );
+/** The point of `fitted` above its posterior mean with the longest downward ℓ arrow. */
+function abovePoint(fitted: FittedData): number {
+  const { mean } = posterior(fitted.data, fitted.fit.theta, ARTICLE_KERNEL, fitted.data.x);
+  const slopes = logSlopes(fitted, 0);
+  return largest(slopes.map((slope, i) => (fitted.data.y[i]! > mean[i]! && slope < 0 ? slope : 0)))
+    .index;
 }
 
 /** ℓ̂ refitted with point `index`'s y over its value ± 1, 25 samples. */
@@ -101,8 +102,11 @@ export interface ArticleFacts {
   outlier: FittedData;
   /** The outlier's index and how many times its σn arrow is the next longest. */
   outlierPull: { index: number; ratio: number };
-  /** The sine point nearest the first crest of 1.2 sin(0.8x), at x = π/1.6. */
-  crestPoint: number;
+  /**
+   * Exercise 1's point: of the sine points above the fitted mean whose ℓ arrow points down
+   * (raising them makes the data wigglier), the one with the longest arrow.
+   */
+  abovePoint: number;
 }
 
 export function computeArticleFacts(): ArticleFacts {
@@ -123,6 +127,6 @@ export function computeArticleFacts(): ArticleFacts {
     objectives: compareObjectives(STEP7_POINTS, STEP7_KERNEL),
     outlier,
     outlierPull: largest(logSlopes(outlier, 2)),
-    crestPoint: nearestPoint(SINE_POINTS, Math.PI / 1.6),
+    abovePoint: abovePoint(sine),
   };
 }

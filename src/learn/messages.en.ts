@@ -111,7 +111,7 @@ export const en = {
   exIntro:
     'Commit to an answer first, then move the point and see what the refit says. Drag it with the mouse or a finger, or use the buttons; the point can also be moved with the arrow keys once focused.',
   ex1Question:
-    'Point {point} sits near the top of a crest of the sine. If you raise it, will ℓ̂ grow or shrink?',
+    'Point {point} sits above the fitted curve. If you raise it further, will ℓ̂ grow or shrink?',
   ex2Question:
     'Point {point} is the outlier, 2 above the curve. If you lower it towards the curve, will ℓ̂ grow or shrink?',
   exFigureCaption: 'Exercise {number}. The data, with point {point} ringed.',

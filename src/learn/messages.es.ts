@@ -111,7 +111,7 @@ export const es: LearnMessages = {
   exIntro:
     'Decide primero tu respuesta; después mueve el punto y mira qué dice el reajuste. Arrástralo con el ratón o con el dedo, o usa los botones; con el punto enfocado, también lo mueven las flechas del teclado.',
   ex1Question:
-    'El punto {point} está cerca de lo alto de una cresta del seno. Si lo subes, ¿ℓ̂ crecerá o menguará?',
+    'El punto {point} está por encima de la curva ajustada. Si lo subes aún más, ¿ℓ̂ crecerá o menguará?',
   ex2Question:
     'El punto {point} es el atípico, 2 por encima de la curva. Si lo bajas hacia la curva, ¿ℓ̂ crecerá o menguará?',
   exFigureCaption: 'Ejercicio {number}. Los datos, con el punto {point} rodeado por un anillo.',

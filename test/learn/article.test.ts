@@ -5,7 +5,9 @@
  * language.
  */
 import { describe, expect, it } from 'vitest';
-import { computeArticleFacts } from '../../src/learn/facts';
+import { fitHyperparameters, posterior } from '../../src/engine';
+import { ARTICLE_KERNEL } from '../../src/learn/datasets';
+import { computeArticleFacts, logSlopes } from '../../src/learn/facts';
 import { iftNumbers } from '../../src/learn/iftNumbers';
 import { CATALOGUES } from '../../src/learn/catalogues';
 import type { MessageKey } from '../../src/learn/messages';
@@ -43,10 +45,19 @@ describe('the article', () => {
     expect(Math.abs(secant - slope)).toBeLessThan(0.02 * Math.abs(slope));
   });
 
-  it('the exercise points: a crest of the sine, and the outlier 2 above it', () => {
-    const crest = facts.sine.points[facts.crestPoint]!;
-    expect(Math.abs(crest.y - 1.2 * Math.sin(0.8 * crest.x))).toBeLessThan(0.35);
-    expect(1.2 * Math.sin(0.8 * crest.x)).toBeGreaterThan(1.1);
+  it('the exercise points: one above the fitted curve that shrinks ℓ̂ when raised, and the outlier 2 above the sine', () => {
+    // Exercise 1: "sits above the fitted curve"; raised by 0.25 (the page's button) ℓ̂ shrinks,
+    // by at least 1 %, to first order and in an exact refit alike, so the answer is clear.
+    const index = facts.abovePoint;
+    const { data, fit } = facts.sine;
+    const { mean } = posterior(data, fit.theta, ARTICLE_KERNEL, data.x);
+    expect(data.y[index]!).toBeGreaterThan(mean[index]!);
+    const slope = logSlopes(facts.sine, 0)[index]!;
+    expect(0.25 * slope).toBeLessThan(-0.01);
+    const raised = Float64Array.from(data.y);
+    raised[index]! += 0.25;
+    const refit = fitHyperparameters({ x: data.x, y: raised }, { kernel: ARTICLE_KERNEL });
+    expect(Math.log(refit.theta.lengthscale / fit.theta.lengthscale)).toBeLessThan(-0.01);
     const outlier = facts.outlier.points[facts.outlierPull.index]!;
     expect(outlier.y - 1.2 * Math.sin(0.8 * outlier.x)).toBeCloseTo(2, 1);
     expect(facts.outlierPull.ratio).toBeGreaterThan(1.5);
