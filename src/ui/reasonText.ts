@@ -73,7 +73,16 @@ export function reasonMessage(reason: Reason, tr: Translator): string {
  * theorem does not apply") reads as one sentence and not "at., so".
  */
 export function joinReasons(reasons: readonly string[]): string {
-  return reasons.map((reason) => reason.trim().replace(/\.$/u, '')).join('; ');
+  // Inside a sentence a reason starts in lower case ("… with care: two explanations …"), except
+  // where its first word is a name or symbol (ML-II, σn).
+  return reasons
+    .map((reason) =>
+      reason
+        .trim()
+        .replace(/\.$/u, '')
+        .replace(/^\p{Lu}(?=\p{Ll})/u, (letter) => letter.toLowerCase()),
+    )
+    .join('; ');
 }
 
 /** Why the implicit function theorem does not apply, from the fit's reasons. */

@@ -15,6 +15,11 @@ describe('reasons in a sentence', () => {
   it('drop their closing full stops and stand apart with semicolons', () => {
     expect(joinReasons(['one thing.', 'another'])).toBe('one thing; another');
     expect(joinReasons(['A. B.'])).toBe('A. B');
+    // Run on after a colon, a sentence's capital goes; a name's or a symbol's stays.
+    expect(joinReasons(['Two fits tie.', 'ML-II stops', 'σn is held'])).toBe(
+      'two fits tie; ML-II stops; σn is held',
+    );
+    expect(joinReasons(['Dos explicaciones empatan.'])).toBe('dos explicaciones empatan');
   });
 
   it.each(['en', 'es'] as const)('no "., " after a boundary reason (%s)', (language) => {
