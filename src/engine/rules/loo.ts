@@ -152,14 +152,7 @@ export function evaluateLoo(
   const noiseVariance = Math.exp(2 * logTheta[2]);
   const a = loo.residualWeight;
   const b = loo.varianceWeight;
-  const [d2, d3, s1, s2, s3, e2] = loo.diagonals as [
-    Float64Array,
-    Float64Array,
-    Float64Array,
-    Float64Array,
-    Float64Array,
-    Float64Array,
-  ];
+  const [d2, d3, s1, s2, s3, e2] = loo.diagonals as Vectors6;
   const product = likelihood.precisionTimesDLogLengthscale;
   rowDots(precision, precision, n, d2);
   rowDots(product, precision, n, s1);

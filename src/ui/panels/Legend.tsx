@@ -4,6 +4,24 @@ import { HYPERPARAMETER_LABELS } from '../format';
 import { useI18n } from '../i18n';
 import { readableRise } from '../plot/PlotKey';
 
+/** The glyph's drawing, pointing up (as the plot's arrows do) or to the right. */
+const GLYPHS = {
+  up: {
+    width: 16,
+    height: 34,
+    dot: [8, 29],
+    shaft: 'M8,23 V8',
+    head: (offset: number) => `M8,${2 + offset} l-4.5,8 h9 Z`,
+  },
+  right: {
+    width: 40,
+    height: 16,
+    dot: [4, 8],
+    shaft: 'M10,8 H29',
+    head: (offset: number) => `M${34 - offset},8 l-8,-4.5 v9 Z`,
+  },
+} as const;
+
 /**
  * A small arrow glyph in the arrows' style (not to scale): pointing up from its point, as the
  * plot's arrows do, or to the right for arrows in x and y, which point any way.
@@ -17,25 +35,18 @@ function Glyph({
   up: boolean;
   className: string;
 }) {
-  if (up) {
-    const head = (offset: number) => `M8,${2 + offset} l-4.5,8 h9 Z`;
-    return (
-      <svg width={16} height={34} aria-hidden="true" className={`arrows ${className}`}>
-        <circle cx={8} cy={29} r={3.5} fill="var(--point)" />
-        <g className="arrow">
-          <path className="shaft" d="M8,23 V8" />
-          <path className="head" d={head(0) + (capped ? head(6) : '')} />
-        </g>
-      </svg>
-    );
-  }
-  const head = (offset: number) => `M${34 - offset},8 l-8,-4.5 v9 Z`;
+  const glyph = GLYPHS[up ? 'up' : 'right'];
   return (
-    <svg width={40} height={16} aria-hidden="true" className={`arrows ${className}`}>
-      <circle cx={4} cy={8} r={3.5} fill="var(--point)" />
+    <svg
+      width={glyph.width}
+      height={glyph.height}
+      aria-hidden="true"
+      className={`arrows ${className}`}
+    >
+      <circle cx={glyph.dot[0]} cy={glyph.dot[1]} r={3.5} fill="var(--point)" />
       <g className="arrow">
-        <path className="shaft" d="M10,8 H29" />
-        <path className="head" d={head(0) + (capped ? head(6) : '')} />
+        <path className="shaft" d={glyph.shaft} />
+        <path className="head" d={glyph.head(0) + (capped ? glyph.head(6) : '')} />
       </g>
     </svg>
   );
