@@ -19,9 +19,10 @@ export const ARROW_CAP = 2;
 
 /**
  * How far above the 80th percentile's reference the scale may go so that the longest arrow fits:
- * one step of the 1-2-5 ladder (×2 or ×2.5). Farther, the typical arrows would shrink to specks.
+ * one step of the 1-2-5 ladder (×2 or ×2.5; the next is ×4, so 2.6 also absorbs rounding).
+ * Farther, the typical arrows would shrink to specks.
  */
-const FIT_LONGEST_LIMIT = 2.5;
+const FIT_LONGEST_LIMIT = 2.6;
 
 /** Smallest 1-2-5 number ≥ `value` (value > 0). */
 export function niceCeiling(value: number): number {
@@ -52,9 +53,7 @@ export function chooseReference(values: Iterable<number>): number {
     magnitudes[Math.min(magnitudes.length - 1, Math.floor(0.8 * magnitudes.length))];
   const typical = niceCeiling(percentile ?? 1);
   const fitsLongest = niceCeiling(magnitudes[magnitudes.length - 1]! / ARROW_CAP);
-  return fitsLongest > typical && fitsLongest <= FIT_LONGEST_LIMIT * typical * (1 + 1e-9)
-    ? fitsLongest
-    : typical;
+  return fitsLongest <= FIT_LONGEST_LIMIT * typical ? Math.max(fitsLongest, typical) : typical;
 }
 
 /** An arrow in data units: components along x and y, and whether it was shortened to the cap. */

@@ -13,19 +13,10 @@ import { OBJECTIVE_KEYS, reasonMessage } from './reasonText';
 type Result = AnalysisView['result'];
 
 /**
- * Noise against signal in words, relative to the other fit: "much" and "little" only where they
- * hold on their own (σn/σf above or below a half), otherwise "more" and "less" (two fits that both
- * call the data mostly noise differ only in how much).
+ * σn/σf at which noise stops being "little" and starts being "much". Below it a fit has little
+ * noise, above it much, but only where the other fit agrees: two fits that both call the data
+ * mostly noise (or mostly signal) differ only in "more" or "less".
  */
-function noiseWords(
-  noisier: boolean,
-  noiseRatio: number,
-): 'muchNoise' | 'moreNoise' | 'littleNoise' | 'lessNoise' {
-  if (noisier) return noiseRatio >= NOISE_WORD_RATIO ? 'muchNoise' : 'moreNoise';
-  return noiseRatio < NOISE_WORD_RATIO ? 'littleNoise' : 'lessNoise';
-}
-
-/** σn/σf at which noise stops being "little" and starts being "much". */
 const NOISE_WORD_RATIO = 0.5;
 
 /**
@@ -46,7 +37,15 @@ export function describeFit(
   return tr.t('fitDescription', {
     shape: tr.t(`fit${shape}${noisier ? 'Noisy' : ''}`),
     lengthscale: tr.number(theta.lengthscale, 2),
-    noise: tr.t(noiseWords(noisier, noiseRatio)),
+    noise: tr.t(
+      noisier
+        ? noiseRatio >= NOISE_WORD_RATIO
+          ? 'muchNoise'
+          : 'moreNoise'
+        : noiseRatio < NOISE_WORD_RATIO
+          ? 'littleNoise'
+          : 'lessNoise',
+    ),
   });
 }
 

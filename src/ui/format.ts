@@ -68,7 +68,6 @@ export function formatLogRatio(logRatio: number, language: Language = 'en'): str
 export function formatPercent(fraction: number, language: Language = 'en'): string {
   if (!Number.isFinite(fraction)) return '—';
   const percent = fraction * 100;
-  if (percent === 0) return '0 %';
   const magnitude = Math.abs(percent);
   const text =
     magnitude < 0.05
