@@ -6,9 +6,7 @@
 import katex from 'katex';
 import type { Matrix3 } from '../engine';
 import type { Language } from './messages';
-import { texMatrix, texNumber } from '../i18n/texNumber';
-
-export { texNumber };
+import { texMatrix } from '../i18n/texNumber';
 
 export const RULE_TEX = String.raw`\hat\theta(X, y) = \operatorname*{argmax}_{\theta}\ \log p(y \mid X, \theta)`;
 export const STATIONARY_TEX = String.raw`\nabla_{\theta} L\big(\hat\theta(y), y\big) = 0 \quad \text{for every } y \text{ near the data}`;

@@ -32,9 +32,7 @@
 import type { FitInternals } from '../fit';
 import { dot, multiplyMatrixVector, multiplyTransposed } from '../linalg';
 import type { LogTheta, Matrix3 } from '../types';
-import { looGradient, looHessian, PAIRS } from './loo';
-
-const LOG_TWO_PI = Math.log(2 * Math.PI);
+import { LOG_TWO_PI, looGradient, looHessian, PAIRS } from './loo';
 
 /** Σ coefficient × matrix (n×n, row-major). */
 type Combination = readonly (readonly [number, Float64Array])[];

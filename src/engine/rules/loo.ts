@@ -22,7 +22,7 @@ import { relativeSolveError, type EvaluationRoundoff } from '../roundoff';
 import { zeroMatrix3 } from '../small3';
 import type { LogTheta, Matrix3 } from '../types';
 
-const LOG_TWO_PI = Math.log(2 * Math.PI);
+export const LOG_TWO_PI = Math.log(2 * Math.PI);
 
 type Vectors3 = [Float64Array, Float64Array, Float64Array];
 type Vectors6 = [

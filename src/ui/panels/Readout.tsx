@@ -24,6 +24,7 @@ export function Readout() {
   const dragging = useExplorer((s) => s.drag?.active ?? false);
   const tr = useI18n();
   const { t, number: formatNumber } = tr;
+  const verdict = result && hessianVerdict(result.diagnostics);
   const [announcement, setAnnouncement] = useState('');
   const settled =
     result && !dragging
@@ -110,11 +111,9 @@ export function Readout() {
             <Term id="hessian">{t('hessian')}</Term> {t('atThetaHat')}
           </dt>
           <dd>
-            {result ? (
-              <Term id={hessianVerdict(result.diagnostics).term}>
-                <span data-testid="hessian-verdict">
-                  {t(hessianVerdict(result.diagnostics).message)}
-                </span>
+            {verdict ? (
+              <Term id={verdict.term}>
+                <span data-testid="hessian-verdict">{t(verdict.message)}</span>
               </Term>
             ) : (
               '—'

@@ -9,8 +9,9 @@ import { useShownPoints } from './useShownPoints';
 /**
  * One arrow per point: the sensitivity of the chosen hyperparameter to the point, drawn from the
  * point's edge at the store's fixed scale (one unit of y per `reference`). Dashed in their colour
- * when the fit asks for caution (a near tie, few correct digits, σn on its floor); grey and dashed when it is untrusted; grey and faint while refitting (`data-stale`: the arrows belong to points
- * that have since moved); absent when the sensitivities are undefined.
+ * when the fit asks for caution (a near tie, few correct digits, σn on its floor); grey and
+ * dashed when it is untrusted; grey and faint while refitting (`data-stale`: the arrows belong to
+ * points that have since moved); absent when the sensitivities are undefined.
  *
  * Hooks: `data-dy` / `data-dx` hold ∂ log θ̂/∂yᵢ and ∂ log θ̂/∂xᵢ (0 for vertical arrows) in
  * full precision, `data-length-dy` / `data-length-dx` the drawn arrow in reference units, and

@@ -96,6 +96,8 @@ export const PlotKey = memo(function PlotKey({ scales, box }: { scales: PlotScal
   const arrow = arrowShape(swatch / 2, dotY, 0, -unit, false);
   const arrowTop = column ? 2 * lineHeight + 2 : 0;
   const inset = column ? 6 : 3;
+  // Each rule's sample: a short arrow rising in its line.
+  const sampleArrow = arrowShape(swatch / 2, lineHeight - 3, 0, -12, false);
   const rules = compareRule
     ? (
         [
@@ -176,24 +178,21 @@ export const PlotKey = memo(function PlotKey({ scales, box }: { scales: PlotScal
             data-testid="key-rules"
             data-rules={`${rule} ${compareRule}`}
           >
-            {rules.map((entry, k) => {
-              const sampleArrow = arrowShape(swatch / 2, lineHeight - 3, 0, -12, false);
-              return (
-                <g key={entry.className} transform={`translate(${ruleX(k)},${ruleY(k)})`}>
-                  {sampleArrow && (
-                    <g className={entry.className}>
-                      <g className="arrow">
-                        <path className="shaft" d={sampleArrow.shaft} />
-                        <path className="head" d={sampleArrow.head} />
-                      </g>
+            {rules.map((entry, k) => (
+              <g key={entry.className} transform={`translate(${ruleX(k)},${ruleY(k)})`}>
+                {sampleArrow && (
+                  <g className={entry.className}>
+                    <g className="arrow">
+                      <path className="shaft" d={sampleArrow.shaft} />
+                      <path className="head" d={sampleArrow.head} />
                     </g>
-                  )}
-                  <text className="key-text" x={textX} y={lineHeight / 2} dy="0.35em">
-                    {entry.text}
-                  </text>
-                </g>
-              );
-            })}
+                  </g>
+                )}
+                <text className="key-text" x={textX} y={lineHeight / 2} dy="0.35em">
+                  {entry.text}
+                </text>
+              </g>
+            ))}
           </g>
         )}
       </g>

@@ -58,10 +58,7 @@ export function PullMapReadout() {
   const addedHere = added && added.x === cellX && added.y === cellY ? added : null;
   const asking = insight?.addedPointAsked?.x === cellX && insight?.addedPointAsked?.y === cellY;
   const predicted = addedHere?.predictedDelta?.[row];
-  const holds =
-    addedHere !== null && predicted !== undefined
-      ? firstOrderHolds(addedHere.delta[row]!, predicted)
-      : null;
+  const holds = predicted !== undefined && firstOrderHolds(addedHere!.delta[row]!, predicted);
   const stops = [-1, -0.5, 0, 0.5, 1];
   return (
     <section
