@@ -12,6 +12,8 @@ import { createComputeClient } from './worker/main/client';
 
 /** Most points the page accepts (from a click, a link or a preset). */
 const MAX_PAGE_POINTS = 300;
+/** Up to this many points a drag is computed on the main thread (client.ts; BENCHMARKS.md). */
+const LIVE_ON_MAIN_THREAD_MAX_POINTS = 100;
 
 const rootElement = document.getElementById('root');
 if (!rootElement)
@@ -33,7 +35,7 @@ const presentOnly = isPresentOnly(fragment);
 const linked =
   fragment.length > 1 && !presentOnly ? decodeSharedState(fragment, MAX_PAGE_POINTS) : null;
 const store = createExplorerStore({
-  client: createComputeClient(),
+  client: createComputeClient({ liveOnMainThreadMaxPoints: LIVE_ON_MAIN_THREAD_MAX_POINTS }),
   initial: linked?.ok ? linked.state : undefined,
   maxPoints: MAX_PAGE_POINTS,
   responseCurves: true,

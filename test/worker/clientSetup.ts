@@ -5,7 +5,13 @@ import type { MainThreadCompute } from '../../src/worker/main/mainThreadCompute'
 import type { AnalysisResult, ComputeStatus } from '../../src/worker/shared/protocol';
 import { curveResultFor, FakeWorker, resultFor } from './fakeWorker';
 
-export function setup(options: { liveness?: Partial<LivenessOptions>; maxRestarts?: number } = {}) {
+export function setup(
+  options: {
+    liveness?: Partial<LivenessOptions>;
+    maxRestarts?: number;
+    liveOnMainThreadMaxPoints?: number;
+  } = {},
+) {
   const workers: FakeWorker[] = [];
   const mainThreadRequests: number[] = [];
   const mainThreadCurves: number[] = [];

@@ -14,6 +14,11 @@
  * `maxRestarts` consecutive failures, or when no worker can be created at all, the client
  * computes on the main thread for good and reports the backend 'main-thread'.
  *
+ * A drag's requests (`live`) on at most `liveOnMainThreadMaxPoints` points are computed on the
+ * main thread at once, once its engine has loaded (after the first answer), and delivered by the
+ * same rule: the answer is drawn in the frame of the move that asked for it (docs/design.md,
+ * "Queues and watchdogs").
+ *
  * Response curves travel beside the analyses: the newest curve request is outstanding until its
  * answer comes (or it is cancelled), is sent again to a restarted worker, and goes to the main
  * thread with the rest. The worker computes it only while it has no analysis to do.
@@ -66,6 +71,14 @@ export interface ComputeClientOptions {
   liveness?: Partial<LivenessOptions>;
   /** Consecutive worker failures after which the main thread takes over. */
   maxRestarts?: number;
+  /**
+   * A drag's requests (`AnalysisRequest.live`) on at most this many points are computed on the
+   * main thread, at once, once its engine has loaded (it is loaded after the first answer): a
+   * drag step there takes a millisecond or two, and its answer is drawn in the frame of the move
+   * that asked for it instead of one or more frames later. 0 (the default) keeps every request
+   * on the worker.
+   */
+  liveOnMainThreadMaxPoints?: number;
 }
 
 export const DEFAULT_MAX_RESTARTS = 3;
@@ -137,6 +150,10 @@ export function createComputeClient(options: ComputeClientOptions = {}): Compute
   /** No worker any more: every request goes to the main thread. */
   let mainThreadOnly = false;
   let mainThread: Promise<MainThreadCompute> | null = null;
+  const liveMaxPoints = options.liveOnMainThreadMaxPoints ?? 0;
+  /** The main thread's engine, once loaded for live requests. */
+  let liveCompute: MainThreadCompute | null = null;
+  let liveLoading = false;
   let consecutiveFailures = 0;
   let restartNote: ComputeNote | null = null;
   let disposed = false;
@@ -193,13 +210,47 @@ export function createComputeClient(options: ComputeClientOptions = {}): Compute
     else sendToWorker(request);
   };
 
+  const deliver = (result: AnalysisResult): void => {
+    if (result.seq <= lastDeliveredSeq) return;
+    lastDeliveredSeq = result.seq;
+    notifyAll(resultListeners, result);
+    if (liveMaxPoints > 0 && !liveLoading) {
+      liveLoading = true;
+      // Loaded after the first answer, so that it never delays one.
+      mainThreadCompute().then(
+        (compute) => {
+          liveCompute = compute;
+        },
+        () => {},
+      );
+    }
+  };
+
+  /** A drag step on the main thread, answered within the task that asked for it. */
+  const computeLive = (compute: MainThreadCompute, request: SequencedRequest): void => {
+    // Whatever waits for the worker is older than this request: only its answer may show.
+    pending = null;
+    void compute.compute(request).then(
+      (result) => {
+        if (!disposed) deliver(result);
+      },
+      (error: unknown) => {
+        if (!disposed) {
+          deliver({
+            seq: request.seq,
+            ok: false,
+            code: 'internal',
+            message: describeFailure(error),
+          });
+        }
+      },
+    );
+  };
+
   function receive(result: AnalysisResult): void {
     if (disposed || inFlight === null || result.seq !== inFlight.request.seq) return;
     inFlight = null;
-    if (result.seq > lastDeliveredSeq) {
-      lastDeliveredSeq = result.seq;
-      notifyAll(resultListeners, result);
-    }
+    deliver(result);
     if (pending !== null) {
       const next = pending;
       pending = null;
@@ -324,7 +375,9 @@ export function createComputeClient(options: ComputeClientOptions = {}): Compute
         seq: ++lastSeq,
       };
       if (disposed) return sequenced.seq;
-      if (inFlight === null) dispatch(sequenced);
+      if (liveCompute !== null && request.live && request.x.length <= liveMaxPoints) {
+        computeLive(liveCompute, sequenced);
+      } else if (inFlight === null) dispatch(sequenced);
       else pending = sequenced;
       return sequenced.seq;
     },
