@@ -31,6 +31,7 @@ import {
   type LivenessWatch,
 } from './liveness';
 import { NoWebWorkersError, type ComputeNote, type WorkerFailure } from '../shared/computeNote';
+import { describeFailure, workerFailure } from './failures';
 import type { FromWorkerMessage, ToWorkerMessage } from '../shared/messages';
 import type { MainThreadCompute } from './mainThreadCompute';
 import { createSideJob } from './sideJob';
@@ -102,26 +103,6 @@ function notifyAll<T>(listeners: Iterable<(value: T) => void>, value: T): void {
       });
     }
   }
-}
-
-/** The message of a thrown value (the browser's or the engine's own words). */
-export function describeFailure(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-/**
- * Why a worker is given up on, from what reported it: an Error, an ErrorEvent, a bare event (a
- * worker that failed to load), or a pool's event for a silent worker (with `silentMs`).
- */
-export function workerFailure(error: unknown): WorkerFailure {
-  if (error instanceof NoWebWorkersError) return { code: 'no-web-workers' };
-  if (error instanceof Event) {
-    const { message, silentMs } = error as Event & { message?: unknown; silentMs?: unknown };
-    if (typeof silentMs === 'number') return { code: 'silent', seconds: silentMs / 1000 };
-    if (typeof message === 'string' && message !== '') return { code: 'error', detail: message };
-    return { code: error.type === 'messageerror' ? 'undecodable-message' : 'unnamed-error' };
-  }
-  return { code: 'error', detail: describeFailure(error) };
 }
 
 /** Where the request in flight is being computed. */
