@@ -381,3 +381,26 @@ describe('accessibility', () => {
     },
   );
 });
+
+it('on a phone, a formula wider than the column is shaded on the side that has more to show', async () => {
+  const chromium = await launchChromium();
+  try {
+    const page = await openPhoneArticle(chromium);
+    const wide = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('.formula')]
+        .filter((box) => box.scrollWidth > box.clientWidth + 1)
+        .map((box) => {
+          const style = getComputedStyle(box);
+          return { image: style.backgroundImage, attachment: style.backgroundAttachment };
+        }),
+    );
+    expect(wide.length).toBeGreaterThan(0);
+    for (const { image, attachment } of wide) {
+      // Two shades that stay at the box's edges, two paper covers that scroll with the formula.
+      expect(image.match(/radial-gradient/g)).toHaveLength(2);
+      expect(attachment).toBe('local, local, scroll, scroll');
+    }
+  } finally {
+    await chromium.close();
+  }
+});
