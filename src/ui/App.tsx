@@ -165,17 +165,18 @@ function Explorer({ onLanguage }: { onLanguage: (language: Language) => void }) 
         </div>
         {workbench && (
           <div className="workbench">
-            {/* Below the first screen: held still during a drag while out of view. */}
+            {/* Below the first screen: held still during a drag while out of view (each part on
+                its own, as each may be in view without the other). */}
             {showLandscape && shows('landscape') && (
               <PausedOffscreen className="landscape-slot">
                 <Landscape />
               </PausedOffscreen>
             )}
-            <div className="workbench-side">
+            <PausedOffscreen className="workbench-side">
               {shows('rules') && <RulesCard />}
               {shows('prediction') && <Prediction />}
               {shows('check') && <FiniteDifference />}
-            </div>
+            </PausedOffscreen>
           </div>
         )}
         {(shows('legend') || shows('math')) && (

@@ -43,10 +43,17 @@ describe('the explorer in Chromium (mouse and keyboard)', () => {
     await page.mouse.down();
     await page.mouse.move(start.x + 10, start.y - 40, { steps: 8 });
     await waitForFit(page);
-    // Mid-drag: the IFT prediction sits beside the refit.
-    await expect.poll(() => page.locator('[data-testid=predicted-lengthscale]').count()).toBe(1);
+    // Mid-drag: the IFT prediction sits beside the refit, under θ̂; the panels below the first
+    // screen are held still while out of view …
+    await expect
+      .poll(() => page.locator('[data-testid=readout-predicted-lengthscale]').count())
+      .toBe(1);
+    expect(await page.locator('.workbench-side').getAttribute('data-paused')).toBe('true');
     await page.mouse.up();
     await waitForFit(page);
+    // … and catch up at the release: the prediction card compares the drag's prediction too.
+    expect(await page.locator('.workbench-side').getAttribute('data-paused')).toBe('false');
+    await expect.poll(() => page.locator('[data-testid=predicted-lengthscale]').count()).toBe(1);
 
     const thetaAfter = await readTheta(page);
     expect(thetaAfter.lengthscale).not.toBe(thetaBefore.lengthscale);
