@@ -7,9 +7,9 @@
  * `?explorer=1` also shows the explorer on this page's client (explorerLab.tsx), so faults can be
  * tested where the arrows are drawn.
  */
-import type { KernelName, LogTheta, Matrix3 } from '../../engine';
+import type { KernelName, LogTheta, Matrix3, SelectionRule } from '../../engine';
 import { createComputeClient, type WorkerLike } from '../main/client';
-import type { AnalysisResult, ComputeStatus, CurveResult } from '../shared/protocol';
+import type { AnalysisResult, ComputeStatus, CurveResult, InsightResult } from '../shared/protocol';
 import type { LabBandPath, LabFault, LabToWorkerMessage } from './labFaults';
 
 /** A request in plain JSON, as a test can pass it through `page.evaluate`. */
@@ -47,6 +47,16 @@ export interface LabCurveResult {
   globalChecks?: number;
   timingMs?: { compute: number; total: number };
   /** Request → delivery, as seen by the page. */
+  latencyMs: number;
+}
+
+/** The influence panel's answer, as the worker timed it (ms) and the page saw it. */
+export interface LabInfluenceResult {
+  ok: boolean;
+  message?: string;
+  /** The worker's time: the fit, then the local maxima and every removal refit. */
+  timingMs?: { fit: number; influence: number; total: number };
+  statuses?: string[];
   latencyMs: number;
 }
 
@@ -264,6 +274,46 @@ const workerLab = {
           refits: curve.refits,
           globalChecks: curve.globalChecks,
           timingMs: result.timingMs,
+          latencyMs,
+        });
+      });
+    });
+  },
+  /** Asks for every point's influence under `rule`, fitted cold, and resolves with its answer. */
+  influence(
+    request: { x: number[]; y: number[]; rule: SelectionRule; kernel?: KernelName },
+    timeoutMs = 60_000,
+  ): Promise<LabInfluenceResult> {
+    const sent = performance.now();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error('timed out waiting for influence')),
+        timeoutMs,
+      );
+      const seq = client.requestInsight!({
+        x: Float64Array.from(request.x),
+        y: Float64Array.from(request.y),
+        kernel: request.kernel ?? 'rbf',
+        rule: request.rule,
+        start: null,
+        influence: true,
+        pullMap: null,
+        addedPoint: null,
+      });
+      const unsubscribe = client.subscribeInsight!((result: InsightResult) => {
+        if (result.seq !== seq) return;
+        clearTimeout(timer);
+        unsubscribe();
+        const latencyMs = performance.now() - sent;
+        if (!result.ok) {
+          resolve({ ok: false, message: result.message, latencyMs });
+          return;
+        }
+        const { fit, influence, total } = result.timingMs;
+        resolve({
+          ok: true,
+          timingMs: { fit, influence, total },
+          statuses: result.influence?.rows.map((row) => row.status) ?? [],
           latencyMs,
         });
       });
