@@ -13,7 +13,7 @@ import { createComputeClient } from './worker/main/client';
 /** Most points the page accepts (from a click, a link or a preset). */
 const MAX_PAGE_POINTS = 300;
 /** Up to this many points a drag is computed on the main thread (client.ts; BENCHMARKS.md). */
-const LIVE_ON_MAIN_THREAD_MAX_POINTS = 100;
+const LIVE_ON_MAIN_THREAD_MAX_POINTS = 50;
 
 const rootElement = document.getElementById('root');
 if (!rootElement)

@@ -55,7 +55,7 @@ export const GLOSSARY_ES: Readonly<Record<GlossaryTerm, GlossaryEntry>> = {
   computeBackend: {
     term: 'línea de cálculo',
     explanation:
-      '«cálculo webgl» (o cpu, o hilo principal): dónde se calculan la curva y su banda: en un hilo en segundo plano en la tarjeta gráfica mediante TensorFlow.js, o en el procesador; mientras arrastras un punto (hasta 100 puntos), la propia página calcula cada paso, para que las flechas sigan al puntero. «float64 wasm» (o js): cada número que ves, θ̂, la verosimilitud y las flechas, sale de un motor de doble precisión compilado a WebAssembly (o ejecutado como JavaScript).',
+      '«cálculo webgl» (o cpu, o hilo principal): dónde se calculan la curva y su banda: en un hilo en segundo plano en la tarjeta gráfica mediante TensorFlow.js, o en el procesador; mientras arrastras un punto (hasta 50 puntos), la propia página calcula cada paso, para que las flechas sigan al puntero. «float64 wasm» (o js): cada número que ves, θ̂, la verosimilitud y las flechas, sale de un motor de doble precisión compilado a WebAssembly (o ejecutado como JavaScript).',
   },
   laplace: {
     term: 'elipses de Laplace',

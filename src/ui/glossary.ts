@@ -65,7 +65,7 @@ export const GLOSSARY = {
   computeBackend: {
     term: 'compute line',
     explanation:
-      '“compute webgl” (or cpu, or main thread): where the curve and its band are computed, in a background thread on the graphics card through TensorFlow.js, or on the processor; while you drag a point (up to 100 points) the page computes each step itself, so the arrows keep up with the pointer. “float64 wasm” (or js): every number shown, θ̂, the likelihood and the arrows, comes from a double-precision engine compiled to WebAssembly (or running as JavaScript).',
+      '“compute webgl” (or cpu, or main thread): where the curve and its band are computed, in a background thread on the graphics card through TensorFlow.js, or on the processor; while you drag a point (up to 50 points) the page computes each step itself, so the arrows keep up with the pointer. “float64 wasm” (or js): every number shown, θ̂, the likelihood and the arrows, comes from a double-precision engine compiled to WebAssembly (or running as JavaScript).',
   },
   laplace: {
     term: 'Laplace ellipses',
