@@ -193,6 +193,25 @@ function until(condition: () => boolean, timeoutMs: number, what: string): Promi
   });
 }
 
+/** The answer numbered `seq` from a stream of answers, and how long after `sent` it came. */
+function answerTo<R extends { seq: number }>(
+  subscribe: (listener: (result: R) => void) => () => void,
+  seq: number,
+  sent: number,
+  timeoutMs: number,
+  what: string,
+): Promise<{ result: R; latencyMs: number }> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}`)), timeoutMs);
+    const unsubscribe = subscribe((result) => {
+      if (result.seq !== seq) return;
+      clearTimeout(timer);
+      unsubscribe();
+      resolve({ result, latencyMs: performance.now() - sent });
+    });
+  });
+}
+
 const workerLab = {
   request(request: LabRequest): number {
     const x = Float64Array.from(request.x);
@@ -231,93 +250,80 @@ const workerLab = {
     return status;
   },
   /** Asks for a response curve and resolves with its answer (the newest curve request wins). */
-  curve(request: LabCurveRequest, timeoutMs = 60_000): Promise<LabCurveResult> {
+  async curve(request: LabCurveRequest, timeoutMs = 60_000): Promise<LabCurveResult> {
     const sent = performance.now();
     const axis = request.axis ?? 'y';
     const start = request.start;
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('timed out waiting for a curve')), timeoutMs);
-      const seq = client.requestCurve({
-        x: Float64Array.from(request.x),
-        y: Float64Array.from(request.y),
-        kernel: request.kernel ?? 'rbf',
-        index: request.index,
-        axis,
-        halfWidth: request.halfWidth ?? 1,
-        perSide: request.perSide ?? 12,
-        domain: axis === 'y' ? [-3, 3] : [0, 10],
-        start:
-          start?.logTheta && start.hessianLogTheta
-            ? {
-                logTheta: start.logTheta,
-                hessianLogTheta: start.hessianLogTheta,
-                runnerUpLogTheta: start.runnerUpLogTheta ?? null,
-              }
-            : null,
-      });
-      const unsubscribe = client.subscribeCurve((result: CurveResult) => {
-        if (result.seq !== seq) return;
-        clearTimeout(timer);
-        unsubscribe();
-        const latencyMs = performance.now() - sent;
-        if (!result.ok) {
-          resolve({ ok: false, message: result.message, latencyMs });
-          return;
-        }
-        const { curve } = result;
-        resolve({
-          ok: true,
-          values: Array.from(curve.values),
-          logTheta: curve.logTheta.map((row) => Array.from(row)),
-          branch: Array.from(curve.branch),
-          slope: curve.slope ? [...curve.slope] : null,
-          refits: curve.refits,
-          globalChecks: curve.globalChecks,
-          timingMs: result.timingMs,
-          latencyMs,
-        });
-      });
+    const seq = client.requestCurve({
+      x: Float64Array.from(request.x),
+      y: Float64Array.from(request.y),
+      kernel: request.kernel ?? 'rbf',
+      index: request.index,
+      axis,
+      halfWidth: request.halfWidth ?? 1,
+      perSide: request.perSide ?? 12,
+      domain: axis === 'y' ? [-3, 3] : [0, 10],
+      start:
+        start?.logTheta && start.hessianLogTheta
+          ? {
+              logTheta: start.logTheta,
+              hessianLogTheta: start.hessianLogTheta,
+              runnerUpLogTheta: start.runnerUpLogTheta ?? null,
+            }
+          : null,
     });
+    const { result, latencyMs } = await answerTo<CurveResult>(
+      (listener) => client.subscribeCurve(listener),
+      seq,
+      sent,
+      timeoutMs,
+      'a curve',
+    );
+    if (!result.ok) return { ok: false, message: result.message, latencyMs };
+    const { curve } = result;
+    return {
+      ok: true,
+      values: Array.from(curve.values),
+      logTheta: curve.logTheta.map((row) => Array.from(row)),
+      branch: Array.from(curve.branch),
+      slope: curve.slope ? [...curve.slope] : null,
+      refits: curve.refits,
+      globalChecks: curve.globalChecks,
+      timingMs: result.timingMs,
+      latencyMs,
+    };
   },
   /** Asks for every point's influence under `rule`, fitted cold, and resolves with its answer. */
-  influence(
+  async influence(
     request: { x: number[]; y: number[]; rule: SelectionRule; kernel?: KernelName },
     timeoutMs = 60_000,
   ): Promise<LabInfluenceResult> {
     const sent = performance.now();
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(
-        () => reject(new Error('timed out waiting for influence')),
-        timeoutMs,
-      );
-      const seq = client.requestInsight!({
-        x: Float64Array.from(request.x),
-        y: Float64Array.from(request.y),
-        kernel: request.kernel ?? 'rbf',
-        rule: request.rule,
-        start: null,
-        influence: true,
-        pullMap: null,
-        addedPoint: null,
-      });
-      const unsubscribe = client.subscribeInsight!((result: InsightResult) => {
-        if (result.seq !== seq) return;
-        clearTimeout(timer);
-        unsubscribe();
-        const latencyMs = performance.now() - sent;
-        if (!result.ok) {
-          resolve({ ok: false, message: result.message, latencyMs });
-          return;
-        }
-        const { fit, influence, total } = result.timingMs;
-        resolve({
-          ok: true,
-          timingMs: { fit, influence, total },
-          statuses: result.influence?.rows.map((row) => row.status) ?? [],
-          latencyMs,
-        });
-      });
+    const seq = client.requestInsight!({
+      x: Float64Array.from(request.x),
+      y: Float64Array.from(request.y),
+      kernel: request.kernel ?? 'rbf',
+      rule: request.rule,
+      start: null,
+      influence: true,
+      pullMap: null,
+      addedPoint: null,
     });
+    const { result, latencyMs } = await answerTo<InsightResult>(
+      (listener) => client.subscribeInsight!(listener),
+      seq,
+      sent,
+      timeoutMs,
+      'influence',
+    );
+    if (!result.ok) return { ok: false, message: result.message, latencyMs };
+    const { fit, influence, total } = result.timingMs;
+    return {
+      ok: true,
+      timingMs: { fit, influence, total },
+      statuses: result.influence?.rows.map((row) => row.status) ?? [],
+      latencyMs,
+    };
   },
   status: (): ComputeStatus => status,
   /** Seqs of the delivered results, in delivery order. */
