@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { translator } from '../../src/i18n/messages';
 import { FLOOR_POINTS } from '../../src/learn/datasets';
+import { explorerMessages } from '../../src/ui/explorerText';
 import { RULE_MESSAGES } from '../../src/ui/ruleText';
 import { useBrowser as startBrowser } from './browser';
 import { waitForWidgetFit } from './embedHelpers';
@@ -49,9 +50,10 @@ describe.each(['en', 'es'] as const)('in %s', (language) => {
     await page.waitForSelector('[data-testid=compare-arrow]');
     const key = page.locator('[data-testid=key-rules]');
     const { t } = translator(language);
+    const say = explorerMessages(language);
     const [first, second] = await key.locator('text').allTextContents();
-    expect(first).toBe(t('keyCompareFirst', { rule: t(RULE_MESSAGES.ml.name) }));
-    expect(second).toBe(t('keyCompareSecond', { rule: t(RULE_MESSAGES.map.name) }));
+    expect(first).toBe(say('keyCompareFirst', { rule: t(RULE_MESSAGES.ml.name) }));
+    expect(second).toBe(say('keyCompareSecond', { rule: t(RULE_MESSAGES.map.name) }));
     // Each sample arrow in the colour of the arrows it names, the two colours apart.
     const colour = (selector: string) =>
       page

@@ -5,7 +5,7 @@
  * name: «TFI» and «navaja» are spelled out where the reader first meets them.
  */
 import { describe, expect, it } from 'vitest';
-import { GLOSSARY_ES, PRESET_TEXT_ES } from '../../src/i18n/explorer.es';
+import { explorerMessagesEs, GLOSSARY_ES, PRESET_TEXT_ES } from '../../src/i18n/explorer.es';
 import { es as explorerEs } from '../../src/i18n/messages.es';
 import { optionsEs } from '../../src/i18n/options.es';
 import { panelsEs } from '../../src/i18n/panels.es';
@@ -45,7 +45,14 @@ describe('Spanish terminology', () => {
   });
 
   it('the explorer’s catalogues say «hessiana» and «verosimilitud perfilada»', () => {
-    const catalogues = { explorerEs, panelsEs, optionsEs, GLOSSARY_ES, PRESET_TEXT_ES };
+    const catalogues = {
+      explorerEs,
+      panelsEs,
+      optionsEs,
+      explorerMessagesEs,
+      GLOSSARY_ES,
+      PRESET_TEXT_ES,
+    };
     for (const [name, catalogue] of Object.entries(catalogues))
       for (const text of strings(catalogue)) expect(rejected(text), `${name}: ${text}`).toEqual([]);
   });
@@ -63,15 +70,31 @@ describe('Spanish terminology', () => {
     // The page's explanation, and the check's intro right above its «TFI» column.
     expect(explorerEs.aboutText).toContain(expansion);
     expect(explorerEs.checkIntro).toContain(expansion);
-    for (const text of strings({ explorerEs, panelsEs, optionsEs, GLOSSARY_ES, CATALOGUES }))
+    for (const text of strings({
+      explorerEs,
+      panelsEs,
+      optionsEs,
+      explorerMessagesEs,
+      GLOSSARY_ES,
+      CATALOGUES,
+    }))
       if (/\bTFI\b/u.test(text) && !text.includes(expansion))
         expect(text, 'a bare «TFI» outside a column label').toBe(explorerEs.checkIft);
   });
 
   it('«navaja» is the infinitesimal jackknife, named so where it is explained', () => {
-    expect(explorerEs.influenceIntro).toMatch(/navaja infinitesimal.*infinitesimal jackknife/u);
-    for (const text of strings({ explorerEs, panelsEs, optionsEs, GLOSSARY_ES, CATALOGUES }))
-      if (/\bnavaja\b/iu.test(text) && text !== explorerEs.influenceJackknife)
+    expect(explorerMessagesEs.influenceIntro).toMatch(
+      /navaja infinitesimal.*infinitesimal jackknife/u,
+    );
+    for (const text of strings({
+      explorerEs,
+      panelsEs,
+      optionsEs,
+      explorerMessagesEs,
+      GLOSSARY_ES,
+      CATALOGUES,
+    }))
+      if (/\bnavaja\b/iu.test(text) && text !== explorerMessagesEs.influenceJackknife)
         expect(text).toMatch(/navaja infinitesimal/iu);
   });
 });

@@ -4,6 +4,7 @@ import { useI18n } from '../i18n';
 import { ArrowsLayer } from './ArrowsLayer';
 import { COMPARE_OFFSET, CompareArrowsLayer } from '../rules/CompareArrowsLayer';
 import { PullMapLayer } from '../rules/PullMapLayer';
+import { useCompareKeyRows } from '../rules/compareKeyRows';
 import { PointHighlight } from '../rules/PointHighlight';
 import { ManualFitBanner } from './ManualFitBanner';
 import { Axes } from './Axes';
@@ -43,6 +44,7 @@ export function Plot() {
   const rule = useExplorer((s) => s.analysis?.result.rule);
   const comparing = useExplorer((s) => s.options.compareRule !== null);
   const { t } = useI18n();
+  const keyRules = useCompareKeyRows();
   const [frame, setFrame] = useState<HTMLDivElement | null>(null);
   const [measure, width] = useElementWidth();
   const room = useRoomBelow(frame, BELOW_PLOT, dragging);
@@ -77,7 +79,7 @@ export function Plot() {
               <g transform={inner}>
                 <Axes scales={scales} />
               </g>
-              <PlotKey scales={scales} box={layout.key} />
+              <PlotKey scales={scales} box={layout.key} rules={keyRules} />
             </svg>
             <svg
               id={PLOT_SVG_ID}

@@ -1,9 +1,9 @@
 import { memo } from 'react';
+import type { SelectionRule } from '../../engine/types';
 import { selectArrows } from '../../state';
 import { useExplorer } from '../context';
 import { translator, type Translator } from '../../i18n/messages';
 import { plainSymbol } from '../format';
-import { RULE_MESSAGES } from '../ruleText';
 import { useI18n } from '../i18n';
 import {
   arrowShape,
@@ -13,6 +13,8 @@ import {
   type KeyBox,
   type PlotScales,
 } from './geometry';
+
+const NO_RULES: readonly KeyRuleRow[] = [];
 
 /** The largest change a key states for one step of the point, in percent. */
 const MOST_PERCENT = 20;
@@ -55,15 +57,30 @@ export function scaleWords(
   return vector ? [...head, t('keyMovesAlong'), t('keyTheArrow')] : [...head, t('keyMovesUp')];
 }
 
+/** A rule's row in the key while two rules' arrows are shown: its arrows' class and its words. */
+export interface KeyRuleRow {
+  rule: SelectionRule;
+  className: string;
+  text: string;
+}
+
 /**
  * The plot's key, drawn inside the SVG (so exported images carry it) in its own box outside the
  * data area (`plotLayout`): the mean, the band, and a sample arrow drawn like the data's —
  * vertical, rising from a dot, exactly one unit of y long — with the change of θ̂ it stands for in
  * words. In a column beside the data it lists all three; in a strip above the data (narrow plots)
- * only the arrow and its scale. While a second rule's arrows stand beside the first, it names the
- * two rules by their arrows' colours (below the scale in the column, at the strip's right end).
+ * only the arrow and its scale. While a second rule's arrows stand beside the first, `rules` names
+ * the two rules by their arrows' colours (below the scale in the column, at the strip's right end).
  */
-export const PlotKey = memo(function PlotKey({ scales, box }: { scales: PlotScales; box: KeyBox }) {
+export const PlotKey = memo(function PlotKey({
+  scales,
+  box,
+  rules = NO_RULES,
+}: {
+  scales: PlotScales;
+  box: KeyBox;
+  rules?: readonly KeyRuleRow[];
+}) {
   // Primitives, not the arrows view: this re-renders when the scale or verdict changes, not per refit.
   const status = useExplorer((s) => selectArrows(s).status);
   const untrusted = status === 'untrusted';
@@ -72,8 +89,6 @@ export const PlotKey = memo(function PlotKey({ scales, box }: { scales: PlotScal
   const hyperparameter = useExplorer((s) => s.options.hyperparameter);
   const showBand = useExplorer((s) => s.options.showBand);
   const vector = useExplorer((s) => s.options.arrowMode === 'vector');
-  const rule = useExplorer((s) => s.options.rule);
-  const compareRule = useExplorer((s) => s.options.compareRule);
   const unit = scales.y(0) - scales.y(1);
   const column = box.layout === 'column';
   const tr = useI18n();
@@ -98,17 +113,6 @@ export const PlotKey = memo(function PlotKey({ scales, box }: { scales: PlotScal
   const inset = column ? 6 : 3;
   // Each rule's sample: a short arrow rising in its line.
   const sampleArrow = arrowShape(swatch / 2, lineHeight - 3, 0, -12, false);
-  const rules = compareRule
-    ? (
-        [
-          [`arrows ${hyperparameter}`, 'keyCompareFirst', rule],
-          ['compare-arrows', 'keyCompareSecond', compareRule],
-        ] as const
-      ).map(([className, message, name]) => ({
-        className,
-        text: tr.t(message, { rule: tr.t(RULE_MESSAGES[name].name) }),
-      }))
-    : [];
   // The rules' block: below the scale, one a line in the column, side by side in the strip.
   const rulesTop = arrowTop + arrowBlock + (column ? 4 : 0);
   const ruleX = (k: number) => (column ? 0 : k * Math.min(170, box.width / 2));
@@ -176,7 +180,7 @@ export const PlotKey = memo(function PlotKey({ scales, box }: { scales: PlotScal
           <g
             transform={`translate(0,${rulesTop})`}
             data-testid="key-rules"
-            data-rules={`${rule} ${compareRule}`}
+            data-rules={rules.map((row) => row.rule).join(' ')}
           >
             {rules.map((entry, k) => (
               <g key={entry.className} transform={`translate(${ruleX(k)},${ruleY(k)})`}>
