@@ -17,7 +17,7 @@ export const explorerMessagesEn = {
   landscapeOffMap: 'θ̂ (off the map)',
   landscapeYourTheta: 'your θ',
   landscapeRunnerUp: 'runner-up, {gap} nats lower',
-  landscapeIft: 'IFT',
+  landscapeIft: 'prediction',
   landscapeAxisLengthscale: 'lengthscale ℓ',
   landscapeAxisNoise: 'noise ratio σn²/σf²',
   landscapeCaption:
@@ -51,7 +51,7 @@ export const explorerMessagesEn = {
   insightFailed: 'Could not compute this: {message}',
   influenceTitle: 'How much each point holds {name}',
   influenceIntro:
-    'Removal: the change of {name} when the point is taken out and θ̂ refitted. Jackknife: the same change predicted from a derivative at θ̂, with no refit. Where the two agree the point’s pull is linear; where they part — one point holding θ̂ up, or θ̂ jumping to another maximum without it — the derivative misleads.',
+    'Removal: the change of {name} when the point is taken out and θ̂ refitted. Jackknife (the infinitesimal jackknife): the same change predicted from a derivative at θ̂, with no refit. Where the two agree the point’s pull is linear; where they part — one point holding θ̂ up, or θ̂ jumping to another maximum without it — the derivative misleads.',
   influencePoint: 'Point',
   influenceRemoval: 'Removal',
   influenceJackknife: 'Jackknife',
@@ -60,7 +60,7 @@ export const explorerMessagesEn = {
   influenceJumped: 'jumps to another maximum',
   influenceUntrusted: 'refit untrusted',
   influenceInvalid: 'cannot refit without it',
-  influenceUndefined: 'The jackknife is undefined here: {reason}',
+  influenceUndefined: 'The infinitesimal jackknife is undefined here: {reason}',
   pullMapLabel: 'Where a new point would pull {name}',
   pullMapKey: 'Adding a point here changes {name} by about',
   pullMapHint: 'Hover over or tap the map for its number; click or tap to pick a place.',

@@ -23,7 +23,7 @@ export const en = {
   fitAside: 'The fit',
   aboutTitle: 'What am I looking at?',
   aboutText:
-    'A Gaussian process with kernel k(x, x′) = σf² ρ(|x − x′|; ℓ) + σn² δ is fitted by maximising the marginal likelihood of the points. The fitted values θ̂ are not a function you can differentiate by hand, but the rule that picks them is: at the maximum the gradient is zero, and the implicit function theorem turns that into the derivative of θ̂ with respect to every point. The arrows draw those derivatives. When the maximum is flat, a saddle, on a boundary or nearly tied with another, the derivative is not meaningful and the page says so.',
+    'A Gaussian process with kernel k(x, x′) = σf² ρ(|x − x′|; ℓ) + σn² δ is fitted by maximising the marginal likelihood of the points. The fitted values θ̂ are not a function you can differentiate by hand, but the rule that picks them is: at the maximum the gradient is zero, and the implicit function theorem (IFT) turns that into the derivative of θ̂ with respect to every point. The arrows draw those derivatives. When the maximum is flat, a saddle, on a boundary or nearly tied with another, the derivative is not meaningful and the page says so.',
   linkProblemFallback: '{message} Showing the default dataset instead.',
 
   // Share, export, presentation
@@ -131,7 +131,7 @@ export const en = {
   readoutTitle: 'Fitted hyperparameters',
   inUnit: 'in {unit}',
   notYetFitted: 'not yet fitted',
-  iftPredicts: 'IFT predicts {value}',
+  iftPredicts: 'the arrows predict {value}',
   fromTheRefit: '{gap} from the refit',
   natsValue: '{value} nats',
   conditionNumber: 'Hessian condition number',
@@ -187,7 +187,7 @@ export const en = {
   // Finite-difference check
   checkTitle: 'Check it',
   checkIntro:
-    'Refit with yᵢ moved by ±h and compare the slope with the implicit function theorem’s ∂ log θ̂/∂yᵢ.',
+    'Refit with yᵢ moved by ±h and compare the slope with ∂ log θ̂/∂yᵢ from the implicit function theorem (IFT).',
   checkSelect: 'Select a point to check',
   checkRefitting: 'Refitting around point {index}…',
   checkRun: 'Check point {index} by finite differences',
