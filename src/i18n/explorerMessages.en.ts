@@ -60,7 +60,7 @@ export const explorerMessagesEn = {
   influenceJumped: 'jumps to another maximum',
   influenceUntrusted: 'refit untrusted',
   influenceInvalid: 'cannot refit without it',
-  influenceUndefined: 'The infinitesimal jackknife is undefined here: {reason}',
+  influenceUndefined: 'The infinitesimal jackknife is undefined here: {reason}.',
   pullMapLabel: 'Where a new point would pull {name}',
   pullMapKey: 'Adding a point here changes {name} by about',
   pullMapHint: 'Hover over or tap the map for its number; click or tap to pick a place.',
@@ -70,7 +70,7 @@ export const explorerMessagesEn = {
   pullMapHolds: 'First order said {predicted}: it holds.',
   pullMapMisses: 'First order said {predicted}: a whole point here bends θ̂ off that straight line.',
   pullMapJumped: 'Exact refit: {change} — θ̂ jumps to another maximum.',
-  pullMapUndefined: 'No map here: {reason}',
+  pullMapUndefined: 'No map here: {reason}.',
 };
 
 /** Every key of the explorer's own text, each a string: a language missing one fails the typecheck. */

@@ -57,7 +57,7 @@ export const explorerMessagesEs: ExplorerMessages = {
   influenceJumped: 'salta a otro máximo',
   influenceUntrusted: 'reajuste no fiable',
   influenceInvalid: 'no se puede reajustar sin él',
-  influenceUndefined: 'Aquí la navaja infinitesimal no está definida: {reason}',
+  influenceUndefined: 'Aquí la navaja infinitesimal no está definida: {reason}.',
   pullMapLabel: 'Hacia dónde tiraría un punto nuevo del valor ajustado ({name})',
   pullMapKey: 'Un punto añadido aquí cambia el valor ajustado ({name}) en torno a',
   pullMapHint:
@@ -69,5 +69,5 @@ export const explorerMessagesEs: ExplorerMessages = {
   pullMapHolds: 'El primer orden decía {predicted}: se cumple.',
   pullMapMisses: 'El primer orden decía {predicted}: aquí un punto entero aparta θ̂ de esa recta.',
   pullMapJumped: 'Reajuste exacto: {change}; θ̂ salta a otro máximo.',
-  pullMapUndefined: 'Aquí no hay mapa: {reason}',
+  pullMapUndefined: 'Aquí no hay mapa: {reason}.',
 };
