@@ -4,7 +4,7 @@ import { useI18n } from '../i18n';
 import { ArrowsLayer } from './ArrowsLayer';
 import { COMPARE_OFFSET, CompareArrowsLayer } from '../rules/CompareArrowsLayer';
 import { PullMapLayer } from '../rules/PullMapLayer';
-import { useCompareKeyRows } from '../rules/compareKeyRows';
+import { useCompareKeyRows } from '../rules/CompareKeyRows';
 import { PointHighlight } from '../rules/PointHighlight';
 import { ManualFitBanner } from './ManualFitBanner';
 import { Axes } from './Axes';
@@ -44,7 +44,6 @@ export function Plot() {
   const rule = useExplorer((s) => s.analysis?.result.rule);
   const comparing = useExplorer((s) => s.options.compareRule !== null);
   const { t } = useI18n();
-  const keyRules = useCompareKeyRows();
   const [frame, setFrame] = useState<HTMLDivElement | null>(null);
   const [measure, width] = useElementWidth();
   const room = useRoomBelow(frame, BELOW_PLOT, dragging);
@@ -55,6 +54,7 @@ export function Plot() {
 
   const frameSize = { width, height, viewBox: `0 0 ${width} ${height}` };
   const { key } = layout;
+  const keyRules = useCompareKeyRows(key);
   // Beside the data, the θ set by hand is described at the foot of the key's column.
   const bannerInKey =
     key.layout === 'column'
@@ -79,7 +79,12 @@ export function Plot() {
               <g transform={inner}>
                 <Axes scales={scales} />
               </g>
-              <PlotKey scales={scales} box={layout.key} rules={keyRules} />
+              <PlotKey
+                scales={scales}
+                box={layout.key}
+                below={keyRules?.node}
+                belowHeight={keyRules?.height}
+              />
             </svg>
             <svg
               id={PLOT_SVG_ID}

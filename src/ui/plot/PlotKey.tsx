@@ -1,5 +1,4 @@
-import { memo } from 'react';
-import type { SelectionRule } from '../../engine/types';
+import { memo, type ReactNode } from 'react';
 import { selectArrows } from '../../state';
 import { useExplorer } from '../context';
 import { translator, type Translator } from '../../i18n/messages';
@@ -13,8 +12,6 @@ import {
   type KeyBox,
   type PlotScales,
 } from './geometry';
-
-const NO_RULES: readonly KeyRuleRow[] = [];
 
 /** The largest change a key states for one step of the point, in percent. */
 const MOST_PERCENT = 20;
@@ -57,29 +54,29 @@ export function scaleWords(
   return vector ? [...head, t('keyMovesAlong'), t('keyTheArrow')] : [...head, t('keyMovesUp')];
 }
 
-/** A rule's row in the key while two rules' arrows are shown: its arrows' class and its words. */
-export interface KeyRuleRow {
-  rule: SelectionRule;
-  className: string;
-  text: string;
-}
+/** Width of a key line's sample (a line, a swatch, an arrow), and where its words start. */
+export const KEY_SWATCH = 26;
+export const KEY_TEXT_X = KEY_SWATCH + 10;
 
 /**
  * The plot's key, drawn inside the SVG (so exported images carry it) in its own box outside the
  * data area (`plotLayout`): the mean, the band, and a sample arrow drawn like the data's —
  * vertical, rising from a dot, exactly one unit of y long — with the change of θ̂ it stands for in
  * words. In a column beside the data it lists all three; in a strip above the data (narrow plots)
- * only the arrow and its scale. While a second rule's arrows stand beside the first, `rules` names
- * the two rules by their arrows' colours (below the scale in the column, at the strip's right end).
+ * only the arrow and its scale. Below the scale it makes room for `below`, `belowHeight` tall:
+ * the explorer's names of two compared rules (src/ui/rules/CompareKeyRows.tsx), which the widget
+ * never shows.
  */
 export const PlotKey = memo(function PlotKey({
   scales,
   box,
-  rules = NO_RULES,
+  below,
+  belowHeight = 0,
 }: {
   scales: PlotScales;
   box: KeyBox;
-  rules?: readonly KeyRuleRow[];
+  below?: ReactNode;
+  belowHeight?: number;
 }) {
   // Primitives, not the arrows view: this re-renders when the scale or verdict changes, not per refit.
   const status = useExplorer((s) => selectArrows(s).status);
@@ -99,8 +96,8 @@ export const PlotKey = memo(function PlotKey({
   const lines = column ? words : [words.slice(0, 2).join(' '), words.slice(2).join(' ')];
   const lineHeight = KEY_LINE_HEIGHT;
   const wordsLineHeight = 15;
-  const swatch = 26;
-  const textX = swatch + 10;
+  const swatch = KEY_SWATCH;
+  const textX = KEY_TEXT_X;
   const colour = untrusted ? 'untrusted' : hyperparameter;
   // The sample arrow rises from a dot at the foot of its block, one unit of y long.
   const arrowBlock = Math.max(
@@ -111,15 +108,7 @@ export const PlotKey = memo(function PlotKey({
   const arrow = arrowShape(swatch / 2, dotY, 0, -unit, false);
   const arrowTop = column ? 2 * lineHeight + 2 : 0;
   const inset = column ? 6 : 3;
-  // Each rule's sample: a short arrow rising in its line.
-  const sampleArrow = arrowShape(swatch / 2, lineHeight - 3, 0, -12, false);
-  // The rules' block: below the scale, one a line in the column, side by side in the strip.
-  const rulesTop = arrowTop + arrowBlock + (column ? 4 : 0);
-  const ruleX = (k: number) => (column ? 0 : k * Math.min(170, box.width / 2));
-  const ruleY = (k: number) => (column ? k * lineHeight : 0);
-  const boxHeight =
-    arrowTop + arrowBlock + (rules.length > 0 ? (column ? rules.length : 1) * lineHeight + 4 : 0);
-
+  const boxHeight = arrowTop + arrowBlock + belowHeight;
   return (
     <g
       className="plot-key"
@@ -176,28 +165,8 @@ export const PlotKey = memo(function PlotKey({
             ))}
           </text>
         </g>
-        {rules.length > 0 && (
-          <g
-            transform={`translate(0,${rulesTop})`}
-            data-testid="key-rules"
-            data-rules={rules.map((row) => row.rule).join(' ')}
-          >
-            {rules.map((entry, k) => (
-              <g key={entry.className} transform={`translate(${ruleX(k)},${ruleY(k)})`}>
-                {sampleArrow && (
-                  <g className={entry.className}>
-                    <g className="arrow">
-                      <path className="shaft" d={sampleArrow.shaft} />
-                      <path className="head" d={sampleArrow.head} />
-                    </g>
-                  </g>
-                )}
-                <text className="key-text" x={textX} y={lineHeight / 2} dy="0.35em">
-                  {entry.text}
-                </text>
-              </g>
-            ))}
-          </g>
+        {below && (
+          <g transform={`translate(0,${arrowTop + arrowBlock + (column ? 4 : 0)})`}>{below}</g>
         )}
       </g>
     </g>
