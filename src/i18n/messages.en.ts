@@ -23,7 +23,7 @@ export const en = {
   fitAside: 'The fit',
   aboutTitle: 'What am I looking at?',
   aboutText:
-    'A Gaussian process with kernel k(x, x′) = σf² ρ(|x − x′|; ℓ) + σn² δ is fitted by maximising the marginal likelihood of the points. The fitted values θ̂ are not a function you can differentiate by hand, but the rule that picks them is: at the maximum the gradient is zero, and the implicit function theorem turns that into the derivative of θ̂ with respect to every point. The arrows draw those derivatives. When the maximum is flat, a saddle, on a boundary or nearly tied with another, the derivative is not meaningful and the page says so.',
+    'A Gaussian process with kernel k(x, x′) = σf² ρ(|x − x′|; ℓ) + σn² δ is fitted by maximising the marginal likelihood of the points. The fitted values θ̂ are not a function you can differentiate by hand, but the rule that picks them is: at the maximum the gradient is zero, and the implicit function theorem (IFT) turns that into the derivative of θ̂ with respect to every point. The arrows draw those derivatives. When the maximum is flat, a saddle, on a boundary or nearly tied with another, the derivative is not meaningful and the page says so.',
   linkProblemFallback: '{message} Showing the default dataset instead.',
 
   // Share, export, presentation
@@ -109,8 +109,6 @@ export const en = {
   keyPerUnit: 'per unit the point',
   keyPerStep: 'per {step} the point',
   keyNoArrows: 'No arrows',
-  keyCompareFirst: '{rule} (left)',
-  keyCompareSecond: '{rule} (right)',
   keyAtThisFit: 'at this fit',
   keyMovesAlong: 'moves along',
   keyTheArrow: 'the arrow',
@@ -133,7 +131,7 @@ export const en = {
   readoutTitle: 'Fitted hyperparameters',
   inUnit: 'in {unit}',
   notYetFitted: 'not yet fitted',
-  iftPredicts: 'IFT predicts {value}',
+  iftPredicts: 'the arrows predict {value}',
   fromTheRefit: '{gap} from the refit',
   natsValue: '{value} nats',
   conditionNumber: 'Hessian condition number',
@@ -189,7 +187,7 @@ export const en = {
   // Finite-difference check
   checkTitle: 'Check it',
   checkIntro:
-    'Refit with yᵢ moved by ±h and compare the slope with the implicit function theorem’s ∂ log θ̂/∂yᵢ.',
+    'Refit with yᵢ moved by ±h and compare the slope with ∂ log θ̂/∂yᵢ from the implicit function theorem (IFT).',
   checkSelect: 'Select a point to check',
   checkRefitting: 'Refitting around point {index}…',
   checkRun: 'Check point {index} by finite differences',
@@ -197,13 +195,6 @@ export const en = {
   checkDigits: 'digits agree for point {index}.',
   checkIft: 'IFT',
   checkFd: 'finite difference',
-
-  // Landscape readout and legend
-  landscapeHint:
-    'Hover over or tap the map to read it; click or tap to try that θ; or use Tab, the arrow keys and Enter.',
-  landscapeOutside: 'outside the computed map.',
-  natsBelow: 'nats below θ̂',
-  natsBelowTop: 'nats below the top',
 
   // Fit messages (what the engine's diagnostics mean on the plot)
   fitWiggly: 'a wiggly fit',
@@ -275,29 +266,4 @@ export const en = {
   compareUndefined: '{rule}: no arrows here ({reason}).',
   showInfluence: 'influence',
   showPullMap: 'new-point pull',
-  insightComputing: 'Computing…',
-  insightWaiting: 'Let go of the point to compute this.',
-  insightFailed: 'Could not compute this: {message}',
-  influenceTitle: 'How much each point holds {name}',
-  influenceIntro:
-    'Removal: the change of {name} when the point is taken out and θ̂ refitted. Jackknife: the same change predicted from a derivative at θ̂, with no refit. Where the two agree the point’s pull is linear; where they part — one point holding θ̂ up, or θ̂ jumping to another maximum without it — the derivative misleads.',
-  influencePoint: 'Point',
-  influenceRemoval: 'Removal',
-  influenceJackknife: 'Jackknife',
-  influenceGap: 'Apart (log)',
-  influenceSortBy: 'Sort by {column}',
-  influenceJumped: 'jumps to another maximum',
-  influenceUntrusted: 'refit untrusted',
-  influenceInvalid: 'cannot refit without it',
-  influenceUndefined: 'The jackknife is undefined here: {reason}',
-  pullMapLabel: 'Where a new point would pull {name}',
-  pullMapKey: 'Adding a point here changes {name} by about',
-  pullMapHint: 'Hover over or tap the map for its number; click or tap to pick a place.',
-  pullMapAt: 'A new point at ({x}, {y}) would change {name} by about {change} (first order).',
-  pullMapRefit: 'Refit exactly with a point here',
-  pullMapExact: 'Exact refit: {change}.',
-  pullMapHolds: 'First order said {predicted}: it holds.',
-  pullMapMisses: 'First order said {predicted}: a whole point here bends θ̂ off that straight line.',
-  pullMapJumped: 'Exact refit: {change} — θ̂ jumps to another maximum.',
-  pullMapUndefined: 'No map here: {reason}',
 };

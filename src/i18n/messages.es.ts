@@ -103,8 +103,6 @@ export const es: UiMessages = {
   keyPerUnit: 'por unidad que',
   keyPerStep: 'por cada {step} que',
   keyNoArrows: 'Sin flechas',
-  keyCompareFirst: '{rule} (izquierda)',
-  keyCompareSecond: '{rule} (derecha)',
   keyAtThisFit: 'en este ajuste',
   keyMovesAlong: 'el punto avanza',
   keyTheArrow: 'por la flecha',
@@ -187,12 +185,6 @@ export const es: UiMessages = {
   checkIft: 'TFI',
   checkFd: 'diferencias finitas',
 
-  landscapeHint:
-    'Pasa el puntero o toca el mapa para leerlo; haz clic o toca para probar ese θ; o usa Tab, las flechas y Enter.',
-  landscapeOutside: 'fuera del mapa calculado.',
-  natsBelow: 'nats por debajo de θ̂',
-  natsBelowTop: 'nats por debajo de la cima',
-
   fitWiggly: 'un ajuste ondulado',
   fitFlat: 'un ajuste plano',
   fitSmooth: 'un ajuste suave',
@@ -264,31 +256,4 @@ export const es: UiMessages = {
   compareUndefined: '{rule}: aquí no hay flechas ({reason}).',
   showInfluence: 'influencia',
   showPullMap: 'tirón de un punto nuevo',
-  insightComputing: 'Calculando…',
-  insightWaiting: 'Suelta el punto para calcular esto.',
-  insightFailed: 'No se pudo calcular: {message}',
-  influenceTitle: 'Cuánto sostiene cada punto el valor ajustado ({name})',
-  influenceIntro:
-    'Eliminación: cuánto cambia el valor ajustado ({name}) al quitar el punto y reajustar θ̂. Navaja (navaja infinitesimal, «infinitesimal jackknife»): ese cambio predicho por una derivada en θ̂, sin reajustar. Donde coinciden, el tirón es lineal; donde se separan —un punto sostiene θ̂, o θ̂ salta a otro máximo sin él— la derivada engaña.',
-  influencePoint: 'Punto',
-  influenceRemoval: 'Eliminación',
-  influenceJackknife: 'Navaja',
-  influenceGap: 'Diferencia (log)',
-  influenceSortBy: 'Ordenar por {column}',
-  influenceJumped: 'salta a otro máximo',
-  influenceUntrusted: 'reajuste no fiable',
-  influenceInvalid: 'no se puede reajustar sin él',
-  influenceUndefined: 'Aquí la navaja infinitesimal no está definida: {reason}',
-  pullMapLabel: 'Hacia dónde tiraría un punto nuevo del valor ajustado ({name})',
-  pullMapKey: 'Un punto añadido aquí cambia el valor ajustado ({name}) en torno a',
-  pullMapHint:
-    'Pasa el puntero o toca el mapa para ver su valor; haz clic o toca para elegir un lugar.',
-  pullMapAt:
-    'Un punto nuevo en ({x}; {y}) cambiaría el valor ajustado ({name}) en torno a {change} (primer orden).',
-  pullMapRefit: 'Reajustar exactamente con un punto aquí',
-  pullMapExact: 'Reajuste exacto: {change}.',
-  pullMapHolds: 'El primer orden decía {predicted}: se cumple.',
-  pullMapMisses: 'El primer orden decía {predicted}: aquí un punto entero aparta θ̂ de esa recta.',
-  pullMapJumped: 'Reajuste exacto: {change}; θ̂ salta a otro máximo.',
-  pullMapUndefined: 'Aquí no hay mapa: {reason}',
 };

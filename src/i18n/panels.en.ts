@@ -1,5 +1,5 @@
 /**
- * The panels' text in English (response curve, likelihood landscape, the math, the Embed dialog),
+ * The panels' text in English (response curve, the math, the Embed dialog),
  * the reader's notices (too many or too few points) and the engine's reasons in
  * the page's words. Spread into messages.en.ts; every key here must exist in panels.es.ts.
  */
@@ -31,38 +31,6 @@ export const panelsEn = {
     'Shaded: the tangent (the arrow) is within {within} of the refits; beyond, the curve bends away and the prediction parts.',
   curveHolds:
     'The tangent stays within {within} of every refit shown: here the arrow predicts {symbol}.',
-
-  // Likelihood landscape
-  landscapeTitle: 'Likelihood landscape',
-  landscapeRole: 'interactive map',
-  landscapeKeys: 'Arrow keys move a crosshair, Enter shows the fit at that θ, Escape returns to θ̂.',
-  landscapeNotComputed: 'Likelihood landscape, not yet computed.',
-  landscapeDescribe:
-    'Likelihood landscape over lengthscale and noise ratio. The maximum θ̂ is at ℓ {lengthscale}, noise ratio {ratio}.',
-  landscapeSecond: 'A second, lower maximum exists.',
-  landscapeOffMap: 'θ̂ (off the map)',
-  landscapeYourTheta: 'your θ',
-  landscapeRunnerUp: 'runner-up, {gap} nats lower',
-  landscapeIft: 'IFT',
-  landscapeAxisLengthscale: 'lengthscale ℓ',
-  landscapeAxisNoise: 'noise ratio σn²/σf²',
-  landscapeCaption:
-    'Colour: the {profile} in {nats} below {top}. Dashed: the {laplace} (1σ, 2σ) of Σ = −H⁻¹, how sharply the {hessian} says θ̂ is pinned down; where the likelihood is quadratic they follow the 0.5 and 2 nat contours.',
-  termProfileLikelihood: 'profile log-likelihood',
-  termNats: 'nats',
-  termLaplace: 'Laplace ellipses',
-  termHessian: 'Hessian',
-  termNearTie: 'near tie',
-  landscapeNoEllipse: 'No ellipse here: θ̂ is not a strict maximum.',
-  landscapeTopTheta: 'θ̂',
-  landscapeTopPeak: 'its top',
-  landscapeOtherRule:
-    'This map is always the likelihood, the objective of ML-II. {rule} chooses θ̂ by another objective, so θ̂ need not sit at the top of this map, and its ellipses come from the Hessian of that objective, not from these contours.',
-  landscapeRunnerUpGap: 'A second maximum, the runner-up, is {gap} nats lower.',
-  landscapeRunnerUpTie: 'A second maximum, the runner-up, is {gap} nats lower: a {tie}.',
-  landscapeTry: 'Click or tap the map to try a θ of your own.',
-  landscapeAt: 'ℓ = {lengthscale}, σn²/σf² = {ratio}: ',
-  landscapeLml: 'log p {relation} {lml} nats, {change}.',
 
   // The math
   mathTitle: 'The math',

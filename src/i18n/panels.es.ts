@@ -32,38 +32,6 @@ export const panelsEs: { readonly [Key in keyof typeof panelsEn]: string } = {
   curveHolds:
     'La tangente se aleja menos de un {within} de todos los reajustes mostrados: aquí la flecha predice {symbol}.',
 
-  landscapeTitle: 'Paisaje de la verosimilitud',
-  landscapeRole: 'mapa interactivo',
-  landscapeKeys:
-    'Las flechas del teclado mueven una cruz, Enter muestra el ajuste en ese θ y Escape vuelve a θ̂.',
-  landscapeNotComputed: 'Paisaje de la verosimilitud, aún sin calcular.',
-  landscapeDescribe:
-    'Paisaje de la verosimilitud sobre la escala de longitud y el cociente de ruido. El máximo θ̂ está en ℓ {lengthscale}, cociente de ruido {ratio}.',
-  landscapeSecond: 'Existe un segundo máximo, más bajo.',
-  landscapeOffMap: 'θ̂ (fuera del mapa)',
-  landscapeYourTheta: 'tu θ',
-  landscapeRunnerUp: 'segundo máximo, {gap} nats más abajo',
-  landscapeIft: 'predicción',
-  landscapeAxisLengthscale: 'escala de longitud ℓ',
-  landscapeAxisNoise: 'cociente de ruido σn²/σf²',
-  landscapeCaption:
-    'Color: la {profile} en {nats} por debajo de {top}. Discontinuas: las {laplace} (1σ, 2σ) de Σ = −H⁻¹, que indican con qué precisión fija la {hessian} a θ̂; donde la verosimilitud es cuadrática siguen las curvas de nivel de 0,5 y 2 nats.',
-  termProfileLikelihood: 'log-verosimilitud perfilada',
-  termNats: 'nats',
-  termLaplace: 'elipses de Laplace',
-  termHessian: 'hessiana',
-  termNearTie: 'casi empate',
-  landscapeNoEllipse: 'Aquí no hay elipse: θ̂ no es un máximo estricto.',
-  landscapeTopTheta: 'θ̂',
-  landscapeTopPeak: 'su cima',
-  landscapeOtherRule:
-    'Este mapa es siempre la verosimilitud (ML-II). {rule} elige θ̂ con otro objetivo: θ̂ puede no estar en su cima, y sus elipses salen de la hessiana de ese objetivo.',
-  landscapeRunnerUpGap: 'Un segundo máximo está {gap} nats más abajo.',
-  landscapeRunnerUpTie: 'Un segundo máximo está {gap} nats más abajo: un {tie}.',
-  landscapeTry: 'Haz clic o toca el mapa para probar un θ propio.',
-  landscapeAt: 'ℓ = {lengthscale}, σn²/σf² = {ratio}: ',
-  landscapeLml: 'log p {relation} {lml} nats, {change}.',
-
   mathTitle: 'Las matemáticas',
   mathObjective:
     'El θ̂ ajustado maximiza la log-verosimilitud marginal, con θ = (log ℓ, log σf, log σn):',

@@ -4,7 +4,7 @@
  * for a dataset and kept during drags, so arrows compare between points and over time. Arrows
  * longer than `ARROW_CAP` reference lengths are drawn at the cap and marked as capped.
  */
-import type { HyperparameterName } from '../engine/types';
+import type { HyperparameterName, SelectionRule } from '../engine/types';
 import type { ArrowMode } from './options';
 
 export interface ArrowScale {
@@ -12,6 +12,11 @@ export interface ArrowScale {
   mode: ArrowMode;
   /** The sensitivity drawn as an arrow one unit of the data's axis long. */
   reference: number;
+  /**
+   * The second rule whose arrows were drawn beside these when the scale was chosen ("compare
+   * rules"): the scale is fitted to both rules' arrows at once, so neither set crowds the plot.
+   */
+  compareRule?: SelectionRule | null;
 }
 
 /** Longest arrow drawn, in reference lengths (data units). */

@@ -7,6 +7,7 @@ import type {
   HyperparameterPrior,
   KernelName,
   LogTheta,
+  SelectionRule,
 } from '../engine/types';
 import { HYPERPARAMETER_NAMES } from '../engine/types';
 import type { AnalysisResult, AnalysisSuccess } from '../worker/shared/protocol';
@@ -50,22 +51,48 @@ export function baselineFor(result: AnalysisSuccess, index: number): DragBaselin
   return { logTheta: [...result.logTheta], dLogTheta_dy, dLogTheta_dx };
 }
 
-/** An arrow scale fitted to the sensitivities of one hyperparameter in a result, if defined. */
+/**
+ * The arrows' lengths in sensitivities: |∂/∂yᵢ|, or |(∂/∂xᵢ, ∂/∂yᵢ)| for vectors, so the cap
+ * counts arrows.
+ */
+function arrowLengths(
+  sensitivities: AnalysisSuccess['sensitivities'],
+  row: number,
+  mode: ArrowScale['mode'],
+): number[] {
+  if (!sensitivities.defined) return [];
+  const alongY = sensitivities.dLogTheta_dy[row] ?? new Float64Array(0);
+  const alongX = sensitivities.dLogTheta_dx[row] ?? new Float64Array(0);
+  return Array.from(alongY, (dy, i) =>
+    mode === 'vector' ? Math.hypot(alongX[i] ?? Number.NaN, dy) : dy,
+  );
+}
+
+/**
+ * An arrow scale fitted to the sensitivities of one hyperparameter in a result, if defined. While
+ * a second rule's arrows stand beside them (`compareRule`, when the result carries that rule's
+ * answer), it is fitted to both rules' arrows together: one scale, stated in the key, under which
+ * neither rule's arrows crowd the plot.
+ */
 export function scaleFor(
   result: AnalysisSuccess,
   hyperparameter: HyperparameterName,
   mode: ArrowScale['mode'],
+  compareRule: SelectionRule | null = null,
 ): ArrowScale | null {
-  const { sensitivities } = result;
-  if (!sensitivities.defined) return null;
+  if (!result.sensitivities.defined) return null;
   const row = HYPERPARAMETER_NAMES.indexOf(hyperparameter);
-  const alongY = sensitivities.dLogTheta_dy[row] ?? new Float64Array(0);
-  const alongX = sensitivities.dLogTheta_dx[row] ?? new Float64Array(0);
-  // The arrows' lengths: |∂/∂yᵢ|, or |(∂/∂xᵢ, ∂/∂yᵢ)| for vectors, so the cap counts arrows.
-  const lengths = Array.from(alongY, (dy, i) =>
-    mode === 'vector' ? Math.hypot(alongX[i] ?? Number.NaN, dy) : dy,
-  );
-  return { hyperparameter, mode, reference: chooseReference(lengths) };
+  const compared = compareRule !== null && result.comparison?.rule === compareRule;
+  const lengths = [
+    ...arrowLengths(result.sensitivities, row, mode),
+    ...(compared ? arrowLengths(result.comparison!.sensitivities, row, mode) : []),
+  ];
+  return {
+    hyperparameter,
+    mode,
+    reference: chooseReference(lengths),
+    compareRule: compared ? compareRule : null,
+  };
 }
 
 /** The fields of the store that change when `result`, the answer to `request`, arrives. */
@@ -98,9 +125,12 @@ export function applyResult(
   const scaleStale =
     !arrowScale ||
     arrowScale.hyperparameter !== options.hyperparameter ||
-    arrowScale.mode !== options.arrowMode;
+    arrowScale.mode !== options.arrowMode ||
+    (arrowScale.compareRule ?? null) !== options.compareRule;
   if (current && scaleStale && result.rule === options.rule) {
-    update.arrowScale = scaleFor(result, options.hyperparameter, options.arrowMode) ?? arrowScale;
+    update.arrowScale =
+      scaleFor(result, options.hyperparameter, options.arrowMode, options.compareRule) ??
+      arrowScale;
   }
 
   if (drag && current) {

@@ -300,12 +300,18 @@ export function createExplorerStore({
       rescaleArrows() {
         const { analysis, options, structureVersion } = get();
         if (!analysis || analysis.structureVersion !== structureVersion) return;
-        const scale = scaleFor(analysis.result, options.hyperparameter, options.arrowMode);
+        const scale = scaleFor(
+          analysis.result,
+          options.hyperparameter,
+          options.arrowMode,
+          options.compareRule,
+        );
         const current = get().arrowScale;
         const same =
           current?.reference === scale?.reference &&
           current?.hyperparameter === scale?.hyperparameter &&
-          current?.mode === scale?.mode;
+          current?.mode === scale?.mode &&
+          (current?.compareRule ?? null) === (scale?.compareRule ?? null);
         if (scale && !same) set({ arrowScale: scale });
       },
 

@@ -1,6 +1,7 @@
 import { backendLabel } from './backendLabel';
 import { computeNoteMessage } from './computeNoteText';
 import { useExplorer } from './context';
+import { useExplorerMessages } from './explorerText';
 import { KERNEL_LABELS } from './format';
 import { useI18n } from './i18n';
 import { Term } from './Term';
@@ -18,12 +19,13 @@ export function StatusLine() {
   const pickingPlaces = useExplorer((s) => s.options.showPullMap);
   const tr = useI18n();
   const { t, number } = tr;
+  const say = useExplorerMessages();
   const note = status.note && computeNoteMessage(status.note, tr);
 
   return (
     <div className="plot-footer">
       <span className="hint" data-testid="plot-hint">
-        {t(pickingPlaces ? 'pullMapHint' : 'hint')}
+        {pickingPlaces ? say('pullMapHint') : t('hint')}
       </span>
       <span className="status" role="status" aria-live="off">
         <span className={`status-dot${busy ? ' busy' : ''}`} aria-hidden="true" />

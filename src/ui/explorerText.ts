@@ -1,14 +1,23 @@
 /**
- * The explorer's text beyond the catalogues (src/i18n/messages.ts): the glossary's explanations
- * (Term.tsx) and the presets' names and teaching notes. The English ships with the code
- * (glossary.ts, src/state/presets.ts); the Spanish is a chunk of its own (src/i18n/explorer.es.ts)
- * that the explorer loads with the Spanish catalogue (`loadExplorerLanguage`), so an English page
- * does not download it and the widget, which shows neither, never does.
+ * The explorer's text beyond the shared catalogues (src/i18n/messages.ts): the glossary's
+ * explanations (Term.tsx), the presets' names and teaching notes, and the messages of the panels
+ * only the explorer shows (src/i18n/explorerMessages.en.ts). The English ships with the explorer's
+ * code (glossary.ts, src/state/presets.ts, explorerMessages.en.ts); the Spanish is a chunk of its
+ * own (src/i18n/explorer.es.ts) that the explorer loads with the Spanish catalogue
+ * (`loadExplorerLanguage`), so an English page does not download it, and the widget, which shows
+ * none of it, never downloads either language's.
  */
-import type { Language } from '../i18n/language';
+import { useContext } from 'react';
+import {
+  explorerMessagesEn,
+  type ExplorerMessageKey,
+  type ExplorerMessages,
+} from '../i18n/explorerMessages.en';
+import { fill, type Language } from '../i18n/language';
 import { loadLanguage } from '../i18n/messages';
 import type { Preset, PresetId } from '../state';
 import { GLOSSARY, type GlossaryEntry, type GlossaryTerm } from './glossary';
+import { LanguageContext } from './i18n';
 
 /** A preset's name and teaching note. */
 export interface PresetText {
@@ -17,16 +26,17 @@ export interface PresetText {
 }
 
 interface ExplorerText {
+  messages: ExplorerMessages;
   glossary: Readonly<Record<GlossaryTerm, GlossaryEntry>>;
   /** Each preset's text, or null where it is the preset's own (English). */
   presets: Readonly<Record<PresetId, PresetText>> | null;
 }
 
 const LOADERS: Readonly<Record<Language, () => Promise<ExplorerText>>> = {
-  en: () => Promise.resolve({ glossary: GLOSSARY, presets: null }),
+  en: () => Promise.resolve({ messages: explorerMessagesEn, glossary: GLOSSARY, presets: null }),
   es: async () => {
-    const { GLOSSARY_ES, PRESET_TEXT_ES } = await import('../i18n/explorer.es');
-    return { glossary: GLOSSARY_ES, presets: PRESET_TEXT_ES };
+    const { explorerMessagesEs, GLOSSARY_ES, PRESET_TEXT_ES } = await import('../i18n/explorer.es');
+    return { messages: explorerMessagesEs, glossary: GLOSSARY_ES, presets: PRESET_TEXT_ES };
   },
 };
 
@@ -58,4 +68,28 @@ export function glossaryEntry(term: GlossaryTerm, language: Language): GlossaryE
 /** A preset's name and teaching note in `language`. */
 export function presetText(preset: Preset, language: Language): PresetText {
   return explorerText(language).presets?.[preset.id] ?? preset;
+}
+
+/** One of the explorer's own messages, with its `{name}` placeholders filled. */
+export type ExplorerSay = (
+  key: ExplorerMessageKey,
+  values?: Readonly<Record<string, string | number>>,
+) => string;
+
+const sayers = new Map<Language, ExplorerSay>();
+
+/** The explorer's own messages in `language` (one function per language, stable across renders). */
+export function explorerMessages(language: Language): ExplorerSay {
+  let say = sayers.get(language);
+  if (!say) {
+    const { messages } = explorerText(language);
+    say = (key, values) => fill(messages[key], values);
+    sayers.set(language, say);
+  }
+  return say;
+}
+
+/** The explorer's own messages in the language in force (beside `useI18n()`'s shared ones). */
+export function useExplorerMessages(): ExplorerSay {
+  return explorerMessages(useContext(LanguageContext));
 }

@@ -11,6 +11,7 @@ export interface FailureLike {
 }
 
 import { translator, type Translator, type UiMessageKey } from '../i18n/messages';
+import { reasonSentence } from './reasonText';
 
 const READER_REASONS: Partial<Record<string, UiMessageKey>> = {
   'all-x-equal': 'failureAllXEqual',
@@ -18,17 +19,9 @@ const READER_REASONS: Partial<Record<string, UiMessageKey>> = {
   'too-few-points': 'failureTooFew',
 };
 
-/** A sentence: first letter capitalised, ending with a full stop. */
-function asSentence(text: string): string {
-  const trimmed = text.trim();
-  if (trimmed === '') return trimmed;
-  const capitalised = trimmed[0]!.toUpperCase() + trimmed.slice(1);
-  return /[.!?…]$/.test(capitalised) ? capitalised : `${capitalised}.`;
-}
-
 /** The reason a compute request failed, for the reader. */
 export function failureReason(failure: FailureLike, tr: Translator = translator('en')): string {
   const key = READER_REASONS[failure.code];
   // The engine's own messages stay in English; the page's framing around them is translated.
-  return key ? tr.t(key) : asSentence(failure.message);
+  return key ? tr.t(key) : reasonSentence(failure.message);
 }

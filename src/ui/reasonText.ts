@@ -85,6 +85,19 @@ export function joinReasons(reasons: readonly string[]): string {
     .join('; ');
 }
 
+/**
+ * A reason said on its own (a line of the trust note, the widget's status): a sentence, with a
+ * capital where it starts with a word — a name or symbol (ML-II, σn, ℓ) stays as it is — and one
+ * closing full stop, whether its message is a whole sentence (the boundaries, a near tie) or one
+ * of the engine's reasons, written to run on inside a longer sentence.
+ */
+export function reasonSentence(reason: string): string {
+  const text = reason
+    .trim()
+    .replace(/^[a-zß-öø-ÿ](?=[a-zß-öø-ÿ])/u, (letter) => letter.toUpperCase());
+  return text === '' || /[.!?…]$/u.test(text) ? text : `${text}.`;
+}
+
 /** Why the implicit function theorem does not apply, from the fit's reasons. */
 export function noTheoremMessage(reasons: readonly Reason[], tr: Translator): string {
   return tr.t('reasonNoTheorem', {

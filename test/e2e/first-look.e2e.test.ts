@@ -6,6 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { translator } from '../../src/i18n/messages';
 import { FLOOR_POINTS } from '../../src/learn/datasets';
+import { explorerMessages } from '../../src/ui/explorerText';
+import { joinReasons } from '../../src/ui/reasonText';
 import { RULE_MESSAGES } from '../../src/ui/ruleText';
 import { useBrowser as startBrowser } from './browser';
 import { waitForWidgetFit } from './embedHelpers';
@@ -29,14 +31,20 @@ describe.each(['en', 'es'] as const)('in %s', (language) => {
     for (const reason of reasons) expect(text.split(reason).length - 1, reason).toBe(1);
     expect(await widget.locator('[data-testid=embed-reason]').count()).toBe(0);
 
-    // The readout alone keeps a line of its own, the reasons apart with a semicolon.
+    // Each a sentence of its own in the list.
+    for (const reason of reasons) expect(reason).toMatch(/[^.]\.$/u);
+
+    // The readout alone keeps a line of its own: one sentence, the reasons run on in it (each
+    // without its full stop) apart with a semicolon.
     await page.goto(page.url().replace('panels=readout,status', 'panels=readout'));
     const alone = page.locator('[data-testid=gp-embed]');
     await waitForWidgetFit(alone);
     const line = (await alone.locator('[data-testid=embed-reason]').innerText()).trim();
-    const at = reasons.map((reason) => line.indexOf(reason));
+    const runOn = reasons.map((reason) => joinReasons([reason]));
+    const at = runOn.map((reason) => line.indexOf(reason));
     for (const index of at) expect(index).toBeGreaterThan(0);
-    expect(line.slice(at[0]! + reasons[0]!.length, at[1]).trim()).toBe(';');
+    expect(line.slice(at[0]! + runOn[0]!.length, at[1]).trim()).toBe(';');
+    expect(line).toMatch(/[^.]\.$/u);
     expect(problems).toEqual({ consoleErrors: [], pageErrors: [] });
   });
 
@@ -49,9 +57,10 @@ describe.each(['en', 'es'] as const)('in %s', (language) => {
     await page.waitForSelector('[data-testid=compare-arrow]');
     const key = page.locator('[data-testid=key-rules]');
     const { t } = translator(language);
+    const say = explorerMessages(language);
     const [first, second] = await key.locator('text').allTextContents();
-    expect(first).toBe(t('keyCompareFirst', { rule: t(RULE_MESSAGES.ml.name) }));
-    expect(second).toBe(t('keyCompareSecond', { rule: t(RULE_MESSAGES.map.name) }));
+    expect(first).toBe(say('keyCompareFirst', { rule: t(RULE_MESSAGES.ml.name) }));
+    expect(second).toBe(say('keyCompareSecond', { rule: t(RULE_MESSAGES.map.name) }));
     // Each sample arrow in the colour of the arrows it names, the two colours apart.
     const colour = (selector: string) =>
       page

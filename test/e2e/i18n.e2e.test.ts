@@ -10,6 +10,8 @@ import { GLOSSARY_ES } from '../../src/i18n/glossary.es';
 import { PRESET_TEXT_ES } from '../../src/i18n/presets.es';
 import { DEFAULT_PRESET_ID, findPreset } from '../../src/state';
 import { GLOSSARY } from '../../src/ui/glossary';
+import { explorerMessagesEn } from '../../src/i18n/explorerMessages.en';
+import { explorerMessagesEs } from '../../src/i18n/explorerMessages.es';
 import { en as uiEnglish } from '../../src/i18n/messages.en';
 import { es as uiSpanish } from '../../src/i18n/messages.es';
 import { CATALOGUES } from '../../src/learn/catalogues';
@@ -27,7 +29,10 @@ function readPoints(page: Page): Promise<{ x: number; y: number }[]> {
 const browser = startBrowser();
 
 const ownFragments = (language: Language) =>
-  sharedOwnFragments({ en: uiEnglish, es: uiSpanish }, language);
+  sharedOwnFragments(
+    { en: { ...uiEnglish, ...explorerMessagesEn }, es: { ...uiSpanish, ...explorerMessagesEs } },
+    language,
+  );
 const articleFragments = (language: Language) => sharedOwnFragments(CATALOGUES, language);
 
 /**

@@ -96,6 +96,55 @@ describe('selection rules in the explorer', () => {
     expect(problems).toEqual({ consoleErrors: [], pageErrors: [] });
   });
 
+  it('comparing ML-II with LOO-CV on the default data, every arrow ends inside the plot', async () => {
+    const { page, problems } = await browser.open('/');
+    await waitForArrows(page);
+    await page.getByTestId('compare-rule').selectOption('loo');
+    for (const viewport of [
+      { width: 1280, height: 800 },
+      { width: 390, height: 844 },
+    ]) {
+      await page.setViewportSize(viewport);
+      await page.waitForFunction(() => {
+        const points = document.querySelectorAll('[data-testid=point]').length;
+        return (
+          document.querySelectorAll('[data-testid=compare-arrow] .head').length === points &&
+          document.documentElement.dataset.pending === 'false'
+        );
+      });
+      const area = (await page.getByTestId('plot-area').boundingBox())!;
+      const heads = await page
+        .locator('[data-testid=arrow] .head, [data-testid=compare-arrow] .head')
+        .evaluateAll((nodes) =>
+          nodes.map((node) => {
+            const { left, right, top, bottom } = node.getBoundingClientRect();
+            const group = node.closest('[data-index]');
+            return {
+              arrow: `${group?.getAttribute('data-testid')} ${group?.getAttribute('data-index')}`,
+              left,
+              right,
+              top,
+              bottom,
+            };
+          }),
+        );
+      expect(heads.length).toBeGreaterThan(24);
+      const outside = heads.filter(
+        (head) =>
+          head.top < area.y - 0.5 ||
+          head.bottom > area.y + area.height + 0.5 ||
+          head.left < area.x - 0.5 ||
+          head.right > area.x + area.width + 0.5,
+      );
+      expect(outside, `${viewport.width}×${viewport.height}`).toEqual([]);
+      // The scale is fitted to both rules' arrows together.
+      expect(await page.evaluate(() => window.gpExplorer!.store.getState().arrowScale)).toEqual(
+        expect.objectContaining({ compareRule: 'loo' }),
+      );
+    }
+    expect(problems).toEqual({ consoleErrors: [], pageErrors: [] });
+  });
+
   it('the influence panel shows removal refits and the jackknife as the engine computes them', async () => {
     const { page, problems } = await browser.open('/');
     await waitForArrows(page);

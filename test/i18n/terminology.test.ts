@@ -2,16 +2,21 @@
  * One Spanish word for each term, in the explorer's catalogues and in the article alike: «la
  * hessiana» (the usual usage in Spanish statistics texts, as «la matriz hessiana»), never «el
  * hessiano»; «verosimilitud perfilada», never «de perfil». And no bare abbreviation or borrowed
- * name: «TFI» and «navaja» are spelled out where the reader first meets them.
+ * name: «TFI» and «navaja» are spelled out where the reader first meets them, and so are «IFT» and
+ * «jackknife» in English.
  */
 import { describe, expect, it } from 'vitest';
-import { GLOSSARY_ES, PRESET_TEXT_ES } from '../../src/i18n/explorer.es';
+import { explorerMessagesEs, GLOSSARY_ES, PRESET_TEXT_ES } from '../../src/i18n/explorer.es';
+import { explorerMessagesEn } from '../../src/i18n/explorerMessages.en';
+import { en as explorerEn } from '../../src/i18n/messages.en';
 import { es as explorerEs } from '../../src/i18n/messages.es';
 import { optionsEs } from '../../src/i18n/options.es';
 import { panelsEs } from '../../src/i18n/panels.es';
 import { renderArticle } from '../../src/learn/article';
 import { CATALOGUES } from '../../src/learn/catalogues';
 import { computeArticleFacts } from '../../src/learn/facts';
+import { GLOSSARY } from '../../src/ui/glossary';
+import { PRESETS } from '../../src/state/presets';
 
 /** Every string in `value`, however deeply nested. */
 function strings(value: unknown): string[] {
@@ -45,7 +50,14 @@ describe('Spanish terminology', () => {
   });
 
   it('the explorer’s catalogues say «hessiana» and «verosimilitud perfilada»', () => {
-    const catalogues = { explorerEs, panelsEs, optionsEs, GLOSSARY_ES, PRESET_TEXT_ES };
+    const catalogues = {
+      explorerEs,
+      panelsEs,
+      optionsEs,
+      explorerMessagesEs,
+      GLOSSARY_ES,
+      PRESET_TEXT_ES,
+    };
     for (const [name, catalogue] of Object.entries(catalogues))
       for (const text of strings(catalogue)) expect(rejected(text), `${name}: ${text}`).toEqual([]);
   });
@@ -63,15 +75,54 @@ describe('Spanish terminology', () => {
     // The page's explanation, and the check's intro right above its «TFI» column.
     expect(explorerEs.aboutText).toContain(expansion);
     expect(explorerEs.checkIntro).toContain(expansion);
-    for (const text of strings({ explorerEs, panelsEs, optionsEs, GLOSSARY_ES, CATALOGUES }))
+    for (const text of strings({
+      explorerEs,
+      panelsEs,
+      optionsEs,
+      explorerMessagesEs,
+      GLOSSARY_ES,
+      CATALOGUES,
+    }))
       if (/\bTFI\b/u.test(text) && !text.includes(expansion))
         expect(text, 'a bare «TFI» outside a column label').toBe(explorerEs.checkIft);
   });
 
   it('«navaja» is the infinitesimal jackknife, named so where it is explained', () => {
-    expect(explorerEs.influenceIntro).toMatch(/navaja infinitesimal.*infinitesimal jackknife/u);
-    for (const text of strings({ explorerEs, panelsEs, optionsEs, GLOSSARY_ES, CATALOGUES }))
-      if (/\bnavaja\b/iu.test(text) && text !== explorerEs.influenceJackknife)
+    expect(explorerMessagesEs.influenceIntro).toMatch(
+      /navaja infinitesimal.*infinitesimal jackknife/u,
+    );
+    for (const text of strings({
+      explorerEs,
+      panelsEs,
+      optionsEs,
+      explorerMessagesEs,
+      GLOSSARY_ES,
+      CATALOGUES,
+    }))
+      if (/\bnavaja\b/iu.test(text) && text !== explorerMessagesEs.influenceJackknife)
         expect(text).toMatch(/navaja infinitesimal/iu);
+  });
+});
+
+describe('English abbreviations', () => {
+  const english = { explorerEn, explorerMessagesEn, GLOSSARY, PRESETS, article: CATALOGUES.en };
+
+  it('«IFT» is spelled out where the explorer first uses it, and only the check’s column uses it bare', () => {
+    const expansion = 'implicit function theorem (IFT)';
+    // The page's explanation, and the check's intro right above its «IFT» column.
+    expect(explorerEn.aboutText).toContain(expansion);
+    expect(explorerEn.checkIntro).toContain(expansion);
+    for (const text of strings(english))
+      if (/\bIFT\b/u.test(text) && !text.includes(expansion))
+        expect(text, 'a bare «IFT» outside a column label').toBe(explorerEn.checkIft);
+  });
+
+  it('«Jackknife» is the infinitesimal jackknife, named so where it is explained', () => {
+    expect(explorerMessagesEn.influenceIntro).toMatch(
+      /^Removal: .*Jackknife \(the infinitesimal jackknife\): /u,
+    );
+    for (const text of strings(english))
+      if (/\bjackknife\b/iu.test(text) && text !== explorerMessagesEn.influenceJackknife)
+        expect(text).toMatch(/infinitesimal jackknife/iu);
   });
 });

@@ -1,6 +1,12 @@
 import { scaleLog } from 'd3';
 import { describe, expect, it } from 'vitest';
-import { arrowShape, plotHeight, plotScales, POINT_RADIUS } from '../../src/ui/plot/geometry';
+import {
+  arrowShape,
+  plotHeight,
+  plotScales,
+  POINT_RADIUS,
+  shareInside,
+} from '../../src/ui/plot/geometry';
 import {
   bandStrength,
   contourBands,
@@ -37,6 +43,29 @@ describe('plot geometry', () => {
     expect(arrowShape(0, 0, Number.NaN, 5, false)).toBeNull();
     const capped = arrowShape(0, 0, 30, 0, true);
     expect((capped?.head.match(/M/g) ?? []).length).toBe(2);
+  });
+
+  it('shortens an arrow whose tip would cross the plot’s edge so that its tip is on the edge', () => {
+    const gap = POINT_RADIUS + 1.5;
+    // The y range as a scale gives it, bottom first.
+    const [xRange, yRange] = [
+      [0, 200],
+      [100, 0],
+    ];
+    expect(shareInside(50, 50, 0, -30, xRange, yRange)).toBe(1);
+    expect(shareInside(50, 50, 0, 30, xRange, yRange)).toBe(1);
+    // Up from y = 20: the arrow starts `gap` above the dot and has 20 − gap left to the top.
+    const up = shareInside(50, 20, 0, -40, xRange, yRange);
+    expect(up).toBeCloseTo((20 - gap) / 40, 12);
+    const [, tipY] = numbers(arrowShape(50, 20, 0, -40 * up, true)?.head ?? '');
+    expect(tipY).toBeCloseTo(0, 1);
+    // Down past the bottom, and along both axes at once (the nearer edge wins).
+    expect(shareInside(50, 90, 0, 20, xRange, yRange)).toBeCloseTo((10 - gap) / 20, 12);
+    const diagonal = shareInside(190, 50, 30, 40, xRange, yRange);
+    const [ux, uy] = [30 / 50, 40 / 50];
+    expect(diagonal).toBeCloseTo(Math.min((10 - ux * gap) / 30, (50 - uy * gap) / 40), 12);
+    // A dot at the edge with its arrow pointing out: nothing left to draw.
+    expect(shareInside(50, 0, 0, -10, xRange, yRange)).toBe(0);
   });
 });
 

@@ -9,6 +9,7 @@ import {
   type LandscapePosition,
 } from '../../state';
 import { useExplorer, useExplorerStore } from '../context';
+import { useExplorerMessages, type ExplorerSay } from '../explorerText';
 import { formatNumber, formatPowerOfTen } from '../format';
 import { fillNodes, useI18n } from '../i18n';
 import type { Language } from '../../i18n/language';
@@ -57,6 +58,7 @@ export function Landscape() {
   const store = useExplorerStore();
   const tr = useI18n();
   const { t, language } = tr;
+  const say = useExplorerMessages();
   const landscape = useExplorer((s) => s.landscape);
   const points = useExplorer((s) => s.points);
   const result = useExplorer((s) => s.analysis?.result ?? null);
@@ -153,28 +155,28 @@ export function Landscape() {
       id: 'optimum',
       ...pixel(optimum),
       radius: 7,
-      text: inside(optimum) ? 'θ̂' : t('landscapeOffMap'),
+      text: inside(optimum) ? 'θ̂' : say('landscapeOffMap'),
     },
     manualAt &&
       inside(manualAt) && {
         id: 'manual',
         ...pixel(manualAt),
         radius: 7,
-        text: t('landscapeYourTheta'),
+        text: say('landscapeYourTheta'),
       },
     runnerUpAt &&
       inside(runnerUpAt) && {
         id: 'runner-up',
         ...pixel(runnerUpAt),
         radius: 6,
-        text: t('landscapeRunnerUp', { gap: tr.number(runnerUp?.lmlGap ?? Number.NaN, 2) }),
+        text: say('landscapeRunnerUp', { gap: tr.number(runnerUp?.lmlGap ?? Number.NaN, 2) }),
       },
     predicted &&
       inside(predicted) && {
         id: 'prediction',
         ...pixel(predicted),
         radius: 6,
-        text: t('landscapeIft'),
+        text: say('landscapeIft'),
       },
   ].filter((marker) => !!marker);
   const labels = new Map(
@@ -199,14 +201,14 @@ export function Landscape() {
   return (
     <section className="card landscape" aria-labelledby="landscape-title" data-testid="landscape">
       <div className="card-body">
-        <h2 id="landscape-title">{t('landscapeTitle')}</h2>
+        <h2 id="landscape-title">{say('landscapeTitle')}</h2>
         <div
           ref={measure}
           className="landscape-figure"
           tabIndex={0}
           role="application"
-          aria-roledescription={t('landscapeRole')}
-          aria-label={`${describe(optimum, runnerUp !== null, tr)} ${t('landscapeKeys')}`}
+          aria-roledescription={say('landscapeRole')}
+          aria-label={`${describe(optimum, runnerUp !== null, tr, say)} ${say('landscapeKeys')}`}
           aria-describedby={readoutId}
           data-testid="landscape-map"
           {...cursor.figure}
@@ -297,9 +299,9 @@ export function Landscape() {
                     </g>
                   )}
                   {label('optimum', markers.find((m) => m.id === 'optimum')?.text ?? '')}
-                  {label('manual', t('landscapeYourTheta'))}
+                  {label('manual', say('landscapeYourTheta'))}
                   {label('runner-up', markers.find((m) => m.id === 'runner-up')?.text ?? '')}
-                  {label('prediction', t('landscapeIft'))}
+                  {label('prediction', say('landscapeIft'))}
                 </g>
                 <rect
                   className="landscape-surface"
@@ -316,14 +318,14 @@ export function Landscape() {
                   y={innerHeight + 36}
                   textAnchor="middle"
                 >
-                  {t('landscapeAxisLengthscale')}
+                  {say('landscapeAxisLengthscale')}
                 </text>
                 <text
                   className="axis-title"
                   transform={`translate(${-48},${innerHeight / 2}) rotate(-90)`}
                   textAnchor="middle"
                 >
-                  {t('landscapeAxisNoise')}
+                  {say('landscapeAxisNoise')}
                 </text>
                 <LandscapeLegend
                   x={innerWidth + 16}
@@ -347,35 +349,40 @@ export function Landscape() {
           }
         />
         <p className="caption">
-          {fillNodes(t('landscapeCaption'), {
-            top: t(otherRule ? 'landscapeTopPeak' : 'landscapeTopTheta'),
-            profile: <Term id="profileLikelihood">{t('termProfileLikelihood')}</Term>,
-            nats: <Term id="nats">{t('termNats')}</Term>,
-            laplace: <Term id="laplace">{t('termLaplace')}</Term>,
-            hessian: <Term id="hessian">{t('termHessian')}</Term>,
+          {fillNodes(say('landscapeCaption'), {
+            top: say(otherRule ? 'landscapeTopPeak' : 'landscapeTopTheta'),
+            profile: <Term id="profileLikelihood">{say('termProfileLikelihood')}</Term>,
+            nats: <Term id="nats">{say('termNats')}</Term>,
+            laplace: <Term id="laplace">{say('termLaplace')}</Term>,
+            hessian: <Term id="hessian">{say('termHessian')}</Term>,
           })}
-          {otherRule && ` ${t('landscapeOtherRule', { rule: t(RULE_MESSAGES[otherRule].name) })}`}
-          {!covariance && result && ` ${t('landscapeNoEllipse')}`}
+          {otherRule && ` ${say('landscapeOtherRule', { rule: t(RULE_MESSAGES[otherRule].name) })}`}
+          {!covariance && result && ` ${say('landscapeNoEllipse')}`}
           {runnerUp && ' '}
           {runnerUp &&
             (runnerUp.lmlGap < NEAR_TIE_GAP
-              ? fillNodes(t('landscapeRunnerUpTie'), {
+              ? fillNodes(say('landscapeRunnerUpTie'), {
                   gap: tr.number(runnerUp.lmlGap, 2),
-                  tie: <Term id="nearTie">{t('termNearTie')}</Term>,
+                  tie: <Term id="nearTie">{say('termNearTie')}</Term>,
                 })
-              : t('landscapeRunnerUpGap', { gap: tr.number(runnerUp.lmlGap, 2) }))}{' '}
-          {t('landscapeTry')}
+              : say('landscapeRunnerUpGap', { gap: tr.number(runnerUp.lmlGap, 2) }))}{' '}
+          {say('landscapeTry')}
         </p>
       </div>
     </section>
   );
 }
 
-function describe(optimum: LandscapePosition | null, hasRunnerUp: boolean, tr: Translator): string {
-  if (!optimum) return tr.t('landscapeNotComputed');
-  const described = tr.t('landscapeDescribe', {
+function describe(
+  optimum: LandscapePosition | null,
+  hasRunnerUp: boolean,
+  tr: Translator,
+  say: ExplorerSay,
+): string {
+  if (!optimum) return say('landscapeNotComputed');
+  const described = say('landscapeDescribe', {
     lengthscale: tr.number(optimum.lengthscale, 3),
     ratio: tr.number(optimum.noiseRatio, 2),
   });
-  return hasRunnerUp ? `${described} ${tr.t('landscapeSecond')}` : described;
+  return hasRunnerUp ? `${described} ${say('landscapeSecond')}` : described;
 }

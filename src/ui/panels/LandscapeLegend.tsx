@@ -1,4 +1,5 @@
 import { memo } from 'react';
+import { useExplorerMessages } from '../explorerText';
 import { useI18n } from '../i18n';
 import { useLandscapeColours } from './ContourCanvas';
 import { LANDSCAPE_LEVELS } from './landscapeGeometry';
@@ -21,7 +22,8 @@ export const LandscapeLegend = memo(function LandscapeLegend({
   belowTop?: boolean;
 }) {
   const { low, band } = useLandscapeColours();
-  const { t, number } = useI18n();
+  const { number } = useI18n();
+  const say = useExplorerMessages();
   // Top to bottom: above −0.5, −0.5 … −1, …, −32 … −64, below −64.
   const levels = [...LANDSCAPE_LEVELS].reverse();
   const swatches = [...levels.map((level) => band(level)), low];
@@ -55,7 +57,7 @@ export const LandscapeLegend = memo(function LandscapeLegend({
         transform={`translate(${BAR_WIDTH + 40},${height / 2}) rotate(90)`}
         textAnchor="middle"
       >
-        {t(belowTop ? 'natsBelowTop' : 'natsBelow')}
+        {say(belowTop ? 'natsBelowTop' : 'natsBelow')}
       </text>
     </g>
   );

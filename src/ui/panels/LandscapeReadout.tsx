@@ -1,4 +1,5 @@
 import type { LandscapeGrid, LandscapePosition, ManualFitView } from '../../state';
+import { useExplorerMessages } from '../explorerText';
 import { useI18n } from '../i18n';
 import { likelihoodChangeText } from '../lostLikelihood';
 import { interpolateProfile } from './landscapeGeometry';
@@ -29,7 +30,8 @@ export function LandscapeReadout({
   near: (a: LandscapePosition, b: LandscapePosition) => boolean;
 }) {
   const tr = useI18n();
-  const { t, number: formatNumber } = tr;
+  const { number: formatNumber } = tr;
+  const say = useExplorerMessages();
   const exact =
     cursor !== null &&
     manual?.fit !== null &&
@@ -47,11 +49,11 @@ export function LandscapeReadout({
   // On the θ set by hand, its own (rounded) coordinates, so the numbers match the plot's.
   const place = exact && manual ? manual.place : cursor;
   const text = !place
-    ? t('landscapeHint')
+    ? say('landscapeHint')
     : `ℓ = ${formatNumber(place.lengthscale, 3)}, σn²/σf² = ${formatNumber(place.noiseRatio, 2)}: ` +
       (Number.isFinite(lml) && top !== null
         ? `log p ${exact ? '=' : '≈'} ${formatNumber(lml, 4)} nats, ${likelihoodChangeText(lml - top, tr)}.`
-        : t('landscapeOutside'));
+        : say('landscapeOutside'));
   return (
     <>
       <p

@@ -3,10 +3,12 @@ import type { ArrowsView } from '../../state';
 import { useExplorer } from '../context';
 import { fitReasons } from '../fitMessages';
 import { useI18n } from '../i18n';
+import { reasonSentence } from '../reasonText';
 
 /**
  * Whether the arrows can be believed, and why not when they cannot — in visible text, in words
- * for what the plot shows (`fitMessages.ts`), so touch and screen-reader users get every reason.
+ * for what the plot shows (`fitMessages.ts`), so touch and screen-reader users get every reason,
+ * each a sentence of its own (`reasonSentence`).
  * While a refit is overdue it says so first: the arrows and θ̂ on screen belong to points that
  * have since moved.
  */
@@ -56,7 +58,7 @@ export function TrustNote({ view, failure }: { view: ArrowsView; failure: string
         {shownReasons.length > 0 && (
           <ul data-testid="trust-reasons">
             {shownReasons.map((reason) => (
-              <li key={reason}>{reason}</li>
+              <li key={reason}>{reasonSentence(reason)}</li>
             ))}
           </ul>
         )}

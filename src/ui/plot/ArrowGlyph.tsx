@@ -1,6 +1,6 @@
 import type { SVGProps } from 'react';
 import type { ArrowVector } from '../../state';
-import { arrowShape, type PlotScales } from './geometry';
+import { arrowShape, shareInside, type PlotScales } from './geometry';
 
 interface ArrowGlyphProps extends SVGProps<SVGGElement> {
   /** The point the arrow starts from, in data units. */
@@ -12,21 +12,22 @@ interface ArrowGlyphProps extends SVGProps<SVGGElement> {
 
 /**
  * One arrow on the plot: a shaft and a head from the point's edge, the vector converted from data
- * units to pixels along each axis. The group's other attributes (test hooks, class) pass through.
+ * units to pixels along each axis. An arrow whose tip would cross the plot's edge stops at it,
+ * marked like an arrow at the cap (longer than drawn), so no arrow runs out of the plot
+ * (`data-edge`). The group's other attributes (test hooks, class) pass through.
  */
 export function ArrowGlyph({ point, vector, scales, ...group }: ArrowGlyphProps) {
   // Pixels per data unit along each axis (the y axis points down on screen).
   const perX = scales.x(1) - scales.x(0);
   const perY = scales.y(0) - scales.y(1);
-  const shape = arrowShape(
-    scales.x(point.x),
-    scales.y(point.y),
-    vector.dx * perX,
-    -vector.dy * perY,
-    vector.capped,
-  );
+  const cx = scales.x(point.x);
+  const cy = scales.y(point.y);
+  const dx = vector.dx * perX;
+  const dy = -vector.dy * perY;
+  const share = shareInside(cx, cy, dx, dy, scales.x.range(), scales.y.range());
+  const shape = arrowShape(cx, cy, dx * share, dy * share, vector.capped || share < 1);
   return (
-    <g className="arrow" {...group}>
+    <g className="arrow" data-edge={share < 1 || undefined} {...group}>
       {shape && (
         <>
           <path className="shaft" d={shape.shaft} />

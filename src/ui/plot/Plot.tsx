@@ -4,6 +4,7 @@ import { useI18n } from '../i18n';
 import { ArrowsLayer } from './ArrowsLayer';
 import { COMPARE_OFFSET, CompareArrowsLayer } from '../rules/CompareArrowsLayer';
 import { PullMapLayer } from '../rules/PullMapLayer';
+import { useCompareKeyRows } from '../rules/CompareKeyRows';
 import { PointHighlight } from '../rules/PointHighlight';
 import { ManualFitBanner } from './ManualFitBanner';
 import { Axes } from './Axes';
@@ -53,6 +54,7 @@ export function Plot() {
 
   const frameSize = { width, height, viewBox: `0 0 ${width} ${height}` };
   const { key } = layout;
+  const keyRules = useCompareKeyRows(key);
   // Beside the data, the θ set by hand is described at the foot of the key's column.
   const bannerInKey =
     key.layout === 'column'
@@ -77,7 +79,12 @@ export function Plot() {
               <g transform={inner}>
                 <Axes scales={scales} />
               </g>
-              <PlotKey scales={scales} box={layout.key} />
+              <PlotKey
+                scales={scales}
+                box={layout.key}
+                below={keyRules?.node}
+                belowHeight={keyRules?.height}
+              />
             </svg>
             <svg
               id={PLOT_SVG_ID}

@@ -1,9 +1,8 @@
-import { memo } from 'react';
+import { memo, type ReactNode } from 'react';
 import { selectArrows } from '../../state';
 import { useExplorer } from '../context';
 import { translator, type Translator } from '../../i18n/messages';
 import { plainSymbol } from '../format';
-import { RULE_MESSAGES } from '../ruleText';
 import { useI18n } from '../i18n';
 import {
   arrowShape,
@@ -55,15 +54,30 @@ export function scaleWords(
   return vector ? [...head, t('keyMovesAlong'), t('keyTheArrow')] : [...head, t('keyMovesUp')];
 }
 
+/** Width of a key line's sample (a line, a swatch, an arrow), and where its words start. */
+export const KEY_SWATCH = 26;
+export const KEY_TEXT_X = KEY_SWATCH + 10;
+
 /**
  * The plot's key, drawn inside the SVG (so exported images carry it) in its own box outside the
  * data area (`plotLayout`): the mean, the band, and a sample arrow drawn like the data's —
  * vertical, rising from a dot, exactly one unit of y long — with the change of θ̂ it stands for in
  * words. In a column beside the data it lists all three; in a strip above the data (narrow plots)
- * only the arrow and its scale. While a second rule's arrows stand beside the first, it names the
- * two rules by their arrows' colours (below the scale in the column, at the strip's right end).
+ * only the arrow and its scale. Below the scale it makes room for `below`, `belowHeight` tall:
+ * the explorer's names of two compared rules (src/ui/rules/CompareKeyRows.tsx), which the widget
+ * never shows.
  */
-export const PlotKey = memo(function PlotKey({ scales, box }: { scales: PlotScales; box: KeyBox }) {
+export const PlotKey = memo(function PlotKey({
+  scales,
+  box,
+  below,
+  belowHeight = 0,
+}: {
+  scales: PlotScales;
+  box: KeyBox;
+  below?: ReactNode;
+  belowHeight?: number;
+}) {
   // Primitives, not the arrows view: this re-renders when the scale or verdict changes, not per refit.
   const status = useExplorer((s) => selectArrows(s).status);
   const untrusted = status === 'untrusted';
@@ -72,8 +86,6 @@ export const PlotKey = memo(function PlotKey({ scales, box }: { scales: PlotScal
   const hyperparameter = useExplorer((s) => s.options.hyperparameter);
   const showBand = useExplorer((s) => s.options.showBand);
   const vector = useExplorer((s) => s.options.arrowMode === 'vector');
-  const rule = useExplorer((s) => s.options.rule);
-  const compareRule = useExplorer((s) => s.options.compareRule);
   const unit = scales.y(0) - scales.y(1);
   const column = box.layout === 'column';
   const tr = useI18n();
@@ -84,8 +96,8 @@ export const PlotKey = memo(function PlotKey({ scales, box }: { scales: PlotScal
   const lines = column ? words : [words.slice(0, 2).join(' '), words.slice(2).join(' ')];
   const lineHeight = KEY_LINE_HEIGHT;
   const wordsLineHeight = 15;
-  const swatch = 26;
-  const textX = swatch + 10;
+  const swatch = KEY_SWATCH;
+  const textX = KEY_TEXT_X;
   const colour = untrusted ? 'untrusted' : hyperparameter;
   // The sample arrow rises from a dot at the foot of its block, one unit of y long.
   const arrowBlock = Math.max(
@@ -96,26 +108,7 @@ export const PlotKey = memo(function PlotKey({ scales, box }: { scales: PlotScal
   const arrow = arrowShape(swatch / 2, dotY, 0, -unit, false);
   const arrowTop = column ? 2 * lineHeight + 2 : 0;
   const inset = column ? 6 : 3;
-  // Each rule's sample: a short arrow rising in its line.
-  const sampleArrow = arrowShape(swatch / 2, lineHeight - 3, 0, -12, false);
-  const rules = compareRule
-    ? (
-        [
-          [`arrows ${hyperparameter}`, 'keyCompareFirst', rule],
-          ['compare-arrows', 'keyCompareSecond', compareRule],
-        ] as const
-      ).map(([className, message, name]) => ({
-        className,
-        text: tr.t(message, { rule: tr.t(RULE_MESSAGES[name].name) }),
-      }))
-    : [];
-  // The rules' block: below the scale, one a line in the column, side by side in the strip.
-  const rulesTop = arrowTop + arrowBlock + (column ? 4 : 0);
-  const ruleX = (k: number) => (column ? 0 : k * Math.min(170, box.width / 2));
-  const ruleY = (k: number) => (column ? k * lineHeight : 0);
-  const boxHeight =
-    arrowTop + arrowBlock + (rules.length > 0 ? (column ? rules.length : 1) * lineHeight + 4 : 0);
-
+  const boxHeight = arrowTop + arrowBlock + belowHeight;
   return (
     <g
       className="plot-key"
@@ -172,28 +165,8 @@ export const PlotKey = memo(function PlotKey({ scales, box }: { scales: PlotScal
             ))}
           </text>
         </g>
-        {rules.length > 0 && (
-          <g
-            transform={`translate(0,${rulesTop})`}
-            data-testid="key-rules"
-            data-rules={`${rule} ${compareRule}`}
-          >
-            {rules.map((entry, k) => (
-              <g key={entry.className} transform={`translate(${ruleX(k)},${ruleY(k)})`}>
-                {sampleArrow && (
-                  <g className={entry.className}>
-                    <g className="arrow">
-                      <path className="shaft" d={sampleArrow.shaft} />
-                      <path className="head" d={sampleArrow.head} />
-                    </g>
-                  </g>
-                )}
-                <text className="key-text" x={textX} y={lineHeight / 2} dy="0.35em">
-                  {entry.text}
-                </text>
-              </g>
-            ))}
-          </g>
+        {below && (
+          <g transform={`translate(0,${arrowTop + arrowBlock + (column ? 4 : 0)})`}>{below}</g>
         )}
       </g>
     </g>

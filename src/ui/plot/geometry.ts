@@ -179,6 +179,27 @@ export function arrowShape(
   };
 }
 
+/**
+ * The share (0 to 1) of an arrow from the edge of a dot at (cx, cy) along (dx, dy) pixels, as
+ * `arrowShape` draws it, that keeps its tip inside the data area whose pixel ranges along x and y
+ * are `xRange` and `yRange` (a scale's range, either order): 1 where it fits, less where its tip
+ * would cross the plot's edge.
+ */
+export function shareInside(
+  cx: number,
+  cy: number,
+  dx: number,
+  dy: number,
+  xRange: readonly number[],
+  yRange: readonly number[],
+): number {
+  // The arrow starts `gap` of its own length beyond the dot's centre, at the dot's edge.
+  const gap = (POINT_RADIUS + 1.5) / Math.hypot(dx, dy);
+  const share = (from: number, run: number, range: readonly number[]) =>
+    run === 0 ? 1 : ((run > 0 ? Math.max(...range) : Math.min(...range)) - from) / run - gap;
+  return Math.max(0, Math.min(1, share(cx, dx, xRange), share(cy, dy, yRange)));
+}
+
 function f(value: number): string {
   return value.toFixed(1);
 }

@@ -1,22 +1,23 @@
 import { useState } from 'react';
 import { HYPERPARAMETER_NAMES } from '../../engine/types';
 import { currentInsight, type InfluenceRow } from '../../state/insight';
-import type { UiMessageKey } from '../../i18n/messages';
+import type { ExplorerMessageKey } from '../../i18n/explorerMessages.en';
 import { useExplorer } from '../context';
+import { useExplorerMessages } from '../explorerText';
 import { useI18n } from '../i18n';
 import { noTheoremMessage } from '../reasonText';
 import { highlightedPoint } from './highlight';
 
 type Column = 'index' | 'removal' | 'jackknife' | 'gap';
 
-const COLUMN_LABELS: Record<Column, UiMessageKey> = {
+const COLUMN_LABELS: Record<Column, ExplorerMessageKey> = {
   index: 'influencePoint',
   removal: 'influenceRemoval',
   jackknife: 'influenceJackknife',
   gap: 'influenceGap',
 };
 
-const STATUS_NOTES: Partial<Record<InfluenceRow['status'], UiMessageKey>> = {
+const STATUS_NOTES: Partial<Record<InfluenceRow['status'], ExplorerMessageKey>> = {
   jumped: 'influenceJumped',
   untrusted: 'influenceUntrusted',
   invalid: 'influenceInvalid',
@@ -35,7 +36,7 @@ export function InfluencePanel() {
   const dragging = useExplorer((s) => s.drag?.active ?? false);
   const hyperparameter = useExplorer((s) => s.options.hyperparameter);
   const tr = useI18n();
-  const { t } = tr;
+  const t = useExplorerMessages();
   const [sort, setSort] = useState<{ column: Column; descending: boolean }>({
     column: 'gap',
     descending: true,

@@ -1,6 +1,7 @@
 import { HYPERPARAMETER_NAMES } from '../../engine/types';
 import { currentInsight } from '../../state/insight';
 import { useExplorer, useExplorerStore } from '../context';
+import { useExplorerMessages } from '../explorerText';
 import { useI18n } from '../i18n';
 import { noTheoremMessage } from '../reasonText';
 import { usePullMapPlace } from './pullMapPlace';
@@ -22,7 +23,7 @@ export function PullMapReadout() {
   const hyperparameter = useExplorer((s) => s.options.hyperparameter);
   const place = usePullMapPlace();
   const tr = useI18n();
-  const { t } = tr;
+  const t = useExplorerMessages();
   if (!on) return null;
   const name = tr.hyperparameterName(hyperparameter);
   const map = insight?.pullMap ?? null;
