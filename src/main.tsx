@@ -9,10 +9,11 @@ import { bindUrl, createExplorerStore, decodeSharedState, fragmentAsksToPresent 
 import { App } from './ui/App';
 import { applyStoredTheme } from './ui/theme';
 import { createComputeClient } from './worker/main/client';
+import { liveOnMainThread } from './worker/main/liveOnMainThread';
 
 /** Most points the page accepts (from a click, a link or a preset). */
 const MAX_PAGE_POINTS = 300;
-/** Up to this many points a drag is computed on the main thread (client.ts; BENCHMARKS.md). */
+/** Up to this many points a drag is computed on the main thread (liveOnMainThread.ts). */
 const LIVE_ON_MAIN_THREAD_MAX_POINTS = 50;
 
 const rootElement = document.getElementById('root');
@@ -34,8 +35,11 @@ const fragment = window.location.hash;
 const presentOnly = isPresentOnly(fragment);
 const linked =
   fragment.length > 1 && !presentOnly ? decodeSharedState(fragment, MAX_PAGE_POINTS) : null;
+const live = liveOnMainThread(LIVE_ON_MAIN_THREAD_MAX_POINTS);
+const client = createComputeClient({ computeNow: live.computeNow });
+live.loadAfterFirstAnswer(client);
 const store = createExplorerStore({
-  client: createComputeClient({ liveOnMainThreadMaxPoints: LIVE_ON_MAIN_THREAD_MAX_POINTS }),
+  client,
   initial: linked?.ok ? linked.state : undefined,
   maxPoints: MAX_PAGE_POINTS,
   responseCurves: true,

@@ -1,7 +1,7 @@
 /**
  * A drag's answers on the explorer are drawn in the frame of the move that asked for them: up to
- * 50 points the drag is computed on the main thread (src/worker/main/client.ts,
- * `liveOnMainThreadMaxPoints`), so no move waits for a message to the worker and back and for the
+ * 50 points the drag is computed on the main thread (src/worker/main/liveOnMainThread.ts), so no
+ * move waits for a message to the worker and back and for the
  * frame after that. Counted in animation frames, not milliseconds, so that a slow machine slows
  * both sides alike.
  */

@@ -6,6 +6,8 @@ import {
   plotScales,
   POINT_RADIUS,
   shareInside,
+  edgeShare,
+  EDGE_STUB_PX,
 } from '../../src/ui/plot/geometry';
 import {
   bandStrength,
@@ -64,8 +66,14 @@ describe('plot geometry', () => {
     const diagonal = shareInside(190, 50, 30, 40, xRange, yRange);
     const [ux, uy] = [30 / 50, 40 / 50];
     expect(diagonal).toBeCloseTo(Math.min((10 - ux * gap) / 30, (50 - uy * gap) / 40), 12);
-    // A dot at the edge with its arrow pointing out: nothing left to draw.
+    // A dot at the edge with its arrow pointing out: nothing left to draw inside …
     expect(shareInside(50, 0, 0, -10, xRange, yRange)).toBe(0);
+    // … so the drawn share keeps a stub that shows the way (or the whole arrow, if shorter).
+    expect(edgeShare(50, 0, 0, -70, xRange, yRange)).toBeCloseTo(EDGE_STUB_PX / 70, 12);
+    expect(edgeShare(50, 0, 0, -10, xRange, yRange)).toBe(1);
+    expect(edgeShare(50, 50, 0, -60, xRange, yRange)).toBe(
+      shareInside(50, 50, 0, -60, xRange, yRange),
+    );
   });
 });
 

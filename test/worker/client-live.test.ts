@@ -1,5 +1,5 @@
 /**
- * A drag's requests on the main thread (`liveOnMainThreadMaxPoints`): answered within the task
+ * A drag's requests on the main thread (`liveMaxPoints`): answered within the task
  * that asked, newest first, and only once the main thread's engine has loaded.
  */
 import { describe, expect, it } from 'vitest';
@@ -14,7 +14,7 @@ const microtasks = () => new Promise<void>((resolve) => queueMicrotask(resolve))
 describe('live requests on the main thread', () => {
   it('go to the worker until the first answer has loaded the main thread, then stay off it', async () => {
     const { client, current, results, mainThreadRequests } = setup({
-      liveOnMainThreadMaxPoints: 10,
+      liveMaxPoints: 10,
     });
     current().send(started);
     client.request(live());
@@ -39,7 +39,7 @@ describe('live requests on the main thread', () => {
   });
 
   it('are answered before the task that asked ends (no timer, no message)', async () => {
-    const { client, current, results } = setup({ liveOnMainThreadMaxPoints: 10 });
+    const { client, current, results } = setup({ liveMaxPoints: 10 });
     current().send(started);
     client.request(sampleRequest());
     current().answer(current().requests()[0]!);
@@ -58,7 +58,7 @@ describe('live requests on the main thread', () => {
 
   it('supersede what waits for the worker; an older worker answer is dropped', async () => {
     const { client, current, results, mainThreadRequests } = setup({
-      liveOnMainThreadMaxPoints: 10,
+      liveMaxPoints: 10,
     });
     current().send(started);
     client.request(sampleRequest());
@@ -80,7 +80,7 @@ describe('live requests on the main thread', () => {
 
   it('above the size limit, and when the option is off, stay on the worker', async () => {
     for (const limit of [3, 0]) {
-      const { client, current, mainThreadRequests } = setup({ liveOnMainThreadMaxPoints: limit });
+      const { client, current, mainThreadRequests } = setup({ liveMaxPoints: limit });
       current().send(started);
       client.request(sampleRequest());
       current().answer(current().requests()[0]!);
@@ -97,7 +97,7 @@ describe('live requests on the main thread', () => {
   });
 
   it('requests at rest still go to the worker once the main thread has loaded', async () => {
-    const { client, current, mainThreadRequests } = setup({ liveOnMainThreadMaxPoints: 10 });
+    const { client, current, mainThreadRequests } = setup({ liveMaxPoints: 10 });
     current().send(started);
     client.request(sampleRequest());
     current().answer(current().requests()[0]!);

@@ -1,5 +1,6 @@
 /** A compute client over fake workers and a recording main thread, for the client's tests. */
 import { createComputeClient } from '../../src/worker/main/client';
+import { liveOnMainThread } from '../../src/worker/main/liveOnMainThread';
 import type { LivenessOptions } from '../../src/worker/main/liveness';
 import type { MainThreadCompute } from '../../src/worker/main/mainThreadCompute';
 import type { AnalysisResult, ComputeStatus } from '../../src/worker/shared/protocol';
@@ -9,7 +10,8 @@ export function setup(
   options: {
     liveness?: Partial<LivenessOptions>;
     maxRestarts?: number;
-    liveOnMainThreadMaxPoints?: number;
+    /** A drag on the main thread up to this many points (liveOnMainThread.ts). */
+    liveMaxPoints?: number;
   } = {},
 ) {
   const workers: FakeWorker[] = [];
@@ -26,6 +28,9 @@ export function setup(
       return () => undefined;
     },
   };
+  const { liveMaxPoints, ...clientOptions } = options;
+  const live =
+    liveMaxPoints === undefined ? null : liveOnMainThread(liveMaxPoints, async () => mainThread);
   const client = createComputeClient({
     createWorker: () => {
       const worker = new FakeWorker();
@@ -33,8 +38,10 @@ export function setup(
       return worker;
     },
     loadMainThread: async () => mainThread,
-    ...options,
+    ...(live ? { computeNow: live.computeNow } : {}),
+    ...clientOptions,
   });
+  live?.loadAfterFirstAnswer(client);
   const results: AnalysisResult[] = [];
   const statuses: ComputeStatus[] = [];
   client.subscribe((result) => results.push(result));

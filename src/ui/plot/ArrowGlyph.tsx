@@ -1,6 +1,6 @@
 import type { SVGProps } from 'react';
 import type { ArrowVector } from '../../state';
-import { arrowShape, shareInside, type PlotScales } from './geometry';
+import { arrowShape, edgeShare, type PlotScales } from './geometry';
 
 interface ArrowGlyphProps extends SVGProps<SVGGElement> {
   /** The point the arrow starts from, in data units. */
@@ -24,7 +24,7 @@ export function ArrowGlyph({ point, vector, scales, ...group }: ArrowGlyphProps)
   const cy = scales.y(point.y);
   const dx = vector.dx * perX;
   const dy = -vector.dy * perY;
-  const share = shareInside(cx, cy, dx, dy, scales.x.range(), scales.y.range());
+  const share = edgeShare(cx, cy, dx, dy, scales.x.range(), scales.y.range());
   const shape = arrowShape(cx, cy, dx * share, dy * share, vector.capped || share < 1);
   return (
     <g className="arrow" data-edge={share < 1 || undefined} {...group}>

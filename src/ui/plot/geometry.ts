@@ -200,6 +200,25 @@ export function shareInside(
   return Math.max(0, Math.min(1, share(cx, dx, xRange), share(cy, dy, yRange)));
 }
 
+/** The shortest arrow drawn for a dot at the plot's edge pulling outwards (pixels). */
+export const EDGE_STUB_PX = 14;
+
+/**
+ * `shareInside`, but never shorter than EDGE_STUB_PX (nor than the whole arrow): a dot on the edge
+ * pulling outwards still shows which way, its arrow reaching that far into the margin.
+ */
+export function edgeShare(
+  cx: number,
+  cy: number,
+  dx: number,
+  dy: number,
+  xRange: readonly number[],
+  yRange: readonly number[],
+): number {
+  const stub = Math.min(1, EDGE_STUB_PX / Math.hypot(dx, dy));
+  return Math.max(stub, shareInside(cx, cy, dx, dy, xRange, yRange));
+}
+
 function f(value: number): string {
   return value.toFixed(1);
 }

@@ -14,10 +14,8 @@
  * `maxRestarts` consecutive failures, or when no worker can be created at all, the client
  * computes on the main thread for good and reports the backend 'main-thread'.
  *
- * A drag's requests (`live`) on at most `liveOnMainThreadMaxPoints` points are computed on the
- * main thread at once, once its engine has loaded (after the first answer), and delivered by the
- * same rule: the answer is drawn in the frame of the move that asked for it (docs/design.md,
- * "Queues and watchdogs").
+ * A request that `computeNow` takes (the explorer's drag, on the main thread) is answered by it
+ * instead and delivered by the same rule (docs/design.md, "Queues and watchdogs").
  *
  * Response curves travel beside the analyses: the newest curve request is outstanding until its
  * answer comes (or it is cancelled), is sent again to a restarted worker, and goes to the main
@@ -73,13 +71,11 @@ export interface ComputeClientOptions {
   /** Consecutive worker failures after which the main thread takes over. */
   maxRestarts?: number;
   /**
-   * A drag's requests (`AnalysisRequest.live`) on at most this many points are computed on the
-   * main thread, at once, once its engine has loaded (it is loaded after the first answer): a
-   * drag step there takes a millisecond or two, and its answer is drawn in the frame of the move
-   * that asked for it instead of one or more frames later. 0 (the default) keeps every request
-   * on the worker.
+   * Computes a request at once, elsewhere than on the worker, or declines with null: the
+   * explorer's drag on the main thread (liveOnMainThread.ts). Its answer is delivered by the same
+   * rule as the worker's.
    */
-  liveOnMainThreadMaxPoints?: number;
+  computeNow?: (request: SequencedRequest) => Promise<AnalysisResult> | null;
 }
 
 export const DEFAULT_MAX_RESTARTS = 3;
@@ -131,10 +127,6 @@ export function createComputeClient(options: ComputeClientOptions = {}): Compute
   /** No worker any more: every request goes to the main thread. */
   let mainThreadOnly = false;
   let mainThread: Promise<MainThreadCompute> | null = null;
-  const liveMaxPoints = options.liveOnMainThreadMaxPoints ?? 0;
-  /** The main thread's engine, once loaded for live requests. */
-  let liveCompute: MainThreadCompute | null = null;
-  let liveLoading = false;
   let consecutiveFailures = 0;
   let restartNote: ComputeNote | null = null;
   let disposed = false;
@@ -192,40 +184,9 @@ export function createComputeClient(options: ComputeClientOptions = {}): Compute
   };
 
   const deliver = (result: AnalysisResult): void => {
-    if (result.seq <= lastDeliveredSeq) return;
+    if (disposed || result.seq <= lastDeliveredSeq) return;
     lastDeliveredSeq = result.seq;
     notifyAll(resultListeners, result);
-    if (liveMaxPoints > 0 && !liveLoading) {
-      liveLoading = true;
-      // Loaded after the first answer, so that it never delays one.
-      mainThreadCompute().then(
-        (compute) => {
-          liveCompute = compute;
-        },
-        () => {},
-      );
-    }
-  };
-
-  /** A drag step on the main thread, answered within the task that asked for it. */
-  const computeLive = (compute: MainThreadCompute, request: SequencedRequest): void => {
-    // Whatever waits for the worker is older than this request: only its answer may show.
-    pending = null;
-    void compute.compute(request).then(
-      (result) => {
-        if (!disposed) deliver(result);
-      },
-      (error: unknown) => {
-        if (!disposed) {
-          deliver({
-            seq: request.seq,
-            ok: false,
-            code: 'internal',
-            message: describeFailure(error),
-          });
-        }
-      },
-    );
   };
 
   function receive(result: AnalysisResult): void {
@@ -356,8 +317,18 @@ export function createComputeClient(options: ComputeClientOptions = {}): Compute
         seq: ++lastSeq,
       };
       if (disposed) return sequenced.seq;
-      if (liveCompute !== null && request.live && request.x.length <= liveMaxPoints) {
-        computeLive(liveCompute, sequenced);
+      const now = options.computeNow?.(sequenced);
+      if (now) {
+        // Whatever waits for the worker is older than this request: only its answer may show.
+        pending = null;
+        void now.then(deliver, (error: unknown) =>
+          deliver({
+            seq: sequenced.seq,
+            ok: false,
+            code: 'internal',
+            message: describeFailure(error),
+          }),
+        );
       } else if (inFlight === null) dispatch(sequenced);
       else pending = sequenced;
       return sequenced.seq;
