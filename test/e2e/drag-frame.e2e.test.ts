@@ -1,9 +1,8 @@
 /**
  * A drag's answers on the explorer are drawn in the frame of the move that asked for them: up to
  * 50 points the drag is computed on the main thread (src/worker/main/liveOnMainThread.ts), so no
- * move waits for a message to the worker and back and for the
- * frame after that. Counted in animation frames, not milliseconds, so that a slow machine slows
- * both sides alike.
+ * move waits for a message to the worker and back and for the frame after that. Counted in
+ * animation frames, not milliseconds, so that a slow machine slows both sides alike.
  */
 import { describe, expect, it } from 'vitest';
 import { useBrowser } from './browser';
