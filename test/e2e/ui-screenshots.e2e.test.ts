@@ -27,8 +27,8 @@ describe('the README screenshots', () => {
       // The plot is the hero: it starts within the first screenful.
       const plot = await page.locator('#explorer-plot').boundingBox();
       expect(plot?.y ?? Infinity).toBeLessThan(LAYOUTS[shot.layout].viewport.height / 2);
-      // Mid-drag, the first-order prediction stands beside the refit.
-      const predicted = page.locator('[data-testid=predicted-lengthscale]');
+      // Mid-drag, the first-order prediction stands beside the refit, under θ̂.
+      const predicted = page.locator('[data-testid=readout-predicted-lengthscale]');
       expect(await predicted.count()).toBe(shot.dragging ? 1 : 0);
       await close();
     });
