@@ -70,19 +70,16 @@ describe('Spanish terminology', () => {
     expect(rejected(html)).toEqual([]);
   });
 
+  /** Every Spanish string the explorer and the widget show. */
+  const spanishTexts = () =>
+    strings({ explorerEs, panelsEs, optionsEs, explorerMessagesEs, GLOSSARY_ES, CATALOGUES });
+
   it('«TFI» is spelled out where the explorer first uses it, and only labels use it bare', () => {
     const expansion = 'teorema de la función implícita (TFI)';
     // The page's explanation, and the check's intro right above its «TFI» column.
     expect(explorerEs.aboutText).toContain(expansion);
     expect(explorerEs.checkIntro).toContain(expansion);
-    for (const text of strings({
-      explorerEs,
-      panelsEs,
-      optionsEs,
-      explorerMessagesEs,
-      GLOSSARY_ES,
-      CATALOGUES,
-    }))
+    for (const text of spanishTexts())
       if (/\bTFI\b/u.test(text) && !text.includes(expansion))
         expect(text, 'a bare «TFI» outside a column label').toBe(explorerEs.checkIft);
   });
@@ -91,14 +88,7 @@ describe('Spanish terminology', () => {
     expect(explorerMessagesEs.influenceIntro).toMatch(
       /navaja infinitesimal.*infinitesimal jackknife/u,
     );
-    for (const text of strings({
-      explorerEs,
-      panelsEs,
-      optionsEs,
-      explorerMessagesEs,
-      GLOSSARY_ES,
-      CATALOGUES,
-    }))
+    for (const text of spanishTexts())
       if (/\bnavaja\b/iu.test(text) && text !== explorerMessagesEs.influenceJackknife)
         expect(text).toMatch(/navaja infinitesimal/iu);
   });
