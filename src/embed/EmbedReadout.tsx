@@ -11,7 +11,8 @@ import { useI18n } from '../ui/i18n';
  * θ̂ on one line, each value in its hyperparameter's colour, with a one-glyph trust mark; and,
  * whenever the arrows are not plainly trusted, the reasons on a visible line of their own (not
  * only in a tooltip, which touch and screen-reader users never see), one after another with a
- * semicolon between, the line a sentence with its full stop. While a refit is overdue, θ̂ is greyed and the line says it is refitting.
+ * semicolon between, the line a sentence with its full stop. While a refit is overdue, θ̂ is
+ * greyed and the line says it is refitting.
  * With the status panel below (`statusBelow`), which lists the same reasons one per line, the
  * readout leaves them to it: each reason is said once. A plainly trusted fit's line ends by
  * saying the points can be dragged: a widget in an article may have no caption that says so.

@@ -2,12 +2,12 @@ import { useMemo, type ReactNode } from 'react';
 import { useExplorer } from '../context';
 import { useExplorerMessages } from '../explorerText';
 import { useI18n } from '../i18n';
-import { KEY_TEXT_X } from '../plot/PlotKey';
+import { KEY_SWATCH, KEY_TEXT_X } from '../plot/PlotKey';
 import { arrowShape, KEY_LINE_HEIGHT, type KeyBox } from '../plot/geometry';
 import { RULE_MESSAGES } from '../ruleText';
 
 /** Each rule's sample in the key: a short arrow rising in its line. */
-const SAMPLE_ARROW = arrowShape(13, KEY_LINE_HEIGHT - 3, 0, -12, false);
+const SAMPLE_ARROW = arrowShape(KEY_SWATCH / 2, KEY_LINE_HEIGHT - 3, 0, -12, false);
 
 /**
  * The plot key's rows while a second rule's arrows stand beside the first's, for `PlotKey`'s

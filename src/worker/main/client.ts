@@ -85,7 +85,8 @@ function createModuleWorker(): WorkerLike {
   return new Worker(new URL('../thread/compute.worker.ts', import.meta.url), { type: 'module' });
 }
 
-const loadEngineOnMainThread = async (): Promise<MainThreadCompute> =>
+/** Loads the float64 engine on the main thread (a chunk of its own, fetched on demand). */
+export const loadEngineOnMainThread = async (): Promise<MainThreadCompute> =>
   (await import('./mainThreadCompute')).createMainThreadCompute();
 
 /** Calls every listener; one that throws does not keep the others from the value. */

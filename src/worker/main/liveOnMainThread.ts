@@ -8,6 +8,7 @@
  * not use it (no second copy of the engine for them).
  */
 import type { AnalysisResult, ComputeClient, SequencedRequest } from '../shared/protocol';
+import { loadEngineOnMainThread } from './client';
 import type { MainThreadCompute } from './mainThreadCompute';
 
 export interface LiveOnMainThread {
@@ -16,9 +17,6 @@ export interface LiveOnMainThread {
   /** Starts loading the engine once `client` has delivered its first answer. */
   loadAfterFirstAnswer(client: Pick<ComputeClient, 'subscribe'>): void;
 }
-
-const loadEngineOnMainThread = async (): Promise<MainThreadCompute> =>
-  (await import('./mainThreadCompute')).createMainThreadCompute();
 
 export function liveOnMainThread(
   maxPoints: number,
