@@ -105,13 +105,20 @@ describe('selection rules in the explorer', () => {
       { width: 390, height: 844 },
     ]) {
       await page.setViewportSize(viewport);
-      await page.waitForFunction(() => {
-        const points = document.querySelectorAll('[data-testid=point]').length;
-        return (
-          document.querySelectorAll('[data-testid=compare-arrow] .head').length === points &&
-          document.documentElement.dataset.pending === 'false'
-        );
-      });
+      const points = await page.getByTestId('point').count();
+      // Every point has its compare-arrow group (an arrow under half a pixel draws no head, so
+      // heads are not counted), and nothing is pending; the poll's last value says what was there.
+      await expect
+        .poll(
+          () =>
+            page.evaluate(() => ({
+              points: document.querySelectorAll('[data-testid=point]').length,
+              compared: document.querySelectorAll('[data-testid=compare-arrow]').length,
+              pending: document.documentElement.dataset.pending,
+            })),
+          { timeout: 30_000 },
+        )
+        .toEqual({ points, compared: points, pending: 'false' });
       const area = (await page.getByTestId('plot-area').boundingBox())!;
       const heads = await page
         .locator('[data-testid=arrow] .head, [data-testid=compare-arrow] .head')
