@@ -183,6 +183,8 @@ function fitWith(
     prior && internalPrior(prior, map),
     recycled?.objective.loo,
   );
+  // A removal refit's polish needs Hessians but no sensitivities (fitState evaluates those).
+  if (finishWithStep) objective.secondOrder = 'hessian';
   const bounds = ruleSearchBounds(rule, x, map.internalYRms);
   const polished: PolishResult[] = [];
   let runnerUpPolish: PolishResult | null = null;
@@ -241,6 +243,8 @@ function fitWith(
   // Where K is nearly singular, measure how much rounding is left in the curvature (one more
   // evaluation, just beside θ̂) before the buffers are set to describe θ̂ itself.
   const covarianceCondition = covarianceConditionOf(final.evaluation.roundoff);
+  const hessianOnlyPolish = objective.secondOrder === 'hessian';
+  objective.secondOrder = 'full';
   // … and in the mixed partials ∂g/∂(data), sampled the same way (roundoff-check.ts).
   let partialsBeside: MixedPartials | null = null;
   const hessianDifference = measureHessianRoundoff(objective, final.evaluation, (beside) => {
@@ -248,10 +252,18 @@ function fitWith(
   });
   // The buffers must describe θ̂ for the sensitivities; another polish may have run last.
   const evaluated = rule === 'loo' ? objective.loo! : workspace;
-  const sameState =
-    evaluated.evaluatedOrder === 2 &&
+  const evaluatedAtBest =
     evaluated.evaluatedLogTheta !== null &&
     evaluated.evaluatedLogTheta.every((value, i) => value === bestInternal[i]);
+  // A Hessian-only evaluation at θ̂ serves the result unless the mixed partials are sampled here;
+  // fitState evaluates the full buffers when they are wanted.
+  const sameState =
+    evaluatedAtBest &&
+    (evaluated.evaluatedOrder === 2 ||
+      (hessianOnlyPolish &&
+        partialsBeside === null &&
+        final.evaluation.hessian !== null &&
+        final.evaluation.logTheta.every((value, i) => value === bestInternal[i])));
   // … except where the polish finished with an unevaluated step: its model stands for θ̂, and
   // fitState (rules/state.ts) evaluates the buffers there when they are wanted.
   const evaluation =
@@ -339,6 +351,7 @@ export function localMaxima(data: Dataset, options: FitOptions = {}): LocalMaxim
   const { x, y, map } = standardize(data);
   const workspace = createLikelihoodWorkspace(kernel, x, y);
   const objective = createRuleObjective(rule, workspace, prior && internalPrior(prior, map));
+  objective.secondOrder = 'hessian';
   const bounds = ruleSearchBounds(rule, x, map.internalYRms);
   const starts = searchStarts(kernel, x, y, objective, bounds, map.internalYRms);
   const logYScale = Math.log(map.yScale);

@@ -304,7 +304,7 @@ export function looRemovalDerivatives(
       kernelU: scratch.kernelU,
       uSecondAlpha,
     },
-    scratch.curvature,
+    { perPoint: scratch.curvature },
     k,
   );
   return { value, gradient, hessian };

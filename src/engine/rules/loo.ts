@@ -14,9 +14,13 @@
  * (docs/rules.md derives them). Every diagonal follows from P, A = P ∂R/∂log ℓ (the likelihood's
  * order-2 buffers), P², S = PΔP and PΔ₂ (Δ = ∂R/∂log ℓ, Δ₂ = ∂²R/∂(log ℓ)²): three products
  * beyond the likelihood's, as PK_fP = 2(P − σn²P²) and PK_nP = 2σn²P².
+ *
+ * The Hessian alone needs only the sums Σₐ bₐ(PMP)ₐₐ = tr(M·PBP), B = diag b, not the diagonals:
+ * with Q = PBP they are ⟨P, Q⟩, ⟨A, Q⟩ and ⟨Δ₂, Q⟩ (Frobenius products) and Σₐ bₐ(AS)ₐₐ, two
+ * symmetric products in all (`hessianOnly`, for a polish that wants no sensitivities).
  */
 import { evaluateLikelihood, type LikelihoodWorkspace } from '../likelihood';
-import { dot, dotRange, multiplyMatrixVector, multiplyTransposed } from '../linalg';
+import { dot, dotRange, frobeniusInner, multiplyMatrixVector, multiplyTransposed } from '../linalg';
 import type { ObjectiveEvaluation } from '../objective';
 import { relativeSolveError, type EvaluationRoundoff } from '../roundoff';
 import { zeroMatrix3 } from '../small3';
@@ -112,12 +116,15 @@ export function rowDots(a: Float64Array, b: Float64Array, n: number, out: Float6
 /**
  * L_LOO at internal log θ to the given order; leaves the likelihood's buffers (order 2 when
  * order ≥ 1) and its own in the workspaces. Throws NotPositiveDefiniteError like the likelihood.
+ * With `hessianOnly` an order-2 evaluation computes the Hessian from sums (module comment) and
+ * leaves its own buffers to order 1 only: P², S and the per-point curvature are not filled.
  */
 export function evaluateLoo(
   likelihood: LikelihoodWorkspace,
   loo: LooWorkspace,
   logTheta: LogTheta,
   order: 0 | 1 | 2,
+  hessianOnly = false,
 ): ObjectiveEvaluation {
   loo.evaluatedLogTheta = null;
   const likelihoodEvaluation = evaluateLikelihood(likelihood, logTheta, order === 0 ? 1 : 2);
@@ -177,13 +184,6 @@ export function evaluateLoo(
   const { precisionSquared, sandwich, scratch, u } = loo;
   const { kernels } = likelihood;
   const symmetric = { symmetricResult: true };
-  multiplyTransposed(kernels, precision, precision, n, precisionSquared, symmetric);
-  multiplyTransposed(kernels, product, precision, n, sandwich, symmetric); // AP = PΔP, symmetric
-  multiplyTransposed(kernels, precision, likelihood.correlationD2LogLengthscale, n, scratch);
-  rowDots(precisionSquared, precision, n, d3);
-  rowDots(sandwich, precision, n, s2);
-  rowDots(product, sandwich, n, s3);
-  rowDots(scratch, precision, n, e2);
   multiplyMatrixVector(precision, n, a, u);
   const [kuL, kuF, kuN] = loo.kernelU;
   multiplyMatrixVector(likelihood.correlationDLogLengthscale, n, u, kuL);
@@ -203,28 +203,121 @@ export function evaluateLoo(
     [0, 4 * signalVariance * dot(u, rAlpha), 0],
     [0, 0, 4 * noiseVariance * dot(u, alpha)],
   ];
-  const s4 = signalVariance * signalVariance;
-  const n4 = noiseVariance * noiseVariance;
-  const [cLL, cLF, cLN, cFF, cFN, cNN] = loo.curvature as Vectors6;
-  for (let k = 0; k < n; k++) {
-    const ck = c[k]!;
-    // 2(PKᵢPKⱼP)ₖₖ − (PKᵢⱼP)ₖₖ for each pair (see the module comment).
-    cLL[k] = 2 * (s4 * s3[k]!) - signalVariance * e2[k]!;
-    cLF[k] =
-      2 * (2 * signalVariance * (s1[k]! - noiseVariance * s2[k]!)) - 2 * signalVariance * s1[k]!;
-    cLN[k] = 2 * (2 * signalVariance * noiseVariance * s2[k]!);
-    cFF[k] =
-      2 * (4 * (ck - 2 * noiseVariance * d2[k]! + n4 * d3[k]!)) - 4 * (ck - noiseVariance * d2[k]!);
-    cFN[k] = 2 * (4 * noiseVariance * (d2[k]! - noiseVariance * d3[k]!));
-    cNN[k] = 2 * (4 * n4 * d3[k]!) - 4 * noiseVariance * d2[k]!;
+  const terms = {
+    precisionDiagonal: c,
+    alpha,
+    varianceWeight: b,
+    beta,
+    gamma,
+    kernelU,
+    uSecondAlpha,
+  };
+  if (hessianOnly) {
+    const sums = curvatureSums(likelihood, loo, signalVariance, noiseVariance);
+    return { logTheta, value, gradient, hessian: looHessian(terms, { sums }, -1), roundoff };
   }
-  const hessian = looHessian(
-    { precisionDiagonal: c, alpha, varianceWeight: b, beta, gamma, kernelU, uSecondAlpha },
-    loo.curvature,
-    -1,
-  );
+  multiplyTransposed(kernels, precision, precision, n, precisionSquared, symmetric);
+  multiplyTransposed(kernels, product, precision, n, sandwich, symmetric); // AP = PΔP, symmetric
+  multiplyTransposed(kernels, precision, likelihood.correlationD2LogLengthscale, n, scratch);
+  rowDots(precisionSquared, precision, n, d3);
+  rowDots(sandwich, precision, n, s2);
+  rowDots(product, sandwich, n, s3);
+  rowDots(scratch, precision, n, e2);
+  const at = zeroDiagonals();
+  const pairs = new Float64Array(PAIRS.length);
+  for (let k = 0; k < n; k++) {
+    Object.assign(at, {
+      c: c[k],
+      d2: d2[k],
+      d3: d3[k],
+      s1: s1[k],
+      s2: s2[k],
+      s3: s3[k],
+      e2: e2[k],
+    });
+    pairCurvature(at, signalVariance, noiseVariance, pairs);
+    for (let pair = 0; pair < PAIRS.length; pair++) loo.curvature[pair]![k] = pairs[pair]!;
+  }
+  const hessian = looHessian(terms, { perPoint: loo.curvature }, -1);
   loo.evaluatedOrder = 2;
   return { logTheta, value, gradient, hessian, roundoff };
+}
+
+/** One point's diagonals (or their sums weighted by b) that the curvature is made of. */
+interface CurvatureDiagonals {
+  /** Pₐₐ. */
+  c: number;
+  /** (P²)ₐₐ, (P³)ₐₐ. */
+  d2: number;
+  d3: number;
+  /** S = PΔP: Sₐₐ, (SP)ₐₐ, (AS)ₐₐ. */
+  s1: number;
+  s2: number;
+  s3: number;
+  /** (PΔ₂P)ₐₐ. */
+  e2: number;
+}
+
+function zeroDiagonals(): CurvatureDiagonals {
+  return { c: 0, d2: 0, d3: 0, s1: 0, s2: 0, s3: 0, e2: 0 };
+}
+
+/**
+ * 2(PKᵢPKⱼP)ₐₐ − (PKᵢⱼP)ₐₐ for the pairs of PAIRS from the diagonals (module comment): K_ℓ = σf²Δ,
+ * PK_fP = 2(P − σn²P²), PK_nP = 2σn²P². Linear in the diagonals, so their b-weighted sums give
+ * the b-weighted sums of the curvature.
+ */
+function pairCurvature(
+  { c, d2, d3, s1, s2, s3, e2 }: CurvatureDiagonals,
+  signalVariance: number,
+  noiseVariance: number,
+  out: Float64Array,
+): void {
+  const s4 = signalVariance * signalVariance;
+  const n4 = noiseVariance * noiseVariance;
+  out[0] = 2 * (s4 * s3) - signalVariance * e2;
+  out[1] = 2 * (2 * signalVariance * (s1 - noiseVariance * s2)) - 2 * signalVariance * s1;
+  out[2] = 2 * (2 * signalVariance * noiseVariance * s2);
+  out[3] = 2 * (4 * (c - 2 * noiseVariance * d2 + n4 * d3)) - 4 * (c - noiseVariance * d2);
+  out[4] = 2 * (4 * noiseVariance * (d2 - noiseVariance * d3));
+  out[5] = 2 * (4 * n4 * d3) - 4 * noiseVariance * d2;
+}
+
+/**
+ * Σₐ bₐ [2(PKᵢPKⱼP)ₐₐ − (PKᵢⱼP)ₐₐ] for the pairs of PAIRS without the diagonals: with Q = PBP,
+ * Σ bₐ(PMP)ₐₐ = tr(MQ), so Σ b d3 = ⟨P, Q⟩, Σ b s2 = tr(ΔPQ) = ⟨A, Q⟩, Σ b e2 = ⟨Δ₂, Q⟩, and
+ * Σ b s3 = Σₐ bₐ(AS)ₐₐ with S = AP. Two symmetric products; Q is left in `precisionSquared`, S in
+ * `sandwich`, PB in `scratch` (none of them what the workspace documents: order 1 only).
+ */
+function curvatureSums(
+  likelihood: LikelihoodWorkspace,
+  loo: LooWorkspace,
+  signalVariance: number,
+  noiseVariance: number,
+): Float64Array {
+  const { n, precision, kernels } = likelihood;
+  const product = likelihood.precisionTimesDLogLengthscale;
+  const { precisionDiagonal: c, varianceWeight: b, scratch: weighted, sandwich } = loo;
+  const [d2, , s1] = loo.diagonals as Vectors6;
+  const q = loo.precisionSquared;
+  for (let row = 0; row < n; row++) {
+    for (let col = 0; col < n; col++) weighted[row * n + col] = precision[row * n + col]! * b[col]!;
+  }
+  multiplyTransposed(kernels, weighted, precision, n, q, { symmetricResult: true });
+  multiplyTransposed(kernels, product, precision, n, sandwich, { symmetricResult: true });
+  const sums = zeroDiagonals();
+  for (let k = 0; k < n; k++) {
+    sums.c += b[k]! * c[k]!;
+    sums.d2 += b[k]! * d2[k]!;
+    sums.s1 += b[k]! * s1[k]!;
+    sums.s3 += b[k]! * dotRange(product, k * n, sandwich, k * n, n);
+  }
+  sums.d3 = frobeniusInner(precision, q);
+  sums.s2 = frobeniusInner(product, q);
+  sums.e2 = frobeniusInner(likelihood.correlationD2LogLengthscale, q);
+  const out = new Float64Array(PAIRS.length);
+  pairCurvature(sums, signalVariance, noiseVariance, out);
+  return out;
 }
 
 /**
@@ -268,14 +361,17 @@ export interface LooHessianTerms {
 }
 
 /**
- * Hᵢⱼ from its terms, with `curvature` the vectors 2 diag(PKᵢPKⱼP) − diag(PKᵢⱼP) of PAIRS, over
+ * Hᵢⱼ from its terms, with the curvature 2 diag(PKᵢPKⱼP) − diag(PKᵢⱼP) for the pairs of PAIRS
+ * either per point (`perPoint`) or already summed with the weights b (`sums`, skip −1 only), over
  * every point but `skip` (−1: every point; Kᵢu must vanish there or β must).
  */
 export function looHessian(
   terms: LooHessianTerms,
-  curvature: readonly Float64Array[],
+  curvature: { perPoint: readonly Float64Array[] } | { sums: Float64Array },
   skip: number,
 ): Matrix3 {
+  const perPoint = 'perPoint' in curvature ? curvature.perPoint : null;
+  if (!perPoint && skip !== -1) throw new Error('curvature sums cover every point');
   const { precisionDiagonal: c, alpha, varianceWeight: b, beta, gamma, kernelU } = terms;
   const hessian = zeroMatrix3();
   PAIRS.forEach(([i, j], pair) => {
@@ -283,8 +379,8 @@ export function looHessian(
     const bj = beta[j]!;
     const gi = gamma[i]!;
     const gj = gamma[j]!;
-    const curvatureIJ = curvature[pair]!;
     let sum = -dot(kernelU[j]!, bi) - dot(kernelU[i]!, bj) + terms.uSecondAlpha[i]![j]!;
+    if (!perPoint) sum += (curvature as { sums: Float64Array }).sums[pair]!;
     for (let k = 0; k < c.length; k++) {
       if (k === skip) continue;
       const ck = c[k]!;
@@ -293,7 +389,7 @@ export function looHessian(
         -(bi[k]! * bj[k]!) / ck +
         (ak / (ck * ck)) * (bi[k]! * gj[k]! + bj[k]! * gi[k]!) -
         (0.5 / (ck * ck) + (ak * ak) / (ck * ck * ck)) * gi[k]! * gj[k]! +
-        b[k]! * curvatureIJ[k]!;
+        (perPoint ? b[k]! * perPoint[pair]![k]! : 0);
     }
     hessian[i]![j] = sum;
     hessian[j]![i] = sum;

@@ -22,6 +22,13 @@ export interface RuleObjective extends Objective {
   readonly loo: LooWorkspace | null;
   /** L at the point evaluated last (what FitResult.lml reports for every rule). */
   lastLikelihood: number;
+  /**
+   * What an order-2 evaluation leaves behind: `full`, every buffer the sensitivities read;
+   * `hessian`, the Hessian alone, where that is cheaper (`loo`: two products instead of three),
+   * for polishes whose maxima need no sensitivities. A fit sets it back to `full` once its polish
+   * ends, so that the sensitivities (state.ts) evaluate every buffer.
+   */
+  secondOrder: 'full' | 'hessian';
 }
 
 /**
@@ -42,9 +49,11 @@ export function createRuleObjective(
     prior: rule === 'map' ? prior : null,
     loo,
     lastLikelihood: Number.NaN,
+    secondOrder: 'full',
     evaluate(logTheta, order) {
       if (loo) {
-        const evaluation = evaluateLoo(likelihood, loo, logTheta, order);
+        const hessianOnly = objective.secondOrder === 'hessian';
+        const evaluation = evaluateLoo(likelihood, loo, logTheta, order, hessianOnly);
         objective.lastLikelihood = loo.likelihood;
         return evaluation;
       }

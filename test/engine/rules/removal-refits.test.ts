@@ -1,11 +1,14 @@
 /**
  * The refits behind point influence (src/engine/influence.ts): a Newton polish that ends with an
  * unevaluated step (newton.ts, `finishWithStep`) lands where the ordinary polish stops, one
- * evaluation sooner, with the quadratic model's value and gradient there; and a refit in the
- * buffers of the one before (fit.ts, `refitOnBuffersOf`) gives the fit a fresh workspace gives.
+ * evaluation sooner, with the quadratic model's value and gradient there; a refit in the
+ * buffers of the one before (fit.ts, `refitOnBuffersOf`) gives the fit a fresh workspace gives;
+ * and its Hessian-only evaluations (RuleObjective.secondOrder) give the full ones' Hessian, while
+ * the sensitivities of such a refit still see full buffers.
  */
 import { describe, expect, it } from 'vitest';
 import {
+  computeSensitivities,
   fitHyperparameters,
   type Dataset,
   type FitOptions,
@@ -103,5 +106,51 @@ describe.each(RULES)('removal refits under rule %s', (rule) => {
       expect(refit.diagnostics.trust).toBe(fresh.diagnostics.trust);
       donor = refit;
     }
+  });
+
+  it('evaluates the Hessian alone as the full evaluation does, and leaves the rest to fitState', () => {
+    const { x, y, map } = standardize(data);
+    const make = () =>
+      createRuleObjective(
+        rule,
+        createLikelihoodWorkspace(fit.kernel, x, y),
+        fit.prior && internalPrior(fit.prior, map),
+      );
+    const full = make();
+    const lean = make();
+    lean.secondOrder = 'hessian';
+    for (const offset of [0, 0.3, -0.5]) {
+      const point = toInternalLogTheta(fit.logTheta, map).map((v) => v + offset) as LogTheta;
+      const expected = full.evaluate(point, 2);
+      const actual = lean.evaluate(point, 2);
+      expect(actual.value).toBe(expected.value);
+      expect(actual.gradient).toEqual(expected.gradient);
+      const scale = Math.max(...expected.hessian!.flat().map(Math.abs));
+      actual.hessian!.forEach((row, i) =>
+        row.forEach((value, j) =>
+          expect(Math.abs(value - expected.hessian![i]![j]!)).toBeLessThan(1e-12 * scale),
+        ),
+      );
+      // Only the loo rule has buffers that a Hessian-only evaluation leaves unfilled.
+      if (lean.loo) expect(lean.loo.evaluatedOrder).toBe(1);
+    }
+    // A removal refit polishes with Hessian-only evaluations; its sensitivities are a fresh fit's.
+    const reduced = without(data, 3);
+    const options: FitOptions = {
+      ...sameRuleOptions(fit),
+      starts: [{ logTheta: fit.logTheta, hessianLogTheta: fit.hessianLogTheta }],
+    };
+    const refit = refitOnBuffersOf(reduced, options, null);
+    const fresh = fitHyperparameters(reduced, options);
+    const fromRefit = computeSensitivities(reduced, refit);
+    const fromFresh = computeSensitivities(reduced, fresh);
+    if (!fromRefit.defined || !fromFresh.defined) throw new Error('undefined sensitivities');
+    // The two θ̂ agree to the polish's tolerance, not to the last bit; stale buffers would not.
+    const largest = Math.max(...fromFresh.dLogTheta_dy.flatMap((row) => Array.from(row, Math.abs)));
+    fromRefit.dLogTheta_dy.forEach((row, r) =>
+      row.forEach((value, i) =>
+        expect(Math.abs(value - fromFresh.dLogTheta_dy[r]![i]!)).toBeLessThan(1e-6 * largest),
+      ),
+    );
   });
 });
