@@ -329,7 +329,7 @@ ${figure(`exercise-${number}`, richText(m.exFigureCaption, { number: String(numb
 
   return `<a class="skip" href="#article">${escapeHtml(m.skipToArticle)}</a>
 <header class="learn-masthead">
-<a class="home" href="./">${escapeHtml(m.explorerLink)}</a>
+<a class="home" href="./?lang=${language}">${escapeHtml(m.explorerLink)}</a>
 <nav class="languages" aria-label="${escapeHtml(m.languageLabel)}">${switcher}</nav>
 </header>
 <main id="article" class="learn-article" data-language="${language}">

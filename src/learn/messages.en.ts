@@ -45,9 +45,9 @@ export const en = {
 
   s3Title: '3. One point, one curve',
   s3P1: 'Pick one point and slide it up and down. At each height yᵢ we refit and write down ℓ̂. The result is an ordinary curve, ℓ̂ as a function of yᵢ: the *response curve*. Each dot on it is a complete refit.',
-  s3P2: 'Its slope at the current height is d log ℓ̂/dyᵢ. That slope is what the arrow on the point draws, and no refit is needed to get it, as the next step shows.',
+  s3P2: 'With ℓ̂ on a log scale, as in the figure, its slope at the current height is d log ℓ̂/dyᵢ. That slope is what the arrow on the point draws, and no refit is needed to get it, as the next step shows.',
   fig3Caption:
-    'Figure 3. ℓ̂ refitted with point {point} set to each height (dots) and the tangent at its current height (line).',
+    'Figure 3. ℓ̂ refitted (log scale) with point {point} set to each height (dots) and the tangent at its current height (line).',
   pointPicker: 'Point',
   pointOption: 'point {point} (x = {x})',
   fig3Slope: 'Slope at the current height: d log ℓ̂/dy = {slope}, from {refits} refits.',

@@ -45,9 +45,9 @@ export const es: LearnMessages = {
 
   s3Title: '3. Un punto, una curva',
   s3P1: 'Elige un punto y súbelo y bájalo. A cada altura yᵢ reajustamos y apuntamos ℓ̂. Sale una curva corriente, ℓ̂ en función de yᵢ: la *curva de respuesta*. Cada punto de ella es un reajuste completo.',
-  s3P2: 'Su pendiente a la altura actual es d log ℓ̂/dyᵢ. Esa pendiente es lo que dibuja la flecha del punto, y para obtenerla no hace falta reajustar nada, como muestra el paso siguiente.',
+  s3P2: 'Con ℓ̂ en escala logarítmica, como en la figura, su pendiente a la altura actual es d log ℓ̂/dyᵢ. Esa pendiente es lo que dibuja la flecha del punto, y para obtenerla no hace falta reajustar nada, como muestra el paso siguiente.',
   fig3Caption:
-    'Figura 3. ℓ̂ reajustada con el punto {point} puesto a cada altura (puntos) y la tangente a su altura actual (línea).',
+    'Figura 3. ℓ̂ reajustada (escala logarítmica) con el punto {point} puesto a cada altura (puntos) y la tangente a su altura actual (línea).',
   pointPicker: 'Punto',
   pointOption: 'punto {point} (x = {x})',
   fig3Slope: 'Pendiente a la altura actual: d log ℓ̂/dy = {slope}, a partir de {refits} reajustes.',

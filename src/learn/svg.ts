@@ -150,30 +150,31 @@ export function fitSvg(picture: FitPicture): string {
   return svg(parts.join(''), 'fit-picture');
 }
 
-/** ℓ̂ against one point's y: a dot per refit, and the tangent at the current value. */
+/** log ℓ̂ against one point's y: a dot per refit, and the tangent at the current value. */
 export function curveSvg(curve: ResponseCurve, language: Language): string {
   const values = Array.from(curve.values);
-  const lengthscales = Array.from(curve.logTheta[0], Math.exp);
-  const finite = lengthscales.filter(Number.isFinite);
+  // log ℓ̂ on a linear axis, so that the tangent's slope on the page is d log ℓ̂/dyᵢ, the number
+  // the text and the arrow give.
+  const logLengthscales = Array.from(curve.logTheta[0]);
+  const finite = logLengthscales.filter(Number.isFinite);
   const centreValue = values[curve.centre]!;
-  const centreL = lengthscales[curve.centre]!;
-  const slope = curve.slope ? curve.slope[0] * centreL : Number.NaN; // dℓ̂/dy = ℓ̂ · d log ℓ̂/dy
+  const centreLog = logLengthscales[curve.centre]!;
+  const slope = curve.slope ? curve.slope[0] : Number.NaN;
   const lo = Math.min(...finite);
   const hi = Math.max(...finite);
-  const pad = Math.max(0.1, (hi - lo) * 0.15);
+  const pad = Math.max(0.05, (hi - lo) * 0.15);
   const x = scaleLinear([values[0]!, values.at(-1)!], [MARGIN.left, WIDTH - MARGIN.right]);
   const y = scaleLinear([lo - pad, hi + pad], [HEIGHT - MARGIN.bottom, MARGIN.top]);
-  const xTicks = integerTicks(values[0]!, values.at(-1)!, 4);
-  const parts = [axes(language, x, y, xTicks, y.ticks(4), 'yᵢ', 'ℓ̂')];
+  const parts = [axes(language, x, y, x.ticks(5), y.ticks(4), 'yᵢ', 'log ℓ̂')];
   if (Number.isFinite(slope)) {
     const half = 0.6;
-    const at = (v: number) => centreL + slope * (v - centreValue);
+    const at = (v: number) => centreLog + slope * (v - centreValue);
     parts.push(
       `<line class="tangent" x1="${round(x(centreValue - half))}" y1="${round(y(at(centreValue - half)))}" x2="${round(x(centreValue + half))}" y2="${round(y(at(centreValue + half)))}"/>`,
     );
   }
   values.forEach((v, k) => {
-    const l = lengthscales[k]!;
+    const l = logLengthscales[k]!;
     if (!Number.isFinite(l)) return;
     const centre = k === curve.centre ? ' centre' : '';
     parts.push(

@@ -87,6 +87,8 @@ describe('the article', () => {
         ),
       );
       for (const name of names) expect(html).not.toContain(`{${name}}`);
+      // The way back to the explorer keeps the reader's language.
+      expect(html).toContain(`<a class="home" href="./?lang=${language}">`);
     }
   });
 

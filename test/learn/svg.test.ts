@@ -1,6 +1,7 @@
 /**
- * The article's pictures: tick labels on both axes of the response curve (figure 3), and every
- * number on them in the reader's language with a true minus sign, as the explorer writes them.
+ * The article's pictures: tick labels on both axes of the response curve (figure 3), its tangent
+ * drawn with the slope the text gives, and every number on them in the reader's language with a
+ * true minus sign, as the explorer writes them.
  */
 import { describe, expect, it } from 'vitest';
 import { ARTICLE_KERNEL } from '../../src/learn/datasets';
@@ -22,16 +23,16 @@ function ticks(svg: string): { x: string[]; y: string[] } {
 }
 
 describe('the article’s pictures', () => {
-  it('figure 3 labels its vertical axis (ℓ̂), with the decimal mark of the language', () => {
+  it('figure 3 labels its vertical axis (log ℓ̂), with the decimal mark of the language', () => {
     for (const language of ['en', 'es'] as const) {
       const { y } = ticks(curveSvg(facts.curve, language));
       expect(y.length, language).toBeGreaterThanOrEqual(2);
       const values = y.map((label) => Number(label.replace(',', '.').replace('\u2212', '-')));
       for (const value of values) expect(Number.isFinite(value)).toBe(true);
-      // Ticks within the range of the refitted ℓ̂ (padded), increasing.
-      const lengthscales = Array.from(facts.curve.logTheta[0], Math.exp);
-      expect(Math.min(...values)).toBeGreaterThan(Math.min(...lengthscales) - 1);
-      expect(Math.max(...values)).toBeLessThan(Math.max(...lengthscales) + 1);
+      // Ticks within the range of the refitted log ℓ̂ (padded), increasing.
+      const logLengthscales = Array.from(facts.curve.logTheta[0]);
+      expect(Math.min(...values)).toBeGreaterThan(Math.min(...logLengthscales) - 0.5);
+      expect(Math.max(...values)).toBeLessThan(Math.max(...logLengthscales) + 0.5);
       expect(values).toEqual([...values].sort((a, b) => a - b));
       if (y.some((label) => /[.,]/.test(label)))
         expect(
@@ -39,6 +40,34 @@ describe('the article’s pictures', () => {
           language,
         ).toBe(true);
     }
+  });
+
+  it('figure 3 draws the tangent with the slope the text gives, d log ℓ̂/dyᵢ, read off its ticks', () => {
+    const svg = curveSvg(facts.curve, 'en');
+    // Pixel positions of the tick labels give each axis's scale.
+    const scale = (anchor: 'middle' | 'end', coordinate: 'x' | 'y') => {
+      const marks = [
+        ...svg.matchAll(
+          new RegExp(
+            `<text class="tick" x="([^"]+)" y="([^"]+)" text-anchor="${anchor}">([^<]*)</text>`,
+            'g',
+          ),
+        ),
+      ].map((m) => ({
+        pixel: Number(coordinate === 'x' ? m[1] : m[2]),
+        value: Number(m[3]!.replace('\u2212', '-')),
+      }));
+      const [first, last] = [marks[0]!, marks.at(-1)!];
+      return (last.pixel - first.pixel) / (last.value - first.value);
+    };
+    const line = svg.match(
+      /<line class="tangent" x1="([^"]+)" y1="([^"]+)" x2="([^"]+)" y2="([^"]+)"/,
+    )!;
+    const [x1, y1, x2, y2] = line.slice(1).map(Number) as [number, number, number, number];
+    const drawn = (y2 - y1) / scale('end', 'y') / ((x2 - x1) / scale('middle', 'x'));
+    // Pixels are rounded to 0.1 and the y labels sit 4 px below their tick: 2 % is plenty.
+    expect(Math.abs(drawn / facts.curve.slope![0] - 1)).toBeLessThan(0.02);
+    expect(svg).toContain('>log ℓ̂<');
   });
 
   it('writes negative ticks with a minus sign, never a hyphen', () => {
