@@ -80,12 +80,12 @@ export const en = {
   s6Large:
     '**Large moves**: the arrow is a tangent. Drag far and the response curve bends away from it; the first-order prediction and the refit part.',
   fig6Caption:
-    'Figure 6c. Two clusters with nothing between them: the two explanations are {gap} apart in log-likelihood. The status line says what the page sees; drag a point by about half a unit and θ̂ can jump.',
+    'Figure 6c. Two clusters with nothing between them: the two explanations are {gap} apart in log-likelihood. The note under the plot says what the page sees; drag a point by about half a unit and θ̂ can jump.',
 
   fig6FlatCaption:
-    'Figure 6a. Pure noise, {flatN} points: ℓ̂ = {flatLengthscale}, against inputs that span {flatSpan}. The fit is a flat line, the arrows are hidden, and the status line says why.',
+    'Figure 6a. Pure noise, {flatN} points: ℓ̂ = {flatLengthscale}, against inputs that span {flatSpan}. The fit is a flat line, the arrows are hidden, and the note under the plot says why.',
   fig6FloorCaption:
-    'Figure 6b. Exact values of a parabola at {floorN} points, no noise added: σ̂n = {floorNoise}, on its floor (σn/σf = {floorRatio}). The engine holds σn there, and the arrows show how ℓ and σf move with it held, as the status line says.',
+    'Figure 6b. Exact values of a parabola at {floorN} points, no noise added: σ̂n = {floorNoise}, on its floor (σn/σf = {floorRatio}). The engine holds σn there, and the arrows show how ℓ and σf move with it held, as the note under the plot says.',
 
   s7Title: '7. Checking the formula in the source',
   s7P1: 'The answer this page follows writes the objective as −yᵀK⁻¹y − ½ log|K|, without the ½ on the quadratic term. Does it matter? Note that',

@@ -80,12 +80,12 @@ export const es: LearnMessages = {
   s6Large:
     '**Movimientos grandes**: la flecha es una tangente. Si arrastras lejos, la curva de respuesta se separa de ella; la predicción de primer orden y el reajuste dejan de coincidir.',
   fig6Caption:
-    'Figura 6c. Dos grupos sin nada entre ellos: las dos explicaciones distan {gap} en log-verosimilitud. La línea de estado dice lo que ve la página; arrastra un punto media unidad y θ̂ puede saltar.',
+    'Figura 6c. Dos grupos sin nada entre ellos: las dos explicaciones distan {gap} en log-verosimilitud. La nota bajo la gráfica dice lo que ve la página; arrastra un punto media unidad y θ̂ puede saltar.',
 
   fig6FlatCaption:
-    'Figura 6a. Ruido puro, {flatN} puntos: ℓ̂ = {flatLengthscale}, frente a unas entradas que ocupan {flatSpan}. El ajuste es una línea plana, las flechas están ocultas y la línea de estado dice por qué.',
+    'Figura 6a. Ruido puro, {flatN} puntos: ℓ̂ = {flatLengthscale}, frente a unas entradas que ocupan {flatSpan}. El ajuste es una línea plana, las flechas están ocultas y la nota bajo la gráfica dice por qué.',
   fig6FloorCaption:
-    'Figura 6b. Valores exactos de una parábola en {floorN} puntos, sin ruido añadido: σ̂n = {floorNoise}, en su mínimo (σn/σf = {floorRatio}). El motor mantiene σn ahí, y las flechas muestran cómo se mueven ℓ y σf con σn fijo, como dice la línea de estado.',
+    'Figura 6b. Valores exactos de una parábola en {floorN} puntos, sin ruido añadido: σ̂n = {floorNoise}, en su mínimo (σn/σf = {floorRatio}). El motor mantiene σn ahí, y las flechas muestran cómo se mueven ℓ y σf con σn fijo, como dice la nota bajo la gráfica.',
 
   s7Title: '7. Revisar la fórmula de la fuente',
   s7P1: 'La respuesta que sigue esta página escribe el objetivo como −yᵀK⁻¹y − ½ log|K|, sin el ½ del término cuadrático. ¿Importa? Fíjate en que',

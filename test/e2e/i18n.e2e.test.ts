@@ -306,7 +306,7 @@ describe('the article in two languages', () => {
         { timeout: 60_000 },
       );
       for (const widget of await page.locator('figure [data-testid=gp-embed]').all()) {
-        // Step 6's flat optimum draws no arrows; its status line says why.
+        // Step 6's flat optimum draws no arrows; the note under its plot says why.
         const flat = await widget.evaluate((frame) => {
           const root = frame.getRootNode();
           const start = root instanceof ShadowRoot ? root.host : frame;

@@ -72,7 +72,7 @@ describe.each(['en', 'es'] as const)('the article in %s', (language) => {
       await expect(page.locator(`#${id} h2`).isVisible()).resolves.toBe(true);
     expect(await page.locator('figure[data-figure]').count()).toBe(13);
     // The widget figures (2, 6a–c, 8 and the exercises) draw an arrow per point, but for step 6's
-    // flat optimum, where the status line says why there are none.
+    // flat optimum, where the note under the plot says why there are none.
     const widgets = page.locator('figure [data-testid=gp-embed]');
     expect(await widgets.count()).toBe(8);
     for (const widget of await widgets.all()) {
@@ -90,9 +90,13 @@ describe.each(['en', 'es'] as const)('the article in %s', (language) => {
     await expect(trust('flat').getAttribute('data-status')).resolves.toBe('hidden');
     await expect(trust('floor').getAttribute('data-status')).resolves.toBe('caution');
     await expect(trust('breaks').isVisible()).resolves.toBe(true);
-    for (const id of ['flat', 'floor']) {
+    for (const id of ['flat', 'floor', 'breaks']) {
       await expect(trust(id).isVisible()).resolves.toBe(true);
       expect((await trust(id).innerText()).length).toBeGreaterThan(20);
+      // The captions send the reader to "the note under the plot".
+      const plot = await page.locator(`#figure-${id} [data-testid=plot-area]`).boundingBox();
+      const note = await trust(id).boundingBox();
+      expect(note!.y, id).toBeGreaterThanOrEqual(plot!.y + plot!.height);
     }
     // The article's own figures: figure 1's fit, figure 3's curve, figure 4's formula, 5 and 7's tables.
     await expect(page.locator('#figure-fit .figure-live svg .mean').count()).resolves.toBe(1);
