@@ -281,4 +281,32 @@ describe('the explorer on a projector, a small laptop and a phone', () => {
     }
     await context.close();
   });
+
+  it('on a phone a tap on any ⓘ opens its own explanation, however the labels wrap', async () => {
+    for (const language of ['en', 'es']) {
+      const { context, page } = await open(
+        { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
+        `/?lang=${language}`,
+      );
+      // The 44-pixel targets reach past their line: a neighbour's must not cover the circle.
+      const covered = await page.locator('.term-button').evaluateAll((buttons) =>
+        buttons
+          .filter((button) => (button as HTMLElement).offsetParent !== null)
+          .flatMap((button) => {
+            button.scrollIntoView({ block: 'center' });
+            const { left, top, width, height } = button
+              .querySelector('span')!
+              .getBoundingClientRect();
+            const hit = document.elementFromPoint(left + width / 2, top + height / 2);
+            return hit?.closest('.term-button') === button
+              ? []
+              : [
+                  `${button.getAttribute('aria-label')} under ${hit?.closest('.term-button')?.getAttribute('aria-label') ?? hit?.tagName}`,
+                ];
+          }),
+      );
+      expect(covered, language).toEqual([]);
+      await context.close();
+    }
+  });
 });
