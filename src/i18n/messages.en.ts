@@ -209,7 +209,7 @@ export const en = {
   lessNoise: 'less noise',
   fitDescription: '{shape} (ℓ = {lengthscale}, {noise})',
   nearTie:
-    'Two explanations of the data are almost equally likely: {first} and {second}, only {gap} {objective} units behind. A small change in the data can make the fit jump from one to the other.',
+    'Two explanations of the data are almost equally likely: {first} and {second}, only {gap} nats of {objective} behind. A small change in the data can make the fit jump from one to the other.',
   boundaryFlatLine:
     'ℓ keeps growing, far beyond the data: the fit is a flat line and every point is noise around it, so there is no maximum to take a derivative at.',
   boundaryStraightLine:

@@ -170,7 +170,7 @@ export const es: UiMessages = {
   predictionParted:
     'Para {symbol}, la predicción se ha separado del reajuste: el movimiento va más allá de donde vale la recta de la flecha (mira la curva de respuesta).',
   verdictPrediction: 'predicción',
-  verdictRefit: 'reajuste {refit} (a {gap})',
+  verdictRefit: 'reajuste {refit} ({gap} de diferencia)',
   verdictAgrees: '— coinciden',
   verdictParted: '— se separan',
 
@@ -197,7 +197,7 @@ export const es: UiMessages = {
   lessNoise: 'menos ruido',
   fitDescription: '{shape} (ℓ = {lengthscale}, {noise})',
   nearTie:
-    'Dos explicaciones de los datos son casi igual de verosímiles: {first} y {second}, solo {gap} unidades de {objective} por detrás. Un pequeño cambio en los datos puede hacer que el ajuste salte de una a otra.',
+    'Dos explicaciones de los datos son casi igual de verosímiles: {first} y {second}, solo {gap} nats de {objective} por detrás. Un pequeño cambio en los datos puede hacer que el ajuste salte de una a otra.',
   boundaryFlatLine:
     'ℓ no deja de crecer, mucho más allá de los datos: el ajuste es una recta horizontal y cada punto es ruido a su alrededor, así que no hay un máximo en el que derivar.',
   boundaryStraightLine:

@@ -11,10 +11,10 @@ export const panelsEs: { readonly [Key in keyof typeof panelsEn]: string } = {
   curveMoveX: 'mover x',
   curveVaryY: 'Variar la y del punto',
   curveVaryX: 'Variar la x del punto',
-  curveFitted: '{symbol} ajustado',
+  curveFitted: '{symbol} ajustada',
   curveJump: 'salto',
   curveFigureLabel:
-    '{symbol} reajustado a medida que {axis} va de {from} a {to}, con la tangente cuya pendiente es la flecha.',
+    '{symbol} reajustada a medida que {axis} va de {from} a {to}, con la tangente cuya pendiente es la flecha.',
   curveSelect:
     'Selecciona un punto (haz clic en él o llega con Tab) para ver θ̂ reajustado mientras se mueve.',
   curveFailed: 'No hay curva para estos puntos: {reason}.',

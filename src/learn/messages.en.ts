@@ -80,7 +80,7 @@ export const en = {
   s6Large:
     '**Large moves**: the arrow is a tangent. Drag far and the response curve bends away from it; the first-order prediction and the refit part.',
   fig6Caption:
-    'Figure 6c. Two clusters with nothing between them: the two explanations are {gap} apart in log-likelihood. The note under the plot says what the page sees; drag a point by about half a unit and θ̂ can jump.',
+    'Figure 6c. Two clusters with nothing between them: the two explanations are {gap} nats apart in log-likelihood. The note under the plot says what the page sees; drag a point by about half a unit and θ̂ can jump.',
 
   fig6FlatCaption:
     'Figure 6a. Pure noise, {flatN} points: ℓ̂ = {flatLengthscale}, against inputs that span {flatSpan}. The fit is a flat line, the arrows are hidden, and the note under the plot says why.',

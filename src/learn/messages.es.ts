@@ -80,7 +80,7 @@ export const es: LearnMessages = {
   s6Large:
     '**Movimientos grandes**: la flecha es una tangente. Si arrastras lejos, la curva de respuesta se separa de ella; la predicción de primer orden y el reajuste dejan de coincidir.',
   fig6Caption:
-    'Figura 6c. Dos grupos sin nada entre ellos: las dos explicaciones distan {gap} en log-verosimilitud. La nota bajo la gráfica dice lo que ve la página; arrastra un punto media unidad y θ̂ puede saltar.',
+    'Figura 6c. Dos grupos sin nada entre ellos: las dos explicaciones distan {gap} nats en log-verosimilitud. La nota bajo la gráfica dice lo que ve la página; arrastra un punto media unidad y θ̂ puede saltar.',
 
   fig6FlatCaption:
     'Figura 6a. Ruido puro, {flatN} puntos: ℓ̂ = {flatLengthscale}, frente a unas entradas que ocupan {flatSpan}. El ajuste es una línea plana, las flechas están ocultas y la nota bajo la gráfica dice por qué.',

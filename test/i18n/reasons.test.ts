@@ -173,13 +173,12 @@ describe("the engine's reasons", () => {
     const runnerUp = { theta: { lengthscale: 80, signalStd: 0.5, noiseStd: 1 }, lmlGap: 0.98 };
     const said = (language: 'en' | 'es', rule: 'ml' | 'map' | 'loo') =>
       nearTieMessage(theta, runnerUp, 10, translator(language), rule);
-    expect(said('en', 'ml')).toContain('only 0.98 log-likelihood units behind');
-    expect(said('en', 'loo')).toContain('only 0.98 leave-one-out log probability units behind');
-    expect(said('es', 'map')).toContain(
-      'solo 0,98 unidades de log-densidad a posteriori por detrás',
-    );
+    // In nats, the unit the glossary explains, of the rule's own objective.
+    expect(said('en', 'ml')).toContain('only 0.98 nats of log-likelihood behind');
+    expect(said('en', 'loo')).toContain('only 0.98 nats of leave-one-out log probability behind');
+    expect(said('es', 'map')).toContain('solo 0,98 nats de log-densidad a posteriori por detrás');
     expect(said('es', 'loo')).toContain(
-      'solo 0,98 unidades de probabilidad logarítmica dejando uno fuera por detrás',
+      'solo 0,98 nats de probabilidad logarítmica dejando uno fuera por detrás',
     );
   });
 
