@@ -226,15 +226,13 @@ export function evaluateLoo(
   const at = zeroDiagonals();
   const pairs = new Float64Array(PAIRS.length);
   for (let k = 0; k < n; k++) {
-    Object.assign(at, {
-      c: c[k],
-      d2: d2[k],
-      d3: d3[k],
-      s1: s1[k],
-      s2: s2[k],
-      s3: s3[k],
-      e2: e2[k],
-    });
+    at.c = c[k]!;
+    at.d2 = d2[k]!;
+    at.d3 = d3[k]!;
+    at.s1 = s1[k]!;
+    at.s2 = s2[k]!;
+    at.s3 = s3[k]!;
+    at.e2 = e2[k]!;
     pairCurvature(at, signalVariance, noiseVariance, pairs);
     for (let pair = 0; pair < PAIRS.length; pair++) loo.curvature[pair]![k] = pairs[pair]!;
   }
