@@ -16,7 +16,7 @@ import type { Dataset, FitResult, Hyperparameters, LogTheta, SensitivityResult }
  */
 export function predictLogTheta(
   base: Dataset,
-  fit: FitResult,
+  fit: Pick<FitResult, 'logTheta'>,
   sensitivities: SensitivityResult,
   moved: Dataset,
 ): LogTheta {

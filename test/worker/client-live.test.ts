@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { sampleRequest } from './fakeWorker';
+import type { AnalysisSuccess } from '../../src/worker/shared/protocol';
 import { flush, setup, started } from './clientSetup';
 
 const live = (shift = 0) => ({ ...sampleRequest(shift), live: true });
@@ -107,5 +108,30 @@ describe('live requests on the main thread', () => {
     const rest = client.request(sampleRequest(2));
     expect(current().requests().at(-1)!.seq).toBe(rest);
     expect(mainThreadRequests).toHaveLength(1);
+  });
+
+  it('seed the main thread’s engine with every answer of the worker, from the first on', async () => {
+    const { client, current, mainThreadSeeds } = setup({ liveMaxPoints: 10 });
+    // A fit, as far as the client can tell (it reads no more than `ok` and `seq`).
+    const succeed = (seq: number) =>
+      current().send({ type: 'result', result: { seq, ok: true } as AnalysisSuccess });
+    current().send(started);
+    client.request(sampleRequest());
+    succeed(1);
+    await flush();
+    // The engine loads after the first answer, and takes it then.
+    expect(mainThreadSeeds).toEqual([1]);
+    const rest = client.request(sampleRequest(2));
+    succeed(rest);
+    await flush();
+    // A failed answer seeds nothing.
+    client.request(sampleRequest(3));
+    current().answer(current().requests().at(-1)!);
+    await flush();
+    expect(mainThreadSeeds).toEqual([1, rest]);
+    // A drag's own answers come from the engine, which remembers them itself.
+    client.request(live(4));
+    await flush();
+    expect(mainThreadSeeds).toEqual([1, rest]);
   });
 });

@@ -1,4 +1,5 @@
 /** A compute client over fake workers and a recording main thread, for the client's tests. */
+import { expect } from 'vitest';
 import { createComputeClient } from '../../src/worker/main/client';
 import { liveOnMainThread } from '../../src/worker/main/liveOnMainThread';
 import type { LivenessOptions } from '../../src/worker/main/liveness';
@@ -17,7 +18,13 @@ export function setup(
   const workers: FakeWorker[] = [];
   const mainThreadRequests: number[] = [];
   const mainThreadCurves: number[] = [];
+  /** The requests whose worker answers seeded the main thread's engine (`seed`). */
+  const mainThreadSeeds: number[] = [];
   const mainThread: MainThreadCompute = {
+    seed: (request, answer) => {
+      expect(answer.seq).toBe(request.seq);
+      mainThreadSeeds.push(request.seq);
+    },
     compute: async (request) => {
       mainThreadRequests.push(request.seq);
       return resultFor(request.seq);
@@ -51,7 +58,16 @@ export function setup(
     if (!worker) throw new Error('no worker was created');
     return worker;
   };
-  return { client, workers, current, results, statuses, mainThreadRequests, mainThreadCurves };
+  return {
+    client,
+    workers,
+    current,
+    results,
+    statuses,
+    mainThreadRequests,
+    mainThreadCurves,
+    mainThreadSeeds,
+  };
 }
 
 export const flush = () => new Promise((resolve) => setTimeout(resolve, 0));

@@ -6,6 +6,8 @@ import {
   type Dataset,
   type KernelName,
 } from '../../src/engine';
+import { createMainThreadCompute } from '../../src/worker/main/mainThreadCompute';
+import type { SequencedRequest } from '../../src/worker/shared/protocol';
 import { WarmStarts, warmStartKey } from '../../src/worker/thread/warmStarts';
 import { referenceCases } from '../fixtures/reference';
 
@@ -25,6 +27,41 @@ function distance(a: readonly number[], b: readonly number[]): number {
 }
 
 describe('warm starts', () => {
+  it('take the worker’s answer as a fit: the main thread’s next step starts warm and lands where a cold fit does', async () => {
+    const data = caseData('trend40');
+    const request: SequencedRequest = {
+      seq: 1,
+      x: data.x,
+      y: data.y,
+      kernel: 'rbf',
+      grid: { min: 0, max: 10, count: 20 },
+      landscape: null,
+      samples: 0,
+      finiteDifferenceIndex: null,
+    };
+    // The worker runs the same analysis (thread/analysis.ts); a second engine stands for it.
+    const answer = await createMainThreadCompute().compute(request);
+    if (!answer.ok) throw new Error(answer.message);
+    const moved = { x: data.x, y: Float64Array.from(data.y) };
+    moved.y[7] = moved.y[7]! + 0.1;
+    const warmStarts = new WarmStarts();
+    warmStarts.remember(warmStartKey('rbf'), data, answer, answer.sensitivities);
+    const offered = warmStarts.for(warmStartKey('rbf'), moved);
+    expect(offered?.hessianLogTheta).toEqual(answer.hessianLogTheta);
+    // Through the main thread's own compute: seeded, its live step agrees with a cold one.
+    const seeded = createMainThreadCompute();
+    seeded.seed!(request, answer);
+    const step = { ...request, seq: 2, y: moved.y, live: true };
+    const [warm, cold] = await Promise.all([
+      seeded.compute(step),
+      createMainThreadCompute().compute(step),
+    ]);
+    if (!warm.ok || !cold.ok) throw new Error('the step failed');
+    warm.logTheta.forEach((value, k) =>
+      expect(Math.abs(value - cold.logTheta[k]!)).toBeLessThan(1e-7),
+    );
+  });
+
   it('offers the first-order prediction after a small move; the warm refit equals the cold one', () => {
     const warmStarts = new WarmStarts();
     const data = caseData('trend40');

@@ -4,12 +4,13 @@
  * main bundle when the worker runs (and tfjs never enters it).
  */
 import { runAnalysis } from '../thread/analysis';
-import { WarmStarts } from '../thread/warmStarts';
+import { WarmStarts, warmStartKey } from '../thread/warmStarts';
 import { createEnginePosteriorPath } from '../thread/enginePosteriorPath';
 import { startCurveJob } from '../thread/curveJob';
 import { startInsightJob } from '../thread/insightJob';
 import type {
   AnalysisResult,
+  AnalysisSuccess,
   CurveResult,
   InsightResult,
   SequencedCurveRequest,
@@ -26,6 +27,12 @@ export interface MainThreadCompute {
   curve(request: SequencedCurveRequest, deliver: (result: CurveResult) => void): () => void;
   /** Computes an insight request a stage per task, likewise. Returns a function that stops it. */
   insight?(request: SequencedInsightRequest, deliver: (result: InsightResult) => void): () => void;
+  /**
+   * Takes the worker's answer to `request` as the last fit of its kernel, rule and prior, so that
+   * the next request on nearly the same points starts warm from it, as the worker's own would,
+   * instead of searching from scratch (liveOnMainThread.ts: the first step of a drag).
+   */
+  seed?(request: SequencedRequest, answer: AnalysisSuccess): void;
 }
 
 /** Runs `job` a slice per task until it answers; returns a function that stops it. */
@@ -52,5 +59,12 @@ export function createMainThreadCompute(): MainThreadCompute {
     compute: (request) => runAnalysis(request, path, warmStarts),
     curve: (request, deliver) => inSlices(startCurveJob(request), deliver),
     insight: (request, deliver) => inSlices(startInsightJob(request), deliver),
+    seed: (request, answer) =>
+      warmStarts.remember(
+        warmStartKey(answer.kernel, answer.rule, request.prior),
+        { x: request.x, y: request.y },
+        answer,
+        answer.sensitivities,
+      ),
   };
 }

@@ -27,9 +27,16 @@ export const WARM_START_LIMITS = {
   y: 0.25,
 };
 
+/**
+ * What a warm start needs of a fit: θ̂, its Hessian and the runner-up maximum. A FitResult has them,
+ * and so has the compute worker's answer (AnalysisSuccess), which the main thread's engine is
+ * seeded from (mainThreadCompute.ts).
+ */
+export type WarmStartFit = Pick<FitResult, 'logTheta' | 'hessianLogTheta' | 'diagnostics'>;
+
 interface RememberedFit {
   data: Dataset;
-  fit: FitResult;
+  fit: WarmStartFit;
   sensitivities: SensitivityResult;
 }
 
@@ -93,11 +100,15 @@ export class WarmStarts {
     };
   }
 
-  remember(key: string, data: Dataset, fit: FitResult, sensitivities: SensitivityResult): void {
+  remember(key: string, data: Dataset, fit: WarmStartFit, sensitivities: SensitivityResult): void {
     if (!fit.logTheta.every(Number.isFinite)) return;
     this.byKey.set(key, {
       data: { x: Float64Array.from(data.x), y: Float64Array.from(data.y) },
-      fit,
+      fit: {
+        logTheta: fit.logTheta,
+        hessianLogTheta: fit.hessianLogTheta,
+        diagnostics: fit.diagnostics,
+      },
       // A copy: the result's arrays are transferred to the page and detached here.
       sensitivities: structuredClone(sensitivities),
     });
