@@ -38,6 +38,7 @@ describe('warm starts', () => {
       landscape: null,
       samples: 0,
       finiteDifferenceIndex: null,
+      compareRule: 'loo',
     };
     // The worker runs the same analysis (thread/analysis.ts); a second engine stands for it.
     const answer = await createMainThreadCompute().compute(request);
@@ -59,6 +60,10 @@ describe('warm starts', () => {
     if (!warm.ok || !cold.ok) throw new Error('the step failed');
     warm.logTheta.forEach((value, k) =>
       expect(Math.abs(value - cold.logTheta[k]!)).toBeLessThan(1e-7),
+    );
+    // The compared rule's fit was seeded too (without a Hessian, which the answer does not carry).
+    warm.comparison!.logTheta.forEach((value, k) =>
+      expect(Math.abs(value - cold.comparison!.logTheta[k]!)).toBeLessThan(1e-7),
     );
   });
 

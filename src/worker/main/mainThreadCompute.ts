@@ -3,6 +3,7 @@
  * Loaded with a dynamic import by the client, so neither the engine nor this path weighs on the
  * main bundle when the worker runs (and tfjs never enters it).
  */
+import type { SelectionRule } from '../../engine';
 import { runAnalysis } from '../thread/analysis';
 import { WarmStarts, warmStartKey } from '../thread/warmStarts';
 import { createEnginePosteriorPath } from '../thread/enginePosteriorPath';
@@ -59,12 +60,15 @@ export function createMainThreadCompute(): MainThreadCompute {
     compute: (request) => runAnalysis(request, path, warmStarts),
     curve: (request, deliver) => inSlices(startCurveJob(request), deliver),
     insight: (request, deliver) => inSlices(startInsightJob(request), deliver),
-    seed: (request, answer) =>
-      warmStarts.remember(
-        warmStartKey(answer.kernel, answer.rule, request.prior),
-        { x: request.x, y: request.y },
-        answer,
-        answer.sensitivities,
-      ),
+    seed(request, answer) {
+      const data = { x: request.x, y: request.y };
+      const key = (rule: SelectionRule) => warmStartKey(answer.kernel, rule, request.prior);
+      warmStarts.remember(key(answer.rule), data, answer, answer.sensitivities);
+      const { comparison } = answer;
+      if (comparison) {
+        const fit = { ...comparison, hessianLogTheta: null };
+        warmStarts.remember(key(comparison.rule), data, fit, comparison.sensitivities);
+      }
+    },
   };
 }

@@ -14,6 +14,7 @@ import type {
   FitResult,
   KernelName,
   LogTheta,
+  Matrix3,
   SelectionRule,
   SensitivityResult,
 } from '../../engine';
@@ -28,11 +29,14 @@ export const WARM_START_LIMITS = {
 };
 
 /**
- * What a warm start needs of a fit: θ̂, its Hessian and the runner-up maximum. A FitResult has them,
- * and so has the compute worker's answer (AnalysisSuccess), which the main thread's engine is
- * seeded from (mainThreadCompute.ts).
+ * What a warm start needs of a fit: θ̂, its Hessian (null: the polish evaluates it) and the
+ * runner-up maximum. A FitResult has them, and so has the compute worker's answer
+ * (AnalysisSuccess; its comparison has no Hessian), which the main thread's engine is seeded from
+ * (mainThreadCompute.ts).
  */
-export type WarmStartFit = Pick<FitResult, 'logTheta' | 'hessianLogTheta' | 'diagnostics'>;
+export type WarmStartFit = Pick<FitResult, 'logTheta' | 'diagnostics'> & {
+  hessianLogTheta: Matrix3 | null;
+};
 
 interface RememberedFit {
   data: Dataset;
