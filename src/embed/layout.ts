@@ -1,21 +1,13 @@
 /** The widget's vertical layout: the plot's height rule and the height of each panel. */
 
-import { KEY_COLUMN } from '../ui/plot/geometry';
-
-/** The plot's height in the snippets' iframes (snippets.ts: 640 px wide). */
-const SNIPPET_PLOT_HEIGHT = 320;
-
 /**
- * Height of an embedded plot when the page does not set one: half the width, within bounds. A plot
- * too narrow for the key's column carries the key in a strip above the data, so it is taller (three
- * quarters of the width), that the data keep room on a phone; never taller than the snippets'
- * iframes allow for.
+ * Height of an embedded plot when the page does not set one: half the width, between 200 and
+ * 320 px. The snippets size their iframes for 320 (snippets.ts), so a widget in one never outgrows
+ * it, however wide the page makes it. (On a phone the key's strip takes some of it; a page that
+ * wants more room for the data sets a height, as the article does.)
  */
 export function embedPlotHeight(width: number): number {
-  if (width < KEY_COLUMN.minPlotWidth) {
-    return Math.round(Math.min(SNIPPET_PLOT_HEIGHT, Math.max(280, width * 0.75)));
-  }
-  return Math.round(Math.min(420, Math.max(200, width * 0.5)));
+  return Math.round(Math.min(320, Math.max(200, width * 0.5)));
 }
 
 /**

@@ -27,6 +27,12 @@ export const FLAT_POINTS: readonly Point[] = findPreset('noise').points;
 
 export const ARTICLE_KERNEL: KernelName = 'rbf';
 
+/**
+ * The plot height of the article's widgets: on a phone the key's strip sits above the data, and
+ * the widget's default (half the width) would leave the data under 100 px.
+ */
+export const ARTICLE_WIDGET_HEIGHT = 300;
+
 /** Step 7 compares the two objectives on the default data. */
 export const STEP7_POINTS: readonly Point[] = SINE_POINTS;
 export const STEP7_KERNEL: KernelName = ARTICLE_KERNEL;

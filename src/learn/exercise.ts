@@ -7,7 +7,13 @@
  */
 import { mount, type EmbedHandle } from '../embed/mount';
 import type { FitChangeDetail } from '../embed/fitEvents';
-import { ARTICLE_KERNEL, CLUSTER_POINTS, OUTLIER_POINTS, SINE_POINTS } from './datasets';
+import {
+  ARTICLE_KERNEL,
+  ARTICLE_WIDGET_HEIGHT,
+  CLUSTER_POINTS,
+  OUTLIER_POINTS,
+  SINE_POINTS,
+} from './datasets';
 import type { ArticleFacts } from './facts';
 import { isJump, JUMP_STEP } from './jump';
 import { goLive } from './live';
@@ -82,6 +88,7 @@ export function mountExercise(
   const widget = mount(host, {
     points,
     kernel: ARTICLE_KERNEL,
+    height: ARTICLE_WIDGET_HEIGHT,
     panels: ['readout'],
     theme: 'light',
     lang: language,

@@ -10,6 +10,7 @@ import { evaluateLikelihood, createLikelihoodWorkspace } from '../engine/likelih
 import { escapeHtml, richText } from './article';
 import {
   ARTICLE_KERNEL,
+  ARTICLE_WIDGET_HEIGHT,
   CLUSTER_POINTS,
   FLAT_POINTS,
   FLOOR_POINTS,
@@ -62,7 +63,12 @@ function pointPicker(
 }
 
 export function widgetOptions(kind: string): MountOptions {
-  const common = { kernel: ARTICLE_KERNEL, band: true, theme: 'light' } as const;
+  const common = {
+    kernel: ARTICLE_KERNEL,
+    band: true,
+    theme: 'light',
+    height: ARTICLE_WIDGET_HEIGHT,
+  } as const;
   switch (kind) {
     case 'clusters':
       return { ...common, points: CLUSTER_POINTS, panels: ['readout', 'status'] };

@@ -136,4 +136,17 @@ describe('embed.html', () => {
       await context.close();
     }
   });
+
+  it('with the default height fits its snippet’s iframe at any width, a blog’s or a phone’s', async () => {
+    const { config } = resolveEmbedOptions({ panels: 'controls,readout' });
+    const frameHeight = embedFrameHeight(config);
+    const { page, context } = await browser.open('/embed.html?panels=controls,readout');
+    for (const width of [360, 640, 900]) {
+      await page.setViewportSize({ width, height: frameHeight });
+      await waitForWidgetFit(page.locator('[data-testid=gp-embed]'));
+      const needed = await page.evaluate(() => document.documentElement.scrollHeight);
+      expect(needed, `${width} px`).toBeLessThanOrEqual(frameHeight);
+    }
+    await context.close();
+  });
 });

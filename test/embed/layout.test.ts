@@ -1,29 +1,35 @@
 /**
- * The embedded plot's height rule (src/embed/layout.ts): on a phone the key's strip sits above the
- * data, and the data keep room for their arrows; up to the snippets' 640 px the plot fits their
- * iframes.
+ * The embedded plot's height: by default it fits the snippets' iframes at any width; the article's
+ * widgets set their own, so that on a phone the data keep room under the key's strip.
  */
 import { describe, expect, it } from 'vitest';
 import { embedPlotHeight } from '../../src/embed/layout';
-import { embedFrameHeight } from '../../src/embed/snippets';
 import { defaultEmbedConfig } from '../../src/embed/options';
+import { embedFrameHeight } from '../../src/embed/snippets';
+import { widgetOptions } from '../../src/learn/live';
 import { plotLayout } from '../../src/ui/plot/geometry';
 
 const widths = [280, 320, 360, 390, 480, 599, 600, 640, 800, 1200];
 
+/** The data area's height in a plot of this size, the key's strip above it included. */
+function dataHeight(width: number, height: number): number {
+  const { margins } = plotLayout(width, height);
+  return height - margins.top - margins.bottom;
+}
+
 describe('the embedded plot’s height', () => {
-  it('leaves the data at least 160 px at every width, the key’s strip above them included', () => {
+  it('fits the iframe its snippet gives at every width', () => {
+    const frame = embedFrameHeight({ ...defaultEmbedConfig(), height: null, panels: [] });
     for (const width of widths) {
-      const height = embedPlotHeight(width);
-      const { margins } = plotLayout(width, height);
-      expect(height - margins.top - margins.bottom, `${width} px`).toBeGreaterThanOrEqual(160);
+      expect(embedPlotHeight(width), `${width} px`).toBeLessThanOrEqual(frame);
     }
   });
 
-  it('fits the iframe its snippet gives at every width up to the snippet’s own 640 px', () => {
-    const frame = embedFrameHeight({ ...defaultEmbedConfig(), height: null, panels: [] });
-    for (const width of widths.filter((width) => width <= 640)) {
-      expect(embedPlotHeight(width), `${width} px`).toBeLessThanOrEqual(frame);
+  it('in the article leaves the data at least 160 px on a phone, where the default does not', () => {
+    const height = Number(widgetOptions('sine').height);
+    for (const width of widths.filter((width) => width < 600)) {
+      expect(dataHeight(width, height), `${width} px`).toBeGreaterThanOrEqual(160);
     }
+    expect(dataHeight(330, embedPlotHeight(330))).toBeLessThan(120);
   });
 });
