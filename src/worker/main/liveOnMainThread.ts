@@ -7,7 +7,7 @@
  * never delays one; until it has loaded, every request goes to the worker. Each answer of the
  * worker seeds the engine's warm starts (`MainThreadCompute.seed`), so the first step of a drag
  * polishes from the fit on screen instead of searching from scratch (a cold fit held that pointer
- * move 15–50 ms at 50 points). Embedded widgets do not use it (no second copy of the engine).
+ * move 18–56 ms at 50 points). Embedded widgets do not use it (no second copy of the engine).
  */
 import type {
   AnalysisResult,
