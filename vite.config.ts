@@ -14,6 +14,9 @@ export default defineConfig(({ mode }) => ({
   build: {
     target: 'es2022',
     sourcemap: true,
+    // No polyfill for <link rel="modulepreload"> (every current browser has it; Safari before
+    // 17 merely fetches the chunks as the imports ask): 0.4 kB less for every page and widget.
+    modulePreload: { polyfill: false },
     // embed.html: the chrome-less widget for iframes; `element`: the one script a page loads for
     // <gp-sensitivity>, under a fixed name (gp-sensitivity.js) that pages can link to.
     rolldownOptions: {

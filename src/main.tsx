@@ -5,7 +5,9 @@ import { createRoot } from 'react-dom/client';
 import { browserLanguage, queryLanguage, withQueryLanguage } from './i18n/language';
 import { loadExplorerLanguage } from './ui/explorerText';
 import { notice } from './i18n/notice';
-import { bindUrl, createExplorerStore, decodeSharedState, fragmentAsksToPresent } from './state';
+import { createExplorerStore, decodeSharedState, fragmentAsksToPresent } from './state';
+import { CURVE_REQUESTS, INSIGHT_REQUESTS } from './state/panelRequests';
+import { bindUrl } from './state/urlSync';
 import { App } from './ui/App';
 import { applyStoredTheme } from './ui/theme';
 import { createComputeClient } from './worker/main/client';
@@ -42,7 +44,8 @@ const store = createExplorerStore({
   client,
   initial: linked?.ok ? linked.state : undefined,
   maxPoints: MAX_PAGE_POINTS,
-  responseCurves: true,
+  curveRequests: CURVE_REQUESTS,
+  insightRequests: INSIGHT_REQUESTS,
 });
 if (presentOnly) store.getState().setPresentation(true);
 if (linked && !linked.ok)

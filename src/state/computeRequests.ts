@@ -5,17 +5,45 @@
  */
 import type { AnalysisResult, ComputeClient } from '../worker/shared/protocol';
 import type { Point } from './domain';
-import { buildCurveRequest, curveMatches, curveTarget, pendingCurve } from './curve';
-import { insightRequestFor, pendingInsight } from './insight';
+import type {
+  buildCurveRequest,
+  curveMatches,
+  curveTarget,
+  pendingCurve,
+  settledCurve,
+} from './curve';
+import type { insightRequestFor, pendingInsight, settledInsight } from './insight';
 import { boxOf, buildRequest, LIVE_LANDSCAPE_MAX_POINTS } from './request';
 import type { RequestRecord } from './results';
 import { createStalenessClock } from './staleness';
 import type { Transaction } from './transaction';
 
+/**
+ * What the store asks for the selected point's response curve with (curve.ts,
+ * panelRequests.ts): given only to the explorer's store, so that a widget, which draws no curve,
+ * carries none of this code.
+ */
+export interface CurveRequests {
+  target: typeof curveTarget;
+  matches: typeof curveMatches;
+  build: typeof buildCurveRequest;
+  pending: typeof pendingCurve;
+  settled: typeof settledCurve;
+}
+
+/** … and the insight panels' requests: influence, pull map, added point (insight.ts), likewise. */
+export interface InsightRequests {
+  requestFor: typeof insightRequestFor;
+  pending: typeof pendingInsight;
+  settled: typeof settledInsight;
+}
+
 export interface ComputeRequestsOptions extends Pick<Transaction, 'read' | 'write'> {
   client: ComputeClient;
-  /** Ask for the selected point's response curve (the explorer draws it; widgets do not). */
-  responseCurves: boolean;
+  /** The response curve's requests (the explorer draws it; widgets do not): none without. */
+  curveRequests: CurveRequests | null;
+  /** The insight panels' requests: none without. */
+  insightRequests: InsightRequests | null;
   /** Clock for the refitting flag; performance.now by default. */
   now?: () => number;
 }
@@ -41,7 +69,8 @@ export function createComputeRequests({
   client,
   read,
   write,
-  responseCurves,
+  curveRequests: curves,
+  insightRequests: insights,
   now,
 }: ComputeRequestsOptions): ComputeRequests {
   const requests = new Map<number, RequestRecord>();
@@ -61,18 +90,18 @@ export function createComputeRequests({
    * during a drag: the curve computed before the drag stays, and the page follows the point on it.
    */
   function refreshCurve(): void {
-    if (!responseCurves) return;
+    if (!curves) return;
     const state = read();
     if (state.drag?.active) return;
-    const target = curveTarget(state);
+    const target = curves.target(state);
     if (!target) {
       if (state.curve?.status === 'computing') client.cancelCurve();
       if (state.curve !== null) write({ curve: null });
       return;
     }
-    if (curveMatches(state.curve, target)) return;
-    const seq = client.requestCurve(buildCurveRequest(state, target));
-    write({ curve: pendingCurve(state.curve, target, seq) });
+    if (curves.matches(state.curve, target)) return;
+    const seq = client.requestCurve(curves.build(state, target));
+    write({ curve: curves.pending(state.curve, target, seq) });
   }
 
   /**
@@ -80,12 +109,12 @@ export function createComputeRequests({
    * are at rest (insight.ts); a newer request drops an unfinished one in the worker.
    */
   function refreshInsight(addedPoint: { x: number; y: number } | null = null): void {
-    if (!client.requestInsight) return;
+    if (!insights || !client.requestInsight) return;
     const state = read();
-    const wanted = insightRequestFor(state, addedPoint);
+    const wanted = insights.requestFor(state, addedPoint);
     if (wanted === null) return;
     const seq = client.requestInsight(wanted.request);
-    write({ insight: pendingInsight(state.insight, wanted.key, seq, addedPoint) });
+    write({ insight: insights.pending(state.insight, wanted.key, seq, addedPoint) });
   }
 
   /** Drops an unfinished insight request (a drag began: the worker must be free for it). */

@@ -1,4 +1,9 @@
-/** The explorer's state: one store, its selectors, presets and the shareable URL format. */
+/**
+ * The explorer's state: one store, its selectors, presets and the shareable URL format — what the
+ * explorer and the widget share. What only the explorer's page uses (the URL binding, urlSync.ts;
+ * its panels' requests, panelRequests.ts) is imported from its own module, so that a widget's
+ * code does not load it.
+ */
 export {
   createExplorerStore,
   MIN_EXPLORER_POINTS,
@@ -14,6 +19,5 @@ export * from './selectors';
 export * from './arrowScale';
 export * from './urlCodec';
 export * from './lesson';
-export { bindUrl } from './urlSync';
-export { CURVE_HALF_WIDTH, CURVE_SAMPLES_PER_SIDE, type CurveView } from './curve';
+export type { CurveView } from './curve';
 export { LANDSCAPE_GRID, POSTERIOR_GRID_COUNT } from './request';

@@ -10,12 +10,10 @@ import { snapPoint, type Point } from './domain';
 import { emptyHistory, record, redo, undo } from './history';
 import { DEFAULT_KERNEL, DEFAULT_VIEW_OPTIONS } from './options';
 import { DEFAULT_PRESET_ID, findPreset, matchPreset, type PresetId } from './presets';
-import { settledCurve } from './curve';
 import { applyResult, baselineFor, landscapePosition, scaleFor } from './results';
-import { createComputeRequests } from './computeRequests';
+import { createComputeRequests, type CurveRequests, type InsightRequests } from './computeRequests';
 import { createTransaction } from './transaction';
 import { createViewActions } from './viewActions';
-import { settledInsight } from './insight';
 import type { DataSnapshot, ExplorerData, ExplorerState } from './types';
 import type { SharedState } from './urlCodec';
 import { notice } from '../i18n/notice';
@@ -30,8 +28,13 @@ export interface ExplorerStoreOptions {
   initial?: SharedState;
   /** Most points the reader may place. */
   maxPoints: number;
-  /** Ask for the selected point's response curve (the explorer draws it; widgets do not). */
-  responseCurves?: boolean;
+  /**
+   * Ask for the selected point's response curve (the explorer draws it; widgets do not):
+   * CURVE_REQUESTS (panelRequests.ts).
+   */
+  curveRequests?: CurveRequests;
+  /** Ask for the insight panels' results: INSIGHT_REQUESTS (panelRequests.ts). */
+  insightRequests?: InsightRequests;
   /** Clock for the refitting flag (staleness.ts); performance.now by default. */
   now?: () => number;
 }
@@ -71,11 +74,19 @@ export function createExplorerStore({
   client,
   initial,
   maxPoints,
-  responseCurves = false,
+  curveRequests = undefined,
+  insightRequests = undefined,
   now,
 }: ExplorerStoreOptions): ExplorerStore {
   const { read, write, transact } = createTransaction(() => store);
-  const compute = createComputeRequests({ client, read, write, responseCurves, now });
+  const compute = createComputeRequests({
+    client,
+    read,
+    write,
+    curveRequests: curveRequests ?? null,
+    insightRequests: insightRequests ?? null,
+    now,
+  });
   const { requestAnalysis, refreshCurve, refreshInsight } = compute;
   /** Set at a release: the arrow scale is fitted anew once the fit of the final points is in. */
   let rescaleWhenCurrent = false;
@@ -364,12 +375,12 @@ export function createExplorerStore({
   );
   const unsubscribeResults = client.subscribe(transact(receive));
   const unsubscribeCurves = client.subscribeCurve((result) => {
-    const next = settledCurve(read().curve, result);
+    const next = curveRequests?.settled(read().curve, result);
     if (next) write({ curve: next });
   });
   const unsubscribeInsight = client.subscribeInsight?.(
     transact((result) => {
-      const next = settledInsight(read().insight, result);
+      const next = insightRequests?.settled(read().insight, result);
       if (next) write({ insight: next });
     }),
   );

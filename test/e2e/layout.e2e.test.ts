@@ -145,6 +145,22 @@ describe('the explorer on a projector, a small laptop and a phone', () => {
           expect(inside(await box(page, selector), 1280, 720), selector).toBe(true);
         }
         expect(await readoutSize()).toBeGreaterThanOrEqual(1.5 * normalSize);
+        // The key's words too, every line inside its box.
+        const keyText = await page.locator('[data-testid=plot-key]').evaluate((key) => {
+          const frame = key.querySelector('.key-box')!.getBoundingClientRect();
+          const texts = [...key.querySelectorAll('.key-text')];
+          return {
+            sizes: texts.map((text) => parseFloat(getComputedStyle(text).fontSize)),
+            outside: texts
+              .filter((text) => {
+                const rect = text.getBoundingClientRect();
+                return rect.right > frame.right || rect.bottom > frame.bottom;
+              })
+              .map((text) => text.textContent),
+          };
+        });
+        expect(Math.min(...keyText.sizes)).toBeGreaterThanOrEqual(17);
+        expect(keyText.outside).toEqual([]);
         await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/&present=1$/);
       } else {
         await expect.poll(() => page.evaluate(() => location.hash)).not.toMatch(/present/);

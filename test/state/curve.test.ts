@@ -8,12 +8,17 @@ import type { ResponseCurve } from '../../src/engine/response-curve';
 import { ARROW_CAP } from '../../src/state/arrowScale';
 import { CURVE_HALF_WIDTH, CURVE_SAMPLES_PER_SIDE } from '../../src/state/curve';
 import { selectArrows, selectCurveMarker } from '../../src/state/selectors';
+import { CURVE_REQUESTS } from '../../src/state/panelRequests';
 import { createExplorerStore } from '../../src/state/store';
 import { answerLatest, createFakeClient, fakeSuccess, lastRequest } from './fakeClient';
 
 function setup(responseCurves = true) {
   const client = createFakeClient();
-  const store = createExplorerStore({ client, maxPoints: 100, responseCurves });
+  const store = createExplorerStore({
+    client,
+    maxPoints: 100,
+    ...(responseCurves ? { curveRequests: CURVE_REQUESTS } : {}),
+  });
   return { client, store, act: store.getState };
 }
 

@@ -5,6 +5,7 @@ import { currentInsight, PULL_MAP_GRID } from '../../src/state/insight';
 import { withPrior } from '../../src/state/prior';
 import { decodeSharedState, encodeSharedState } from '../../src/state/urlCodec';
 import { selectArrows } from '../../src/state/selectors';
+import { CURVE_REQUESTS, INSIGHT_REQUESTS } from '../../src/state/panelRequests';
 import { createExplorerStore } from '../../src/state/store';
 import type { InsightSuccess, SequencedInsightRequest } from '../../src/worker/shared/protocol';
 import {
@@ -17,7 +18,12 @@ import {
 
 function setup() {
   const client = createFakeClient();
-  const store = createExplorerStore({ client, maxPoints: 40, responseCurves: true });
+  const store = createExplorerStore({
+    client,
+    maxPoints: 40,
+    curveRequests: CURVE_REQUESTS,
+    insightRequests: INSIGHT_REQUESTS,
+  });
   return { client, store, act: store.getState };
 }
 

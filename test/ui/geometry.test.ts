@@ -2,7 +2,10 @@ import { scaleLog } from 'd3';
 import { describe, expect, it } from 'vitest';
 import {
   arrowShape,
+  KEY_COLUMN,
   plotHeight,
+  plotLayout,
+  presentationKeyScale,
   plotScales,
   POINT_RADIUS,
   shareInside,
@@ -29,6 +32,23 @@ describe('plot geometry', () => {
     expect(scales.y(3)).toBe(0);
     expect(plotHeight(200)).toBe(300);
     expect(plotHeight(2000)).toBe(540);
+  });
+
+  it('gives the key a scale of its own: wider column and taller strip for presentation’s large words', () => {
+    expect(presentationKeyScale(1400)).toBe(1.5);
+    expect(presentationKeyScale(690)).toBe(1);
+    const ordinary = plotLayout(1400, 900);
+    const large = plotLayout(1400, 900, 0, 1.5);
+    expect(ordinary.key).toMatchObject({ layout: 'column', scale: 1 });
+    expect(large.key).toMatchObject({ layout: 'column', scale: 1.5 });
+    expect(ordinary.margins.right).toBe(KEY_COLUMN.width + KEY_COLUMN.gap);
+    expect(large.key.width + 4).toBe(Math.round(1.5 * KEY_COLUMN.width));
+    // The column ends at the plot's right edge either way.
+    expect(large.key.x + large.key.width + 4).toBe(1400);
+    // A strip above a narrow plot: at least two lines of the larger words.
+    const strip = plotLayout(390, 300, 0, 1.5).key;
+    expect(strip.layout).toBe('row');
+    expect(strip.height).toBeGreaterThanOrEqual(1.5 * 46 - 6);
   });
 
   it('draws an arrow from the dot’s edge whose length beyond it is exactly the vector', () => {

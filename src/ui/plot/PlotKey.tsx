@@ -94,8 +94,8 @@ export const PlotKey = memo(function PlotKey({
   const sample = drawn === 'drawn' && reference !== undefined;
   // Column: short lines beside the arrow; strip: two longer ones.
   const lines = column ? words : [words.slice(0, 2).join(' '), words.slice(2).join(' ')];
-  const lineHeight = KEY_LINE_HEIGHT;
-  const wordsLineHeight = 15;
+  const lineHeight = KEY_LINE_HEIGHT * box.scale;
+  const wordsLineHeight = 15 * box.scale;
   const swatch = KEY_SWATCH;
   const textX = KEY_TEXT_X;
   const colour = untrusted ? 'untrusted' : hyperparameter;
@@ -111,7 +111,7 @@ export const PlotKey = memo(function PlotKey({
   const boxHeight = arrowTop + arrowBlock + belowHeight;
   return (
     <g
-      className="plot-key"
+      className={box.scale > 1 ? 'plot-key large' : 'plot-key'}
       transform={`translate(${box.x},${box.y})`}
       data-testid="plot-key"
       data-layout={box.layout}

@@ -46,6 +46,11 @@ export interface KeyBox {
   width: number;
   height: number;
   layout: 'column' | 'row';
+  /**
+   * The size of the key's words against the ordinary key's: PRESENTATION_KEY_SCALE in
+   * presentation, 1 otherwise. Its lines and its column grow with them.
+   */
+  scale: number;
 }
 
 export interface PlotLayout {
@@ -55,6 +60,15 @@ export interface PlotLayout {
 
 /** The key's column: its width, the gap to the data, and the narrowest plot that gets one. */
 export const KEY_COLUMN = { width: 172, gap: 14, minPlotWidth: 600 };
+/**
+ * The key's scale (KeyBox) in presentation mode on a plot this wide: words of 17 px (--text-lg)
+ * instead of 11.5, so the arrows' scale can be read from the back of a room, where the plot is
+ * wide enough to give its key a wider column (at 1024 × 768 it is not: the data would lose a
+ * fifth of their width).
+ */
+export function presentationKeyScale(width: number): number {
+  return width >= 800 ? 1.5 : 1;
+}
 /** Room above and below the key's sample arrow and its dot, in pixels. */
 export const KEY_ARROW_PADDING = 6;
 /** The key's strip above the data on narrow plots: at least two lines of words. */
@@ -65,36 +79,39 @@ export const KEY_ROW_MIN_HEIGHT = 46;
  * vertical and one unit of y long like the data's, so it grows with the unit, which shrinks as the
  * strip grows: S = (unit + 2r + padding) + 12 with unit = (height − margins − S) / span, solved for S.
  */
-function keyRowHeight(height: number): number {
+function keyRowHeight(height: number, scale: number): number {
   const span = Y_DOMAIN[1] - Y_DOMAIN[0];
   const fixed = 2 * POINT_RADIUS + KEY_ARROW_PADDING + 12;
   const inner = height - PLOT_MARGINS.top - PLOT_MARGINS.bottom;
-  return Math.max(KEY_ROW_MIN_HEIGHT, Math.ceil((inner + span * fixed) / (span + 1)));
+  return Math.max(KEY_ROW_MIN_HEIGHT * scale, Math.ceil((inner + span * fixed) / (span + 1)));
 }
 
-/** The height of one line of the key's words, in pixels. */
+/** The height of one line of the key's words, in pixels (at scale 1). */
 export const KEY_LINE_HEIGHT = 19;
 
 /**
  * Margins and the key's box for a plot of this size. The key always sits outside the data area,
  * so points and arrows never slide under it. `extraLines` lines of words below the sample arrow
  * (the compared rules' names) make the strip of a narrow plot taller; the column has room.
+ * `scale` is the key's (KeyBox).
  */
-export function plotLayout(width: number, height: number, extraLines = 0): PlotLayout {
+export function plotLayout(width: number, height: number, extraLines = 0, scale = 1): PlotLayout {
   if (width >= KEY_COLUMN.minPlotWidth) {
-    const margins = { ...PLOT_MARGINS, right: KEY_COLUMN.width + KEY_COLUMN.gap };
+    const columnWidth = Math.round(KEY_COLUMN.width * scale);
+    const margins = { ...PLOT_MARGINS, right: columnWidth + KEY_COLUMN.gap };
     return {
       margins,
       key: {
-        x: width - KEY_COLUMN.width,
+        x: width - columnWidth,
         y: margins.top,
-        width: KEY_COLUMN.width - 4,
+        width: columnWidth - 4,
         height: Math.max(0, height - margins.top - margins.bottom),
         layout: 'column',
+        scale,
       },
     };
   }
-  const rowHeight = keyRowHeight(height) + extraLines * KEY_LINE_HEIGHT;
+  const rowHeight = keyRowHeight(height, scale) + extraLines * KEY_LINE_HEIGHT * scale;
   const margins = { ...PLOT_MARGINS, top: PLOT_MARGINS.top + rowHeight };
   return {
     margins,
@@ -104,6 +121,7 @@ export function plotLayout(width: number, height: number, extraLines = 0): PlotL
       width: Math.max(0, width - margins.left - margins.right),
       height: rowHeight - 6,
       layout: 'row',
+      scale,
     },
   };
 }

@@ -2,7 +2,13 @@ import { pointer } from 'd3';
 import { useLayoutEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import type { ExplorerStore } from '../../state';
 import { useExplorer } from '../context';
-import { plotLayout, plotScales, type PlotLayout, type PlotScales } from './geometry';
+import {
+  plotLayout,
+  plotScales,
+  presentationKeyScale,
+  type PlotLayout,
+  type PlotScales,
+} from './geometry';
 import { usePointDrag } from './pointDrag';
 
 /** What the explorer's plot and the widget's share: layout, scales, the drag, a click to add. */
@@ -23,7 +29,13 @@ export interface PlotFrame {
 export function usePlotFrame(store: ExplorerStore, width: number, height: number): PlotFrame {
   // A second rule's arrows: the key names both rules on a line of its own.
   const keyLines = useExplorer((s) => (s.options.compareRule === null ? 0 : 1));
-  const layout = useMemo(() => plotLayout(width, height, keyLines), [width, height, keyLines]);
+  // Presentation's large type: the key's words too (the widget never presents).
+  const presenting = useExplorer((s) => s.presentation);
+  const keyScale = presenting ? presentationKeyScale(width) : 1;
+  const layout = useMemo(
+    () => plotLayout(width, height, keyLines, keyScale),
+    [width, height, keyLines, keyScale],
+  );
   const scales = useMemo(
     () => plotScales(width, height, layout.margins),
     [width, height, layout.margins],

@@ -6,8 +6,9 @@ import { KEY_SWATCH, KEY_TEXT_X } from '../plot/PlotKey';
 import { arrowShape, KEY_LINE_HEIGHT, type KeyBox } from '../plot/geometry';
 import { RULE_MESSAGES } from '../ruleText';
 
-/** Each rule's sample in the key: a short arrow rising in its line. */
-const SAMPLE_ARROW = arrowShape(KEY_SWATCH / 2, KEY_LINE_HEIGHT - 3, 0, -12, false);
+/** Each rule's sample in the key: a short arrow rising in its line (`lineHeight` tall). */
+const sampleArrow = (lineHeight: number) =>
+  arrowShape(KEY_SWATCH / 2, lineHeight - 3, 0, -12, false);
 
 /**
  * The plot key's rows while a second rule's arrows stand beside the first's, for `PlotKey`'s
@@ -23,8 +24,10 @@ export function useCompareKeyRows(box: KeyBox): { node: ReactNode; height: numbe
   const say = useExplorerMessages();
   const column = box.layout === 'column';
   const width = box.width;
+  const lineHeight = KEY_LINE_HEIGHT * box.scale;
   return useMemo(() => {
     if (!compareRule) return null;
+    const arrow = sampleArrow(lineHeight);
     const rows = (
       [
         [rule, `arrows ${hyperparameter}`, 'keyCompareFirst'],
@@ -39,23 +42,23 @@ export function useCompareKeyRows(box: KeyBox): { node: ReactNode; height: numbe
         {rows.map(({ className, text }, k) => (
           <g
             key={className}
-            transform={`translate(${column ? 0 : k * Math.min(170, width / 2)},${column ? k * KEY_LINE_HEIGHT : 0})`}
+            transform={`translate(${column ? 0 : k * Math.min(170, width / 2)},${column ? k * lineHeight : 0})`}
           >
-            {SAMPLE_ARROW && (
+            {arrow && (
               <g className={className}>
                 <g className="arrow">
-                  <path className="shaft" d={SAMPLE_ARROW.shaft} />
-                  <path className="head" d={SAMPLE_ARROW.head} />
+                  <path className="shaft" d={arrow.shaft} />
+                  <path className="head" d={arrow.head} />
                 </g>
               </g>
             )}
-            <text className="key-text" x={KEY_TEXT_X} y={KEY_LINE_HEIGHT / 2} dy="0.35em">
+            <text className="key-text" x={KEY_TEXT_X} y={lineHeight / 2} dy="0.35em">
               {text}
             </text>
           </g>
         ))}
       </g>
     );
-    return { node, height: (column ? rows.length : 1) * KEY_LINE_HEIGHT + 4 };
-  }, [rule, compareRule, hyperparameter, t, say, column, width]);
+    return { node, height: (column ? rows.length : 1) * lineHeight + 4 };
+  }, [rule, compareRule, hyperparameter, t, say, column, width, lineHeight]);
 }

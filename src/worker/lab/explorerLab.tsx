@@ -10,6 +10,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { loadExplorerLanguage } from '../../ui/explorerText';
 import { createExplorerStore, type ExplorerStore, type Point } from '../../state';
+import { INSIGHT_REQUESTS } from '../../state/panelRequests';
 import { App } from '../../ui/App';
 import type { ComputeClient } from '../shared/protocol';
 
@@ -60,7 +61,11 @@ export function mountExplorer(client: ComputeClient): void {
       return seq;
     },
   };
-  const store = createExplorerStore({ client: recording, maxPoints: MAX_POINTS });
+  const store = createExplorerStore({
+    client: recording,
+    maxPoints: MAX_POINTS,
+    insightRequests: INSIGHT_REQUESTS,
+  });
   const root = document.createElement('div');
   document.body.append(root);
   // The page's text waits for its catalogue, as on the explorer's own page.
