@@ -8,7 +8,8 @@ import { HYPERPARAMETER_LABELS } from '../ui/format';
 import { useI18n } from '../ui/i18n';
 
 /**
- * θ̂ on one line, each value in its hyperparameter's colour, with a one-glyph trust mark; and,
+ * θ̂ on one line, each value in its hyperparameter's colour, with a trust mark (✓ with "arrows
+ * trusted", its whole sentence on hover and for screen readers); and,
  * whenever the arrows are not plainly trusted, the reasons on a visible line of their own (not
  * only in a tooltip, which touch and screen-reader users never see), one after another with a
  * semicolon between, the line a sentence with its full stop. While a refit is overdue, θ̂ is
@@ -88,8 +89,16 @@ export function EmbedReadout({ statusBelow = false }: { statusBelow?: boolean })
           data-testid="embed-verdict"
           data-status={status}
           aria-hidden={reasonLine !== null}
+          title={reasonLine === null ? verdict : undefined}
         >
           {stale || status === 'waiting' ? '···' : trusted ? '✓' : '!'}
+          {/* The mark alone says nothing to a reader who has not met it. */}
+          {trusted && !stale && (
+            <span className="embed-verdict-word" aria-hidden="true">
+              {' '}
+              {t('embedTrusted')}
+            </span>
+          )}
           {reasonLine === null && <span className="visually-hidden">{verdict}</span>}
         </span>
         {reason === null && <span className="embed-hint">{t('embedHint')}</span>}

@@ -239,6 +239,7 @@ export const en = {
   embedGreyed: 'Arrows greyed',
   embedNoArrows: 'No arrows',
   embedCare: 'Use the arrows with care',
+  embedTrusted: 'arrows trusted',
   embedNotReliable: 'the sensitivities are not reliable here.',
   computedBy: 'computed by',
   // Selection rules, point influence, where a new point would pull

@@ -228,6 +228,7 @@ export const es: UiMessages = {
   embedGreyed: 'Flechas en gris',
   embedNoArrows: 'Sin flechas',
   embedCare: 'Usa las flechas con cuidado',
+  embedTrusted: 'flechas fiables',
   embedNotReliable: 'aquí las sensibilidades no son fiables.',
   computedBy: 'calculado con',
   // Reglas de selección, influencia de los puntos, hacia dónde tiraría un punto nuevo

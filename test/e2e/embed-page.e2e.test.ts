@@ -50,6 +50,11 @@ describe('embed.html', () => {
       'shown',
     );
     expect(await widget.locator('.embed-hint').textContent()).toMatch(/Drag a point/);
+    // The mark says in a visible word what it stands for; its whole sentence on hover.
+    const verdict = widget.locator('[data-testid=embed-verdict]');
+    expect(await verdict.locator('.embed-verdict-word').isVisible()).toBe(true);
+    expect(await verdict.locator('.embed-verdict-word').textContent()).toBe(' arrows trusted');
+    expect(await verdict.getAttribute('title')).toMatch(/^Sensitivities trusted/);
     expect(await widget.locator('[data-testid=embed-status]').count()).toBe(0);
     expect(await widget.getAttribute('data-theme')).toBe('dark');
     // The dark theme's surface colour, whatever the system prefers.
