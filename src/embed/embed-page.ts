@@ -15,10 +15,10 @@ const root = document.getElementById('root');
 if (!root) throw new Error('embed.html has no element with id "root" to mount the widget into.');
 
 const { options, problem } = readEmbedQuery(window.location.search);
+// `?lang=en|es`, else the browser's language.
+const asked = { ...options, lang: new URLSearchParams(window.location.search).get('lang') };
 const widget = mount(root, {
-  ...options,
-  // `?lang=en|es`, else the browser's language.
-  lang: new URLSearchParams(window.location.search).get('lang'),
+  ...asked,
   // The full explorer sits beside this page.
   appUrl: new URL('index.html', window.location.href).href,
   onChange: (detail) => {
@@ -30,3 +30,22 @@ if (problem !== null) {
   console.warn(`GP Sensitivity widget: ${problemText(problem)}`);
   widget.store.setState({ notice: problem });
 }
+
+/** The lowest a plot is made to fit its frame (the lowest height options.ts accepts). */
+const LOWEST_FITTED_PLOT = 160;
+
+/**
+ * An iframe's height is fixed by its snippet while its width follows the page: on a phone the
+ * controls wrap onto more rows, and a plot of the asked height would push θ̂ below the frame. So
+ * the plot gives up what overflows the frame, down to LOWEST_FITTED_PLOT, and is drawn at the
+ * asked height again whenever the frame is resized.
+ */
+function fitPlotToFrame(): void {
+  const plot = root!.shadowRoot?.querySelector('svg.plot');
+  const height = Number(plot?.getAttribute('height'));
+  const overflow = document.documentElement.scrollHeight - window.innerHeight;
+  if (overflow <= 0 || !(height > LOWEST_FITTED_PLOT)) return;
+  widget.update({ ...asked, height: Math.max(LOWEST_FITTED_PLOT, height - overflow) });
+}
+new ResizeObserver(fitPlotToFrame).observe(root);
+window.addEventListener('resize', () => widget.update(asked));

@@ -142,6 +142,32 @@ describe('embed.html', () => {
     }
   });
 
+  it('with an asked height gives up what its snippet’s iframe lacks on a phone, and takes it back when wider', async () => {
+    const { config } = resolveEmbedOptions({ panels: 'controls,readout', height: 300 });
+    const frameHeight = embedFrameHeight(config);
+    const { page, context, problems } = await browser.open(
+      '/embed.html?panels=controls,readout&height=300&lang=es',
+    );
+    const widget = page.locator('[data-testid=gp-embed]');
+    const plotHeight = () => widget.locator('svg.plot').getAttribute('height').then(Number);
+    const fits = () =>
+      page.evaluate(() => document.documentElement.scrollHeight <= window.innerHeight);
+    await page.setViewportSize({ width: 360, height: frameHeight });
+    await waitForWidgetFit(widget);
+    // The controls wrap onto three rows: the plot is lower, and θ̂ stays inside the frame.
+    await expect.poll(fits).toBe(true);
+    expect(await plotHeight()).toBeLessThan(300);
+    expect(await plotHeight()).toBeGreaterThanOrEqual(160);
+    const readout = await widget.getByTestId('embed-readout').boundingBox();
+    expect(readout!.y + readout!.height).toBeLessThanOrEqual(frameHeight);
+    // (At 640 px the Spanish controls still take two rows.)
+    await page.setViewportSize({ width: 900, height: frameHeight });
+    await expect.poll(plotHeight).toBe(300);
+    expect(await fits()).toBe(true);
+    expect(problems).toEqual({ consoleErrors: [], pageErrors: [] });
+    await context.close();
+  });
+
   it('with the default height fits its snippet’s iframe at any width, a blog’s or a phone’s', async () => {
     const { config } = resolveEmbedOptions({ panels: 'controls,readout' });
     const frameHeight = embedFrameHeight(config);
