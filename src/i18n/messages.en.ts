@@ -178,7 +178,7 @@ export const en = {
   predictionMoved: 'Point {index} moved Δx = {dx}, Δy = {dy}.',
   predictionAgrees: 'For {symbol}, the arrow’s prediction agrees with the refit.',
   predictionParted:
-    'For {symbol}, the prediction has parted from the refit: the move is beyond where the arrow’s straight line holds (see the response curve).',
+    'For {symbol}, the prediction has parted from the refit: the move is beyond where the arrow’s straight line holds.',
   verdictPrediction: 'prediction',
   verdictRefit: 'refit {refit} ({gap} apart)',
   verdictAgrees: '— agrees',

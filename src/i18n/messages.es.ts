@@ -168,7 +168,7 @@ export const es: UiMessages = {
   predictionMoved: 'El punto {index} se movió Δx = {dx}, Δy = {dy}.',
   predictionAgrees: 'Para {symbol}, la predicción de la flecha coincide con el reajuste.',
   predictionParted:
-    'Para {symbol}, la predicción se ha separado del reajuste: el movimiento va más allá de donde vale la recta de la flecha (mira la curva de respuesta).',
+    'Para {symbol}, la predicción se ha separado del reajuste: el movimiento va más allá de donde vale la recta de la flecha.',
   verdictPrediction: 'predicción',
   verdictRefit: 'reajuste {refit} ({gap} de diferencia)',
   verdictAgrees: '— coinciden',

@@ -18,9 +18,11 @@ export const panelsEn = {
   curveJump: 'jump',
   curveFigureLabel:
     '{symbol} refitted as {axis} moves from {from} to {to}, with the tangent whose slope is the arrow.',
-  curveSelect: 'Select a point (click it, or Tab to it) to see θ̂ refitted as it moves.',
+  curveSelect: 'Select a point (click or tap it, or Tab to it) to see θ̂ refitted as it moves.',
   curveFailed: 'No curve for these points: {reason}.',
   curveFailedDefault: 'the refits failed',
+  // A curve is never computed during a drag (the drag has the worker).
+  curveAfterRelease: 'The curve is computed when you let go of the point.',
   curveComputing: 'Refitting along the point’s range…',
   curveRecomputing: 'Refitting around the point’s new position…',
   curveNoTangent: 'No tangent: no strict maximum here, so no arrow; each dot is still a refit.',

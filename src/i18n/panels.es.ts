@@ -16,9 +16,10 @@ export const panelsEs: { readonly [Key in keyof typeof panelsEn]: string } = {
   curveFigureLabel:
     '{symbol} reajustada a medida que {axis} va de {from} a {to}, con la tangente cuya pendiente es la flecha.',
   curveSelect:
-    'Selecciona un punto (haz clic en él o llega con Tab) para ver θ̂ reajustado mientras se mueve.',
+    'Selecciona un punto (haz clic en él, tócalo o llega con Tab) para ver θ̂ reajustado mientras se mueve.',
   curveFailed: 'No hay curva para estos puntos: {reason}.',
   curveFailedDefault: 'los reajustes fallaron',
+  curveAfterRelease: 'La curva se calcula cuando sueltas el punto.',
   curveComputing: 'Reajustando a lo largo del recorrido del punto…',
   curveRecomputing: 'Reajustando alrededor de la nueva posición del punto…',
   curveNoTangent:

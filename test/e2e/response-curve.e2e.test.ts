@@ -214,6 +214,22 @@ describe('the response curve', () => {
 describe('the default data and the arrow scale on the page', () => {
   const browser = useBrowser();
 
+  it('says, while a point it has no curve for is dragged, that the curve comes at the release', async () => {
+    const { page, problems } = await browser.open('/');
+    await waitForArrows(page);
+    const start = await pointCentre(page, 5);
+    await page.mouse.move(start.x, start.y);
+    await page.mouse.down();
+    for (let step = 1; step <= 4; step++) await page.mouse.move(start.x, start.y - 6 * step);
+    await waitForFit(page);
+    const empty = page.locator('.response-curve-empty');
+    expect(await empty.textContent()).toBe('The curve is computed when you let go of the point.');
+    await page.mouse.up();
+    await page.waitForSelector('[data-testid=response-curve][data-index="5"][data-status=done]');
+    expect(await empty.count()).toBe(0);
+    expect(problems).toEqual({ consoleErrors: [], pageErrors: [] });
+  });
+
   it('keeps the arrows after a point is added where it used to break them', async () => {
     const { page, problems } = await browser.open('/');
     await waitForArrows(page);

@@ -287,6 +287,7 @@ export function ResponseCurve() {
   const store = useExplorerStore();
   const view = useExplorer((s) => s.curve);
   const selectedIndex = useExplorer((s) => s.selectedIndex);
+  const dragging = useExplorer((s) => s.drag?.active ?? false);
   const hyperparameter = useExplorer((s) => s.options.hyperparameter);
   const vector = useExplorer((s) => s.options.arrowMode === 'vector');
   const curveAxis = useExplorer((s) => s.curveAxis);
@@ -357,7 +358,9 @@ export function ResponseCurve() {
                 ? t('curveSelect')
                 : shown?.status === 'failed'
                   ? t('curveFailed', { reason: shown.message ?? t('curveFailedDefault') })
-                  : t('curveComputing')}
+                  : dragging
+                    ? t('curveAfterRelease')
+                    : t('curveComputing')}
             </p>
           )}
         </div>
