@@ -298,6 +298,25 @@ describe('the explorer on a projector, a small laptop and a phone', () => {
     await context.close();
   });
 
+  it('on a phone opens the export menu inside the screen, in both languages', async () => {
+    for (const language of ['en', 'es']) {
+      const { context, page } = await open(
+        { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
+        `/?lang=${language}`,
+      );
+      await page.getByTestId('export').tap();
+      const items = page.locator('.menu-items');
+      await items.waitFor();
+      // Placed when the menu's toggle event comes, a task after it opens.
+      const edges = async () => {
+        const box = (await items.boundingBox())!;
+        return { left: box.x >= 0, right: box.x + box.width <= 390 };
+      };
+      await expect.poll(edges, { message: language }).toEqual({ left: true, right: true });
+      await context.close();
+    }
+  });
+
   it('on a phone a tap on any ⓘ opens its own explanation, however the labels wrap', async () => {
     for (const language of ['en', 'es']) {
       const { context, page } = await open(

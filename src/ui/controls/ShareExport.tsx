@@ -117,6 +117,15 @@ export function ShareExport({ children }: { children?: ReactNode }) {
     document.addEventListener('pointerdown', closeOutside);
     return () => document.removeEventListener('pointerdown', closeOutside);
   }, []);
+  // The menu hangs from its button's right edge, unless that would take it past the page's left
+  // edge (a phone, where the button can sit at the start of a row): then from its left edge.
+  const keepOnScreen = () => {
+    const menu = menuRef.current;
+    const items = menu?.querySelector<HTMLElement>('.menu-items');
+    if (!menu?.open || !items) return;
+    items.dataset.align = 'end';
+    if (items.getBoundingClientRect().left < 0) items.dataset.align = 'start';
+  };
   const closeOnEscape = (event: ReactKeyboardEvent<HTMLDetailsElement>) => {
     const menu = menuRef.current;
     if (event.key !== 'Escape' || !menu?.open) return;
@@ -144,7 +153,7 @@ export function ShareExport({ children }: { children?: ReactNode }) {
       </button>
       {children}
       <EmbedButton />
-      <details className="menu" ref={menuRef} onKeyDown={closeOnEscape}>
+      <details className="menu" ref={menuRef} onKeyDown={closeOnEscape} onToggle={keepOnScreen}>
         <summary className="button" data-testid="export" aria-label={t('exportMenu')}>
           <Icon d="M21 15v4a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2v-4M7 10l5 5 5-5M12 15V3" />
           <span className="button-text">{t('exportMenu')}</span>
