@@ -58,8 +58,9 @@ export const explorerMessagesEs: ExplorerMessages = {
   influenceUntrusted: 'reajuste no fiable',
   influenceInvalid: 'no se puede reajustar sin él',
   influenceUndefined: 'Aquí la navaja infinitesimal no está definida: {reason}.',
-  pullMapLabel: 'Hacia dónde tiraría un punto nuevo del valor ajustado ({name})',
-  pullMapKey: 'Un punto añadido aquí cambia el valor ajustado ({name}) en torno a',
+  // {name} es siempre femenino: escala de longitud, desviación típica…
+  pullMapLabel: 'Hacia dónde empujaría un punto nuevo la {name} ajustada',
+  pullMapKey: 'Un punto añadido aquí cambiaría la {name} ajustada en aproximadamente',
   pullMapHint:
     'Pasa el puntero o toca el mapa para ver su valor; haz clic o toca para elegir un lugar.',
   pullMapAt:

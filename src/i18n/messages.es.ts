@@ -8,7 +8,7 @@ export const es: UiMessages = {
   ...optionsEs,
   appTitle: 'GP Sensitivity Explorer',
   tagline:
-    'Arrastra un punto y mira cómo un proceso gaussiano vuelve a ajustar sus hiperparámetros. Cada flecha muestra hacia dónde tira ese punto de ellos, y con cuánta fuerza.',
+    'Arrastra un punto y mira cómo un proceso gaussiano vuelve a ajustar sus hiperparámetros. Cada flecha muestra hacia dónde los empuja ese punto, y con cuánta fuerza.',
   learnLink: 'Cómo funciona',
   languageLabel: 'Idioma',
   themeLabel: 'Tema',

@@ -107,7 +107,7 @@ export const panelsEs: { readonly [Key in keyof typeof panelsEn]: string } = {
   reasonFewDigits:
     'el ruido es minúsculo frente a la señal (σn/σf = {ratio}), así que el error de redondeo deja a las flechas unas {digits} cifras correctas',
   reasonNoiseFloor:
-    'σn está en su valor mínimo permitido (σn/σf = {ratio}); las flechas muestran cómo se mueven ℓ y σf con σn fijo ahí, para movimientos de un punto mucho menores que σn',
+    'σn está en su valor mínimo permitido (σn/σf = {ratio}); las flechas muestran cómo se mueven ℓ y σf con σn fija ahí, para movimientos de un punto mucho menores que σn',
   reasonOneDigit:
     'el ruido es minúsculo frente a la señal (σn/σf = {ratio}), así que el error de redondeo deja a las flechas una cifra correcta',
   reasonNearTie:

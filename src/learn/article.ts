@@ -74,7 +74,8 @@ export function messageValues(language: Language, facts: ArticleFacts): Record<s
   );
   return {
     n: String(facts.sine.points.length),
-    best: n(facts.sine.fit.theta.lengthscale),
+    // θ̂ as the widgets beside the text show it: four digits.
+    best: n(facts.sine.fit.theta.lengthscale, 4),
     point: String(facts.focusPoint + 1),
     digits: String(Math.floor(facts.check.agreeDigits)),
     gap: n(facts.clusterGap, 2),
@@ -88,7 +89,7 @@ export function messageValues(language: Language, facts: ArticleFacts): Record<s
     floorNoise: n(facts.floor.fit.theta.noiseStd, 2),
     floorRatio: n(facts.floor.fit.theta.noiseStd / facts.floor.fit.theta.signalStd, 2),
     flatN: String(facts.flat.points.length),
-    flatLengthscale: n(facts.flat.fit.theta.lengthscale),
+    flatLengthscale: n(facts.flat.fit.theta.lengthscale, 4),
     flatSpan: n(facts.flatSpan),
     diff: formatDisplayed(slopeDiff, 2, language),
   };

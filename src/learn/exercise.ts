@@ -45,7 +45,8 @@ export function mountExercise(
   // Exercise 3: ℓ̂ of the fit before the latest, and the first jump seen (until "Start again").
   let previousLengthscale = startLengthscale;
   let jump: { from: number; to: number } | null = null;
-  const n = (v: number) => formatNumber(language, v, 3);
+  // ℓ̂ as the widget's readout shows it: four digits.
+  const n = (v: number) => formatNumber(language, v, 4);
 
   const say = (text: string, verdict: 'none' | 'right' | 'wrong') => {
     feedback.textContent = text;

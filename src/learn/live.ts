@@ -111,6 +111,8 @@ function liveFit(
   slider.min = '0';
   slider.max = '200';
   const toLengthscale = (step: number) => 0.2 * Math.pow(50, step / 200);
+  // Half a step in log ℓ: the step this close to ℓ̂ is the slider's nearest to the maximum.
+  const halfStep = Math.log(50) / 400;
   slider.value = String(Math.round((200 * Math.log(1 / 0.2)) / Math.log(50)));
   label.append(`${m.fig1Slider} `, slider);
   const draw = () => {
@@ -125,9 +127,10 @@ function liveFit(
     const gap = sine.fit.lml - lml;
     const n = (v: number) => formatNumber(language, v, 4);
     slider.setAttribute('aria-valuetext', `ℓ = ${n(lengthscale)}`);
+    const nearest = Math.abs(Math.log(lengthscale / best.lengthscale)) <= halfStep;
     readout.textContent = `${fill(m.fig1Value, { l: n(lengthscale), lml: n(lml) })} ${
-      gap < 0.005
-        ? m.fig1AtBest
+      nearest
+        ? fill(m.fig1AtBest, { best: n(best.lengthscale), gap: n(gap) })
         : fill(m.fig1Best, { bestLml: n(sine.fit.lml), best: n(best.lengthscale), gap: n(gap) })
     }`;
   };

@@ -34,7 +34,7 @@ export const en = {
   fig1Slider: 'Lengthscale ℓ',
   fig1Value: 'With ℓ = {l}: log p(y | X, θ) = {lml}.',
   fig1Best: 'Best: {bestLml} at ℓ̂ = {best}, {gap} higher.',
-  fig1AtBest: 'You found the maximum: ℓ = ℓ̂.',
+  fig1AtBest: 'The slider’s nearest step to the maximum, at ℓ̂ = {best}: {gap} below it.',
 
   s2Title: '2. ℓ is a number you chose; the rule depends on the data',
   s2P1: 'While you held the slider, ℓ stayed put whatever the points did. That is the whole trouble with “dℓ/dy”: ℓ is a setting, not a function of the data, so its derivative with respect to any yᵢ is zero and tells us nothing.',
@@ -44,7 +44,7 @@ export const en = {
     'Figure 2. The explorer on the same data, refitting θ̂ as you drag. Drag any point up or down and watch ℓ̂ in the readout.',
 
   s3Title: '3. One point, one curve',
-  s3P1: 'Pick one point and slide it up and down. At each height yᵢ we refit and write down ℓ̂. The result is an ordinary curve, ℓ̂ as a function of yᵢ: the *response curve*. Each dot on it is a complete refit.',
+  s3P1: 'Take one point and imagine sliding it up and down (figure 3 does it for the point you choose). At each height yᵢ we refit and write down ℓ̂. The result is an ordinary curve, ℓ̂ as a function of yᵢ: the *response curve*. Each dot on it is a complete refit.',
   s3P2: 'With ℓ̂ on a log scale, as in the figure, its slope at the current height is d log ℓ̂/dyᵢ. That slope is what the arrow on the point draws, and no refit is needed to get it, as the next step shows.',
   fig3Caption:
     'Figure 3. ℓ̂ refitted (log scale) with point {point} set to each height (dots) and the tangent at its current height (line).',

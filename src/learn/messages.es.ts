@@ -34,7 +34,7 @@ export const es: LearnMessages = {
   fig1Slider: 'Escala de longitud ℓ',
   fig1Value: 'Con ℓ = {l}: log p(y | X, θ) = {lml}.',
   fig1Best: 'Máximo: {bestLml} en ℓ̂ = {best}, {gap} más.',
-  fig1AtBest: 'Has dado con el máximo: ℓ = ℓ̂.',
+  fig1AtBest: 'El paso del deslizador más cercano al máximo, en ℓ̂ = {best}: {gap} por debajo.',
 
   s2Title: '2. ℓ es un número que eliges; la regla depende de los datos',
   s2P1: 'Mientras sujetabas el control, ℓ no se movía hicieran lo que hicieran los puntos. Ahí está todo el problema de «dℓ/dy»: ℓ es un ajuste, no una función de los datos, así que su derivada respecto de cualquier yᵢ es cero y no nos dice nada.',
@@ -44,7 +44,7 @@ export const es: LearnMessages = {
     'Figura 2. El explorador con los mismos datos, reajustando θ̂ mientras arrastras. Sube o baja cualquier punto y mira ℓ̂ en la lectura.',
 
   s3Title: '3. Un punto, una curva',
-  s3P1: 'Elige un punto y súbelo y bájalo. A cada altura yᵢ reajustamos y apuntamos ℓ̂. Sale una curva corriente, ℓ̂ en función de yᵢ: la *curva de respuesta*. Cada punto de ella es un reajuste completo.',
+  s3P1: 'Toma un punto e imagina que lo subes y lo bajas (la figura 3 lo hace con el punto que elijas). A cada altura yᵢ reajustamos y apuntamos ℓ̂. Sale una curva corriente, ℓ̂ en función de yᵢ: la *curva de respuesta*. Cada punto de ella es un reajuste completo.',
   s3P2: 'Con ℓ̂ en escala logarítmica, como en la figura, su pendiente a la altura actual es d log ℓ̂/dyᵢ. Esa pendiente es lo que dibuja la flecha del punto, y para obtenerla no hace falta reajustar nada, como muestra el paso siguiente.',
   fig3Caption:
     'Figura 3. ℓ̂ reajustada (escala logarítmica) con el punto {point} puesto a cada altura (puntos) y la tangente a su altura actual (línea).',
@@ -85,7 +85,7 @@ export const es: LearnMessages = {
   fig6FlatCaption:
     'Figura 6a. Ruido puro, {flatN} puntos: ℓ̂ = {flatLengthscale}, frente a unas entradas que ocupan {flatSpan}. El ajuste es una línea plana, las flechas están ocultas y la nota bajo la gráfica dice por qué.',
   fig6FloorCaption:
-    'Figura 6b. Valores exactos de una parábola en {floorN} puntos, sin ruido añadido: σ̂n = {floorNoise}, en su mínimo (σn/σf = {floorRatio}). El motor mantiene σn ahí, y las flechas muestran cómo se mueven ℓ y σf con σn fijo, como dice la nota bajo la gráfica.',
+    'Figura 6b. Valores exactos de una parábola en {floorN} puntos, sin ruido añadido: σ̂n = {floorNoise}, en su mínimo (σn/σf = {floorRatio}). El motor mantiene σn ahí, y las flechas muestran cómo se mueven ℓ y σf con σn fija, como dice la nota bajo la gráfica.',
 
   s7Title: '7. Revisar la fórmula de la fuente',
   s7P1: 'La respuesta que sigue esta página escribe el objetivo como −yᵀK⁻¹y − ½ log|K|, sin el ½ del término cuadrático. ¿Importa? Fíjate en que',

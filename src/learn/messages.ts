@@ -7,6 +7,7 @@
  */
 import type { en } from './messages.en';
 import { parseLanguage, type Language } from '../i18n/language';
+import { formatNumber as formatDisplayNumber } from '../ui/format';
 
 /** Every key of the English catalogue, each a string: a catalogue missing one fails the typecheck. */
 export type LearnMessages = { readonly [Key in keyof typeof en]: string };
@@ -43,17 +44,13 @@ export function chooseLanguage(
 }
 
 /**
- * Numbers for prose, in the language's conventions (decimal comma in Spanish), with a true minus
- * sign (U+2212) as the explorer writes them.
+ * Numbers for prose, `digits` significant, written as the explorer and the widgets write them
+ * (ui/format.ts): the language's decimal mark, trailing zeros kept, no grouping, a true minus
+ * sign (U+2212) — so ℓ̂ reads the same in a sentence as in the widget beside it.
  */
 export function formatNumber(language: Language, value: number, digits = 3): string {
   if (!Number.isFinite(value)) return '—';
-  return new Intl.NumberFormat(language, {
-    maximumSignificantDigits: digits,
-    minimumSignificantDigits: Math.min(digits, 2),
-  })
-    .format(value)
-    .replace('-', '\u2212');
+  return formatDisplayNumber(value, digits, language);
 }
 
 /** A message's fixed text pieces (between placeholders and markup), for the language tests. */

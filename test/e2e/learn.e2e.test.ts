@@ -271,7 +271,7 @@ describe('exercise 3: make the fit jump', () => {
     );
     expect(await verdict(exercise)).toBe('right');
     const text = (await exercise.locator('.feedback').textContent())!;
-    // Numbers as the page writes them: a long smooth fit's ℓ̂ may read "8,490".
+    // Numbers as the page writes them: a long smooth fit's ℓ̂ may read "8490".
     expect(text).toMatch(/^Right\. Between two fits ℓ̂ jumped from [\d.,]+ to [\d.,]+: /);
     const [from, to] = [...text.matchAll(/jumped from ([\d.,]+) to ([\d.,]+):/g)][0]!
       .slice(1)

@@ -86,6 +86,12 @@ describe('the article’s pictures', () => {
 
   it('prose numbers carry the minus sign too', () => {
     expect(formatNumber('en', -0.1234, 3)).toBe('\u22120.123');
-    expect(formatNumber('es', -2.5, 3)).toBe('\u22122,5');
+    expect(formatNumber('es', -2.5, 3)).toBe('\u22122,50');
+  });
+
+  it('prose numbers read as the widgets write them: trailing zeros kept, no grouping', () => {
+    expect(formatNumber('en', 2.1, 3)).toBe('2.10');
+    expect(formatNumber('en', 8792.3, 4)).toBe('8792');
+    expect(formatNumber('es', 2.102, 4)).toBe('2,102');
   });
 });
