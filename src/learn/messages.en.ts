@@ -59,7 +59,7 @@ export const en = {
   fig4Caption:
     'Figure 4. The theorem with the numbers of the chosen point, computed live by the engine.',
   fig4Note:
-    'H is the Hessian in log θ = (log ℓ, log σf, log σn); the middle vector is column {point} of ∂²L/∂θ∂y; the result is d log θ̂/dy{point}.',
+    'H is the Hessian in log θ = (log ℓ, log σf, log σn); the second line is column {point} of ∂²L/∂θ∂y; the last line multiplies them into d log θ̂/dy{point}.',
 
   s5Title: '5. Checking the theorem',
   s5P1: 'Trust, but check: move the point up by a small h and down by h, refit both times, and divide the change in log θ̂ by 2h. For point {point} of these data the finite difference and the theorem agree to {digits} significant digits.',

@@ -59,7 +59,7 @@ export const es: LearnMessages = {
   fig4Caption:
     'Figura 4. El teorema con los números del punto elegido, calculados en vivo por el motor.',
   fig4Note:
-    'H es la hessiana en log θ = (log ℓ, log σf, log σn); el vector del medio es la columna {point} de ∂²L/∂θ∂y; el resultado es d log θ̂/dy{point}.',
+    'H es la hessiana en log θ = (log ℓ, log σf, log σn); la segunda línea es la columna {point} de ∂²L/∂θ∂y; la última las multiplica para dar d log θ̂/dy{point}.',
 
   s5Title: '5. Comprobar el teorema',
   s5P1: 'Fíate, pero comprueba: sube el punto una cantidad pequeña h y bájalo h, reajusta las dos veces y divide el cambio de log θ̂ entre 2h. Para el punto {point} de estos datos, la diferencia finita y el teorema coinciden en {digits} cifras significativas.',

@@ -175,16 +175,19 @@ async function arrowSays(exercise: Locator): Promise<'grow' | 'shrink'> {
   return dy > 0 === up ? 'grow' : 'shrink';
 }
 
-/** The English article on a phone (touch, 390 px), its live figures drawn. */
-async function openPhoneArticle(chromium: Awaited<ReturnType<typeof launchChromium>>) {
+/** The article on a phone (touch, 390 px unless told), its live figures drawn. */
+async function openPhoneArticle(
+  chromium: Awaited<ReturnType<typeof launchChromium>>,
+  { language = 'en', width = 390 } = {},
+) {
   const context = await chromium.newContext({
-    viewport: { width: 390, height: 844 },
+    viewport: { width, height: 844 },
     deviceScaleFactor: 2,
     isMobile: true,
     hasTouch: true,
   });
   const page = await context.newPage();
-  await page.goto(siteUrl('/learn.html?lang=en'));
+  await page.goto(siteUrl(`/learn.html?lang=${language}`));
   await waitForLiveFigures(page);
   return page;
 }
@@ -387,23 +390,33 @@ describe('accessibility', () => {
   );
 });
 
-it('on a phone, a formula wider than the column is shaded on the side that has more to show', async () => {
+it('on a phone every formula fits the column, in both languages; one that did not would be shaded', async () => {
   const chromium = await launchChromium();
   try {
-    const page = await openPhoneArticle(chromium);
-    const wide = await page.evaluate(() =>
-      [...document.querySelectorAll<HTMLElement>('.formula')]
-        .filter((box) => box.scrollWidth > box.clientWidth + 1)
-        .map((box) => {
-          const style = getComputedStyle(box);
-          return { image: style.backgroundImage, attachment: style.backgroundAttachment };
-        }),
-    );
-    expect(wide.length).toBeGreaterThan(0);
-    for (const { image, attachment } of wide) {
-      // Two shades that stay at the box's edges, two paper covers that scroll with the formula.
-      expect(image.match(/radial-gradient/g)).toHaveLength(2);
-      expect(attachment).toBe('local, local, scroll, scroll');
+    for (const language of ['en', 'es']) {
+      const page = await openPhoneArticle(chromium, { language, width: 360 });
+      const formulas = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('.formula')]
+          .filter((box) => box.offsetParent !== null)
+          .map((box) => {
+            const style = getComputedStyle(box);
+            return {
+              text: (box.textContent ?? '').slice(0, 40),
+              overflow: box.scrollWidth - box.clientWidth,
+              image: style.backgroundImage,
+              attachment: style.backgroundAttachment,
+            };
+          }),
+      );
+      // Figure 4's live product among them.
+      expect(formulas.length, language).toBeGreaterThanOrEqual(6);
+      for (const { text, overflow, image, attachment } of formulas) {
+        expect(overflow, `${language}: ${text}`).toBeLessThanOrEqual(1);
+        // Two shades that stay at the box's edges, two paper covers that scroll with the formula.
+        expect(image.match(/radial-gradient/g)).toHaveLength(2);
+        expect(attachment).toBe('local, local, scroll, scroll');
+      }
+      await page.context().close();
     }
   } finally {
     await chromium.close();
