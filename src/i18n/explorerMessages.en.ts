@@ -44,6 +44,9 @@ export const explorerMessagesEn = {
   // The plot's key: the two rules' rows while one is compared with another
   keyCompareFirst: '{rule} (left)',
   keyCompareSecond: '{rule} (right)',
+  keyPullShading: 'Shading: a point',
+  keyPullAdded: 'added here moves {symbol}',
+  keyPullColours: '↓ blue, ↑ red',
 
   // Point influence and where a new point would pull
   insightComputing: 'Computing…',
@@ -67,8 +70,9 @@ export const explorerMessagesEn = {
   pullMapAt: 'A new point at ({x}, {y}) would change {name} by about {change} (first order).',
   pullMapRefit: 'Refit exactly with a point here',
   pullMapExact: 'Exact refit: {change}.',
-  pullMapHolds: 'First order said {predicted}: it holds.',
-  pullMapMisses: 'First order said {predicted}: a whole point here bends θ̂ off that straight line.',
+  pullMapHolds: 'First order said {predicted}: within a fifth of the exact change, it holds.',
+  pullMapMisses:
+    'First order said {predicted}: more than a fifth off the exact change, so a whole point here bends θ̂ off that straight line.',
   pullMapJumped: 'Exact refit: {change} — θ̂ jumps to another maximum.',
   pullMapUndefined: 'No map here: {reason}.',
 };

@@ -41,6 +41,9 @@ export const explorerMessagesEs: ExplorerMessages = {
   // La leyenda del gráfico: las dos reglas al compararlas
   keyCompareFirst: '{rule} (izquierda)',
   keyCompareSecond: '{rule} (derecha)',
+  keyPullShading: 'Sombreado: un punto',
+  keyPullAdded: 'añadido aquí mueve {symbol}',
+  keyPullColours: '↓ azul, ↑ rojo',
 
   // Influencia de los puntos y hacia dónde tiraría un punto nuevo
   insightComputing: 'Calculando…',
@@ -67,8 +70,10 @@ export const explorerMessagesEs: ExplorerMessages = {
     'Un punto nuevo en ({x}; {y}) cambiaría el valor ajustado ({name}) en torno a {change} (primer orden).',
   pullMapRefit: 'Reajustar exactamente con un punto aquí',
   pullMapExact: 'Reajuste exacto: {change}.',
-  pullMapHolds: 'El primer orden decía {predicted}: se cumple.',
-  pullMapMisses: 'El primer orden decía {predicted}: aquí un punto entero aparta θ̂ de esa recta.',
+  pullMapHolds:
+    'El primer orden decía {predicted}: a menos de una quinta parte del cambio exacto, se cumple.',
+  pullMapMisses:
+    'El primer orden decía {predicted}: a más de una quinta parte del cambio exacto, así que aquí un punto entero aparta θ̂ de esa recta.',
   pullMapJumped: 'Reajuste exacto: {change}; θ̂ salta a otro máximo.',
   pullMapUndefined: 'Aquí no hay mapa: {reason}.',
 };

@@ -204,6 +204,22 @@ describe('selection rules in the explorer', () => {
       return layer.compareDocumentPosition(points) & Node.DOCUMENT_POSITION_FOLLOWING;
     });
     expect(order).toBeTruthy();
+    // The plot's own key says what the shading means, inside its box.
+    const keyRow = await page.evaluate(() => {
+      const row = document.querySelector('[data-testid=key-pull-map]');
+      const box = document.querySelector('[data-testid=plot-key] .key-box')!;
+      if (!row) return null;
+      const inner = row.getBoundingClientRect();
+      const outer = box.getBoundingClientRect();
+      return {
+        text: row.textContent,
+        inside: inner.right <= outer.right + 1 && inner.bottom <= outer.bottom + 1,
+      };
+    });
+    expect(keyRow).toEqual({
+      text: 'Shading: a pointadded here moves ℓ↓ blue, ↑ red',
+      inside: true,
+    });
     // The toggle is below the plot: bring the plot back into view before pointing at it.
     await page.getByTestId('influence-map-target').scrollIntoViewIfNeeded();
     const target = await page.getByTestId('influence-map-target').boundingBox();
@@ -234,8 +250,14 @@ describe('selection rules in the explorer', () => {
     const agreement = page.getByTestId('pull-map-agreement');
     expect(await agreement.getAttribute('data-holds')).toBe(String(holds));
     expect(await agreement.textContent()).toMatch(
-      holds ? /holds/ : /bends θ̂ off that straight line/,
+      holds
+        ? /within a fifth of the exact change, it holds/
+        : /more than a fifth off .* bends θ̂ off that straight line/,
     );
+    // The exact change and the first-order one in one notation: both percentages or both factors.
+    const notations = [await exact.textContent()].join(' ').match(/[+−]\d[\d.]* %|[×÷]\d[\d.]*/g)!;
+    expect(notations).toHaveLength(2);
+    expect(new Set(notations.map((written) => /%/.test(written))).size).toBe(1);
     // While the map is shown, the plot's hint says a click picks a place.
     expect(await page.getByTestId('plot-hint').textContent()).toMatch(/pick a place/);
     expect(problems).toEqual({ consoleErrors: [], pageErrors: [] });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstOrderHolds } from '../../src/ui/rules/firstOrderAgreement';
+import { firstOrderHolds, formatFactor } from '../../src/ui/rules/firstOrderAgreement';
 
 describe('whether a first-order estimate held', () => {
   it('holds within a fifth of the exact change', () => {
@@ -13,5 +13,10 @@ describe('whether a first-order estimate held', () => {
   it('holds for tiny changes within 0.2 %', () => {
     expect(firstOrderHolds(0.0001, 0.0015)).toBe(true);
     expect(firstOrderHolds(0.0001, 0.004)).toBe(false);
+  });
+  it('writes a change as a factor, small or large, so two stand side by side in one notation', () => {
+    expect(formatFactor(Math.log(1.35), 'en')).toBe('×1.35');
+    expect(formatFactor(-Math.log(6.2), 'es')).toBe('÷6,20');
+    expect(formatFactor(0, 'en')).toBe('×1.00');
   });
 });

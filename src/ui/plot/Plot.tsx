@@ -11,6 +11,7 @@ import { Axes } from './Axes';
 import { plotHeight } from './geometry';
 import { PlotArea } from './PlotArea';
 import { PlotKey } from './PlotKey';
+import { usePullMapKeyRow } from '../rules/PullMapKeyRow';
 import { PointsLayer } from './PointsLayer';
 import { PosteriorLayer } from './PosteriorLayer';
 import { useElementWidth } from './useElementWidth';
@@ -55,6 +56,19 @@ export function Plot() {
   const frameSize = { width, height, viewBox: `0 0 ${width} ${height}` };
   const { key } = layout;
   const keyRules = useCompareKeyRows(key);
+  const keyPull = usePullMapKeyRow(key, keyRules?.height ?? 0);
+  const keyBelow =
+    keyRules || keyPull
+      ? {
+          node: (
+            <>
+              {keyRules?.node}
+              {keyPull?.node}
+            </>
+          ),
+          height: (keyRules?.height ?? 0) + (keyPull?.height ?? 0),
+        }
+      : null;
   // Beside the data, the θ set by hand is described at the foot of the key's column.
   const bannerInKey =
     key.layout === 'column'
@@ -82,8 +96,8 @@ export function Plot() {
               <PlotKey
                 scales={scales}
                 box={layout.key}
-                below={keyRules?.node}
-                belowHeight={keyRules?.height}
+                below={keyBelow?.node}
+                belowHeight={keyBelow?.height}
               />
             </svg>
             <svg

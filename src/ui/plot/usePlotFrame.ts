@@ -27,8 +27,11 @@ export interface PlotFrame {
  * seen) and the click that adds a point.
  */
 export function usePlotFrame(store: ExplorerStore, width: number, height: number): PlotFrame {
-  // A second rule's arrows: the key names both rules on a line of its own.
-  const keyLines = useExplorer((s) => (s.options.compareRule === null ? 0 : 1));
+  // A second rule's arrows: the key names both rules on a line of its own; the pull map's
+  // shading takes two more (PullMapKeyRow.tsx).
+  const keyLines = useExplorer(
+    (s) => (s.options.compareRule === null ? 0 : 1) + (s.options.showPullMap ? 2 : 0),
+  );
   // Presentation's large type: the key's words too (the widget never presents).
   const presenting = useExplorer((s) => s.presentation);
   const keyScale = presenting ? presentationKeyScale(width) : 1;

@@ -5,7 +5,7 @@ import { useExplorerMessages } from '../explorerText';
 import { useI18n } from '../i18n';
 import { noTheoremMessage } from '../reasonText';
 import { usePullMapPlace } from './pullMapPlace';
-import { firstOrderHolds } from './firstOrderAgreement';
+import { firstOrderHolds, formatFactor } from './firstOrderAgreement';
 import { nearestCell, pullRange, pullValues, pullColour } from './pullMapScale';
 
 /**
@@ -60,6 +60,13 @@ export function PullMapReadout() {
   const asking = insight?.addedPointAsked?.x === cellX && insight?.addedPointAsked?.y === cellY;
   const predicted = addedHere?.predictedDelta?.[row];
   const holds = predicted !== undefined && firstOrderHolds(addedHere!.delta[row]!, predicted);
+  // The exact change and its first-order estimate side by side in one notation: both as
+  // percentages, or both as factors once either is beyond a doubling or halving.
+  const asFactors = [addedHere?.delta[row], predicted].some(
+    (change) => change !== undefined && Math.abs(change) > Math.LN2,
+  );
+  const sameNotation = (change: number) =>
+    asFactors ? formatFactor(change, tr.language) : tr.logRatio(change);
   const stops = [-1, -0.5, 0, 0.5, 1];
   return (
     <section
@@ -113,12 +120,12 @@ export function PullMapReadout() {
               data-predicted={String(addedHere.predictedDelta?.[row] ?? '')}
             >
               {t(addedHere.status === 'jumped' ? 'pullMapJumped' : 'pullMapExact', {
-                change: tr.logRatio(addedHere.delta[row]!),
+                change: sameNotation(addedHere.delta[row]!),
               })}{' '}
               {predicted !== undefined && (
                 <span data-testid="pull-map-agreement" data-holds={holds}>
                   {t(holds ? 'pullMapHolds' : 'pullMapMisses', {
-                    predicted: tr.logRatio(predicted),
+                    predicted: sameNotation(predicted),
                   })}
                 </span>
               )}
