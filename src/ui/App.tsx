@@ -94,6 +94,11 @@ function Explorer({ onLanguage }: { onLanguage: (language: Language) => void }) 
   const { t, language } = useI18n();
   const showLandscape = useExplorer((s) => s.options.showLandscape);
   const presenting = useExplorer((s) => s.presentation);
+  // Presentation shows the plot at the top of the page: a phone that had scrolled down to the
+  // toggle would otherwise open it mid-page.
+  useEffect(() => {
+    if (presenting) window.scrollTo(0, 0);
+  }, [presenting]);
   const lesson = useExplorer((s) => s.lesson);
   const shows = (part: LessonPart) => !lesson.hide.includes(part);
   const workbench =

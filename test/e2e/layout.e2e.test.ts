@@ -161,6 +161,12 @@ describe('the explorer on a projector, a small laptop and a phone', () => {
         });
         expect(Math.min(...keyText.sizes)).toBeGreaterThanOrEqual(17);
         expect(keyText.outside).toEqual([]);
+        // The ⓘ beside θ̂'s names can be seen and hit from the lectern too.
+        const infoSize = await page
+          .locator('.readout .term-button span')
+          .first()
+          .evaluate((circle) => circle.getBoundingClientRect().width);
+        expect(infoSize).toBeGreaterThanOrEqual(18);
         await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/&present=1$/);
       } else {
         await expect.poll(() => page.evaluate(() => location.hash)).not.toMatch(/present/);
@@ -295,6 +301,21 @@ describe('the explorer on a projector, a small laptop and a phone', () => {
     for (const testId of ['undo', 'redo']) {
       expect(await page.getByTestId(testId).innerText()).toMatch(/Undo|Redo/);
     }
+    await context.close();
+  });
+
+  it('on a phone opens presentation at the top of the page, wherever the reader had scrolled', async () => {
+    const { context, page } = await open({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    const toggle = page.getByTestId('presentation-toggle');
+    await toggle.scrollIntoViewIfNeeded();
+    await page.evaluate(() => window.scrollBy(0, 200));
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+    await toggle.tap();
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(0);
     await context.close();
   });
 
