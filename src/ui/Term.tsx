@@ -60,20 +60,38 @@ export const Term = memo(function Term({
     };
   }, [open]);
 
+  // The ⓘ stays on the line of the term's last word: never alone on a line of its own.
+  const words = typeof children === 'string' ? children.split(' ') : null;
+  const lastWord = words ? words.pop()! : null;
+  const button = (
+    <button
+      type="button"
+      className="term-button"
+      aria-expanded={open}
+      aria-controls={noteId}
+      aria-label={t('termWhatIs', { term: entry.term })}
+      data-testid={`term-${id}`}
+      onClick={() => (open ? close() : setOpen(true))}
+    >
+      <span aria-hidden="true">i</span>
+    </button>
+  );
   return (
     <span className="term" ref={root}>
-      {children}
-      <button
-        type="button"
-        className="term-button"
-        aria-expanded={open}
-        aria-controls={noteId}
-        aria-label={t('termWhatIs', { term: entry.term })}
-        data-testid={`term-${id}`}
-        onClick={() => (open ? close() : setOpen(true))}
-      >
-        <span aria-hidden="true">i</span>
-      </button>
+      {lastWord === null ? (
+        <>
+          {children}
+          {button}
+        </>
+      ) : (
+        <>
+          {words!.length > 0 && `${words!.join(' ')} `}
+          <span className="term-tail">
+            {lastWord}
+            {button}
+          </span>
+        </>
+      )}
       <span
         ref={note}
         id={noteId}
