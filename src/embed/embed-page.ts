@@ -31,6 +31,12 @@ if (problem !== null) {
   widget.store.setState({ notice: problem });
 }
 
+/**
+ * The options as checked when the widget was mounted: a refit to the frame sends these, so that a
+ * problem in the query is reported once, not at every resize.
+ */
+const checked = { ...widget.config, lang: asked.lang };
+
 /** The lowest a plot is made to fit its frame (the lowest height options.ts accepts). */
 const LOWEST_FITTED_PLOT = 160;
 
@@ -45,7 +51,7 @@ function fitPlotToFrame(): void {
   const height = Number(plot?.getAttribute('height'));
   const overflow = document.documentElement.scrollHeight - window.innerHeight;
   if (overflow <= 0 || !(height > LOWEST_FITTED_PLOT)) return;
-  widget.update({ ...asked, height: Math.max(LOWEST_FITTED_PLOT, height - overflow) });
+  widget.update({ ...checked, height: Math.max(LOWEST_FITTED_PLOT, height - overflow) });
 }
 new ResizeObserver(fitPlotToFrame).observe(root);
-window.addEventListener('resize', () => widget.update(asked));
+window.addEventListener('resize', () => widget.update(checked));
