@@ -41,9 +41,9 @@ export interface InsightRequests {
 export interface ComputeRequestsOptions extends Pick<Transaction, 'read' | 'write'> {
   client: ComputeClient;
   /** The response curve's requests (the explorer draws it; widgets do not): none without. */
-  curveRequests: CurveRequests | null;
+  curveRequests?: CurveRequests | undefined;
   /** The insight panels' requests: none without. */
-  insightRequests: InsightRequests | null;
+  insightRequests?: InsightRequests | undefined;
   /** Clock for the refitting flag; performance.now by default. */
   now?: () => number;
 }

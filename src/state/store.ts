@@ -74,8 +74,8 @@ export function createExplorerStore({
   client,
   initial,
   maxPoints,
-  curveRequests = undefined,
-  insightRequests = undefined,
+  curveRequests,
+  insightRequests,
   now,
 }: ExplorerStoreOptions): ExplorerStore {
   const { read, write, transact } = createTransaction(() => store);
@@ -83,8 +83,8 @@ export function createExplorerStore({
     client,
     read,
     write,
-    curveRequests: curveRequests ?? null,
-    insightRequests: insightRequests ?? null,
+    curveRequests,
+    insightRequests,
     now,
   });
   const { requestAnalysis, refreshCurve, refreshInsight } = compute;

@@ -57,8 +57,16 @@ export function formatCoordinate(value: number, language: Language = 'en'): stri
 export function formatLogRatio(logRatio: number, language: Language = 'en'): string {
   if (!Number.isFinite(logRatio)) return '—';
   if (Math.abs(logRatio) <= Math.LN2) return formatPercent(Math.expm1(logRatio), language);
-  const factor = Math.exp(Math.abs(logRatio));
-  return `${logRatio > 0 ? '×' : '÷'}${formatNumber(factor, 2, language)}`;
+  return formatFactor(logRatio, language, 2);
+}
+
+/**
+ * A change of log θ̂ as the factor θ̂ is multiplied or divided by (×1.35, ÷6.2), `digits`
+ * significant, so that a small and a large change can also stand side by side in one notation.
+ */
+export function formatFactor(logRatio: number, language: Language = 'en', digits = 3): string {
+  if (!Number.isFinite(logRatio)) return '—';
+  return `${logRatio >= 0 ? '×' : '÷'}${formatNumber(Math.exp(Math.abs(logRatio)), digits, language)}`;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { firstOrderHolds, formatFactor } from '../../src/ui/rules/firstOrderAgreement';
+import { formatFactor } from '../../src/ui/format';
+import { firstOrderHolds } from '../../src/ui/rules/firstOrderAgreement';
 
 describe('whether a first-order estimate held', () => {
   it('holds within a fifth of the exact change', () => {

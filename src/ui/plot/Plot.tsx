@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useExplorer, useExplorerStore } from '../context';
 import { useI18n } from '../i18n';
 import { ArrowsLayer } from './ArrowsLayer';
@@ -57,18 +57,22 @@ export function Plot() {
   const { key } = layout;
   const keyRules = useCompareKeyRows(key);
   const keyPull = usePullMapKeyRow(key, keyRules?.height ?? 0);
-  const keyBelow =
-    keyRules || keyPull
-      ? {
-          node: (
-            <>
-              {keyRules?.node}
-              {keyPull?.node}
-            </>
-          ),
-          height: (keyRules?.height ?? 0) + (keyPull?.height ?? 0),
-        }
-      : null;
+  // Memoised like its parts, so the (memoised) key redraws only when one of them changes.
+  const keyBelow = useMemo(
+    () =>
+      keyRules || keyPull
+        ? {
+            node: (
+              <>
+                {keyRules?.node}
+                {keyPull?.node}
+              </>
+            ),
+            height: (keyRules?.height ?? 0) + (keyPull?.height ?? 0),
+          }
+        : null,
+    [keyRules, keyPull],
+  );
   // Beside the data, the θ set by hand is described at the foot of the key's column.
   const bannerInKey =
     key.layout === 'column'

@@ -47,7 +47,7 @@ export interface KeyBox {
   height: number;
   layout: 'column' | 'row';
   /**
-   * The size of the key's words against the ordinary key's: PRESENTATION_KEY_SCALE in
+   * The size of the key's words against the ordinary key's: `presentationKeyScale` in
    * presentation, 1 otherwise. Its lines and its column grow with them.
    */
   scale: number;

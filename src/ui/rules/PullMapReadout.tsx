@@ -5,7 +5,8 @@ import { useExplorerMessages } from '../explorerText';
 import { useI18n } from '../i18n';
 import { noTheoremMessage } from '../reasonText';
 import { usePullMapPlace } from './pullMapPlace';
-import { firstOrderHolds, formatFactor } from './firstOrderAgreement';
+import { firstOrderHolds } from './firstOrderAgreement';
+import { formatFactor } from '../format';
 import { nearestCell, pullRange, pullValues, pullColour } from './pullMapScale';
 
 /**
