@@ -93,6 +93,26 @@ describe('selection rules in the explorer', () => {
     const secondBox = await page.locator('[data-testid=compare-arrow]').first().boundingBox();
     expect(secondBox!.x - firstBox!.x).toBeGreaterThan(5);
     await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/[#&]c=map(&|$)/);
+    // The key's swatches wear the colours of the arrows they name, for whichever hyperparameter
+    // is shown.
+    const colours = () =>
+      page.evaluate(() => {
+        const colour = (selector: string, property: 'color' | 'backgroundColor') =>
+          getComputedStyle(document.querySelector(selector)!)[property];
+        return {
+          first: colour('[data-testid=compare-swatch-first]', 'backgroundColor'),
+          firstArrows: colour('[data-testid=arrow] .shaft', 'color'),
+          second: colour('.compare-swatch.second', 'backgroundColor'),
+          secondArrows: colour('[data-testid=compare-arrows]', 'color'),
+        };
+      });
+    for (const shown of ['lengthscale', 'noiseStd']) {
+      await page.getByTestId(`hyperparameter-${shown}`).check();
+      const seen = await colours();
+      expect(seen.first, shown).toBe(seen.firstArrows);
+      expect(seen.second, shown).toBe(seen.secondArrows);
+      expect(seen.first, shown).not.toBe(seen.second);
+    }
     expect(problems).toEqual({ consoleErrors: [], pageErrors: [] });
   });
 

@@ -15,6 +15,8 @@ export function RulesCard() {
   const rule = useExplorer((s) => s.options.rule);
   const compareRule = useExplorer((s) => s.options.compareRule);
   const comparison = useExplorer((s) => s.analysis?.result.comparison ?? null);
+  // The first rule's arrows wear the shown hyperparameter's colour.
+  const hyperparameter = useExplorer((s) => s.options.hyperparameter);
   const tr = useI18n();
   const { t } = tr;
   return (
@@ -23,7 +25,11 @@ export function RulesCard() {
       <PriorEditor />
       {compareRule && (
         <p className="compare-key" data-testid="compare-key">
-          <span className="compare-swatch first" aria-hidden="true" />
+          <span
+            className={`compare-swatch first ${hyperparameter}`}
+            data-testid="compare-swatch-first"
+            aria-hidden="true"
+          />
           <span className="compare-swatch second" aria-hidden="true" />
           {t('compareKey', {
             first: t(RULE_MESSAGES[rule].name),
