@@ -11,8 +11,10 @@ import { Term } from '../Term';
 import { TrustNote } from './TrustNote';
 
 /**
- * θ̂ with units (and, during a drag, the first-order prediction beside it), the log marginal
- * likelihood, the Hessian's condition and the trust verdict.
+ * θ̂ with units (and, during a drag, the first-order prediction under it), the log marginal
+ * likelihood, the Hessian's condition and the trust verdict. Each hyperparameter is two lines, name
+ * and value above, unit and prediction below, so that a long name (Spanish's "desviación típica del
+ * ruido") keeps the row's width beside its value and the row does not grow when the prediction shows.
  */
 export function Readout() {
   const result = useExplorer((s) => s.analysis?.result ?? null);
@@ -61,19 +63,21 @@ export function Readout() {
                   {label.symbol}
                   {label.subscript && <sub>{label.subscript}</sub>}
                 </span>
-                <span className="readout-name">
-                  <Term id={name}>{tr.hyperparameterName(name)}</Term>
-                  <span className="readout-unit">
-                    {t('inUnit', { unit: tr.hyperparameterUnit(name) })}
+                <span className="readout-line">
+                  <span className="readout-name">
+                    <Term id={name}>{tr.hyperparameterName(name)}</Term>
                   </span>
-                </span>
-                <span className="readout-figures">
                   <span
                     className="readout-value num"
                     data-testid={`theta-${name}`}
                     aria-label={`${tr.hyperparameterName(name)}: ${value === undefined ? t('notYetFitted') : formatNumber(value)} ${tr.hyperparameterUnit(name)}`}
                   >
                     {value === undefined ? '—' : formatNumber(value)}
+                  </span>
+                </span>
+                <span className="readout-line minor">
+                  <span className="readout-unit">
+                    {t('inUnit', { unit: tr.hyperparameterUnit(name) })}
                   </span>
                   {predicted !== undefined && (
                     <span
