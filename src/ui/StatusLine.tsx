@@ -21,6 +21,7 @@ export function StatusLine() {
   const { t, number } = tr;
   const say = useExplorerMessages();
   const note = status.note && computeNoteMessage(status.note, tr);
+  const info = <Term id="computeBackend" above />;
 
   return (
     <div className="plot-footer">
@@ -46,15 +47,20 @@ export function StatusLine() {
               </span>
             </>
           )}
-          {timing !== null && ` · ${number(timing, 2)} ms`}
+          {timing !== null && ' · '}
+          {/* The ⓘ stays on the line of the last words: never alone on a line of its own. */}
+          <span className="term-tail">
+            {timing !== null && `${number(timing, 2)} ms`}
+            {!note && info}
+          </span>
         </span>
         {note && (
           <span data-testid="compute-note" data-note={status.note?.code} title={note}>
             {' · '}
             {note}
+            {info}
           </span>
         )}
-        <Term id="computeBackend" above />
       </span>
     </div>
   );

@@ -259,6 +259,21 @@ describe('the explorer on a projector, a small laptop and a phone', () => {
       .map(([name]) => name);
     expect(order.slice(0, 3), JSON.stringify(tops)).toEqual(['title', 'plot', 'readout']);
     expect(order).toEqual(expect.arrayContaining(['landscape', 'rules', 'prediction']));
+    // The status under the plot wraps like a sentence: its dot starts the first line of text and
+    // its ⓘ ends the last, neither on a line of its own.
+    const status = await page.evaluate(() => {
+      const middle = (rect: DOMRect) => rect.top + rect.height / 2;
+      const text = [...document.querySelector('.plot-footer .status .num')!.getClientRects()];
+      const dot = document.querySelector('.plot-footer .status-dot')!.getBoundingClientRect();
+      const info = document
+        .querySelector('.plot-footer .term-button span')!
+        .getBoundingClientRect();
+      return {
+        dotOnFirstLine: Math.abs(middle(dot) - middle(text[0]!)) < text[0]!.height / 2,
+        infoOnLastLine: Math.abs(middle(info) - middle(text.at(-1)!)) < text.at(-1)!.height / 2,
+      };
+    });
+    expect(status).toEqual({ dotOnFirstLine: true, infoOnLastLine: true });
     await context.close();
   });
 
