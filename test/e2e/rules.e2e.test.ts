@@ -113,6 +113,14 @@ describe('selection rules in the explorer', () => {
       expect(seen.second, shown).toBe(seen.secondArrows);
       expect(seen.first, shown).not.toBe(seen.second);
     }
+    // Colour is not the only cue: the second rule's heads are open, the first's filled.
+    const heads = await page.evaluate(() =>
+      ['[data-testid=arrow] .head', '[data-testid=compare-arrow] .head'].map((selector) => {
+        const style = getComputedStyle(document.querySelector(selector)!);
+        return style.fill === style.color ? 'filled' : 'open';
+      }),
+    );
+    expect(heads).toEqual(['filled', 'open']);
     expect(problems).toEqual({ consoleErrors: [], pageErrors: [] });
   });
 
