@@ -16,6 +16,8 @@ export function likelihoodChangeText(change: number, tr: Translator = translator
   const size = Math.abs(change);
   if (size < SAME) return tr.t('likelihoodSame');
   const nats = tr.number(size, size < 10 ? 2 : 3);
-  const factor = size > 690 ? tr.t('moreThanHuge') : tr.number(Math.exp(size), 2);
+  // Two significant digits, as many as the nats carry: e^10.7 is "43000", not "42850".
+  const factor =
+    size > 690 ? tr.t('moreThanHuge') : tr.number(Number(Math.exp(size).toPrecision(2)), 2);
   return tr.t(change < 0 ? 'likelihoodWorse' : 'likelihoodBetter', { nats, factor });
 }

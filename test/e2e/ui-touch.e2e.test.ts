@@ -130,4 +130,31 @@ describe('the explorer on a touch screen', () => {
     expect(moved[1]).toEqual({ x: 4.5, y: 0.1 });
     await context.close();
   });
+
+  it('selects the tapped point, not a neighbour whose touch area is drawn over it', async () => {
+    await openPhone();
+    const selected = () => page.evaluate(() => window.gpExplorer!.store.getState().selectedIndex);
+    for (const index of [5, 12, 15]) {
+      const centre = await pointCentre(page, index);
+      // The page's points are closer than 44 px: a later neighbour's touch area covers this one.
+      const topmost = await page.evaluate(
+        ({ x, y }) =>
+          document
+            .elementFromPoint(x, y)
+            ?.closest('[data-testid=point]')
+            ?.getAttribute('data-index'),
+        centre,
+      );
+      await page.touchscreen.tap(centre.x, centre.y);
+      await expect.poll(selected, { message: `tapped ${index}, on top ${topmost}` }).toBe(index);
+      // The focus, which the keyboard's arrows move, is on the same point.
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('data-index'))).toBe(
+        String(index),
+      );
+      await page.waitForTimeout(300);
+      expect(await selected()).toBe(index);
+    }
+    expect(await counts(page)).toEqual({ points: DEFAULT_COUNT, arrows: DEFAULT_COUNT });
+    await context.close();
+  });
 });

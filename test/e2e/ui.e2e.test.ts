@@ -145,6 +145,33 @@ describe('the explorer in Chromium (mouse and keyboard)', () => {
     expect(await counts(page)).toEqual({ points: DEFAULT_COUNT, arrows: DEFAULT_COUNT });
   });
 
+  it('selects the clicked point, not a neighbour whose hit circle is drawn over it', async () => {
+    const { page, problems } = await browser.open('/');
+    // Narrow enough that neighbouring points' 44-pixel hit circles overlap.
+    await page.setViewportSize({ width: 480, height: 800 });
+    await waitForArrows(page);
+    const covered = await page.evaluate(() =>
+      [...document.querySelectorAll('[data-testid=point]')].flatMap((point) => {
+        const { left, top, width, height } = point.querySelector('.dot')!.getBoundingClientRect();
+        const onTop = document
+          .elementFromPoint(left + width / 2, top + height / 2)
+          ?.closest('[data-testid=point]');
+        return onTop && onTop !== point ? [Number(point.getAttribute('data-index'))] : [];
+      }),
+    );
+    expect(covered.length).toBeGreaterThan(0);
+    for (const index of covered.slice(0, 3)) {
+      const centre = await pointCentre(page, index);
+      await page.mouse.click(centre.x, centre.y);
+      expect(
+        await page.evaluate(() => window.gpExplorer!.store.getState().selectedIndex),
+        `clicked ${index}`,
+      ).toBe(index);
+    }
+    expect(await counts(page)).toEqual({ points: DEFAULT_COUNT, arrows: DEFAULT_COUNT });
+    expect(problems).toEqual({ consoleErrors: [], pageErrors: [] });
+  });
+
   it('moves a point by keyboard: Tab reaches it, arrow keys move it, Shift moves further', async () => {
     const { page } = await browser.open('/');
     await waitForArrows(page);

@@ -220,6 +220,9 @@ describe('a change of log likelihood in words', () => {
     );
     expect(likelihoodChangeText(-0.001)).toMatch(/as well/);
     expect(likelihoodChangeText(-50)).toMatch(/≈ 5\.2×10²¹× less well/);
+    // No more digits in the factor than in the nats.
+    expect(likelihoodChangeText(-10.665)).toMatch(/e\^10\.7 ≈ 43000× less well/);
+    expect(likelihoodChangeText(-6.2)).toMatch(/e\^6\.2 ≈ 490× less well/);
     expect(likelihoodChangeText(0.5)).toMatch(/^\+0\.50 nats: .* better than θ̂$/);
     expect(likelihoodChangeText(Number.NaN)).toMatch(/could not be computed/);
   });

@@ -73,7 +73,11 @@ function attachPointDrag(
       origin = { x: event.x, y: event.y };
       pressStart = performance.now();
       stayed = true;
-      touchPress = (event.sourceEvent as Event | null)?.type.startsWith('touch') ?? false;
+      const source = event.sourceEvent as Event | null;
+      touchPress = source?.type.startsWith('touch') ?? false;
+      // A mouse press would also focus whichever point's hit circle is drawn on top, which may
+      // be a neighbour's, and focus selects: the pressed point is focused here instead.
+      if (source?.type === 'mousedown') source.preventDefault();
       store.getState().beginDrag(event.subject.index);
       // Keyboard users continue from the point they grabbed.
       layer
@@ -87,9 +91,11 @@ function attachPointDrag(
     })
     .on('end', (event: DragEvent) => {
       store.getState().endDrag();
+      // After a touch the browser sends the mouse events and click of a tap: their press would
+      // focus (and so select) the point drawn on top there, not the nearest one this press took,
+      // and after a long press the click would land on the emptied spot and add a point.
+      if (touchPress) (event.sourceEvent as Event | null)?.preventDefault();
       if (touchPress && stayed && performance.now() - pressStart >= LONG_PRESS_MS) {
-        // No click may follow: it would land on the empty spot and add a point there.
-        (event.sourceEvent as Event | null)?.preventDefault();
         store.getState().removePoint(event.subject.index);
       }
     });
