@@ -38,6 +38,10 @@ export const panelsEn = {
   mathTitle: 'The math',
   mathObjective:
     'The fitted θ̂ maximises the log marginal likelihood, with θ = (log ℓ, log σf, log σn):',
+  mathObjectiveMap:
+    'The fitted θ̂ maximises the log marginal likelihood plus the log prior (MAP), with θ = (log ℓ, log σf, log σn) and a normal prior on each, centred at μₖ with spread sₖ:',
+  mathObjectiveLoo:
+    'The fitted θ̂ maximises the leave-one-out log probability (LOO-CV): how well each point is predicted from all the others, where point i’s prediction has mean μᵢ = yᵢ − [K⁻¹y]ᵢ / [K⁻¹]ᵢᵢ and variance σᵢ² = 1 / [K⁻¹]ᵢᵢ, with θ = (log ℓ, log σf, log σn):',
   mathTheorem:
     'Since ∇L(θ̂) = 0 for all data near y, the implicit function theorem gives every point’s pull on θ̂ from one Hessian H:',
   mathAtFit: 'At this fit, in log θ:',

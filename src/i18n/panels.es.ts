@@ -36,6 +36,10 @@ export const panelsEs: { readonly [Key in keyof typeof panelsEn]: string } = {
   mathTitle: 'Las matemáticas',
   mathObjective:
     'El θ̂ ajustado maximiza la log-verosimilitud marginal, con θ = (log ℓ, log σf, log σn):',
+  mathObjectiveMap:
+    'El θ̂ ajustado maximiza la log-verosimilitud marginal más el log de la prior (MAP), con θ = (log ℓ, log σf, log σn) y una prior normal sobre cada uno, centrada en μₖ y con dispersión sₖ:',
+  mathObjectiveLoo:
+    'El θ̂ ajustado maximiza la log-probabilidad dejando uno fuera (LOO-CV): lo bien que cada punto se predice a partir de todos los demás, donde la predicción del punto i tiene media μᵢ = yᵢ − [K⁻¹y]ᵢ / [K⁻¹]ᵢᵢ y varianza σᵢ² = 1 / [K⁻¹]ᵢᵢ, con θ = (log ℓ, log σf, log σn):',
   mathTheorem:
     'Como ∇L(θ̂) = 0 para todos los datos cercanos a y, el teorema de la función implícita da, a partir de una única hessiana H, cómo tira cada punto de θ̂:',
   mathAtFit: 'En este ajuste, en log θ:',

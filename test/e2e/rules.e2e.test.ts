@@ -62,6 +62,22 @@ describe('selection rules in the explorer', () => {
     const looArrows = await readDy(page, '[data-testid=arrow]');
     looArrows.forEach((dy, i) => expect(dy).toBeCloseTo(loo.dLogTheta_dy[0][i]!, 9));
     expect(looArrows).not.toEqual(mlArrows);
+    // The math states the objective that was maximised: LOO-CV's, not the likelihood.
+    const objective = page.getByTestId('math-objective');
+    await expect.poll(() => objective.getAttribute('data-rule')).toBe('loo');
+    expect(await objective.textContent()).toMatch(/leave-one-out log probability/);
+    expect(await objective.textContent()).not.toMatch(/log marginal likelihood, with/);
+    // … and its formulas fit a phone's width.
+    await page.setViewportSize({ width: 360, height: 740 });
+    const overflowing = await page
+      .locator('[data-testid=math] .katex-display')
+      .evaluateAll((nodes) =>
+        nodes
+          .filter((node) => node.scrollWidth > node.clientWidth + 1)
+          .map((node) => node.textContent),
+      );
+    expect(overflowing).toEqual([]);
+    await page.setViewportSize({ width: 1280, height: 800 });
     await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/[#&]r=loo(&|$)/);
     // The link restores the rule.
     await page.reload();
