@@ -43,6 +43,9 @@ export const explorerMessagesEn = {
 
   // The plot's key: the two rules' rows while one is compared with another
   keyCompareFirst: '{rule} (left)',
+  // A dataset's note, whose claims are measured for ML-II, while another rule fits
+  presetUnderMl: '(under ML-II)',
+  presetOtherRule: 'This note describes the ML-II fit; the fit shown is {rule}.',
   keyCompareSecond: '{rule} (right)',
   keyPullShading: 'Shading: a point',
   keyPullAdded: 'added here moves {symbol}',

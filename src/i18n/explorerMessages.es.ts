@@ -40,6 +40,8 @@ export const explorerMessagesEs: ExplorerMessages = {
 
   // La leyenda del gráfico: las dos reglas al compararlas
   keyCompareFirst: '{rule} (izquierda)',
+  presetUnderMl: '(con ML-II)',
+  presetOtherRule: 'Esta nota describe el ajuste ML-II; el ajuste mostrado es {rule}.',
   keyCompareSecond: '{rule} (derecha)',
   keyPullShading: 'Sombreado: un punto',
   keyPullAdded: 'añadido aquí mueve {symbol}',

@@ -277,7 +277,7 @@ describe('the default data and the arrow scale on the page', () => {
 describe('notes and messages', () => {
   const browser = useBrowser();
 
-  it('shows each preset’s note beside the data menu, dimmed once the reader edits the points', async () => {
+  it('shows each preset’s note beside the data menu, dimmed under another rule or once the reader edits the points', async () => {
     const { page, problems } = await browser.open('/');
     await waitForArrows(page);
     const note = page.getByTestId('preset-note');
@@ -288,6 +288,18 @@ describe('notes and messages', () => {
       expect(await note.textContent()).toBe(`${preset.label}. ${preset.description}`);
       expect(await note.isVisible()).toBe(true);
     }
+    // Its claims are measured for ML-II: under another rule it is dimmed and says so.
+    const last = PRESETS.at(-1)!;
+    await page.getByTestId('rule-loo').check();
+    await expect.poll(() => note.getAttribute('data-rule')).toBe('loo');
+    expect(await note.textContent()).toBe(`${last.label} (under ML-II). ${last.description}`);
+    expect(await note.getAttribute('class')).toMatch(/\bedited\b/);
+    expect(await note.getAttribute('title')).toBe(
+      'This note describes the ML-II fit; the fit shown is LOO-CV.',
+    );
+    await page.getByTestId('rule-ml').check();
+    await expect.poll(() => note.getAttribute('data-rule')).toBe(null);
+    expect(await note.getAttribute('class')).not.toMatch(/\bedited\b/);
     // After an edit the note stays, dimmed, with the same text: nothing above the plot reflows.
     const text = await note.textContent();
     await page.evaluate(() => window.gpExplorer!.store.getState().movePoint(0, 5, 0));
