@@ -50,7 +50,7 @@ export function StatusLine() {
           {timing !== null && ' · '}
           {/* The ⓘ stays on the line of the last words: never alone on a line of its own. */}
           <span className="term-tail">
-            {timing !== null && `${number(timing, 2)} ms`}
+            {timing !== null && `${number(timing, 2)}\u00a0ms`}
             {!note && info}
           </span>
         </span>
