@@ -27,7 +27,11 @@ export const panelsEs: { readonly [Key in keyof typeof panelsEn]: string } = {
   curveShaded: 'Sombreado: la tangente (la flecha) se aleja menos de un {within} de los reajustes.',
   curveJumpsAt:
     'En {axis} ≈ {value}, {symbol} salta a otro máximo, algo que ninguna tangente puede prever.',
-  curveRidgeFrom: 'A partir de {axis} ≈ {value} el ajuste ya no tiene máximo (círculos huecos).',
+  curveRidgeBelow:
+    'En {axis} ≈ {value} y por debajo, el ajuste ya no tiene máximo (círculos huecos).',
+  curveRidgeAbove:
+    'En {axis} ≈ {value} y por encima, el ajuste ya no tiene máximo (círculos huecos).',
+  curveRidgeNear: 'Cerca de {axis} ≈ {value} el ajuste no tiene máximo (círculos huecos).',
   curveBendsAway:
     'Sombreado: la tangente (la flecha) se aleja menos de un {within} de los reajustes; más allá, la curva se curva y la predicción se separa.',
   curveHolds:

@@ -58,7 +58,13 @@ function caption(
     return `${t('curveShaded', { within })} ${t('curveJumpsAt', { axis, value: tr.coordinate(jump.value), symbol })}`;
   }
   if (ridge !== null) {
-    return `${t('curveShaded', { within })} ${t('curveRidgeFrom', { axis, value: tr.coordinate(ridge) })}`;
+    const where = { axis, value: tr.coordinate(ridge.value) };
+    const message = !ridge.onwards
+      ? 'curveRidgeNear'
+      : ridge.side === 'below'
+        ? 'curveRidgeBelow'
+        : 'curveRidgeAbove';
+    return `${t('curveShaded', { within })} ${t(message, where)}`;
   }
   if (range.partsBelow || range.partsAbove) return t('curveBendsAway', { within });
   return t('curveHolds', { within, symbol });

@@ -109,19 +109,37 @@ export function nearestJump(curve: ResponseCurve, row: 0 | 1 | 2): Jump | null {
 }
 
 /**
- * The nearest value on either side of the current one from which on the fit has no strict
- * maximum (it runs to a boundary or a flat ridge), or null.
+ * A sample where the fit has no strict maximum (it runs to a boundary or a flat ridge): its value,
+ * on which side of the current value it lies, and whether every sample beyond it on that side has
+ * none either (`onwards`).
  */
-export function nearestRidge(curve: ResponseCurve): number | null {
-  let nearest: number | null = null;
+export interface Ridge {
+  value: number;
+  side: 'below' | 'above';
+  onwards: boolean;
+}
+
+/** The `Ridge` nearest the current value, or null when the fit has a maximum at every sample. */
+export function nearestRidge(curve: ResponseCurve): Ridge | null {
   const current = curve.values[curve.centre]!;
+  let nearest: number | null = null;
   curve.trust.forEach((trust, k) => {
-    if (trust !== 'untrusted') return;
-    const value = curve.values[k]!;
-    if (nearest === null || Math.abs(value - current) < Math.abs(nearest - current))
-      nearest = value;
+    if (
+      trust === 'untrusted' &&
+      (nearest === null ||
+        Math.abs(curve.values[k]! - current) < Math.abs(curve.values[nearest]! - current))
+    )
+      nearest = k;
   });
-  return nearest;
+  if (nearest === null) return null;
+  const at: number = nearest;
+  const side = curve.values[at]! < current ? 'below' : 'above';
+  const beyond = curve.trust.filter((_, k) => (side === 'below' ? k < at : k > at));
+  return {
+    value: curve.values[at]!,
+    side,
+    onwards: beyond.every((trust) => trust === 'untrusted'),
+  };
 }
 
 /** θ̂ on the tangent at `value`: exp(log θ̂₀ + slope · (value − v₀)); null without a slope. */
