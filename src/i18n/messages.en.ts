@@ -160,7 +160,7 @@ export const en = {
   legendVertical:
     'Up: raising the point raises the {name} {symbol}. Down: raising it lowers {symbol}.',
   legendLength:
-    'Length: ∂ log {symbol} / ∂y, in log so it is unit-free in {symbol}. One unit of y on the plot stands for {reference}, that is about a {percent} % change in {symbol} per {step} rise.',
+    'Length: ∂ log {symbol} / ∂y, in log so it is unit-free in {symbol}. An arrow one unit of y long means ∂ log {symbol} / ∂y = {reference}, as the plot’s key says: {symbol} changes by about {percent} % for a rise of {step}.',
   legendLengthNone:
     'Length: there are no arrows at this fit, so no scale to state; the reason is shown beside θ̂.',
   legendCapped: 'Capped: longer than drawn.',

@@ -151,7 +151,7 @@ export const es: UiMessages = {
   legendVertical:
     'Hacia arriba: subir el punto hace crecer la {name} {symbol}. Hacia abajo: subirlo hace bajar {symbol}.',
   legendLength:
-    'Longitud: ∂ log {symbol} / ∂y, en logaritmo para que no dependa de las unidades de {symbol}. Una unidad de y en la gráfica equivale a {reference}, es decir, un cambio de alrededor del {percent} % en {symbol} por cada subida de {step}.',
+    'Longitud: ∂ log {symbol} / ∂y, en logaritmo para que no dependa de las unidades de {symbol}. Una flecha de una unidad de y de largo significa ∂ log {symbol} / ∂y = {reference}, como dice la leyenda de la gráfica: {symbol} cambia alrededor de un {percent} % por cada subida de {step}.',
   legendLengthNone:
     'Longitud: en este ajuste no hay flechas, ni escala que indicar; el motivo aparece junto a θ̂.',
   legendCapped: 'Recortada: más larga de lo que se dibuja.',

@@ -45,6 +45,24 @@ describe('the arrows’ scale in words', () => {
   });
 
   it.each(['en', 'es'] as const)(
+    'the legend states the change the key states, over the same rise (%s)',
+    async (language) => {
+      const store = await fittedStore(findPreset('sine').points);
+      const reference = store.getState().arrowScale!.reference;
+      const tr = translator(language);
+      const html = renderWith(store, language, createElement(Legend));
+      const legend = /data-testid="arrow-scale">([^<]*)</.exec(html)![1]!;
+      const step = readableRise(reference);
+      const rate = tr.number(100 * reference * step, 2);
+      expect(scaleWords(reference, 'ℓ', false, tr)).toContain(
+        tr.t('keyChangesBy', { symbol: 'ℓ', rate }),
+      );
+      expect(legend).toContain(`${rate} %`);
+      expect(legend).toContain(tr.number(step, 1));
+    },
+  );
+
+  it.each(['en', 'es'] as const)(
     'the legend on pure noise states no scale (%s)',
     async (language) => {
       const store = await fittedStore(findPreset('noise').points);

@@ -63,8 +63,8 @@ export function Legend() {
   const untrusted = status === 'untrusted';
   const hidden = status === 'hidden';
   const reference = useExplorer((s) => s.arrowScale?.reference);
-  // The change over a rise small enough to read (0.1, or less for steep arrows).
-  const rise = reference === undefined ? 0.1 : readableRise(reference, 0.1);
+  // The same readable rise as the plot's key (scaleWords), so the two state one change.
+  const rise = reference === undefined ? 1 : readableRise(reference);
   const hyperparameter = useExplorer((s) => s.options.hyperparameter);
   const mode = useExplorer((s) => s.options.arrowMode);
   const label = HYPERPARAMETER_LABELS[hyperparameter];
