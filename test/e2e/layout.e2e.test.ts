@@ -194,6 +194,22 @@ describe('the explorer on a projector, a small laptop and a phone', () => {
     const alone = await open({ viewport: { width: 1280, height: 720 } }, '/#present=1');
     expect(await alone.page.locator('.app').getAttribute('data-presenting')).toBe('true');
     expect(await alone.page.getByTestId('notice').count()).toBe(0);
+    // With a point selected its response curve fills the room the screen has below it, and
+    // still ends on it (checked at 1280×720 above; here on a 1080-line projector too).
+    await alone.page.locator('[data-testid=point]').nth(5).click();
+    await alone.page.waitForSelector('[data-testid=response-curve][data-status=done]', {
+      timeout: 60_000,
+    });
+    const curveHeight = () =>
+      alone.page.locator('.response-curve-figure svg').evaluate((svg) => svg.clientHeight);
+    const short = await curveHeight();
+    await alone.page.setViewportSize({ width: 1920, height: 1080 });
+    await expect.poll(curveHeight).toBeGreaterThan(short + 80);
+    expect(inside(await box(alone.page, ESSENTIAL['response curve']), 1920, 1080)).toBe(true);
+    await alone.page.setViewportSize({ width: 1280, height: 720 });
+    await expect.poll(curveHeight).toBe(short);
+    const back = await box(alone.page, ESSENTIAL['response curve']);
+    expect(inside(back, 1280, 720), JSON.stringify(back)).toBe(true);
     await page.getByTestId('kernel-matern52').check({ force: true });
     const link = await page.evaluate(() => location.hash);
     const withState = await open({ viewport: { width: 1280, height: 720 } }, `/${link}&present=1`);

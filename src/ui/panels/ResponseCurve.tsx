@@ -1,5 +1,5 @@
 import { scaleLinear, scaleLog } from 'd3';
-import { memo, useId, useMemo } from 'react';
+import { memo, useCallback, useId, useMemo, useState } from 'react';
 import type { ResponseCurve as Curve } from '../../engine/response-curve';
 import type { HyperparameterName } from '../../engine/types';
 import { selectCurveMarker, type CurveMarker } from '../../state';
@@ -9,6 +9,7 @@ import { plainSymbol } from '../format';
 import { useI18n } from '../i18n';
 import type { Translator } from '../../i18n/messages';
 import { useElementWidth } from '../plot/useElementWidth';
+import { useRoomBelow } from '../plot/useRoomBelow';
 import {
   agreementRange,
   AGREEMENT,
@@ -22,11 +23,17 @@ import {
   type Jump,
 } from './responseCurveGeometry';
 
-/** The figure's size and room for its labels: on the page, and enlarged for a projector. */
+/**
+ * The figure's size and room for its labels: on the page, and enlarged for a projector, where it
+ * grows into the room the screen has below it, up to `tallest`.
+ */
 const FRAMES = {
   page: { height: 124, margin: { top: 10, right: 12, bottom: 30, left: 44 }, tickGap: 15 },
   presenting: { height: 196, margin: { top: 12, right: 14, bottom: 40, left: 58 }, tickGap: 20 },
 };
+const PRESENTING_TALLEST = 340;
+/** What must fit under the figure in presentation: the longest caption, and the card's edge. */
+const PRESENTING_CAPTION_ROOM = 110;
 type CurveFrame = (typeof FRAMES)['page'];
 
 /** The curve's samples for scripts and tests: values, log θ̂ rows, branch and trust per sample. */
@@ -300,6 +307,22 @@ export function ResponseCurve() {
   const marker = useExplorer(selectCurveMarker);
   const presenting = useExplorer((s) => s.presentation);
   const [measure, width] = useElementWidth();
+  const [figure, setFigure] = useState<HTMLElement | null>(null);
+  const room = useRoomBelow(presenting ? figure : null, PRESENTING_CAPTION_ROOM, dragging);
+  const figureRef = useCallback(
+    (element: HTMLElement | null) => {
+      setFigure(element);
+      return measure(element);
+    },
+    [measure],
+  );
+  const presentingHeight = Math.round(
+    Math.min(PRESENTING_TALLEST, Math.max(FRAMES.presenting.height, room)),
+  );
+  const frame = useMemo(
+    () => (presenting ? { ...FRAMES.presenting, height: presentingHeight } : FRAMES.page),
+    [presenting, presentingHeight],
+  );
   const row = rowOf(hyperparameter);
   const shown = view !== null && view.index === selectedIndex ? view : null;
   const curve = shown?.curve ?? null;
@@ -346,7 +369,7 @@ export function ResponseCurve() {
             />
           )}
         </div>
-        <div ref={measure} className="response-curve-figure">
+        <div ref={figureRef} className="response-curve-figure">
           {width > 0 && curve && (
             <CurveFigure
               curve={curve}
@@ -354,7 +377,7 @@ export function ResponseCurve() {
               width={width}
               axisName={axisName}
               faded={shown?.status !== 'done'}
-              frame={presenting ? FRAMES.presenting : FRAMES.page}
+              frame={frame}
               marker={marker}
             />
           )}
