@@ -54,6 +54,14 @@ export function scaleWords(
   return vector ? [...head, t('keyMovesAlong'), t('keyTheArrow')] : [...head, t('keyMovesUp')];
 }
 
+/**
+ * A generous estimate of a line's width in the key's words (11.5 px at scale 1): wide enough for
+ * the page's sans-serif, so a line said to fit does.
+ */
+function textWidth(line: string, scale: number): number {
+  return line.length * 0.6 * 11.5 * scale;
+}
+
 /** Width of a key line's sample (a line, a swatch, an arrow), and where its words start. */
 export const KEY_SWATCH = 26;
 export const KEY_TEXT_X = KEY_SWATCH + 10;
@@ -92,10 +100,15 @@ export const PlotKey = memo(function PlotKey({
   const words = scaleWords(reference, plainSymbol(hyperparameter), vector, tr, drawn);
   // No sample arrow where the words say there are none.
   const sample = drawn === 'drawn' && reference !== undefined;
-  // Column: short lines beside the arrow; strip: two longer ones.
-  const lines = column ? words : [words.slice(0, 2).join(' '), words.slice(2).join(' ')];
+  // Column: short lines beside the arrow; strip: two longer ones, or where they would run past
+  // the strip's end (a phone, Spanish), the short lines without "An arrow this long:", set closer.
+  const room = box.width - 10 - KEY_TEXT_X - 4;
+  const twoLines = [words.slice(0, 2).join(' '), words.slice(2).join(' ')];
+  const narrow = !column && twoLines.some((line) => textWidth(line, box.scale) > room);
+  const shortLines = words.length > 2 ? [words[1]!, words[2]!, words.slice(3).join(' ')] : words;
+  const lines = column ? words : narrow ? shortLines : twoLines;
   const lineHeight = KEY_LINE_HEIGHT * box.scale;
-  const wordsLineHeight = 15 * box.scale;
+  const wordsLineHeight = (narrow ? 13 : 15) * box.scale;
   const swatch = KEY_SWATCH;
   const textX = KEY_TEXT_X;
   const colour = untrusted ? 'untrusted' : hyperparameter;
