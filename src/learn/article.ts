@@ -45,6 +45,19 @@ export const SECTION_IDS = [
 export const QUESTION_URL = 'https://stats.stackexchange.com/q/446850';
 export const ANSWER_URL = 'https://stats.stackexchange.com/a/447199';
 
+/** The exercises, in the order the page shows them. */
+export type ExerciseNumber = 1 | 2 | 3;
+
+/**
+ * Whether an exercise's arrows show its answer, so its live figure shows them only once the
+ * reader has chosen one. Exercises 1 and 2 ask whether ℓ̂ grows or shrinks when the ringed point
+ * moves: the point's ℓ arrow says exactly that. Exercise 3 asks whether ℓ̂ follows the arrow or
+ * jumps: its arrow is part of the question, and it cannot show the jump.
+ */
+export function arrowsGiveAnswer(number: ExerciseNumber): boolean {
+  return number !== 3;
+}
+
 export interface RenderOptions {
   /** Where the Spanish article lives: `learn.es.html` in the build, `learn.html?lang=es` in dev. */
   spanishHref: string;
@@ -150,7 +163,12 @@ export function renderArticle(
 <tr><th scope="row">${escapeHtml(m.fig7Source)}</th><td>${formatNumber(language, o.source.theta.lengthscale, 6)}</td><td>${formatNumber(language, o.source.theta.signalStd, 6)}</td><td>${formatNumber(language, o.sourceFixed.lengthscale, 6)}</td></tr>
 </tbody></table><p>${richText(m.fig7SlopeSame, values)}</p>`;
 
-  const exercise = (number: 1 | 2 | 3, question: MessageKey, points: number, index: number) => {
+  const exercise = (
+    number: ExerciseNumber,
+    question: MessageKey,
+    points: number,
+    index: number,
+  ) => {
     const fitted = number === 2 ? facts.outlier : facts.clusters;
     const picture =
       number === 1
@@ -173,13 +191,17 @@ export function renderArticle(
             ['grow', 'exGrow'],
             ['shrink', 'exShrink'],
           ];
-    return `<div class="exercise" id="exercise-${number}" data-exercise="${number}" data-point="${index}" data-direction="${direction}" data-points="${points}">
+    // Hidden until the live figure hides its arrows: the static picture draws none to explain.
+    const arrowsNote = arrowsGiveAnswer(number)
+      ? `<p class="arrows-note" data-testid="arrows-note" hidden>${escapeHtml(m.exArrowsHidden)}</p>\n`
+      : '';
+    return `<div class="exercise" id="exercise-${number}" data-exercise="${number}" data-point="${index}" data-direction="${direction}" data-points="${points}" data-arrows="${arrowsGiveAnswer(number) ? 'after-guess' : 'always'}">
 <p class="question">${richText(m[question], { point: String(index + 1) })}</p>
 <div class="choices" role="group" aria-label="${escapeHtml(fill(m[question], { point: String(index + 1) }))}">
 <button type="button" class="choice" data-guess="${first[0]}" aria-pressed="false">${escapeHtml(m[first[1]])}</button>
 <button type="button" class="choice" data-guess="${second[0]}" aria-pressed="false">${escapeHtml(m[second[1]])}</button>
 </div>
-${figure(`exercise-${number}`, richText(m.exFigureCaption, { number: String(number), point: String(index + 1) }), picture)}
+${arrowsNote}${figure(`exercise-${number}`, richText(m.exFigureCaption, { number: String(number), point: String(index + 1) }), picture)}
 <div class="moves">
 <button type="button" class="move" data-move="up">${escapeHtml(m.exMoveUp)}</button>
 <button type="button" class="move" data-move="down">${escapeHtml(m.exMoveDown)}</button>

@@ -12,15 +12,17 @@ export const OUTLIER_POINTS: readonly Point[] = findPreset('outlier').points;
 /** Two clusters: a near tie between a wiggly and a smooth explanation. */
 export const CLUSTER_POINTS: readonly Point[] = findPreset('clusters').points;
 /**
- * Exact values of a parabola, u² − 1 with u = (x − 5)/2.5, at the 21 inputs 0, 0.5, …, 10: every
+ * Exact values of a parabola, u² − 2 with u = (x − 5)/2.5, at the 21 inputs 0, 0.5, …, 10: every
  * value lies on the page's 0.001 grid, so the widget fits exactly these numbers (exact samples of
  * sin x would be rounded to the grid, and the rounding is noise). No noise at all: σn runs to its
- * floor, so the maximum sits on an edge of the allowed region (step 6).
+ * floor, so the maximum sits on an edge of the allowed region (step 6). The values run from −2 to
+ * 2, a unit inside the plot's y range: the end points' arrows point up, and room above them keeps
+ * those arrows inside the plot.
  */
 export const FLOOR_POINTS: readonly Point[] = Array.from({ length: 21 }, (_, i) => {
   const x = 0.5 * i;
   const u = (x - 5) / 2.5;
-  return { x, y: Number((u * u - 1).toFixed(2)) };
+  return { x, y: Number((u * u - 2).toFixed(2)) };
 });
 /** Pure noise: nothing to follow, so ℓ̂ runs far beyond the inputs' span (step 6). */
 export const FLAT_POINTS: readonly Point[] = findPreset('noise').points;

@@ -4,6 +4,8 @@
  * the buttons) and reads whether the refit went the predicted way. The verdict compares the
  * widget's refitted ℓ̂ (the float64 engine's) with the ℓ̂ of the unmoved data. Exercise 3 asks
  * instead whether ℓ̂ follows the arrow or jumps, and sees a jump in two successive fits (jump.ts).
+ * Where the arrows show the answer (exercises 1 and 2), the figure hides them, saying so, until
+ * the reader has chosen one.
  */
 import { mount, type EmbedHandle } from '../embed/mount';
 import type { FitChangeDetail } from '../embed/fitEvents';
@@ -16,6 +18,7 @@ import {
 } from './datasets';
 import type { ArticleFacts } from './facts';
 import { isJump, JUMP_STEP } from './jump';
+import { arrowSwitch } from './hiddenArrows';
 import { goLive } from './live';
 import { fill, formatNumber, type Language, type LearnMessages } from './messages';
 
@@ -102,12 +105,22 @@ export function mountExercise(
     },
   });
   widget.store.getState().select(index);
+  const showArrows = arrowSwitch(host);
+  const arrowsNote = exercise.querySelector<HTMLElement>('.arrows-note');
+  /** Shows the arrows once there is a guess, where they would give the answer away before. */
+  const revealAfterGuess = () => {
+    const shown = exercise.dataset.arrows !== 'after-guess' || guess !== null;
+    showArrows(shown);
+    if (arrowsNote) arrowsNote.hidden = shown;
+  };
+  revealAfterGuess();
 
   for (const button of choices)
     button.addEventListener('click', () => {
       guess = button.dataset.guess as Guess;
       for (const other of choices) other.setAttribute('aria-pressed', String(other === button));
       exercise.dataset.guess = guess;
+      revealAfterGuess();
       judge();
     });
   for (const button of exercise.querySelectorAll<HTMLButtonElement>('.move'))
@@ -122,6 +135,7 @@ export function mountExercise(
     guess = null;
     for (const other of choices) other.setAttribute('aria-pressed', 'false');
     delete exercise.dataset.guess;
+    revealAfterGuess();
     jump = null;
     // The refit at the start is a return, not a jump.
     previousLengthscale = startLengthscale;

@@ -92,7 +92,7 @@ export interface ArticleFacts {
   clusters: FittedData;
   /** Log-likelihood gap between the clusters' two explanations (NaN if no runner-up). */
   clusterGap: number;
-  /** Exact samples of sin x: σ̂n on its floor, the arrows constrained (σn held). */
+  /** Exact values of a parabola: σ̂n on its floor, the arrows constrained (σn held). */
   floor: FittedData;
   /** Pure noise: ℓ̂ far beyond the span of the inputs, no derivative, the arrows hidden. */
   flat: FittedData;

@@ -115,6 +115,8 @@ export const en = {
   ex2Question:
     'Point {point} is the outlier, 2 above the curve. If you lower it towards the curve, will ℓ̂ grow or shrink?',
   exFigureCaption: 'Exercise {number}. The data, with point {point} ringed.',
+  exArrowsHidden:
+    'The arrows are hidden until you choose an answer: the ringed point’s arrow would give it away.',
   exGrow: 'ℓ̂ will grow',
   exShrink: 'ℓ̂ will shrink',
   exCommitted: 'Your guess: {guess}. Now move the point {direction}.',

@@ -115,6 +115,8 @@ export const es: LearnMessages = {
   ex2Question:
     'El punto {point} es el atípico, 2 por encima de la curva. Si lo bajas hacia la curva, ¿ℓ̂ crecerá o menguará?',
   exFigureCaption: 'Ejercicio {number}. Los datos, con el punto {point} rodeado por un anillo.',
+  exArrowsHidden:
+    'Las flechas están ocultas hasta que elijas una respuesta: la flecha del punto rodeado por el anillo la delataría.',
   exGrow: 'ℓ̂ crecerá',
   exShrink: 'ℓ̂ menguará',
   exCommitted: 'Tu apuesta: {guess}. Ahora mueve el punto hacia {direction}.',

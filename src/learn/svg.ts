@@ -10,16 +10,38 @@ import { posterior, type Hyperparameters, type KernelName, type ResponseCurve } 
 import type { Language } from '../i18n/language';
 import type { Point } from '../state';
 import { formatFixed } from '../ui/format';
+import { arrowShape, edgeShare, EDGE_STUB_PX, POINT_RADIUS } from '../ui/plot/geometry';
 
 const WIDTH = 640;
 const HEIGHT = 300;
-const MARGIN = { top: 14, right: 16, bottom: 30, left: 40 };
+// The axes' letters sit in the margins (the vertical axis's above the plot area, the horizontal
+// axis's to its right), so no arrow or curve inside the plot area can cover them.
+const MARGIN = { top: 22, right: 16, bottom: 30, left: 40 };
+
+/** The plot area of every picture, in the SVG's pixels: axes and arrows stay inside it. */
+export const PLOT_AREA = {
+  left: MARGIN.left,
+  right: WIDTH - MARGIN.right,
+  top: MARGIN.top,
+  bottom: HEIGHT - MARGIN.bottom,
+} as const;
+
+/** The longest arrow of a fit picture, in pixels. */
+const ARROW_PX = 44;
+/**
+ * Room kept between the outermost dots and the plot area's top and bottom edges: an arrow from
+ * the dot's edge can show which way it points (EDGE_STUB_PX) without leaving the plot area.
+ */
+const EDGE_ROOM_PX = POINT_RADIUS + 1.5 + EDGE_STUB_PX + 1;
 
 export interface FitPicture {
   points: readonly Point[];
   theta: Hyperparameters;
   kernel: KernelName;
-  /** d log θ̂/dyᵢ per point for the arrows, or null for none. */
+  /**
+   * d log θ̂/dyᵢ per point for the arrows, or null for none. The longest is drawn ARROW_PX long;
+   * an arrow whose tip would leave the plot area stops at its edge, with a second head.
+   */
   arrows?: Float64Array | null;
   /** A point to ring. */
   highlight?: number | null;
@@ -67,8 +89,8 @@ function axes(
     ),
   );
   parts.push(
-    `<text class="label" x="${WIDTH - MARGIN.right}" y="${bottom - 6}" text-anchor="end">${xLabel}</text>`,
-    `<text class="label" x="${MARGIN.left + 6}" y="${MARGIN.top + 10}">${yLabel}</text>`,
+    `<text class="label" x="${WIDTH - 1}" y="${bottom + 4}" text-anchor="end">${xLabel}</text>`,
+    `<text class="label" x="${MARGIN.left + 6}" y="${MARGIN.top - 6}">${yLabel}</text>`,
   );
   return parts.join('');
 }
@@ -91,10 +113,15 @@ export function fitSvg(picture: FitPicture): string {
   const ys = points.map((p) => p.y);
   const xMin = Math.min(0, ...xs);
   const xMax = Math.max(10, ...xs);
-  const yMin = Math.min(-2, ...ys) - 0.3;
-  const yMax = Math.max(2, ...ys) + 0.3;
-  const x = scaleLinear([xMin, xMax], [MARGIN.left, WIDTH - MARGIN.right]);
-  const y = scaleLinear([yMin, yMax], [HEIGHT - MARGIN.bottom, MARGIN.top]);
+  const yLow = Math.min(-2, ...ys);
+  const yHigh = Math.max(2, ...ys);
+  // EDGE_ROOM_PX above the highest dot and below the lowest, whatever the data's span.
+  const inner = PLOT_AREA.bottom - PLOT_AREA.top;
+  const pad = ((yHigh - yLow) * EDGE_ROOM_PX) / (inner - 2 * EDGE_ROOM_PX);
+  const yMin = yLow - pad;
+  const yMax = yHigh + pad;
+  const x = scaleLinear([xMin, xMax], [PLOT_AREA.left, PLOT_AREA.right]);
+  const y = scaleLinear([yMin, yMax], [PLOT_AREA.bottom, PLOT_AREA.top]);
   const query = Float64Array.from({ length: 161 }, (_, k) => xMin + ((xMax - xMin) * k) / 160);
   const data = { x: Float64Array.from(xs), y: Float64Array.from(ys) };
   const { mean, variance } = posterior(data, theta, kernel, query);
@@ -128,16 +155,21 @@ export function fitSvg(picture: FitPicture): string {
   const arrows = picture.arrows;
   if (arrows) {
     const longest = Math.max(...arrows.map(Math.abs), 1e-12);
+    const xRange = [PLOT_AREA.left, PLOT_AREA.right];
+    const yRange = [PLOT_AREA.top, PLOT_AREA.bottom];
     arrows.forEach((slope, i) => {
       const p = points[i]!;
-      const length = (slope / longest) * 44;
-      if (Math.abs(length) < 1) return;
-      const cx = round(x(p.x));
-      const cy = round(y(p.y));
-      const tip = round(cy - length);
-      const head = length > 0 ? 5 : -5;
+      // Upwards on the page is towards smaller pixel values.
+      const dy = -(slope / longest) * ARROW_PX;
+      if (Math.abs(dy) < 1) return;
+      const cx = x(p.x);
+      const cy = y(p.y);
+      // Cut where the tip would cross the plot area's edge, as the explorer's arrows are.
+      const share = edgeShare(cx, cy, 0, dy, xRange, yRange);
+      const shape = arrowShape(cx, cy, 0, dy * share, share < 1);
+      if (!shape) return;
       parts.push(
-        `<g class="arrow${slope > 0 ? ' up' : ' down'}" data-testid="learn-arrow"><line x1="${cx}" y1="${cy}" x2="${cx}" y2="${tip}"/><path d="M${cx - 4},${tip + head}L${cx},${tip}L${cx + 4},${tip + head}"/></g>`,
+        `<g class="arrow${slope > 0 ? ' up' : ' down'}" data-testid="learn-arrow"${share < 1 ? ' data-edge="true"' : ''}><path class="shaft" d="${shape.shaft}"/><path class="head" d="${shape.head}"/></g>`,
       );
     });
   }

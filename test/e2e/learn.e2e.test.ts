@@ -1,18 +1,19 @@
 /**
  * The article (learn.html) in real Chromium: every section with its live figure in English and in
- * Spanish, no text of one catalogue on the other's page, the predict-then-drag exercise by mouse,
- * touch and keyboard, the text and pictures with JavaScript off, and axe-core.
+ * Spanish, no text of one catalogue on the other's page, figure 6b's arrows inside their plot, the
+ * text and pictures with JavaScript off, and axe-core. The exercises have a file of their own
+ * (learn-exercises.e2e.test.ts).
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { SECTION_IDS } from '../../src/learn/article';
 import { CATALOGUES } from '../../src/learn/catalogues';
 import type { Language } from '../../src/learn/messages';
 import { launchChromium, siteUrl, useBrowser as startBrowser } from './browser';
 import { ownFragments as sharedOwnFragments } from './catalogueFragments';
-import { dragWidgetPoint, waitForWidgetFit, waitUntil } from './embedHelpers';
+import { drawsArrows, openPhoneArticle, waitForLiveFigures } from './learnHelpers';
 
 const browser = startBrowser();
 
@@ -34,33 +35,6 @@ function pageTexts(page: Page): Promise<string[]> {
     texts.push(document.querySelector('meta[name=description]')?.getAttribute('content') ?? '');
     return texts;
   });
-}
-
-async function waitForLiveFigures(page: Page): Promise<void> {
-  await page.waitForSelector('main[data-language]');
-  await waitUntil(
-    () =>
-      page.evaluate(() =>
-        [...document.querySelectorAll<HTMLElement>('figure[data-figure]')].every(
-          (figure) => figure.dataset.live === 'true',
-        ),
-      ),
-    'every figure to go live',
-  );
-  for (const widget of await page.locator('figure [data-testid=gp-embed]').all())
-    await waitForWidgetFit(widget, await drawsArrows(widget));
-}
-
-/** Whether the widget's figure is one with arrows (step 6's flat optimum hides them). */
-function drawsArrows(widget: Locator): Promise<boolean> {
-  return widget.evaluate(
-    // The widget draws inside a shadow root: its figure is above the root's host.
-    (frame) => {
-      const root = frame.getRootNode();
-      const start = root instanceof ShadowRoot ? root.host : frame;
-      return start.closest<HTMLElement>('figure')?.dataset.widget !== 'flat';
-    },
-  );
 }
 
 describe.each(['en', 'es'] as const)('the article in %s', (language) => {
@@ -156,176 +130,51 @@ it('downloads only its reader’s text: each language’s article text is a chun
   }
 });
 
-/** Waits for the exercise's verdict after the point moved the asked way. */
-async function verdict(exercise: Locator): Promise<string> {
-  await waitUntil(
-    async () => ['right', 'wrong'].includes((await exercise.getAttribute('data-verdict')) ?? ''),
-    'a verdict',
+/** Boxes on the page that overlap by more than `slack` pixels. */
+function overlap(
+  a: { x: number; y: number; width: number; height: number },
+  b: { x: number; y: number; width: number; height: number },
+  slack = 0.5,
+): boolean {
+  return (
+    a.x + a.width > b.x + slack &&
+    b.x + b.width > a.x + slack &&
+    a.y + a.height > b.y + slack &&
+    b.y + b.height > a.y + slack
   );
-  return (await exercise.getAttribute('data-verdict'))!;
 }
 
-/** The exercise's right answer by the widget's own arrow: the sign of d log ℓ̂/dy of the point. */
-async function arrowSays(exercise: Locator): Promise<'grow' | 'shrink'> {
-  const index = await exercise.getAttribute('data-point');
-  const up = (await exercise.getAttribute('data-direction')) === 'up';
-  const dy = Number(
-    await exercise.locator(`[data-testid=arrow][data-index="${index}"]`).getAttribute('data-dy'),
-  );
-  return dy > 0 === up ? 'grow' : 'shrink';
-}
-
-/** The article on a phone (touch, 390 px unless told), its live figures drawn. */
-async function openPhoneArticle(
-  chromium: Awaited<ReturnType<typeof launchChromium>>,
-  { language = 'en', width = 390 } = {},
-) {
-  const context = await chromium.newContext({
-    viewport: { width, height: 844 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-  });
-  const page = await context.newPage();
-  await page.goto(siteUrl(`/learn.html?lang=${language}`));
-  await waitForLiveFigures(page);
-  return page;
-}
-
-describe('the exercises: predict, then drag', () => {
-  it('by mouse: a right guess is called right', async () => {
-    const { page } = await browser.open('/learn.html?lang=en');
-    await waitForLiveFigures(page);
-    const exercise = page.locator('#exercise-1');
-    const answer = await arrowSays(exercise);
-    await exercise.locator(`.choice[data-guess="${answer}"]`).click();
-    await expect(exercise.locator('.feedback').textContent()).resolves.toContain(
-      'Now move the point up',
-    );
-    await dragWidgetPoint(
-      page,
-      exercise.locator('[data-testid=gp-embed]'),
-      Number(await exercise.getAttribute('data-point')),
-      0,
-      -30,
-    );
-    expect(await verdict(exercise)).toBe('right');
-    await page.context().close();
-  });
-
-  it('by keyboard: a wrong guess is called wrong, in Spanish', async () => {
-    const { page } = await browser.open('/learn.html?lang=es');
-    await waitForLiveFigures(page);
-    const exercise = page.locator('#exercise-2');
-    const wrong = (await arrowSays(exercise)) === 'grow' ? 'shrink' : 'grow';
-    await exercise.locator(`.choice[data-guess="${wrong}"]`).focus();
-    await page.keyboard.press('Enter');
-    await exercise.locator('.move[data-move="down"]').focus();
-    await page.keyboard.press('Enter');
-    expect(await verdict(exercise)).toBe('wrong');
-    await expect(exercise.locator('.feedback').textContent()).resolves.toContain('Esta vez no');
-    await page.context().close();
-  });
-
-  it('by touch', async () => {
-    const chromium = await launchChromium();
-    try {
-      const page = await openPhoneArticle(chromium);
-      const exercise = page.locator('#exercise-2');
-      const answer = await arrowSays(exercise);
-      await exercise.locator(`.choice[data-guess="${answer}"]`).tap();
-      const index = await exercise.getAttribute('data-point');
-      const dot = exercise.locator(`[data-testid=point][data-index="${index}"] .dot`);
-      await dot.scrollIntoViewIfNeeded();
-      const box = (await dot.boundingBox())!;
-      const x = box.x + box.width / 2;
-      const y = box.y + box.height / 2;
-      const cdp = await page.context().newCDPSession(page);
-      const touch = (type: string, py?: number) =>
-        cdp.send('Input.dispatchTouchEvent', {
-          type: type as 'touchStart',
-          touchPoints: py === undefined ? [] : [{ x, y: py }],
-        });
-      await touch('touchStart', y);
-      for (let step = 1; step <= 6; step++) await touch('touchMove', y + step * 5);
-      await touch('touchEnd');
-      expect(await verdict(exercise)).toBe('right');
-    } finally {
-      await chromium.close();
-    }
-  });
-});
-
-describe('exercise 3: make the fit jump', () => {
-  it('by mouse: dragging the point down makes ℓ̂ jump, and "it will jump" is called right', async () => {
-    const { page } = await browser.open('/learn.html?lang=en');
-    await waitForLiveFigures(page);
-    const exercise = page.locator('#exercise-3');
-    await exercise.locator('.choice[data-guess="jump"]').click();
-    await expect(exercise.locator('.feedback').textContent()).resolves.toContain(
-      'Now move the point down',
-    );
-    await dragWidgetPoint(
-      page,
-      exercise.locator('[data-testid=gp-embed]'),
-      Number(await exercise.getAttribute('data-point')),
-      0,
-      150,
-    );
-    expect(await verdict(exercise)).toBe('right');
-    const text = (await exercise.locator('.feedback').textContent())!;
-    // Numbers as the page writes them: a long smooth fit's ℓ̂ may read "8490".
-    expect(text).toMatch(/^Right\. Between two fits ℓ̂ jumped from [\d.,]+ to [\d.,]+: /);
-    const [from, to] = [...text.matchAll(/jumped from ([\d.,]+) to ([\d.,]+):/g)][0]!
-      .slice(1)
-      .map((written) => Number(written.replaceAll(',', '')));
-    expect(to! / from!).toBeGreaterThan(3);
-    await page.context().close();
-  });
-
-  it('by keyboard, in Spanish: the arrow keys lower the point until ℓ̂ jumps', async () => {
-    const { page } = await browser.open('/learn.html?lang=es');
-    await waitForLiveFigures(page);
-    const exercise = page.locator('#exercise-3');
-    await exercise.locator('.choice[data-guess="follow"]').focus();
-    await page.keyboard.press('Enter');
-    const index = await exercise.getAttribute('data-point');
-    await exercise.locator(`[data-testid=point][data-index="${index}"]`).focus();
-    for (let press = 0; press < 80; press++) {
-      if ((await exercise.getAttribute('data-verdict')) === 'wrong') break;
-      await page.keyboard.press('ArrowDown');
-      await waitForWidgetFit(exercise.locator('[data-testid=gp-embed]'));
-    }
-    expect(await verdict(exercise)).toBe('wrong');
-    await expect(exercise.locator('.feedback').textContent()).resolves.toMatch(
-      /^Esta vez no\. Entre dos ajustes ℓ̂ saltó de [\d,]+ a [\d,]+/,
-    );
-    // "Start again" forgets the jump: the point is back and no jump is claimed.
-    await exercise.locator('.reset').click();
-    await waitUntil(
-      async () => (await exercise.getAttribute('data-verdict')) === 'none',
-      'the reset',
-    );
-    await page.context().close();
-  });
-
-  it('by the buttons and by touch', async () => {
-    const chromium = await launchChromium();
-    try {
-      const page = await openPhoneArticle(chromium);
-      const exercise = page.locator('#exercise-3');
-      await exercise.locator('.choice[data-guess="jump"]').tap();
-      const lower = exercise.locator('.move[data-move="down"]');
-      for (let press = 0; press < 12; press++) {
-        if ((await exercise.getAttribute('data-verdict')) === 'right') break;
-        await lower.tap();
-        await waitForWidgetFit(exercise.locator('[data-testid=gp-embed]'));
+it('figure 6b: every arrow ends inside the plot area, clear of the y letter, on a desktop and a phone', async () => {
+  const chromium = await launchChromium();
+  try {
+    for (const width of [1280, 360]) {
+      const context = await chromium.newContext({
+        viewport: { width, height: 800 },
+        ...(width < 600 ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}),
+      });
+      const page = await context.newPage();
+      await page.goto(siteUrl('/learn.html?lang=en'));
+      await waitForLiveFigures(page);
+      const figure = page.locator('#figure-floor');
+      await figure.scrollIntoViewIfNeeded();
+      const area = (await figure.locator('[data-testid=plot-area]').boundingBox())!;
+      const letter = (await figure.locator('[data-testid=axis-title-y]').boundingBox())!;
+      const arrows = await figure.locator('[data-testid=arrow]').all();
+      expect(arrows.length).toBe(await figure.locator('[data-testid=point]').count());
+      for (const arrow of arrows) {
+        const box = await arrow.boundingBox();
+        if (!box) continue;
+        const at = `${width} px, point ${await arrow.getAttribute('data-index')}`;
+        // The tip stays inside the plot area (a pixel for the head's outline).
+        expect(box.y, at).toBeGreaterThanOrEqual(area.y - 1);
+        expect(box.y + box.height, at).toBeLessThanOrEqual(area.y + area.height + 1);
+        expect(overlap(box, letter), at).toBe(false);
       }
-      expect(await verdict(exercise)).toBe('right');
-    } finally {
-      await chromium.close();
+      await context.close();
     }
-  });
+  } finally {
+    await chromium.close();
+  }
 });
 
 describe('without JavaScript', () => {
@@ -390,7 +239,7 @@ describe('accessibility', () => {
   );
 });
 
-it('on a phone every formula fits the column, in both languages; one that did not would be shaded', async () => {
+it('on a phone every formula and every figure key fits its column, in both languages; a formula that did not would be shaded', async () => {
   const chromium = await launchChromium();
   try {
     for (const language of ['en', 'es']) {
@@ -410,6 +259,21 @@ it('on a phone every formula fits the column, in both languages; one that did no
       );
       // Figure 4's live product among them.
       expect(formulas.length, language).toBeGreaterThanOrEqual(6);
+      // The figures' keys too: every line of their words inside the key's box.
+      const keyLines = await page.locator('figure [data-testid=plot-key]').evaluateAll((keys) =>
+        keys.flatMap((key) => {
+          const edge = key.querySelector('.key-box')!.getBoundingClientRect().right;
+          return [...key.querySelectorAll('.key-text')].map((line) => ({
+            text: line.textContent,
+            past: line.getBoundingClientRect().right - edge,
+          }));
+        }),
+      );
+      expect(keyLines.length, language).toBeGreaterThan(0);
+      expect(
+        keyLines.filter(({ past }) => past > 0),
+        language,
+      ).toEqual([]);
       for (const { text, overflow, image, attachment } of formulas) {
         expect(overflow, `${language}: ${text}`).toBeLessThanOrEqual(1);
         // Two shades that stay at the box's edges, two paper covers that scroll with the formula.

@@ -2,7 +2,7 @@
  * The article's computed numbers: step 4's H, ∂²L/∂θ∂yᵢ and −H⁻¹g are the engine's sensitivities;
  * step 5's finite difference agrees; the exercise points are what their questions say; both
  * catalogues have the same placeholders; the rendered article carries every section in each
- * language.
+ * language; the exercises whose arrows show the answer keep them for after it.
  */
 import { describe, expect, it } from 'vitest';
 import { fitHyperparameters, posterior } from '../../src/engine';
@@ -11,7 +11,7 @@ import { computeArticleFacts, logSlopes } from '../../src/learn/facts';
 import { iftNumbers } from '../../src/learn/iftNumbers';
 import { CATALOGUES } from '../../src/learn/catalogues';
 import type { MessageKey } from '../../src/learn/messages';
-import { renderArticle, SECTION_IDS } from '../../src/learn/article';
+import { arrowsGiveAnswer, renderArticle, SECTION_IDS } from '../../src/learn/article';
 
 const facts = computeArticleFacts();
 
@@ -90,6 +90,31 @@ describe('the article', () => {
       // The way back to the explorer keeps the reader's language.
       expect(html).toContain(`<a class="home" href="./?lang=${language}">`);
     }
+  });
+
+  it('exercises 1 and 2 hide their arrows until the reader answers, and say so; exercise 3 shows them', () => {
+    // 1 and 2: the ringed point's ℓ arrow is the answer to "grow or shrink". 3: the arrow is what
+    // the reader is asked to trust or not, and it cannot show the jump.
+    expect([1, 2, 3].map((n) => arrowsGiveAnswer(n as 1 | 2 | 3))).toEqual([true, true, false]);
+    for (const language of ['en', 'es'] as const) {
+      const m = CATALOGUES[language];
+      const html = renderArticle(language, m, facts, { spanishHref: 'learn.es.html' });
+      for (const number of [1, 2, 3]) {
+        const start = html.indexOf(`id="exercise-${number}"`);
+        const exercise = html.slice(start, html.indexOf('class="feedback"', start));
+        const hides = number !== 3;
+        expect(exercise, `${language} exercise ${number}`).toContain(
+          `data-arrows="${hides ? 'after-guess' : 'always'}"`,
+        );
+        // The note is in the page's language, hidden until the live figure hides the arrows
+        // (the static picture draws none).
+        const note = `<p class="arrows-note" data-testid="arrows-note" hidden>${m.exArrowsHidden}</p>`;
+        expect(exercise.includes(note), `${language} exercise ${number}`).toBe(hides);
+        // The static picture draws no arrow to give the answer away either.
+        expect(exercise).not.toContain('data-testid="learn-arrow"');
+      }
+    }
+    expect(CATALOGUES.en.exArrowsHidden).not.toBe(CATALOGUES.es.exArrowsHidden);
   });
 
   it('prints each exercise question once (the figure below it has a caption of its own)', () => {

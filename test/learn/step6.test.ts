@@ -8,7 +8,7 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import type { Point } from '../../src/state';
-import { createExplorerStore, selectArrows, snapPoint } from '../../src/state';
+import { createExplorerStore, selectArrows, snapPoint, Y_DOMAIN } from '../../src/state';
 import { ARTICLE_KERNEL } from '../../src/learn/datasets';
 import { computeArticleFacts } from '../../src/learn/facts';
 import { widgetOptions } from '../../src/learn/live';
@@ -56,9 +56,16 @@ describe('step 6, on the edge (figure 6b)', () => {
     expect(widgetOptions('floor').points).toBe(floor.points);
     for (const p of floor.points) {
       const u = (p.x - 5) / 2.5;
-      expect(p.y).toBeCloseTo(u * u - 1, 12);
+      expect(p.y).toBeCloseTo(u * u - 2, 12);
       // The widget snaps what it is given to the grid; snapping these changes nothing.
       expect(snapPoint(p.x, p.y)).toEqual(p);
+    }
+  });
+
+  it('every point lies a unit inside the plot’s y range, so the arrows pointing out stay inside', () => {
+    for (const p of floor.points) {
+      expect(p.y).toBeLessThanOrEqual(Y_DOMAIN[1] - 1);
+      expect(p.y).toBeGreaterThanOrEqual(Y_DOMAIN[0] + 1);
     }
   });
 

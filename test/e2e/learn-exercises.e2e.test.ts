@@ -1,0 +1,222 @@
+/**
+ * The article's predict-then-drag exercises in real Chromium: by mouse, touch and keyboard, in
+ * both languages; the arrows that would give an answer away hidden until the reader commits; and
+ * exercise 3's jump.
+ */
+import type { Locator } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { CATALOGUES } from '../../src/learn/catalogues';
+import { launchChromium, useBrowser as startBrowser } from './browser';
+import { dragWidgetPoint, waitForWidgetFit, waitUntil } from './embedHelpers';
+import { openPhoneArticle, waitForLiveFigures } from './learnHelpers';
+
+const browser = startBrowser();
+
+/** Waits for the exercise's verdict after the point moved the asked way. */
+async function verdict(exercise: Locator): Promise<string> {
+  await waitUntil(
+    async () => ['right', 'wrong'].includes((await exercise.getAttribute('data-verdict')) ?? ''),
+    'a verdict',
+  );
+  return (await exercise.getAttribute('data-verdict'))!;
+}
+
+/** The exercise's right answer by the widget's own arrow: the sign of d log ℓ̂/dy of the point. */
+async function arrowSays(exercise: Locator): Promise<'grow' | 'shrink'> {
+  const index = await exercise.getAttribute('data-point');
+  const up = (await exercise.getAttribute('data-direction')) === 'up';
+  const dy = Number(
+    await exercise.locator(`[data-testid=arrow][data-index="${index}"]`).getAttribute('data-dy'),
+  );
+  return dy > 0 === up ? 'grow' : 'shrink';
+}
+
+describe('the exercises: predict, then drag', () => {
+  it('by mouse: a right guess is called right', async () => {
+    const { page } = await browser.open('/learn.html?lang=en');
+    await waitForLiveFigures(page);
+    const exercise = page.locator('#exercise-1');
+    const answer = await arrowSays(exercise);
+    await exercise.locator(`.choice[data-guess="${answer}"]`).click();
+    await expect(exercise.locator('.feedback').textContent()).resolves.toContain(
+      'Now move the point up',
+    );
+    await dragWidgetPoint(
+      page,
+      exercise.locator('[data-testid=gp-embed]'),
+      Number(await exercise.getAttribute('data-point')),
+      0,
+      -30,
+    );
+    expect(await verdict(exercise)).toBe('right');
+    await page.context().close();
+  });
+
+  it('by keyboard: a wrong guess is called wrong, in Spanish', async () => {
+    const { page } = await browser.open('/learn.html?lang=es');
+    await waitForLiveFigures(page);
+    const exercise = page.locator('#exercise-2');
+    const wrong = (await arrowSays(exercise)) === 'grow' ? 'shrink' : 'grow';
+    await exercise.locator(`.choice[data-guess="${wrong}"]`).focus();
+    await page.keyboard.press('Enter');
+    await exercise.locator('.move[data-move="down"]').focus();
+    await page.keyboard.press('Enter');
+    expect(await verdict(exercise)).toBe('wrong');
+    await expect(exercise.locator('.feedback').textContent()).resolves.toContain('Esta vez no');
+    await page.context().close();
+  });
+
+  it('by touch', async () => {
+    const chromium = await launchChromium();
+    try {
+      const page = await openPhoneArticle(chromium);
+      const exercise = page.locator('#exercise-2');
+      const answer = await arrowSays(exercise);
+      await exercise.locator(`.choice[data-guess="${answer}"]`).tap();
+      const index = await exercise.getAttribute('data-point');
+      const dot = exercise.locator(`[data-testid=point][data-index="${index}"] .dot`);
+      await dot.scrollIntoViewIfNeeded();
+      const box = (await dot.boundingBox())!;
+      const x = box.x + box.width / 2;
+      const y = box.y + box.height / 2;
+      const cdp = await page.context().newCDPSession(page);
+      const touch = (type: string, py?: number) =>
+        cdp.send('Input.dispatchTouchEvent', {
+          type: type as 'touchStart',
+          touchPoints: py === undefined ? [] : [{ x, y: py }],
+        });
+      await touch('touchStart', y);
+      for (let step = 1; step <= 6; step++) await touch('touchMove', y + step * 5);
+      await touch('touchEnd');
+      expect(await verdict(exercise)).toBe('right');
+    } finally {
+      await chromium.close();
+    }
+  });
+});
+
+/** Whether the arrow of the exercise's ringed point shows on the page. */
+async function ringedArrowShows(exercise: Locator): Promise<boolean> {
+  const index = await exercise.getAttribute('data-point');
+  const arrow = exercise.locator(`[data-testid=arrow][data-index="${index}"]`);
+  // Drawn either way (the widget computes it): only whether the reader sees it changes.
+  await expect(arrow.count()).resolves.toBe(1);
+  return arrow.isVisible();
+}
+
+describe('the exercises keep their answer hidden until the reader commits', () => {
+  it.each([
+    ['/learn.html', 'en'],
+    ['/learn.es.html', 'es'],
+  ] as const)(
+    '%s: exercises 1 and 2 show their arrows only after an answer, and say why',
+    async (path, language) => {
+      const { page, problems } = await browser.open(path);
+      await waitForLiveFigures(page);
+      for (const number of [1, 2]) {
+        const exercise = page.locator(`#exercise-${number}`);
+        const note = exercise.locator('[data-testid=arrows-note]');
+        const name = `${language} exercise ${number}`;
+        await expect(note.isVisible(), name).resolves.toBe(true);
+        await expect(note.innerText()).resolves.toBe(CATALOGUES[language].exArrowsHidden);
+        expect(await ringedArrowShows(exercise), name).toBe(false);
+        expect(await exercise.locator('[data-testid=arrow]').first().isVisible(), name).toBe(false);
+        // The key's sample arrow stays, with the words about the arrows' scale.
+        await expect(exercise.locator('[data-testid=key-arrow]').isVisible()).resolves.toBe(true);
+
+        await exercise.locator('.choice').first().click();
+        expect(await ringedArrowShows(exercise), name).toBe(true);
+        await expect(note.isVisible()).resolves.toBe(false);
+        // Every point's arrow as before, the figure no different from the other widgets'.
+        const arrows = exercise.locator('[data-testid=arrow]');
+        const shown = await arrows.evaluateAll(
+          (nodes) => nodes.filter((node) => getComputedStyle(node).visibility === 'visible').length,
+        );
+        expect(shown, name).toBe(await exercise.locator('[data-testid=point]').count());
+
+        // "Start again" takes the answer back, and the arrows with it.
+        await exercise.locator('.reset').click();
+        expect(await ringedArrowShows(exercise), name).toBe(false);
+        await expect(note.isVisible()).resolves.toBe(true);
+      }
+      // Exercise 3 asks whether ℓ̂ follows the arrow: its arrows show from the start, with no note.
+      const third = page.locator('#exercise-3');
+      expect(await ringedArrowShows(third)).toBe(true);
+      await expect(third.locator('[data-testid=arrows-note]').count()).resolves.toBe(0);
+      expect(problems).toEqual({ consoleErrors: [], pageErrors: [] });
+      await page.context().close();
+    },
+  );
+});
+
+describe('exercise 3: make the fit jump', () => {
+  it('by mouse: dragging the point down makes ℓ̂ jump, and "it will jump" is called right', async () => {
+    const { page } = await browser.open('/learn.html?lang=en');
+    await waitForLiveFigures(page);
+    const exercise = page.locator('#exercise-3');
+    await exercise.locator('.choice[data-guess="jump"]').click();
+    await expect(exercise.locator('.feedback').textContent()).resolves.toContain(
+      'Now move the point down',
+    );
+    await dragWidgetPoint(
+      page,
+      exercise.locator('[data-testid=gp-embed]'),
+      Number(await exercise.getAttribute('data-point')),
+      0,
+      150,
+    );
+    expect(await verdict(exercise)).toBe('right');
+    const text = (await exercise.locator('.feedback').textContent())!;
+    // Numbers as the page writes them: a long smooth fit's ℓ̂ may read "8490".
+    expect(text).toMatch(/^Right\. Between two fits ℓ̂ jumped from [\d.,]+ to [\d.,]+: /);
+    const [from, to] = [...text.matchAll(/jumped from ([\d.,]+) to ([\d.,]+):/g)][0]!
+      .slice(1)
+      .map((written) => Number(written.replaceAll(',', '')));
+    expect(to! / from!).toBeGreaterThan(3);
+    await page.context().close();
+  });
+
+  it('by keyboard, in Spanish: the arrow keys lower the point until ℓ̂ jumps', async () => {
+    const { page } = await browser.open('/learn.html?lang=es');
+    await waitForLiveFigures(page);
+    const exercise = page.locator('#exercise-3');
+    await exercise.locator('.choice[data-guess="follow"]').focus();
+    await page.keyboard.press('Enter');
+    const index = await exercise.getAttribute('data-point');
+    await exercise.locator(`[data-testid=point][data-index="${index}"]`).focus();
+    for (let press = 0; press < 80; press++) {
+      if ((await exercise.getAttribute('data-verdict')) === 'wrong') break;
+      await page.keyboard.press('ArrowDown');
+      await waitForWidgetFit(exercise.locator('[data-testid=gp-embed]'));
+    }
+    expect(await verdict(exercise)).toBe('wrong');
+    await expect(exercise.locator('.feedback').textContent()).resolves.toMatch(
+      /^Esta vez no\. Entre dos ajustes ℓ̂ saltó de [\d,]+ a [\d,]+/,
+    );
+    // "Start again" forgets the jump: the point is back and no jump is claimed.
+    await exercise.locator('.reset').click();
+    await waitUntil(
+      async () => (await exercise.getAttribute('data-verdict')) === 'none',
+      'the reset',
+    );
+    await page.context().close();
+  });
+
+  it('by the buttons and by touch', async () => {
+    const chromium = await launchChromium();
+    try {
+      const page = await openPhoneArticle(chromium);
+      const exercise = page.locator('#exercise-3');
+      await exercise.locator('.choice[data-guess="jump"]').tap();
+      const lower = exercise.locator('.move[data-move="down"]');
+      for (let press = 0; press < 12; press++) {
+        if ((await exercise.getAttribute('data-verdict')) === 'right') break;
+        await lower.tap();
+        await waitForWidgetFit(exercise.locator('[data-testid=gp-embed]'));
+      }
+      expect(await verdict(exercise)).toBe('right');
+    } finally {
+      await chromium.close();
+    }
+  });
+});
