@@ -58,9 +58,9 @@ export function StatusLine() {
           <span data-testid="compute-note" data-note={status.note?.code} title={note}>
             {' · '}
             {note}
-            {info}
           </span>
         )}
+        {note && info}
       </span>
     </div>
   );

@@ -25,7 +25,7 @@ import {
 
 /**
  * The figure's size and room for its labels: on the page, and enlarged for a projector, where it
- * grows into the room the screen has below it, up to `tallest`.
+ * grows into the room the screen has below it, up to PRESENTING_TALLEST.
  */
 const FRAMES = {
   page: { height: 124, margin: { top: 10, right: 12, bottom: 30, left: 44 }, tickGap: 15 },

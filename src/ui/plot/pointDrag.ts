@@ -94,7 +94,8 @@ function attachPointDrag(
       // After a touch the browser sends the mouse events and click of a tap: their press would
       // focus (and so select) the point drawn on top there, not the nearest one this press took,
       // and after a long press the click would land on the emptied spot and add a point.
-      if (touchPress) (event.sourceEvent as Event | null)?.preventDefault();
+      const source = event.sourceEvent as Event | null;
+      if (touchPress && source?.cancelable) source.preventDefault();
       if (touchPress && stayed && performance.now() - pressStart >= LONG_PRESS_MS) {
         store.getState().removePoint(event.subject.index);
       }
