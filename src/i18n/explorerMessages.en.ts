@@ -19,6 +19,7 @@ export const explorerMessagesEn = {
   landscapeYourTheta: 'your θ',
   landscapeRunnerUp: 'runner-up, {gap} nats lower',
   landscapeIft: 'prediction',
+  landscapeOptimumPredicted: 'θ̂, where predicted',
   landscapeAxisLengthscale: 'lengthscale ℓ',
   landscapeAxisNoise: 'noise ratio σn²/σf²',
   landscapeCaption:

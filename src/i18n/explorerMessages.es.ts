@@ -15,6 +15,7 @@ export const explorerMessagesEs: ExplorerMessages = {
   landscapeYourTheta: 'tu θ',
   landscapeRunnerUp: 'segundo máximo, {gap} nats más abajo',
   landscapeIft: 'predicción',
+  landscapeOptimumPredicted: 'θ̂, donde se predijo',
   landscapeAxisLengthscale: 'escala de longitud ℓ',
   landscapeAxisNoise: 'cociente de ruido σn²/σf²',
   landscapeCaption:

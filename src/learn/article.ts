@@ -201,6 +201,7 @@ export function renderArticle(
 <button type="button" class="choice" data-guess="${first[0]}" aria-pressed="false">${escapeHtml(m[first[1]])}</button>
 <button type="button" class="choice" data-guess="${second[0]}" aria-pressed="false">${escapeHtml(m[second[1]])}</button>
 </div>
+<p class="locked-note" data-testid="locked-note" hidden>${escapeHtml(m.exLocked)}</p>
 ${arrowsNote}${figure(`exercise-${number}`, richText(m.exFigureCaption, { number: String(number), point: String(index + 1) }), picture)}
 <div class="moves">
 <button type="button" class="move" data-move="up">${escapeHtml(m.exMoveUp)}</button>

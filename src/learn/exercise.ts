@@ -5,7 +5,7 @@
  * widget's refitted ℓ̂ (the float64 engine's) with the ℓ̂ of the unmoved data. Exercise 3 asks
  * instead whether ℓ̂ follows the arrow or jumps, and sees a jump in two successive fits (jump.ts).
  * Where the arrows show the answer (exercises 1 and 2), the figure hides them, saying so, until
- * the reader has chosen one.
+ * the reader has chosen one; a choice stands until "Start again".
  */
 import { mount, type EmbedHandle } from '../embed/mount';
 import type { FitChangeDetail } from '../embed/fitEvents';
@@ -115,10 +115,20 @@ export function mountExercise(
   };
   revealAfterGuess();
 
+  const lockedNote = exercise.querySelector<HTMLElement>('.locked-note');
+  // A guess stands until "Start again": changing it once the arrows or the refit have shown the
+  // answer would turn the prediction into a reading.
   for (const button of choices)
     button.addEventListener('click', () => {
+      if (guess !== null) {
+        if (lockedNote) lockedNote.hidden = button.dataset.guess === guess;
+        return;
+      }
       guess = button.dataset.guess as Guess;
-      for (const other of choices) other.setAttribute('aria-pressed', String(other === button));
+      for (const other of choices) {
+        other.setAttribute('aria-pressed', String(other === button));
+        if (other !== button) other.setAttribute('aria-disabled', 'true');
+      }
       exercise.dataset.guess = guess;
       revealAfterGuess();
       judge();
@@ -133,7 +143,11 @@ export function mountExercise(
     });
   exercise.querySelector<HTMLButtonElement>('.reset')!.addEventListener('click', () => {
     guess = null;
-    for (const other of choices) other.setAttribute('aria-pressed', 'false');
+    for (const other of choices) {
+      other.setAttribute('aria-pressed', 'false');
+      other.removeAttribute('aria-disabled');
+    }
+    if (lockedNote) lockedNote.hidden = true;
     delete exercise.dataset.guess;
     revealAfterGuess();
     jump = null;

@@ -125,6 +125,7 @@ export const en = {
   exMoveUp: 'Raise the point by 0.25',
   exMoveDown: 'Lower the point by 0.25',
   exReset: 'Start again',
+  exLocked: 'Your answer is in. To choose the other one, press “Start again”.',
   exWrongWay: 'You moved the point {moved}; move it {direction} to test your guess.',
   exRight: 'Right: ℓ̂ went from {before} to {after}, it {change}.',
   exWrong:

@@ -125,6 +125,7 @@ export const es: LearnMessages = {
   exMoveUp: 'Subir el punto 0,25',
   exMoveDown: 'Bajar el punto 0,25',
   exReset: 'Empezar de nuevo',
+  exLocked: 'Tu respuesta ya cuenta. Para elegir la otra, pulsa «Empezar de nuevo».',
   exWrongWay:
     'Has movido el punto hacia {moved}; muévelo hacia {direction} para poner a prueba tu apuesta.',
   exRight: 'Acertaste: ℓ̂ pasó de {before} a {after}, {change}.',

@@ -230,6 +230,30 @@ describe('the likelihood landscape', () => {
     expect(await page.getByTestId('term-nearTie').count()).toBe(1);
   });
 
+  it.each([
+    ['en', 'θ̂, where predicted'],
+    ['es', 'θ̂, donde se predijo'],
+  ])('%s: names θ̂ once where the first-order prediction lands on it', async (language, named) => {
+    const { page } = await openMap(`/?lang=${language}`);
+    // A short drag: the prediction's error is second order, well under a pixel, so its cross
+    // sits under θ̂'s circle.
+    await page.locator('[data-testid=point][data-index="5"]').scrollIntoViewIfNeeded();
+    const start = await pointCentre(page, 5);
+    await page.mouse.move(start.x, start.y);
+    await page.mouse.down();
+    await page.mouse.move(start.x, start.y - 4, { steps: 2 });
+    await page.mouse.up();
+    await waitForFit(page);
+    await page.getByTestId('landscape').scrollIntoViewIfNeeded();
+    await page.getByTestId('landscape-prediction').waitFor();
+    const [cross, circle] = await Promise.all(
+      ['landscape-prediction', 'landscape-optimum'].map((id) => centreOf(page, id)),
+    );
+    expect(Math.hypot(cross!.x - circle!.x, cross!.y - circle!.y)).toBeLessThan(4);
+    await expect(page.getByTestId('label-optimum').textContent()).resolves.toBe(named);
+    await expect(page.getByTestId('label-prediction').count()).resolves.toBe(0);
+  });
+
   it('sets θ by a click: the plot shows its fit and the likelihood it loses; the button returns to θ̂', async () => {
     const { page, problems } = await openMap();
     const before = await readFit(page);

@@ -1,7 +1,7 @@
 /**
  * The article's predict-then-drag exercises in real Chromium: by mouse, touch and keyboard, in
- * both languages; the arrows that would give an answer away hidden until the reader commits; and
- * exercise 3's jump.
+ * both languages; the arrows that would give an answer away hidden until the reader commits, and the
+ * answer fixed until "Start again"; and exercise 3's jump.
  */
 import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -134,10 +134,26 @@ describe('the exercises keep their answer hidden until the reader commits', () =
         );
         expect(shown, name).toBe(await exercise.locator('[data-testid=point]').count());
 
+        // With the arrows showing, the answer cannot change: the other choice says how to.
+        const [chosen, other] = [
+          exercise.locator('.choice').first(),
+          exercise.locator('.choice').last(),
+        ];
+        const locked = exercise.locator('[data-testid=locked-note]');
+        await expect(locked.isVisible()).resolves.toBe(false);
+        await expect(other.getAttribute('aria-disabled')).resolves.toBe('true');
+        // aria-disabled, not disabled: the click still reaches it (a mouse user presses it anyway).
+        await other.click({ force: true });
+        await expect(other.getAttribute('aria-pressed')).resolves.toBe('false');
+        await expect(chosen.getAttribute('aria-pressed')).resolves.toBe('true');
+        await expect(locked.innerText()).resolves.toBe(CATALOGUES[language].exLocked);
+
         // "Start again" takes the answer back, and the arrows with it.
         await exercise.locator('.reset').click();
         expect(await ringedArrowShows(exercise), name).toBe(false);
         await expect(note.isVisible()).resolves.toBe(true);
+        await expect(locked.isVisible()).resolves.toBe(false);
+        await expect(other.getAttribute('aria-disabled')).resolves.toBe(null);
       }
       // Exercise 3 asks whether ℓ̂ follows the arrow: its arrows show from the start, with no note.
       const third = page.locator('#exercise-3');

@@ -20,7 +20,7 @@ import { ContourCanvas } from './ContourCanvas';
 import { LandscapeLegend } from './LandscapeLegend';
 import { RULE_MESSAGES } from '../ruleText';
 import { LandscapeReadout } from './LandscapeReadout';
-import { contourBands, ellipsePath, logTicks, placeLabels } from './landscapeGeometry';
+import { coincide, contourBands, ellipsePath, logTicks, placeLabels } from './landscapeGeometry';
 import { useLandscapeCursor } from './useLandscapeCursor';
 import { useThrottledValue } from './useThrottledValue';
 
@@ -150,12 +150,23 @@ export function Landscape() {
     x: Math.min(innerWidth, Math.max(0, x(p.lengthscale))),
     y: Math.min(innerHeight, Math.max(0, y(p.noiseRatio))),
   });
+  // A prediction under θ̂'s own marker is one place with one label, not two labels on one dot.
+  const predictedAtOptimum =
+    !!optimum &&
+    !!predicted &&
+    inside(optimum) &&
+    inside(predicted) &&
+    coincide(pixel(optimum), pixel(predicted));
   const markers = [
     optimum && {
       id: 'optimum',
       ...pixel(optimum),
       radius: 7,
-      text: inside(optimum) ? 'θ̂' : say('landscapeOffMap'),
+      text: !inside(optimum)
+        ? say('landscapeOffMap')
+        : predictedAtOptimum
+          ? say('landscapeOptimumPredicted')
+          : 'θ̂',
     },
     manualAt &&
       inside(manualAt) && {
@@ -172,7 +183,8 @@ export function Landscape() {
         text: say('landscapeRunnerUp', { gap: tr.number(runnerUp?.lmlGap ?? Number.NaN, 2) }),
       },
     predicted &&
-      inside(predicted) && {
+      inside(predicted) &&
+      !predictedAtOptimum && {
         id: 'prediction',
         ...pixel(predicted),
         radius: 6,

@@ -157,6 +157,14 @@ export function ellipsePath(
   return `M${points.join('L')}Z`;
 }
 
+/** Markers whose centres are closer than this (px) draw as one place: one hides the other. */
+const COINCIDENT_PX = 4;
+
+/** Whether two markers' centres fall on the same place of the map (COINCIDENT_PX). */
+export function coincide(a: { x: number; y: number }, b: { x: number; y: number }): boolean {
+  return Math.hypot(a.x - b.x, a.y - b.y) < COINCIDENT_PX;
+}
+
 /** A marker to label: its centre, the radius it covers, and its text. */
 export interface MarkerLabel {
   id: string;
