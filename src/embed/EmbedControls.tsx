@@ -20,13 +20,25 @@ function OpenInExplorer({ appUrl }: { appUrl: string }) {
   const withLanguage = `${base}${base.includes('?') ? '&' : '?'}lang=${language}`;
   const href = `${withLanguage}#${encodeSharedState({ points, kernel, options })}`;
   return (
-    <a className="embed-link" href={href} target="_blank" rel="noopener" data-testid="open-app">
-      {t('openInExplorer')}
+    <a
+      className="embed-link"
+      href={href}
+      target="_blank"
+      rel="noopener"
+      aria-label={t('openInExplorer')}
+      data-testid="open-app"
+    >
+      <span className="long">{t('openInExplorer')}</span>
+      <span className="short">{t('openInExplorerShort')}</span>
     </a>
   );
 }
 
-/** The widget's few controls: kernel, which hyperparameter the arrows show, and reset. */
+/**
+ * The widget's few controls: kernel, which hyperparameter the arrows show, and reset. In a narrow
+ * widget (embed.css) they pair up in two rows, reset beside the kernel and a shorter link beside
+ * the arrows, so that the plot keeps the height a third row would take.
+ */
 export function EmbedControls({ appUrl, onReset }: { appUrl: string | null; onReset: () => void }) {
   const store = useExplorerStore();
   const kernel = useExplorer((s) => s.kernel);
@@ -38,7 +50,7 @@ export function EmbedControls({ appUrl, onReset }: { appUrl: string | null; onRe
 
   return (
     <div className="embed-controls" role="toolbar" aria-label={t('widgetControls')}>
-      <label htmlFor={kernelId}>
+      <label htmlFor={kernelId} className="kernel-control">
         {t('kernelLabel')}
         <select
           id={kernelId}
@@ -54,7 +66,7 @@ export function EmbedControls({ appUrl, onReset }: { appUrl: string | null; onRe
           ))}
         </select>
       </label>
-      <label htmlFor={arrowsId}>
+      <label htmlFor={arrowsId} className="arrows-control">
         {t('arrowsLabel')}
         <select
           id={arrowsId}

@@ -233,6 +233,7 @@ export const en = {
   // Widget
   widgetControls: 'Widget controls',
   openInExplorer: 'Open in explorer ↗',
+  openInExplorerShort: 'Explorer ↗',
   embedHint: 'Drag a point: θ̂ refits.',
   embedRefitting: 'Refitting: θ̂ and the arrows are for the points before your last change.',
   embedNoFit: 'No fit: {reason}',

@@ -221,6 +221,7 @@ export const es: UiMessages = {
 
   widgetControls: 'Controles del widget',
   openInExplorer: 'Abrir en el explorador ↗',
+  openInExplorerShort: 'Explorador ↗',
   embedHint: 'Arrastra un punto: θ̂ se reajusta.',
   embedRefitting:
     'Reajustando: θ̂ y las flechas corresponden a los puntos anteriores a tu último cambio.',

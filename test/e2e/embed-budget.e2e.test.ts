@@ -30,13 +30,13 @@ const repositoryRoot = resolve(import.meta.dirname, '../..');
 
 /**
  * The widget's code on the main thread, gzip-compressed, in bytes: the entry and the chunks it
- * imports statically (119.0 kB measured for the iframe, 119.1 kB for the element; 132.2 kB when
+ * imports statically (119.2 kB measured for the iframe and for the element; 132.2 kB when
  * both catalogues were part of it).
  */
 const MAIN_THREAD_BUDGET = 120 * 1000;
 
 /**
- * The catalogue of the widget's language, gzip-compressed (6.8 kB English, 7.5 kB Spanish; the
+ * The catalogue of the widget's language, gzip-compressed (6.9 kB English, 7.5 kB Spanish; the
  * text of the panels only the explorer shows is the explorer's own).
  */
 const CATALOGUE_BUDGET = 8.5 * 1000;

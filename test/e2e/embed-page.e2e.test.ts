@@ -158,7 +158,19 @@ describe('embed.html', () => {
       page.evaluate(() => document.documentElement.scrollHeight <= window.innerHeight);
     await page.setViewportSize({ width: 360, height: frameHeight });
     await waitForWidgetFit(widget);
-    // The controls wrap onto three rows: the plot is lower, and θ̂ stays inside the frame.
+    // The controls pair up in two rows (kernel and reset, arrows and a shorter link to the
+    // explorer), the long Spanish option shortened: the plot is lower, θ̂ inside the frame.
+    const rowTops = await widget
+      .locator(
+        '.kernel-control, [data-testid=embed-reset], .arrows-control, [data-testid=open-app]',
+      )
+      .evaluateAll((nodes) => nodes.map((node) => Math.round(node.getBoundingClientRect().top)));
+    expect(rowTops).toHaveLength(4);
+    expect(new Set(rowTops.map((top) => Math.round(top / 10))).size).toBe(2);
+    await expect(widget.getByTestId('open-app').innerText()).resolves.toBe('Explorador ↗');
+    await expect(widget.getByTestId('open-app').getAttribute('aria-label')).resolves.toBe(
+      'Abrir en el explorador ↗',
+    );
     await expect.poll(fits).toBe(true);
     expect(await plotHeight()).toBeLessThan(300);
     expect(await plotHeight()).toBeGreaterThanOrEqual(160);
@@ -167,6 +179,9 @@ describe('embed.html', () => {
     // (At 640 px the Spanish controls still take two rows.)
     await page.setViewportSize({ width: 900, height: frameHeight });
     await expect.poll(plotHeight).toBe(300);
+    await expect(widget.getByTestId('open-app').innerText()).resolves.toBe(
+      'Abrir en el explorador ↗',
+    );
     expect(await fits()).toBe(true);
     // Fitting the frame does not repeat the query's problem: it was reported at the start.
     expect(warnings.filter((warning) => warning.includes('sepia'))).toEqual([]);
