@@ -18,7 +18,6 @@ import {
 } from './datasets';
 import type { ArticleFacts } from './facts';
 import { isJump, JUMP_STEP } from './jump';
-import { arrowSwitch } from './hiddenArrows';
 import { goLive } from './live';
 import { fill, formatNumber, type Language, type LearnMessages } from './messages';
 
@@ -105,12 +104,12 @@ export function mountExercise(
     },
   });
   widget.store.getState().select(index);
-  const showArrows = arrowSwitch(host);
   const arrowsNote = exercise.querySelector<HTMLElement>('.arrows-note');
   /** Shows the arrows once there is a guess, where they would give the answer away before. */
   const revealAfterGuess = () => {
     const shown = exercise.dataset.arrows !== 'after-guess' || guess !== null;
-    showArrows(shown);
+    // In the widget's store, so that the points' names keep the answer too (PointsLayer.tsx).
+    widget.store.getState().setArrowsHidden(!shown);
     if (arrowsNote) arrowsNote.hidden = shown;
   };
   revealAfterGuess();

@@ -65,6 +65,7 @@ function initialData(initial: SharedState | undefined): ExplorerData {
     curveAxis: 'y',
     manualTheta: null,
     presentation: initial?.presentation ?? false,
+    arrowsHidden: false,
     lesson: initial?.lesson ?? NO_LESSON,
     insight: null,
   };

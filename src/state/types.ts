@@ -135,6 +135,11 @@ export interface ExplorerData {
   manualTheta: LandscapePosition | null;
   /** Presentation mode: large type, only the plot, θ̂ and the response curve. */
   presentation: boolean;
+  /**
+   * The arrows are computed and drawn but not shown, and the points' names leave out their pull,
+   * while a page asks the reader to predict them first (the article's exercises).
+   */
+  arrowsHidden: boolean;
   /** A lesson link's hidden parts, title and caption (NO_LESSON for none). */
   lesson: Lesson;
   /** Point influence, the new-point pull map and an added point's refit (insight.ts). */
@@ -178,6 +183,7 @@ export interface ExplorerActions {
   /** Shows the fit at a θ set by hand (null: back to θ̂). */
   setManualTheta(place: LandscapePosition | null): void;
   setPresentation(on: boolean): void;
+  setArrowsHidden(hidden: boolean): void;
   dismissNotice(): void;
   dispose(): void;
 }

@@ -1,7 +1,8 @@
 /**
  * The store's actions that change how the data are shown — the arrows' hyperparameter and mode,
  * the band, the landscape, the selection rule and its comparison, the influence panel and the
- * pull map, a θ set by hand, the response curve's axis, presentation mode, the notice — and never
+ * pull map, a θ set by hand, the response curve's axis, presentation mode, hidden arrows, the
+ * notice — and never
  * the data themselves (store.ts holds those).
  */
 import type { ViewOptions } from './options';
@@ -26,6 +27,7 @@ export type ViewActions = Pick<
   | 'dismissNotice'
   | 'setManualTheta'
   | 'setPresentation'
+  | 'setArrowsHidden'
 >;
 
 export function createViewActions({
@@ -124,6 +126,9 @@ export function createViewActions({
 
     setPresentation(on) {
       if (on !== get().presentation) set({ presentation: on });
+    },
+    setArrowsHidden(hidden) {
+      if (hidden !== get().arrowsHidden) set({ arrowsHidden: hidden });
     },
   };
 }

@@ -121,11 +121,17 @@ describe('the exercises keep their answer hidden until the reader commits', () =
         await expect(note.innerText()).resolves.toBe(CATALOGUES[language].exArrowsHidden);
         expect(await ringedArrowShows(exercise), name).toBe(false);
         expect(await exercise.locator('[data-testid=arrow]').first().isVisible(), name).toBe(false);
+        // Nor do the points' names, which a screen reader reads, give the pull away.
+        const ringed = exercise.locator(
+          `[data-testid=point][data-index="${await exercise.getAttribute('data-point')}"]`,
+        );
+        await expect(ringed.getAttribute('aria-label')).resolves.not.toContain('d log');
         // The key's sample arrow stays, with the words about the arrows' scale.
         await expect(exercise.locator('[data-testid=key-arrow]').isVisible()).resolves.toBe(true);
 
         await exercise.locator('.choice').first().click();
         expect(await ringedArrowShows(exercise), name).toBe(true);
+        await expect(ringed.getAttribute('aria-label')).resolves.toContain('d log');
         await expect(note.isVisible()).resolves.toBe(false);
         // Every point's arrow as before, the figure no different from the other widgets'.
         const arrows = exercise.locator('[data-testid=arrow]');

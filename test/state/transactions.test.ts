@@ -39,6 +39,9 @@ describe('store actions', () => {
     const { store, notificationsDuring } = setup();
     const act = store.getState();
     expect(notificationsDuring(() => act.setKernel(act.kernel))).toBe(0);
+    expect(notificationsDuring(() => act.setArrowsHidden(false))).toBe(0);
+    expect(notificationsDuring(() => act.setArrowsHidden(true))).toBe(1);
+    expect(store.getState().arrowsHidden).toBe(true);
     expect(notificationsDuring(() => act.dismissNotice())).toBe(1);
   });
 

@@ -102,6 +102,8 @@ export const PointsLayer = memo(function PointsLayer({ scales }: { scales: PlotS
   const selectedIndex = useExplorer((s) => s.selectedIndex);
   const dragIndex = useExplorer((s) => (s.drag?.active ? s.drag.index : null));
   const hyperparameter = useExplorer((s) => s.options.hyperparameter);
+  // While the arrows are hidden (an exercise before its answer) the names do not say it either.
+  const arrowsHidden = useExplorer((s) => s.arrowsHidden);
   // Names carry each point's sensitivity; during a mouse or touch drag they keep the values from
   // its start (nobody reads them mid-gesture, and rewriting n labels per refit is not free).
   const liveArrows = useExplorer(selectArrows);
@@ -120,7 +122,7 @@ export const PointsLayer = memo(function PointsLayer({ scales }: { scales: PlotS
       {points.map((point, index) => {
         const value = sensitivity.get(index);
         const effect =
-          value === undefined
+          value === undefined || arrowsHidden
             ? ''
             : t(value >= 0 ? 'pointRaises' : 'pointLowers', { symbol, value: signed(value) });
         return (
