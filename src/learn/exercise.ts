@@ -54,8 +54,27 @@ export function mountExercise(
     feedback.textContent = text;
     exercise.dataset.verdict = verdict;
   };
+  // The test is of the ringed point alone: any other point away from its place spoils it.
+  const othersMoved = (detail: FitChangeDetail | null) =>
+    detail !== null &&
+    (detail.points.length !== points.length ||
+      detail.points.some(
+        (point, k) => k !== index && (point.x !== points[k]!.x || point.y !== points[k]!.y),
+      ));
+  /** Moves every point that is away from its place back (one refit each; the newest wins). */
+  const restoreStart = () => {
+    const state = widget.store.getState();
+    if (state.points.length !== points.length) return;
+    state.points.forEach((point, k) => {
+      const home = points[k]!;
+      if (point.x !== home.x || point.y !== home.y) state.movePoint(k, home.x, home.y);
+    });
+    state.select(index);
+  };
   const judge = () => {
     if (!guess) return say(m.exWaiting, 'none');
+    if (othersMoved(latest))
+      return say(fill(m.exOnlyThisPoint, { point: String(index + 1) }), 'none');
     const guessText = { grow: m.exGrow, shrink: m.exShrink, follow: m.ex3Follow, jump: m.ex3Jump }[
       guess
     ];
@@ -124,6 +143,10 @@ export function mountExercise(
         return;
       }
       guess = button.dataset.guess as Guess;
+      // Moves made before the answer do not count: the test starts from the data as given.
+      restoreStart();
+      jump = null;
+      previousLengthscale = startLengthscale;
       for (const other of choices) {
         other.setAttribute('aria-pressed', String(other === button));
         if (other !== button) other.setAttribute('aria-disabled', 'true');
@@ -134,6 +157,7 @@ export function mountExercise(
     });
   for (const button of exercise.querySelectorAll<HTMLButtonElement>('.move'))
     button.addEventListener('click', () => {
+      if (!guess) return say(m.exWaiting, 'none');
       const state = widget.store.getState();
       const point = state.points[index]!;
       const step = button.dataset.move === 'up' ? BUTTON_STEP : -BUTTON_STEP;
@@ -152,8 +176,7 @@ export function mountExercise(
     jump = null;
     // The refit at the start is a return, not a jump.
     previousLengthscale = startLengthscale;
-    widget.store.getState().movePoint(index, start.x, start.y);
-    widget.store.getState().select(index);
+    restoreStart();
     judge();
   });
   return widget;

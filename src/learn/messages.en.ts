@@ -30,7 +30,7 @@ export const en = {
   s1Play:
     'Given the points, the GP draws its best guess (the posterior mean) and a band of plausible values. In figure 1 you choose ℓ; σf and σn stay at their fitted values. The number under the plot is the *log marginal likelihood* log p(y | X, θ): how probable the data are under your θ. Try to make it as large as you can.',
   fig1Caption:
-    'Figure 1. The noisy sine ({n} points) with the fit for the ℓ you choose. The best the slider can reach is ℓ̂ = {best}.',
+    'Figure 1. The noisy sine ({n} points) with the fit for the ℓ you choose. The maximum is at ℓ̂ = {best}; the slider’s steps come close to it.',
   fig1Slider: 'Lengthscale ℓ',
   fig1Value: 'With ℓ = {l}: log p(y | X, θ) = {lml}.',
   fig1Best: 'Best: {bestLml} at ℓ̂ = {best}, {gap} higher.',
@@ -113,7 +113,7 @@ export const en = {
   ex1Question:
     'Point {point} sits above the fitted curve. If you raise it further, will ℓ̂ grow or shrink?',
   ex2Question:
-    'Point {point} is the outlier, 2 above the curve. If you lower it towards the curve, will ℓ̂ grow or shrink?',
+    'Point {point} is the outlier, lifted 2 above the sine the other points follow. If you lower it towards the fitted curve, will ℓ̂ grow or shrink?',
   exFigureCaption: 'Exercise {number}. The data, with point {point} ringed.',
   exArrowsHidden:
     'The arrows are hidden until you choose an answer: the ringed point’s arrow would give it away.',
@@ -143,6 +143,8 @@ export const en = {
   ex3Right: 'Right.',
   ex3Wrong: 'Not this time.',
   exWaiting: 'Choose an answer first.',
+  exOnlyThisPoint:
+    'Another point has moved too, and the test is of point {point} alone: press “Start again” to put the points back.',
 
   footer:
     'Built with the float64 engine of GP Sensitivity Explorer. Every number on this page is computed, not typed in.',

@@ -30,7 +30,7 @@ export const es: LearnMessages = {
   s1Play:
     'Con los puntos, el PG traza su mejor estimación (la media a posteriori) y una banda de valores plausibles. En la figura 1 eliges tú ℓ; σf y σn se quedan en sus valores ajustados. El número bajo el gráfico es la *log-verosimilitud marginal* log p(y | X, θ): lo probables que son los datos con tu θ. Intenta que sea lo mayor posible.',
   fig1Caption:
-    'Figura 1. El seno con ruido ({n} puntos) y el ajuste para la ℓ que elijas. Lo mejor que alcanza el control es ℓ̂ = {best}.',
+    'Figura 1. El seno con ruido ({n} puntos) y el ajuste para la ℓ que elijas. El máximo está en ℓ̂ = {best}; los pasos del control se le acercan.',
   fig1Slider: 'Escala de longitud ℓ',
   fig1Value: 'Con ℓ = {l}: log p(y | X, θ) = {lml}.',
   fig1Best: 'Máximo: {bestLml} en ℓ̂ = {best}, {gap} más.',
@@ -113,7 +113,7 @@ export const es: LearnMessages = {
   ex1Question:
     'El punto {point} está por encima de la curva ajustada. Si lo subes aún más, ¿ℓ̂ crecerá o menguará?',
   ex2Question:
-    'El punto {point} es el atípico, 2 por encima de la curva. Si lo bajas hacia la curva, ¿ℓ̂ crecerá o menguará?',
+    'El punto {point} es el atípico, 2 por encima del seno que siguen los demás puntos. Si lo bajas hacia la curva ajustada, ¿ℓ̂ crecerá o menguará?',
   exFigureCaption: 'Ejercicio {number}. Los datos, con el punto {point} rodeado por un anillo.',
   exArrowsHidden:
     'Las flechas están ocultas hasta que elijas una respuesta: la flecha del punto rodeado por el anillo la delataría.',
@@ -144,6 +144,8 @@ export const es: LearnMessages = {
   ex3Right: 'Acertaste.',
   ex3Wrong: 'Esta vez no.',
   exWaiting: 'Elige primero una respuesta.',
+  exOnlyThisPoint:
+    'También se ha movido otro punto, y la prueba es solo con el punto {point}: pulsa «Empezar de nuevo» para devolver los puntos a su sitio.',
 
   footer:
     'Hecho con el motor float64 de GP Sensitivity Explorer. Cada número de esta página se calcula, no se escribe a mano.',

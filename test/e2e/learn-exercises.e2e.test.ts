@@ -66,6 +66,40 @@ describe('the exercises: predict, then drag', () => {
     await page.context().close();
   });
 
+  it('counts only the ringed point, and only once there is an answer', async () => {
+    const { page } = await browser.open('/learn.html?lang=en');
+    await waitForLiveFigures(page);
+    const exercise = page.locator('#exercise-1');
+    const widget = exercise.locator('[data-testid=gp-embed]');
+    const index = Number(await exercise.getAttribute('data-point'));
+    const ringed = widget.locator(`[data-testid=point][data-index="${index}"]`);
+    const startY = await ringed.getAttribute('data-y');
+    // Before an answer the buttons do not move the point, and say why.
+    await exercise.locator('.move[data-move="up"]').click();
+    await expect(exercise.locator('.feedback').textContent()).resolves.toBe(
+      CATALOGUES.en.exWaiting,
+    );
+    await expect(ringed.getAttribute('data-y')).resolves.toBe(startY);
+    // A point dragged before the answer goes back when the answer is given.
+    await dragWidgetPoint(page, widget, index, 0, -30);
+    await waitUntil(async () => (await ringed.getAttribute('data-y')) !== startY, 'the drag');
+    await exercise.locator(`.choice[data-guess="${await arrowSays(exercise)}"]`).click();
+    await waitUntil(async () => (await ringed.getAttribute('data-y')) === startY, 'the return');
+    // Another point moved spoils the test, and the page says so instead of a verdict.
+    const other = index === 5 ? 6 : 5;
+    const otherPoint = widget.locator(`[data-testid=point][data-index="${other}"]`);
+    const otherY = await otherPoint.getAttribute('data-y');
+    await dragWidgetPoint(page, widget, other, 0, -30);
+    await waitUntil(
+      async () => (await exercise.locator('.feedback').textContent())!.startsWith('Another point'),
+      'the other point named',
+    );
+    await expect(exercise.getAttribute('data-verdict')).resolves.toBe('none');
+    await exercise.locator('.reset').click();
+    await waitUntil(async () => (await otherPoint.getAttribute('data-y')) === otherY, 'the reset');
+    await page.context().close();
+  });
+
   it('by touch', async () => {
     const chromium = await launchChromium();
     try {
