@@ -47,6 +47,7 @@ export const explorerMessagesEn = {
   keyCompareFirst: '{rule} (left)',
   // A dataset's note, whose claims are measured for ML-II, while another rule fits
   presetUnderMl: '(under ML-II)',
+  presetAsLoaded: '(as loaded, before your edits)',
   presetOtherRule: 'This note describes the ML-II fit; the fit shown is {rule}.',
   keyCompareSecond: '{rule} (right)',
   keyPullShading: 'Shading: a point',

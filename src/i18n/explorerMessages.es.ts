@@ -42,6 +42,7 @@ export const explorerMessagesEs: ExplorerMessages = {
   // La leyenda del gráfico: las dos reglas al compararlas
   keyCompareFirst: '{rule} (izquierda)',
   presetUnderMl: '(con ML-II)',
+  presetAsLoaded: '(tal como se cargó, antes de tus cambios)',
   presetOtherRule: 'Esta nota describe el ajuste ML-II; el ajuste mostrado es {rule}.',
   keyCompareSecond: '{rule} (derecha)',
   keyPullShading: 'Sombreado: un punto',

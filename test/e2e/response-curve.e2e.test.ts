@@ -300,11 +300,24 @@ describe('notes and messages', () => {
     await page.getByTestId('rule-ml').check();
     await expect.poll(() => note.getAttribute('data-rule')).toBe(null);
     expect(await note.getAttribute('class')).not.toMatch(/\bedited\b/);
-    // After an edit the note stays, dimmed, with the same text: nothing above the plot reflows.
+    // During a drag the note is dimmed with the same text: nothing above the plot reflows under
+    // the finger. Once the point is let go it says which points its claims were about.
+    await page.getByTestId('preset').selectOption('sine');
+    await waitForFit(page);
     const text = await note.textContent();
-    await page.evaluate(() => window.gpExplorer!.store.getState().movePoint(0, 5, 0));
-    await expect.poll(() => note.getAttribute('data-edited')).toBe('true');
+    const sine = PRESETS.find((preset) => preset.id === 'sine')!;
+    await page.locator('[data-testid=point][data-index="3"]').scrollIntoViewIfNeeded();
+    const start = await pointCentre(page, 3);
+    await page.mouse.move(start.x, start.y);
+    await page.mouse.down();
+    await page.mouse.move(start.x, start.y - 20, { steps: 4 });
+    await page.waitForTimeout(300);
     expect(await note.textContent()).toBe(text);
+    await page.mouse.up();
+    await expect.poll(() => note.getAttribute('data-edited')).toBe('true');
+    await expect
+      .poll(() => note.textContent())
+      .toBe(`${sine.label} (as loaded, before your edits). ${sine.description}`);
     expect(problems).toEqual({ consoleErrors: [], pageErrors: [] });
   });
 

@@ -8,8 +8,9 @@ import { RULE_MESSAGES } from '../ruleText';
 /**
  * The teaching note of the dataset on screen, shown in full beside the data menu (not in a
  * tooltip): what to look for. Every claim a note makes is measured in test/state/presets.test.ts.
- * Once the reader edits the points the note is dimmed — its claims were made for the points as
- * loaded — but keeps its text, so nothing above the plot reflows under a dragging finger. The
+ * Once the reader edits the points the note is dimmed and, when no point is being dragged, says
+ * it is about the points as loaded (its claims were made for them); during a drag its text stays
+ * as it was, so nothing above the plot reflows under a dragging finger. The
  * claims are measured for ML-II: under another rule the note is dimmed too and says so.
  */
 export function PresetNote() {
@@ -20,6 +21,9 @@ export function PresetNote() {
   if (presetId !== null && presetId !== loaded) setLoaded(presetId);
   const preset = loaded === null ? null : findPreset(loaded);
   const edited = presetId === null;
+  // Said in words once the hand is off the point: mid-drag the text keeps its length.
+  const dragging = useExplorer((s) => s.drag?.active ?? false);
+  const saysEdited = edited && !dragging;
   const rule = useExplorer((s) => s.options.rule);
   const say = useExplorerMessages();
   const otherRule = rule !== 'ml' && preset !== null;
@@ -42,6 +46,7 @@ export function PresetNote() {
       {text ? (
         <>
           <strong>{text.label}</strong>
+          {saysEdited && ` ${say('presetAsLoaded')}`}
           {otherRule && ` ${say('presetUnderMl')}`}. {text.description}
         </>
       ) : (
