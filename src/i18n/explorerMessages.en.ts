@@ -47,6 +47,8 @@ export const explorerMessagesEn = {
   keyCompareFirst: '{rule} (left)',
   // A dataset's note, whose claims are measured for ML-II, while another rule fits
   presetUnderMl: '(under ML-II)',
+  legendLengthVector:
+    'Length: how steeply log {symbol} rises in that direction, √((∂ log {symbol}/∂x)² + (∂ log {symbol}/∂y)²). An arrow one unit long means {reference}, as the plot’s key says: {symbol} changes by about {percent} % when the point moves {step} along its arrow.',
   presetAsLoaded: '(as loaded, before your edits)',
   presetOtherRule: 'This note describes the ML-II fit; the fit shown is {rule}.',
   keyCompareSecond: '{rule} (right)',

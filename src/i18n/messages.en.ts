@@ -102,6 +102,8 @@ export const en = {
   pointLabel: 'Point {index} of {count}: x {x}, y {y}.',
   pointRaises: ' Raising it raises {symbol}: d log {symbol}/dy {value}.',
   pointLowers: ' Raising it lowers {symbol}: d log {symbol}/dy {value}.',
+  pointRightRaises: ' Moving it right raises {symbol}: d log {symbol}/dx {value}.',
+  pointRightLowers: ' Moving it right lowers {symbol}: d log {symbol}/dx {value}.',
   keyMean: 'posterior mean of f',
   keyBand: '95% band',
   keyArrowThisLong: 'An arrow this long:',

@@ -96,6 +96,8 @@ export const es: UiMessages = {
   pointLabel: 'Punto {index} de {count}: x {x}, y {y}.',
   pointRaises: ' Subirlo hace crecer {symbol}: d log {symbol}/dy {value}.',
   pointLowers: ' Subirlo hace bajar {symbol}: d log {symbol}/dy {value}.',
+  pointRightRaises: ' Moverlo a la derecha hace crecer {symbol}: d log {symbol}/dx {value}.',
+  pointRightLowers: ' Moverlo a la derecha hace bajar {symbol}: d log {symbol}/dx {value}.',
   keyMean: 'media posterior de f',
   keyBand: 'banda del 95 %',
   keyArrowThisLong: 'Una flecha así:',

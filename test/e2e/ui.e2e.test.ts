@@ -204,6 +204,27 @@ describe('the explorer in Chromium (mouse and keyboard)', () => {
     );
   });
 
+  it.each([
+    ['en', '∂ log ℓ/∂x', 'Moving it right'],
+    ['es', '∂ log ℓ/∂x', 'Moverlo a la derecha'],
+  ])(
+    '%s: with x-and-y arrows the legend and the points’ names speak of both',
+    async (language, partial, rightWords) => {
+      const { page } = await browser.open(`/?lang=${language}`);
+      await waitForArrows(page);
+      const scale = page.getByTestId('arrow-scale');
+      await expect(scale.textContent()).resolves.not.toContain(partial);
+      await page.getByTestId('toggle-vector').check();
+      await expect.poll(() => scale.textContent()).toContain(partial);
+      const label = await page
+        .locator('[data-testid=point][data-index="3"]')
+        .getAttribute('aria-label');
+      expect(label).toContain('d log ℓ/dy');
+      expect(label).toContain(rightWords);
+      expect(label).toContain('d log ℓ/dx');
+    },
+  );
+
   it('round-trips the state through the URL: a reload restores points, kernel and options', async () => {
     const { page } = await browser.open('/');
     await waitForArrows(page);

@@ -1,6 +1,7 @@
 import { selectArrows } from '../../state';
 import { useExplorer, useExplorerStore } from '../context';
 import { HYPERPARAMETER_LABELS } from '../format';
+import { useExplorerMessages } from '../explorerText';
 import { useI18n } from '../i18n';
 import { readableRise } from '../plot/PlotKey';
 
@@ -73,6 +74,13 @@ export function Legend() {
   const up = mode !== 'vector';
   const tr = useI18n();
   const { t } = tr;
+  const say = useExplorerMessages();
+  const scaleWords = {
+    symbol,
+    reference: tr.number(reference ?? Number.NaN, 2),
+    percent: tr.number(100 * (reference ?? Number.NaN) * rise, 2),
+    step: tr.number(rise, 1),
+  };
 
   return (
     <section className="card" aria-labelledby="legend-title">
@@ -91,12 +99,9 @@ export function Legend() {
           <span data-testid="arrow-scale">
             {reference === undefined || hidden
               ? t('legendLengthNone', { symbol })
-              : t('legendLength', {
-                  symbol,
-                  reference: tr.number(reference, 2),
-                  percent: tr.number(100 * reference * rise, 2),
-                  step: tr.number(rise, 1),
-                })}
+              : mode === 'vector'
+                ? say('legendLengthVector', scaleWords)
+                : t('legendLength', scaleWords)}
           </span>
         </div>
         <div className="legend-row">

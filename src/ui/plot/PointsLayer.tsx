@@ -92,6 +92,12 @@ const PointMark = memo(function PointMark({
   );
 });
 
+/** The words for a positive and a negative pull along y, or (vector arrows) along x. */
+type EffectWords = readonly [
+  'pointRaises' | 'pointRightRaises',
+  'pointLowers' | 'pointRightLowers',
+];
+
 /**
  * Every data point, keyboard-operable, with its values in its accessible name; pointer input is
  * handled for all points at once (pointDrag.ts).
@@ -112,19 +118,23 @@ export const PointsLayer = memo(function PointsLayer({ scales }: { scales: PlotS
   if (!dragging && labelArrows !== liveArrows) setLabelArrows(liveArrows);
   const arrows = dragging ? labelArrows : liveArrows;
 
-  const sensitivity = new Map(
-    arrows.arrows.map(({ index, sensitivityY }) => [index, sensitivityY]),
-  );
+  const sensitivity = new Map(arrows.arrows.map((arrow) => [arrow.index, arrow]));
+  const vector = useExplorer((s) => s.options.arrowMode === 'vector');
   const symbol = plainSymbol(hyperparameter);
   const { t, signed, coordinate } = useI18n();
+  const effectOf = (value: number, [raises, lowers]: EffectWords) =>
+    t(value >= 0 ? raises : lowers, { symbol, value: signed(value) });
   return (
     <g className="points">
       {points.map((point, index) => {
-        const value = sensitivity.get(index);
+        const arrow = sensitivity.get(index);
         const effect =
-          value === undefined || arrowsHidden
+          arrow === undefined || arrowsHidden
             ? ''
-            : t(value >= 0 ? 'pointRaises' : 'pointLowers', { symbol, value: signed(value) });
+            : effectOf(arrow.sensitivityY, ['pointRaises', 'pointLowers']) +
+              (vector
+                ? effectOf(arrow.sensitivityX, ['pointRightRaises', 'pointRightLowers'])
+                : '');
         return (
           <PointMark
             key={index}
