@@ -7,16 +7,13 @@ import { useExplorer, useExplorerStore } from '../context';
 import { Segmented } from '../controls/Segmented';
 import { plainSymbol } from '../format';
 import { useI18n } from '../i18n';
-import type { Translator } from '../../i18n/messages';
 import { useElementWidth } from '../plot/useElementWidth';
 import { useRoomBelow } from '../plot/useRoomBelow';
+import { caption } from './responseCurveCaption';
 import {
   agreementRange,
-  AGREEMENT,
   curveStretches,
   jumpsOf,
-  nearestJump,
-  nearestRidge,
   rowOf,
   tangentAt,
   thetaDomain,
@@ -44,37 +41,6 @@ function samplesAttribute(curve: Curve): string {
     branch: [...curve.branch],
     trust: curve.trust,
   });
-}
-
-/** One line on what the picture shows: where the tangent holds, where it parts, or why none. */
-function caption(
-  curve: Curve,
-  hyperparameter: HyperparameterName,
-  axis: string,
-  tr: Translator,
-): string {
-  const { t } = tr;
-  const row = rowOf(hyperparameter);
-  const symbol = plainSymbol(hyperparameter);
-  const jump = nearestJump(curve, row);
-  const ridge = nearestRidge(curve);
-  const range = agreementRange(curve, row);
-  const within = `${tr.number(AGREEMENT * 100, 1)} %`;
-  if (!range) return t('curveNoTangent');
-  if (jump) {
-    return `${t('curveShaded', { within })} ${t('curveJumpsAt', { axis, value: tr.coordinate(jump.value), symbol })}`;
-  }
-  if (ridge !== null) {
-    const where = { axis, value: tr.coordinate(ridge.value) };
-    const message = !ridge.onwards
-      ? 'curveRidgeNear'
-      : ridge.side === 'below'
-        ? 'curveRidgeBelow'
-        : 'curveRidgeAbove';
-    return `${t('curveShaded', { within })} ${t(message, where)}`;
-  }
-  if (range.partsBelow || range.partsAbove) return t('curveBendsAway', { within });
-  return t('curveHolds', { within, symbol });
 }
 
 /** At most four ticks of a log axis: all if few, else the 1-2-5 ones, else the powers of ten. */

@@ -1,0 +1,43 @@
+/** The response curve's caption: what its picture shows, in one line of the reader's language. */
+import type { ResponseCurve as Curve } from '../../engine/response-curve';
+import type { HyperparameterName } from '../../engine/types';
+import type { Translator } from '../../i18n/messages';
+import { plainSymbol } from '../format';
+import {
+  agreementRange,
+  AGREEMENT,
+  nearestJump,
+  nearestRidge,
+  rowOf,
+} from './responseCurveGeometry';
+
+/** One line on what the picture shows: where the tangent holds, where it parts, or why none. */
+export function caption(
+  curve: Curve,
+  hyperparameter: HyperparameterName,
+  axis: string,
+  tr: Translator,
+): string {
+  const { t } = tr;
+  const row = rowOf(hyperparameter);
+  const symbol = plainSymbol(hyperparameter);
+  const jump = nearestJump(curve, row);
+  const ridge = nearestRidge(curve);
+  const range = agreementRange(curve, row);
+  const within = `${tr.number(AGREEMENT * 100, 1)} %`;
+  if (!range) return t('curveNoTangent');
+  if (jump) {
+    return `${t('curveShaded', { within })} ${t('curveJumpsAt', { axis, value: tr.coordinate(jump.value), symbol })}`;
+  }
+  if (ridge !== null) {
+    const where = { axis, value: tr.coordinate(ridge.value) };
+    const message = !ridge.onwards
+      ? 'curveRidgeNear'
+      : ridge.side === 'below'
+        ? 'curveRidgeBelow'
+        : 'curveRidgeAbove';
+    return `${t('curveShaded', { within })} ${t(message, where)}`;
+  }
+  if (range.partsBelow || range.partsAbove) return t('curveBendsAway', { within });
+  return t('curveHolds', { within, symbol });
+}
