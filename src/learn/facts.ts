@@ -83,6 +83,14 @@ export function curveFor(fitted: FittedData, index: number): ResponseCurve {
   });
 }
 
+/**
+ * Significant digits to print a finite-difference check's numbers with: one more than agree, so
+ * that the reader sees them agree and then part.
+ */
+export function checkTableDigits(agreeDigits: number): number {
+  return Math.min(15, Math.floor(agreeDigits) + 1);
+}
+
 export interface ArticleFacts {
   sine: FittedData;
   /** The sine point with the longest ℓ arrow: the default point of steps 3–5. */

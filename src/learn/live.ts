@@ -18,7 +18,7 @@ import {
   SINE_POINTS,
 } from './datasets';
 import { mountExercise } from './exercise';
-import { curveFor, type ArticleFacts, type FittedData } from './facts';
+import { checkTableDigits, curveFor, type ArticleFacts, type FittedData } from './facts';
 import { iftNumbersTex, tex } from './formulas';
 import { iftNumbers } from './iftNumbers';
 import { fill, formatNumber, type Language, type LearnMessages } from './messages';
@@ -204,7 +204,7 @@ function liveCheck(
     table.innerHTML = `<table class="numbers"><thead><tr><td></td><th scope="col">${escapeHtml(m.fig5Theorem)}</th><th scope="col">${escapeHtml(m.fig5Refit)}</th></tr></thead><tbody>${names
       .map(
         (name, i) =>
-          `<tr><th scope="row">d ${name}/dy${index + 1}</th><td>${formatNumber(language, check.ift[i]!, 8)}</td><td>${formatNumber(language, check.fd[i]!, 8)}</td></tr>`,
+          `<tr><th scope="row">d ${name}/dy${index + 1}</th><td>${formatNumber(language, check.ift[i]!, checkTableDigits(check.agreeDigits))}</td><td>${formatNumber(language, check.fd[i]!, checkTableDigits(check.agreeDigits))}</td></tr>`,
       )
       .join(
         '',

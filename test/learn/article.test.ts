@@ -7,10 +7,10 @@
 import { describe, expect, it } from 'vitest';
 import { fitHyperparameters, posterior } from '../../src/engine';
 import { ARTICLE_KERNEL } from '../../src/learn/datasets';
-import { computeArticleFacts, logSlopes } from '../../src/learn/facts';
+import { checkTableDigits, computeArticleFacts, logSlopes } from '../../src/learn/facts';
 import { iftNumbers } from '../../src/learn/iftNumbers';
 import { CATALOGUES } from '../../src/learn/catalogues';
-import type { MessageKey } from '../../src/learn/messages';
+import { formatNumber, type MessageKey } from '../../src/learn/messages';
 import { arrowsGiveAnswer, renderArticle, SECTION_IDS } from '../../src/learn/article';
 
 const facts = computeArticleFacts();
@@ -72,6 +72,22 @@ describe('the article', () => {
     const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
     for (const key of Object.keys(CATALOGUES.en) as MessageKey[])
       expect(placeholders(CATALOGUES.es[key]), key).toEqual(placeholders(CATALOGUES.en[key]));
+  });
+
+  it("step 5's table prints one digit more than agree, so the two columns visibly part", () => {
+    const { agreeDigits, ift, fd } = facts.check;
+    const digits = checkTableDigits(agreeDigits);
+    expect(digits).toBe(Math.floor(agreeDigits) + 1);
+    const html = renderArticle('en', CATALOGUES.en, facts, { spanishHref: 'learn.es.html' });
+    // The largest of the three (the scale the agreement is measured on) parts in its last digit.
+    const largest = [0, 1, 2].reduce((best, i) =>
+      Math.abs(ift[i]!) > Math.abs(ift[best]!) ? i : best,
+    );
+    const [shownIft, shownFd] = [ift[largest]!, fd[largest]!].map((v) =>
+      formatNumber('en', v, digits),
+    );
+    expect(html).toContain(`<td>${shownIft}</td><td>${shownFd}</td>`);
+    expect(html).toContain(`Digits that agree: ${Math.floor(agreeDigits)}.`);
   });
 
   it('renders every section, with a static picture per figure, in each language', () => {
