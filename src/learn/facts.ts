@@ -84,11 +84,12 @@ export function curveFor(fitted: FittedData, index: number): ResponseCurve {
 }
 
 /**
- * Significant digits to print a finite-difference check's numbers with: one more than agree, so
- * that the reader sees them agree and then part.
+ * Significant digits to print a finite-difference check's numbers with: two more than agree, so
+ * that the reader sees them agree and then part. (The pair that parts most differs by more than
+ * 10^−agree of its size, more than one unit in the last of floor(agree) + 2 digits.)
  */
 export function checkTableDigits(agreeDigits: number): number {
-  return Math.min(15, Math.floor(agreeDigits) + 1);
+  return Math.min(16, Math.floor(agreeDigits) + 2);
 }
 
 export interface ArticleFacts {
