@@ -176,7 +176,8 @@ export const en = {
   predictionTitle: 'Prediction vs refit',
   predictionIntro: 'The arrows are derivatives, so they predict θ̂ to first order:',
   predictionFromStart: ', from where the drag began.',
-  predictionIdle: 'Drag a point to compare the prediction with the refitted θ̂.',
+  predictionIdle:
+    'Drag a point, or move it with the arrow keys, to compare the prediction with the refitted θ̂.',
   predictionMoved: 'Point {index} moved Δx = {dx}, Δy = {dy}.',
   predictionAgrees: 'For {symbol}, the arrow’s prediction agrees with the refit.',
   predictionParted:

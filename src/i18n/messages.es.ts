@@ -166,7 +166,8 @@ export const es: UiMessages = {
   predictionTitle: 'Predicción frente a reajuste',
   predictionIntro: 'Las flechas son derivadas, así que predicen θ̂ a primer orden:',
   predictionFromStart: ', desde donde empezó el arrastre.',
-  predictionIdle: 'Arrastra un punto para comparar la predicción con el θ̂ reajustado.',
+  predictionIdle:
+    'Arrastra un punto, o muévelo con las flechas del teclado, para comparar la predicción con el θ̂ reajustado.',
   predictionMoved: 'El punto {index} se movió Δx = {dx}, Δy = {dy}.',
   predictionAgrees: 'Para {symbol}, la predicción de la flecha coincide con el reajuste.',
   predictionParted:

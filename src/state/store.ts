@@ -14,6 +14,7 @@ import { applyResult, baselineFor, landscapePosition, scaleFor } from './results
 import { createComputeRequests, type CurveRequests, type InsightRequests } from './computeRequests';
 import { createTransaction } from './transaction';
 import { createViewActions } from './viewActions';
+import { createPointNudge } from './pointNudge';
 import type { DataSnapshot, ExplorerData, ExplorerState } from './types';
 import type { SharedState } from './urlCodec';
 import { notice } from '../i18n/notice';
@@ -337,6 +338,7 @@ export function createExplorerStore({
       },
 
       ...createViewActions({ read, write, compute }),
+      ...createPointNudge({ read, write, snapshot }),
 
       dispose() {
         unsubscribeInsight?.();

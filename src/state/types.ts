@@ -85,6 +85,9 @@ export interface DragSession {
   active: boolean;
   moved: boolean;
   before: DataSnapshot;
+  /** A session of arrow-key steps (pointNudge.ts), and the points after its latest step. */
+  keyboard?: boolean;
+  latestPoints?: readonly Point[];
 }
 
 export interface FiniteDifferenceView {
@@ -152,6 +155,8 @@ export interface ExplorerActions {
   endDrag(): void;
   /** One undoable move, e.g. from the keyboard. */
   movePoint(index: number, x: number, y: number): void;
+  /** A keyboard step of one point: consecutive steps make one session, as a drag (pointNudge.ts). */
+  nudgePoint(index: number, x: number, y: number): void;
   addPoint(x: number, y: number): void;
   removePoint(index: number): void;
   select(index: number | null): void;

@@ -196,6 +196,11 @@ describe('the explorer in Chromium (mouse and keyboard)', () => {
     expect(after?.y).toBeCloseTo((before?.y ?? 0) + 0.1, 2);
     expect(after?.x).toBeCloseTo((before?.x ?? 0) + 0.5, 2);
     expect(await readTheta(page)).not.toEqual(thetaBefore);
+    // The steps make one session, as a drag does: the refit beside the tangent's prediction.
+    await expect.poll(() => page.getByTestId('verdicts').count(), { timeout: 20_000 }).toBe(1);
+    await expect(page.getByTestId('prediction-summary').textContent()).resolves.not.toContain(
+      'Drag a point',
+    );
     const label = await page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
     expect(label).toMatch(
       new RegExp(

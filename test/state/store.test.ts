@@ -168,6 +168,33 @@ describe('explorer store', () => {
     expect(act().drag?.trail).toHaveLength(2);
   });
 
+  it('makes consecutive keyboard steps of one point one session, as a drag, until another edit', async () => {
+    const { client, act } = setup();
+    await answerLatest(client);
+    const before = act().analysis?.result;
+    const start = act().points[2] as Point;
+    act().nudgePoint(2, start.x, start.y + 0.05);
+    act().nudgePoint(2, start.x, start.y + 0.1);
+    await answerLatest(client);
+    const prediction = selectPrediction(act());
+    expect(prediction).not.toBeNull();
+    if (!prediction || !before) return;
+    // Anchored where the first step began: the fake ∂ log ℓ/∂yᵢ = yᵢ at the start.
+    expect(prediction.delta.y).toBeCloseTo(0.1, 12);
+    expect(Math.log(prediction.predicted.lengthscale)).toBeCloseTo(
+      before.logTheta[0] + start.y * 0.1,
+      12,
+    );
+    // Each step is one undo step, as a moved point is.
+    expect(act().history.past.length).toBe(2);
+    // Another point's step starts a session of its own; any other edit ends it.
+    act().nudgePoint(3, act().points[3]!.x, act().points[3]!.y + 0.05);
+    expect(act().drag?.index).toBe(3);
+    expect(act().drag?.start).toEqual(act().history.past.at(-1)!.points[3]);
+    act().movePoint(3, 1, 1);
+    expect(act().drag).toBeNull();
+  });
+
   it('anchors the prediction on a late result for the drag start position', async () => {
     const { client, act } = setup();
     const first = lastRequest(client);

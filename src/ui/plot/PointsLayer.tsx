@@ -52,7 +52,7 @@ const PointMark = memo(function PointMark({
     const move = moves[event.key];
     if (move) {
       event.preventDefault();
-      state.movePoint(index, point.x + move[0], point.y + move[1]);
+      state.nudgePoint(index, point.x + move[0], point.y + move[1]);
     } else if (event.key === 'Delete' || event.key === 'Backspace') {
       event.preventDefault();
       state.removePoint(index);
