@@ -89,7 +89,7 @@ function axes(
     ),
   );
   parts.push(
-    `<text class="label" x="${WIDTH - 1}" y="${bottom + 4}" text-anchor="end">${xLabel}</text>`,
+    `<text class="label x-label" x="${WIDTH - 1}" y="${bottom + 4}" text-anchor="end">${xLabel}</text>`,
     `<text class="label" x="${MARGIN.left + 6}" y="${MARGIN.top - 6}">${yLabel}</text>`,
   );
   return parts.join('');

@@ -239,7 +239,7 @@ describe('accessibility', () => {
   );
 });
 
-it('on a phone every formula and every figure key fits its column, in both languages; a formula that did not would be shaded', async () => {
+it('on a phone every formula, figure key and picture’s words fit their column, legibly, in both languages; a formula that did not would be shaded', async () => {
   const chromium = await launchChromium();
   try {
     for (const language of ['en', 'es']) {
@@ -272,6 +272,34 @@ it('on a phone every formula and every figure key fits its column, in both langu
       expect(keyLines.length, language).toBeGreaterThan(0);
       expect(
         keyLines.filter(({ past }) => past > 0),
+        language,
+      ).toEqual([]);
+      // The plain pictures, drawn 640 wide, show at about half size: their words stay legible
+      // (at least 9 px tall on screen) and inside their figure.
+      const words = await page.locator('figure .learn-svg text').evaluateAll((texts) =>
+        texts
+          .filter(
+            (text) =>
+              (text as SVGTextElement).getBBox().width > 0 &&
+              text.closest('svg')!.getBoundingClientRect().width > 0,
+          )
+          .map((text) => {
+            const box = text.getBoundingClientRect();
+            const figure = text.closest('figure')!.getBoundingClientRect();
+            return {
+              text: text.textContent,
+              height: box.height,
+              outside: Math.max(figure.left - box.left, box.right - figure.right),
+            };
+          }),
+      );
+      expect(words.length, language).toBeGreaterThan(20);
+      expect(
+        words.filter(({ height }) => height < 9),
+        language,
+      ).toEqual([]);
+      expect(
+        words.filter(({ outside }) => outside > 0),
         language,
       ).toEqual([]);
       for (const { text, overflow, image, attachment } of formulas) {

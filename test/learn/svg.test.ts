@@ -122,11 +122,13 @@ describe('the article’s pictures', () => {
         }
         // The letters: y above the plot area (its baseline with room for a descender), x right of it.
         const [xLabel, yLabel] = [
-          ...svg.matchAll(/<text class="label" x="([^"]+)" y="([^"]+)"[^>]*>([^<]*)<\/text>/g),
+          ...svg.matchAll(
+            /<text class="label(?: x-label)?" x="([^"]+)" y="([^"]+)"[^>]*>([^<]*)<\/text>/g,
+          ),
         ].map((m) => ({ x: Number(m[1]), y: Number(m[2]), text: m[3] }));
         expect(xLabel!.text).toBe('x');
         // Anchored at its end: a letter of 14 px type is narrower than 14 px.
-        expect(svg).toMatch(/<text class="label" [^>]*text-anchor="end">x</);
+        expect(svg).toMatch(/<text class="label x-label" [^>]*text-anchor="end">x</);
         expect(xLabel!.x - 14).toBeGreaterThanOrEqual(area.right);
         expect(yLabel!.text).toBe('y');
         expect(yLabel!.y).toBeLessThanOrEqual(area.top - 4);
