@@ -24,6 +24,7 @@ export function EmbedReadout({ statusBelow = false }: { statusBelow?: boolean })
   const arrows = useExplorer(selectArrows);
   const analysis = useExplorer((s) => s.analysis);
   const chosen = useExplorer((s) => s.options.hyperparameter);
+  const reasonsHidden = useExplorer((s) => s.reasonsHidden);
   const tr = useI18n();
   const { t, number: formatNumber } = tr;
   const { status, stale } = arrows;
@@ -37,7 +38,7 @@ export function EmbedReadout({ statusBelow = false }: { statusBelow?: boolean })
     ? t('embedRefitting')
     : failure
       ? t('embedNoFit', { reason: failureReason(failure, tr) })
-      : status === 'waiting' || trusted
+      : status === 'waiting' || trusted || reasonsHidden
         ? null
         : `${heading}: ${reasons.length > 0 ? `${joinReasons(reasons)}.` : t('embedNotReliable')}`;
   const reasonLine = statusBelow ? null : reason;
@@ -46,7 +47,9 @@ export function EmbedReadout({ statusBelow = false }: { statusBelow?: boolean })
     reason === null
       ? status === 'waiting'
         ? t('fitting')
-        : t('trustShown')
+        : reasonsHidden
+          ? t('embedTrustHidden')
+          : t('trustShown')
       : stale
         ? reason
         : failure

@@ -6,16 +6,24 @@ import { failureReason } from '../ui/failureText';
 import { useI18n } from '../ui/i18n';
 import { TrustNote } from '../ui/panels/TrustNote';
 
-/** Whether the arrows can be believed (and why not), and what computed them. */
+/**
+ * Whether the arrows can be believed (and why not), and what computed them; held back while the
+ * store's `reasonsHidden` holds (an exercise waiting for the reader's guess).
+ */
 export function EmbedStatus() {
   const arrows = useExplorer(selectArrows);
   const failure = useExplorer((s) => s.failure?.result ?? null);
   const status = useExplorer((s) => s.status);
   const busy = useExplorer((s) => s.pendingSeq !== null);
+  const reasonsHidden = useExplorer((s) => s.reasonsHidden);
   const tr = useI18n();
   return (
     <div className="embed-status" data-testid="embed-status">
-      <TrustNote view={arrows} failure={failure ? failureReason(failure, tr) : null} />
+      {reasonsHidden && !failure ? (
+        <p className="trust">{tr.t('embedTrustHidden')}</p>
+      ) : (
+        <TrustNote view={arrows} failure={failure ? failureReason(failure, tr) : null} />
+      )}
       <div className="embed-backend status">
         <span className={`status-dot${busy ? ' busy' : ''}`} aria-hidden="true" />
         <span>

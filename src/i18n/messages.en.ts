@@ -245,6 +245,7 @@ export const en = {
   embedCare: 'Use the arrows with care',
   embedTrusted: 'arrows trusted',
   embedNotReliable: 'the sensitivities are not reliable here.',
+  embedTrustHidden: 'trust: shown once you answer',
   computedBy: 'computed by',
   // Selection rules, point influence, where a new point would pull
   ruleLabel: 'Rule',

@@ -234,6 +234,7 @@ export const es: UiMessages = {
   embedCare: 'Usa las flechas con cuidado',
   embedTrusted: 'flechas fiables',
   embedNotReliable: 'aquí las sensibilidades no son fiables.',
+  embedTrustHidden: 'fiabilidad: se muestra al responder',
   computedBy: 'calculado con',
   // Reglas de selección, influencia de los puntos, hacia dónde tiraría un punto nuevo
   ruleLabel: 'Regla',

@@ -58,6 +58,14 @@ export function arrowsGiveAnswer(number: ExerciseNumber): boolean {
   return number !== 3;
 }
 
+/**
+ * Whether an exercise's trust words show its answer: exercise 3's caution says a small change can
+ * make the fit jump, which is what it asks. They show once the reader has chosen.
+ */
+export function reasonsGiveAnswer(number: ExerciseNumber): boolean {
+  return number === 3;
+}
+
 export interface RenderOptions {
   /** Where the Spanish article lives: `learn.es.html` in the build, `learn.html?lang=es` in dev. */
   spanishHref: string;
@@ -192,10 +200,15 @@ export function renderArticle(
             ['shrink', 'exShrink'],
           ];
     // Hidden until the live figure hides its arrows: the static picture draws none to explain.
-    const arrowsNote = arrowsGiveAnswer(number)
-      ? `<p class="arrows-note" data-testid="arrows-note" hidden>${escapeHtml(m.exArrowsHidden)}</p>\n`
+    const hiddenNote = arrowsGiveAnswer(number)
+      ? m.exArrowsHidden
+      : reasonsGiveAnswer(number)
+        ? m.exReasonsHidden
+        : null;
+    const arrowsNote = hiddenNote
+      ? `<p class="arrows-note" data-testid="arrows-note" hidden>${escapeHtml(hiddenNote)}</p>\n`
       : '';
-    return `<div class="exercise" id="exercise-${number}" data-exercise="${number}" data-point="${index}" data-direction="${direction}" data-points="${points}" data-arrows="${arrowsGiveAnswer(number) ? 'after-guess' : 'always'}">
+    return `<div class="exercise" id="exercise-${number}" data-exercise="${number}" data-point="${index}" data-direction="${direction}" data-points="${points}" data-arrows="${arrowsGiveAnswer(number) ? 'after-guess' : 'always'}" data-reasons="${reasonsGiveAnswer(number) ? 'after-guess' : 'always'}">
 <p class="question">${richText(m[question], { point: String(index + 1) })}</p>
 <div class="choices" role="group" aria-label="${escapeHtml(fill(m[question], { point: String(index + 1) }))}">
 <button type="button" class="choice" data-guess="${first[0]}" aria-pressed="false">${escapeHtml(m[first[1]])}</button>

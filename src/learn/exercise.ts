@@ -5,7 +5,8 @@
  * widget's refitted ℓ̂ (the float64 engine's) with the ℓ̂ of the unmoved data. Exercise 3 asks
  * instead whether ℓ̂ follows the arrow or jumps, and sees a jump in two successive fits (jump.ts).
  * Where the arrows show the answer (exercises 1 and 2), the figure hides them, saying so, until
- * the reader has chosen one; a choice stands until "Start again".
+ * the reader has chosen one; where the words on trusting them do (exercise 3), those; a choice
+ * stands until "Start again".
  */
 import { mount, type EmbedHandle } from '../embed/mount';
 import type { FitChangeDetail } from '../embed/fitEvents';
@@ -124,12 +125,19 @@ export function mountExercise(
   });
   widget.store.getState().select(index);
   const arrowsNote = exercise.querySelector<HTMLElement>('.arrows-note');
-  /** Shows the arrows once there is a guess, where they would give the answer away before. */
+  /**
+   * Shows the arrows, and the words on how far to trust them, once there is a guess, where they
+   * would give the answer away before.
+   */
   const revealAfterGuess = () => {
-    const shown = exercise.dataset.arrows !== 'after-guess' || guess !== null;
+    const answered = guess !== null;
+    const arrowsShown = exercise.dataset.arrows !== 'after-guess' || answered;
+    const reasonsShown = exercise.dataset.reasons !== 'after-guess' || answered;
     // In the widget's store, so that the points' names keep the answer too (PointsLayer.tsx).
-    widget.store.getState().setArrowsHidden(!shown);
-    if (arrowsNote) arrowsNote.hidden = shown;
+    const state = widget.store.getState();
+    state.setArrowsHidden(!arrowsShown);
+    state.setReasonsHidden(!reasonsShown);
+    if (arrowsNote) arrowsNote.hidden = arrowsShown && reasonsShown;
   };
   revealAfterGuess();
 

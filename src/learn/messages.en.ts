@@ -117,6 +117,8 @@ export const en = {
   exFigureCaption: 'Exercise {number}. The data, with point {point} ringed.',
   exArrowsHidden:
     'The arrows are hidden until you choose an answer: the ringed point’s arrow would give it away.',
+  exReasonsHidden:
+    'How far to trust the arrows is said under the plot once you choose an answer: it would give it away.',
   exGrow: 'ℓ̂ will grow',
   exShrink: 'ℓ̂ will shrink',
   exCommitted: 'Your guess: {guess}. Now move the point {direction}.',

@@ -117,6 +117,8 @@ export const es: LearnMessages = {
   exFigureCaption: 'Ejercicio {number}. Los datos, con el punto {point} rodeado por un anillo.',
   exArrowsHidden:
     'Las flechas están ocultas hasta que elijas una respuesta: la flecha del punto rodeado por el anillo la delataría.',
+  exReasonsHidden:
+    'Cuánto fiarse de las flechas se dice bajo la gráfica cuando elijas una respuesta: la delataría.',
   exGrow: 'ℓ̂ crecerá',
   exShrink: 'ℓ̂ menguará',
   exCommitted: 'Tu apuesta: {guess}. Ahora mueve el punto hacia {direction}.',

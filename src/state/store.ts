@@ -67,6 +67,7 @@ function initialData(initial: SharedState | undefined): ExplorerData {
     manualTheta: null,
     presentation: initial?.presentation ?? false,
     arrowsHidden: false,
+    reasonsHidden: false,
     lesson: initial?.lesson ?? NO_LESSON,
     insight: null,
   };

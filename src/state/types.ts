@@ -143,6 +143,11 @@ export interface ExplorerData {
    * while a page asks the reader to predict them first (the article's exercises).
    */
   arrowsHidden: boolean;
+  /**
+   * How far the arrows can be trusted, and why, is not said (the readout and the status say it is
+   * held back) while a page asks the reader to predict what those words would give away.
+   */
+  reasonsHidden: boolean;
   /** A lesson link's hidden parts, title and caption (NO_LESSON for none). */
   lesson: Lesson;
   /** Point influence, the new-point pull map and an added point's refit (insight.ts). */
@@ -189,6 +194,7 @@ export interface ExplorerActions {
   setManualTheta(place: LandscapePosition | null): void;
   setPresentation(on: boolean): void;
   setArrowsHidden(hidden: boolean): void;
+  setReasonsHidden(hidden: boolean): void;
   dismissNotice(): void;
   dispose(): void;
 }

@@ -1,8 +1,8 @@
 /**
  * The store's actions that change how the data are shown — the arrows' hyperparameter and mode,
  * the band, the landscape, the selection rule and its comparison, the influence panel and the
- * pull map, a θ set by hand, the response curve's axis, presentation mode, hidden arrows, the
- * notice — and never
+ * pull map, a θ set by hand, the response curve's axis, presentation mode, hidden arrows or trust
+ * words, the notice — and never
  * the data themselves (store.ts holds those).
  */
 import type { ViewOptions } from './options';
@@ -28,6 +28,7 @@ export type ViewActions = Pick<
   | 'setManualTheta'
   | 'setPresentation'
   | 'setArrowsHidden'
+  | 'setReasonsHidden'
 >;
 
 export function createViewActions({
@@ -129,6 +130,9 @@ export function createViewActions({
     },
     setArrowsHidden(hidden) {
       if (hidden !== get().arrowsHidden) set({ arrowsHidden: hidden });
+    },
+    setReasonsHidden(hidden) {
+      if (hidden !== get().reasonsHidden) set({ reasonsHidden: hidden });
     },
   };
 }

@@ -5,6 +5,8 @@
  */
 import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { en as widgetEnglish } from '../../src/i18n/messages.en';
+import { es as widgetSpanish } from '../../src/i18n/messages.es';
 import { CATALOGUES } from '../../src/learn/catalogues';
 import { launchChromium, useBrowser as startBrowser } from './browser';
 import { dragWidgetPoint, waitForWidgetFit, waitUntil } from './embedHelpers';
@@ -143,7 +145,7 @@ describe('the exercises keep their answer hidden until the reader commits', () =
     ['/learn.html', 'en'],
     ['/learn.es.html', 'es'],
   ] as const)(
-    '%s: exercises 1 and 2 show their arrows only after an answer, and say why',
+    '%s: exercises 1 and 2 show their arrows, exercise 3 its trust words, only after an answer, and say why',
     async (path, language) => {
       const { page, problems } = await browser.open(path);
       await waitForLiveFigures(page);
@@ -195,10 +197,20 @@ describe('the exercises keep their answer hidden until the reader commits', () =
         await expect(locked.isVisible()).resolves.toBe(false);
         await expect(other.getAttribute('aria-disabled')).resolves.toBe(null);
       }
-      // Exercise 3 asks whether ℓ̂ follows the arrow: its arrows show from the start, with no note.
+      // Exercise 3 asks whether ℓ̂ follows the arrow: its arrows show from the start, but the
+      // words on trusting them (a jump is near) wait for the answer, and its note says so.
       const third = page.locator('#exercise-3');
       expect(await ringedArrowShows(third)).toBe(true);
-      await expect(third.locator('[data-testid=arrows-note]').count()).resolves.toBe(0);
+      const thirdNote = third.locator('[data-testid=arrows-note]');
+      await expect(thirdNote.innerText()).resolves.toBe(CATALOGUES[language].exReasonsHidden);
+      const readout = third.locator('[data-testid=embed-readout]');
+      const widgetWords = language === 'en' ? widgetEnglish : widgetSpanish;
+      await expect(readout.innerText()).resolves.toContain(widgetWords.embedTrustHidden);
+      const careWords = language === 'en' ? 'jump' : 'salt';
+      await expect(readout.innerText()).resolves.not.toContain(careWords);
+      await third.locator('.choice').first().click();
+      await expect.poll(() => readout.innerText()).toContain(careWords);
+      await expect(thirdNote.isVisible()).resolves.toBe(false);
       expect(problems).toEqual({ consoleErrors: [], pageErrors: [] });
       await page.context().close();
     },

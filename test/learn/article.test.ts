@@ -11,7 +11,12 @@ import { checkTableDigits, computeArticleFacts, logSlopes } from '../../src/lear
 import { iftNumbers } from '../../src/learn/iftNumbers';
 import { CATALOGUES } from '../../src/learn/catalogues';
 import { formatNumber, type MessageKey } from '../../src/learn/messages';
-import { arrowsGiveAnswer, renderArticle, SECTION_IDS } from '../../src/learn/article';
+import {
+  arrowsGiveAnswer,
+  reasonsGiveAnswer,
+  renderArticle,
+  SECTION_IDS,
+} from '../../src/learn/article';
 
 const facts = computeArticleFacts();
 
@@ -111,6 +116,7 @@ describe('the article', () => {
     // 1 and 2: the ringed point's ℓ arrow is the answer to "grow or shrink". 3: the arrow is what
     // the reader is asked to trust or not, and it cannot show the jump.
     expect([1, 2, 3].map((n) => arrowsGiveAnswer(n as 1 | 2 | 3))).toEqual([true, true, false]);
+    expect([1, 2, 3].map((n) => reasonsGiveAnswer(n as 1 | 2 | 3))).toEqual([false, false, true]);
     for (const language of ['en', 'es'] as const) {
       const m = CATALOGUES[language];
       const html = renderArticle(language, m, facts, { spanishHref: 'learn.es.html' });
@@ -122,9 +128,10 @@ describe('the article', () => {
           `data-arrows="${hides ? 'after-guess' : 'always'}"`,
         );
         // The note is in the page's language, hidden until the live figure hides the arrows
-        // (the static picture draws none).
-        const note = `<p class="arrows-note" data-testid="arrows-note" hidden>${m.exArrowsHidden}</p>`;
-        expect(exercise.includes(note), `${language} exercise ${number}`).toBe(hides);
+        // (the static picture draws none) or, in exercise 3, the words on trusting them.
+        const note = `<p class="arrows-note" data-testid="arrows-note" hidden>${hides ? m.exArrowsHidden : m.exReasonsHidden}</p>`;
+        expect(exercise, `${language} exercise ${number}`).toContain(note);
+        expect(exercise).toContain(`data-reasons="${hides ? 'always' : 'after-guess'}"`);
         // The static picture draws no arrow to give the answer away either.
         expect(exercise).not.toContain('data-testid="learn-arrow"');
       }
