@@ -42,6 +42,8 @@ export function EmbedReadout({ statusBelow = false }: { statusBelow?: boolean })
         ? null
         : `${heading}: ${reasons.length > 0 ? `${joinReasons(reasons)}.` : t('embedNotReliable')}`;
   const reasonLine = statusBelow ? null : reason;
+  // Held back (an exercise before its answer): said in words, with no mark to hint at it.
+  const held = reasonsHidden && !stale && !failure && status !== 'waiting';
   // Without the line, the mark says the verdict in a word; the status panel reads the reasons.
   const verdict =
     reason === null
@@ -88,21 +90,21 @@ export function EmbedReadout({ statusBelow = false }: { statusBelow?: boolean })
           );
         })}
         <span
-          className={`embed-verdict ${stale ? 'refitting' : status}`}
+          className={`embed-verdict ${stale ? 'refitting' : held ? 'held' : status}`}
           data-testid="embed-verdict"
           data-status={status}
           aria-hidden={reasonLine !== null}
           title={reasonLine === null ? verdict : undefined}
         >
-          {stale || status === 'waiting' ? '···' : trusted ? '✓' : '!'}
+          {held ? verdict : stale || status === 'waiting' ? '···' : trusted ? '✓' : '!'}
           {/* The mark alone says nothing to a reader who has not met it. */}
-          {trusted && !stale && (
+          {trusted && !stale && !held && (
             <span className="embed-verdict-word" aria-hidden="true">
               {' '}
               {t('embedTrusted')}
             </span>
           )}
-          {reasonLine === null && <span className="visually-hidden">{verdict}</span>}
+          {reasonLine === null && !held && <span className="visually-hidden">{verdict}</span>}
         </span>
         {reason === null && <span className="embed-hint">{t('embedHint')}</span>}
       </div>

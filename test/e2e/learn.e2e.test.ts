@@ -276,6 +276,20 @@ it('on a phone every formula, figure key and picture’s words fit their column,
       ).toEqual([]);
       // The plain pictures, drawn 640 wide, show at about half size: their words stay legible
       // (at least 9 px tall on screen) and inside their figure.
+      // Figures 1 and 3 draw theirs once their first refits are in.
+      const pictureWords = page.locator(
+        '#figure-fit .learn-svg text, #figure-curve .learn-svg text',
+      );
+      await expect
+        .poll(
+          () =>
+            pictureWords.evaluateAll(
+              (texts) =>
+                texts.filter((text) => (text as SVGTextElement).getBBox().width > 0).length,
+            ),
+          { timeout: 30_000 },
+        )
+        .toBeGreaterThan(20);
       const words = await page.locator('figure .learn-svg text').evaluateAll((texts) =>
         texts
           .filter(
@@ -302,6 +316,11 @@ it('on a phone every formula, figure key and picture’s words fit their column,
         words.filter(({ outside }) => outside > 0),
         language,
       ).toEqual([]);
+      // Nothing makes the page scroll sideways (step 5's table of long numbers among them).
+      const sideways = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(sideways, language).toBeLessThanOrEqual(0);
       for (const { text, overflow, image, attachment } of formulas) {
         expect(overflow, `${language}: ${text}`).toBeLessThanOrEqual(1);
         // Two shades that stay at the box's edges, two paper covers that scroll with the formula.
