@@ -1,7 +1,8 @@
 /**
  * The explorer's own text in English: what only the explorer shows (the likelihood landscape, the
- * two rules' rows in the plot's key, point influence, the new-point pull map and the dataset
- * note's words under another rule), kept out of the catalogue the widget downloads
+ * two rules' rows in the plot's key, point influence, the new-point pull map, the dataset note's
+ * words under another rule or after an edit, the legend's words for x-and-y arrows), kept out of
+ * the catalogue the widget downloads
  * (messages.en.ts). `{name}` placeholders as there; every key here must exist in
  * explorerMessages.es.ts. The explorer reads them through `useExplorerMessages()`
  * (src/ui/explorerText.ts).
