@@ -6,7 +6,7 @@
  * static picture (`.figure-static`) that the live figure (`.figure-live`) replaces.
  */
 import { ARTICLE_KERNEL, JUMP_DIRECTION, JUMP_POINT } from './datasets';
-import { checkTableDigits, logSlopes, type ArticleFacts } from './facts';
+import { logSlopes, type ArticleFacts } from './facts';
 import {
   GP_TEX,
   IFT_TEX,
@@ -28,7 +28,7 @@ import {
   type MessageKey,
 } from './messages';
 import { curveSvg, fitSvg } from './svg';
-import { formatNumber as formatDisplayed } from '../ui/format';
+import { formatNumber as formatDisplayed, partingDigits } from '../ui/format';
 
 export const SECTION_IDS = [
   'step-1',
@@ -160,7 +160,7 @@ export function renderArticle(
     const rows = names
       .map(
         (name, i) =>
-          `<tr><th scope="row">d ${name}/dy</th><td>${formatNumber(language, check.ift[i]!, checkTableDigits(check.agreeDigits))}</td><td>${formatNumber(language, check.fd[i]!, checkTableDigits(check.agreeDigits))}</td></tr>`,
+          `<tr><th scope="row">d ${name}/dy</th><td>${formatNumber(language, check.ift[i]!, partingDigits(check.agreeDigits))}</td><td>${formatNumber(language, check.fd[i]!, partingDigits(check.agreeDigits))}</td></tr>`,
       )
       .join('');
     return `<table class="numbers"><thead><tr><td></td><th scope="col">${escapeHtml(m.fig5Theorem)}</th><th scope="col">${escapeHtml(m.fig5Refit)}</th></tr></thead><tbody>${rows}</tbody></table><p>${richText(m.fig5Digits, values)}</p>`;

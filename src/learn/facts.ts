@@ -83,15 +83,6 @@ export function curveFor(fitted: FittedData, index: number): ResponseCurve {
   });
 }
 
-/**
- * Significant digits to print a finite-difference check's numbers with: two more than agree, so
- * that the reader sees them agree and then part. (The pair that parts most differs by more than
- * 10^−agree of its size, more than one unit in the last of floor(agree) + 2 digits.)
- */
-export function checkTableDigits(agreeDigits: number): number {
-  return Math.min(16, Math.floor(agreeDigits) + 2);
-}
-
 export interface ArticleFacts {
   sine: FittedData;
   /** The sine point with the longest ℓ arrow: the default point of steps 3–5. */

@@ -18,7 +18,8 @@ import {
   SINE_POINTS,
 } from './datasets';
 import { mountExercise } from './exercise';
-import { checkTableDigits, curveFor, type ArticleFacts, type FittedData } from './facts';
+import { curveFor, type ArticleFacts, type FittedData } from './facts';
+import { partingDigits } from '../ui/format';
 import { iftNumbersTex, tex } from './formulas';
 import { iftNumbers } from './iftNumbers';
 import { fill, formatNumber, type Language, type LearnMessages } from './messages';
@@ -204,7 +205,7 @@ function liveCheck(
     table.innerHTML = `<table class="numbers"><thead><tr><td></td><th scope="col">${escapeHtml(m.fig5Theorem)}</th><th scope="col">${escapeHtml(m.fig5Refit)}</th></tr></thead><tbody>${names
       .map(
         (name, i) =>
-          `<tr><th scope="row">d ${name}/dy${index + 1}</th><td>${formatNumber(language, check.ift[i]!, checkTableDigits(check.agreeDigits))}</td><td>${formatNumber(language, check.fd[i]!, checkTableDigits(check.agreeDigits))}</td></tr>`,
+          `<tr><th scope="row">d ${name}/dy${index + 1}</th><td>${formatNumber(language, check.ift[i]!, partingDigits(check.agreeDigits))}</td><td>${formatNumber(language, check.fd[i]!, partingDigits(check.agreeDigits))}</td></tr>`,
       )
       .join(
         '',

@@ -136,3 +136,12 @@ export const KERNEL_LABELS: Record<KernelName, string> = {
   matern52: 'Matérn 5/2',
   matern32: 'Matérn 3/2',
 };
+
+/**
+ * Significant digits to print a finite-difference check's numbers with: two more than agree, so
+ * that the reader sees them agree and then part. (The pair that parts most differs by more than
+ * 10^−agree of its size, more than one unit in the last of floor(agree) + 2 digits.)
+ */
+export function partingDigits(agreeDigits: number): number {
+  return Math.min(16, Math.floor(agreeDigits) + 2);
+}

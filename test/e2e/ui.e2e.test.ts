@@ -316,6 +316,15 @@ describe('the explorer in Chromium (mouse and keyboard)', () => {
     await waitForFit(page);
     const digits = Number(await page.locator('[data-testid=fd-digits]').textContent());
     expect(digits).toBeGreaterThan(4);
+    expect(Number.isInteger(digits)).toBe(true);
+    // Printed two digits past those that agree: the columns visibly agree, then part.
+    const rows = await page
+      .locator('table.compare tbody tr')
+      .evaluateAll((trs) =>
+        trs.map((tr) => [...tr.querySelectorAll('td.num')].map((td) => td.textContent)),
+      );
+    expect(rows).toHaveLength(3);
+    expect(rows.some(([theorem, refits]) => theorem !== refits)).toBe(true);
   });
 
   it('shares the link and exports the plot (SVG, PNG), the data (CSV, JSON) and Python', async () => {

@@ -7,7 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { fitHyperparameters, posterior } from '../../src/engine';
 import { ARTICLE_KERNEL } from '../../src/learn/datasets';
-import { checkTableDigits, computeArticleFacts, logSlopes } from '../../src/learn/facts';
+import { computeArticleFacts, logSlopes } from '../../src/learn/facts';
+import { partingDigits } from '../../src/ui/format';
 import { iftNumbers } from '../../src/learn/iftNumbers';
 import { CATALOGUES } from '../../src/learn/catalogues';
 import { formatNumber, type MessageKey } from '../../src/learn/messages';
@@ -81,7 +82,7 @@ describe('the article', () => {
 
   it("step 5's table prints two digits more than agree, so the two columns visibly part", () => {
     const { agreeDigits, ift, fd } = facts.check;
-    const digits = checkTableDigits(agreeDigits);
+    const digits = partingDigits(agreeDigits);
     expect(digits).toBe(Math.floor(agreeDigits) + 2);
     const html = renderArticle('en', CATALOGUES.en, facts, { spanishHref: 'learn.es.html' });
     const shown = [0, 1, 2].map((i) =>

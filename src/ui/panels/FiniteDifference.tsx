@@ -1,6 +1,6 @@
 import { HYPERPARAMETER_NAMES } from '../../engine/types';
 import { useExplorer, useExplorerStore } from '../context';
-import { HYPERPARAMETER_LABELS } from '../format';
+import { HYPERPARAMETER_LABELS, partingDigits } from '../format';
 import { useI18n } from '../i18n';
 
 /**
@@ -14,6 +14,8 @@ export function FiniteDifference() {
   const dragging = useExplorer((s) => s.drag?.active ?? false);
   const result = check?.status === 'done' ? check.result : null;
   const { t, number: formatNumber } = useI18n();
+  // Two digits past those that agree, so the reader sees the two columns agree and then part.
+  const shown = result ? partingDigits(result.agreeDigits) : 0;
 
   return (
     <section className="card" aria-labelledby="fd-title" data-testid="fd-check">
@@ -42,7 +44,7 @@ export function FiniteDifference() {
           <div role="status" style={{ marginTop: 12 }}>
             <p className="panel-text">
               <span className="digits num" data-testid="fd-digits">
-                {formatNumber(result.agreeDigits, 2)}
+                {Math.floor(result.agreeDigits)}
               </span>{' '}
               {t('checkDigits', { index: result.index + 1 })}
             </p>
@@ -61,8 +63,8 @@ export function FiniteDifference() {
                       {HYPERPARAMETER_LABELS[name].symbol}
                       <sub>{HYPERPARAMETER_LABELS[name].subscript}</sub>
                     </td>
-                    <td className="num">{formatNumber(result.ift[k] ?? Number.NaN, 7)}</td>
-                    <td className="num">{formatNumber(result.fd[k] ?? Number.NaN, 7)}</td>
+                    <td className="num">{formatNumber(result.ift[k] ?? Number.NaN, shown)}</td>
+                    <td className="num">{formatNumber(result.fd[k] ?? Number.NaN, shown)}</td>
                   </tr>
                 ))}
               </tbody>
