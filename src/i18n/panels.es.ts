@@ -33,7 +33,7 @@ export const panelsEs: { readonly [Key in keyof typeof panelsEn]: string } = {
     'En {axis} ≈ {value} y por encima, el ajuste ya no tiene máximo (círculos huecos).',
   curveRidgeNear: 'Cerca de {axis} ≈ {value} el ajuste no tiene máximo (círculos huecos).',
   curveBendsAway:
-    'Sombreado: la tangente (la flecha) se aleja menos de un {within} de los reajustes; más allá, la curva se curva y la predicción se separa.',
+    'Sombreado: la tangente (la flecha) se aleja menos de un {within} de los reajustes; más allá, la curva se aparta de la recta y la predicción con ella.',
   curveHolds:
     'La tangente se aleja menos de un {within} de todos los reajustes mostrados: aquí la flecha predice {symbol}.',
 

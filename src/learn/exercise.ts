@@ -27,6 +27,8 @@ type Guess = 'grow' | 'shrink' | 'follow' | 'jump';
 /** Smallest move of the point (in y) that counts as a move. */
 const MOVE_THRESHOLD = 0.02;
 const BUTTON_STEP = JUMP_STEP;
+/** A point moved sideways by more than this (in x) no longer tests the vertical question. */
+const SIDEWAYS_LIMIT = 0.1;
 
 export function mountExercise(
   exercise: HTMLElement,
@@ -44,6 +46,8 @@ export function mountExercise(
   const feedback = exercise.querySelector<HTMLElement>('.feedback')!;
   const choices = [...exercise.querySelectorAll<HTMLButtonElement>('.choice')];
   let guess: Guess | null = null;
+  // Whether the reader tried to move the point before answering (and was told to answer first).
+  let movedBeforeAnswer = false;
   let latest: FitChangeDetail | null = null;
   // Exercise 3: ℓ̂ of the fit before the latest, and the first jump seen (until "Start again").
   let previousLengthscale = startLengthscale;
@@ -62,18 +66,27 @@ export function mountExercise(
       detail.points.some(
         (point, k) => k !== index && (point.x !== points[k]!.x || point.y !== points[k]!.y),
       ));
-  /** Moves every point that is away from its place back (one refit each; the newest wins). */
+  const atStart = (detail: FitChangeDetail) =>
+    detail.points.length === points.length &&
+    detail.points.every((point, k) => point.x === points[k]!.x && point.y === points[k]!.y);
+  /**
+   * Puts the data back as given: every edit undone (moves, added or removed points), then any
+   * point still away from its place moved back, should the undo history have been cut short.
+   */
   const restoreStart = () => {
-    const state = widget.store.getState();
-    if (state.points.length !== points.length) return;
-    state.points.forEach((point, k) => {
-      const home = points[k]!;
-      if (point.x !== home.x || point.y !== home.y) state.movePoint(k, home.x, home.y);
-    });
-    state.select(index);
+    const store = widget.store;
+    for (let step = 0; store.getState().history.past.length > 0 && step < 500; step++)
+      store.getState().undo();
+    const state = store.getState();
+    if (state.points.length === points.length)
+      state.points.forEach((point, k) => {
+        const home = points[k]!;
+        if (point.x !== home.x || point.y !== home.y) state.movePoint(k, home.x, home.y);
+      });
+    store.getState().select(index);
   };
   const judge = () => {
-    if (!guess) return say(m.exWaiting, 'none');
+    if (!guess) return say(movedBeforeAnswer ? m.exAnswerFirst : m.exWaiting, 'none');
     if (othersMoved(latest))
       return say(fill(m.exOnlyThisPoint, { point: String(index + 1) }), 'none');
     const guessText = { grow: m.exGrow, shrink: m.exShrink, follow: m.ex3Follow, jump: m.ex3Jump }[
@@ -81,6 +94,13 @@ export function mountExercise(
     ];
     const direction = wantUp ? m.exUp : m.exDown;
     const moved = latest ? latest.points[index]!.y - start.y : 0;
+    // The question is about moving the point up or down: a sideways move changes ℓ̂ too.
+    const sideways = latest ? latest.points[index]!.x - start.x : 0;
+    if (Math.abs(sideways) > SIDEWAYS_LIMIT)
+      return say(
+        fill(m.exSideways, { dx: formatNumber(language, Math.abs(sideways), 2), direction }),
+        'none',
+      );
     if (!latest || Math.abs(moved) < MOVE_THRESHOLD)
       return say(fill(m.exCommitted, { guess: guessText, direction }), 'none');
     if (moved > 0 !== wantUp)
@@ -117,6 +137,13 @@ export function mountExercise(
     lang: language,
     onChange: (detail) => {
       latest = detail;
+      // Before an answer a move would show the result: it is undone, and the page says why.
+      if (!guess && !atStart(detail)) {
+        movedBeforeAnswer = true;
+        restoreStart();
+        say(m.exAnswerFirst, 'none');
+        return;
+      }
       if (!jump && isJump(previousLengthscale, detail.lengthscale))
         jump = { from: previousLengthscale, to: detail.lengthscale };
       previousLengthscale = detail.lengthscale;
@@ -165,7 +192,10 @@ export function mountExercise(
     });
   for (const button of exercise.querySelectorAll<HTMLButtonElement>('.move'))
     button.addEventListener('click', () => {
-      if (!guess) return say(m.exWaiting, 'none');
+      if (!guess) {
+        movedBeforeAnswer = true;
+        return say(m.exAnswerFirst, 'none');
+      }
       const state = widget.store.getState();
       const point = state.points[index]!;
       const step = button.dataset.move === 'up' ? BUTTON_STEP : -BUTTON_STEP;
@@ -174,6 +204,7 @@ export function mountExercise(
     });
   exercise.querySelector<HTMLButtonElement>('.reset')!.addEventListener('click', () => {
     guess = null;
+    movedBeforeAnswer = false;
     for (const other of choices) {
       other.setAttribute('aria-pressed', 'false');
       other.removeAttribute('aria-disabled');

@@ -144,6 +144,9 @@ export const en = {
     'Between two fits ℓ̂ jumped from {from} to {to}: the smooth explanation now beats the wiggly one, and θ̂ moved to the other maximum. The arrow is the slope of the maximum θ̂ sits on; it cannot see a second maximum rise until it overtakes the first.',
   ex3Right: 'Right.',
   ex3Wrong: 'Not this time.',
+  exAnswerFirst: 'Choose an answer first; then move the point. (It stays where it was until then.)',
+  exSideways:
+    'The point also moved sideways, by {dx}, and that changes ℓ̂ too; the question is about moving it {direction}. Press “Start again” and move it straight {direction}.',
   exWaiting: 'Choose an answer first.',
   exOnlyThisPoint:
     'Another point has moved too, and the test is of point {point} alone: press “Start again” to put the points back.',

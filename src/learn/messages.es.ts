@@ -145,6 +145,10 @@ export const es: LearnMessages = {
     'Entre dos ajustes ℓ̂ saltó de {from} a {to}: la explicación suave ya gana a la ondulada, y θ̂ pasó al otro máximo. La flecha es la pendiente del máximo en el que está θ̂; no puede ver cómo crece un segundo máximo hasta que adelanta al primero.',
   ex3Right: 'Acertaste.',
   ex3Wrong: 'Esta vez no.',
+  exAnswerFirst:
+    'Elige primero una respuesta; después mueve el punto. (Hasta entonces se queda donde estaba.)',
+  exSideways:
+    'El punto también se ha movido de lado, {dx}, y eso también cambia ℓ̂; la pregunta es sobre moverlo hacia {direction}. Pulsa «Empezar de nuevo» y muévelo solo hacia {direction}.',
   exWaiting: 'Elige primero una respuesta.',
   exOnlyThisPoint:
     'También se ha movido otro punto, y la prueba es solo con el punto {point}: pulsa «Empezar de nuevo» para devolver los puntos a su sitio.',

@@ -76,17 +76,37 @@ describe('the exercises: predict, then drag', () => {
     const index = Number(await exercise.getAttribute('data-point'));
     const ringed = widget.locator(`[data-testid=point][data-index="${index}"]`);
     const startY = await ringed.getAttribute('data-y');
+    const feedback = exercise.locator('.feedback');
     // Before an answer the buttons do not move the point, and say why.
     await exercise.locator('.move[data-move="up"]').click();
-    await expect(exercise.locator('.feedback').textContent()).resolves.toBe(
-      CATALOGUES.en.exWaiting,
-    );
+    await expect(feedback.textContent()).resolves.toBe(CATALOGUES.en.exAnswerFirst);
     await expect(ringed.getAttribute('data-y')).resolves.toBe(startY);
-    // A point dragged before the answer goes back when the answer is given.
+    // A drag or a key press before the answer is undone at once, with the same words.
+    await page.evaluate(
+      () => (document.querySelector<HTMLElement>('.exercise .feedback')!.textContent = ''),
+    );
     await dragWidgetPoint(page, widget, index, 0, -30);
-    await waitUntil(async () => (await ringed.getAttribute('data-y')) !== startY, 'the drag');
-    await exercise.locator(`.choice[data-guess="${await arrowSays(exercise)}"]`).click();
+    await waitUntil(
+      async () => (await feedback.textContent()) === CATALOGUES.en.exAnswerFirst,
+      'the words',
+    );
     await waitUntil(async () => (await ringed.getAttribute('data-y')) === startY, 'the return');
+    await ringed.focus();
+    await page.keyboard.press('ArrowUp');
+    await page.waitForTimeout(1500);
+    await waitUntil(async () => (await ringed.getAttribute('data-y')) === startY, 'the return');
+    await exercise.locator(`.choice[data-guess="${await arrowSays(exercise)}"]`).click();
+    // A sideways move is not the question's: the page says so rather than judge it.
+    await ringed.focus();
+    for (let press = 0; press < 3; press++) await page.keyboard.press('ArrowRight');
+    await waitUntil(
+      async () => (await feedback.textContent())!.startsWith('The point also moved sideways'),
+      'the sideways move named',
+    );
+    await expect(exercise.getAttribute('data-verdict')).resolves.toBe('none');
+    await exercise.locator('.reset').click();
+    await waitUntil(async () => (await ringed.getAttribute('data-y')) === startY, 'the reset');
+    await exercise.locator(`.choice[data-guess="${await arrowSays(exercise)}"]`).click();
     // Another point moved spoils the test, and the page says so instead of a verdict.
     const other = index === 5 ? 6 : 5;
     const otherPoint = widget.locator(`[data-testid=point][data-index="${other}"]`);
@@ -208,8 +228,12 @@ describe('the exercises keep their answer hidden until the reader commits', () =
       await expect(readout.innerText()).resolves.toContain(widgetWords.embedTrustHidden);
       const careWords = language === 'en' ? 'jump' : 'salt';
       await expect(readout.innerText()).resolves.not.toContain(careWords);
+      // Nor do the arrows' dashes, which say "use with care" in the legend's words.
+      const arrowLayer = third.locator('[data-testid=arrows]');
+      await expect(arrowLayer.getAttribute('class')).resolves.not.toMatch(/\bcaution\b/);
       await third.locator('.choice').first().click();
       await expect.poll(() => readout.innerText()).toContain(careWords);
+      await expect(arrowLayer.getAttribute('class')).resolves.toMatch(/\bcaution\b/);
       await expect(thirdNote.isVisible()).resolves.toBe(false);
       expect(problems).toEqual({ consoleErrors: [], pageErrors: [] });
       await page.context().close();

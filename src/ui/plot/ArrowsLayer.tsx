@@ -12,7 +12,8 @@ import { useShownPoints } from './useShownPoints';
  * when the fit asks for caution (a near tie, few correct digits, σn on its floor); grey and
  * dashed when it is untrusted; grey and faint while refitting (`data-stale`: the arrows belong to
  * points that have since moved); absent when the sensitivities are undefined; drawn but not
- * shown while the store's `arrowsHidden` holds (an exercise waiting for the reader's guess).
+ * shown while the store's `arrowsHidden` holds, and solid while its `reasonsHidden` does (an
+ * exercise waiting for the reader's guess).
  *
  * Hooks: `data-dy` / `data-dx` hold ∂ log θ̂/∂yᵢ and ∂ log θ̂/∂xᵢ (0 for vertical arrows) in
  * full precision, `data-length-dy` / `data-length-dx` the drawn arrow in reference units, and
@@ -24,13 +25,16 @@ export const ArrowsLayer = memo(function ArrowsLayer({ scales }: { scales: PlotS
   const hyperparameter = useExplorer((s) => s.options.hyperparameter);
   const seq = useExplorer((s) => s.analysis?.result.seq ?? 0);
   const concealed = useExplorer((s) => s.arrowsHidden);
+  // While the trust words are held back, the dashes that say the same are too.
+  const reasonsHidden = useExplorer((s) => s.reasonsHidden);
+  const caution = view.status === 'caution' && !reasonsHidden;
   // A new scale (fitted at a release) is eased in, so the arrows visibly rescale.
   const eased = useEasedScale(view.scale?.reference ?? null);
   if (view.status === 'hidden' || view.status === 'waiting')
     return <g className="arrows" data-testid="arrows" data-seq={seq} data-stale={view.stale} />;
   return (
     <g
-      className={`arrows ${view.status === 'untrusted' ? 'untrusted' : hyperparameter}${view.status === 'caution' ? ' caution' : ''}${view.stale ? ' stale' : ''}${concealed ? ' concealed' : ''}`}
+      className={`arrows ${view.status === 'untrusted' ? 'untrusted' : hyperparameter}${caution ? ' caution' : ''}${view.stale ? ' stale' : ''}${concealed ? ' concealed' : ''}`}
       data-testid="arrows"
       data-seq={seq}
       data-reference={view.scale ? String(view.scale.reference) : undefined}
