@@ -1,11 +1,37 @@
 /**
- * A point moved by the keyboard, a step per key press. Consecutive presses on one point, with no
+ * Drag sessions as they begin (`dragSessionAt`, for a pointer drag and for the keyboard), and a
+ * point moved by the keyboard, a step per key press. Consecutive presses on one point, with no
  * other change between them, make one session anchored where the first began, as a pointer drag
  * is (DragSession), so that "Prediction vs refit" and the landscape's trail show the tangent's
  * prediction beside the refit for keyboard readers too. The session ends at any other edit.
  */
 import { baselineFor, landscapePosition } from './results';
 import type { DataSnapshot, DragSession, ExplorerState } from './types';
+
+/**
+ * A pointer drag's session as it begins at point `index` (null when there is no such point): it
+ * is anchored on the analysis shown when that analysis is of the points as they are now.
+ */
+export function dragSessionAt(
+  state: ExplorerState,
+  index: number,
+  before: DataSnapshot,
+): DragSession | null {
+  const { points, analysis, structureVersion } = state;
+  const start = points[index];
+  if (!start) return null;
+  const anchored = analysis?.points === points && analysis.structureVersion === structureVersion;
+  return {
+    index,
+    start,
+    startPoints: points,
+    baseline: anchored ? baselineFor(analysis.result, index) : null,
+    trail: anchored ? [landscapePosition(analysis.result)] : [],
+    active: true,
+    moved: false,
+    before,
+  };
+}
 
 export interface PointNudgeDeps {
   read(): ExplorerState;
@@ -16,30 +42,18 @@ export interface PointNudgeDeps {
 export function createPointNudge({ read, write, snapshot }: PointNudgeDeps) {
   return {
     nudgePoint(index: number, x: number, y: number): void {
-      const { points, drag, analysis, structureVersion } = read();
-      const start = points[index];
-      if (!start) return;
+      const { points, drag } = read();
       const continuing =
         drag !== null &&
         !drag.active &&
         drag.keyboard === true &&
         drag.index === index &&
         drag.latestPoints === points;
-      const anchored =
-        analysis?.points === points && analysis.structureVersion === structureVersion;
+      const begun = continuing ? drag : dragSessionAt(read(), index, snapshot());
+      if (!begun) return;
       const session: DragSession = continuing
-        ? drag
-        : {
-            index,
-            start,
-            startPoints: points,
-            baseline: anchored ? baselineFor(analysis.result, index) : null,
-            trail: anchored ? [landscapePosition(analysis.result)] : [],
-            active: false,
-            moved: true,
-            before: snapshot(),
-            keyboard: true,
-          };
+        ? begun
+        : { ...begun, active: false, moved: true, keyboard: true };
       read().movePoint(index, x, y);
       write({ drag: { ...session, latestPoints: read().points } });
     },

@@ -10,11 +10,11 @@ import { snapPoint, type Point } from './domain';
 import { emptyHistory, record, redo, undo } from './history';
 import { DEFAULT_KERNEL, DEFAULT_VIEW_OPTIONS } from './options';
 import { DEFAULT_PRESET_ID, findPreset, matchPreset, type PresetId } from './presets';
-import { applyResult, baselineFor, landscapePosition, scaleFor } from './results';
+import { applyResult, scaleFor } from './results';
 import { createComputeRequests, type CurveRequests, type InsightRequests } from './computeRequests';
 import { createTransaction } from './transaction';
 import { createViewActions } from './viewActions';
-import { createPointNudge } from './pointNudge';
+import { createPointNudge, dragSessionAt } from './pointNudge';
 import type { DataSnapshot, ExplorerData, ExplorerState } from './types';
 import type { SharedState } from './urlCodec';
 import { notice } from '../i18n/notice';
@@ -149,30 +149,19 @@ export function createExplorerStore({
       ...initialData(initial),
 
       beginDrag(index) {
-        const { points, analysis, structureVersion, drag } = get();
-        const start = points[index];
-        if (!start || drag?.active) return;
+        const { drag } = get();
+        const session = dragSessionAt(get(), index, snapshot());
+        if (!session || drag?.active) return;
         // The curve in progress would hold the worker while the pointer moves: drop it.
         const { curve } = get();
         if (curve?.status === 'computing') {
           client.cancelCurve();
           set({ curve: { ...curve, status: 'stale' } });
         }
-        const anchored =
-          analysis?.points === points && analysis.structureVersion === structureVersion;
         set({
           selectedIndex: index,
           finiteDifference: null,
-          drag: {
-            index,
-            start,
-            startPoints: points,
-            baseline: anchored ? baselineFor(analysis.result, index) : null,
-            trail: anchored ? [landscapePosition(analysis.result)] : [],
-            active: true,
-            moved: false,
-            before: snapshot(),
-          },
+          drag: session,
         });
       },
 
