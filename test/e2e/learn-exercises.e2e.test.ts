@@ -155,8 +155,9 @@ describe('the exercises: predict, then drag', () => {
 async function ringedArrowShows(exercise: Locator): Promise<boolean> {
   const index = await exercise.getAttribute('data-point');
   const arrow = exercise.locator(`[data-testid=arrow][data-index="${index}"]`);
-  // Drawn either way (the widget computes it): only whether the reader sees it changes.
-  await expect(arrow.count()).resolves.toBe(1);
+  // Drawn either way (the widget computes it): only whether the reader sees it changes. The
+  // figure may still be fitting on a busy machine: wait for its arrows.
+  await expect.poll(() => arrow.count(), { timeout: 30_000 }).toBe(1);
   return arrow.isVisible();
 }
 
