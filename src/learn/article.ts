@@ -157,10 +157,11 @@ export function renderArticle(
   const ift = iftNumbers(sine, facts.focusPoint);
   const checkTable = (check: ArticleFacts['check']) => {
     const names = ['log ℓ̂', 'log σ̂f', 'log σ̂n'];
+    const digits = partingDigits(check.agreeDigits);
     const rows = names
       .map(
         (name, i) =>
-          `<tr><th scope="row">d ${name}/dy</th><td>${formatNumber(language, check.ift[i]!, partingDigits(check.agreeDigits))}</td><td>${formatNumber(language, check.fd[i]!, partingDigits(check.agreeDigits))}</td></tr>`,
+          `<tr><th scope="row">d ${name}/dy</th><td>${formatNumber(language, check.ift[i]!, digits)}</td><td>${formatNumber(language, check.fd[i]!, digits)}</td></tr>`,
       )
       .join('');
     return `<table class="numbers"><thead><tr><td></td><th scope="col">${escapeHtml(m.fig5Theorem)}</th><th scope="col">${escapeHtml(m.fig5Refit)}</th></tr></thead><tbody>${rows}</tbody></table><p>${richText(m.fig5Digits, values)}</p>`;

@@ -60,15 +60,14 @@ export function mountExercise(
     exercise.dataset.verdict = verdict;
   };
   // The test is of the ringed point alone: any other point away from its place spoils it.
+  const away = (point: { x: number; y: number }, k: number) =>
+    point.x !== points[k]!.x || point.y !== points[k]!.y;
   const othersMoved = (detail: FitChangeDetail | null) =>
     detail !== null &&
     (detail.points.length !== points.length ||
-      detail.points.some(
-        (point, k) => k !== index && (point.x !== points[k]!.x || point.y !== points[k]!.y),
-      ));
+      detail.points.some((point, k) => k !== index && away(point, k)));
   const atStart = (detail: FitChangeDetail) =>
-    detail.points.length === points.length &&
-    detail.points.every((point, k) => point.x === points[k]!.x && point.y === points[k]!.y);
+    detail.points.length === points.length && !detail.points.some(away);
   /**
    * Puts the data back as given: every edit undone (moves, added or removed points), then any
    * point still away from its place moved back, should the undo history have been cut short.
@@ -80,8 +79,7 @@ export function mountExercise(
     const state = store.getState();
     if (state.points.length === points.length)
       state.points.forEach((point, k) => {
-        const home = points[k]!;
-        if (point.x !== home.x || point.y !== home.y) state.movePoint(k, home.x, home.y);
+        if (away(point, k)) state.movePoint(k, points[k]!.x, points[k]!.y);
       });
     store.getState().select(index);
   };

@@ -202,10 +202,11 @@ function liveCheck(
     const check = finiteDifferenceCheck(sine.data, sine.fit, index, sine.sensitivities);
     figure.dataset.digits = String(check.agreeDigits);
     const names = ['log ℓ̂', 'log σ̂f', 'log σ̂n'];
+    const digits = partingDigits(check.agreeDigits);
     table.innerHTML = `<table class="numbers"><thead><tr><td></td><th scope="col">${escapeHtml(m.fig5Theorem)}</th><th scope="col">${escapeHtml(m.fig5Refit)}</th></tr></thead><tbody>${names
       .map(
         (name, i) =>
-          `<tr><th scope="row">d ${name}/dy${index + 1}</th><td>${formatNumber(language, check.ift[i]!, partingDigits(check.agreeDigits))}</td><td>${formatNumber(language, check.fd[i]!, partingDigits(check.agreeDigits))}</td></tr>`,
+          `<tr><th scope="row">d ${name}/dy${index + 1}</th><td>${formatNumber(language, check.ift[i]!, digits)}</td><td>${formatNumber(language, check.fd[i]!, digits)}</td></tr>`,
       )
       .join(
         '',

@@ -49,11 +49,12 @@ export function createPointNudge({ read, write, snapshot }: PointNudgeDeps) {
         drag.keyboard === true &&
         drag.index === index &&
         drag.latestPoints === points;
-      const begun = continuing ? drag : dragSessionAt(read(), index, snapshot());
-      if (!begun) return;
-      const session: DragSession = continuing
-        ? begun
-        : { ...begun, active: false, moved: true, keyboard: true };
+      let session = continuing ? drag : null;
+      if (!session) {
+        const begun = dragSessionAt(read(), index, snapshot());
+        if (!begun) return;
+        session = { ...begun, active: false, moved: true, keyboard: true };
+      }
       read().movePoint(index, x, y);
       write({ drag: { ...session, latestPoints: read().points } });
     },
