@@ -67,6 +67,12 @@ export const explorerMessagesEs: ExplorerMessages = {
   influenceUntrusted: 'reajuste no fiable',
   influenceInvalid: 'no se puede reajustar sin él',
   influenceUndefined: 'Aquí la navaja infinitesimal no está definida: {reason}.',
+  influenceChecking:
+    'Comprobando cada reajuste con una búsqueda completa en los datos sin su punto; alguna fila aún puede cambiar.',
+  influenceChecked:
+    'Cada reajuste se ha comprobado con una búsqueda completa en los datos sin su punto.',
+  influenceCheckFailed:
+    'La búsqueda completa no pudo terminar ({message}): cada reajuste de la tabla partió solo de θ̂ y de los demás máximos de los datos completos.',
   // {name} es siempre femenino: escala de longitud, desviación típica…
   pullMapLabel: 'Hacia dónde empujaría un punto nuevo la {name} ajustada',
   pullMapKey: 'Un punto añadido aquí cambiaría la {name} ajustada en aproximadamente',

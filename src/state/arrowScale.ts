@@ -1,8 +1,9 @@
 /**
  * One stated scale for every arrow. An arrow one unit of y long stands for a sensitivity of
  * `reference` (a round 1-2-5 number) in d log θ̂ / dyᵢ, per unit of y. The scale is chosen once
- * for a dataset and kept during drags, so arrows compare between points and over time. Arrows
- * longer than `ARROW_CAP` reference lengths are drawn at the cap and marked as capped.
+ * for a dataset and kept during drags, and after an edit for as long as it still fits the arrows
+ * (`keepsReference`), so arrows compare between points and over time. Arrows longer than
+ * `ARROW_CAP` reference lengths are drawn at the cap and marked as capped.
  */
 import type { HyperparameterName, SelectionRule } from '../engine/types';
 import type { ArrowMode } from './options';
@@ -17,6 +18,11 @@ export interface ArrowScale {
    * rules"): the scale is fitted to both rules' arrows at once, so neither set crowds the plot.
    */
   compareRule?: SelectionRule | null;
+  /**
+   * The rule whose arrows the scale was last fitted to: after a switch of rule it is kept while
+   * it fits the new rule's arrows too (`keepsReference`), like after an edit.
+   */
+  rule?: SelectionRule;
 }
 
 /** Longest arrow drawn, in reference lengths (data units). */
@@ -59,6 +65,23 @@ export function chooseReference(values: Iterable<number>): number {
   const typical = niceCeiling(percentile ?? 1);
   const fitsLongest = niceCeiling(magnitudes[magnitudes.length - 1]! / ARROW_CAP);
   return fitsLongest <= FIT_LONGEST_LIMIT * typical ? Math.max(fitsLongest, typical) : typical;
+}
+
+/**
+ * Whether `current` still fits arrows of these lengths after an edit, so that the scale need not
+ * change under the reader's eyes: it caps no arrow that a fresh choice (`chooseReference`) would
+ * draw whole, so at most a fifth stay capped, and it is within a step of the ladder of the fresh
+ * choice, so no arrow shrinks to a speck or grows past its neighbours' reading. A change of the
+ * 80th percentile across a 1-2-5 boundary alone then leaves the scale as it was.
+ */
+export function keepsReference(current: number, values: Iterable<number>): boolean {
+  const magnitudes = [...values].filter(Number.isFinite).map(Math.abs);
+  const fresh = chooseReference(magnitudes);
+  const ratio = current / fresh;
+  if (!(ratio <= FIT_LONGEST_LIMIT && ratio >= 1 / FIT_LONGEST_LIMIT)) return false;
+  const capped = (reference: number) =>
+    magnitudes.filter((value) => value > ARROW_CAP * reference * (1 + 1e-9)).length;
+  return capped(current) <= capped(fresh);
 }
 
 /** An arrow in data units: components along x and y, and whether it was shortened to the cap. */

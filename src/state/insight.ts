@@ -100,7 +100,11 @@ export function insightRequestFor(
   const key = restingKey(state);
   if (key === null) return null;
   const held = sameKey(state.insight, key) ? state.insight : null;
-  const influence = state.options.showInfluence && !held?.influence;
+  // The quick answer first; then each removal refit checked by a global search (after an added
+  // point's refit, which need not wait behind it).
+  const influence =
+    state.options.showInfluence &&
+    (!held?.influence || (!held.influence.globalCheck && addedPoint === null));
   const pullMap = state.options.showPullMap && !held?.pullMap;
   if (!influence && !pullMap && addedPoint === null) return null;
   const result = state.analysis!.result;
@@ -114,6 +118,7 @@ export function insightRequestFor(
       ...(key.rule === 'map' ? { prior: key.prior } : {}),
       start: { logTheta: [...result.logTheta], hessianLogTheta: result.hessianLogTheta },
       influence,
+      globalCheck: influence && held?.influence != null,
       pullMap: pullMap ? { xs: PULL_MAP_XS, ys: PULL_MAP_YS } : null,
       addedPoint,
     },

@@ -11,7 +11,7 @@ import type {
 } from '../engine/types';
 import { HYPERPARAMETER_NAMES } from '../engine/types';
 import type { AnalysisResult, AnalysisSuccess } from '../worker/shared/protocol';
-import { chooseReference, type ArrowScale } from './arrowScale';
+import { chooseReference, keepsReference, type ArrowScale } from './arrowScale';
 import type { Point } from './domain';
 import type { DragBaseline, ExplorerData, LandscapePosition } from './types';
 
@@ -72,13 +72,15 @@ function arrowLengths(
  * An arrow scale fitted to the sensitivities of one hyperparameter in a result, if defined. While
  * a second rule's arrows stand beside them (`compareRule`, when the result carries that rule's
  * answer), it is fitted to both rules' arrows together: one scale, stated in the key, under which
- * neither rule's arrows crowd the plot.
+ * neither rule's arrows crowd the plot. Given the `current` scale, it keeps it while it still fits
+ * these arrows (`keepsReference`).
  */
 export function scaleFor(
   result: AnalysisSuccess,
   hyperparameter: HyperparameterName,
   mode: ArrowScale['mode'],
   compareRule: SelectionRule | null = null,
+  current: ArrowScale | null = null,
 ): ArrowScale | null {
   if (!result.sensitivities.defined) return null;
   const row = HYPERPARAMETER_NAMES.indexOf(hyperparameter);
@@ -87,12 +89,21 @@ export function scaleFor(
     ...arrowLengths(result.sensitivities, row, mode),
     ...(compared ? arrowLengths(result.comparison!.sensitivities, row, mode) : []),
   ];
-  return {
+  const fresh: ArrowScale = {
     hyperparameter,
     mode,
     reference: chooseReference(lengths),
     compareRule: compared ? compareRule : null,
+    rule: result.rule,
   };
+  const sameArrows =
+    current !== null &&
+    current.hyperparameter === hyperparameter &&
+    current.mode === mode &&
+    (current.compareRule ?? null) === fresh.compareRule;
+  return sameArrows && keepsReference(current.reference, lengths)
+    ? { ...fresh, reference: current.reference }
+    : fresh;
 }
 
 /** The fields of the store that change when `result`, the answer to `request`, arrives. */
@@ -126,11 +137,17 @@ export function applyResult(
     !arrowScale ||
     arrowScale.hyperparameter !== options.hyperparameter ||
     arrowScale.mode !== options.arrowMode ||
-    (arrowScale.compareRule ?? null) !== options.compareRule;
+    (arrowScale.compareRule ?? null) !== options.compareRule ||
+    (arrowScale.rule ?? result.rule) !== result.rule;
   if (current && scaleStale && result.rule === options.rule) {
     update.arrowScale =
-      scaleFor(result, options.hyperparameter, options.arrowMode, options.compareRule) ??
-      arrowScale;
+      scaleFor(
+        result,
+        options.hyperparameter,
+        options.arrowMode,
+        options.compareRule,
+        arrowScale,
+      ) ?? arrowScale;
   }
 
   if (drag && current) {

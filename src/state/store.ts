@@ -301,21 +301,7 @@ export function createExplorerStore({
       },
 
       rescaleArrows() {
-        const { analysis, options, structureVersion } = get();
-        if (!analysis || analysis.structureVersion !== structureVersion) return;
-        const scale = scaleFor(
-          analysis.result,
-          options.hyperparameter,
-          options.arrowMode,
-          options.compareRule,
-        );
-        const current = get().arrowScale;
-        const same =
-          current?.reference === scale?.reference &&
-          current?.hyperparameter === scale?.hyperparameter &&
-          current?.mode === scale?.mode &&
-          (current?.compareRule ?? null) === (scale?.compareRule ?? null);
-        if (scale && !same) set({ arrowScale: scale });
+        fitArrowScale(false);
       },
 
       checkFiniteDifference() {
@@ -345,7 +331,30 @@ export function createExplorerStore({
     const { analysis, points, drag } = read();
     if (!rescaleWhenCurrent || drag?.active || analysis?.points !== points) return;
     rescaleWhenCurrent = false;
-    read().rescaleArrows();
+    fitArrowScale(true);
+  }
+
+  /**
+   * Fits the arrow scale to the fit on screen: anew (`keepIfFits` false, the reader's request),
+   * or after an edit keeping the scale while it still fits the arrows (arrowScale.ts).
+   */
+  function fitArrowScale(keepIfFits: boolean): void {
+    const { analysis, options, structureVersion, arrowScale: current } = read();
+    if (!analysis || analysis.structureVersion !== structureVersion) return;
+    const scale = scaleFor(
+      analysis.result,
+      options.hyperparameter,
+      options.arrowMode,
+      options.compareRule,
+      keepIfFits ? current : null,
+    );
+    const same =
+      current?.reference === scale?.reference &&
+      current?.hyperparameter === scale?.hyperparameter &&
+      current?.mode === scale?.mode &&
+      (current?.compareRule ?? null) === (scale?.compareRule ?? null) &&
+      current?.rule === scale?.rule;
+    if (scale && !same) write({ arrowScale: scale });
   }
 
   function receive(result: AnalysisResult): void {
@@ -375,6 +384,8 @@ export function createExplorerStore({
     transact((result) => {
       const next = insightRequests?.settled(read().insight, result);
       if (next) write({ insight: next });
+      // A quick influence answer is followed by its global check (insight.ts).
+      if (next && result.ok) refreshInsight();
     }),
   );
   const unsubscribeStatus = client.subscribeStatus((status) => write({ status }));

@@ -73,8 +73,8 @@ export function createViewActions({
 
     setRule(rule) {
       if (rule === get().options.rule) return;
-      // The scale is fitted anew to the new rule's arrows; none are drawn until they come.
-      set({ options: { ...get().options, rule }, arrowScale: null });
+      // None of the old rule's arrows are drawn; the new rule's keep the scale if it fits them.
+      set({ options: { ...get().options, rule } });
       requestAnalysis();
     },
     setCompareRule(compareRule) {

@@ -185,8 +185,8 @@ describe('the example article', () => {
       'Points far from the fit and points beside a gap in the data pull hardest',
     );
 
-    // "Drag it back towards the curve and watch σn fall; when you let go, the arrows are redrawn
-    // at a scale that fits them again": at most a fifth of them at their cap.
+    // "Drag it back towards the curve and watch σn fall; when you let go, the arrows keep their
+    // scale while it still fits them": at most a fifth of them at their cap.
     const before = await readWidgetTheta(framed);
     await dragWidgetPoint(page, framed, outlier, 0, 45);
     await waitUntil(

@@ -241,7 +241,7 @@ describe('the default data and the arrow scale on the page', () => {
     expect(problems).toEqual({ consoleErrors: [], pageErrors: [] });
   });
 
-  it('fits the scale anew at a release, so at most a fifth of the arrows are capped', async () => {
+  it('keeps at most a fifth of the arrows capped after a release, the key stating the scale', async () => {
     const { page, problems } = await browser.open('/');
     await waitForArrows(page);
     const reference = () =>

@@ -203,6 +203,10 @@ describe('selection rules in the explorer', () => {
     const rows = page.getByTestId('influence-row');
     const data = await pagePoints(page);
     await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(data.x.length);
+    // The quick rows are then checked by a global search of each reduced dataset, and say so.
+    const check = page.getByTestId('influence-check');
+    await expect.poll(() => check.getAttribute('data-check'), { timeout: 60_000 }).toBe('done');
+    expect(await check.textContent()).toMatch(/checked against a full search/);
     const shown = await rows.evaluateAll((nodes) =>
       nodes.map((node) => ({
         index: Number(node.getAttribute('data-index')),
@@ -210,7 +214,7 @@ describe('selection rules in the explorer', () => {
         infinitesimal: Number(node.getAttribute('data-infinitesimal')),
       })),
     );
-    const influence = pointInfluence(data, fitHyperparameters(data));
+    const influence = pointInfluence(data, fitHyperparameters(data), { coldCheck: true });
     for (const row of shown) {
       const expected = influence.points[row.index]!;
       expect(Math.abs(row.removal - expected.removal![0])).toBeLessThan(1e-9);

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ARROW_CAP, arrowVector, chooseReference, niceCeiling } from '../../src/state/arrowScale';
+import {
+  ARROW_CAP,
+  arrowVector,
+  chooseReference,
+  keepsReference,
+  niceCeiling,
+} from '../../src/state/arrowScale';
 
 describe('arrow scale', () => {
   it('rounds up to 1-2-5 numbers and keeps exact ones', () => {
@@ -45,5 +51,21 @@ describe('arrow scale', () => {
     expect(arrowVector(Number.NaN, 1, 1)).toBeNull();
     expect(arrowVector(0, Number.POSITIVE_INFINITY, 1)).toBeNull();
     expect(arrowVector(0, 1, 0)).toBeNull();
+  });
+
+  it('keeps a scale within a step of the fresh choice that caps no more arrows', () => {
+    const values = [0.09, 0.09, 0.09, 0.09, 0.09, 0.09, 0.09, 0.09, 0.09, -0.15];
+    expect(chooseReference(values)).toBeCloseTo(0.1, 15);
+    // One step coarser (0.2) is kept; one finer (0.05) is not, as it caps the longest arrow
+    // (3 units long there, 1.5 at the fresh 0.1).
+    expect(keepsReference(0.2, values)).toBe(true);
+    expect(keepsReference(0.05, values)).toBe(false);
+    // Two steps coarser shrinks every arrow past reading.
+    expect(keepsReference(0.5, values)).toBe(false);
+    // A finer scale that caps nothing more is kept: the arrows grow, none past the cap.
+    expect(keepsReference(0.05, values.slice(0, 9))).toBe(true);
+    expect(keepsReference(0.02, values.slice(0, 9))).toBe(false);
+    // NaN and infinite values are ignored, as by chooseReference.
+    expect(keepsReference(0.2, [...values, Number.NaN, Number.POSITIVE_INFINITY])).toBe(true);
   });
 });

@@ -1,11 +1,11 @@
 /**
  * The store's response curve and arrow scale: when a curve is asked for (at rest, never during a
- * drag), what it follows, how its answer is kept, and that the arrows' scale is fitted anew at a
- * release so that at most a fifth of them reach the cap.
+ * drag), what it follows, how its answer is kept, and that the arrows' scale is kept at a release
+ * while it still fits them (at most a fifth at the cap) and fitted anew when not.
  */
 import { describe, expect, it } from 'vitest';
 import type { ResponseCurve } from '../../src/engine/response-curve';
-import { ARROW_CAP } from '../../src/state/arrowScale';
+import { ARROW_CAP, chooseReference, keepsReference } from '../../src/state/arrowScale';
 import { CURVE_HALF_WIDTH, CURVE_SAMPLES_PER_SIDE } from '../../src/state/curve';
 import { selectArrows, selectCurveMarker } from '../../src/state/selectors';
 import { CURVE_REQUESTS } from '../../src/state/panelRequests';
@@ -156,7 +156,7 @@ describe('the response curve in the store', () => {
 });
 
 describe('the arrow scale after a drag', () => {
-  it('is fitted anew at the release, so at most a fifth of the arrows are capped', async () => {
+  it('keeps at most a fifth of the arrows capped after each release', async () => {
     const { client, act } = setup(false);
     await answerLatest(client);
     const before = act().arrowScale!.reference;
@@ -172,7 +172,14 @@ describe('the arrow scale after a drag', () => {
       const capped = arrows.filter((arrow) => arrow.vector.capped).length;
       expect(capped).toBeLessThanOrEqual(arrows.length / 5);
     }
-    expect(act().arrowScale!.reference).toBeGreaterThan(before);
+    // Five arrows of 3 fit under the cap at 2: the scale was kept, as it still fits.
+    expect(act().arrowScale!.reference).toBe(before);
+    expect(
+      keepsReference(
+        before,
+        act().points.map((p) => p.y),
+      ),
+    ).toBe(true);
   });
 
   it('waits for the fit of the final points when the release comes first', async () => {
@@ -191,6 +198,32 @@ describe('the arrow scale after a drag', () => {
     const lengths = act().points.map((p) => Math.abs(p.y));
     const capped = lengths.filter((v) => v > ARROW_CAP * act().arrowScale!.reference).length;
     expect(capped).toBeLessThanOrEqual(lengths.length / 5);
-    expect(act().arrowScale!.reference).toBeGreaterThan(before);
+    expect(act().arrowScale!.reference).toBe(before);
+  });
+
+  it('keeps the scale after an edit while it fits the arrows, and fits it anew when not', async () => {
+    const { client, act } = setup(false);
+    // Fake ∂ log ℓ/∂yᵢ = yᵢ: eight arrows of 0.09 and two of 0.15 give a scale of 0.2.
+    const ys = [0.09, 0.09, 0.09, 0.09, 0.09, 0.09, 0.09, 0.09, 0.15, 0.15];
+    const points = ys.map((y, i) => ({ x: i, y }));
+    act().loadShared({ points, kernel: 'rbf', options: act().options });
+    await answerLatest(client);
+    expect(act().arrowScale!.reference).toBeCloseTo(0.2, 12);
+    // Lowering the two: a fresh scale would be 0.1, but 0.2 still draws every arrow whole.
+    for (const index of [8, 9]) {
+      act().movePoint(index, index, 0.09);
+      await answerLatest(client);
+    }
+    expect(chooseReference(act().points.map((p) => p.y))).toBeCloseTo(0.1, 12);
+    expect(act().arrowScale!.reference).toBeCloseTo(0.2, 12);
+    // Three arrows of 3 would all be capped at 0.2 (cap 0.4), not at a fresh 5: it changes.
+    for (const index of [0, 1, 2]) {
+      act().beginDrag(index);
+      act().dragTo(index, 3);
+      act().endDrag();
+      await answerLatest(client);
+    }
+    expect(act().arrowScale!.reference).toBe(chooseReference(act().points.map((p) => p.y)));
+    expect(act().arrowScale!.reference).toBe(5);
   });
 });

@@ -43,6 +43,7 @@ function insightAnswer(request: SequencedInsightRequest): InsightSuccess {
             status: 'continued' as const,
           })),
           reasons: null,
+          globalCheck: request.globalCheck === true,
         }
       : null,
     pullMap: request.pullMap
@@ -86,11 +87,13 @@ describe('the selection rule in the store', () => {
     expect(selectArrows(act()).status).toBe('waiting');
     await client.deliver(fakeSuccess(lastRequest(client), { rule: 'ml' }));
     expect(selectArrows(act()).status).toBe('waiting');
-    expect(act().arrowScale).toBeNull();
+    // The scale waits for the new rule's arrows, to be kept if it fits them.
+    expect(act().arrowScale?.rule).toBe('ml');
     act().setRule('map');
     act().setRule('loo');
     await answerLatest(client, { rule: 'loo' });
     expect(selectArrows(act()).status).toBe('shown');
+    expect(act().arrowScale?.rule).toBe('loo');
     act().setCompareRule('map');
     expect(lastRequest(client)).toMatchObject({ rule: 'loo', compareRule: 'map' });
     act().setCompareRule(null);
@@ -113,6 +116,9 @@ describe('the MAP prior in the store', () => {
     await answerLatest(client);
     act().setShowInfluence(true);
     expect(lastInsight(client)).toMatchObject({ rule: 'map', prior: wider });
+    await client.deliverInsight(insightAnswer(lastInsight(client)));
+    // The global check follows, under the same prior.
+    expect(lastInsight(client)).toMatchObject({ rule: 'map', prior: wider, globalCheck: true });
     await client.deliverInsight(insightAnswer(lastInsight(client)));
     expect(currentInsight(act())?.status).toBe('done');
     // A new prior is a new fit: the answer for the old one is no longer current.
@@ -204,6 +210,8 @@ describe('insight requests', () => {
     await answerLatest(client);
     act().setShowInfluence(true);
     await client.deliverInsight(insightAnswer(lastInsight(client)));
+    // The quick answer is followed by its global check; the added point does not wait for it.
+    expect(lastInsight(client)).toMatchObject({ influence: true, globalCheck: true });
     act().refitWithPointAt(4, 0.5);
     expect(lastInsight(client)).toMatchObject({
       influence: false,
@@ -214,7 +222,40 @@ describe('insight requests', () => {
     await client.deliverInsight(insightAnswer(lastInsight(client)));
     expect(currentInsight(act())?.addedPoint?.delta).toEqual([0.1, 0, 0]);
     expect(currentInsight(act())?.influence).not.toBeNull();
+    // …then the global check is asked for again, and once answered nothing more.
+    expect(lastInsight(client)).toMatchObject({ influence: true, globalCheck: true });
+    await client.deliverInsight(insightAnswer(lastInsight(client)));
+    expect(currentInsight(act())?.influence?.globalCheck).toBe(true);
+    const asked = client.insightRequests.length;
     act().refitWithPointAt(Number.NaN, 0);
+    expect(client.insightRequests).toHaveLength(asked);
+  });
+
+  it('follows a quick influence answer with one global check, and not after a failure', async () => {
+    const { client, act } = setup();
+    await answerLatest(client);
+    act().setShowInfluence(true);
+    expect(lastInsight(client)).toMatchObject({ influence: true, globalCheck: false });
+    await client.deliverInsight(insightAnswer(lastInsight(client)));
+    expect(currentInsight(act())?.influence?.globalCheck).toBe(false);
     expect(client.insightRequests).toHaveLength(2);
+    // While it runs, the quick rows stay on screen.
+    expect(currentInsight(act())).toMatchObject({ status: 'computing' });
+    expect(currentInsight(act())?.influence?.rows).toHaveLength(act().points.length);
+    await client.deliverInsight({
+      seq: lastInsight(client).seq,
+      ok: false,
+      code: 'engine-error',
+      message: 'out of memory',
+    });
+    expect(client.insightRequests).toHaveLength(2);
+    expect(currentInsight(act())?.status).toBe('failed');
+    // Asked again (the panel reopened), the check runs and settles.
+    act().setShowInfluence(false);
+    act().setShowInfluence(true);
+    expect(lastInsight(client)).toMatchObject({ globalCheck: true });
+    await client.deliverInsight(insightAnswer(lastInsight(client)));
+    expect(currentInsight(act())?.influence?.globalCheck).toBe(true);
+    expect(client.insightRequests).toHaveLength(3);
   });
 });

@@ -145,6 +145,59 @@ describe('insight jobs', () => {
     answer.addedPoint!.delta.forEach((value, k) => expect(value).toBeCloseTo(refit.delta[k]!, 9));
   });
 
+  it('check each removal by a global search when asked, catching maxima the full data lack', () => {
+    // Without point 6 these data have a better LOO-CV maximum (σf running away) than the
+    // continuation of θ̂'s own; without point 1 one with σn on its floor.
+    const x = [0, 1, 2, 3, 4, 5, 6, 7];
+    const y = [0.1, 0.9, 0.8, -0.1, -0.9, -0.7, 0.2, 1.1];
+    const small = validateDataset(x, y);
+    const run = (globalCheck: boolean) => {
+      const job = startInsightJob(
+        insightRequest({
+          x: Float64Array.from(x),
+          y: Float64Array.from(y),
+          rule: 'loo',
+          pullMap: null,
+          addedPoint: null,
+          globalCheck,
+        }),
+      );
+      let result = null;
+      while (result === null) result = job.run(50);
+      return success(result) as InsightSuccess;
+    };
+    const quick = run(false);
+    const checked = run(true);
+    expect(quick.influence!.globalCheck).toBe(false);
+    expect(checked.influence!.globalCheck).toBe(true);
+    const fit = fitHyperparameters(small, { rule: 'loo' });
+    const expected = pointInfluence(small, fit, { coldCheck: true }).points;
+    checked.influence!.rows.forEach((row, index) => {
+      expect(row.status).toBe(expected[index]!.status);
+      row.removal!.forEach((value, k) =>
+        expect(value).toBeCloseTo(expected[index]!.removal![k]!, 9),
+      );
+    });
+    // The removal of point 6 is a direct cold refit of the data without it.
+    const cold = fitHyperparameters(
+      validateDataset(
+        x.filter((_, k) => k !== 6),
+        y.filter((_, k) => k !== 6),
+      ),
+      { rule: 'loo' },
+    );
+    checked.influence!.rows[6]!.removal!.forEach((value, k) =>
+      expect(value).toBeCloseTo(cold.logTheta[k]! - fit.logTheta[k]!, 9),
+    );
+    expect(checked.influence!.rows[6]!.status).toBe('untrusted');
+    expect(quick.influence!.rows[6]!.status).toBe('continued');
+    expect(
+      Math.abs(quick.influence!.rows[6]!.removal![0] - cold.logTheta[0] + fit.logTheta[0]),
+    ).toBeGreaterThan(0.5);
+    expect(checked.influence!.rows[1]!.status).toBe('untrusted');
+    expect(quick.influence!.rows[1]!.status).toBe('continued');
+  });
+
   it('refuses a bad request precisely', () => {
     const result = startInsightJob(insightRequest({ rule: 'best' as never })).run(10);
     expect(result).toMatchObject({ ok: false, code: 'invalid-request' });

@@ -12,6 +12,7 @@ import {
   type KeyBox,
   type PlotScales,
 } from './geometry';
+import { useChangeFlash } from './useChangeFlash';
 
 /** The largest change a key states for one step of the point, in percent. */
 const MOST_PERCENT = 20;
@@ -91,6 +92,7 @@ export const PlotKey = memo(function PlotKey({
   const untrusted = status === 'untrusted';
   const drawn = status === 'hidden' ? 'hidden' : status === 'waiting' ? 'waiting' : 'drawn';
   const reference = useExplorer((s) => s.arrowScale?.reference);
+  const scaleChanged = useChangeFlash(reference);
   const hyperparameter = useExplorer((s) => s.options.hyperparameter);
   const showBand = useExplorer((s) => s.options.showBand);
   const vector = useExplorer((s) => s.options.arrowMode === 'vector');
@@ -124,7 +126,7 @@ export const PlotKey = memo(function PlotKey({
   const boxHeight = arrowTop + arrowBlock + belowHeight;
   return (
     <g
-      className={box.scale > 1 ? 'plot-key large' : 'plot-key'}
+      className={`plot-key${box.scale > 1 ? ' large' : ''}${scaleChanged ? ' scale-changed' : ''}`}
       transform={`translate(${box.x},${box.y})`}
       data-testid="plot-key"
       data-layout={box.layout}

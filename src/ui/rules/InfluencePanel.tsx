@@ -28,7 +28,9 @@ const STATUS_NOTES: Partial<Record<InfluenceRow['status'], ExplorerMessageKey>> 
  * (a refit) beside the infinitesimal jackknife's first-order estimate of it, and how far apart
  * they are; sortable by any column. Hooks: `data-testid="influence-row"` with `data-index`,
  * `data-removal` and `data-infinitesimal` (changes of log θ̂, full precision; empty when
- * undefined). Hovering or focusing a row rings the point on the plot.
+ * undefined). Hovering or focusing a row rings the point on the plot. The rows come first from
+ * refits started near θ̂ and the full data's other maxima, then checked by a global search of each
+ * reduced dataset (`data-testid="influence-check"`, `data-check` checking, done or failed).
  */
 export function InfluencePanel() {
   const on = useExplorer((s) => s.options.showInfluence);
@@ -74,6 +76,22 @@ export function InfluencePanel() {
             : insight?.status === 'failed'
               ? t('insightFailed', { message: insight.message ?? '' })
               : t('insightComputing')}
+        </p>
+      )}
+      {influence && (
+        <p
+          className="influence-status"
+          role="status"
+          data-testid="influence-check"
+          data-check={
+            influence.globalCheck ? 'done' : insight?.status === 'failed' ? 'failed' : 'checking'
+          }
+        >
+          {influence.globalCheck
+            ? t('influenceChecked')
+            : insight?.status === 'failed'
+              ? t('influenceCheckFailed', { message: insight.message ?? '' })
+              : t('influenceChecking')}
         </p>
       )}
       {influence?.reasons && (

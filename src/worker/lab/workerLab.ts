@@ -293,9 +293,18 @@ const workerLab = {
       latencyMs,
     };
   },
-  /** Asks for every point's influence under `rule`, fitted cold, and resolves with its answer. */
+  /**
+   * Asks for every point's influence under `rule`, fitted cold, and resolves with its answer;
+   * `globalCheck` as the page's follow-up request (InsightRequest).
+   */
   async influence(
-    request: { x: number[]; y: number[]; rule: SelectionRule; kernel?: KernelName },
+    request: {
+      x: number[];
+      y: number[];
+      rule: SelectionRule;
+      kernel?: KernelName;
+      globalCheck?: boolean;
+    },
     timeoutMs = 60_000,
   ): Promise<LabInfluenceResult> {
     const sent = performance.now();
@@ -306,6 +315,7 @@ const workerLab = {
       rule: request.rule,
       start: null,
       influence: true,
+      globalCheck: request.globalCheck ?? false,
       pullMap: null,
       addedPoint: null,
     });

@@ -242,6 +242,13 @@ export interface InsightRequest {
   start: { logTheta: LogTheta; hessianLogTheta: Matrix3 } | null;
   /** Compute every point's influence. */
   influence: boolean;
+  /**
+   * Also fit each dataset without its point from a global search (a cold fit per point), so that
+   * a maximum the full data do not have is caught: what the removal refits' `jumped` and
+   * `untrusted` then rest on. Slower (seconds at n = 100): the page asks for it after the
+   * quick answer.
+   */
+  globalCheck?: boolean;
   /** The heat map's grid (data units), or null for none. */
   pullMap: { xs: Float64Array; ys: Float64Array } | null;
   /** A place to add a point at and refit exactly, or null. */
@@ -267,8 +274,15 @@ export interface InsightSuccess {
   ok: true;
   /** The fitted log θ̂ the answer is about (the same maximum as the analysis shown). */
   logTheta: LogTheta;
-  /** `reasons`: why the infinitesimal jackknife is undefined (the fit's reasons), else null. */
-  influence: { rows: InfluenceRow[]; reasons: readonly Reason[] | null } | null;
+  /**
+   * `reasons`: why the infinitesimal jackknife is undefined (the fit's reasons), else null;
+   * `globalCheck`: whether the removal refits were checked by a global search (InsightRequest).
+   */
+  influence: {
+    rows: InfluenceRow[];
+    reasons: readonly Reason[] | null;
+    globalCheck: boolean;
+  } | null;
   pullMap:
     | { defined: true; xs: Float64Array; ys: Float64Array; dLogTheta_dw: Rows3 }
     | { defined: false; reasons: readonly Reason[] }

@@ -102,7 +102,13 @@ export function startInsightJob(
       maxima = localMaxima(data!, sameRuleOptions(fit!));
     } else if (stage === 'influence') {
       // One point per stage, so a slice ends between refits and an analysis need not wait.
-      const result = pointInfluence(data!, fit!, { maxima, indices: [rows.length], shared });
+      const globalCheck = request.globalCheck === true;
+      const result = pointInfluence(data!, fit!, {
+        maxima,
+        indices: [rows.length],
+        shared,
+        coldCheck: globalCheck,
+      });
       const point = result.points[0]!;
       const { index, removal, linearRemoval, status } = point;
       rows.push({ index, removal, linearRemoval, status });
@@ -112,6 +118,7 @@ export function startInsightJob(
         partial.influence = {
           rows,
           reasons: result.infinitesimalReason === null ? null : fit!.diagnostics.keyedReasons,
+          globalCheck,
         };
     } else if (stage === 'pullMap') {
       const map = newPointPullMap(data!, fit!, request.pullMap!);
