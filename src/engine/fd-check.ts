@@ -117,5 +117,6 @@ export function finiteDifferenceCheck(
     fd,
     ift,
     agreeDigits: disagreement === 0 ? 16 : Math.min(16, -Math.log10(disagreement)),
+    step,
   };
 }

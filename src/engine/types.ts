@@ -211,4 +211,9 @@ export interface FiniteDifferenceCheck {
   ift: LogTheta;
   /** −log10 of the largest relative disagreement, relative to the column's largest entry. */
   agreeDigits: number;
+  /**
+   * The step h of y: `fd` is the Richardson extrapolation (4·D(h/2) − D(h))/3 of the central
+   * differences D(h) = (θ̂(y + h) − θ̂(y − h))/2h of refits.
+   */
+  step: number;
 }

@@ -57,6 +57,10 @@ export const explorerMessagesEn = {
   keyPullAdded: 'added here moves {symbol}',
   keyPullColours: '↓ blue, ↑ red',
 
+  // The readout under a rule other than ML-II: which objective θ̂ and its Hessian belong to
+  readoutObjective: '{rule} objective at θ̂',
+  readoutOfRule: '({rule})',
+  readoutCompared: '{rule}: {value}',
   // Point influence and where a new point would pull
   insightComputing: 'Computing…',
   insightWaiting: 'Let go of the point to compute this.',

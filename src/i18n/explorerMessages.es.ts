@@ -55,6 +55,9 @@ export const explorerMessagesEs: ExplorerMessages = {
   insightComputing: 'Calculando…',
   insightWaiting: 'Suelta el punto para calcular esto.',
   insightFailed: 'No se pudo calcular: {message}',
+  readoutObjective: 'Objetivo de {rule} en θ̂',
+  readoutOfRule: '({rule})',
+  readoutCompared: '{rule}: {value}',
   influenceTitle: 'Cuánto sostiene cada punto el valor ajustado ({name})',
   influenceIntro:
     'Eliminación: cuánto cambia el valor ajustado ({name}) al quitar el punto y reajustar θ̂. Navaja (navaja infinitesimal, «infinitesimal jackknife»): ese cambio predicho por una derivada en θ̂, sin reajustar. Donde coinciden, el tirón es lineal; donde se separan —un punto sostiene θ̂, o θ̂ salta a otro máximo sin él— la derivada engaña.',

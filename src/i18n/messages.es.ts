@@ -98,7 +98,7 @@ export const es: UiMessages = {
   pointLowers: ' Subirlo hace bajar {symbol}: d log {symbol}/dy {value}.',
   pointRightRaises: ' Moverlo a la derecha hace crecer {symbol}: d log {symbol}/dx {value}.',
   pointRightLowers: ' Moverlo a la derecha hace bajar {symbol}: d log {symbol}/dx {value}.',
-  keyMean: 'media posterior de f',
+  keyMean: 'media a posteriori',
   keyBand: 'banda del 95 %',
   keyArrowThisLong: 'Una flecha así:',
   keyChangesBy: '{symbol} cambia un {rate} %',

@@ -112,6 +112,8 @@ export function messageValues(language: Language, facts: ArticleFacts): Record<s
     flatN: String(facts.flat.points.length),
     flatLengthscale: n(facts.flat.fit.theta.lengthscale, 4),
     flatSpan: n(facts.flatSpan),
+    flatTimes: n(facts.flat.fit.theta.lengthscale / facts.flatSpan, 4),
+    h: n(facts.check.step, 2),
     diff: formatDisplayed(slopeDiff, 2, language),
   };
 }
@@ -281,6 +283,7 @@ ${arrowsNote}${figure(`exercise-${number}`, richText(m.exFigureCaption, { number
       body:
         p('s6P1') +
         `<ul><li>${richText(m.s6Flat)}</li><li>${richText(m.s6Boundary)}</li><li>${richText(m.s6Tie)}</li><li>${richText(m.s6Large)}</li></ul>` +
+        p('s6Marks') +
         figure(
           'flat',
           richText(m.fig6FlatCaption, values),

@@ -7,7 +7,7 @@
 import { mount, type EmbedHandle, type MountOptions } from '../embed/mount';
 import { finiteDifferenceCheck } from '../engine';
 import { evaluateLikelihood, createLikelihoodWorkspace } from '../engine/likelihood';
-import { escapeHtml, richText } from './article';
+import { escapeHtml, messageValues, richText } from './article';
 import {
   ARTICLE_KERNEL,
   ARTICLE_WIDGET_HEIGHT,
@@ -261,7 +261,11 @@ function liveSource(
     table.innerHTML = `<table class="numbers"><thead><tr><th scope="col">${escapeHtml(m.fig7Objective)}</th><th scope="col">ℓ̂ (${escapeHtml(m.fig7Free)})</th><th scope="col">σ̂f (${escapeHtml(m.fig7Free)})</th><th scope="col">ℓ̂ (${fixed})</th></tr></thead><tbody>${row(m.fig7Likelihood, o.likelihood, o.likelihoodFixed)}${row(m.fig7Source, o.source, o.sourceFixed)}</tbody></table>`;
   };
   select.addEventListener('change', draw);
-  live.append(label, table);
+  // The slopes' agreement is for σf free, whichever σf the picker holds: it stays under the table.
+  const slopes = document.createElement('p');
+  slopes.dataset.testid = 'source-slopes';
+  slopes.innerHTML = richText(m.fig7SlopeSame, messageValues(language, facts));
+  live.append(label, table, slopes);
   draw();
 }
 

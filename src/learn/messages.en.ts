@@ -28,16 +28,16 @@ export const en = {
   s1Noise:
     'the **noise standard deviation σn**: how much each measured point scatters around the curve.',
   s1Play:
-    'Given the points, the GP draws its best guess (the posterior mean) and a band of plausible values. In figure 1 you choose ℓ; σf and σn stay at their fitted values. The number under the plot is the *log marginal likelihood* log p(y | X, θ): how probable the data are under your θ. Try to make it as large as you can.',
+    'Given the points, the GP draws its best guess for the curve f (the posterior mean) and a band of plausible values. In figure 1 you choose ℓ; σf and σn stay at their fitted values. The number under the plot is the *log marginal likelihood* log p(y | X, θ): how probable the data are under your θ. Try to make it as large as you can.',
   fig1Caption:
     'Figure 1. The noisy sine ({n} points) with the fit for the ℓ you choose. The maximum is at ℓ̂ = {best}; the slider’s steps come close to it.',
   fig1Slider: 'Lengthscale ℓ',
   fig1Value: 'With ℓ = {l}: log p(y | X, θ) = {lml}.',
-  fig1Best: 'Best: {bestLml} at ℓ̂ = {best}, {gap} higher.',
+  fig1Best: 'Best: {bestLml} at ℓ̂ = {best}, {gap} above yours.',
   fig1AtBest: 'The slider’s nearest step to the maximum, at ℓ̂ = {best}: {gap} below it.',
 
   s2Title: '2. ℓ is a number you chose; the rule depends on the data',
-  s2P1: 'While you held the slider, ℓ stayed put whatever the points did. That is the whole trouble with “dℓ/dy”: ℓ is a setting, not a function of the data, so its derivative with respect to any yᵢ is zero and tells us nothing.',
+  s2P1: 'In figure 1 you set ℓ yourself, and it stays where you put it whatever the points are. That is the whole trouble with “dℓ/dy”: ℓ is a setting, not a function of the data, so its derivative with respect to any yᵢ is zero and tells us nothing.',
   s2P2: 'What does depend on the data is a **rule** that picks θ from them. The usual rule is the game you just played: take the θ under which the data are most probable,',
   s2P3: 'θ̂ is a function of the data. Move a point and θ̂ moves with it; that function has a derivative, and it is the one the question was after.',
   fig2Caption:
@@ -45,12 +45,13 @@ export const en = {
 
   s3Title: '3. One point, one curve',
   s3P1: 'Take one point and imagine sliding it up and down (figure 3 does it for the point you choose). At each height yᵢ we refit and write down ℓ̂. The result is an ordinary curve, ℓ̂ as a function of yᵢ: the *response curve*. Each dot on it is a complete refit.',
-  s3P2: 'With ℓ̂ on a log scale, as in the figure, its slope at the current height is d log ℓ̂/dyᵢ. That slope is what the arrow on the point draws, and no refit is needed to get it, as the next step shows.',
+  s3P2: 'With ℓ̂ on a log scale, as in the figure, its slope at the current height is d log ℓ̂/dyᵢ. That slope is what the arrow on the point draws, and the theorem of the next step gives it with no refit at all; the dots are there to check it.',
   fig3Caption:
     'Figure 3. ℓ̂ refitted (log scale) with point {point} set to each height (dots) and the tangent at its current height (line).',
   pointPicker: 'Point',
   pointOption: 'point {point} (x = {x})',
-  fig3Slope: 'Slope at the current height: d log ℓ̂/dy = {slope}, from {refits} refits.',
+  fig3Slope:
+    'Slope at the current height, from the theorem: d log ℓ̂/dy = {slope}. The dots: {refits} refits.',
 
   s4Title: '4. Differentiating without a formula for θ̂',
   s4P1: 'There is no formula for θ̂; an optimiser finds it. But at the optimum the gradient of L(θ, y) = log p(y | X, θ) is zero, and it stays zero as the data move, because θ̂ moves to keep it so:',
@@ -62,7 +63,7 @@ export const en = {
     'H is the Hessian in log θ = (log ℓ, log σf, log σn); the second line is column {point} of ∂²L/∂θ∂y; the last line multiplies them into d log θ̂/dy{point}.',
 
   s5Title: '5. Checking the theorem',
-  s5P1: 'Trust, but check: move the point up by a small h and down by h, refit both times, and divide the change in log θ̂ by 2h. For point {point} of these data the finite difference and the theorem agree to {digits} significant digits.',
+  s5P1: 'Trust, but check: move the point up by a small h and down by h, refit both times, and divide the change in log θ̂ by 2h. For point {point} of these data, with h = {h} (and again with h/2, the two combined so that their leading errors cancel), the finite difference and the theorem agree to {digits} significant digits.',
   fig5Caption: 'Figure 5. Two refits against one formula, for the chosen point.',
   fig5Theorem: 'theorem',
   fig5Refit: 'refits',
@@ -72,18 +73,20 @@ export const en = {
   s6Title: '6. Where it breaks',
   s6P1: 'The theorem needs a strict maximum inside the allowed region: H must be negative definite. There are three ways to lose that, and one way for the arrow to mislead:',
   s6Flat:
-    '**Flat** (figure 6a): when the data look like a straight line or a constant, ℓ̂ runs far beyond the span of the inputs and nothing pins it down. θ̂ has no derivative, and the widget hides the arrows and says why.',
+    '**Flat** (figure 6a): when the data look like a straight line or a constant, ℓ̂ grows until the search stops it, far beyond the span of the inputs: nothing in the data pins it down. θ̂ has no derivative, and the figure hides the arrows and says why.',
   s6Boundary:
     '**On the edge** (figure 6b): clean data with no scatter push σn down to the smallest value allowed. There the gradient need not be zero, but the theorem still holds for ℓ and σf with σn held on its floor: the arrows show those moves, and only for moves of a point much smaller than σn.',
   s6Tie:
     '**A near tie** (figure 6c): two explanations, say a wiggly curve with little noise and a smooth one with much noise, are almost equally probable. A small move can make θ̂ jump from one to the other, and no derivative describes a jump.',
   s6Large:
     '**Large moves**: the arrow is a tangent. Drag far and the response curve bends away from it; the first-order prediction and the refit part.',
+  s6Marks:
+    'Each figure says which case it is in. Under the plot a line says how far to trust the arrows: ✓ where the theorem holds; ! where it holds only with care, and the arrows are then dashed; where it fails, grey dashed arrows or none.',
   fig6Caption:
-    'Figure 6c. Two clusters with nothing between them: the two explanations are {gap} nats apart in log-likelihood. The note under the plot says what the page sees; drag a point by about half a unit and θ̂ can jump.',
+    'Figure 6c. Two clusters with nothing between them: the two explanations’ log-likelihoods differ by only {gap}. The note under the plot says what the page sees; exercise 3 below asks what a drag does here.',
 
   fig6FlatCaption:
-    'Figure 6a. Pure noise, {flatN} points: ℓ̂ = {flatLengthscale}, against inputs that span {flatSpan}. The fit is a flat line, the arrows are hidden, and the note under the plot says why.',
+    'Figure 6a. Pure noise, {flatN} points: ℓ̂ = {flatLengthscale}, where the search stops ({flatTimes} times the inputs’ span of {flatSpan}). The fit is a flat line, the arrows are hidden, and the note under the plot says why.',
   fig6FloorCaption:
     'Figure 6b. Exact values of a parabola at {floorN} points, no noise added: σ̂n = {floorNoise}, on its floor (σn/σf = {floorRatio}). The engine holds σn there, and the arrows show how ℓ and σf move with it held, as the note under the plot says.',
 
@@ -104,7 +107,7 @@ export const en = {
 
   s8Title: '8. The whole picture: which points pull hardest',
   s8P1: 'Now every point has its arrow. Points pull hard on ℓ̂ when they alone decide what the curve does near them: **isolated** points, points where the curve **bends** sharply, and **outliers**, which the fit must explain either as noise or with a wiggle.',
-  s8P2: 'In these data one point was lifted 2 above the sine. Its σn arrow is the longest by far (it is {ratio} times the next one): the fit explains it as noise. Switch the arrows to ℓ and σf in the widget’s controls to compare.',
+  s8P2: 'In these data one point was lifted 2 above the sine. Its σn arrow is the longest by far (it is {ratio} times the next one): the fit explains it as noise. Switch the arrows to ℓ and σf in the figure’s controls to compare.',
   fig8Caption: 'Figure 8. The noisy sine with an outlier, every point with its arrow.',
 
   exTitle: 'Exercises: predict, then drag',
@@ -118,7 +121,7 @@ export const en = {
   exArrowsHidden:
     'The arrows are hidden until you choose an answer: the ringed point’s arrow would give it away.',
   exReasonsHidden:
-    'How far to trust the arrows is said under the plot once you choose an answer: it would give it away.',
+    'The line under the plot that says how far to trust the arrows appears once you choose an answer: now it would give the answer away.',
   exGrow: 'ℓ̂ will grow',
   exShrink: 'ℓ̂ will shrink',
   exCommitted: 'Your guess: {guess}. Now move the point {direction}.',

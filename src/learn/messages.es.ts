@@ -28,16 +28,16 @@ export const es: LearnMessages = {
   s1Noise:
     'la **desviación típica del ruido σn**: cuánto se dispersa cada punto medido alrededor de la curva.',
   s1Play:
-    'Con los puntos, el PG traza su mejor estimación (la media a posteriori) y una banda de valores plausibles. En la figura 1 eliges tú ℓ; σf y σn se quedan en sus valores ajustados. El número bajo el gráfico es la *log-verosimilitud marginal* log p(y | X, θ): lo probables que son los datos con tu θ. Intenta que sea lo mayor posible.',
+    'Con los puntos, el PG traza su mejor estimación de la curva f (la media a posteriori) y una banda de valores plausibles. En la figura 1 eliges tú ℓ; σf y σn se quedan en sus valores ajustados. El número bajo el gráfico es la *log-verosimilitud marginal* log p(y | X, θ): lo probables que son los datos con tu θ. Intenta que sea lo mayor posible.',
   fig1Caption:
-    'Figura 1. El seno con ruido ({n} puntos) y el ajuste para la ℓ que elijas. El máximo está en ℓ̂ = {best}; los pasos del control se le acercan.',
+    'Figura 1. El seno con ruido ({n} puntos) y el ajuste para la ℓ que elijas. El máximo está en ℓ̂ = {best}; los pasos del control quedan cerca de él.',
   fig1Slider: 'Escala de longitud ℓ',
   fig1Value: 'Con ℓ = {l}: log p(y | X, θ) = {lml}.',
-  fig1Best: 'Máximo: {bestLml} en ℓ̂ = {best}, {gap} más.',
+  fig1Best: 'Máximo: {bestLml} en ℓ̂ = {best}, {gap} por encima del tuyo.',
   fig1AtBest: 'El paso del deslizador más cercano al máximo, en ℓ̂ = {best}: {gap} por debajo.',
 
   s2Title: '2. ℓ es un número que eliges; la regla depende de los datos',
-  s2P1: 'Mientras sujetabas el control, ℓ no se movía hicieran lo que hicieran los puntos. Ahí está todo el problema de «dℓ/dy»: ℓ es un ajuste, no una función de los datos, así que su derivada respecto de cualquier yᵢ es cero y no nos dice nada.',
+  s2P1: 'En la figura 1 la ℓ la fijas tú, y se queda donde la pongas sean cuales sean los puntos. Ahí está todo el problema de «dℓ/dy»: ℓ es un ajuste, no una función de los datos, así que su derivada respecto de cualquier yᵢ es cero y no nos dice nada.',
   s2P2: 'Lo que sí depende de los datos es una **regla** que elige θ a partir de ellos. La habitual es el juego al que acabas de jugar: quedarse con el θ que hace más probables los datos,',
   s2P3: 'θ̂ es una función de los datos. Mueve un punto y θ̂ se mueve con él; esa función tiene derivada, y es la que buscaba la pregunta.',
   fig2Caption:
@@ -50,7 +50,8 @@ export const es: LearnMessages = {
     'Figura 3. ℓ̂ reajustada (escala logarítmica) con el punto {point} puesto a cada altura (puntos) y la tangente a su altura actual (línea).',
   pointPicker: 'Punto',
   pointOption: 'punto {point} (x = {x})',
-  fig3Slope: 'Pendiente a la altura actual: d log ℓ̂/dy = {slope}, a partir de {refits} reajustes.',
+  fig3Slope:
+    'Pendiente a la altura actual, según el teorema: d log ℓ̂/dy = {slope}. Los puntos: {refits} reajustes.',
 
   s4Title: '4. Derivar sin una fórmula para θ̂',
   s4P1: 'No hay fórmula para θ̂: la encuentra un optimizador. Pero en el óptimo el gradiente de L(θ, y) = log p(y | X, θ) es cero, y sigue siéndolo cuando los datos se mueven, porque θ̂ se desplaza para mantenerlo así:',
@@ -62,7 +63,7 @@ export const es: LearnMessages = {
     'H es la hessiana en log θ = (log ℓ, log σf, log σn); la segunda línea es la columna {point} de ∂²L/∂θ∂y; la última las multiplica para dar d log θ̂/dy{point}.',
 
   s5Title: '5. Comprobar el teorema',
-  s5P1: 'Fíate, pero comprueba: sube el punto una cantidad pequeña h y bájalo h, reajusta las dos veces y divide el cambio de log θ̂ entre 2h. Para el punto {point} de estos datos, la diferencia finita y el teorema coinciden en {digits} cifras significativas.',
+  s5P1: 'Fíate, pero comprueba: sube el punto una cantidad pequeña h y bájalo h, reajusta las dos veces y divide el cambio de log θ̂ entre 2h. Para el punto {point} de estos datos, con h = {h} (y otra vez con h/2, combinando ambas para que se cancelen sus errores principales), la diferencia finita y el teorema coinciden en {digits} cifras significativas.',
   fig5Caption: 'Figura 5. Dos reajustes frente a una fórmula, para el punto elegido.',
   fig5Theorem: 'teorema',
   fig5Refit: 'reajustes',
@@ -72,18 +73,20 @@ export const es: LearnMessages = {
   s6Title: '6. Dónde falla',
   s6P1: 'El teorema necesita un máximo estricto dentro de la región permitida: H tiene que ser definida negativa. Hay tres maneras de perderlo y una de que la flecha engañe:',
   s6Flat:
-    '**Plano** (figura 6a): cuando los datos parecen una recta o una constante, ℓ̂ se va mucho más allá del intervalo que ocupan las entradas y nada la sujeta. θ̂ no tiene derivada; el widget oculta las flechas y dice por qué.',
+    '**Plano** (figura 6a): cuando los datos parecen una recta o una constante, ℓ̂ crece hasta que la búsqueda la detiene, mucho más allá del intervalo que ocupan las entradas: nada en los datos la sujeta. θ̂ no tiene derivada; la figura oculta las flechas y dice por qué.',
   s6Boundary:
     '**En el borde** (figura 6b): datos limpios, sin dispersión, empujan σn hasta el menor valor permitido. Allí el gradiente no tiene por qué anularse, pero el teorema sigue valiendo para ℓ y σf con σn fija en su mínimo: las flechas muestran esos movimientos, y solo para desplazamientos de un punto mucho menores que σn.',
   s6Tie:
     '**Casi empate** (figura 6c): dos explicaciones, por ejemplo una curva ondulante con poco ruido y otra suave con mucho, son casi igual de probables. Un movimiento pequeño puede hacer saltar θ̂ de una a otra, y ninguna derivada describe un salto.',
   s6Large:
     '**Movimientos grandes**: la flecha es una tangente. Si arrastras lejos, la curva de respuesta se separa de ella; la predicción de primer orden y el reajuste dejan de coincidir.',
+  s6Marks:
+    'Cada figura dice en qué caso está. Bajo la gráfica, una línea dice cuánto fiarse de las flechas: ✓ donde el teorema se cumple; ! donde se cumple pero con cuidado, y entonces las flechas son discontinuas; donde falla, flechas grises discontinuas o ninguna.',
   fig6Caption:
-    'Figura 6c. Dos grupos sin nada entre ellos: las dos explicaciones distan {gap} nats en log-verosimilitud. La nota bajo la gráfica dice lo que ve la página; arrastra un punto media unidad y θ̂ puede saltar.',
+    'Figura 6c. Dos grupos sin nada entre ellos: las log-verosimilitudes de las dos explicaciones solo difieren en {gap}. La nota bajo la gráfica dice lo que ve la página; el ejercicio 3, más abajo, pregunta qué hace aquí un arrastre.',
 
   fig6FlatCaption:
-    'Figura 6a. Ruido puro, {flatN} puntos: ℓ̂ = {flatLengthscale}, frente a unas entradas que ocupan {flatSpan}. El ajuste es una línea plana, las flechas están ocultas y la nota bajo la gráfica dice por qué.',
+    'Figura 6a. Ruido puro, {flatN} puntos: ℓ̂ = {flatLengthscale}, donde se detiene la búsqueda ({flatTimes} veces el intervalo de {flatSpan} que ocupan las entradas). El ajuste es una línea plana, las flechas están ocultas y la nota bajo la gráfica dice por qué.',
   fig6FloorCaption:
     'Figura 6b. Valores exactos de una parábola en {floorN} puntos, sin ruido añadido: σ̂n = {floorNoise}, en su mínimo (σn/σf = {floorRatio}). El motor mantiene σn ahí, y las flechas muestran cómo se mueven ℓ y σf con σn fija, como dice la nota bajo la gráfica.',
 
@@ -104,7 +107,7 @@ export const es: LearnMessages = {
 
   s8Title: '8. El cuadro completo: qué puntos tiran más',
   s8P1: 'Ahora cada punto tiene su flecha. Un punto tira fuerte de ℓ̂ cuando decide él solo lo que hace la curva a su alrededor: los puntos **aislados**, los puntos donde la curva se **dobla** mucho y los **atípicos**, que el ajuste tiene que explicar como ruido o con una ondulación.',
-  s8P2: 'En estos datos se subió un punto 2 por encima del seno. Su flecha de σn es con diferencia la más larga ({ratio} veces la siguiente): el ajuste lo explica como ruido. Cambia las flechas a ℓ y a σf en los controles del widget para comparar.',
+  s8P2: 'En estos datos se subió un punto 2 por encima del seno. Su flecha de σn es con diferencia la más larga ({ratio} veces la siguiente): el ajuste lo explica como ruido. Cambia las flechas a ℓ y a σf en los controles de la figura para comparar.',
   fig8Caption: 'Figura 8. El seno con ruido y un atípico, cada punto con su flecha.',
 
   exTitle: 'Ejercicios: predice y después arrastra',
@@ -118,7 +121,7 @@ export const es: LearnMessages = {
   exArrowsHidden:
     'Las flechas están ocultas hasta que elijas una respuesta: la flecha del punto rodeado por el anillo la delataría.',
   exReasonsHidden:
-    'Cuánto fiarse de las flechas se dice bajo la gráfica cuando elijas una respuesta: la delataría.',
+    'La línea bajo la gráfica que dice cuánto fiarse de las flechas aparecerá cuando elijas una respuesta: ahora la delataría.',
   exGrow: 'ℓ̂ crecerá',
   exShrink: 'ℓ̂ menguará',
   exCommitted: 'Tu apuesta: {guess}. Ahora mueve el punto hacia {direction}.',

@@ -62,6 +62,25 @@ describe('selection rules in the explorer', () => {
     const looArrows = await readDy(page, '[data-testid=arrow]');
     looArrows.forEach((dy, i) => expect(dy).toBeCloseTo(loo.dLogTheta_dy[0][i]!, 9));
     expect(looArrows).not.toEqual(mlArrows);
+    // The readout names the objective θ̂ maximises, and whose Hessian it reports.
+    const readout = page.getByTestId('readout');
+    const looFit = fitHyperparameters(data, { rule: 'loo' });
+    await expect.poll(() => readout.locator('dl.metrics').getAttribute('data-rule')).toBe('loo');
+    expect(await readout.locator('dl.metrics dt').first().textContent()).toBe(
+      'LOO-CV objective at θ̂',
+    );
+    expect(await readout.locator('dl.metrics dt .readout-of-rule').allTextContents()).toEqual([
+      ' (LOO-CV)',
+      ' (LOO-CV)',
+    ]);
+    const objectiveShown = page.getByTestId('objective');
+    expect(Number(await objectiveShown.getAttribute('data-value'))).toBeCloseTo(
+      looFit.objective,
+      9,
+    );
+    expect(await objectiveShown.textContent()).toContain(
+      `${looFit.objective.toFixed(4).replace('-', '−')} nats`,
+    );
     // The math states the objective that was maximised: LOO-CV's, not the likelihood.
     const objective = page.getByTestId('math-objective');
     await expect.poll(() => objective.getAttribute('data-rule')).toBe('loo');
@@ -104,6 +123,11 @@ describe('selection rules in the explorer', () => {
     second.forEach((dy, i) => expect(dy).toBeCloseTo(map.dLogTheta_dy[0][i]!, 9));
     const first = await readDy(page, '[data-testid=arrow]');
     first.forEach((dy, i) => expect(dy).toBeCloseTo(ml.dLogTheta_dy[0][i]!, 9));
+    // The readout gives the compared rule's θ̂ under this rule's.
+    const mapTheta = fitHyperparameters(data, { rule: 'map' }).theta;
+    await expect
+      .poll(() => page.getByTestId('readout-compared-lengthscale').textContent())
+      .toBe(`MAP (right): ${mapTheta.lengthscale.toPrecision(4)}`);
     // The two stand apart on each point.
     const firstBox = await page.locator('[data-testid=arrow]').first().boundingBox();
     const secondBox = await page.locator('[data-testid=compare-arrow]').first().boundingBox();

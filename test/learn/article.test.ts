@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { fitHyperparameters, posterior } from '../../src/engine';
 import { ARTICLE_KERNEL } from '../../src/learn/datasets';
+import { LENGTHSCALE_RANGE } from '../../src/engine/search-region';
 import { computeArticleFacts, logSlopes } from '../../src/learn/facts';
 import { partingDigits } from '../../src/ui/format';
 import { iftNumbers } from '../../src/learn/iftNumbers';
@@ -34,6 +35,42 @@ describe('the article', () => {
 
   it('step 5: the finite-difference refit agrees to at least 6 digits', () => {
     expect(facts.check.agreeDigits).toBeGreaterThanOrEqual(6);
+  });
+
+  it('step 5 states its h: two refits that far apart give the theorem’s slope', () => {
+    const { sine, focusPoint, check } = facts;
+    const h = check.step;
+    expect(h).toBeGreaterThan(0);
+    const refit = (move: number) => {
+      const y = Float64Array.from(sine.data.y);
+      y[focusPoint] = y[focusPoint]! + move;
+      return fitHyperparameters(
+        { x: sine.data.x, y },
+        { warmStart: { logTheta: sine.fit.logTheta } },
+      ).logTheta;
+    };
+    const [up, down] = [refit(h), refit(-h)];
+    // One central difference at h, before the extrapolation with h/2, already agrees to ~h².
+    up.forEach((value, k) =>
+      expect(Math.abs((value - down[k]!) / (2 * h) - check.ift[k]!)).toBeLessThan(
+        1e-3 * Math.max(...check.ift.map(Math.abs)),
+      ),
+    );
+    for (const language of ['en', 'es'] as const) {
+      const html = renderArticle(language, CATALOGUES[language], facts, {
+        spanishHref: 'learn.es.html',
+      });
+      expect(html).toContain(`h = ${formatNumber(language, h, 2)}`);
+    }
+  });
+
+  it('step 6a: ℓ̂ of the flat data is where the search stops, as its caption says', () => {
+    const { flat, flatSpan } = facts;
+    const times = flat.fit.theta.lengthscale / flatSpan;
+    expect(times).toBeCloseTo(LENGTHSCALE_RANGE.beyondSpan, 6);
+    expect(renderArticle('en', CATALOGUES.en, facts, { spanishHref: 'learn.es.html' })).toContain(
+      `where the search stops (${formatNumber('en', times, 4)} times the inputs’ span of`,
+    );
   });
 
   it("step 3's curve: its slope is the point's ℓ arrow, and the refits rise along it", () => {

@@ -155,6 +155,7 @@ export function fakeSuccess(
     theta,
     logTheta,
     lml: -n,
+    objective: -n,
     gradLogTheta: [0, 0, 0],
     hessianLogTheta: hessian,
     diagnostics: {

@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { translator } from '../../src/i18n/messages';
 import { findPreset } from '../../src/state/presets';
 import { Legend } from '../../src/ui/panels/Legend';
-import { readableRise, scaleWords } from '../../src/ui/plot/PlotKey';
+import { readableRise, riseLimit, scaleWords } from '../../src/ui/plot/PlotKey';
+import { FLOOR_POINTS } from '../../src/learn/datasets';
 import { fittedStore, renderWith } from './fittedStore';
 
 describe('the arrows’ scale in words', () => {
@@ -72,6 +73,33 @@ describe('the arrows’ scale in words', () => {
       expect(scale).toContain(
         translator(language).t('legendLengthNone', { symbol: 'ℓ' }).slice(-30),
       );
+    },
+  );
+
+  it.each(['en', 'es'] as const)(
+    'with σn held on its floor, the key and the legend state a rise below σ̂n (%s)',
+    async (language) => {
+      const store = await fittedStore(FLOOR_POINTS);
+      const state = store.getState();
+      const result = state.analysis!.result;
+      expect(result.diagnostics.constrained).not.toBeNull();
+      const noise = result.theta.noiseStd;
+      const largest = riseLimit(state);
+      expect(largest).toBeLessThanOrEqual(noise);
+      expect(largest).toBeGreaterThan(noise / 10);
+      const reference = state.arrowScale!.reference;
+      const step = readableRise(reference, largest);
+      expect(step).toBeLessThanOrEqual(noise);
+      const tr = translator(language);
+      expect(scaleWords(reference, 'ℓ', false, tr, 'drawn', largest)).toContain(
+        tr.t('keyPerStep', { step: tr.number(step, 1) }),
+      );
+      const html = renderWith(store, language, createElement(Legend));
+      const legend = /data-testid="arrow-scale">([^<]*)</.exec(html)![1]!;
+      expect(legend).toContain(tr.number(step, 1));
+      // An ordinary fit keeps its rise of up to one unit.
+      const sine = await fittedStore(findPreset('sine').points);
+      expect(riseLimit(sine.getState())).toBe(1);
     },
   );
 });

@@ -3,7 +3,7 @@ import { useExplorer, useExplorerStore } from '../context';
 import { HYPERPARAMETER_LABELS } from '../format';
 import { useExplorerMessages } from '../explorerText';
 import { useI18n } from '../i18n';
-import { readableRise } from '../plot/PlotKey';
+import { readableRise, riseLimit } from '../plot/PlotKey';
 
 /** The glyph's drawing, pointing up (as the plot's arrows do) or to the right. */
 const GLYPHS = {
@@ -65,7 +65,8 @@ export function Legend() {
   const hidden = status === 'hidden';
   const reference = useExplorer((s) => s.arrowScale?.reference);
   // The same readable rise as the plot's key (scaleWords), so the two state one change.
-  const rise = reference === undefined ? 1 : readableRise(reference);
+  const largest = useExplorer(riseLimit);
+  const rise = reference === undefined ? 1 : readableRise(reference, largest);
   const hyperparameter = useExplorer((s) => s.options.hyperparameter);
   const mode = useExplorer((s) => s.options.arrowMode);
   const label = HYPERPARAMETER_LABELS[hyperparameter];

@@ -8,11 +8,13 @@ import { HYPERPARAMETER_LABELS } from '../format';
 import { useI18n } from '../i18n';
 import { formatApart, relativeGap } from './responseCurveGeometry';
 import { Term } from '../Term';
+import { useExplorerMessages } from '../explorerText';
+import { RULE_MESSAGES } from '../ruleText';
 import { TrustNote } from './TrustNote';
 
 /**
- * θ̂ with units (and, during a drag, the first-order prediction under it), the log marginal
- * likelihood, the Hessian's condition and the trust verdict. Each hyperparameter is two lines, name
+ * θ̂ with units (and, during a drag, the first-order prediction under it), the rule's objective
+ * (under MAP and LOO-CV), the log marginal likelihood, the Hessian's condition and the trust verdict. Each hyperparameter is two lines, name
  * and value above, unit and prediction below, so that a long name (Spanish's "desviación típica del
  * ruido") keeps the row's width beside its value and the row does not grow when the prediction shows.
  */
@@ -26,7 +28,20 @@ export function Readout() {
   const dragging = useExplorer((s) => s.drag?.active ?? false);
   const tr = useI18n();
   const { t, number: formatNumber } = tr;
+  const te = useExplorerMessages();
   const verdict = result && hessianVerdict(result.diagnostics);
+  // Under MAP and LOO-CV, θ̂ maximises another objective than log p(y | X, θ), and the
+  // Hessian is that objective's: the readout names it.
+  const ruleName = result && result.rule !== 'ml' ? t(RULE_MESSAGES[result.rule].name) : null;
+  // The compared rule's θ̂ beside this one's, as its arrows stand beside these on the plot.
+  const comparedRule = useExplorer((s) => s.options.compareRule);
+  const compared =
+    result?.comparison && result.comparison.rule === comparedRule ? result.comparison : null;
+  const comparedName =
+    compared && te('keyCompareSecond', { rule: t(RULE_MESSAGES[compared.rule].name) });
+  const ofRule = ruleName && (
+    <span className="readout-of-rule"> {te('readoutOfRule', { rule: ruleName })}</span>
+  );
   const [announcement, setAnnouncement] = useState('');
   const settled =
     result && !dragging
@@ -89,12 +104,30 @@ export function Readout() {
                       {t('iftPredicts', { value: formatNumber(predicted) })}
                     </span>
                   )}
+                  {predicted === undefined && compared && (
+                    <span className="readout-compared num" data-testid={`readout-compared-${name}`}>
+                      {te('readoutCompared', {
+                        rule: comparedName!,
+                        value: formatNumber(Math.exp(compared.logTheta[k]!)),
+                      })}
+                    </span>
+                  )}
                 </span>
               </div>
             );
           })}
         </div>
-        <dl className="metrics">
+        <dl className="metrics" data-rule={result?.rule ?? 'ml'}>
+          {ruleName && (
+            <>
+              <dt>{te('readoutObjective', { rule: ruleName })}</dt>
+              <dd className="num" data-testid="objective" data-value={String(result!.objective)}>
+                <Term id="nats">
+                  {t('natsValue', { value: formatNumber(result!.objective, 5) })}
+                </Term>
+              </dd>
+            </>
+          )}
           <dt>
             <Term id="logLikelihood">log p(y | X, θ̂)</Term>
           </dt>
@@ -107,12 +140,14 @@ export function Readout() {
           </dd>
           <dt>
             <Term id="conditionNumber">{t('conditionNumber')}</Term>
+            {ofRule}
           </dt>
           <dd className="num" data-testid="condition">
             {result ? formatNumber(result.diagnostics.conditionNumber, 3) : '—'}
           </dd>
           <dt>
             <Term id="hessian">{t('hessian')}</Term> {t('atThetaHat')}
+            {ofRule}
           </dt>
           <dd>
             {verdict ? (

@@ -1,5 +1,5 @@
 import { memo, type ReactNode } from 'react';
-import { selectArrows } from '../../state';
+import { selectArrows, type ExplorerData } from '../../state';
 import { useExplorer } from '../context';
 import { translator, type Translator } from '../../i18n/messages';
 import { plainSymbol } from '../format';
@@ -29,6 +29,17 @@ export function readableRise(reference: number, largest = 1): number {
 }
 
 /**
+ * The largest rise a key may state: with σn held on its floor the arrows describe moves of a point
+ * well below σ̂n only (docs/numerics.md), so the rise is the largest power of ten at most σ̂n;
+ * otherwise one unit.
+ */
+export function riseLimit(state: ExplorerData): number {
+  const result = state.analysis?.result;
+  if (!result || result.diagnostics.constrained === null) return 1;
+  return Math.min(1, 10 ** Math.floor(Math.log10(result.theta.noiseStd)));
+}
+
+/**
  * The scale in words, in short pieces (the key sets them one a line in its column, in two lines in
  * its strip): an arrow one unit of y long stands for ∂ log θ̂/∂y = `reference`, that is θ̂ changing
  * by `100·reference·step` % per `step` the point moves (up, or along the arrow for 2-D ones), the
@@ -41,11 +52,12 @@ export function scaleWords(
   vector: boolean,
   tr: Translator = translator('en'),
   drawn: 'drawn' | 'hidden' | 'waiting' = 'drawn',
+  largest = 1,
 ): string[] {
   const { t } = tr;
   if (drawn === 'waiting' && reference === undefined) return [t('fitting')];
   if (drawn === 'hidden' || reference === undefined) return [t('keyNoArrows'), t('keyAtThisFit')];
-  const step = readableRise(reference);
+  const step = readableRise(reference, largest);
   const rate = tr.number(100 * reference * step, 2);
   const head = [
     t('keyArrowThisLong'),
@@ -99,7 +111,8 @@ export const PlotKey = memo(function PlotKey({
   const unit = scales.y(0) - scales.y(1);
   const column = box.layout === 'column';
   const tr = useI18n();
-  const words = scaleWords(reference, plainSymbol(hyperparameter), vector, tr, drawn);
+  const largest = useExplorer(riseLimit);
+  const words = scaleWords(reference, plainSymbol(hyperparameter), vector, tr, drawn, largest);
   // No sample arrow where the words say there are none.
   const sample = drawn === 'drawn' && reference !== undefined;
   // Column: short lines beside the arrow; strip: two longer ones, or where they would run past

@@ -55,16 +55,20 @@ export const PullMapLayer = memo(function PullMapLayer({ scales }: { scales: Plo
       data-range={cells ? String(cells.range) : undefined}
       data-state={cells ? 'current' : 'waiting'}
     >
-      {cells?.out.map((cell) => (
-        <rect
-          key={cell.key}
-          x={cell.x}
-          y={cell.y}
-          width={cell.w}
-          height={cell.h}
-          fill={cell.fill}
-        />
-      ))}
+      {/* The cells overlap by half a pixel against seams: translucent one by one, the overlaps
+          would show as a darker mesh, so the group is. */}
+      <g className="pull-map-cells">
+        {cells?.out.map((cell) => (
+          <rect
+            key={cell.key}
+            x={cell.x}
+            y={cell.y}
+            width={cell.w}
+            height={cell.h}
+            fill={cell.fill}
+          />
+        ))}
+      </g>
       <rect
         className="pull-map-target"
         width={scales.innerWidth}

@@ -92,6 +92,11 @@ export interface AnalysisSuccess {
   theta: Hyperparameters;
   logTheta: LogTheta;
   lml: number;
+  /**
+   * The rule's objective at θ̂ (data units): `lml` under `ml`, plus the log-prior under `map`,
+   * the leave-one-out log predictive probability under `loo`. The Hessian is this objective's.
+   */
+  objective: number;
   gradLogTheta: LogTheta;
   hessianLogTheta: Matrix3;
   diagnostics: Diagnostics;

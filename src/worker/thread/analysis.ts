@@ -164,6 +164,7 @@ async function analyse(
     theta: fit.theta,
     logTheta: fit.logTheta,
     lml: fit.lml,
+    objective: fit.objective,
     gradLogTheta: fit.gradLogTheta,
     hessianLogTheta: fit.hessianLogTheta,
     diagnostics: fit.diagnostics,
