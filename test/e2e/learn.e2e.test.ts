@@ -79,6 +79,15 @@ describe.each(['en', 'es'] as const)('the article in %s', (language) => {
     expect(
       Number(await page.locator('#figure-check').getAttribute('data-digits')),
     ).toBeGreaterThanOrEqual(6);
+    // Figure 7's live table keeps the line that bears out "the same arrows for ℓ": the two
+    // objectives' slopes differ by rounding only (below 10⁻⁹).
+    expect(
+      await page.locator('#figure-source .figure-live [data-testid=source-slopes]').textContent(),
+    ).toMatch(
+      language === 'en'
+        ? /Largest difference .* \d\.\d×10⁻¹[⁰¹²³⁴⁵⁶⁷⁸⁹]\.$/
+        : /Mayor diferencia .* \d,\d×10⁻¹[⁰¹²³⁴⁵⁶⁷⁸⁹]\.$/,
+    );
 
     const texts = (await pageTexts(page)).join('\n');
     const shown = ['title', 'lead', 's1Title', 's4Title', 's7Title', 'exTitle', 'footer'] as const;

@@ -2,8 +2,9 @@
  * The explorer's own text (src/i18n/explorerMessages.*.ts) is apart from the catalogue the widget
  * downloads: the panels only the explorer shows — the likelihood landscape, the plot key's rows for
  * two compared rules and for the pull map's shading, point influence, the new-point pull map, the
- * dataset note's words under another rule or after an edit, and the legend's words for x-and-y
- * arrows — cost the widget nothing.
+ * dataset note's words under another rule or after an edit, the legend's words for x-and-y
+ * arrows, and the readout's words for another rule's objective and a compared rule's θ̂ — cost the
+ * widget nothing.
  */
 import { describe, expect, it } from 'vitest';
 import { explorerMessagesEn } from '../../src/i18n/explorerMessages.en';
@@ -14,7 +15,7 @@ import { explorerMessages } from '../../src/ui/explorerText';
 
 /** The keys of the panels only the explorer shows, by their prefixes. */
 const EXPLORER_ONLY =
-  /^(landscape[A-Z]|term(ProfileLikelihood|Nats|Laplace|Hessian|NearTie)$|keyCompare|keyPull|natsBelow|insight|influence|pullMap|preset(UnderMl|OtherRule|AsLoaded)$|legendLengthVector$)/;
+  /^(landscape[A-Z]|term(ProfileLikelihood|Nats|Laplace|Hessian|NearTie)$|keyCompare|keyPull|natsBelow|insight|influence|pullMap|preset(UnderMl|OtherRule|AsLoaded)$|legendLengthVector$|readout(Objective|OfRule|Compared)$)/;
 
 describe('the explorer’s own text', () => {
   it('is not in the widget’s catalogues, in either language', () => {
