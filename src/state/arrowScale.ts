@@ -69,10 +69,11 @@ export function chooseReference(values: Iterable<number>): number {
 
 /**
  * Whether `current` still fits arrows of these lengths after an edit, so that the scale need not
- * change under the reader's eyes: it caps no arrow that a fresh choice (`chooseReference`) would
- * draw whole, so at most a fifth stay capped, and it is within a step of the ladder of the fresh
- * choice, so no arrow shrinks to a speck or grows past its neighbours' reading. A change of the
- * 80th percentile across a 1-2-5 boundary alone then leaves the scale as it was.
+ * change under the reader's eyes: it is within a step of the ladder of the fresh choice
+ * (`chooseReference`), so no arrow shrinks to a speck, and it caps at most one arrow more than the
+ * fresh choice would and at most a fifth of them (capped arrows are marked so). A change of the
+ * 80th percentile across a 1-2-5 boundary, or one arrow growing past the cap, then leaves the
+ * scale as it was.
  */
 export function keepsReference(current: number, values: Iterable<number>): boolean {
   const magnitudes = [...values].filter(Number.isFinite).map(Math.abs);
@@ -81,7 +82,8 @@ export function keepsReference(current: number, values: Iterable<number>): boole
   if (!(ratio <= FIT_LONGEST_LIMIT && ratio >= 1 / FIT_LONGEST_LIMIT)) return false;
   const capped = (reference: number) =>
     magnitudes.filter((value) => value > ARROW_CAP * reference * (1 + 1e-9)).length;
-  return capped(current) <= capped(fresh);
+  const cappedNow = capped(current);
+  return cappedNow <= capped(fresh) + 1 && cappedNow <= magnitudes.length / 5;
 }
 
 /** An arrow in data units: components along x and y, and whether it was shortened to the cap. */

@@ -54,6 +54,28 @@ describe('the exercises: predict, then drag', () => {
     await page.context().close();
   });
 
+  it('keeps the arrows’ scale as the point moves, so its arrow compares before and after', async () => {
+    const { page } = await browser.open('/learn.html?lang=en');
+    await waitForLiveFigures(page);
+    const exercise = page.locator('#exercise-1');
+    await exercise.locator(`.choice[data-guess="${await arrowSays(exercise)}"]`).click();
+    const key = exercise.locator('[data-testid=key-arrow]');
+    const index = await exercise.getAttribute('data-point');
+    const arrow = exercise.locator(`[data-testid=arrow][data-index="${index}"]`);
+    const before = {
+      reference: await key.getAttribute('data-reference'),
+      dy: await arrow.getAttribute('data-dy'),
+    };
+    // One press of "Raise the point by 0.25": on these data the fresh scale would be twice as
+    // coarse (the arrow shorter as its pull grows), but this one still fits every arrow.
+    await exercise.locator('.move[data-move="up"]').click();
+    expect(await verdict(exercise)).toBe('right');
+    await waitForWidgetFit(exercise.locator('[data-testid=gp-embed]'));
+    expect(await arrow.getAttribute('data-dy')).not.toBe(before.dy);
+    expect(await key.getAttribute('data-reference')).toBe(before.reference);
+    await page.context().close();
+  });
+
   it('by keyboard: a wrong guess is called wrong, in Spanish', async () => {
     const { page } = await browser.open('/learn.html?lang=es');
     await waitForLiveFigures(page);

@@ -53,13 +53,17 @@ describe('arrow scale', () => {
     expect(arrowVector(0, 1, 0)).toBeNull();
   });
 
-  it('keeps a scale within a step of the fresh choice that caps no more arrows', () => {
+  it('keeps a scale within a step of the fresh choice that caps at most one arrow more', () => {
     const values = [0.09, 0.09, 0.09, 0.09, 0.09, 0.09, 0.09, 0.09, 0.09, -0.15];
     expect(chooseReference(values)).toBeCloseTo(0.1, 15);
-    // One step coarser (0.2) is kept; one finer (0.05) is not, as it caps the longest arrow
-    // (3 units long there, 1.5 at the fresh 0.1).
+    // One step coarser (0.2) is kept; so is one finer (0.05), which caps only the longest arrow
+    // (3 units long there, 1.5 at the fresh 0.1): one arrow more than the fresh scale caps.
     expect(keepsReference(0.2, values)).toBe(true);
-    expect(keepsReference(0.05, values)).toBe(false);
+    expect(keepsReference(0.05, values)).toBe(true);
+    // Two more capped arrows are one too many (the fresh scale is still 0.1 here).
+    const twoLong = [...values.slice(0, 9), 0.09, 0.15, -0.15];
+    expect(chooseReference(twoLong)).toBeCloseTo(0.1, 15);
+    expect(keepsReference(0.05, twoLong)).toBe(false);
     // Two steps coarser shrinks every arrow past reading.
     expect(keepsReference(0.5, values)).toBe(false);
     // A finer scale that caps nothing more is kept: the arrows grow, none past the cap.
