@@ -112,7 +112,7 @@ export const en = {
 
   exTitle: 'Exercises: predict, then drag',
   exIntro:
-    'Commit to an answer first, then move the point and see what the refit says. Drag it with the mouse or a finger, or use the buttons; the point can also be moved with the arrow keys once focused.',
+    'Commit to an answer first, then move the point and see what the refit says. Drag it with the mouse or a finger, or use the buttons; the point can also be moved with the arrow keys once focused. The key beside the plot says what an arrow’s length stands for, and that scale stays put as you move the point unless the arrows outgrow it (the key is then outlined), so an arrow before and after a move compare.',
   ex1Question:
     'Point {point} sits above the fitted curve. If you raise it further, will ℓ̂ grow or shrink?',
   ex2Question:

@@ -112,7 +112,7 @@ export const es: LearnMessages = {
 
   exTitle: 'Ejercicios: predice y después arrastra',
   exIntro:
-    'Decide primero tu respuesta; después mueve el punto y mira qué dice el reajuste. Arrástralo con el ratón o con el dedo, o usa los botones; con el punto enfocado, también lo mueven las flechas del teclado.',
+    'Decide primero tu respuesta; después mueve el punto y mira qué dice el reajuste. Arrástralo con el ratón o con el dedo, o usa los botones; con el punto enfocado, también lo mueven las flechas del teclado. La leyenda junto a la gráfica dice qué significa la longitud de una flecha, y esa escala no cambia al mover el punto salvo que las flechas la desborden (entonces la leyenda se resalta), así que una flecha antes y después de moverlo se pueden comparar.',
   ex1Question:
     'El punto {point} está por encima de la curva ajustada. Si lo subes aún más, ¿ℓ̂ crecerá o menguará?',
   ex2Question:
