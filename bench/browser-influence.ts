@@ -4,13 +4,13 @@
  *
  * Builds and serves the site, opens the worker test page and asks the explorer's compute client
  * for every point's influence (`requestInsight` with `influence: true`) on the engine bench's
- * noisy sine (bench/cases/noisy-sine.ts) for each rule: the cold fit, then the full data's local
- * maxima and a refit without each point, in the worker, between the slices the worker yields in.
+ * noisy sine (bench/cases/noisy-sine.ts) for each rule: the cold fit, then a refit without each
+ * point from θ̂, in the worker, between the slices the worker yields in.
  * One warm-up request per size and rule, then --runs timed ones. Reports the worker's own time
- * for the panel (maxima + refits, without the fit) and the request → answer latency the page saw,
+ * for the panel (the refits, and with the check the maxima, without the fit) and the request → answer latency the page saw,
  * medians. Prints Markdown. With `--global-check` it times the page's follow-up request instead,
- * which also fits every reduced dataset from a global search (no target: it runs after the quick
- * answer is on screen).
+ * which also starts every refit from the full data's other local maxima and fits every reduced
+ * dataset from a global search (no target: it runs after the quick answer is on screen).
  */
 import { cpus, loadavg } from 'node:os';
 import { chromium } from 'playwright-core';
@@ -89,8 +89,9 @@ async function main(): Promise<void> {
     [
       `Measured by \`npm run bench:influence\` on ${new Date().toISOString().slice(0, 10)}: headless`,
       `Chromium, ${cpus().length} cores; load average (1 min) ${loadBefore.toFixed(1)} before,`,
-      `${loadAfter.toFixed(1)} after. _Panel_: the worker's time for the local maxima and every`,
-      'removal refit (its own clock, the fit before them excluded); _latency_: request → answer on',
+      `${loadAfter.toFixed(1)} after. _Panel_: the worker's time for every removal refit (and the`,
+      'local maxima, with the check; its own clock, the fit before them excluded); _latency_:',
+      'request → answer on',
       'the page, the cold fit and the slices included. Medians.',
       ...(globalCheck
         ? ['With the global check: every reduced dataset also fitted from a global search.']

@@ -81,7 +81,7 @@ export const explorerMessagesEn = {
     'Checking each refit against a full search of the data without its point; a row may still change.',
   influenceChecked: 'Each refit was checked against a full search of the data without its point.',
   influenceCheckFailed:
-    'The full search could not finish ({message}): each refit here started only from θ̂ and the other maxima of the full data.',
+    'The full search could not finish ({message}): each refit here started from θ̂ only.',
   pullMapLabel: 'Where a new point would pull {name}',
   pullMapKey: 'Adding a point here changes {name} by about',
   pullMapHint: 'Hover over or tap the map for its number; click or tap to pick a place.',

@@ -75,7 +75,7 @@ export const explorerMessagesEs: ExplorerMessages = {
   influenceChecked:
     'Cada reajuste se ha comprobado con una búsqueda completa en los datos sin su punto.',
   influenceCheckFailed:
-    'La búsqueda completa no pudo terminar ({message}): cada reajuste de la tabla partió solo de θ̂ y de los demás máximos de los datos completos.',
+    'La búsqueda completa no pudo terminar ({message}): cada reajuste de la tabla partió solo de θ̂.',
   // {name} es siempre femenino: escala de longitud, desviación típica…
   pullMapLabel: 'Hacia dónde empujaría un punto nuevo la {name} ajustada',
   pullMapKey: 'Un punto añadido aquí cambiaría la {name} ajustada en aproximadamente',

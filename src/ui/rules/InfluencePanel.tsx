@@ -29,7 +29,7 @@ const STATUS_NOTES: Partial<Record<InfluenceRow['status'], ExplorerMessageKey>> 
  * they are; sortable by any column. Hooks: `data-testid="influence-row"` with `data-index`,
  * `data-removal` and `data-infinitesimal` (changes of log θ̂, full precision; empty when
  * undefined). Hovering or focusing a row rings the point on the plot. The rows come first from
- * refits started near θ̂ and the full data's other maxima, then checked by a global search of each
+ * refits started at θ̂, then checked from the full data's other maxima and a global search of each
  * reduced dataset (`data-testid="influence-check"`, `data-check` checking, done or failed).
  */
 export function InfluencePanel() {

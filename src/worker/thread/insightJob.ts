@@ -80,7 +80,11 @@ export function startInsightJob(
   };
   const timing = { fit: 0, influence: 0, pullMap: 0, addedPoint: 0, total: 0 };
   const stages: Stage[] = ['fit'];
-  if (request.influence) stages.push('maxima', 'influence');
+  // The quick answer refits each reduced dataset from θ̂ alone (warm starts): its continuation,
+  // what the jackknife estimates. The global check adds the full data's other maxima and a cold
+  // fit per point, which catch a jump to another maximum.
+  if (request.influence)
+    stages.push(...(request.globalCheck ? (['maxima'] as const) : []), 'influence');
   let maxima: LocalMaximum[] = [];
   // The infinitesimal jackknife once, and one set of buffers for every removal refit.
   const shared = createInfluenceShared();
