@@ -67,7 +67,7 @@ export const explorerMessagesEn = {
   insightFailed: 'Could not compute this: {message}',
   influenceTitle: 'How much each point holds {name}',
   influenceIntro:
-    'Removal: the change of {name} when the point is taken out and θ̂ refitted. Jackknife (the infinitesimal jackknife): the same change predicted from a derivative at θ̂, with no refit. Where the two agree the point’s pull is linear; where they part — one point holding θ̂ up, or θ̂ jumping to another maximum without it — the derivative misleads.',
+    'Removal: the change of {name} when the point is taken out and θ̂ refitted. Jackknife (the infinitesimal jackknife): the same change predicted from a derivative at θ̂, with no refit. Where the two agree the point’s pull is linear; where they part — one point holding θ̂ up, or θ̂ jumping to another maximum without it — the derivative misleads. Apart: how far the two are, in log, |log(1 + removal) − log(1 + jackknife)|; 0.01 is about 1 %.',
   influencePoint: 'Point',
   influenceRemoval: 'Removal',
   influenceJackknife: 'Jackknife',
@@ -78,12 +78,13 @@ export const explorerMessagesEn = {
   influenceInvalid: 'cannot refit without it',
   influenceUndefined: 'The infinitesimal jackknife is undefined here: {reason}.',
   influenceChecking:
-    'Checking each refit against a full search of the data without its point; a row may still change.',
-  influenceChecked: 'Each refit was checked against a full search of the data without its point.',
+    'Checking each refit by searching for θ̂ from many starting points, not only from θ̂, so that a jump to another maximum is caught; a row may still change.',
+  influenceChecked:
+    'Each refit was also checked by searching for θ̂ from many starting points, not only from θ̂, so that a jump to another maximum is caught.',
   influenceCheckFailed:
-    'The full search could not finish ({message}): each refit here started from θ̂ only.',
+    'The search from many starting points could not finish ({message}): each refit here started from θ̂ only.',
   pullMapLabel: 'Where a new point would pull {name}',
-  pullMapKey: 'Adding a point here changes {name} by about',
+  pullMapKey: 'Adding a point here changes {name} by about (equal steps in log):',
   pullMapHint: 'Hover over or tap the map for its number; click or tap to pick a place.',
   pullMapAt: 'A new point at ({x}, {y}) would change {name} by about {change} (first order).',
   pullMapRefit: 'Refit exactly with a point here',

@@ -60,7 +60,7 @@ export const explorerMessagesEs: ExplorerMessages = {
   readoutCompared: '{rule}: {value}',
   influenceTitle: 'Cuánto sostiene cada punto el valor ajustado ({name})',
   influenceIntro:
-    'Eliminación: cuánto cambia el valor ajustado ({name}) al quitar el punto y reajustar θ̂. Navaja (navaja infinitesimal, «infinitesimal jackknife»): ese cambio predicho por una derivada en θ̂, sin reajustar. Donde coinciden, el tirón es lineal; donde se separan —un punto sostiene θ̂, o θ̂ salta a otro máximo sin él— la derivada engaña.',
+    'Eliminación: cuánto cambia el valor ajustado ({name}) al quitar el punto y reajustar θ̂. Navaja (navaja infinitesimal, «infinitesimal jackknife»): ese cambio predicho por una derivada en θ̂, sin reajustar. Donde coinciden, el tirón es lineal; donde se separan —un punto sostiene θ̂, o θ̂ salta a otro máximo sin él— la derivada engaña. Diferencia: cuánto distan las dos, en logaritmo, |log(1 + eliminación) − log(1 + navaja)|; 0,01 es alrededor de un 1 %.',
   influencePoint: 'Punto',
   influenceRemoval: 'Eliminación',
   influenceJackknife: 'Navaja',
@@ -71,14 +71,15 @@ export const explorerMessagesEs: ExplorerMessages = {
   influenceInvalid: 'no se puede reajustar sin él',
   influenceUndefined: 'Aquí la navaja infinitesimal no está definida: {reason}.',
   influenceChecking:
-    'Comprobando cada reajuste con una búsqueda completa en los datos sin su punto; alguna fila aún puede cambiar.',
+    'Comprobando cada reajuste buscando θ̂ desde muchos puntos de partida, no solo desde θ̂, para detectar un salto a otro máximo; alguna fila aún puede cambiar.',
   influenceChecked:
-    'Cada reajuste se ha comprobado con una búsqueda completa en los datos sin su punto.',
+    'Cada reajuste se ha comprobado además buscando θ̂ desde muchos puntos de partida, no solo desde θ̂, para detectar un salto a otro máximo.',
   influenceCheckFailed:
-    'La búsqueda completa no pudo terminar ({message}): cada reajuste de la tabla partió solo de θ̂.',
+    'La búsqueda desde muchos puntos de partida no pudo terminar ({message}): cada reajuste de la tabla partió solo de θ̂.',
   // {name} es siempre femenino: escala de longitud, desviación típica…
   pullMapLabel: 'Hacia dónde empujaría un punto nuevo la {name} ajustada',
-  pullMapKey: 'Un punto añadido aquí cambiaría la {name} ajustada en aproximadamente',
+  pullMapKey:
+    'Un punto añadido aquí cambiaría la {name} ajustada en aproximadamente (pasos iguales en logaritmo):',
   pullMapHint:
     'Pasa el puntero o toca el mapa para ver su valor; haz clic o toca para elegir un lugar.',
   pullMapAt:

@@ -169,7 +169,7 @@ export const en = {
   legendCaution: 'Dashed in colour: use with care; the reason is beside θ̂.',
   legendGrey: 'Grey and dashed: the fit is not trustworthy here; the reason is shown beside θ̂.',
   legendScaleNote:
-    'The scale stays fixed while you drag and after you let go, so arrows compare across points and over time. It changes only when the arrows outgrow it or shrink far below it; the plot’s key is then outlined for a moment.',
+    'The scale stays fixed while you drag and after you let go, so arrows compare across points and over time. It changes only when the arrows outgrow it or shrink far below it, or when you show another hyperparameter’s arrows or load other data (after a change of rule it is kept only while it fits); the plot’s key is then outlined for a moment.',
   rescale: 'Fit the scale to these arrows',
 
   // Prediction

@@ -160,7 +160,7 @@ export const es: UiMessages = {
   legendCaution: 'Discontinua en color: con cuidado; el motivo, junto a θ̂.',
   legendGrey: 'Gris y discontinua: el ajuste no es fiable; el motivo, junto a θ̂.',
   legendScaleNote:
-    'La escala queda fija mientras arrastras y también al soltar, para comparar flechas entre puntos y en el tiempo. Solo cambia cuando las flechas la desbordan o se quedan muy por debajo de ella; entonces la leyenda de la gráfica se resalta un momento.',
+    'La escala queda fija mientras arrastras y también al soltar, para comparar flechas entre puntos y en el tiempo. Solo cambia cuando las flechas la desbordan o se quedan muy por debajo de ella, o cuando muestras las flechas de otro hiperparámetro o cargas otros datos (tras un cambio de regla solo se conserva si cabe); entonces la leyenda de la gráfica se resalta un momento.',
   rescale: 'Ajustar la escala a estas flechas',
 
   predictionTitle: 'Predicción frente a reajuste',

@@ -74,7 +74,8 @@ export function createViewActions({
     setRule(rule) {
       if (rule === get().options.rule) return;
       // None of the old rule's arrows are drawn; the new rule's keep the scale if it fits them.
-      set({ options: { ...get().options, rule } });
+      // A finished drag's prediction was the old rule's arrows: it says nothing of the new fit.
+      set({ options: { ...get().options, rule }, drag: settledDragOnly(get().drag) });
       requestAnalysis();
     },
     setCompareRule(compareRule) {
@@ -85,7 +86,11 @@ export function createViewActions({
     setPrior(prior) {
       const { options } = get();
       if (!isUsablePrior(prior) || encodePrior(prior) === encodePrior(options.prior)) return;
-      set({ options: { ...options, prior } });
+      set({
+        options: { ...options, prior },
+        // Under MAP a new prior is a new fit: the last drag's prediction was the old one's.
+        ...(options.rule === 'map' ? { drag: settledDragOnly(get().drag) } : {}),
+      });
       if (options.rule === 'map' || options.compareRule === 'map') {
         requestAnalysis(null, { reuseLandscape: true });
       }
@@ -135,4 +140,9 @@ export function createViewActions({
       if (hidden !== get().reasonsHidden) set({ reasonsHidden: hidden });
     },
   };
+}
+
+/** A drag still under way is kept; a finished one's prediction and trail are dropped. */
+function settledDragOnly<T extends { active: boolean } | null>(drag: T): T | null {
+  return drag?.active ? drag : null;
 }

@@ -230,7 +230,9 @@ describe('selection rules in the explorer', () => {
     // The quick rows are then checked by a global search of each reduced dataset, and say so.
     const check = page.getByTestId('influence-check');
     await expect.poll(() => check.getAttribute('data-check'), { timeout: 60_000 }).toBe('done');
-    expect(await check.textContent()).toMatch(/checked against a full search/);
+    expect(await check.textContent()).toMatch(
+      /also checked by searching for θ̂ from many starting points/,
+    );
     const shown = await rows.evaluateAll((nodes) =>
       nodes.map((node) => ({
         index: Number(node.getAttribute('data-index')),
@@ -269,6 +271,15 @@ describe('selection rules in the explorer', () => {
     const map = page.getByTestId('influence-map');
     await expect.poll(() => map.getAttribute('data-state'), { timeout: 30_000 }).toBe('current');
     await page.getByTestId('influence-map-key').waitFor();
+    // The key's colours are as translucent as the map's, and its ends stand for all beyond.
+    const opacities = await page.evaluate(() => ({
+      map: getComputedStyle(document.querySelector('.pull-map-cells')!).opacity,
+      key: getComputedStyle(document.querySelector('.pull-key-bar > span')!).opacity,
+    }));
+    expect(opacities.key).toBe(opacities.map);
+    const ends = await page.locator('.pull-key-labels > span').allTextContents();
+    expect(ends[0]).toMatch(/^≤ −/);
+    expect(ends.at(-1)).toMatch(/^≥ \+/);
     // Behind the data: drawn before the band, the arrows and the points.
     const order = await page.evaluate(() => {
       const layer = document.querySelector('[data-testid=influence-map]')!;

@@ -4,6 +4,7 @@ import { findPreset, PRESETS } from '../../src/state/presets';
 import { DEFAULT_PRIOR } from '../../src/engine/rules/prior';
 import { LIVE_LANDSCAPE_MAX_POINTS } from '../../src/state/request';
 import { selectArrows, selectPrediction } from '../../src/state/selectors';
+import { withPrior } from '../../src/state/prior';
 import { X_DOMAIN, Y_DOMAIN, type Point } from '../../src/state/domain';
 import { answerLatest, createFakeClient, fakeSuccess, lastRequest } from './fakeClient';
 import { translator } from '../../src/i18n/messages';
@@ -193,6 +194,30 @@ describe('explorer store', () => {
     expect(act().drag?.start).toEqual(act().history.past.at(-1)!.points[3]);
     act().movePoint(3, 1, 1);
     expect(act().drag).toBeNull();
+  });
+
+  it('drops a finished session’s prediction when the rule changes: it was the old rule’s arrows', async () => {
+    const { client, act } = setup();
+    await answerLatest(client);
+    const start = act().points[2] as Point;
+    act().nudgePoint(2, start.x, start.y + 0.05);
+    await answerLatest(client);
+    expect(selectPrediction(act())).not.toBeNull();
+    act().setRule('loo');
+    expect(act().drag).toBeNull();
+    await answerLatest(client, { rule: 'loo' });
+    expect(selectPrediction(act())).toBeNull();
+    // So does a new prior under MAP; a drag under way is kept.
+    act().setRule('map');
+    await answerLatest(client, { rule: 'map' });
+    act().nudgePoint(2, start.x, start.y + 0.1);
+    await answerLatest(client, { rule: 'map' });
+    expect(selectPrediction(act())).not.toBeNull();
+    act().setPrior(withPrior(act().options.prior, 'lengthscale', { median: 2 }));
+    expect(act().drag).toBeNull();
+    act().beginDrag(3);
+    act().setRule('ml');
+    expect(act().drag?.active).toBe(true);
   });
 
   it('anchors the prediction on a late result for the drag start position', async () => {

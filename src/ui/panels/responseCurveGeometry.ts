@@ -14,9 +14,13 @@ import { formatFixed, formatNumber } from '../format';
  */
 export const AGREEMENT = 0.05;
 
-/** How far apart a prediction is from the refit, |predicted/refit − 1|, from log(predicted/refit). */
+/**
+ * How far apart a prediction is from the refit, from log(predicted/refit): the larger over the
+ * smaller, less one, e^|log gap| − 1. Symmetric, so that a prediction ten times too small reads
+ * "×10" as one ten times too large does (|predicted/refit − 1| would stop short of 100 %).
+ */
 export function relativeGap(logGap: number): number {
-  return Math.abs(Math.expm1(logGap));
+  return Math.expm1(Math.abs(logGap));
 }
 
 /** A relative gap for reading: "< 1 %", "2.4 %", "38 %", or a factor "×3.1" beyond doubling. */

@@ -87,8 +87,12 @@ export function PullMapReadout() {
           ))}
         </span>
         <span className="pull-key-labels">
-          {stops.map((stop) => (
-            <span key={stop}>{tr.logRatio(stop * range)}</span>
+          {stops.map((stop, k) => (
+            <span key={stop}>
+              {/* The end colours also stand for everything beyond the range. */}
+              {k === 0 ? '≤ ' : k === stops.length - 1 ? '≥ ' : ''}
+              {tr.logRatio(stop * range)}
+            </span>
           ))}
         </span>
       </div>
