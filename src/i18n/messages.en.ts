@@ -23,7 +23,7 @@ export const en = {
   fitAside: 'The fit',
   aboutTitle: 'What am I looking at?',
   aboutText:
-    'A Gaussian process with kernel k(x, x′) = σf² ρ(|x − x′|; ℓ) + σn² δ is fitted by maximising the marginal likelihood of the points. The fitted values θ̂ are not a function you can differentiate by hand, but the rule that picks them is: at the maximum the gradient is zero, and the implicit function theorem (IFT) turns that into the derivative of θ̂ with respect to every point. The arrows draw those derivatives. When the maximum is flat, a saddle, on a boundary or nearly tied with another, the derivative is not meaningful and the page says so.',
+    'A Gaussian process with kernel k(x, x′) = σf² ρ(|x − x′|; ℓ) + σn² δ is fitted by maximising the chosen rule’s objective: the marginal likelihood of the points under ML-II, the default (MAP adds a prior on θ, LOO-CV scores each point predicted from the others). The fitted values θ̂ are not a function you can differentiate by hand, but the rule that picks them is: at the maximum the gradient is zero, and the implicit function theorem (IFT) turns that into the derivative of θ̂ with respect to every point. The arrows draw those derivatives. When the maximum is flat, a saddle, on a boundary or nearly tied with another, the derivative is not meaningful and the page says so.',
   linkProblemFallback: '{message} Showing the default dataset instead.',
 
   // Share, export, presentation

@@ -19,7 +19,7 @@ export const es: UiMessages = {
   fitAside: 'El ajuste',
   aboutTitle: '¿Qué estoy viendo?',
   aboutText:
-    'Un proceso gaussiano con núcleo k(x, x′) = σf² ρ(|x − x′|; ℓ) + σn² δ se ajusta maximizando la verosimilitud marginal de los puntos. Los valores ajustados θ̂ no son una función que puedas derivar a mano, pero la regla que los elige sí lo es: en el máximo el gradiente vale cero, y el teorema de la función implícita (TFI) convierte eso en la derivada de θ̂ respecto de cada punto. Las flechas dibujan esas derivadas. Cuando el máximo es plano, un punto de silla, está en un borde o casi empata con otro, la derivada no tiene sentido y la página lo dice.',
+    'Un proceso gaussiano con núcleo k(x, x′) = σf² ρ(|x − x′|; ℓ) + σn² δ se ajusta maximizando el objetivo de la regla elegida: la verosimilitud marginal de los puntos con ML-II, la regla por defecto (MAP añade una distribución a priori sobre θ; LOO-CV puntúa cada punto predicho a partir de los demás). Los valores ajustados θ̂ no son una función que puedas derivar a mano, pero la regla que los elige sí lo es: en el máximo el gradiente vale cero, y el teorema de la función implícita (TFI) convierte eso en la derivada de θ̂ respecto de cada punto. Las flechas dibujan esas derivadas. Cuando el máximo es plano, un punto de silla, está en un borde o casi empata con otro, la derivada no tiene sentido y la página lo dice.',
   linkProblemFallback: '{message} Se muestra en su lugar el conjunto de datos por defecto.',
 
   share: 'Compartir',
