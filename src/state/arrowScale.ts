@@ -67,6 +67,17 @@ export function chooseReference(values: Iterable<number>): number {
   return fitsLongest <= FIT_LONGEST_LIMIT * typical ? Math.max(fitsLongest, typical) : typical;
 }
 
+/** Whether two scales are the same in every field (absent and null compared rules alike). */
+export function sameArrowScale(a: ArrowScale | null, b: ArrowScale | null): boolean {
+  return (
+    a?.reference === b?.reference &&
+    a?.hyperparameter === b?.hyperparameter &&
+    a?.mode === b?.mode &&
+    (a?.compareRule ?? null) === (b?.compareRule ?? null) &&
+    a?.rule === b?.rule
+  );
+}
+
 /**
  * Whether `current` still fits arrows of these lengths after an edit, so that the scale need not
  * change under the reader's eyes: it is within a step of the ladder of the fresh choice

@@ -10,6 +10,7 @@ import { snapPoint, type Point } from './domain';
 import { emptyHistory, record, redo, undo } from './history';
 import { DEFAULT_KERNEL, DEFAULT_VIEW_OPTIONS } from './options';
 import { DEFAULT_PRESET_ID, findPreset, matchPreset, type PresetId } from './presets';
+import { sameArrowScale } from './arrowScale';
 import { applyResult, scaleFor } from './results';
 import { createComputeRequests, type CurveRequests, type InsightRequests } from './computeRequests';
 import { createTransaction } from './transaction';
@@ -348,13 +349,7 @@ export function createExplorerStore({
       options.compareRule,
       keepIfFits ? current : null,
     );
-    const same =
-      current?.reference === scale?.reference &&
-      current?.hyperparameter === scale?.hyperparameter &&
-      current?.mode === scale?.mode &&
-      (current?.compareRule ?? null) === (scale?.compareRule ?? null) &&
-      current?.rule === scale?.rule;
-    if (scale && !same) write({ arrowScale: scale });
+    if (scale && !sameArrowScale(current, scale)) write({ arrowScale: scale });
   }
 
   function receive(result: AnalysisResult): void {

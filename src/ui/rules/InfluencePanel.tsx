@@ -23,6 +23,12 @@ const STATUS_NOTES: Partial<Record<InfluenceRow['status'], ExplorerMessageKey>> 
   invalid: 'influenceInvalid',
 };
 
+const CHECK_MESSAGES = {
+  checking: 'influenceChecking',
+  done: 'influenceChecked',
+  failed: 'influenceCheckFailed',
+} as const satisfies Record<string, ExplorerMessageKey>;
+
 /**
  * Each point's influence on the shown hyperparameter: the exact change when the point is removed
  * (a refit) beside the infinitesimal jackknife's first-order estimate of it, and how far apart
@@ -65,6 +71,14 @@ export function InfluencePanel() {
     return sort.descending ? kb - ka : ka - kb;
   });
   const state = influence ? 'current' : dragging ? 'waiting' : (insight?.status ?? 'computing');
+  // How far the rows' global check has come (InsightRequest.globalCheck).
+  const check: keyof typeof CHECK_MESSAGES | null = !influence
+    ? null
+    : influence.globalCheck
+      ? 'done'
+      : insight?.status === 'failed'
+        ? 'failed'
+        : 'checking';
   return (
     <section className="influence" data-testid="influence-panel" data-state={state}>
       <h3>{t('influenceTitle', { name })}</h3>
@@ -78,20 +92,14 @@ export function InfluencePanel() {
               : t('insightComputing')}
         </p>
       )}
-      {influence && (
+      {check && (
         <p
           className="influence-status"
           role="status"
           data-testid="influence-check"
-          data-check={
-            influence.globalCheck ? 'done' : insight?.status === 'failed' ? 'failed' : 'checking'
-          }
+          data-check={check}
         >
-          {influence.globalCheck
-            ? t('influenceChecked')
-            : insight?.status === 'failed'
-              ? t('influenceCheckFailed', { message: insight.message ?? '' })
-              : t('influenceChecking')}
+          {t(CHECK_MESSAGES[check], { message: insight?.message ?? '' })}
         </p>
       )}
       {influence?.reasons && (
