@@ -98,7 +98,7 @@ export const PRESETS: readonly Preset[] = [
     id: 'outlier',
     label: 'An outlier',
     description:
-      'The same sine with one point lifted 2 above the curve. The fit calls it noise: σn nearly doubles. Switch the arrows to σn: that point’s is the longest by far.',
+      'The same sine with one point lifted 2 above the curve. The fit calls it noise: σn nearly doubles. Switch the arrows to σn: that point’s is the longest by far. Then tick “influence”: without that point σn falls by more than 40 %, while the infinitesimal jackknife, a derivative at θ̂, predicts only about 20 %.',
     points: withOutlier(),
   },
   {

@@ -9,7 +9,8 @@
  * integer and y / 0.001 as a signed one, big-endian. Points live on that grid (see domain.ts), so
  * decoding an encoded state gives it back exactly. `&present=1` (optional, also alone: `#present=1`)
  * opens the page in presentation mode. A lesson link adds `hide=`, `title=` and `caption=`
- * (lesson.ts).
+ * (lesson.ts). Only `v` is required: a link written by hand may leave out `k`, `a`, `o` or `p`,
+ * which then take the page's defaults (RBF, ℓ, band shown, the default dataset).
  */
 import { quoteText } from '../engine/input-error';
 import {
@@ -21,7 +22,8 @@ import {
 import { problemText } from '../i18n/messages';
 import { notice, type ProblemNotice } from '../i18n/notice';
 import { COORDINATE_STEP, X_DOMAIN, Y_DOMAIN, type Point } from './domain';
-import { DEFAULT_VIEW_OPTIONS } from './options';
+import { DEFAULT_KERNEL, DEFAULT_VIEW_OPTIONS } from './options';
+import { DEFAULT_PRESET_ID, findPreset } from './presets';
 import { decodePrior, encodePrior, isDefaultPrior } from './prior';
 import {
   LESSON_CAPTION_MAX,
@@ -149,15 +151,23 @@ function readRule<T extends SelectionRule | null>(
   return SELECTION_RULES.find((rule) => rule === code);
 }
 
-/** The URL fragment (without '#') for a state. */
-export function encodeSharedState(state: SharedState): string {
-  const { options } = state;
-  const flags =
+/** The view's switches as the letters of the `o` parameter. */
+function optionFlags(options: ViewOptions): string {
+  return (
     (options.showBand ? 'b' : '') +
     (options.showLandscape ? 's' : '') +
     (options.arrowMode === 'vector' ? 'v' : '') +
     (options.showInfluence ? 'i' : '') +
-    (options.showPullMap ? 'm' : '');
+    (options.showPullMap ? 'm' : '')
+  );
+}
+
+const DEFAULT_FLAGS = optionFlags(DEFAULT_VIEW_OPTIONS);
+
+/** The URL fragment (without '#') for a state. */
+export function encodeSharedState(state: SharedState): string {
+  const { options } = state;
+  const flags = optionFlags(options);
   const params = new URLSearchParams({
     v: String(URL_FORMAT_VERSION),
     k: KERNEL_CODES[state.kernel],
@@ -201,12 +211,16 @@ export function decodeSharedState(fragment: string, maxPoints: number): DecodeRe
       }),
     );
   }
-  const kernel = KERNEL_BY_CODE.get(params.get('k') ?? '');
+  // A parameter left out (a link written by hand, say `#v=1&r=loo`) takes the page's default;
+  // one present but unreadable is refused.
+  const kernel = params.has('k') ? KERNEL_BY_CODE.get(params.get('k')!) : DEFAULT_KERNEL;
   if (!kernel) return refuse(notice('linkKernel', { value: quoteParameter(params.get('k')) }));
-  const hyperparameter = HYPERPARAMETER_BY_CODE.get(params.get('a') ?? '');
+  const hyperparameter = params.has('a')
+    ? HYPERPARAMETER_BY_CODE.get(params.get('a')!)
+    : DEFAULT_VIEW_OPTIONS.hyperparameter;
   if (!hyperparameter)
     return refuse(notice('linkHyperparameter', { value: quoteParameter(params.get('a')) }));
-  const flags = params.get('o') ?? '';
+  const flags = params.get('o') ?? DEFAULT_FLAGS;
   const rule = readRule(params.get('r'), 'ml');
   const compareRule = readRule(params.get('c'), null);
   if (rule === undefined || compareRule === undefined) {
@@ -223,7 +237,9 @@ export function decodeSharedState(fragment: string, maxPoints: number): DecodeRe
   const impliedCount = Math.floor(Math.floor((pointText.length * 3) / 4) / BYTES_PER_POINT);
   if (impliedCount > maxPoints)
     return refuse(notice('linkTooManyPoints', { count: impliedCount, max: maxPoints }));
-  const points = decodePoints(pointText);
+  const points = params.has('p')
+    ? decodePoints(pointText)
+    : [...findPreset(DEFAULT_PRESET_ID).points];
   if (!Array.isArray(points)) return refuse(notice('linkDamaged', { problem: points }));
   if (points.length === 0) return refuse(notice('linkNoPoints'));
   if (points.length > maxPoints)

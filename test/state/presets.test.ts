@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import {
   HYPERPARAMETER_NAMES,
   KERNEL_NAMES,
+  pointInfluence,
   posterior,
   validateDataset,
   type KernelName,
@@ -129,6 +130,26 @@ describe('each preset’s note is true, for every kernel', () => {
       expect(drawn.some((arrow) => arrow.capped)).toBe(false);
       const drawnOthers = drawn.filter((_, i) => i !== lifted).map((arrow) => arrow.dy);
       expect(drawn[lifted]!.dy).toBeGreaterThan(1.5 * Math.max(...drawnOthers));
+    },
+  );
+
+  it.each(KERNEL_NAMES)(
+    'an outlier with %s: without it σn falls by more than 40 %%, the infinitesimal jackknife predicts about 20 %%',
+    (kernel) => {
+      const { fit } = fitPoints(outlier, kernel);
+      const data = validateDataset(
+        outlier.map((p) => p.x),
+        outlier.map((p) => p.y),
+      );
+      // As the influence panel shows it once its global check is done.
+      const [row] = pointInfluence(data, fit, { coldCheck: true, indices: [lifted] }).points;
+      expect(row!.status).toBe('continued');
+      const removal = Math.expm1(row!.removal![rowOf('noiseStd')]);
+      const jackknife = Math.expm1(row!.linearRemoval![rowOf('noiseStd')]);
+      expect(removal).toBeLessThan(-0.4);
+      expect(removal).toBeGreaterThan(-0.5);
+      expect(jackknife).toBeLessThan(-0.15);
+      expect(jackknife).toBeGreaterThan(-0.25);
     },
   );
 

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { COORDINATE_STEP, X_DOMAIN, Y_DOMAIN } from '../../src/state/domain';
-import { DEFAULT_VIEW_OPTIONS } from '../../src/state/options';
-import { PRESETS } from '../../src/state/presets';
+import { DEFAULT_KERNEL, DEFAULT_VIEW_OPTIONS } from '../../src/state/options';
+import { DEFAULT_PRESET_ID, findPreset, PRESETS } from '../../src/state/presets';
 import { logSdOfFactor, PRIOR_FACTOR_RANGE, PRIOR_MEDIAN_RANGE } from '../../src/state/prior';
 import { DEFAULT_PRIOR } from '../../src/engine/rules/prior';
 import { decodeSharedState, encodeSharedState, type SharedState } from '../../src/state/urlCodec';
@@ -91,6 +91,24 @@ describe('URL codec', () => {
     expect(payload).toHaveLength(Math.ceil((points.length * 4 * 4) / 3));
     // The default's 24 points and the options fit in a fragment of 150 characters.
     expect(fragment.length).toBeLessThan(150);
+  });
+
+  it('gives a parameter a hand-written link leaves out the page’s default, and keeps the rest', () => {
+    const decoded = decodeSharedState('#v=1&r=loo&a=n', 100);
+    expect(decoded).toEqual({
+      ok: true,
+      state: {
+        points: [...findPreset(DEFAULT_PRESET_ID).points],
+        kernel: DEFAULT_KERNEL,
+        options: { ...DEFAULT_VIEW_OPTIONS, rule: 'loo', hyperparameter: 'noiseStd' },
+      },
+    });
+    // Present but empty is a choice, not an omission: no points, no switches.
+    const emptyFlags = decodeSharedState('v=1&o=', 100);
+    expect(emptyFlags.ok && emptyFlags.state.options.showBand).toBe(false);
+    expect(decodeSharedState('v=1&p=', 100)).toMatchObject({ ok: false });
+    // A default dataset longer than the limit is refused like any other.
+    expect(decodeSharedState('v=1', 3)).toMatchObject({ ok: false });
   });
 
   it('names the problem in a damaged or foreign link', () => {

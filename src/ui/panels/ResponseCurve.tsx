@@ -19,6 +19,7 @@ import {
   thetaDomain,
   type Jump,
 } from './responseCurveGeometry';
+import { subscripted } from '../plot/SubscriptedText';
 
 /**
  * The figure's size and room for its labels: on the page, and enlarged for a projector, where it
@@ -249,7 +250,7 @@ const CurveFigure = memo(function CurveFigure({
           transform={`translate(${10 - inset.left},${innerHeight / 2}) rotate(-90)`}
           textAnchor="middle"
         >
-          {`${tr.t('curveFitted', { symbol })} (log)`}
+          {subscripted(`${tr.t('curveFitted', { symbol })} (log)`)}
         </text>
       </g>
     </svg>

@@ -13,6 +13,7 @@ import {
   type PlotScales,
 } from './geometry';
 import { useChangeFlash } from './useChangeFlash';
+import { subscripted } from './SubscriptedText';
 
 /** The largest change a key states for one step of the point, in percent. */
 const MOST_PERCENT = 20;
@@ -188,7 +189,7 @@ export const PlotKey = memo(function PlotKey({
           >
             {lines.map((line, k) => (
               <tspan key={k} x={textX} dy={k === 0 ? '0.35em' : wordsLineHeight}>
-                {line}
+                {subscripted(line)}
               </tspan>
             ))}
           </text>

@@ -5,6 +5,7 @@ import { plainSymbol } from '../format';
 import { KEY_SWATCH, KEY_TEXT_X } from '../plot/PlotKey';
 import { KEY_LINE_HEIGHT, type KeyBox } from '../plot/geometry';
 import { pullColour } from './pullMapScale';
+import { subscripted } from '../plot/SubscriptedText';
 
 /** The swatch's colours, from lowering θ̂ most (blue) to raising it most (red). */
 const SWATCH_STOPS = [-1, -0.5, 0, 0.5, 1];
@@ -53,7 +54,7 @@ export function usePullMapKeyRow(
             y={lineHeight / 2 + k * lineHeight}
             dy="0.35em"
           >
-            {line}
+            {subscripted(line)}
           </text>
         ))}
       </g>
