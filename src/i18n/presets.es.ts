@@ -13,7 +13,7 @@ export const PRESET_TEXT_ES: Readonly<Record<PresetId, { label: string; descript
   outlier: {
     label: 'Un valor atípico',
     description:
-      'El mismo seno con un punto levantado 2 por encima de la curva. El ajuste lo trata como ruido: σn casi se duplica. Cambia las flechas a σn: la de ese punto es, con diferencia, la más larga. Marca luego «influencia»: sin ese punto σn baja más de un 40 %, mientras que la navaja infinitesimal, una derivada en θ̂, solo predice un 20 % aproximadamente.',
+      'El mismo seno con un punto, el 13, levantado 2 por encima de la curva. El ajuste lo trata como ruido: σn casi se duplica. Cambia las flechas a σn: la del punto 13 es, con diferencia, la más larga. Marca luego «influencia»: sin el punto 13, σn baja más de un 40 %, donde la navaja infinitesimal, una derivada en θ̂, predice un 20 % aproximadamente; sin su vecino, el 14, ℓ y σn bajan más de la mitad, algo que la navaja no prevé.',
   },
   clusters: {
     label: 'Dos grupos',

@@ -98,7 +98,7 @@ export const PRESETS: readonly Preset[] = [
     id: 'outlier',
     label: 'An outlier',
     description:
-      'The same sine with one point lifted 2 above the curve. The fit calls it noise: σn nearly doubles. Switch the arrows to σn: that point’s is the longest by far. Then tick “influence”: without that point σn falls by more than 40 %, while the infinitesimal jackknife, a derivative at θ̂, predicts only about 20 %.',
+      'The same sine with one point, 13, lifted 2 above the curve. The fit calls it noise: σn nearly doubles. Switch the arrows to σn: point 13’s is the longest by far. Then tick “influence”: without point 13, σn falls by more than 40 %, where the infinitesimal jackknife, a derivative at θ̂, predicts about 20 %; without its neighbour 14, ℓ and σn fall by more than half, which the jackknife does not foresee.',
     points: withOutlier(),
   },
   {

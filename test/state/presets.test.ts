@@ -134,15 +134,20 @@ describe('each preset’s note is true, for every kernel', () => {
   );
 
   it.each(KERNEL_NAMES)(
-    'an outlier with %s: without it σn falls by more than 40 %%, the infinitesimal jackknife predicts about 20 %%',
+    'an outlier with %s: without it σn falls by more than 40 %% (the infinitesimal jackknife: about 20 %%), without its neighbour ℓ and σn by more than half',
     (kernel) => {
       const { fit } = fitPoints(outlier, kernel);
       const data = validateDataset(
         outlier.map((p) => p.x),
         outlier.map((p) => p.y),
       );
+      // The note names the points as the influence panel numbers them, from 1.
+      expect(lifted + 1).toBe(13);
       // As the influence panel shows it once its global check is done.
-      const [row] = pointInfluence(data, fit, { coldCheck: true, indices: [lifted] }).points;
+      const [row, neighbour] = pointInfluence(data, fit, {
+        coldCheck: true,
+        indices: [lifted, lifted + 1],
+      }).points;
       expect(row!.status).toBe('continued');
       const removal = Math.expm1(row!.removal![rowOf('noiseStd')]);
       const jackknife = Math.expm1(row!.linearRemoval![rowOf('noiseStd')]);
@@ -150,6 +155,11 @@ describe('each preset’s note is true, for every kernel', () => {
       expect(removal).toBeGreaterThan(-0.5);
       expect(jackknife).toBeLessThan(-0.15);
       expect(jackknife).toBeGreaterThan(-0.25);
+      // Without its neighbour ℓ and σn fall by more than half; the jackknife sees under 15 %.
+      for (const name of ['lengthscale', 'noiseStd'] as const) {
+        expect(Math.expm1(neighbour!.removal![rowOf(name)])).toBeLessThan(-0.5);
+        expect(Math.abs(Math.expm1(neighbour!.linearRemoval![rowOf(name)]))).toBeLessThan(0.15);
+      }
     },
   );
 
