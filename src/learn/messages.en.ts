@@ -45,7 +45,7 @@ export const en = {
 
   s3Title: '3. One point, one curve',
   s3P1: 'Take one point and imagine sliding it up and down (figure 3 does it for the point you choose). At each height yᵢ we refit and write down ℓ̂. The result is an ordinary curve, ℓ̂ as a function of yᵢ: the *response curve*. Each dot on it is a complete refit.',
-  s3P2: 'With ℓ̂ on a log scale, as in the figure, its slope at the current height is d log ℓ̂/dyᵢ. That slope is what the arrow on the point draws, and the theorem of the next step gives it with no refit at all; the dots are there to check it.',
+  s3P2: 'With ℓ̂ on a log scale, as in the figure, its slope at the current height is d log ℓ̂/dyᵢ. That slope is what the arrow on the point draws, and the theorem of the next step gives it with no refit at all; the dots are there to check it. The arrow is not a force on the point and does not say where the point wants to go: it says how ℓ̂ would change if you moved the point up.',
   fig3Caption:
     'Figure 3. ℓ̂ refitted (log scale) with point {point} set to each height (dots) and the tangent at its current height (line).',
   pointPicker: 'Point',
@@ -64,7 +64,7 @@ export const en = {
 
   s5Title: '5. Checking the theorem',
   s5P1: 'Trust, but check: move the point up by a small h and down by h, refit both times, and divide the change in log θ̂ by 2h. For point {point} of these data, with h = {h} (and again with h/2, the two combined so that their leading errors cancel), the finite difference and the theorem agree to {digits} significant digits.',
-  fig5Caption: 'Figure 5. Two refits against one formula, for the chosen point.',
+  fig5Caption: 'Figure 5. Four refits (±h and ±h/2) against one formula, for the chosen point.',
   fig5Theorem: 'theorem',
   fig5Refit: 'refits',
   fig5Digits: 'Digits that agree: {digits}.',
@@ -73,9 +73,9 @@ export const en = {
   s6Title: '6. Where it breaks',
   s6P1: 'The theorem needs a strict maximum inside the allowed region: H must be negative definite. There are three ways to lose that, and one way for the arrow to mislead:',
   s6Flat:
-    '**Flat** (figure 6a): when the data look like a straight line or a constant, ℓ̂ grows until the search stops it, far beyond the span of the inputs: nothing in the data pins it down. θ̂ has no derivative, and the figure hides the arrows and says why.',
+    '**Flat** (figure 6a): when the data show nothing a curve could follow (pure noise, a straight line, a constant), ℓ̂ grows until the search stops it, far beyond the span of the inputs: nothing in the data pins it down. θ̂ has no derivative, and the figure hides the arrows and says why.',
   s6Boundary:
-    '**On the edge** (figure 6b): clean data with no scatter push σn down to the smallest value allowed. There the gradient need not be zero, but the theorem still holds for ℓ and σf with σn held on its floor: the arrows show those moves, and only for moves of a point much smaller than σn.',
+    '**On the edge** (figure 6b): clean data with no scatter push σn down to the smallest value allowed. There the gradient need not be zero, but the theorem still holds for ℓ and σf with σn held on its floor: the arrows show those moves, but only for moves of a point much smaller than σn. Here σn itself is below 0.001, the smallest step a point can be dragged: read these arrows as a limit, not as the prediction of a drag.',
   s6Tie:
     '**A near tie** (figure 6c): two explanations, say a wiggly curve with little noise and a smooth one with much noise, are almost equally probable. A small move can make θ̂ jump from one to the other, and no derivative describes a jump.',
   s6Large:
@@ -106,8 +106,8 @@ export const en = {
     'Largest difference between the two objectives’ d log ℓ̂/dy over all points: {diff}.',
 
   s8Title: '8. The whole picture: which points pull hardest',
-  s8P1: 'Now every point has its arrow. Points pull hard on ℓ̂ when they alone decide what the curve does near them: **isolated** points, points where the curve **bends** sharply, and **outliers**, which the fit must explain either as noise or with a wiggle.',
-  s8P2: 'In these data one point was lifted 2 above the sine. Its σn arrow is the longest by far (it is {ratio} times the next one): the fit explains it as noise. Switch the arrows to ℓ and σf in the figure’s controls to compare.',
+  s8P1: 'Now every point has its arrow. Points pull hard on θ̂ when they alone decide what the curve does near them: the points at the **ends** of the data, with nothing beyond them to check them, **isolated** points, and points where the curve **bends** sharply. An **outlier**, which the fit must explain either as noise or with a wiggle, pulls hardest on σn.',
+  s8P2: 'In these data one point was lifted 2 above the sine. Its σn arrow is the longest by far (it is {ratio} times the next one): the fit explains it as noise. Switch the arrows to ℓ in the figure’s controls: the longest is now at an end of the data, and the outlier’s neighbour on the right pulls harder than the outlier itself.',
   fig8Caption: 'Figure 8. The noisy sine with an outlier, every point with its arrow.',
 
   exTitle: 'Exercises: predict, then drag',

@@ -37,7 +37,7 @@ export const es: LearnMessages = {
   fig1AtBest: 'El paso del deslizador más cercano al máximo, en ℓ̂ = {best}: {gap} por debajo.',
 
   s2Title: '2. ℓ es un número que eliges; la regla depende de los datos',
-  s2P1: 'En la figura 1 la ℓ la fijas tú, y se queda donde la pongas sean cuales sean los puntos. Ahí está todo el problema de «dℓ/dy»: ℓ es un ajuste, no una función de los datos, así que su derivada respecto de cualquier yᵢ es cero y no nos dice nada.',
+  s2P1: 'En la figura 1 la ℓ la fijas tú, y se queda donde la pongas sean cuales sean los puntos. Ahí está todo el problema de «dℓ/dy»: ℓ es un valor que fijas tú, no una función de los datos, así que su derivada respecto de cualquier yᵢ es cero y no nos dice nada.',
   s2P2: 'Lo que sí depende de los datos es una **regla** que elige θ a partir de ellos. La habitual es el juego al que acabas de jugar: quedarse con el θ que hace más probables los datos,',
   s2P3: 'θ̂ es una función de los datos. Mueve un punto y θ̂ se mueve con él; esa función tiene derivada, y es la que buscaba la pregunta.',
   fig2Caption:
@@ -45,7 +45,7 @@ export const es: LearnMessages = {
 
   s3Title: '3. Un punto, una curva',
   s3P1: 'Toma un punto e imagina que lo subes y lo bajas (la figura 3 lo hace con el punto que elijas). A cada altura yᵢ reajustamos y apuntamos ℓ̂. Sale una curva corriente, ℓ̂ en función de yᵢ: la *curva de respuesta*. Cada punto de ella es un reajuste completo.',
-  s3P2: 'Con ℓ̂ en escala logarítmica, como en la figura, su pendiente a la altura actual es d log ℓ̂/dyᵢ. Esa pendiente es lo que dibuja la flecha del punto, y para obtenerla no hace falta reajustar nada, como muestra el paso siguiente.',
+  s3P2: 'Con ℓ̂ en escala logarítmica, como en la figura, su pendiente a la altura actual es d log ℓ̂/dyᵢ. Esa pendiente es lo que dibuja la flecha del punto, y para obtenerla no hace falta reajustar nada, como muestra el paso siguiente. La flecha no es una fuerza sobre el punto ni dice adónde quiere ir: dice cómo cambiaría ℓ̂ si subieras el punto.',
   fig3Caption:
     'Figura 3. ℓ̂ reajustada (escala logarítmica) con el punto {point} puesto a cada altura (puntos) y la tangente a su altura actual (línea).',
   pointPicker: 'Punto',
@@ -64,7 +64,8 @@ export const es: LearnMessages = {
 
   s5Title: '5. Comprobar el teorema',
   s5P1: 'Fíate, pero comprueba: sube el punto una cantidad pequeña h y bájalo h, reajusta las dos veces y divide el cambio de log θ̂ entre 2h. Para el punto {point} de estos datos, con h = {h} (y otra vez con h/2, combinando ambas para que se cancelen sus errores principales), la diferencia finita y el teorema coinciden en {digits} cifras significativas.',
-  fig5Caption: 'Figura 5. Dos reajustes frente a una fórmula, para el punto elegido.',
+  fig5Caption:
+    'Figura 5. Cuatro reajustes (±h y ±h/2) frente a una fórmula, para el punto elegido.',
   fig5Theorem: 'teorema',
   fig5Refit: 'reajustes',
   fig5Digits: 'Cifras que coinciden: {digits}.',
@@ -73,9 +74,9 @@ export const es: LearnMessages = {
   s6Title: '6. Dónde falla',
   s6P1: 'El teorema necesita un máximo estricto dentro de la región permitida: H tiene que ser definida negativa. Hay tres maneras de perderlo y una de que la flecha engañe:',
   s6Flat:
-    '**Plano** (figura 6a): cuando los datos parecen una recta o una constante, ℓ̂ crece hasta que la búsqueda la detiene, mucho más allá del intervalo que ocupan las entradas: nada en los datos la sujeta. θ̂ no tiene derivada; la figura oculta las flechas y dice por qué.',
+    '**Plano** (figura 6a): cuando los datos no muestran nada que una curva pueda seguir (ruido puro, una recta, una constante), ℓ̂ crece hasta que la búsqueda la detiene, mucho más allá del intervalo que ocupan las entradas: nada en los datos la sujeta. θ̂ no tiene derivada; la figura oculta las flechas y dice por qué.',
   s6Boundary:
-    '**En el borde** (figura 6b): datos limpios, sin dispersión, empujan σn hasta el menor valor permitido. Allí el gradiente no tiene por qué anularse, pero el teorema sigue valiendo para ℓ y σf con σn fija en su mínimo: las flechas muestran esos movimientos, y solo para desplazamientos de un punto mucho menores que σn.',
+    '**En el borde** (figura 6b): datos limpios, sin dispersión, empujan σn hasta el menor valor permitido. Allí el gradiente no tiene por qué anularse, pero el teorema sigue valiendo para ℓ y σf con σn fija en su mínimo: las flechas muestran esos movimientos, pero solo para desplazamientos de un punto mucho menores que σn. Aquí la propia σn está por debajo de 0,001, el paso más pequeño con que se puede arrastrar un punto: lee estas flechas como un límite, no como la predicción de un arrastre.',
   s6Tie:
     '**Casi empate** (figura 6c): dos explicaciones, por ejemplo una curva ondulante con poco ruido y otra suave con mucho, son casi igual de probables. Un movimiento pequeño puede hacer saltar θ̂ de una a otra, y ninguna derivada describe un salto.',
   s6Large:
@@ -106,8 +107,8 @@ export const es: LearnMessages = {
     'Mayor diferencia entre las d log ℓ̂/dy de los dos objetivos, en todos los puntos: {diff}.',
 
   s8Title: '8. El cuadro completo: qué puntos tiran más',
-  s8P1: 'Ahora cada punto tiene su flecha. Un punto tira fuerte de ℓ̂ cuando decide él solo lo que hace la curva a su alrededor: los puntos **aislados**, los puntos donde la curva se **dobla** mucho y los **atípicos**, que el ajuste tiene que explicar como ruido o con una ondulación.',
-  s8P2: 'En estos datos se subió un punto 2 por encima del seno. Su flecha de σn es con diferencia la más larga ({ratio} veces la siguiente): el ajuste lo explica como ruido. Cambia las flechas a ℓ y a σf en los controles de la figura para comparar.',
+  s8P1: 'Ahora cada punto tiene su flecha. Un punto tira fuerte de θ̂ cuando decide él solo lo que hace la curva a su alrededor: los puntos de los **extremos** de los datos, sin nada más allá que los contraste, los puntos **aislados** y los puntos donde la curva se **dobla** mucho. Un **atípico**, que el ajuste tiene que explicar como ruido o con una ondulación, tira sobre todo de σn.',
+  s8P2: 'En estos datos se subió un punto 2 por encima del seno. Su flecha de σn es con diferencia la más larga ({ratio} veces la siguiente): el ajuste lo explica como ruido. Cambia las flechas a ℓ en los controles de la figura: la más larga está ahora en un extremo de los datos, y el vecino de la derecha del atípico tira más que el propio atípico.',
   fig8Caption: 'Figura 8. El seno con ruido y un atípico, cada punto con su flecha.',
 
   exTitle: 'Ejercicios: predice y después arrastra',

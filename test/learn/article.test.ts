@@ -10,6 +10,7 @@ import { ARTICLE_KERNEL } from '../../src/learn/datasets';
 import { LENGTHSCALE_RANGE } from '../../src/engine/search-region';
 import { computeArticleFacts, logSlopes } from '../../src/learn/facts';
 import { partingDigits } from '../../src/ui/format';
+import { COORDINATE_STEP } from '../../src/state/domain';
 import { iftNumbers } from '../../src/learn/iftNumbers';
 import { CATALOGUES } from '../../src/learn/catalogues';
 import { formatNumber, type MessageKey } from '../../src/learn/messages';
@@ -73,6 +74,17 @@ describe('the article', () => {
     );
   });
 
+  it('step 6b: σ̂n on its floor is below the smallest step a point can be dragged, as the text says', () => {
+    expect(facts.floor.fit.theta.noiseStd).toBeLessThan(COORDINATE_STEP);
+    expect(COORDINATE_STEP).toBe(0.001);
+    for (const language of ['en', 'es'] as const)
+      expect(
+        renderArticle(language, CATALOGUES[language], facts, { spanishHref: 'learn.es.html' }),
+      ).toContain(
+        language === 'en' ? 'below 0.001, the smallest step' : 'debajo de 0,001, el paso',
+      );
+  });
+
   it("step 3's curve: its slope is the point's ℓ arrow, and the refits rise along it", () => {
     const slope = facts.curve.slope?.[0] ?? Number.NaN;
     expect(slope).toBeCloseTo(
@@ -104,6 +116,23 @@ describe('the article', () => {
     const outlier = facts.outlier.points[facts.outlierPull.index]!;
     expect(outlier.y - 1.2 * Math.sin(0.8 * outlier.x)).toBeCloseTo(2, 1);
     expect(facts.outlierPull.ratio).toBeGreaterThan(1.5);
+  });
+
+  it('step 8: on ℓ the longest arrow is at an end of the data, and the outlier’s right-hand neighbour outpulls it', () => {
+    for (const data of [facts.sine, facts.outlier]) {
+      const lengths = Array.from(logSlopes(data, 0), Math.abs);
+      const longest = lengths.indexOf(Math.max(...lengths));
+      const order = Array.from(data.data.x.keys()).sort(
+        (a, b) => data.data.x[a]! - data.data.x[b]!,
+      );
+      expect([order[0], order.at(-1)]).toContain(longest);
+    }
+    const lengths = Array.from(logSlopes(facts.outlier, 0), Math.abs);
+    const outlier = facts.outlierPull.index;
+    const right = Array.from(facts.outlier.data.x.keys())
+      .filter((k) => facts.outlier.data.x[k]! > facts.outlier.data.x[outlier]!)
+      .reduce((a, b) => (facts.outlier.data.x[a]! < facts.outlier.data.x[b]! ? a : b));
+    expect(lengths[right]!).toBeGreaterThan(lengths[outlier]!);
   });
 
   it('the clusters preset has a runner-up explanation within 2 nats (step 6)', () => {
