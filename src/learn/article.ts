@@ -349,8 +349,8 @@ ${arrowsNote}${figure(`exercise-${number}`, richText(m.exFigureCaption, { number
       title: 'exTitle',
       body:
         p('exIntro') +
-        exercise(1, 'ex1Question', facts.sine.points.length, facts.abovePoint) +
-        exercise(2, 'ex2Question', facts.outlier.points.length, facts.outlierPull.index) +
+        exercise(1, 'ex1Question', facts.exerciseSine.points.length, facts.abovePoint) +
+        exercise(2, 'ex2Question', facts.exerciseOutlier.points.length, facts.liftedPoint) +
         exercise(3, 'ex3Question', facts.clusters.points.length, JUMP_POINT),
     },
   ];

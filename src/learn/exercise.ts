@@ -14,8 +14,8 @@ import {
   ARTICLE_KERNEL,
   ARTICLE_WIDGET_HEIGHT,
   CLUSTER_POINTS,
-  OUTLIER_POINTS,
-  SINE_POINTS,
+  EXERCISE_OUTLIER_POINTS,
+  EXERCISE_SINE_POINTS,
 } from './datasets';
 import type { ArticleFacts } from './facts';
 import { isJump, JUMP_STEP } from './jump';
@@ -39,8 +39,14 @@ export function mountExercise(
   const number = exercise.dataset.exercise;
   const index = Number(exercise.dataset.point);
   const wantUp = exercise.dataset.direction === 'up';
-  const points = number === '1' ? SINE_POINTS : number === '2' ? OUTLIER_POINTS : CLUSTER_POINTS;
-  const fitted = number === '1' ? facts.sine : number === '2' ? facts.outlier : facts.clusters;
+  const points =
+    number === '1'
+      ? EXERCISE_SINE_POINTS
+      : number === '2'
+        ? EXERCISE_OUTLIER_POINTS
+        : CLUSTER_POINTS;
+  const fitted =
+    number === '1' ? facts.exerciseSine : number === '2' ? facts.exerciseOutlier : facts.clusters;
   const startLengthscale = fitted.fit.theta.lengthscale;
   const start = points[index]!;
   const feedback = exercise.querySelector<HTMLElement>('.feedback')!;

@@ -22,6 +22,8 @@ import {
   CLUSTER_POINTS,
   FLAT_POINTS,
   FLOOR_POINTS,
+  EXERCISE_OUTLIER_POINTS,
+  EXERCISE_SINE_POINTS,
   OUTLIER_POINTS,
   SINE_POINTS,
   STEP7_KERNEL,
@@ -102,8 +104,13 @@ export interface ArticleFacts {
   outlier: FittedData;
   /** The outlier's index and how many times its σn arrow is the next longest. */
   outlierPull: { index: number; ratio: number };
+  /** Exercises 1 and 2's data (datasets.ts). */
+  exerciseSine: FittedData;
+  exerciseOutlier: FittedData;
+  /** Exercise 2's point: the one lifted above the sine. */
+  liftedPoint: number;
   /**
-   * Exercise 1's point: of the sine points above the fitted mean whose ℓ arrow points down
+   * Exercise 1's point: of its data's points above the fitted mean whose ℓ arrow points down
    * (raising them makes the data wigglier), the one with the longest arrow.
    */
   abovePoint: number;
@@ -114,6 +121,7 @@ export function computeArticleFacts(): ArticleFacts {
   const focusPoint = largest(logSlopes(sine, 0)).index;
   const clusters = fitPoints(CLUSTER_POINTS);
   const outlier = fitPoints(OUTLIER_POINTS);
+  const exerciseSine = fitPoints(EXERCISE_SINE_POINTS);
   return {
     sine,
     focusPoint,
@@ -127,6 +135,9 @@ export function computeArticleFacts(): ArticleFacts {
     objectives: compareObjectives(STEP7_POINTS, STEP7_KERNEL),
     outlier,
     outlierPull: largest(logSlopes(outlier, 2)),
-    abovePoint: abovePoint(sine),
+    exerciseSine,
+    exerciseOutlier: fitPoints(EXERCISE_OUTLIER_POINTS),
+    liftedPoint: EXERCISE_OUTLIER_POINTS.findIndex((p, i) => p.y !== EXERCISE_SINE_POINTS[i]!.y),
+    abovePoint: abovePoint(exerciseSine),
   };
 }

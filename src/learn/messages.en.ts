@@ -83,7 +83,7 @@ export const en = {
   s6Marks:
     'Each figure says which case it is in. Under the plot a line says how far to trust the arrows: ✓ where the theorem holds; ! where it holds only with care, and the arrows are then dashed; where it fails, grey dashed arrows or none.',
   fig6Caption:
-    'Figure 6c. Two clusters with nothing between them: the two explanations’ log-likelihoods differ by only {gap}. The note under the plot says what the page sees; exercise 3 below asks what a drag does here.',
+    'Figure 6c. Two clusters with nothing between them: the two explanations’ log-likelihoods differ by only {gap}. The note under the plot says what the page sees.',
 
   fig6FlatCaption:
     'Figure 6a. Pure noise, {flatN} points: ℓ̂ = {flatLengthscale}, where the search stops ({flatTimes} times the inputs’ span of {flatSpan}). The fit is a flat line, the arrows are hidden, and the note under the plot says why.',
@@ -112,7 +112,7 @@ export const en = {
 
   exTitle: 'Exercises: predict, then drag',
   exIntro:
-    'Commit to an answer first, then move the point and see what the refit says. Drag it with the mouse or a finger, or use the buttons; the point can also be moved with the arrow keys once focused. The key beside the plot says what an arrow’s length stands for, and that scale stays put as you move the point unless the arrows outgrow it (the key is then outlined), so an arrow before and after a move compare.',
+    'Commit to an answer first, then move the point and see what the refit says. Exercises 1 and 2 have data of their own, the same sine with fresh noise, so the figures above do not show their answers. Drag it with the mouse or a finger, or use the buttons; the point can also be moved with the arrow keys once focused. The key beside the plot says what an arrow’s length stands for, and that scale stays put as you move the point unless the arrows outgrow it (the key is then outlined), so an arrow before and after a move compare.',
   ex1Question:
     'Point {point} sits above the fitted curve. If you raise it further, will ℓ̂ grow or shrink?',
   ex2Question:
@@ -138,7 +138,7 @@ export const en = {
   exGrew: 'grew',
   exShrank: 'shrank',
   ex3Question:
-    'Two explanations of these two clusters almost tie; the fit picks the wiggly one. Lower point {point} a quarter unit at a time. What will ℓ̂ do?',
+    'These are the two clusters of figure 6c, and the fit is the wiggly one. Lower point {point} a quarter unit at a time. What will ℓ̂ do?',
   ex3Follow: 'ℓ̂ will change a little, as the arrow says',
   ex3Jump: 'ℓ̂ will jump to a very different value',
   ex3Following:

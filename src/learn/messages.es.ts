@@ -84,7 +84,7 @@ export const es: LearnMessages = {
   s6Marks:
     'Cada figura dice en qué caso está. Bajo la gráfica, una línea dice cuánto fiarse de las flechas: ✓ donde el teorema se cumple; ! donde se cumple pero con cuidado, y entonces las flechas son discontinuas; donde falla, flechas grises discontinuas o ninguna.',
   fig6Caption:
-    'Figura 6c. Dos grupos sin nada entre ellos: las log-verosimilitudes de las dos explicaciones solo difieren en {gap}. La nota bajo la gráfica dice lo que ve la página; el ejercicio 3, más abajo, pregunta qué hace aquí un arrastre.',
+    'Figura 6c. Dos grupos sin nada entre ellos: las log-verosimilitudes de las dos explicaciones solo difieren en {gap}. La nota bajo la gráfica dice lo que ve la página.',
 
   fig6FlatCaption:
     'Figura 6a. Ruido puro, {flatN} puntos: ℓ̂ = {flatLengthscale}, donde se detiene la búsqueda ({flatTimes} veces el intervalo de {flatSpan} que ocupan las entradas). El ajuste es una línea plana, las flechas están ocultas y la nota bajo la gráfica dice por qué.',
@@ -113,7 +113,7 @@ export const es: LearnMessages = {
 
   exTitle: 'Ejercicios: predice y después arrastra',
   exIntro:
-    'Decide primero tu respuesta; después mueve el punto y mira qué dice el reajuste. Arrástralo con el ratón o con el dedo, o usa los botones; con el punto enfocado, también lo mueven las flechas del teclado. La leyenda junto a la gráfica dice qué significa la longitud de una flecha, y esa escala no cambia al mover el punto salvo que las flechas la desborden (entonces la leyenda se resalta), así que una flecha antes y después de moverlo se pueden comparar.',
+    'Decide primero tu respuesta; después mueve el punto y mira qué dice el reajuste. Los ejercicios 1 y 2 tienen datos propios, el mismo seno con ruido nuevo, para que las figuras de arriba no muestren sus respuestas. Arrástralo con el ratón o con el dedo, o usa los botones; con el punto enfocado, también lo mueven las flechas del teclado. La leyenda junto a la gráfica dice qué significa la longitud de una flecha, y esa escala no cambia al mover el punto salvo que las flechas la desborden (entonces la leyenda se resalta), así que una flecha antes y después de moverlo se pueden comparar.',
   ex1Question:
     'El punto {point} está por encima de la curva ajustada. Si lo subes aún más, ¿ℓ̂ crecerá o menguará?',
   ex2Question:
@@ -140,7 +140,7 @@ export const es: LearnMessages = {
   exGrew: 'creció',
   exShrank: 'menguó',
   ex3Question:
-    'Dos explicaciones de estos dos grupos casi empatan; el ajuste elige la ondulada. Baja el punto {point} de cuarto en cuarto de unidad. ¿Qué hará ℓ̂?',
+    'Son los dos grupos de la figura 6c, y el ajuste es el ondulado. Baja el punto {point} de cuarto en cuarto de unidad. ¿Qué hará ℓ̂?',
   ex3Follow: 'ℓ̂ cambiará un poco, como dice la flecha',
   ex3Jump: 'ℓ̂ saltará a un valor muy distinto',
   ex3Following:

@@ -66,8 +66,8 @@ describe('the exercises: predict, then drag', () => {
       reference: await key.getAttribute('data-reference'),
       dy: await arrow.getAttribute('data-dy'),
     };
-    // One press of "Raise the point by 0.25": on these data the fresh scale would be twice as
-    // coarse (the arrow shorter as its pull grows), but this one still fits every arrow.
+    // One press of "Raise the point by 0.25": on these data a fresh scale would be another step of
+    // the 1-2-5 ladder (0.2 per unit for 0.5), but this one still fits every arrow.
     await exercise.locator('.move[data-move="up"]').click();
     expect(await verdict(exercise)).toBe('right');
     await waitForWidgetFit(exercise.locator('[data-testid=gp-embed]'));

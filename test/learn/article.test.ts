@@ -6,7 +6,17 @@
  */
 import { describe, expect, it } from 'vitest';
 import { fitHyperparameters, posterior } from '../../src/engine';
-import { ARTICLE_KERNEL } from '../../src/learn/datasets';
+import {
+  ARTICLE_KERNEL,
+  CLUSTER_POINTS,
+  EXERCISE_OUTLIER_POINTS,
+  EXERCISE_SINE_POINTS,
+  FLAT_POINTS,
+  FLOOR_POINTS,
+  OUTLIER_POINTS,
+  SINE_POINTS,
+} from '../../src/learn/datasets';
+import type { Point } from '../../src/state';
 import { LENGTHSCALE_RANGE } from '../../src/engine/search-region';
 import { computeArticleFacts, logSlopes } from '../../src/learn/facts';
 import { partingDigits } from '../../src/ui/format';
@@ -100,22 +110,59 @@ describe('the article', () => {
     expect(Math.abs(secant - slope)).toBeLessThan(0.02 * Math.abs(slope));
   });
 
-  it('the exercise points: one above the fitted curve that shrinks ℓ̂ when raised, and the outlier 2 above the sine', () => {
+  it('the exercise points: one above the fitted curve that shrinks ℓ̂ when raised, and an outlier 2 above the sine that grows ℓ̂ when lowered', () => {
     // Exercise 1: "sits above the fitted curve"; raised by 0.25 (the page's button) ℓ̂ shrinks,
     // by at least 1 %, to first order and in an exact refit alike, so the answer is clear.
     const index = facts.abovePoint;
-    const { data, fit } = facts.sine;
+    const { data, fit } = facts.exerciseSine;
     const { mean } = posterior(data, fit.theta, ARTICLE_KERNEL, data.x);
     expect(data.y[index]!).toBeGreaterThan(mean[index]!);
-    const slope = logSlopes(facts.sine, 0)[index]!;
+    const slope = logSlopes(facts.exerciseSine, 0)[index]!;
     expect(0.25 * slope).toBeLessThan(-0.01);
     const raised = Float64Array.from(data.y);
     raised[index]! += 0.25;
     const refit = fitHyperparameters({ x: data.x, y: raised }, { kernel: ARTICLE_KERNEL });
     expect(Math.log(refit.theta.lengthscale / fit.theta.lengthscale)).toBeLessThan(-0.01);
-    const outlier = facts.outlier.points[facts.outlierPull.index]!;
-    expect(outlier.y - 1.2 * Math.sin(0.8 * outlier.x)).toBeCloseTo(2, 1);
+    // Exercise 2: "the outlier, lifted 2 above the sine the other points follow"; lowered by
+    // 0.25 towards the fitted curve, ℓ̂ grows by at least 1 %, to first order and exactly.
+    const lifted = facts.liftedPoint;
+    const outlier = facts.exerciseOutlier.points[lifted]!;
+    expect(outlier.y - 1.2 * Math.sin(0.8 * outlier.x)).toBeCloseTo(2, 2);
+    const others = facts.exerciseOutlier.points.filter((_, i) => i !== lifted);
+    for (const { x, y } of others) expect(Math.abs(y - 1.2 * Math.sin(0.8 * x))).toBeLessThan(1);
+    const outlierData = facts.exerciseOutlier.data;
+    const outlierMean = posterior(
+      outlierData,
+      facts.exerciseOutlier.fit.theta,
+      ARTICLE_KERNEL,
+      outlierData.x,
+    ).mean;
+    expect(outlierData.y[lifted]!).toBeGreaterThan(outlierMean[lifted]! + 0.25);
+    expect(-0.25 * logSlopes(facts.exerciseOutlier, 0)[lifted]!).toBeGreaterThan(0.01);
+    const lowered = Float64Array.from(outlierData.y);
+    lowered[lifted]! -= 0.25;
+    const loweredFit = fitHyperparameters(
+      { x: outlierData.x, y: lowered },
+      { kernel: ARTICLE_KERNEL },
+    );
+    expect(
+      Math.log(loweredFit.theta.lengthscale / facts.exerciseOutlier.fit.theta.lengthscale),
+    ).toBeGreaterThan(0.01);
+    // Step 8's outlier, in figure 8: its σn arrow the longest, by the factor the text gives.
+    const figureOutlier = facts.outlier.points[facts.outlierPull.index]!;
+    expect(figureOutlier.y - 1.2 * Math.sin(0.8 * figureOutlier.x)).toBeCloseTo(2, 1);
     expect(facts.outlierPull.ratio).toBeGreaterThan(1.5);
+  });
+
+  it('the exercises’ data are not any figure’s: the figures before them do not show the answers', () => {
+    const figures = [SINE_POINTS, OUTLIER_POINTS, CLUSTER_POINTS, FLOOR_POINTS, FLAT_POINTS];
+    const same = (a: readonly Point[], b: readonly Point[]) =>
+      a.length === b.length && a.every((p, i) => p.x === b[i]!.x && p.y === b[i]!.y);
+    for (const exercise of [EXERCISE_SINE_POINTS, EXERCISE_OUTLIER_POINTS])
+      for (const figure of figures) expect(same(exercise, figure)).toBe(false);
+    // Fresh noise: no point of exercise 1 is where any point of figure 2 is.
+    for (const p of EXERCISE_SINE_POINTS)
+      expect(SINE_POINTS.some((q) => q.x === p.x && q.y === p.y)).toBe(false);
   });
 
   it('step 8: on ℓ the longest arrow is at an end of the data, and the outlier’s right-hand neighbour outpulls it', () => {
