@@ -3,8 +3,9 @@
  * afirmación es la misma que la de la nota inglesa, que test/state/presets.test.ts mide.
  */
 import type { PresetId } from '../state';
+import type { PresetText } from './presets.en';
 
-export const PRESET_TEXT_ES: Readonly<Record<PresetId, { label: string; description: string }>> = {
+export const PRESET_TEXT_ES: Readonly<Record<PresetId, PresetText>> = {
   sine: {
     label: 'Seno con ruido',
     description:

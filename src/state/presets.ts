@@ -9,10 +9,6 @@ export type PresetId = 'sine' | 'outlier' | 'clusters' | 'step' | 'noise';
 
 export interface Preset {
   id: PresetId;
-  /** Short name for a menu. */
-  label: string;
-  /** What to look for: the teaching note shown beside the data menu. Every claim is tested. */
-  description: string;
   points: readonly Point[];
 }
 
@@ -85,43 +81,13 @@ function pureNoise(): Point[] {
   return spreadInputs(20, 0.6, 9.4, 0.3, 126).map((x) => snapPoint(x, 0.6 * noise()));
 }
 
-/** Every claim a description makes is measured in test/state/presets.test.ts, for each kernel. */
+/** The datasets of the data menu; their names and notes are in src/i18n/presets.en.ts. */
 export const PRESETS: readonly Preset[] = [
-  {
-    id: 'sine',
-    label: 'Noisy sine',
-    description:
-      'A smooth curve with noise, and one clear best fit: drag any point up or down by 0.3 and the refitted ℓ stays within 5 % of what its arrow predicts.',
-    points: noisySine(),
-  },
-  {
-    id: 'outlier',
-    label: 'An outlier',
-    description:
-      'The same sine with one point, 13, lifted 2 above the curve. The fit calls it noise: σn nearly doubles. Switch the arrows to σn: point 13’s is the longest by far. Then tick “influence”: without point 13, σn falls by more than 40 %, where the infinitesimal jackknife, a derivative at θ̂, predicts about 20 %; without its neighbour 14, ℓ and σn fall by more than half, which the jackknife does not foresee.',
-    points: withOutlier(),
-  },
-  {
-    id: 'clusters',
-    label: 'Two clusters',
-    description:
-      'Nothing between the groups: a wiggly fit with little noise and a smooth, noisy one are almost equally likely. The arrows carry a warning, and dragging one point by half a unit can make θ̂ jump from one to the other.',
-    points: twoClusters(),
-  },
-  {
-    id: 'step',
-    label: 'A step',
-    description:
-      'A jump a smooth kernel cannot make: RBF rounds it off and calls the misfit noise, σn about three times the true 0.05. Matérn 3/2 follows the jump more closely, with less noise and a higher likelihood.',
-    points: step(),
-  },
-  {
-    id: 'noise',
-    label: 'Pure noise',
-    description:
-      'No signal at all: the fit draws a flat line and calls every point noise. ℓ runs off to infinity, so θ̂ has no derivative and the arrows are hidden.',
-    points: pureNoise(),
-  },
+  { id: 'sine', points: noisySine() },
+  { id: 'outlier', points: withOutlier() },
+  { id: 'clusters', points: twoClusters() },
+  { id: 'step', points: step() },
+  { id: 'noise', points: pureNoise() },
 ];
 
 export const DEFAULT_PRESET_ID: PresetId = 'sine';

@@ -2,7 +2,7 @@
  * The explorer's text beyond the shared catalogues (src/i18n/messages.ts): the glossary's
  * explanations (Term.tsx), the presets' names and teaching notes, and the messages of the panels
  * only the explorer shows (src/i18n/explorerMessages.en.ts). The English ships with the explorer's
- * code (glossary.ts, src/state/presets.ts, explorerMessages.en.ts); the Spanish is a chunk of its
+ * code (glossary.ts, src/i18n/presets.en.ts, explorerMessages.en.ts); the Spanish is a chunk of its
  * own (src/i18n/explorer.es.ts) that the explorer loads with the Spanish catalogue
  * (`loadExplorerLanguage`), so an English page does not download it, and the widget, which shows
  * none of it, never downloads either language's.
@@ -15,25 +15,21 @@ import {
 } from '../i18n/explorerMessages.en';
 import { fill, type Language } from '../i18n/language';
 import { loadLanguage } from '../i18n/messages';
+import { PRESET_TEXT_EN, type PresetText } from '../i18n/presets.en';
 import type { Preset, PresetId } from '../state';
 import { GLOSSARY, type GlossaryEntry, type GlossaryTerm } from './glossary';
 import { LanguageContext } from './i18n';
 
-/** A preset's name and teaching note. */
-export interface PresetText {
-  label: string;
-  description: string;
-}
-
 interface ExplorerText {
   messages: ExplorerMessages;
   glossary: Readonly<Record<GlossaryTerm, GlossaryEntry>>;
-  /** Each preset's text, or null where it is the preset's own (English). */
-  presets: Readonly<Record<PresetId, PresetText>> | null;
+  /** Each preset's name and teaching note. */
+  presets: Readonly<Record<PresetId, PresetText>>;
 }
 
 const LOADERS: Readonly<Record<Language, () => Promise<ExplorerText>>> = {
-  en: () => Promise.resolve({ messages: explorerMessagesEn, glossary: GLOSSARY, presets: null }),
+  en: () =>
+    Promise.resolve({ messages: explorerMessagesEn, glossary: GLOSSARY, presets: PRESET_TEXT_EN }),
   es: async () => {
     const { explorerMessagesEs, GLOSSARY_ES, PRESET_TEXT_ES } = await import('../i18n/explorer.es');
     return { messages: explorerMessagesEs, glossary: GLOSSARY_ES, presets: PRESET_TEXT_ES };
@@ -67,7 +63,7 @@ export function glossaryEntry(term: GlossaryTerm, language: Language): GlossaryE
 
 /** A preset's name and teaching note in `language`. */
 export function presetText(preset: Preset, language: Language): PresetText {
-  return explorerText(language).presets?.[preset.id] ?? preset;
+  return explorerText(language).presets[preset.id];
 }
 
 /** One of the explorer's own messages, with its `{name}` placeholders filled. */

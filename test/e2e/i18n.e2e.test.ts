@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { EMBED_OPTION_NAMES, EMBED_THEMES } from '../../src/embed/options';
 import { GLOSSARY_ES } from '../../src/i18n/glossary.es';
 import { PRESET_TEXT_ES } from '../../src/i18n/presets.es';
+import { PRESET_TEXT_EN } from '../../src/i18n/presets.en';
 import { DEFAULT_PRESET_ID, findPreset } from '../../src/state';
 import { GLOSSARY } from '../../src/ui/glossary';
 import { explorerMessagesEn } from '../../src/i18n/explorerMessages.en';
@@ -188,7 +189,7 @@ describe('the explorer in two languages', () => {
       );
       const preset = findPreset(DEFAULT_PRESET_ID);
       expect(await page.getByTestId('preset-note').textContent()).toContain(
-        language === 'es' ? PRESET_TEXT_ES[preset.id].description : preset.description,
+        (language === 'es' ? PRESET_TEXT_ES : PRESET_TEXT_EN)[preset.id].description,
       );
     }
   });

@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { fitHyperparameters, validateDataset, type SelectionRule } from '../../src/engine';
 import { PRESETS } from '../../src/state/presets';
+import { PRESET_TEXT_EN } from '../../src/i18n/presets.en';
 import { useBrowser } from './browser';
 import {
   counts,
@@ -285,11 +286,12 @@ describe('notes and messages', () => {
       await page.getByTestId('preset').selectOption(preset.id);
       await waitForFit(page);
       expect(await note.getAttribute('data-preset')).toBe(preset.id);
-      expect(await note.textContent()).toBe(`${preset.label}. ${preset.description}`);
+      const { label, description } = PRESET_TEXT_EN[preset.id];
+      expect(await note.textContent()).toBe(`${label}. ${description}`);
       expect(await note.isVisible()).toBe(true);
     }
     // Its claims are measured for ML-II: under another rule it is dimmed and says so.
-    const last = PRESETS.at(-1)!;
+    const last = PRESET_TEXT_EN[PRESETS.at(-1)!.id];
     await page.getByTestId('rule-loo').check();
     await expect.poll(() => note.getAttribute('data-rule')).toBe('loo');
     expect(await note.textContent()).toBe(`${last.label} (under ML-II). ${last.description}`);
@@ -305,7 +307,7 @@ describe('notes and messages', () => {
     await page.getByTestId('preset').selectOption('sine');
     await waitForFit(page);
     const text = await note.textContent();
-    const sine = PRESETS.find((preset) => preset.id === 'sine')!;
+    const sine = PRESET_TEXT_EN.sine;
     await page.locator('[data-testid=point][data-index="3"]').scrollIntoViewIfNeeded();
     const start = await pointCentre(page, 3);
     await page.mouse.move(start.x, start.y);

@@ -10,7 +10,8 @@ import { describeNotice, quoteNotice } from '../../src/embed/problemValues';
 import { translator } from '../../src/i18n/messages';
 import { optionsEn } from '../../src/i18n/options.en';
 import { PRESET_TEXT_ES } from '../../src/i18n/presets.es';
-import { DEFAULT_PRESET_ID, findPreset } from '../../src/state';
+import { PRESET_TEXT_EN } from '../../src/i18n/presets.en';
+import { DEFAULT_PRESET_ID } from '../../src/state';
 
 const en = translator('en');
 const es = translator('es');
@@ -82,7 +83,7 @@ describe('option problems in two languages', () => {
 
   it('names the default dataset by its name in each language', () => {
     expect(optionsEn.optionShowingPreset).toContain(
-      findPreset(DEFAULT_PRESET_ID).label.toLowerCase(),
+      PRESET_TEXT_EN[DEFAULT_PRESET_ID].label.toLowerCase(),
     );
     expect(es.t('optionShowingPreset')).toContain(
       PRESET_TEXT_ES[DEFAULT_PRESET_ID].label.toLowerCase(),

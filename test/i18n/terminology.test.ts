@@ -16,7 +16,7 @@ import { renderArticle } from '../../src/learn/article';
 import { CATALOGUES } from '../../src/learn/catalogues';
 import { computeArticleFacts } from '../../src/learn/facts';
 import { GLOSSARY } from '../../src/ui/glossary';
-import { PRESETS } from '../../src/state/presets';
+import { PRESET_TEXT_EN } from '../../src/i18n/presets.en';
 
 /** Every string in `value`, however deeply nested. */
 function strings(value: unknown): string[] {
@@ -95,7 +95,13 @@ describe('Spanish terminology', () => {
 });
 
 describe('English abbreviations', () => {
-  const english = { explorerEn, explorerMessagesEn, GLOSSARY, PRESETS, article: CATALOGUES.en };
+  const english = {
+    explorerEn,
+    explorerMessagesEn,
+    GLOSSARY,
+    PRESET_TEXT_EN,
+    article: CATALOGUES.en,
+  };
 
   it('«IFT» is spelled out where the explorer first uses it, and only the check’s column uses it bare', () => {
     const expansion = 'implicit function theorem (IFT)';

@@ -1,0 +1,40 @@
+/**
+ * The datasets' names and teaching notes (src/state/presets.ts), shown beside the explorer's data
+ * menu: what to look for. Every claim a note makes is measured in test/state/presets.test.ts, for
+ * each kernel. Only the explorer shows them: the widget's code does not carry them.
+ */
+import type { PresetId } from '../state';
+
+/** A preset's name for a menu and its teaching note. */
+export interface PresetText {
+  label: string;
+  description: string;
+}
+
+export const PRESET_TEXT_EN: Readonly<Record<PresetId, PresetText>> = {
+  sine: {
+    label: 'Noisy sine',
+    description:
+      'A smooth curve with noise, and one clear best fit: drag any point up or down by 0.3 and the refitted ℓ stays within 5 % of what its arrow predicts.',
+  },
+  outlier: {
+    label: 'An outlier',
+    description:
+      'The same sine with one point, 13, lifted 2 above the curve. The fit calls it noise: σn nearly doubles. Switch the arrows to σn: point 13’s is the longest by far. Then tick “influence”: without point 13, σn falls by more than 40 %, where the infinitesimal jackknife, a derivative at θ̂, predicts about 20 %; without its neighbour 14, ℓ and σn fall by more than half, which the jackknife does not foresee.',
+  },
+  clusters: {
+    label: 'Two clusters',
+    description:
+      'Nothing between the groups: a wiggly fit with little noise and a smooth, noisy one are almost equally likely. The arrows carry a warning, and dragging one point by half a unit can make θ̂ jump from one to the other.',
+  },
+  step: {
+    label: 'A step',
+    description:
+      'A jump a smooth kernel cannot make: RBF rounds it off and calls the misfit noise, σn about three times the true 0.05. Matérn 3/2 follows the jump more closely, with less noise and a higher likelihood.',
+  },
+  noise: {
+    label: 'Pure noise',
+    description:
+      'No signal at all: the fit draws a flat line and calls every point noise. ℓ runs off to infinity, so θ̂ has no derivative and the arrows are hidden.',
+  },
+};
