@@ -56,6 +56,8 @@ export interface MountOptions extends WidgetOptions {
   worker?: WorkerSharing;
   /** Address of the full explorer; when given, the controls link to it with the widget's state. */
   appUrl?: string | null;
+  /** The reader may move the points but not add or remove any (ExplorerStoreOptions). */
+  fixedPointCount?: boolean;
 }
 
 export interface EmbedHandle {
@@ -133,6 +135,7 @@ export function mount(element: HTMLElement, options: MountOptions = {}): EmbedHa
     worker = 'shared',
     appUrl: appUrlOption = null,
     lang,
+    fixedPointCount = false,
     ...embedOptions
   } = options;
   let language = widgetLanguage(lang);
@@ -159,7 +162,12 @@ export function mount(element: HTMLElement, options: MountOptions = {}): EmbedHa
 
   const client = createClient(worker);
   const initial = sharedStateOf(config);
-  const store = createExplorerStore({ client, initial, maxPoints: MAX_EMBED_POINTS });
+  const store = createExplorerStore({
+    client,
+    initial,
+    maxPoints: MAX_EMBED_POINTS,
+    fixedPointCount,
+  });
   const stopFitEvents = onChange ? onEachFit(store, onChange) : () => {};
   const reactRoot = createRoot(container);
 

@@ -134,6 +134,8 @@ export function mountExercise(
   goLive(exercise.querySelector<HTMLElement>('figure')!).append(host);
   const widget = mount(host, {
     points,
+    // The question is about these points: a tap or a long press must not add or remove one.
+    fixedPointCount: true,
     kernel: ARTICLE_KERNEL,
     height: ARTICLE_WIDGET_HEIGHT,
     panels: ['readout'],

@@ -292,7 +292,12 @@ export function mountLiveFigures(
     host.className = 'widget';
     goLive(element).append(host);
     widgets.push(
-      mount(host, { ...widgetOptions(element.dataset.widget ?? 'sine'), lang: language }),
+      mount(host, {
+        ...widgetOptions(element.dataset.widget ?? 'sine'),
+        lang: language,
+        // The text speaks of these points: a tap or a long press must not add or remove one.
+        fixedPointCount: true,
+      }),
     );
   }
   for (const exercise of root.querySelectorAll<HTMLElement>('[data-exercise]'))

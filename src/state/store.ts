@@ -31,6 +31,11 @@ export interface ExplorerStoreOptions {
   /** Most points the reader may place. */
   maxPoints: number;
   /**
+   * The reader may move the points but not add or remove one (a figure whose text is about these
+   * points: a tap or a long press on a phone must not change them).
+   */
+  fixedPointCount?: boolean;
+  /**
    * Ask for the selected point's response curve (the explorer draws it; widgets do not):
    * CURVE_REQUESTS (panelRequests.ts).
    */
@@ -78,6 +83,7 @@ export function createExplorerStore({
   client,
   initial,
   maxPoints,
+  fixedPointCount = false,
   curveRequests,
   insightRequests,
   now,
@@ -215,6 +221,7 @@ export function createExplorerStore({
 
       addPoint(x, y) {
         const { points } = get();
+        if (fixedPointCount) return;
         if (points.length >= maxPoints) {
           set({ notice: notice('noticeMaxPoints', { max: maxPoints }) });
           return;
@@ -225,7 +232,7 @@ export function createExplorerStore({
 
       removePoint(index) {
         const { points, selectedIndex } = get();
-        if (!points[index]) return;
+        if (!points[index] || fixedPointCount) return;
         if (points.length <= MIN_EXPLORER_POINTS) {
           set({ notice: notice('noticeMinPoints', { min: MIN_EXPLORER_POINTS }) });
           return;

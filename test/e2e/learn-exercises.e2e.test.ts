@@ -11,6 +11,7 @@ import { CATALOGUES } from '../../src/learn/catalogues';
 import { launchChromium, useBrowser as startBrowser } from './browser';
 import { dragWidgetPoint, waitForWidgetFit, waitUntil } from './embedHelpers';
 import { openPhoneArticle, waitForLiveFigures } from './learnHelpers';
+import { LONG_PRESS_MS } from '../../src/ui/plot/pointDrag';
 
 const browser = startBrowser();
 
@@ -167,6 +168,41 @@ describe('the exercises: predict, then drag', () => {
       for (let step = 1; step <= 6; step++) await touch('touchMove', y + step * 5);
       await touch('touchEnd');
       expect(await verdict(exercise)).toBe('right');
+    } finally {
+      await chromium.close();
+    }
+  });
+});
+
+describe('the article’s figures on a phone', () => {
+  it('keep their points: a long press removes none, a tap on empty space adds none', async () => {
+    const chromium = await launchChromium();
+    try {
+      const page = await openPhoneArticle(chromium);
+      for (const selector of ['[data-widget="sine"]', '#exercise-1']) {
+        const figure = page.locator(selector);
+        const points = figure.locator('[data-testid=point]');
+        const count = await points.count();
+        const dot = points.nth(4).locator('.dot');
+        await dot.scrollIntoViewIfNeeded();
+        const box = (await dot.boundingBox())!;
+        const cdp = await page.context().newCDPSession(page);
+        const touch = (type: string, at?: { x: number; y: number }) =>
+          cdp.send('Input.dispatchTouchEvent', {
+            type: type as 'touchStart',
+            touchPoints: at ? [at] : [],
+          });
+        const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+        await touch('touchStart', centre);
+        await page.waitForTimeout(LONG_PRESS_MS + 300);
+        await touch('touchEnd');
+        await page.waitForTimeout(500);
+        expect(await points.count()).toBe(count);
+        // Empty space well below the point, inside the plot.
+        await page.touchscreen.tap(centre.x + 30, centre.y + 60);
+        await page.waitForTimeout(500);
+        expect(await points.count()).toBe(count);
+      }
     } finally {
       await chromium.close();
     }

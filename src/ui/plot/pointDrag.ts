@@ -15,7 +15,7 @@ import type { PlotScales } from './geometry';
  */
 export const POINT_HIT_RADIUS = 22;
 /** A touch held this long without moving removes the point when it lifts. */
-const LONG_PRESS_MS = 600;
+export const LONG_PRESS_MS = 600;
 /** Movement (pixels) that turns a press into a drag and cancels the long-press. */
 const PRESS_SLOP = 4;
 
