@@ -105,7 +105,7 @@ export const en = {
   pointRightRaises: ' Moving it right raises {symbol}: d log {symbol}/dx {value}.',
   pointRightLowers: ' Moving it right lowers {symbol}: d log {symbol}/dx {value}.',
   keyMean: 'posterior mean of f',
-  keyBand: '95% band',
+  keyBand: '95% band of f',
   keyArrowThisLong: 'An arrow this long:',
   keyChangesBy: '{symbol} changes by {rate} %',
   keyPerUnit: 'per unit the point',

@@ -99,7 +99,7 @@ export const es: UiMessages = {
   pointRightRaises: ' Moverlo a la derecha hace crecer {symbol}: d log {symbol}/dx {value}.',
   pointRightLowers: ' Moverlo a la derecha hace bajar {symbol}: d log {symbol}/dx {value}.',
   keyMean: 'media a posteriori',
-  keyBand: 'banda del 95 %',
+  keyBand: 'banda del 95 % de f',
   keyArrowThisLong: 'Una flecha así:',
   keyChangesBy: '{symbol} cambia un {rate} %',
   keyPerUnit: 'por unidad que',

@@ -28,7 +28,7 @@ export const en = {
   s1Noise:
     'the **noise standard deviation σn**: how much each measured point scatters around the curve.',
   s1Play:
-    'Given the points, the GP draws its best guess for the curve f (the posterior mean) and a band of plausible values. In figure 1 you choose ℓ; σf and σn stay at their fitted values. The number under the plot is the *log marginal likelihood* log p(y | X, θ): how probable the data are under your θ. Try to make it as large as you can.',
+    'Given the points, the GP draws its best guess for the curve f (the posterior mean) and a band where f itself plausibly runs (95 %). The noise is not in the band, so many points lie outside it. In figure 1 you choose ℓ; σf and σn stay at their fitted values. The number under the plot is the *log marginal likelihood* log p(y | X, θ): how probable the data are under your θ. Try to make it as large as you can.',
   fig1Caption:
     'Figure 1. The noisy sine ({n} points) with the fit for the ℓ you choose. The maximum is at ℓ̂ = {best}; the slider’s steps come close to it.',
   fig1Slider: 'Lengthscale ℓ',

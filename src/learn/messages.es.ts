@@ -28,7 +28,7 @@ export const es: LearnMessages = {
   s1Noise:
     'la **desviación típica del ruido σn**: cuánto se dispersa cada punto medido alrededor de la curva.',
   s1Play:
-    'Con los puntos, el PG traza su mejor estimación de la curva f (la media a posteriori) y una banda de valores plausibles. En la figura 1 eliges tú ℓ; σf y σn se quedan en sus valores ajustados. El número bajo el gráfico es la *log-verosimilitud marginal* log p(y | X, θ): lo probables que son los datos con tu θ. Intenta que sea lo mayor posible.',
+    'Con los puntos, el PG traza su mejor estimación de la curva f (la media a posteriori) y una banda por donde pasa f de forma plausible (95 %). El ruido no está en la banda, así que muchos puntos quedan fuera de ella. En la figura 1 eliges tú ℓ; σf y σn se quedan en sus valores ajustados. El número bajo el gráfico es la *log-verosimilitud marginal* log p(y | X, θ): lo probables que son los datos con tu θ. Intenta que sea lo mayor posible.',
   fig1Caption:
     'Figura 1. El seno con ruido ({n} puntos) y el ajuste para la ℓ que elijas. El máximo está en ℓ̂ = {best}; los pasos del control quedan cerca de él.',
   fig1Slider: 'Escala de longitud ℓ',

@@ -84,6 +84,15 @@ describe('the article', () => {
     );
   });
 
+  it('step 1: the band is f’s alone, so many of the noisy sine’s points lie outside it', () => {
+    const { data, fit } = facts.sine;
+    const { mean, variance } = posterior(data, fit.theta, ARTICLE_KERNEL, data.x);
+    const outside = Array.from(data.y).filter(
+      (y, i) => Math.abs(y - mean[i]!) > 1.96 * Math.sqrt(variance[i]!),
+    ).length;
+    expect(outside).toBeGreaterThan(data.y.length / 4);
+  });
+
   it('step 6b: σ̂n on its floor is below the smallest step a point can be dragged, as the text says', () => {
     expect(facts.floor.fit.theta.noiseStd).toBeLessThan(COORDINATE_STEP);
     expect(COORDINATE_STEP).toBe(0.001);
