@@ -81,7 +81,7 @@ export const en = {
   s6Large:
     '**Large moves**: the arrow is a tangent. Drag far and the response curve bends away from it; the first-order prediction and the refit part.',
   s6Marks:
-    'Each figure says which case it is in. Under the plot a line says how far to trust the arrows: ✓ where the theorem holds; ! where it holds only with care, and the arrows are then dashed; where it fails, grey dashed arrows or none.',
+    'Each figure says which case it is in. Under the plot a line says how far to trust the arrows: ✓ where the theorem holds; ! where it holds only with care, and the arrows are then dashed; ✗ where it fails, with grey dashed arrows or none.',
   fig6Caption:
     'Figure 6c. Two clusters with nothing between them: the two explanations’ log-likelihoods differ by only {gap}. The note under the plot says what the page sees.',
 

@@ -82,7 +82,7 @@ export const es: LearnMessages = {
   s6Large:
     '**Movimientos grandes**: la flecha es una tangente. Si arrastras lejos, la curva de respuesta se separa de ella; la predicción de primer orden y el reajuste dejan de coincidir.',
   s6Marks:
-    'Cada figura dice en qué caso está. Bajo la gráfica, una línea dice cuánto fiarse de las flechas: ✓ donde el teorema se cumple; ! donde se cumple pero con cuidado, y entonces las flechas son discontinuas; donde falla, flechas grises discontinuas o ninguna.',
+    'Cada figura dice en qué caso está. Bajo la gráfica, una línea dice cuánto fiarse de las flechas: ✓ donde el teorema se cumple; ! donde se cumple pero con cuidado, y entonces las flechas son discontinuas; ✗ donde falla, con flechas grises discontinuas o ninguna.',
   fig6Caption:
     'Figura 6c. Dos grupos sin nada entre ellos: las log-verosimilitudes de las dos explicaciones solo difieren en {gap}. La nota bajo la gráfica dice lo que ve la página.',
 

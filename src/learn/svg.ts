@@ -5,7 +5,7 @@
  * Tick labels are numbers in the reader's language (decimal comma in Spanish, a true minus sign),
  * as the explorer's plots write them.
  */
-import { line, scaleLinear } from 'd3';
+import { line, scaleLinear, ticks } from 'd3';
 import { posterior, type Hyperparameters, type KernelName, type ResponseCurve } from '../engine';
 import type { Language } from '../i18n/language';
 import type { Point } from '../state';
@@ -182,7 +182,10 @@ export function fitSvg(picture: FitPicture): string {
   return svg(parts.join(''), 'fit-picture');
 }
 
-/** log ℓ̂ against one point's y: a dot per refit, and the tangent at the current value. */
+/**
+ * ℓ̂ on a log scale against one point's y, labelled in ℓ̂ itself as the explorer's response curve
+ * is: a dot per refit, and the tangent at the current value.
+ */
 export function curveSvg(curve: ResponseCurve, language: Language): string {
   const values = Array.from(curve.values);
   // log ℓ̂ on a linear axis, so that the tangent's slope on the page is d log ℓ̂/dyᵢ, the number
@@ -197,7 +200,11 @@ export function curveSvg(curve: ResponseCurve, language: Language): string {
   const pad = Math.max(0.05, (hi - lo) * 0.15);
   const x = scaleLinear([values[0]!, values.at(-1)!], [MARGIN.left, WIDTH - MARGIN.right]);
   const y = scaleLinear([lo - pad, hi + pad], [HEIGHT - MARGIN.bottom, MARGIN.top]);
-  const parts = [axes(language, x, y, x.ticks(5), y.ticks(4), 'yᵢ', 'log ℓ̂')];
+  // Ticks at round values of ℓ̂ (the range is well under a decade), placed at their logs.
+  const lengthscaleTicks = ticks(Math.exp(lo - pad), Math.exp(hi + pad), 4);
+  const parts = [
+    axes(language, x, (v) => y(Math.log(v)), x.ticks(5), lengthscaleTicks, 'yᵢ', 'ℓ̂ (log)'),
+  ];
   if (Number.isFinite(slope)) {
     const half = 0.6;
     const at = (v: number) => centreLog + slope * (v - centreValue);

@@ -64,6 +64,11 @@ describe.each(['en', 'es'] as const)('the article in %s', (language) => {
     await expect(trust('flat').getAttribute('data-status')).resolves.toBe('hidden');
     await expect(trust('floor').getAttribute('data-status')).resolves.toBe('caution');
     await expect(trust('breaks').isVisible()).resolves.toBe(true);
+    // …with the marks step 6 names: ✗ where the theorem fails, ! where it holds with care.
+    const mark = (id: string) => trust(id).locator('.trust-icon').textContent();
+    await expect(mark('flat')).resolves.toBe('✗');
+    await expect(mark('floor')).resolves.toBe('!');
+    await expect(mark('breaks')).resolves.toBe('!');
     for (const id of ['flat', 'floor', 'breaks']) {
       await expect(trust(id).isVisible()).resolves.toBe(true);
       expect((await trust(id).innerText()).length).toBeGreaterThan(20);

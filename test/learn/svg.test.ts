@@ -49,16 +49,16 @@ function ticks(svg: string): { x: string[]; y: string[] } {
 }
 
 describe('the article’s pictures', () => {
-  it('figure 3 labels its vertical axis (log ℓ̂), with the decimal mark of the language', () => {
+  it('figure 3 labels its vertical axis in ℓ̂ on a log scale, with the decimal mark of the language', () => {
     for (const language of ['en', 'es'] as const) {
       const { y } = ticks(curveSvg(facts.curve, language));
       expect(y.length, language).toBeGreaterThanOrEqual(2);
       const values = y.map((label) => Number(label.replace(',', '.').replace('\u2212', '-')));
       for (const value of values) expect(Number.isFinite(value)).toBe(true);
-      // Ticks within the range of the refitted log ℓ̂ (padded), increasing.
+      // Ticks within the range of the refitted ℓ̂ (padded), increasing.
       const logLengthscales = Array.from(facts.curve.logTheta[0]);
-      expect(Math.min(...values)).toBeGreaterThan(Math.min(...logLengthscales) - 0.5);
-      expect(Math.max(...values)).toBeLessThan(Math.max(...logLengthscales) + 0.5);
+      expect(Math.log(Math.min(...values))).toBeGreaterThan(Math.min(...logLengthscales) - 0.5);
+      expect(Math.log(Math.max(...values))).toBeLessThan(Math.max(...logLengthscales) + 0.5);
       expect(values).toEqual([...values].sort((a, b) => a - b));
       if (y.some((label) => /[.,]/.test(label)))
         expect(
@@ -81,7 +81,11 @@ describe('the article’s pictures', () => {
         ),
       ].map((m) => ({
         pixel: Number(coordinate === 'x' ? m[1] : m[2]),
-        value: Number(m[3]!.replace('\u2212', '-')),
+        // The vertical axis is ℓ̂ on a log scale: its pixels are linear in log ℓ̂.
+        value:
+          coordinate === 'y'
+            ? Math.log(Number(m[3]!.replace('\u2212', '-')))
+            : Number(m[3]!.replace('\u2212', '-')),
       }));
       const [first, last] = [marks[0]!, marks.at(-1)!];
       return (last.pixel - first.pixel) / (last.value - first.value);
@@ -93,7 +97,7 @@ describe('the article’s pictures', () => {
     const drawn = (y2 - y1) / scale('end', 'y') / ((x2 - x1) / scale('middle', 'x'));
     // Pixels are rounded to 0.1 and the y labels sit 4 px below their tick: 2 % is plenty.
     expect(Math.abs(drawn / facts.curve.slope![0] - 1)).toBeLessThan(0.02);
-    expect(svg).toContain('>log ℓ̂<');
+    expect(svg).toContain('>ℓ̂ (log)<');
   });
 
   it('every arrow of every picture ends inside its plot area; the axes’ letters lie outside it', () => {

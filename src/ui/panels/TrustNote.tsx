@@ -5,6 +5,15 @@ import { fitReasons } from '../fitMessages';
 import { useI18n } from '../i18n';
 import { reasonSentence } from '../reasonText';
 
+/** The note's mark: the theorem holds, holds with care, or fails (article step 6 names them). */
+export const TRUST_MARKS = {
+  shown: '✓',
+  caution: '!',
+  untrusted: '✗',
+  hidden: '✗',
+  waiting: '✗',
+} as const satisfies Record<ArrowsView['status'], string>;
+
 /**
  * Whether the arrows can be believed, and why not when they cannot — in visible text, in words
  * for what the plot shows (`fitMessages.ts`), so touch and screen-reader users get every reason,
@@ -50,7 +59,7 @@ export function TrustNote({ view, failure }: { view: ArrowsView; failure: string
       data-stale={stale}
     >
       <span className="trust-icon" aria-hidden="true">
-        {stale ? '···' : status === 'shown' ? '✓' : '!'}
+        {stale ? '···' : TRUST_MARKS[status]}
       </span>
       <div>
         {stale && <div data-testid="trust-refitting">{t('trustRefitting')}</div>}
