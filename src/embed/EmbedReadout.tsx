@@ -6,6 +6,7 @@ import { fitReasons } from '../ui/fitMessages';
 import { joinReasons } from '../ui/reasonText';
 import { HYPERPARAMETER_LABELS } from '../ui/format';
 import { useI18n } from '../ui/i18n';
+import { TRUST_MARKS } from '../ui/trustMarks';
 
 /**
  * θ̂ on one line, each value in its hyperparameter's colour, with a trust mark (✓ with "arrows
@@ -96,7 +97,7 @@ export function EmbedReadout({ statusBelow = false }: { statusBelow?: boolean })
           aria-hidden={reasonLine !== null}
           title={reasonLine === null ? verdict : undefined}
         >
-          {held ? verdict : stale || status === 'waiting' ? '···' : trusted ? '✓' : '!'}
+          {held ? verdict : stale || status === 'waiting' ? '···' : TRUST_MARKS[status]}
           {/* The mark alone says nothing to a reader who has not met it. */}
           {trusted && !stale && !held && (
             <span className="embed-verdict-word" aria-hidden="true">

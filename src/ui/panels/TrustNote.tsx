@@ -4,15 +4,7 @@ import { useExplorer } from '../context';
 import { fitReasons } from '../fitMessages';
 import { useI18n } from '../i18n';
 import { reasonSentence } from '../reasonText';
-
-/** The note's mark: the theorem holds, holds with care, or fails (article step 6 names them). */
-export const TRUST_MARKS = {
-  shown: '✓',
-  caution: '!',
-  untrusted: '✗',
-  hidden: '✗',
-  waiting: '✗',
-} as const satisfies Record<ArrowsView['status'], string>;
+import { TRUST_MARKS } from '../trustMarks';
 
 /**
  * Whether the arrows can be believed, and why not when they cannot — in visible text, in words
