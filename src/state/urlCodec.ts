@@ -263,7 +263,8 @@ export function decodeSharedState(fragment: string, maxPoints: number): DecodeRe
         showBand: flags.includes('b'),
         showLandscape: flags.includes('s'),
         rule,
-        compareRule,
+        // A rule is never compared with itself (viewActions.ts).
+        compareRule: compareRule === rule ? null : compareRule,
         prior,
         showInfluence: flags.includes('i'),
         showPullMap: flags.includes('m'),

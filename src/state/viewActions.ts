@@ -75,10 +75,14 @@ export function createViewActions({
       if (rule === get().options.rule) return;
       // None of the old rule's arrows are drawn; the new rule's keep the scale if it fits them.
       // A finished drag's prediction was the old rule's arrows: it says nothing of the new fit.
-      set({ options: { ...get().options, rule }, drag: settledDragOnly(get().drag) });
+      const { options } = get();
+      // A rule is never compared with itself: choosing the compared rule swaps the two.
+      const compareRule = options.compareRule === rule ? options.rule : options.compareRule;
+      set({ options: { ...options, rule, compareRule }, drag: settledDragOnly(get().drag) });
       requestAnalysis();
     },
-    setCompareRule(compareRule) {
+    setCompareRule(requested) {
+      const compareRule = requested === get().options.rule ? null : requested;
       if (compareRule === get().options.compareRule) return;
       set({ options: { ...get().options, compareRule } });
       requestAnalysis(null, { reuseLandscape: true });

@@ -99,6 +99,23 @@ describe('the selection rule in the store', () => {
     act().setCompareRule(null);
     expect(lastRequest(client).compareRule).toBeNull();
   });
+
+  it('never compares a rule with itself: choosing the compared rule swaps the two', () => {
+    const { client, act } = setup();
+    act().setCompareRule('map');
+    act().setRule('map');
+    expect(act().options).toMatchObject({ rule: 'map', compareRule: 'ml' });
+    expect(lastRequest(client)).toMatchObject({ rule: 'map', compareRule: 'ml' });
+    act().setCompareRule('map');
+    expect(act().options.compareRule).toBeNull();
+    const link = encodeSharedState({
+      points: act().points,
+      kernel: 'rbf',
+      options: { ...act().options, rule: 'loo', compareRule: 'loo' },
+    });
+    const decoded = decodeSharedState(link, 40);
+    expect(decoded.ok && decoded.state.options).toMatchObject({ rule: 'loo', compareRule: null });
+  });
 });
 
 describe('the MAP prior in the store', () => {
