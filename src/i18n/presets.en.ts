@@ -20,12 +20,12 @@ export const PRESET_TEXT_EN: Readonly<Record<PresetId, PresetText>> = {
   outlier: {
     label: 'An outlier',
     description:
-      'The same sine with one point, 13, lifted 2 above the curve. The fit calls it noise: σn nearly doubles. Switch the arrows to σn: point 13’s is the longest by far. Then tick “influence”: without point 13, σn falls by more than 40 %, where the infinitesimal jackknife, a derivative at θ̂, predicts about 20 %; without its neighbour 14, ℓ and σn fall by more than half, which the jackknife does not foresee.',
+      'The same sine with one point, 13, lifted 2 above the sine the others follow. The fit calls it noise: σn nearly doubles. Switch the arrows to σn: point 13’s is the longest by far. Then tick “influence”: without point 13, σn falls by more than 40 %, where the infinitesimal jackknife, a derivative at θ̂, predicts about 20 %; without its right-hand neighbour, 14, σn falls by more than half (and so does ℓ, on the ℓ arrows), which the jackknife does not foresee.',
   },
   clusters: {
     label: 'Two clusters',
     description:
-      'Nothing between the groups: a wiggly fit with little noise and a smooth, noisy one are almost equally likely. The arrows carry a warning, and dragging one point by half a unit can make θ̂ jump from one to the other.',
+      'Nothing between the groups: a wiggly fit with little noise and a smooth, noisy one are almost equally likely. The arrows carry a warning, and one point moved by half a unit can make θ̂ jump from one to the other: lower point 9 (x ≈ 8.1) by 0.5 and ℓ jumps from about 0.5 to more than 5, which no arrow foresees.',
   },
   step: {
     label: 'A step',

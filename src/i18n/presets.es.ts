@@ -14,12 +14,12 @@ export const PRESET_TEXT_ES: Readonly<Record<PresetId, PresetText>> = {
   outlier: {
     label: 'Un valor atípico',
     description:
-      'El mismo seno con un punto, el 13, levantado 2 por encima de la curva. El ajuste lo trata como ruido: σn casi se duplica. Cambia las flechas a σn: la del punto 13 es, con diferencia, la más larga. Marca luego «influencia»: sin el punto 13, σn baja más de un 40 %, donde la navaja infinitesimal, una derivada en θ̂, predice un 20 % aproximadamente; sin su vecino, el 14, ℓ y σn bajan más de la mitad, algo que la navaja no prevé.',
+      'El mismo seno con un punto, el 13, levantado 2 por encima del seno que siguen los demás. El ajuste lo trata como ruido: σn casi se duplica. Cambia las flechas a σn: la del punto 13 es, con diferencia, la más larga. Marca luego «influencia»: sin el punto 13, σn baja más de un 40 %, mientras que la navaja infinitesimal, una derivada en θ̂, predice un 20 % aproximadamente; sin su vecino de la derecha, el 14, σn baja más de la mitad (y ℓ también, con las flechas de ℓ), algo que la navaja no prevé.',
   },
   clusters: {
     label: 'Dos grupos',
     description:
-      'Nada entre los grupos: un ajuste ondulado con poco ruido y uno suave y ruidoso son casi igual de verosímiles. Las flechas llevan un aviso, y arrastrar un punto media unidad puede hacer que θ̂ salte de uno a otro.',
+      'Nada entre los grupos: un ajuste ondulado con poco ruido y uno suave y ruidoso son casi igual de verosímiles. Las flechas llevan un aviso, y mover un punto media unidad puede hacer que θ̂ salte de uno a otro: baja el punto 9 (x ≈ 8,1) media unidad y ℓ salta de 0,5 aproximadamente a más de 5, algo que ninguna flecha prevé.',
   },
   step: {
     label: 'Un escalón',

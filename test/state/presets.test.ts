@@ -155,7 +155,9 @@ describe('each preset’s note is true, for every kernel', () => {
       expect(removal).toBeGreaterThan(-0.5);
       expect(jackknife).toBeLessThan(-0.15);
       expect(jackknife).toBeGreaterThan(-0.25);
-      // Without its neighbour ℓ and σn fall by more than half; the jackknife sees under 15 %.
+      // Without its right-hand neighbour ℓ and σn fall by more than half; the jackknife sees
+      // under 15 %.
+      expect(outlier[lifted + 1]!.x).toBeGreaterThan(outlier[lifted]!.x);
       for (const name of ['lengthscale', 'noiseStd'] as const) {
         expect(Math.expm1(neighbour!.removal![rowOf(name)])).toBeLessThan(-0.5);
         expect(Math.abs(Math.expm1(neighbour!.linearRemoval![rowOf(name)]))).toBeLessThan(0.15);
@@ -192,6 +194,12 @@ describe('each preset’s note is true, for every kernel', () => {
         }),
       );
       expect(jumps.length).toBeGreaterThan(0);
+      // The move the note names: point 9 (x ≈ 8.1) lowered by 0.5, ℓ from about 0.5 to over 5.
+      expect(clusters[8]!.x).toBeCloseTo(8.1, 1);
+      expect(fit.theta.lengthscale).toBeGreaterThan(0.4);
+      expect(fit.theta.lengthscale).toBeLessThan(0.6);
+      const lowered = clusters.map((p, k) => (k === 8 ? snapPoint(p.x, p.y - 0.5) : p));
+      expect(fitPoints(lowered, kernel).fit.theta.lengthscale).toBeGreaterThan(5);
     },
   );
 
