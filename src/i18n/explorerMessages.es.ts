@@ -15,7 +15,7 @@ export const explorerMessagesEs: ExplorerMessages = {
   landscapeYourTheta: 'tu θ',
   landscapeRunnerUp: 'segundo máximo, {gap} nats más abajo',
   landscapeIft: 'predicción',
-  landscapeOptimumPredicted: 'θ̂, donde se predijo',
+  landscapeOptimumPredicted: 'θ̂, como se predijo',
   landscapeAxisLengthscale: 'escala de longitud ℓ',
   landscapeAxisNoise: 'cociente de ruido σn²/σf²',
   landscapeCaption:
@@ -89,7 +89,7 @@ export const explorerMessagesEs: ExplorerMessages = {
   pullMapHolds:
     'El primer orden decía {predicted}: a menos de una quinta parte del cambio exacto, se cumple.',
   pullMapMisses:
-    'El primer orden decía {predicted}: a más de una quinta parte del cambio exacto, así que aquí un punto entero aparta θ̂ de esa recta.',
+    'El primer orden decía {predicted}: a más de una quinta parte del cambio exacto, así que aquí un punto completo (no infinitesimal) aparta θ̂ de esa recta.',
   pullMapJumped: 'Reajuste exacto: {change}; θ̂ salta a otro máximo.',
   pullMapUndefined: 'Aquí no hay mapa: {reason}.',
 };

@@ -231,8 +231,8 @@ describe('the likelihood landscape', () => {
   });
 
   it.each([
-    ['en', 'θ̂, where predicted'],
-    ['es', 'θ̂, donde se predijo'],
+    ['en', 'θ̂, as predicted'],
+    ['es', 'θ̂, como se predijo'],
   ])('%s: names θ̂ once where the first-order prediction lands on it', async (language, named) => {
     const { page } = await openMap(`/?lang=${language}`);
     // A short drag: the prediction's error is second order, well under a pixel, so its cross
