@@ -61,6 +61,11 @@ export const explorerMessagesEn = {
   readoutObjective: '{rule} objective at θ̂',
   readoutOfRule: '({rule})',
   readoutCompared: '{rule}: {value}',
+  readoutComparedNoMaximum: '{rule}: {value} ✗ no maximum',
+  // A hyperparameter the search region's edge stopped: its value is where the search stopped
+  readoutToInfinity: '→ ∞, the search stopped here',
+  readoutToZero: '→ 0, the search stopped here',
+  readoutOnFloor: 'held on its floor',
   // Point influence and where a new point would pull
   insightComputing: 'Computing…',
   insightWaiting: 'Let go of the point to compute this.',

@@ -11,6 +11,14 @@ import { Term } from '../Term';
 import { useExplorerMessages } from '../explorerText';
 import { RULE_MESSAGES } from '../ruleText';
 import { TrustNote } from './TrustNote';
+import { boundLimit, type BoundLimit } from '../boundLimit';
+import type { ExplorerMessageKey } from '../../i18n/explorerMessages.en';
+
+const BOUND_MESSAGES = {
+  infinity: 'readoutToInfinity',
+  zero: 'readoutToZero',
+  floor: 'readoutOnFloor',
+} as const satisfies Record<BoundLimit, ExplorerMessageKey>;
 
 /**
  * θ̂ with units (and, during a drag, the first-order prediction under it), the rule's objective
@@ -68,6 +76,7 @@ export function Readout() {
             const value = result?.theta[name];
             const predicted = prediction?.predicted[name];
             const gap = relativeGap(prediction?.logGap[k] ?? Number.NaN);
+            const limit = result && boundLimit(result.diagnostics, name);
             return (
               <div key={name} className={`readout-row${name === chosen ? ' active' : ''}`}>
                 <span
@@ -83,8 +92,9 @@ export function Readout() {
                     <Term id={name}>{tr.hyperparameterName(name)}</Term>
                   </span>
                   <span
-                    className="readout-value num"
+                    className={`readout-value num${limit && limit !== 'floor' ? ' on-bound' : ''}`}
                     data-testid={`theta-${name}`}
+                    data-bound={limit ?? undefined}
                     aria-label={`${tr.hyperparameterName(name)}: ${value === undefined ? t('notYetFitted') : formatNumber(value)} ${tr.hyperparameterUnit(name)}`}
                   >
                     {value === undefined ? '—' : formatNumber(value)}
@@ -92,7 +102,13 @@ export function Readout() {
                 </span>
                 <span className="readout-line minor">
                   <span className="readout-unit">
-                    {t('inUnit', { unit: tr.hyperparameterUnit(name) })}
+                    {limit ? (
+                      <span className="readout-bound" data-testid={`readout-bound-${name}`}>
+                        {te(BOUND_MESSAGES[limit])}
+                      </span>
+                    ) : (
+                      t('inUnit', { unit: tr.hyperparameterUnit(name) })
+                    )}
                   </span>
                   {predicted !== undefined && (
                     <span
@@ -106,10 +122,15 @@ export function Readout() {
                   )}
                   {predicted === undefined && compared && (
                     <span className="readout-compared num" data-testid={`readout-compared-${name}`}>
-                      {te('readoutCompared', {
-                        rule: comparedName!,
-                        value: formatNumber(Math.exp(compared.logTheta[k]!)),
-                      })}
+                      {te(
+                        compared.diagnostics.trust === 'untrusted'
+                          ? 'readoutComparedNoMaximum'
+                          : 'readoutCompared',
+                        {
+                          rule: comparedName!,
+                          value: formatNumber(Math.exp(compared.logTheta[k]!)),
+                        },
+                      )}
                     </span>
                   )}
                 </span>
