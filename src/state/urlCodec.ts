@@ -10,7 +10,8 @@
  * decoding an encoded state gives it back exactly. `&present=1` (optional, also alone: `#present=1`)
  * opens the page in presentation mode. A lesson link adds `hide=`, `title=` and `caption=`
  * (lesson.ts). Only `v` is required: a link written by hand may leave out `k`, `a`, `o` or `p`,
- * which then take the page's defaults (RBF, ℓ, band shown, the default dataset).
+ * which then take the explorer's defaults (RBF, arrows for ℓ, band and landscape shown, the noisy
+ * sine).
  */
 import { quoteText } from '../engine/input-error';
 import {
