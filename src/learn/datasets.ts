@@ -3,7 +3,7 @@
  * the explorer from the article finds the same points; the exercises have fresh noise of their own.
  */
 import type { KernelName } from '../engine';
-import { findPreset, noisySine, OUTLIER_OFFSET, snapPoint, type Point } from '../state';
+import { findPreset, noisySine, withOutlier, type Point } from '../state';
 
 /** The default noisy sine (24 points): one clear maximum, trusted arrows. */
 export const SINE_POINTS: readonly Point[] = findPreset('sine').points;
@@ -40,17 +40,8 @@ export const ARTICLE_WIDGET_HEIGHT = 300;
  * explorer's presets, do not show their answers (exercise 1 asks about one of these points).
  */
 export const EXERCISE_SINE_POINTS: readonly Point[] = noisySine(24, 12);
-/** Exercise 2's: EXERCISE_SINE_POINTS with the point nearest x = 3 lifted OUTLIER_OFFSET above the sine. */
-export const EXERCISE_OUTLIER_POINTS: readonly Point[] = (() => {
-  const points = [...EXERCISE_SINE_POINTS];
-  const nearest = points.reduce(
-    (best, p, i) => (Math.abs(p.x - 3) < Math.abs(points[best]!.x - 3) ? i : best),
-    0,
-  );
-  const { x } = points[nearest]!;
-  points[nearest] = snapPoint(x, 1.2 * Math.sin(0.8 * x) + OUTLIER_OFFSET);
-  return points;
-})();
+/** Exercise 2's: EXERCISE_SINE_POINTS with the point nearest x = 3 lifted 2 above the sine. */
+export const EXERCISE_OUTLIER_POINTS: readonly Point[] = withOutlier(EXERCISE_SINE_POINTS, 3);
 
 /** Step 7 compares the two objectives on the default data. */
 export const STEP7_POINTS: readonly Point[] = SINE_POINTS;

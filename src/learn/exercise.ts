@@ -10,13 +10,7 @@
  */
 import { mount, type EmbedHandle } from '../embed/mount';
 import type { FitChangeDetail } from '../embed/fitEvents';
-import {
-  ARTICLE_KERNEL,
-  ARTICLE_WIDGET_HEIGHT,
-  CLUSTER_POINTS,
-  EXERCISE_OUTLIER_POINTS,
-  EXERCISE_SINE_POINTS,
-} from './datasets';
+import { ARTICLE_KERNEL, ARTICLE_WIDGET_HEIGHT } from './datasets';
 import type { ArticleFacts } from './facts';
 import { isJump, JUMP_STEP } from './jump';
 import { goLive } from './live';
@@ -39,14 +33,9 @@ export function mountExercise(
   const number = exercise.dataset.exercise;
   const index = Number(exercise.dataset.point);
   const wantUp = exercise.dataset.direction === 'up';
-  const points =
-    number === '1'
-      ? EXERCISE_SINE_POINTS
-      : number === '2'
-        ? EXERCISE_OUTLIER_POINTS
-        : CLUSTER_POINTS;
   const fitted =
     number === '1' ? facts.exerciseSine : number === '2' ? facts.exerciseOutlier : facts.clusters;
+  const { points } = fitted;
   const startLengthscale = fitted.fit.theta.lengthscale;
   const start = points[index]!;
   const feedback = exercise.querySelector<HTMLElement>('.feedback')!;

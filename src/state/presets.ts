@@ -39,11 +39,14 @@ export function noisySine(count = 24, seed = 8, noise = 0.3): Point[] {
 /** How far above the curve the outlier sits (in y units, about 7 noise deviations). */
 export const OUTLIER_OFFSET = 2;
 
-/** The default sine with its point nearest x = 5 moved OUTLIER_OFFSET above the curve. */
-function withOutlier(): Point[] {
-  const points = noisySine();
+/**
+ * `sine` (the default sine unless given) with its point nearest x = `near` moved OUTLIER_OFFSET
+ * above the sine they follow.
+ */
+export function withOutlier(sine: readonly Point[] = noisySine(), near = 5): Point[] {
+  const points = [...sine];
   const nearest = points.reduce(
-    (best, p, i) => (Math.abs(p.x - 5) < Math.abs((points[best] ?? p).x - 5) ? i : best),
+    (best, p, i) => (Math.abs(p.x - near) < Math.abs((points[best] ?? p).x - near) ? i : best),
     0,
   );
   const target = points[nearest];

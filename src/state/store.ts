@@ -220,8 +220,8 @@ export function createExplorerStore({
       },
 
       addPoint(x, y) {
-        const { points } = get();
         if (fixedPointCount) return;
+        const { points } = get();
         if (points.length >= maxPoints) {
           set({ notice: notice('noticeMaxPoints', { max: maxPoints }) });
           return;
