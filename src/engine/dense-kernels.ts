@@ -10,6 +10,11 @@ import { tridiagonaliseJs } from './eigen';
 import { fillCorrelationMatricesJs } from './kernels';
 import { likelihoodTermsJs, type TermBuffers } from './likelihood-terms';
 import {
+  looCurvatureSumsJs,
+  type LooCurvatureInputs,
+  type LooCurvatureWork,
+} from './loo-curvature-terms';
+import {
   sensitivityTermsJs,
   type SensitivityInputs,
   type SensitivityTerms,
@@ -62,6 +67,11 @@ export interface DenseKernels {
   /** The sums behind ∂∇L/∂x (sensitivityTermsJs). */
   sensitivityTerms(inputs: SensitivityInputs, terms: SensitivityTerms): void;
   /**
+   * The b-weighted sums behind the leave-one-out Hessian into `out` (looCurvatureSumsJs); `work`
+   * is n×n space the JavaScript kernels compute in.
+   */
+  looCurvatureSums(inputs: LooCurvatureInputs, work: LooCurvatureWork, out: Float64Array): void;
+  /**
    * R_ab = φ(s), ∂R/∂log ℓ and ∂²R/∂(log ℓ)² with s = sPerDistance |x_a − x_b|
    * (fillCorrelationMatricesJs, kernels.ts); the derivative matrices only when given.
    */
@@ -84,6 +94,7 @@ export const JS_DENSE_KERNELS: DenseKernels = {
   tridiagonalise: tridiagonaliseJs,
   likelihoodTerms: likelihoodTermsJs,
   sensitivityTerms: sensitivityTermsJs,
+  looCurvatureSums: looCurvatureSumsJs,
   fillCorrelationMatrices: fillCorrelationMatricesJs,
 };
 

@@ -18,6 +18,7 @@ import {
   KERNEL_CODE,
   LIKELIHOOD_VECTOR,
   type LikelihoodVectorName,
+  LOO_CURVATURE_SUM_COUNT,
   ORDER_ONE_VECTOR_COUNT,
   PRODUCT_FLAG,
   SENSITIVITY_VECTOR,
@@ -75,6 +76,17 @@ interface DenseExports {
     dLog: number,
     sandwich: number,
     squared: number,
+    out: number,
+  ): void;
+  looCurvatureSums(
+    n: number,
+    precision: number,
+    product: number,
+    d2R: number,
+    b: number,
+    weighted: number,
+    q: number,
+    sandwich: number,
     out: number,
   ): void;
   fillCorrelationMatrices(
@@ -307,6 +319,26 @@ function createKernels(exports: DenseExports): DenseKernels {
       for (const name of SENSITIVITY_VECTOR_NAMES) {
         copyOut(out! + SENSITIVITY_VECTOR[name] * n * 8, terms[name], n);
       }
+    },
+    looCurvatureSums(inputs, _work, out) {
+      const { n } = inputs;
+      const square = n * n;
+      const [precision, product, d2R, b, weighted, q, sandwich, sums] = reserve(
+        square,
+        square,
+        square,
+        n,
+        square,
+        square,
+        square,
+        LOO_CURVATURE_SUM_COUNT,
+      ) as [number, number, number, number, number, number, number, number];
+      copyIn(precision, inputs.precision, square);
+      copyIn(product, inputs.precisionTimesDLogLengthscale, square);
+      copyIn(d2R, inputs.correlationD2LogLengthscale, square);
+      copyIn(b, inputs.varianceWeight, n);
+      exports.looCurvatureSums(n, precision, product, d2R, b, weighted, q, sandwich, sums);
+      copyOut(sums, out, LOO_CURVATURE_SUM_COUNT);
     },
     fillCorrelationMatrices(kernel, x, sPerDistance, correlation, dR, d2R) {
       const n = x.length;

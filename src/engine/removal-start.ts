@@ -134,6 +134,8 @@ export function thirdDerivatives(state: FitInternals): [Matrix3, Matrix3, Matrix
     createLikelihoodWorkspace(workspace.kernel, workspace.x, workspace.y, workspace.kernels),
     objective.prior,
   );
+  // Only the Hessians are differenced: nothing here needs the sensitivities' buffers.
+  probe.secondOrder = 'hessian';
   const h = THIRD_DERIVATIVE_STEP;
   return [0, 1, 2].map((k) => {
     const at = (sign: number) =>

@@ -1,7 +1,8 @@
 /**
- * Each fused WebAssembly kernel (likelihoodTerms, sensitivityTerms in wasm/dense.wat) against its
- * JavaScript reference, output by output: every sum of TERM and every buffer the evaluation leaves,
- * every vector of SensitivityTerms, at random sizes, kernels, inputs and θ. The two differ only in
+ * Each fused WebAssembly kernel (likelihoodTerms, sensitivityTerms, looCurvatureSums in
+ * wasm/dense.wat) against its JavaScript reference, output by output: every sum of TERM and every
+ * buffer the evaluation leaves, every vector of SensitivityTerms, every sum of LOO_CURVATURE_SUM, at
+ * random sizes, kernels, inputs and θ. The two differ only in
  * the order of their additions, so each output agrees to rounding relative to the sizes of what
  * it is summed from (`scale` below), not merely end to end.
  */
@@ -12,6 +13,11 @@ import { fillCorrelationMatrices } from '../../src/engine/kernels';
 import { createLikelihoodWorkspace, type LikelihoodWorkspace } from '../../src/engine/likelihood';
 import { TERM, type TermName } from '../../src/engine/likelihood-terms';
 import { createSensitivityTerms, type SensitivityTerms } from '../../src/engine/sensitivity-terms';
+import {
+  LOO_CURVATURE_SUM,
+  LOO_CURVATURE_SUM_COUNT,
+  type LooCurvatureInputs,
+} from '../../src/engine/loo-curvature-terms';
 import type { KernelName } from '../../src/engine/types';
 import { LIKELIHOOD_VECTOR, SENSITIVITY_VECTOR } from '../../src/engine/wasm/layout';
 
@@ -136,6 +142,45 @@ function conditionFactor(w: LikelihoodWorkspace, c: Case): number {
   return w.n * maxAbs(w.precision) * (c.signalVariance + c.noiseVariance);
 }
 
+/** The leave-one-out weights b = 1/(2c) + α²/(2c²), c = diag P, of an evaluated workspace. */
+function looInputs(w: LikelihoodWorkspace): LooCurvatureInputs {
+  const { n } = w;
+  const varianceWeight = new Float64Array(n);
+  for (let k = 0; k < n; k++) {
+    const c = w.precision[k * n + k]!;
+    const a = w.alpha[k]! / c;
+    varianceWeight[k] = 0.5 / c + 0.5 * a * a;
+  }
+  return { ...w, varianceWeight };
+}
+
+/** The four curvature sums on `kernels` (work space of their own for the JavaScript kernels). */
+function looSums(kernels: DenseKernels, inputs: LooCurvatureInputs): Float64Array {
+  const square = () => new Float64Array(inputs.n * inputs.n);
+  const out = new Float64Array(LOO_CURVATURE_SUM_COUNT);
+  kernels.looCurvatureSums(inputs, { weighted: square(), q: square(), sandwich: square() }, out);
+  return out;
+}
+
+/**
+ * What each curvature sum is summed from, in size: n² products of an entry of P, A or Δ₂ with one
+ * of Q = PBP (itself a sum of n products of size |P|²|b|), or for Σ bₐ(AS)ₐₐ n² products
+ * |b||A||S| with |S| ≤ n|A||P|.
+ */
+function looSumScales(inputs: LooCurvatureInputs): Record<keyof typeof LOO_CURVATURE_SUM, number> {
+  const { n } = inputs;
+  const p = maxAbs(inputs.precision);
+  const a = maxAbs(inputs.precisionTimesDLogLengthscale);
+  const b = maxAbs(inputs.varianceWeight);
+  const q = n * p * p * b;
+  return {
+    d3: n * n * p * q,
+    s2: n * n * a * q,
+    e2: n * n * maxAbs(inputs.correlationD2LogLengthscale) * q,
+    s3: n * n * b * a * (n * a * p),
+  };
+}
+
 const ULP = Number.EPSILON;
 
 describe('fused WebAssembly kernels, term by term against the JavaScript reference', () => {
@@ -229,6 +274,23 @@ describe('fused WebAssembly kernels, term by term against the JavaScript referen
     );
   });
 
+  it('looCurvatureSums: every sum of LOO_CURVATURE_SUM, from the same inputs', () => {
+    fc.assert(
+      fc.property(randomCase, (c) => {
+        const inputs = looInputs(evaluated(JS_DENSE_KERNELS, c));
+        const js = looSums(JS_DENSE_KERNELS, inputs);
+        const simd = looSums(wasm, inputs);
+        const scales = looSumScales(inputs);
+        for (const name of Object.keys(LOO_CURVATURE_SUM) as (keyof typeof LOO_CURVATURE_SUM)[]) {
+          const index = LOO_CURVATURE_SUM[name];
+          const tolerance = 64 * ULP * scales[name] + 1e-300;
+          expect(Math.abs(simd[index]! - js[index]!), name).toBeLessThanOrEqual(tolerance);
+        }
+      }),
+      { numRuns: 120 },
+    );
+  });
+
   it('the tolerances are tight enough to catch a swapped term or vector', () => {
     // A mutation check: exchanging two outputs of the same kind must fail the comparison above.
     const c: Case = {
@@ -246,5 +308,12 @@ describe('fused WebAssembly kernels, term by term against the JavaScript referen
     expect(swapped('alphaDRAlpha', 'alphaRAlpha')).toBe(true);
     expect(swapped('precisionDotDR', 'precisionDotD2R')).toBe(true);
     expect(swapped('dRAlphaDotPrecisionRAlpha', 'rAlphaDotPrecisionRAlpha')).toBe(true);
+    const inputs = looInputs(js);
+    const sums = looSums(JS_DENSE_KERNELS, inputs);
+    const scales = looSumScales(inputs);
+    const swappedSum = (a: keyof typeof LOO_CURVATURE_SUM, b: keyof typeof LOO_CURVATURE_SUM) =>
+      Math.abs(sums[LOO_CURVATURE_SUM[a]]! - sums[LOO_CURVATURE_SUM[b]]!) > 64 * ULP * scales[a];
+    expect(swappedSum('d3', 's2')).toBe(true);
+    expect(swappedSum('e2', 's3')).toBe(true);
   });
 });

@@ -20,7 +20,8 @@
  * symmetric products in all (`hessianOnly`, for a polish that wants no sensitivities).
  */
 import { evaluateLikelihood, type LikelihoodWorkspace } from '../likelihood';
-import { dot, dotRange, frobeniusInner, multiplyMatrixVector, multiplyTransposed } from '../linalg';
+import { dot, dotRange, multiplyMatrixVector, multiplyTransposed } from '../linalg';
+import { LOO_CURVATURE_SUM, LOO_CURVATURE_SUM_COUNT } from '../loo-curvature-terms';
 import type { ObjectiveEvaluation } from '../objective';
 import { relativeSolveError, type EvaluationRoundoff } from '../roundoff';
 import { zeroMatrix3 } from '../small3';
@@ -75,6 +76,8 @@ export interface LooWorkspace {
   diagonals: Float64Array[];
   /** 2 diag(PKᵢPKⱼP) − diag(PKᵢⱼP) for the pairs of PAIRS (order 2). */
   curvature: Float64Array[];
+  /** The b-weighted sums of the Hessian alone (`looCurvatureSums`, LOO_CURVATURE_SUM). */
+  curvatureSums: Float64Array;
   /** L at the last evaluation. */
   likelihood: number;
   evaluatedLogTheta: LogTheta | null;
@@ -102,6 +105,7 @@ export function createLooWorkspace(n: number, recycled: LooWorkspace | null = nu
     scratch: new Float64Array(n * n),
     diagonals: Array.from({ length: 6 }, vector),
     curvature: Array.from({ length: 6 }, vector),
+    curvatureSums: new Float64Array(LOO_CURVATURE_SUM_COUNT),
     likelihood: Number.NaN,
     evaluatedLogTheta: null,
     evaluatedOrder: 0,
@@ -284,8 +288,9 @@ function pairCurvature(
 /**
  * Σₐ bₐ [2(PKᵢPKⱼP)ₐₐ − (PKᵢⱼP)ₐₐ] for the pairs of PAIRS without the diagonals: with Q = PBP,
  * Σ bₐ(PMP)ₐₐ = tr(MQ), so Σ b d3 = ⟨P, Q⟩, Σ b s2 = tr(ΔPQ) = ⟨A, Q⟩, Σ b e2 = ⟨Δ₂, Q⟩, and
- * Σ b s3 = Σₐ bₐ(AS)ₐₐ with S = AP. Two symmetric products; Q is left in `precisionSquared`, S in
- * `sandwich`, PB in `scratch` (none of them what the workspace documents: order 1 only).
+ * Σ b s3 = Σₐ bₐ(AS)ₐₐ with S = AP: two symmetric products, in the dense kernels'
+ * `looCurvatureSums` (loo-curvature-terms.ts). The JavaScript kernels compute in `precisionSquared`,
+ * `sandwich` and `scratch`, which then hold none of what the workspace documents (order 1 only).
  */
 function curvatureSums(
   likelihood: LikelihoodWorkspace,
@@ -293,26 +298,31 @@ function curvatureSums(
   signalVariance: number,
   noiseVariance: number,
 ): Float64Array {
-  const { n, precision, kernels } = likelihood;
-  const product = likelihood.precisionTimesDLogLengthscale;
-  const { precisionDiagonal: c, varianceWeight: b, scratch: weighted, sandwich } = loo;
+  const { n, precision } = likelihood;
+  const { precisionDiagonal: c, varianceWeight: b } = loo;
   const [d2, , s1] = loo.diagonals as Vectors6;
-  const q = loo.precisionSquared;
-  for (let row = 0; row < n; row++) {
-    for (let col = 0; col < n; col++) weighted[row * n + col] = precision[row * n + col]! * b[col]!;
-  }
-  multiplyTransposed(kernels, weighted, precision, n, q, { symmetricResult: true });
-  multiplyTransposed(kernels, product, precision, n, sandwich, { symmetricResult: true });
+  const terms = loo.curvatureSums;
+  likelihood.kernels.looCurvatureSums(
+    {
+      n,
+      precision,
+      precisionTimesDLogLengthscale: likelihood.precisionTimesDLogLengthscale,
+      correlationD2LogLengthscale: likelihood.correlationD2LogLengthscale,
+      varianceWeight: b,
+    },
+    { weighted: loo.scratch, q: loo.precisionSquared, sandwich: loo.sandwich },
+    terms,
+  );
   const sums = zeroDiagonals();
   for (let k = 0; k < n; k++) {
     sums.c += b[k]! * c[k]!;
     sums.d2 += b[k]! * d2[k]!;
     sums.s1 += b[k]! * s1[k]!;
-    sums.s3 += b[k]! * dotRange(product, k * n, sandwich, k * n, n);
   }
-  sums.d3 = frobeniusInner(precision, q);
-  sums.s2 = frobeniusInner(product, q);
-  sums.e2 = frobeniusInner(likelihood.correlationD2LogLengthscale, q);
+  sums.d3 = terms[LOO_CURVATURE_SUM.d3]!;
+  sums.s2 = terms[LOO_CURVATURE_SUM.s2]!;
+  sums.e2 = terms[LOO_CURVATURE_SUM.e2]!;
+  sums.s3 = terms[LOO_CURVATURE_SUM.s3]!;
   const out = new Float64Array(PAIRS.length);
   pairCurvature(sums, signalVariance, noiseVariance, out);
   return out;

@@ -88,6 +88,23 @@ export const SENSITIVITY_VECTOR = {
 
 export type SensitivityVectorName = keyof typeof SENSITIVITY_VECTOR;
 
+/**
+ * Where each b-weighted sum of looCurvatureSums sits in its output (loo-curvature-terms.ts): with
+ * Q = PBP and S = PΔP,
+ */
+export const LOO_CURVATURE_SUM = {
+  /** Σₐ bₐ(P³)ₐₐ = ⟨P, Q⟩ */
+  d3: 0,
+  /** Σₐ bₐ(SP)ₐₐ = ⟨A, Q⟩ */
+  s2: 1,
+  /** Σₐ bₐ(PΔ₂P)ₐₐ = ⟨Δ₂, Q⟩ */
+  e2: 2,
+  /** Σₐ bₐ(AS)ₐₐ */
+  s3: 3,
+} as const;
+
+export const LOO_CURVATURE_SUM_COUNT = Object.keys(LOO_CURVATURE_SUM).length;
+
 /** The bits of the product kernel's `flags` (ProductRange in dense-js.ts says what each does). */
 export const PRODUCT_FLAG = {
   lowerOnly: 1,
@@ -114,8 +131,8 @@ function named(prefix: string, table: Readonly<Record<string, number>>, scale = 
 }
 
 /**
- * Every constant dense.wat refers to as `{{NAME}}`: TERM_BYTES.* are byte offsets into the terms
- * array; the vector tables are row indices (multiplied by the row's bytes in the module).
+ * Every constant dense.wat refers to as `{{NAME}}`: TERM_BYTES.* and LOO_CURVATURE_SUM_BYTES.* are
+ * byte offsets into their output arrays; the vector tables are row indices (multiplied by the row's bytes in the module).
  */
 export const WAT_CONSTANTS: Readonly<Record<string, number>> = {
   CHOLESKY_BLOCK,
@@ -123,6 +140,7 @@ export const WAT_CONSTANTS: Readonly<Record<string, number>> = {
   ...named('LIKELIHOOD_VECTOR', LIKELIHOOD_VECTOR),
   ...named('BETA_VECTOR', BETA_VECTOR),
   ...named('SENSITIVITY_VECTOR', SENSITIVITY_VECTOR),
+  ...named('LOO_CURVATURE_SUM_BYTES', LOO_CURVATURE_SUM, BYTES_PER_DOUBLE),
   ...named('PRODUCT_FLAG', PRODUCT_FLAG),
   ...named('KERNEL_CODE', KERNEL_CODE),
 };
