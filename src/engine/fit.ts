@@ -144,7 +144,7 @@ function ruleSearchBounds(rule: SelectionRule, x: Float64Array, yRms: number): S
  * degenerate optima are reported in `diagnostics`.
  */
 export function fitHyperparameters(data: Dataset, options: FitOptions = {}): FitResult {
-  return fitWith(data, options, null, false);
+  return fitWith(data, options, null, { finishWithStep: false, finishWithChord: false });
 }
 
 /**
@@ -154,22 +154,34 @@ export function fitHyperparameters(data: Dataset, options: FitOptions = {}): Fit
  * afterwards), so that no n×n buffer is allocated after the first refit; and each polish ends
  * with an unevaluated Newton step where its error is negligible (newton.ts, `finishWithStep`), so
  * that θ̂ is exact as ever but the result's Hessian, value and gradient are those of the quadratic
- * model from the evaluation one step before (less than 1e-4 away in every log coordinate).
+ * model from the evaluation one step before (less than 1e-4 away in every log coordinate). With
+ * `chordFinish` a polish whose last Newton step would not finish may take one more step from a
+ * first-order evaluation with that step's Hessian (newton.ts, `finishWithChord`): the result's
+ * Hessian is then from two steps before (still less than 1e-4 away), which serves θ̂ and its
+ * diagnostics but not sensitivities as exact as a fresh fit's.
  */
 export function refitOnBuffersOf(
   data: Dataset,
   options: FitOptions,
   donor: FitResult | null,
+  { chordFinish = false }: { chordFinish?: boolean } = {},
 ): FitResult {
-  return fitWith(data, options, donor, true);
+  return fitWith(data, options, donor, { finishWithStep: true, finishWithChord: chordFinish });
+}
+
+/** How a polish may end without evaluating at its last point (newton.ts, PolishOptions). */
+interface Finish {
+  finishWithStep: boolean;
+  finishWithChord: boolean;
 }
 
 function fitWith(
   data: Dataset,
   options: FitOptions,
   donor: FitResult | null,
-  finishWithStep: boolean,
+  finish: Finish,
 ): FitResult {
+  const { finishWithStep } = finish;
   checkDataset(data);
   const { kernel, rule, warmStart: warm } = checkFitOptions(options);
   const prior = rule === 'map' ? resolvePrior(options.prior) : null;
@@ -222,7 +234,7 @@ function fitWith(
       ...polishAll(objective, starts, bounds, {
         startHessians: hessians,
         startOrigins: origins,
-        finishWithStep,
+        ...finish,
       }),
     );
     origin = 'starts';

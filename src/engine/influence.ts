@@ -20,7 +20,12 @@ import {
   sensitivityInverse,
   undefinedReason,
 } from './sensitivity';
-import { removalStart, removalStartBasis, type RemovalStartBasis } from './removal-start';
+import {
+  removalObjectiveDerivatives,
+  removalStart,
+  removalStartBasis,
+  type RemovalStartBasis,
+} from './removal-start';
 import { fitState } from './rules/state';
 import { ruleWeightPartials } from './rules/weights';
 import { GpInputError, validateDataset } from './validate';
@@ -196,8 +201,12 @@ export function pointInfluence(
     const estimate =
       linearRemoval && (fit.logTheta.map((value, i) => value + linearRemoval[i]!) as LogTheta);
     const near = linearRemoval !== null && Math.max(...linearRemoval.map(Math.abs)) <= NEAR;
-    const borrowed = fit.hessianLogTheta;
     const cubic = linearRemoval && cubicStart(shared, fit, reduced, index);
+    // Without a cubic start the first steps borrow a Hessian: the reduced data's own at θ̂ where
+    // the basis gives it, else the fit's.
+    const borrowed =
+      (!cubic && linearRemoval && reducedHessianAtFit(shared, fit, reduced, index)) ||
+      fit.hessianLogTheta;
     const continuationStarts = cubic
       ? [cubic]
       : near
@@ -217,6 +226,8 @@ export function pointInfluence(
       },
       // Every reduced dataset has n − 1 points: each refit works in the buffers of the one before.
       shared.lastRefit,
+      // Only θ̂ and the diagnostics of a refit are read: its Hessian may be a step older.
+      { chordFinish: true },
     );
     shared.lastRefit = refit;
     // The continuation of θ̂'s own maximum won unless another start's polish did.
@@ -278,4 +289,15 @@ function continuationOf(refit: FitResult, start: LogTheta): LogTheta | null {
 function cubicStart(shared: InfluenceShared, fit: FitResult, reduced: Dataset, index: number) {
   if (shared.removalBasis === undefined) shared.removalBasis = removalStartBasis(shared.data!, fit);
   return shared.removalBasis && removalStart(shared.removalBasis, fit, reduced, index, CUBIC_REACH);
+}
+
+/** The exact Hessian at θ̂ of the data without point `index` (removal-start.ts), or null. */
+function reducedHessianAtFit(
+  shared: InfluenceShared,
+  fit: FitResult,
+  reduced: Dataset,
+  index: number,
+) {
+  const basis = shared.removalBasis;
+  return basis ? removalObjectiveDerivatives(basis, fit, reduced, index).hessian : null;
 }

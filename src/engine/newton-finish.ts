@@ -54,27 +54,69 @@ export function finishingError(
   const largest = Math.max(...step.map(Math.abs));
   const contraction = largest / previousLength ** 2;
   const third = origin?.third;
-  const near =
-    origin &&
-    point.evaluation.logTheta.every(
-      (value, i) => Math.abs(value - origin.logTheta[i]!) <= THIRD_DERIVATIVE_REACH,
-    );
-  if (!third || !near) {
+  if (!third || !nearOrigin(point, origin)) {
     return largest ** 2 * Math.max(contraction, thirdDerivativeConstant(point, inverse, previous));
   }
   const s = fromSearchCoordinates(step);
-  const curvature = [0, 1, 2].map((r) =>
+  const error = applyInverse(point.evaluation.hessian!, thirdContraction(third, s, s)).map(
+    (value) => 0.5 * value,
+  ) as LogTheta;
+  const newtonError = maxAbs(toSearchCoordinates(error));
+  return Math.max(largest ** 2 * contraction, THIRD_DERIVATIVE_MARGIN * newtonError);
+}
+
+/**
+ * The predicted error (in φ) of a finishing chord step s₁ at `point`, whose Hessian is that of the
+ * point one Newton step s₀ before (`newtonStep`): the chord's error H⁻¹(H₁ − H₀)s₁ ≈ H⁻¹T[s₀]s₁,
+ * the larger of its bound from the steps' contraction, |s₁|²/|s₀| (linear convergence at the rate
+ * |s₁|/|s₀|), and — where the origin brings third derivatives T and the point is within
+ * THIRD_DERIVATIVE_REACH of it — THIRD_DERIVATIVE_MARGIN times H⁻¹T[s₀]s₁ itself (log θ).
+ */
+export function chordError(
+  point: SearchPoint,
+  step: LogTheta,
+  newtonStep: LogTheta,
+  origin: PolishOrigin | null | undefined,
+): number {
+  const largest = Math.max(...step.map(Math.abs));
+  const contraction = largest ** 2 / Math.max(...newtonStep.map(Math.abs));
+  const third = origin?.third;
+  if (!third || !nearOrigin(point, origin)) return contraction;
+  const s0 = fromSearchCoordinates(newtonStep);
+  const s1 = fromSearchCoordinates(step);
+  const error = applyInverse(point.evaluation.hessian!, thirdContraction(third, s0, s1));
+  return Math.max(contraction, THIRD_DERIVATIVE_MARGIN * maxAbs(toSearchCoordinates(error)));
+}
+
+/** (T[u, v])_r = Σₖⱼ uₖ (Tₖ)_rj vⱼ for the third derivatives Tₖ = ∂H/∂log θₖ. */
+function thirdContraction(
+  third: readonly [Matrix3, Matrix3, Matrix3],
+  u: LogTheta,
+  v: LogTheta,
+): LogTheta {
+  return [0, 1, 2].map((r) =>
     [0, 1, 2].reduce(
-      (sum, k) => sum + s[k]! * third[k]![r]!.reduce((inner, value, j) => inner + value * s[j]!, 0),
+      (sum, k) => sum + u[k]! * third[k]![r]!.reduce((inner, value, j) => inner + value * v[j]!, 0),
       0,
     ),
-  );
-  const hessianInverse = inverseSymmetric3(point.evaluation.hessian!);
-  const error = hessianInverse.map(
-    (row) => 0.5 * row.reduce((sum, value, j) => sum + value * curvature[j]!, 0),
   ) as LogTheta;
-  const newtonError = Math.max(...toSearchCoordinates(error).map(Math.abs));
-  return Math.max(largest ** 2 * contraction, THIRD_DERIVATIVE_MARGIN * newtonError);
+}
+
+/** H⁻¹v for a symmetric 3×3 H. */
+function applyInverse(hessian: Matrix3, vector: LogTheta): LogTheta {
+  return inverseSymmetric3(hessian).map((row) =>
+    row.reduce((sum, value, j) => sum + value * vector[j]!, 0),
+  ) as LogTheta;
+}
+
+function maxAbs(values: LogTheta): number {
+  return Math.max(...values.map(Math.abs));
+}
+
+function nearOrigin(point: SearchPoint, origin: PolishOrigin): boolean {
+  return point.evaluation.logTheta.every(
+    (value, i) => Math.abs(value - origin.logTheta[i]!) <= THIRD_DERIVATIVE_REACH,
+  );
 }
 
 /**

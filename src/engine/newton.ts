@@ -18,7 +18,14 @@
 import type { Objective, ObjectiveEvaluation } from './objective';
 import { fromSearchCoordinates, toSearchCoordinates, type SearchBox } from './search-region';
 import { evaluatePoint, safeEvaluate, toSearchPoint, type SearchPoint } from './search-point';
-import { dot3, FINISHING_ERROR, finishingError, modelAt, type PolishOrigin } from './newton-finish';
+import {
+  chordError,
+  dot3,
+  FINISHING_ERROR,
+  finishingError,
+  modelAt,
+  type PolishOrigin,
+} from './newton-finish';
 import { symmetricEigen3, zeroMatrix3 } from './small3';
 import type { LogTheta, Matrix3 } from './types';
 
@@ -131,6 +138,15 @@ function rayToFace(phi: LogTheta, step: LogTheta, bounds: SearchBox): number {
   return reach;
 }
 
+/**
+ * The point at φ evaluated to first order, carrying `hessian` (log θ) of the point a step before
+ * as its own: the start of a chord step (null where K is singular).
+ */
+function chordPoint(objective: Objective, phi: LogTheta, hessian: Matrix3): SearchPoint | null {
+  const evaluation = safeEvaluate(objective, phi, 1);
+  return evaluation && toSearchPoint({ ...evaluation, hessian }, hessian);
+}
+
 /** Σⱼ |Mᵢⱼ| δgⱼ: the step that the gradient's rounding error alone could cause. */
 function roundoffStep(inverse: Matrix3, gradientRoundoff: LogTheta): LogTheta {
   return inverse.map((row) =>
@@ -168,6 +184,14 @@ export interface PolishOptions {
    * (influence.ts).
    */
   finishWithStep?: boolean;
+  /**
+   * With `finishWithStep`, where the Newton step's predicted error e is too large to finish but
+   * a chord step after it would leave about e²/|s| (chordError, newton-finish.ts) below the step
+   * tolerance: evaluate the stepped point to first order only and finish with a chord step, on the
+   * Hessian of the point before. The result then carries that Hessian (two steps back, both in the
+   * quadratic regime) and a first-order evaluation's value and gradient, modelled.
+   */
+  finishWithChord?: boolean;
   /** An exact order-2 evaluation `start` was predicted from: the finish's previous point. */
   origin?: PolishOrigin | null;
 }
@@ -196,6 +220,8 @@ export function polishMaximum(
   }
   if (!current) return null;
   let hessianIsExact = !startHessian;
+  // The Newton step (φ) that led to the current point when its Hessian is the previous point's.
+  let chordFrom: LogTheta | null = null;
   let steps = 0;
   let quadraticSteps = 0;
   let nonConcaveSteps = 0;
@@ -250,25 +276,25 @@ export function polishMaximum(
     if (!concave && ++nonConcaveSteps > NON_CONCAVE_STEPS && hessianIsExact) {
       return { evaluation: point.evaluation, steps, converged: false, activeBounds: held };
     }
-    if (withinRoundoff || quadraticSteps > STALLED_STEPS) {
-      if (!hessianIsExact) {
-        // Converged on a borrowed Hessian: evaluate the real one here and check again.
-        current = evaluatePoint(objective, point.phi);
-        if (!current) return null;
-        hessianIsExact = true;
-        continue;
-      }
+    const stopping = withinRoundoff || quadraticSteps > STALLED_STEPS;
+    if (stopping && hessianIsExact) {
       return { evaluation: point.evaluation, steps, converged: true, activeBounds: held };
     }
-    if (options.finishWithStep && hessianIsExact && concave && held.every((side) => side === 0)) {
-      const predictedError = finishingError(point, step, inverse, previous, previousLength, origin);
+    // Set when this step's end is evaluated to first order only, for a chord step from there.
+    let chordNext = false;
+    if (
+      options.finishWithStep &&
+      (hessianIsExact || chordFrom) &&
+      concave &&
+      held.every((side) => side === 0)
+    ) {
+      const predictedError: number = chordFrom
+        ? chordError(point, step, chordFrom, origin)
+        : finishingError(point, step, inverse, previous, previousLength, origin);
       const targetPhi = point.phi.map((value, i) => value + step[i]!) as LogTheta;
       const inside = targetPhi.every((value, i) => value === clampToBounds(targetPhi, bounds)[i]);
-      if (
-        largestStep < QUADRATIC_REGIME &&
-        predictedError < FINISHING_ERROR * stepTolerance &&
-        inside
-      ) {
+      const tolerance = FINISHING_ERROR * stepTolerance;
+      if (largestStep < QUADRATIC_REGIME && predictedError < tolerance && inside) {
         return {
           evaluation: modelAt(point, target),
           steps: steps + 1,
@@ -277,6 +303,24 @@ export function polishMaximum(
           finishedWithStep: true,
         };
       }
+      // A chord step from the stepped point would leave about e²/|s| (chordError): where that
+      // finishes, its point needs no Hessian of its own.
+      chordNext =
+        options.finishWithChord === true &&
+        !stopping &&
+        hessianIsExact &&
+        largestStep < QUADRATIC_REGIME &&
+        inside &&
+        predictedError ** 2 / largestStep < tolerance;
+    }
+    if (stopping) {
+      // Converged on a borrowed Hessian that no chord finish covers: evaluate the real one here
+      // and check again.
+      current = evaluatePoint(objective, point.phi);
+      if (!current) return null;
+      hessianIsExact = true;
+      chordFrom = null;
+      continue;
     }
     // Backtrack until L does not decrease beyond its own rounding error (a singular K is −∞).
     const tolerance = Math.max(
@@ -293,7 +337,9 @@ export function polishMaximum(
       // The full step is usually accepted, so it is evaluated to order 2 at once; shorter ones are
       // probed by value first.
       if (halving === 0) {
-        const probe = evaluatePoint(objective, trial);
+        const probe = chordNext
+          ? chordPoint(objective, trial, point.evaluation.hessian!)
+          : evaluatePoint(objective, trial);
         if (probe && probe.evaluation.value >= point.evaluation.value - tolerance) accepted = probe;
       } else {
         const probe = safeEvaluate(objective, trial, 0);
@@ -332,8 +378,10 @@ export function polishMaximum(
     previousStep = scale === 1 ? step : null;
     previousLength = scale * largestStep;
     previous = hessianIsExact ? point : null;
+    const chord: boolean = chordNext && scale === 1;
+    chordFrom = chord ? step : null;
     current = accepted;
-    hessianIsExact = true;
+    hessianIsExact = !chord;
     steps++;
   }
   return { evaluation: current.evaluation, steps, converged: false, activeBounds: [0, 0, 0] };

@@ -75,6 +75,8 @@ export interface PolishAllOptions {
   stepTolerance?: number;
   /** End each polish with an unevaluated Newton step where that is exact enough (newton.ts). */
   finishWithStep?: boolean;
+  /** … or with an unevaluated chord step (newton.ts). */
+  finishWithChord?: boolean;
 }
 
 /**
@@ -90,6 +92,7 @@ export function polishAll(
 ): IndexedPolish[] {
   const { abandonGap, startHessians = [], startOrigins = [], stepTolerance } = options;
   const finishWithStep = options.finishWithStep ?? false;
+  const finishWithChord = options.finishWithChord ?? false;
   const results: IndexedPolish[] = [];
   starts.forEach((start, startIndex) => {
     const known = results.map((result) => result.evaluation.logTheta);
@@ -106,6 +109,7 @@ export function polishAll(
       origin: startOrigins[startIndex] ?? null,
       ...(stepTolerance === undefined ? {} : { stepTolerance }),
       finishWithStep,
+      finishWithChord,
     });
     if (result) results.push({ ...result, startIndex });
   });
