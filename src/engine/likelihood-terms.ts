@@ -26,6 +26,8 @@ export interface LikelihoodVectors {
   dRAlpha: Float64Array;
   /** Rα (order ≥ 1). */
   rAlpha: Float64Array;
+  /** diag P² = Σ_b P_ab² (order ≥ 1). */
+  precisionSquaredDiagonal: Float64Array;
   /** ∂²Rα (order 2). */
   d2RAlpha: Float64Array;
   /** Aα (order 2). */
@@ -34,6 +36,8 @@ export interface LikelihoodVectors {
   precisionRAlpha: Float64Array;
   /** Pα (order 2). */
   precisionAlpha: Float64Array;
+  /** diag(AP) = Σ_b A_ab P_ab (order 2). */
+  productPrecisionDiagonal: Float64Array;
 }
 
 /** The buffers the sums are computed in and leave behind: n×n row-major matrices, n-vectors. */
@@ -61,11 +65,20 @@ export function createLikelihoodVectors(n: number): LikelihoodVectors {
   return {
     dRAlpha: vector(),
     rAlpha: vector(),
+    precisionSquaredDiagonal: vector(),
     d2RAlpha: vector(),
     productAlpha: vector(),
     precisionRAlpha: vector(),
     precisionAlpha: vector(),
+    productPrecisionDiagonal: vector(),
   };
+}
+
+/** Σ_{k<length} |values[offset + k]|. */
+function absoluteSum(values: Float64Array, offset: number, length: number): number {
+  let sum = 0;
+  for (let k = 0; k < length; k++) sum += Math.abs(values[offset + k]!);
+  return sum;
 }
 
 /** The JavaScript product, so that this reference runs on no other kernel. */
@@ -106,6 +119,15 @@ export function likelihoodTermsJs(
   terms[TERM.precisionDotDR] = frobeniusInner(precision, dR);
   terms[TERM.precisionDotR] = frobeniusInner(precision, correlation);
   terms[TERM.tracePrecision] = trace(precision, n);
+  let correlationRowAbsMax = 0;
+  let precisionRowAbsMax = 0;
+  for (let a = 0; a < n; a++) {
+    buffers.precisionSquaredDiagonal[a] = dotRange(precision, a * n, precision, a * n, n);
+    correlationRowAbsMax = Math.max(correlationRowAbsMax, absoluteSum(correlation, a * n, n));
+    precisionRowAbsMax = Math.max(precisionRowAbsMax, absoluteSum(precision, a * n, n));
+  }
+  terms[TERM.correlationRowAbsMax] = correlationRowAbsMax;
+  terms[TERM.precisionRowAbsMax] = precisionRowAbsMax;
   if (order === 1) return -1;
 
   const product = buffers.precisionTimesDLogLengthscale;
@@ -124,6 +146,9 @@ export function likelihoodTermsJs(
   terms[TERM.precisionDotD2R] = frobeniusInner(precision, d2R);
   terms[TERM.traceProduct] = trace(product, n);
   terms[TERM.productDotPrecision] = frobeniusInner(product, precision);
+  for (let a = 0; a < n; a++) {
+    buffers.productPrecisionDiagonal[a] = dotRange(product, a * n, precision, a * n, n);
+  }
   // ‖P‖² and ‖I − σn²P‖² are assembled from the strict lower triangle (P is symmetric) and the
   // diagonal, each a sum of squares, so neither loses digits when σn²P is close to I.
   let lowerSquares = 0;

@@ -24,7 +24,7 @@ import { logDeterminantFromCholesky, NotPositiveDefiniteError } from './linalg';
 import type { ObjectiveEvaluation } from './objective';
 import type { KernelName, LogTheta, Matrix3 } from './types';
 import { zeroMatrix3 } from './small3';
-import { evaluationRoundoff, normConditionNumber, pivotConditionEstimate } from './roundoff';
+import { evaluationRoundoff, pivotConditionEstimate } from './roundoff';
 
 const LOG_TWO_PI = Math.log(2 * Math.PI);
 
@@ -83,6 +83,8 @@ export function createLikelihoodWorkspace(
           productAlpha: recycled.productAlpha,
           precisionRAlpha: recycled.precisionRAlpha,
           precisionAlpha: recycled.precisionAlpha,
+          precisionSquaredDiagonal: recycled.precisionSquaredDiagonal,
+          productPrecisionDiagonal: recycled.productPrecisionDiagonal,
           terms: recycled.terms,
         }
       : {
@@ -165,13 +167,9 @@ export function evaluateLikelihood(
     [signalVariance * term('alphaRAlpha'), signalVariance * term('precisionDotR')],
     [noiseVariance * term('alphaAlpha'), noiseVariance * term('tracePrecision')],
   ]);
-  roundoff.normCondition = normConditionNumber(
-    workspace.correlation,
-    workspace.precision,
-    n,
-    signalVariance,
-    noiseVariance,
-  );
+  // κ₁(K) = ‖K‖₁‖P‖₁ (normConditionNumber), from the largest absolute row sums of R and P.
+  roundoff.normCondition =
+    (signalVariance * term('correlationRowAbsMax') + noiseVariance) * term('precisionRowAbsMax');
   workspace.evaluatedOrder = 1;
   if (order === 1) return { logTheta, value: lml, gradient, hessian: null, roundoff };
 

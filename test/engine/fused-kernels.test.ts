@@ -91,6 +91,8 @@ function vectorScales(w: LikelihoodWorkspace): Record<keyof typeof LIKELIHOOD_VE
     productAlpha: n * maxAbs(w.precisionTimesDLogLengthscale) * alpha,
     precisionRAlpha: n * p * n * alpha,
     precisionAlpha: n * p * alpha,
+    precisionSquaredDiagonal: n * p * p,
+    productPrecisionDiagonal: n * maxAbs(w.precisionTimesDLogLengthscale) * p,
   };
 }
 
@@ -130,6 +132,8 @@ function termScale(w: LikelihoodWorkspace, name: TermName): number {
     precisionDiagonalSquares: p * p,
     identityMinusScaledDiagonalSquares: Math.max(1, w.n * p * p),
     productTraceOfSquare: n * product * product,
+    correlationRowAbsMax: n * maxAbs(w.correlation),
+    precisionRowAbsMax: n * p,
   };
   return n * scales[name];
 }

@@ -165,8 +165,8 @@ export function evaluateLoo(
   const b = loo.varianceWeight;
   const [d2, d3, s1, s2, s3, e2] = loo.diagonals as Vectors6;
   const product = likelihood.precisionTimesDLogLengthscale;
-  rowDots(precision, precision, n, d2);
-  rowDots(product, precision, n, s1);
+  d2.set(likelihood.precisionSquaredDiagonal);
+  s1.set(likelihood.productPrecisionDiagonal);
   const [betaL, betaF, betaN] = loo.beta;
   const [gammaL, gammaF, gammaN] = loo.gamma;
   for (let k = 0; k < n; k++) {

@@ -8,8 +8,8 @@
 ;;   sensitivityTerms         the sums behind ∂∇L/∂x                  (../sensitivity-terms.ts)
 ;;   looCurvatureSums         the sums behind the LOO-CV Hessian      (../loo-curvature-terms.ts)
 ;;   fillCorrelationMatrices  R, ∂R/∂log ℓ, ∂²R/∂(log ℓ)²             (../kernels.ts)
-;; (and `dot`, the inner product they share). Each computes what its JavaScript reference computes;
-;; only the order of the additions differs (fillCorrelationMatrices also has its own exp).
+;; (and `dot`, the inner product they share, and `absoluteSum`). Each computes what its JavaScript
+;; reference computes; only the order of the additions differs (fillCorrelationMatrices also has its own exp).
 ;; Every double-braced name below is a constant of ./layout.ts, the layout the TypeScript side imports:
 ;; `npm run build:wasm` substitutes them and compiles this file into dense-binary.ts.
 (module
@@ -49,6 +49,23 @@
     (local.set $sum0 (f64x2.add (local.get $sum0) (local.get $sum1)))
     (f64.add
       (f64.add (f64x2.extract_lane 0 (local.get $sum0)) (f64x2.extract_lane 1 (local.get $sum0)))
+      (local.get $tail)))
+
+  ;; Σ_{k<length} |a[k]| for a byte address a: two lanes at a time, then the odd one.
+  (func $absoluteSum (param $a i32) (param $length i32) (result f64)
+    (local $sum v128) (local $end i32) (local $tail f64)
+    (local.set $end
+      (i32.add (local.get $a) (i32.shl (i32.and (local.get $length) (i32.const -2)) (i32.const 3))))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $a) (local.get $end)))
+        (local.set $sum (f64x2.add (local.get $sum) (f64x2.abs (v128.load (local.get $a)))))
+        (local.set $a (i32.add (local.get $a) (i32.const 16)))
+        (br $next)))
+    (if (i32.and (local.get $length) (i32.const 1))
+      (then (local.set $tail (f64.abs (f64.load (local.get $a))))))
+    (f64.add
+      (f64.add (f64x2.extract_lane 0 (local.get $sum)) (f64x2.extract_lane 1 (local.get $sum)))
       (local.get $tail)))
 
   ;; out[address] = value, or out[address] −= value when subtract is set.
@@ -826,8 +843,8 @@
   ;; The sums the log marginal likelihood, its gradient and its Hessian are assembled from (as
   ;; likelihoodTermsJs in ../likelihood-terms.ts computes them), to the given order, from R, ∂R/∂log ℓ,
   ;; ∂²R/∂(log ℓ)² and y. Leaves L in `factor`, U = L⁻ᵀ in `inverseFactor`, P in `precision`,
-  ;; A = P ∂R/∂log ℓ in `product`, α and six work vectors (∂Rα, Rα, ∂²Rα, Aα, PRα, Pα; rows of
-  ;; `vectors` at LIKELIHOOD_VECTOR). Writes the sums to `out` at the byte offsets TERM_BYTES. Returns −1, or the
+  ;; A = P ∂R/∂log ℓ in `product`, α and eight work vectors (∂Rα, Rα, diag P², ∂²Rα, Aα, PRα,
+  ;; Pα, diag(AP); rows of `vectors` at LIKELIHOOD_VECTOR). Writes the sums to `out` at the byte offsets TERM_BYTES. Returns −1, or the
   ;; index of the pivot at which K = σf²R + σn²I is not positive definite.
   (func (export "likelihoodTerms")
     (param $order i32) (param $n i32) (param $signalVariance f64) (param $noiseVariance f64)
@@ -839,6 +856,7 @@
     (local $identityMinusScaled f64) (local $term f64)
     (local $dRAlpha i32) (local $rAlpha i32) (local $d2RAlpha i32) (local $productAlpha i32)
     (local $precisionRAlpha i32) (local $precisionAlpha i32)
+    (local $correlationRowAbsMax f64) (local $precisionRowAbsMax f64)
     (local.set $rowBytes (i32.shl (local.get $n) (i32.const 3)))
     (local.set $count (i32.mul (local.get $n) (local.get $n)))
     ;; K = σf² R + σn² I, factorised in place.
@@ -891,6 +909,25 @@
     (f64.store offset={{TERM_BYTES.precisionDotDR}} (local.get $out) (call $dot (local.get $precision) (local.get $dR) (local.get $count)))
     (f64.store offset={{TERM_BYTES.precisionDotR}} (local.get $out) (call $dot (local.get $precision) (local.get $correlation) (local.get $count)))
     (f64.store offset={{TERM_BYTES.tracePrecision}} (local.get $out) (call $trace (local.get $precision) (local.get $n)))
+    ;; diag P² and the largest absolute row sums of R and P, row by row.
+    (local.set $i (i32.const 0))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_s (local.get $i) (local.get $n)))
+        (local.set $address (i32.add (local.get $precision) (i32.mul (local.get $i) (local.get $rowBytes))))
+        (f64.store
+          (i32.add (i32.add (local.get $vectors) (i32.mul (local.get $rowBytes) (i32.const {{LIKELIHOOD_VECTOR.precisionSquaredDiagonal}})))
+            (i32.shl (local.get $i) (i32.const 3)))
+          (call $dot (local.get $address) (local.get $address) (local.get $n)))
+        (local.set $precisionRowAbsMax
+          (f64.max (local.get $precisionRowAbsMax) (call $absoluteSum (local.get $address) (local.get $n))))
+        (local.set $correlationRowAbsMax
+          (f64.max (local.get $correlationRowAbsMax)
+            (call $absoluteSum (i32.add (local.get $correlation) (i32.mul (local.get $i) (local.get $rowBytes))) (local.get $n))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $next)))
+    (f64.store offset={{TERM_BYTES.correlationRowAbsMax}} (local.get $out) (local.get $correlationRowAbsMax))
+    (f64.store offset={{TERM_BYTES.precisionRowAbsMax}} (local.get $out) (local.get $precisionRowAbsMax))
     (if (i32.eq (local.get $order) (i32.const 1)) (then (return (i32.const -1))))
 
     ;; A = P ∂R/∂log ℓ (as A (∂R/∂log ℓ)ᵀ: ∂R/∂log ℓ is symmetric).
@@ -910,6 +947,19 @@
     (f64.store offset={{TERM_BYTES.precisionDotD2R}} (local.get $out) (call $dot (local.get $precision) (local.get $d2R) (local.get $count)))
     (f64.store offset={{TERM_BYTES.traceProduct}} (local.get $out) (call $trace (local.get $product) (local.get $n)))
     (f64.store offset={{TERM_BYTES.productDotPrecision}} (local.get $out) (call $dot (local.get $product) (local.get $precision) (local.get $count)))
+    ;; diag(AP), row by row (P is symmetric).
+    (local.set $i (i32.const 0))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_s (local.get $i) (local.get $n)))
+        (local.set $address (i32.mul (local.get $i) (local.get $rowBytes)))
+        (f64.store
+          (i32.add (i32.add (local.get $vectors) (i32.mul (local.get $rowBytes) (i32.const {{LIKELIHOOD_VECTOR.productPrecisionDiagonal}})))
+            (i32.shl (local.get $i) (i32.const 3)))
+          (call $dot (i32.add (local.get $product) (local.get $address))
+            (i32.add (local.get $precision) (local.get $address)) (local.get $n)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $next)))
     ;; ‖P‖² and ‖I − σn²P‖² from the strict lower triangle and the diagonal (sums of squares).
     (local.set $i (i32.const 0))
     (block $done

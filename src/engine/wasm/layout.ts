@@ -41,6 +41,11 @@ export const TERM = {
   identityMinusScaledDiagonalSquares: 19,
   /** tr(A²) */
   productTraceOfSquare: 20,
+  // order 1: the largest absolute row sums, for κ₁(K) = ‖K‖₁‖P‖₁ (roundoff.ts)
+  /** max_a Σ_b |R_ab| */
+  correlationRowAbsMax: 21,
+  /** max_a Σ_b |P_ab| */
+  precisionRowAbsMax: 22,
 } as const;
 
 export type TermName = keyof typeof TERM;
@@ -48,23 +53,25 @@ export type TermName = keyof typeof TERM;
 export const TERM_COUNT = Object.keys(TERM).length;
 
 /**
- * The six n-vectors a likelihood evaluation leaves, in the order they sit in the module's memory
- * (one row of n doubles each): ∂Rα, Rα, ∂²Rα (order ≥ 1 for the first two, 2 for the third) and
- * Aα, PRα, Pα (order 2).
+ * The eight n-vectors a likelihood evaluation leaves, in the order they sit in the module's memory
+ * (one row of n doubles each): ∂Rα, Rα and diag P² (order ≥ 1), then ∂²Rα, Aα, PRα, Pα and
+ * diag(AP) (order 2). The diagonals are what the leave-one-out rule reads (rules/loo.ts).
  */
 export const LIKELIHOOD_VECTOR = {
   dRAlpha: 0,
   rAlpha: 1,
-  d2RAlpha: 2,
-  productAlpha: 3,
-  precisionRAlpha: 4,
-  precisionAlpha: 5,
+  precisionSquaredDiagonal: 2,
+  d2RAlpha: 3,
+  productAlpha: 4,
+  precisionRAlpha: 5,
+  precisionAlpha: 6,
+  productPrecisionDiagonal: 7,
 } as const;
 
 export type LikelihoodVectorName = keyof typeof LIKELIHOOD_VECTOR;
 
-/** The vectors an order-1 evaluation writes (the first two); order 2 writes all six. */
-export const ORDER_ONE_VECTOR_COUNT = 2;
+/** The vectors an order-1 evaluation writes (the first three); order 2 writes all eight. */
+export const ORDER_ONE_VECTOR_COUNT = 3;
 
 /** βᵢ/scaleᵢ = Aα, PRα, Pα: the vectors sensitivityTerms reads, in this order, at `betas`. */
 export const BETA_VECTOR = {
