@@ -127,6 +127,11 @@ function ascentStep(
   return { step, inverse, concave };
 }
 
+/** The largest difference of two points in any coordinate. */
+function maxDistance(a: LogTheta, b: LogTheta): number {
+  return Math.max(...a.map((value, i) => Math.abs(value - b[i]!)));
+}
+
 /** The t ≥ 0 at which φ + t·step first meets a face of the box (Infinity if never). */
 function rayToFace(phi: LogTheta, step: LogTheta, bounds: SearchBox): number {
   let reach = Infinity;
@@ -211,6 +216,11 @@ export function polishMaximum(
   const startHessian = options.startHessian ?? null;
   const stepTolerance = options.stepTolerance ?? STEP_TOLERANCE;
   const startPhi = clampToBounds(toSearchCoordinates(start), bounds);
+  // A start already next to a maximum found is abandoned below at its first evaluation: spare it.
+  const startLogTheta = fromSearchCoordinates(startPhi);
+  if (knownMaxima.some((known) => maxDistance(known, startLogTheta) < KNOWN_MAXIMUM_RADIUS)) {
+    return null;
+  }
   let current: SearchPoint | null;
   if (startHessian) {
     const evaluation = safeEvaluate(objective, startPhi, 1);
@@ -249,11 +259,9 @@ export function polishMaximum(
     // or when the step closes most of the way to one: Newton's iteration is contracting onto it.
     const position = point.evaluation.logTheta;
     const target = fromSearchCoordinates(point.phi.map((v, i) => v + step[i]!) as LogTheta);
-    const distance = (a: LogTheta, b: LogTheta) =>
-      Math.max(...a.map((value, i) => Math.abs(value - b[i]!)));
     const inKnownBasin = knownMaxima.some((known) => {
-      const here = distance(known, position);
-      const there = distance(known, target);
+      const here = maxDistance(known, position);
+      const there = maxDistance(known, target);
       return (
         here < KNOWN_MAXIMUM_RADIUS ||
         there < KNOWN_MAXIMUM_RADIUS ||
