@@ -51,6 +51,7 @@ export const explorerMessagesEn = {
   legendLengthVector:
     'Length: how steeply log {symbol} rises in that direction, √((∂ log {symbol}/∂x)² + (∂ log {symbol}/∂y)²). An arrow one unit long means {reference}, as the plot’s key says: {symbol} changes by about {percent} % when the point moves {step} along its arrow.',
   presetAsLoaded: '(as loaded, before your edits)',
+  presetResetTitle: 'Back to the data and settings as last loaded, before your changes',
   presetOtherRule: 'This note describes the ML-II fit; the fit shown is {rule}.',
   keyCompareSecond: '{rule} (right)',
   keyPullShading: 'Shading: a point',

@@ -45,6 +45,7 @@ export const explorerMessagesEs: ExplorerMessages = {
   legendLengthVector:
     'Longitud: lo deprisa que sube log {symbol} en esa dirección, √((∂ log {symbol}/∂x)² + (∂ log {symbol}/∂y)²). Una flecha de una unidad de largo significa {reference}, como dice la leyenda de la gráfica: {symbol} cambia alrededor de un {percent} % cuando el punto se mueve {step} a lo largo de su flecha.',
   presetAsLoaded: '(tal como se cargó, antes de tus cambios)',
+  presetResetTitle: 'Vuelve a los datos y ajustes tal como se cargaron, antes de tus cambios',
   presetOtherRule: 'Esta nota describe el ajuste ML-II; el ajuste mostrado es {rule}.',
   keyCompareSecond: '{rule} (derecha)',
   keyPullShading: 'Sombreado: un punto',

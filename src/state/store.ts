@@ -7,9 +7,9 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { KernelName } from '../engine/types';
 import type { AnalysisResult, ComputeClient } from '../worker/shared/protocol';
 import { snapPoint, type Point } from './domain';
-import { emptyHistory, record, redo, undo } from './history';
-import { DEFAULT_KERNEL, DEFAULT_VIEW_OPTIONS } from './options';
-import { DEFAULT_PRESET_ID, findPreset, matchPreset, type PresetId } from './presets';
+import { record, redo, undo } from './history';
+import { findPreset, type PresetId } from './presets';
+import { initialData, loadedFrom } from './initialData';
 import { sameArrowScale } from './arrowScale';
 import { applyResult, scaleFor } from './results';
 import { createComputeRequests, type CurveRequests, type InsightRequests } from './computeRequests';
@@ -47,37 +47,6 @@ export interface ExplorerStoreOptions {
 }
 
 export type ExplorerStore = StoreApi<ExplorerState>;
-
-function initialData(initial: SharedState | undefined): ExplorerData {
-  return {
-    storeKey: {},
-    points: initial?.points ?? findPreset(DEFAULT_PRESET_ID).points,
-    kernel: initial?.kernel ?? DEFAULT_KERNEL,
-    presetId: initial ? matchPreset(initial.points) : DEFAULT_PRESET_ID,
-    options: initial?.options ?? DEFAULT_VIEW_OPTIONS,
-    structureVersion: 0,
-    selectedIndex: null,
-    drag: null,
-    analysis: null,
-    landscape: null,
-    failure: null,
-    pendingSeq: null,
-    refitting: false,
-    status: { backend: 'starting', note: null },
-    arrowScale: null,
-    finiteDifference: null,
-    history: emptyHistory(),
-    notice: null,
-    curve: null,
-    curveAxis: 'y',
-    manualTheta: null,
-    presentation: initial?.presentation ?? false,
-    arrowsHidden: false,
-    reasonsHidden: false,
-    lesson: initial?.lesson ?? NO_LESSON,
-    insight: null,
-  };
-}
 
 export function createExplorerStore({
   client,
@@ -259,39 +228,36 @@ export function createExplorerStore({
       },
 
       loadPreset(id: PresetId) {
-        set({ arrowScale: null, selectedIndex: null });
-        commit({ points: findPreset(id).points, presetId: id }, { structural: true });
+        const { kernel, options } = get();
+        const points = findPreset(id).points;
+        set({
+          arrowScale: null,
+          selectedIndex: null,
+          loaded: { points, kernel, presetId: id, options },
+        });
+        commit({ points, presetId: id }, { structural: true });
       },
 
       loadShared(shared) {
+        const loaded = loadedFrom(shared);
         set({
           arrowScale: null,
           selectedIndex: null,
           options: shared.options,
           presentation: shared.presentation ?? get().presentation,
           lesson: shared.lesson ?? NO_LESSON,
+          loaded,
         });
         commit(
-          { points: shared.points, kernel: shared.kernel, presetId: matchPreset(shared.points) },
+          { points: loaded.points, kernel: loaded.kernel, presetId: loaded.presetId },
           { structural: true },
         );
       },
 
       reset() {
-        set({
-          arrowScale: null,
-          selectedIndex: null,
-          options: DEFAULT_VIEW_OPTIONS,
-          manualTheta: null,
-        });
-        commit(
-          {
-            points: findPreset(DEFAULT_PRESET_ID).points,
-            kernel: DEFAULT_KERNEL,
-            presetId: DEFAULT_PRESET_ID,
-          },
-          { structural: true },
-        );
+        const { points, kernel, presetId, options } = get().loaded;
+        set({ arrowScale: null, selectedIndex: null, options, manualTheta: null });
+        commit({ points, kernel, presetId }, { structural: true });
       },
 
       undo() {

@@ -34,6 +34,11 @@ export interface DataSnapshot {
   presetId: PresetId | null;
 }
 
+/** The data and view as last loaded (the page's start, a preset, a link): what Reset restores. */
+export interface LoadedData extends DataSnapshot {
+  options: ViewOptions;
+}
+
 /** A successful analysis together with the data it was computed for. */
 export interface AnalysisView {
   result: AnalysisSuccess;
@@ -107,6 +112,8 @@ export interface ExplorerData {
   kernel: KernelName;
   presetId: PresetId | null;
   options: ViewOptions;
+  /** What Reset returns to. */
+  loaded: LoadedData;
   /** Increases whenever points are added, removed or replaced, so indices change meaning. */
   structureVersion: number;
   selectedIndex: number | null;
@@ -182,6 +189,7 @@ export interface ExplorerActions {
   refitWithPointAt(x: number, y: number): void;
   loadPreset(id: PresetId): void;
   loadShared(state: SharedState): void;
+  /** Back to the data, kernel and view options as last loaded (`loaded`), the arrows rescaled. */
   reset(): void;
   undo(): void;
   redo(): void;

@@ -291,8 +291,9 @@ describe('explorer store', () => {
       expect([...lastRequest(client).y]).toEqual(preset.points.map((p) => p.y));
     }
     expect(act().history.past).toHaveLength(PRESETS.length);
+    // Reset returns to the dataset loaded last, not to the page's first one.
     act().reset();
-    expect(act().presetId).toBe('sine');
+    expect(act().presetId).toBe(PRESETS[PRESETS.length - 1]!.id);
   });
 
   it('turns the landscape off and back on, recomputing it only when needed', async () => {
@@ -315,5 +316,53 @@ describe('explorer store', () => {
     act().dispose();
     client.setStatus({ backend: 'cpu', note: { code: 'webgl-refused' } });
     expect(act().status.backend).toBe('webgl');
+  });
+});
+
+describe('Reset', () => {
+  it('returns to the preset as loaded, with the kernel and view of that moment', async () => {
+    const { client, act } = setup();
+    await answerLatest(client);
+    act().setKernel('matern32');
+    act().loadPreset('outlier');
+    const outlier = findPreset('outlier').points;
+    act().beginDrag(2);
+    act().dragTo(4, 1.5);
+    act().endDrag();
+    act().setKernel('rbf');
+    act().setRule('loo');
+    expect(act().points).not.toEqual(outlier);
+    act().reset();
+    expect(act().points).toEqual(outlier);
+    expect(act().presetId).toBe('outlier');
+    expect(act().kernel).toBe('matern32');
+    expect(act().options.rule).toBe('ml');
+    expect([...lastRequest(client).y]).toEqual(outlier.map((p) => p.y));
+    // Undo brings back what Reset replaced.
+    act().undo();
+    expect(act().kernel).toBe('rbf');
+  });
+
+  it('returns to a link’s data and to the default dataset on a page opened without one', async () => {
+    const linked = [
+      { x: 1, y: 0.5 },
+      { x: 4, y: -1 },
+      { x: 6, y: 0.2 },
+      { x: 9, y: 1.1 },
+    ];
+    const fromLink = setup(linked);
+    await answerLatest(fromLink.client);
+    fromLink.act().addPoint(5, 2);
+    fromLink.act().reset();
+    expect(fromLink.act().points).toEqual(linked);
+    expect(fromLink.act().presetId).toBeNull();
+
+    const plain = setup();
+    await answerLatest(plain.client);
+    plain.act().addPoint(5, 2);
+    plain.act().setRule('map');
+    plain.act().reset();
+    expect(plain.act().points).toEqual(findPreset('sine').points);
+    expect(plain.act().options.rule).toBe('ml');
   });
 });

@@ -4,7 +4,7 @@ import { PRESETS, type PresetId } from '../../state';
 import { useExplorer, useExplorerStore } from '../context';
 import { HYPERPARAMETER_LABELS, KERNEL_LABELS } from '../format';
 import { useI18n } from '../i18n';
-import { presetText } from '../explorerText';
+import { presetText, useExplorerMessages } from '../explorerText';
 import { Segmented } from './Segmented';
 
 /** Data, kernel, what the arrows show, layers, and undo/redo/reset. */
@@ -18,6 +18,7 @@ export function Toolbar() {
   const canRedo = useExplorer((s) => s.history.future.length > 0);
   const tr = useI18n();
   const { t } = tr;
+  const say = useExplorerMessages();
 
   return (
     <div className="toolbar" role="toolbar" aria-label={t('toolbarLabel')}>
@@ -126,7 +127,13 @@ export function Toolbar() {
           <Icon d="m15 14 5-5-5-5M20 9H9a5 5 0 0 0 0 10h4" />
           <span className="button-text phone-only">{t('redo')}</span>
         </button>
-        <button type="button" className="button quiet" onClick={actions.reset} data-testid="reset">
+        <button
+          type="button"
+          className="button quiet"
+          onClick={actions.reset}
+          data-testid="reset"
+          title={say('presetResetTitle')}
+        >
           <Icon d="M3 12a9 9 0 1 0 3-6.7L3 8M3 3v5h5" /> {t('reset')}
         </button>
       </div>
