@@ -111,6 +111,29 @@ describe('the explorer in Chromium (mouse and keyboard)', () => {
     expect(problems).toEqual({ consoleErrors: [], pageErrors: [] });
   });
 
+  it('resets to the preset last loaded, as it was loaded', async () => {
+    const { page } = await browser.open('/');
+    await waitForArrows(page);
+    await page.locator('[data-testid=preset]').selectOption('outlier');
+    await waitForFit(page);
+    const loaded = await readPoints(page);
+    await page.locator('[data-testid=point][data-index="0"]').focus();
+    await page.keyboard.press('Shift+ArrowUp');
+    await waitForFit(page);
+    expect((await readPoints(page))[0]!.y).not.toBeCloseTo(loaded[0]!.y, 2);
+    const reset = page.getByTestId('reset');
+    expect(await reset.getAttribute('title')).toContain('as last loaded');
+    await reset.click();
+    await waitForArrows(page);
+    expect(await page.locator('[data-testid=preset]').inputValue()).toBe('outlier');
+    const after = await readPoints(page);
+    expect(after).toHaveLength(loaded.length);
+    after.forEach((point, i) => {
+      expect(point.x).toBeCloseTo(loaded[i]!.x, 6);
+      expect(point.y).toBeCloseTo(loaded[i]!.y, 6);
+    });
+  });
+
   it('adds a point by clicking empty space and removes points by double-click and Delete', async () => {
     const { page } = await browser.open('/');
     await waitForArrows(page);
