@@ -130,12 +130,15 @@ export function createComputeRequests({
     finiteDifferenceIndex: number | null = null,
     { reuseLandscape = false } = {},
   ): void {
-    const { points, kernel, options, drag, structureVersion, manualTheta } = read();
+    const { points, kernel, options, drag, structureVersion, manualTheta, landscapeInView } =
+      read();
     cancelInsight();
     const shown = read().landscape;
+    // During a drag the landscape follows each move only while it can be seen, and few points.
+    const live = landscapeInView && points.length <= LIVE_LANDSCAPE_MAX_POINTS;
     const landscape =
       options.showLandscape &&
-      (!drag?.active || points.length <= LIVE_LANDSCAPE_MAX_POINTS) &&
+      (!drag?.active || live) &&
       !(reuseLandscape && shown?.points === points);
     // During a drag the axes start from those on screen, so they only grow while a point moves.
     const landscapeBox = drag?.active && shown ? boxOf(shown.grid) : undefined;

@@ -54,6 +54,7 @@ export function initialData(initial: SharedState | undefined): ExplorerData {
     manualTheta: null,
     presentation: initial?.presentation ?? false,
     arrowsHidden: false,
+    landscapeInView: true,
     reasonsHidden: false,
     lesson: initial?.lesson ?? NO_LESSON,
     insight: null,

@@ -151,6 +151,11 @@ export interface ExplorerData {
    */
   arrowsHidden: boolean;
   /**
+   * Whether the landscape's panel is on screen (true where nobody says): during a drag an
+   * off-screen landscape is not recomputed move by move, only when the drag ends or it is seen.
+   */
+  landscapeInView: boolean;
+  /**
    * How far the arrows can be trusted, and why, is not said (the readout and the status say it is
    * held back) while a page asks the reader to predict what those words would give away.
    */
@@ -202,6 +207,7 @@ export interface ExplorerActions {
   setManualTheta(place: LandscapePosition | null): void;
   setPresentation(on: boolean): void;
   setArrowsHidden(hidden: boolean): void;
+  setLandscapeInView(inView: boolean): void;
   setReasonsHidden(hidden: boolean): void;
   dismissNotice(): void;
   dispose(): void;

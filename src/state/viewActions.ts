@@ -2,7 +2,7 @@
  * The store's actions that change how the data are shown — the arrows' hyperparameter and mode,
  * the band, the landscape, the selection rule and its comparison, the influence panel and the
  * pull map, a θ set by hand, the response curve's axis, presentation mode, hidden arrows or trust
- * words, the notice — and never
+ * words, whether the landscape is on screen, the notice — and never
  * the data themselves (store.ts holds those).
  */
 import type { ViewOptions } from './options';
@@ -28,6 +28,7 @@ export type ViewActions = Pick<
   | 'setManualTheta'
   | 'setPresentation'
   | 'setArrowsHidden'
+  | 'setLandscapeInView'
   | 'setReasonsHidden'
 >;
 
@@ -142,6 +143,9 @@ export function createViewActions({
     },
     setReasonsHidden(hidden) {
       if (hidden !== get().reasonsHidden) set({ reasonsHidden: hidden });
+    },
+    setLandscapeInView(inView) {
+      if (inView !== get().landscapeInView) set({ landscapeInView: inView });
     },
   };
 }

@@ -93,6 +93,7 @@ function usePendingAttribute(store: ExplorerStore): void {
 function Explorer({ onLanguage }: { onLanguage: (language: Language) => void }) {
   const { t, language } = useI18n();
   const showLandscape = useExplorer((s) => s.options.showLandscape);
+  const setLandscapeInView = useExplorer((s) => s.setLandscapeInView);
   const presenting = useExplorer((s) => s.presentation);
   // Presentation shows the plot at the top of the page: a phone that had scrolled down to the
   // toggle would otherwise open it mid-page.
@@ -173,7 +174,7 @@ function Explorer({ onLanguage }: { onLanguage: (language: Language) => void }) 
             {/* Below the first screen: held still during a drag while out of view (each part on
                 its own, as each may be in view without the other). */}
             {showLandscape && shows('landscape') && (
-              <PausedOffscreen className="landscape-slot">
+              <PausedOffscreen className="landscape-slot" onScreenChange={setLandscapeInView}>
                 <Landscape />
               </PausedOffscreen>
             )}

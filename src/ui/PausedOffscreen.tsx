@@ -1,4 +1,4 @@
-import { useLayoutEffect, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useState, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { ExplorerState, ExplorerStore } from '../state';
 import { StoreContext, useExplorerStore } from './context';
@@ -65,9 +65,12 @@ const SEEN_FROM_PX = 64;
 export function PausedOffscreen({
   className,
   children,
+  onScreenChange,
 }: {
   className: string;
   children: ReactNode;
+  /** Told whether the stretch is on screen, each time that changes. */
+  onScreenChange?: (onScreen: boolean) => void;
 }) {
   const source = useExplorerStore();
   const [element, setElement] = useState<HTMLDivElement | null>(null);
@@ -77,6 +80,7 @@ export function PausedOffscreen({
   const paused = dragging && !onScreen;
   // Before the browser paints, so the first frame of the drag already skips this part.
   useLayoutEffect(() => view.setPaused(paused), [view, paused]);
+  useEffect(() => onScreenChange?.(onScreen), [onScreenChange, onScreen]);
   return (
     <div ref={setElement} className={className} data-paused={paused}>
       <StoreContext.Provider value={view.store}>{children}</StoreContext.Provider>

@@ -366,3 +366,23 @@ describe('Reset', () => {
     expect(plain.act().options.rule).toBe('ml');
   });
 });
+
+describe('the landscape during a drag', () => {
+  it('follows each move only while its panel is on screen, and catches up when the drag ends', () => {
+    const { client, act } = setup();
+    act().beginDrag(3);
+    act().dragTo(4, 1);
+    expect(lastRequest(client).landscape).not.toBeNull();
+    act().setLandscapeInView(false);
+    act().dragTo(4, 1.2);
+    expect(lastRequest(client).landscape).toBeNull();
+    // Coming into view, it is asked for again on the next move.
+    act().setLandscapeInView(true);
+    act().dragTo(4, 1.4);
+    expect(lastRequest(client).landscape).not.toBeNull();
+    act().setLandscapeInView(false);
+    act().dragTo(4, 1.6);
+    act().endDrag();
+    expect(lastRequest(client).landscape).not.toBeNull();
+  });
+});
