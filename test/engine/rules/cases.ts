@@ -15,6 +15,9 @@ import { createRuleObjective } from '../../../src/engine/rules/objective';
 import { internalPrior } from '../../../src/engine/rules/prior';
 import { standardize, toInternalLogTheta } from '../../../src/engine/standardize';
 import { normalGenerator } from '../../../src/engine/random';
+import type { RemovalStart } from '../../../src/engine/removal-start';
+import { looSearchBounds } from '../../../src/engine/rules/loo-search';
+import { searchBounds } from '../../../src/engine/search-region';
 
 export const RULES: SelectionRule[] = ['ml', 'map', 'loo'];
 export const KERNELS: KernelName[] = ['rbf', 'matern52', 'matern32'];
@@ -123,4 +126,26 @@ export function relativeToLargest(got: ArrayLike<number>[], want: ArrayLike<numb
     }
   });
   return worst / largest;
+}
+
+/**
+ * What a removal refit is polished with by hand, from its cubic start: the reduced data's objective
+ * (by the fit's rule, kernel and prior), its search box, and the start and its origin in the
+ * reduced data's internal units.
+ */
+export function removalPolishInputs(fit: FitResult, reduced: Dataset, start: RemovalStart) {
+  const { x, y, map } = standardize(reduced);
+  const objective = createRuleObjective(
+    fit.rule,
+    createLikelihoodWorkspace(fit.kernel, x, y),
+    fit.prior && internalPrior(fit.prior, map),
+  );
+  const bounds =
+    fit.rule === 'loo' ? looSearchBounds(x, map.internalYRms) : searchBounds(x, map.internalYRms);
+  const origin = {
+    ...start.origin,
+    logTheta: toInternalLogTheta(start.origin.logTheta, map),
+    value: Number.NaN,
+  };
+  return { objective, bounds, origin, from: toInternalLogTheta(start.logTheta, map) };
 }

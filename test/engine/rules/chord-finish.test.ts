@@ -11,15 +11,9 @@ import {
   type LogTheta,
   type SelectionRule,
 } from '../../../src/engine';
-import { createLikelihoodWorkspace } from '../../../src/engine/likelihood';
 import { polishMaximum, type PolishOptions } from '../../../src/engine/newton';
 import { removalStart, removalStartBasis } from '../../../src/engine/removal-start';
-import { looSearchBounds } from '../../../src/engine/rules/loo-search';
-import { createRuleObjective } from '../../../src/engine/rules/objective';
-import { internalPrior } from '../../../src/engine/rules/prior';
-import { searchBounds } from '../../../src/engine/search-region';
-import { standardize, toInternalLogTheta } from '../../../src/engine/standardize';
-import { noisySine, without } from './cases';
+import { noisySine, removalPolishInputs, without } from './cases';
 
 /** A hundred points: enough that some removals move θ̂ too far for one Newton step to finish. */
 const DATASETS: [SelectionRule, Dataset][] = [
@@ -36,12 +30,7 @@ describe.each(DATASETS)('the chord finish under rule %s', (rule, data) => {
       const reduced = without(data, index);
       const start = removalStart(basis, fit, reduced, index, 0.05);
       if (!start) continue;
-      const { x, y, map } = standardize(reduced);
-      const objective = createRuleObjective(
-        rule,
-        createLikelihoodWorkspace(fit.kernel, x, y),
-        fit.prior && internalPrior(fit.prior, map),
-      );
+      const { objective, bounds, origin, from } = removalPolishInputs(fit, reduced, start);
       const counts = [0, 0, 0];
       const counted = {
         evaluate(logTheta: LogTheta, order: 0 | 1 | 2) {
@@ -49,14 +38,6 @@ describe.each(DATASETS)('the chord finish under rule %s', (rule, data) => {
           return objective.evaluate(logTheta, order);
         },
       };
-      const bounds =
-        rule === 'loo' ? looSearchBounds(x, map.internalYRms) : searchBounds(x, map.internalYRms);
-      const origin = {
-        ...start.origin,
-        logTheta: toInternalLogTheta(start.origin.logTheta, map),
-        value: Number.NaN,
-      };
-      const from = toInternalLogTheta(start.logTheta, map);
       const polish = (options: PolishOptions) => {
         counts.fill(0);
         const result = polishMaximum(counted, from, bounds, { origin, ...options })!;

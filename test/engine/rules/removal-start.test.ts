@@ -18,7 +18,6 @@ import {
   type Matrix3,
   type SelectionRule,
 } from '../../../src/engine';
-import { createLikelihoodWorkspace } from '../../../src/engine/likelihood';
 import { polishMaximum } from '../../../src/engine/newton';
 import {
   cubicStep,
@@ -26,12 +25,15 @@ import {
   removalStart,
   removalStartBasis,
 } from '../../../src/engine/removal-start';
-import { looSearchBounds } from '../../../src/engine/rules/loo-search';
-import { createRuleObjective } from '../../../src/engine/rules/objective';
-import { internalPrior } from '../../../src/engine/rules/prior';
-import { searchBounds } from '../../../src/engine/search-region';
-import { standardize, toInternalLogTheta } from '../../../src/engine/standardize';
-import { coldRefit, engineObjective, KERNELS, LOO_CASE, noisySine, without } from './cases';
+import {
+  coldRefit,
+  engineObjective,
+  KERNELS,
+  LOO_CASE,
+  noisySine,
+  removalPolishInputs,
+  without,
+} from './cases';
 
 /**
  * Thirty points with a strict interior maximum for every kernel under `ml` and `map`; for `loo`,
@@ -104,12 +106,7 @@ describe.each(DATASETS)('removal starts under rule %s', (rule, DATA) => {
         const start = removalStart(basis, fit, reduced, index, 0.05);
         if (!start) continue;
         starts++;
-        const { x, y, map } = standardize(reduced);
-        const objective = createRuleObjective(
-          rule,
-          createLikelihoodWorkspace(kernel, x, y),
-          fit.prior && internalPrior(fit.prior, map),
-        );
+        const { objective, bounds, origin, from } = removalPolishInputs(fit, reduced, start);
         let evaluations = 0;
         const counted = {
           evaluate(logTheta: LogTheta, order: 0 | 1 | 2) {
@@ -117,14 +114,6 @@ describe.each(DATASETS)('removal starts under rule %s', (rule, DATA) => {
             return objective.evaluate(logTheta, order);
           },
         };
-        const bounds =
-          rule === 'loo' ? looSearchBounds(x, map.internalYRms) : searchBounds(x, map.internalYRms);
-        const origin = {
-          ...start.origin,
-          logTheta: toInternalLogTheta(start.origin.logTheta, map),
-          value: Number.NaN,
-        };
-        const from = toInternalLogTheta(start.logTheta, map);
         const ordinary = polishMaximum(counted, from, bounds, { origin })!;
         const ordinaryEvaluations = evaluations;
         evaluations = 0;
