@@ -301,8 +301,8 @@ export function polishMaximum(
         : finishingError(point, step, inverse, previous, previousLength, origin);
       const targetPhi = point.phi.map((value, i) => value + step[i]!) as LogTheta;
       const inside = targetPhi.every((value, i) => value === clampToBounds(targetPhi, bounds)[i]);
-      const tolerance = FINISHING_ERROR * stepTolerance;
-      if (largestStep < QUADRATIC_REGIME && predictedError < tolerance && inside) {
+      const finishTolerance = FINISHING_ERROR * stepTolerance;
+      if (largestStep < QUADRATIC_REGIME && predictedError < finishTolerance && inside) {
         return {
           evaluation: modelAt(point, target),
           steps: steps + 1,
@@ -319,7 +319,7 @@ export function polishMaximum(
         hessianIsExact &&
         largestStep < QUADRATIC_REGIME &&
         inside &&
-        predictedError ** 2 / largestStep < tolerance;
+        predictedError ** 2 / largestStep < finishTolerance;
     }
     if (stopping) {
       // Converged on a borrowed Hessian that no chord finish covers: evaluate the real one here

@@ -21,7 +21,8 @@
  */
 import { evaluateLikelihood, type LikelihoodWorkspace } from '../likelihood';
 import { dot, dotRange, multiplyMatrixVector, multiplyTransposed } from '../linalg';
-import { LOO_CURVATURE_SUM, LOO_CURVATURE_SUM_COUNT } from '../loo-curvature-terms';
+import { LOO_CURVATURE_SUM_COUNT } from '../loo-curvature-terms';
+import { curvatureSums, pairCurvature, PAIRS, zeroDiagonals } from './loo-curvature';
 import type { ObjectiveEvaluation } from '../objective';
 import { relativeSolveError, type EvaluationRoundoff } from '../roundoff';
 import { zeroMatrix3 } from '../small3';
@@ -39,15 +40,7 @@ type Vectors6 = [
   Float64Array,
 ];
 
-/** The pairs (i, j), i ≤ j, of the Hessian's upper triangle, in the order of `curvature`. */
-export const PAIRS = [
-  [0, 0],
-  [0, 1],
-  [0, 2],
-  [1, 1],
-  [1, 2],
-  [2, 2],
-] as const;
+export { PAIRS } from './loo-curvature';
 
 /** What an evaluation leaves behind for the sensitivities (loo-partials.ts), in internal units. */
 export interface LooWorkspace {
@@ -243,89 +236,6 @@ export function evaluateLoo(
   const hessian = looHessian(terms, { perPoint: loo.curvature }, -1);
   loo.evaluatedOrder = 2;
   return { logTheta, value, gradient, hessian, roundoff };
-}
-
-/** One point's diagonals (or their sums weighted by b) that the curvature is made of. */
-interface CurvatureDiagonals {
-  /** Pₐₐ. */
-  c: number;
-  /** (P²)ₐₐ, (P³)ₐₐ. */
-  d2: number;
-  d3: number;
-  /** S = PΔP: Sₐₐ, (SP)ₐₐ, (AS)ₐₐ. */
-  s1: number;
-  s2: number;
-  s3: number;
-  /** (PΔ₂P)ₐₐ. */
-  e2: number;
-}
-
-function zeroDiagonals(): CurvatureDiagonals {
-  return { c: 0, d2: 0, d3: 0, s1: 0, s2: 0, s3: 0, e2: 0 };
-}
-
-/**
- * 2(PKᵢPKⱼP)ₐₐ − (PKᵢⱼP)ₐₐ for the pairs of PAIRS from the diagonals (module comment): K_ℓ = σf²Δ,
- * PK_fP = 2(P − σn²P²), PK_nP = 2σn²P². Linear in the diagonals, so their b-weighted sums give
- * the b-weighted sums of the curvature.
- */
-function pairCurvature(
-  { c, d2, d3, s1, s2, s3, e2 }: CurvatureDiagonals,
-  signalVariance: number,
-  noiseVariance: number,
-  out: Float64Array,
-): void {
-  const s4 = signalVariance * signalVariance;
-  const n4 = noiseVariance * noiseVariance;
-  out[0] = 2 * (s4 * s3) - signalVariance * e2;
-  out[1] = 2 * (2 * signalVariance * (s1 - noiseVariance * s2)) - 2 * signalVariance * s1;
-  out[2] = 2 * (2 * signalVariance * noiseVariance * s2);
-  out[3] = 2 * (4 * (c - 2 * noiseVariance * d2 + n4 * d3)) - 4 * (c - noiseVariance * d2);
-  out[4] = 2 * (4 * noiseVariance * (d2 - noiseVariance * d3));
-  out[5] = 2 * (4 * n4 * d3) - 4 * noiseVariance * d2;
-}
-
-/**
- * Σₐ bₐ [2(PKᵢPKⱼP)ₐₐ − (PKᵢⱼP)ₐₐ] for the pairs of PAIRS without the diagonals: with Q = PBP,
- * Σ bₐ(PMP)ₐₐ = tr(MQ), so Σ b d3 = ⟨P, Q⟩, Σ b s2 = tr(ΔPQ) = ⟨A, Q⟩, Σ b e2 = ⟨Δ₂, Q⟩, and
- * Σ b s3 = Σₐ bₐ(AS)ₐₐ with S = AP: two symmetric products, in the dense kernels'
- * `looCurvatureSums` (loo-curvature-terms.ts). The JavaScript kernels compute in `precisionSquared`,
- * `sandwich` and `scratch`, which then hold none of what the workspace documents (order 1 only).
- */
-function curvatureSums(
-  likelihood: LikelihoodWorkspace,
-  loo: LooWorkspace,
-  signalVariance: number,
-  noiseVariance: number,
-): Float64Array {
-  const { n, precision } = likelihood;
-  const { precisionDiagonal: c, varianceWeight: b } = loo;
-  const [d2, , s1] = loo.diagonals as Vectors6;
-  const terms = loo.curvatureSums;
-  likelihood.kernels.looCurvatureSums(
-    {
-      n,
-      precision,
-      precisionTimesDLogLengthscale: likelihood.precisionTimesDLogLengthscale,
-      correlationD2LogLengthscale: likelihood.correlationD2LogLengthscale,
-      varianceWeight: b,
-    },
-    { weighted: loo.scratch, q: loo.precisionSquared, sandwich: loo.sandwich },
-    terms,
-  );
-  const sums = zeroDiagonals();
-  for (let k = 0; k < n; k++) {
-    sums.c += b[k]! * c[k]!;
-    sums.d2 += b[k]! * d2[k]!;
-    sums.s1 += b[k]! * s1[k]!;
-  }
-  sums.d3 = terms[LOO_CURVATURE_SUM.d3]!;
-  sums.s2 = terms[LOO_CURVATURE_SUM.s2]!;
-  sums.e2 = terms[LOO_CURVATURE_SUM.e2]!;
-  sums.s3 = terms[LOO_CURVATURE_SUM.s3]!;
-  const out = new Float64Array(PAIRS.length);
-  pairCurvature(sums, signalVariance, noiseVariance, out);
-  return out;
 }
 
 /**
