@@ -195,7 +195,7 @@ export const en = {
   checkRefitting: 'Refitting around point {index}…',
   checkRun: 'Check point {index} by finite differences',
   checkFailed: 'The check could not run for these points.',
-  checkDigits: 'digits agree for point {index}.',
+  checkDigits: 'digits agree for point {index}, counted against the largest of the three.',
   checkIft: 'IFT',
   checkFd: 'finite difference',
 

@@ -184,7 +184,7 @@ export const es: UiMessages = {
   checkRefitting: 'Reajustando alrededor del punto {index}…',
   checkRun: 'Comprobar el punto {index} por diferencias finitas',
   checkFailed: 'La comprobación no pudo hacerse con estos puntos.',
-  checkDigits: 'cifras coinciden para el punto {index}.',
+  checkDigits: 'cifras coinciden para el punto {index}, contadas respecto a la mayor de las tres.',
   checkIft: 'TFI',
   checkFd: 'diferencias finitas',
 

@@ -63,11 +63,11 @@ export const en = {
     'H is the Hessian in log θ = (log ℓ, log σf, log σn); the second line is column {point} of ∂²L/∂θ∂y; the last line multiplies them into d log θ̂/dy{point}.',
 
   s5Title: '5. Checking the theorem',
-  s5P1: 'Trust, but check: move the point up by a small h and down by h, refit both times, and divide the change in log θ̂ by 2h. For point {point} of these data, with h = {h} (and again with h/2, the two combined so that their leading errors cancel), the finite difference and the theorem agree to {digits} significant digits.',
+  s5P1: 'Trust, but check: move the point up by a small h and down by h, refit both times, and divide the change in log θ̂ by 2h. For point {point} of these data, with h = {h} (and again with h/2, the two combined so that their leading errors cancel), the finite difference and the theorem agree to {digits} digits, counted against the largest of the three derivatives.',
   fig5Caption: 'Figure 5. Four refits (±h and ±h/2) against one formula, for the chosen point.',
   fig5Theorem: 'theorem',
   fig5Refit: 'refits',
-  fig5Digits: 'Digits that agree: {digits}.',
+  fig5Digits: 'Digits that agree, against the largest: {digits}.',
   fig5Button: 'Refit again',
 
   s6Title: '6. Where it breaks',

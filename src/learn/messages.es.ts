@@ -63,12 +63,12 @@ export const es: LearnMessages = {
     'H es la hessiana en log θ = (log ℓ, log σf, log σn); la segunda línea es la columna {point} de ∂²L/∂θ∂y; la última las multiplica para dar d log θ̂/dy{point}.',
 
   s5Title: '5. Comprobar el teorema',
-  s5P1: 'Fíate, pero comprueba: sube el punto una cantidad pequeña h y bájalo h, reajusta las dos veces y divide el cambio de log θ̂ entre 2h. Para el punto {point} de estos datos, con h = {h} (y otra vez con h/2, combinando ambas para que se cancelen sus errores principales), la diferencia finita y el teorema coinciden en {digits} cifras significativas.',
+  s5P1: 'Fíate, pero comprueba: sube el punto una cantidad pequeña h y bájalo h, reajusta las dos veces y divide el cambio de log θ̂ entre 2h. Para el punto {point} de estos datos, con h = {h} (y otra vez con h/2, combinando ambas para que se cancelen sus errores principales), la diferencia finita y el teorema coinciden en {digits} cifras, contadas respecto a la mayor de las tres derivadas.',
   fig5Caption:
     'Figura 5. Cuatro reajustes (±h y ±h/2) frente a una fórmula, para el punto elegido.',
   fig5Theorem: 'teorema',
   fig5Refit: 'reajustes',
-  fig5Digits: 'Cifras que coinciden: {digits}.',
+  fig5Digits: 'Cifras que coinciden, respecto a la mayor: {digits}.',
   fig5Button: 'Reajustar otra vez',
 
   s6Title: '6. Dónde falla',

@@ -214,7 +214,13 @@ describe('the article', () => {
       expect(html).toContain(`<td>${theorem}</td><td>${refits}</td>`);
     // At least one row parts in its last digits.
     expect(shown.some(([theorem, refits]) => theorem !== refits)).toBe(true);
-    expect(html).toContain(`Digits that agree: ${Math.floor(agreeDigits)}.`);
+    expect(html).toContain(`Digits that agree, against the largest: ${Math.floor(agreeDigits)}.`);
+    // "Against the largest": every row's difference is below 10^−digits of the largest derivative,
+    // though a smaller row may agree to fewer of its own significant digits.
+    const largest = Math.max(...ift.map(Math.abs));
+    ift.forEach((value, i) =>
+      expect(Math.abs(value - fd[i]!)).toBeLessThan(10 ** -Math.floor(agreeDigits) * largest),
+    );
   });
 
   it('renders every section, with a static picture per figure, in each language', () => {
