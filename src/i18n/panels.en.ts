@@ -28,6 +28,8 @@ export const panelsEn = {
   curveNoTangent: 'No tangent: no strict maximum here, so no arrow; each dot is still a refit.',
   curveShaded: 'Shaded: the tangent (the arrow) is within {within} of the refits.',
   curveJumpsAt: 'At {axis} ≈ {value} {symbol} jumps to another maximum, which no tangent foresees.',
+  curveJumpsNearest:
+    'Of the {count} jumps marked, the nearest is at {axis} ≈ {value}: there {symbol} jumps to another maximum, which no tangent foresees.',
   curveRidgeBelow: 'At {axis} ≈ {value} and below, the fit has no maximum left (hollow dots).',
   curveRidgeAbove: 'At {axis} ≈ {value} and above, the fit has no maximum left (hollow dots).',
   curveRidgeNear: 'Near {axis} ≈ {value} the fit has no maximum (hollow dots).',

@@ -27,6 +27,8 @@ export const panelsEs: { readonly [Key in keyof typeof panelsEn]: string } = {
   curveShaded: 'Sombreado: la tangente (la flecha) se aleja menos de un {within} de los reajustes.',
   curveJumpsAt:
     'En {axis} ≈ {value}, {symbol} salta a otro máximo, algo que ninguna tangente puede prever.',
+  curveJumpsNearest:
+    'De los {count} saltos marcados, el más cercano está en {axis} ≈ {value}: allí {symbol} salta a otro máximo, algo que ninguna tangente puede prever.',
   curveRidgeBelow:
     'En {axis} ≈ {value} y por debajo, el ajuste ya no tiene máximo (círculos huecos).',
   curveRidgeAbove:

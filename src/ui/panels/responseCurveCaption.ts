@@ -6,6 +6,7 @@ import { plainSymbol } from '../format';
 import {
   agreementRange,
   AGREEMENT,
+  jumpsOf,
   nearestJump,
   nearestRidge,
   rowOf,
@@ -27,7 +28,9 @@ export function caption(
   const within = `${tr.number(AGREEMENT * 100, 1)} %`;
   if (!range) return t('curveNoTangent');
   if (jump) {
-    return `${t('curveShaded', { within })} ${t('curveJumpsAt', { axis, value: tr.coordinate(jump.value), symbol })}`;
+    const count = jumpsOf(curve, row).length;
+    const where = { axis, value: tr.coordinate(jump.value), symbol, count: String(count) };
+    return `${t('curveShaded', { within })} ${t(count > 1 ? 'curveJumpsNearest' : 'curveJumpsAt', where)}`;
   }
   if (ridge !== null) {
     const where = { axis, value: tr.coordinate(ridge.value) };
