@@ -20,8 +20,8 @@ export const LANDSCAPE_GRID = {
 };
 
 /**
- * Up to this many points the landscape is recomputed on every pointer move; above it, once a
- * drag ends, so the arrows keep up with the pointer.
+ * Up to this many points the landscape is recomputed on every pointer move while its panel is on
+ * screen; above it, or off screen, once a drag ends, so the arrows keep up with the pointer.
  */
 export const LIVE_LANDSCAPE_MAX_POINTS = 40;
 
