@@ -22,8 +22,8 @@ import {
 } from './sensitivity';
 import {
   removalObjectiveDerivatives,
-  removalStart,
   removalStartBasis,
+  removalStartFrom,
   type RemovalStartBasis,
 } from './removal-start';
 import { fitState } from './rules/state';
@@ -201,12 +201,11 @@ export function pointInfluence(
     const estimate =
       linearRemoval && (fit.logTheta.map((value, i) => value + linearRemoval[i]!) as LogTheta);
     const near = linearRemoval !== null && Math.max(...linearRemoval.map(Math.abs)) <= NEAR;
-    const cubic = linearRemoval && cubicStart(shared, fit, reduced, index);
+    const atFit = linearRemoval && reducedDerivativesAtFit(shared, fit, reduced, index);
+    const cubic = atFit && removalStartFrom(atFit, shared.removalBasis!, fit, CUBIC_REACH);
     // Without a cubic start the first steps borrow a Hessian: the reduced data's own at θ̂ where
     // the basis gives it, else the fit's.
-    const borrowed =
-      (!cubic && linearRemoval && reducedHessianAtFit(shared, fit, reduced, index)) ||
-      fit.hessianLogTheta;
+    const borrowed = (!cubic && atFit && atFit.hessian) || fit.hessianLogTheta;
     const continuationStarts = cubic
       ? [cubic]
       : near
@@ -285,19 +284,17 @@ function continuationOf(refit: FitResult, start: LogTheta): LogTheta | null {
   return distance(candidate) < distance(refit.logTheta) ? candidate : null;
 }
 
-/** The cubic start of the refit without point `index` (removal-start.ts), or null. */
-function cubicStart(shared: InfluenceShared, fit: FitResult, reduced: Dataset, index: number) {
-  if (shared.removalBasis === undefined) shared.removalBasis = removalStartBasis(shared.data!, fit);
-  return shared.removalBasis && removalStart(shared.removalBasis, fit, reduced, index, CUBIC_REACH);
-}
-
-/** The exact Hessian at θ̂ of the data without point `index` (removal-start.ts), or null. */
-function reducedHessianAtFit(
+/**
+ * The exact gradient and Hessian at θ̂ of the data without point `index`, from the full data's
+ * factorisation (removal-start.ts), or null where there is no basis for them.
+ */
+function reducedDerivativesAtFit(
   shared: InfluenceShared,
   fit: FitResult,
   reduced: Dataset,
   index: number,
 ) {
+  if (shared.removalBasis === undefined) shared.removalBasis = removalStartBasis(shared.data!, fit);
   const basis = shared.removalBasis;
-  return basis ? removalObjectiveDerivatives(basis, fit, reduced, index).hessian : null;
+  return basis && removalObjectiveDerivatives(basis, fit, reduced, index);
 }

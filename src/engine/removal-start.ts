@@ -111,7 +111,21 @@ export function removalStart(
   index: number,
   reach: number,
 ): RemovalStart | null {
-  const { gradient, hessian } = removalObjectiveDerivatives(basis, fit, reduced, index);
+  return removalStartFrom(
+    removalObjectiveDerivatives(basis, fit, reduced, index),
+    basis,
+    fit,
+    reach,
+  );
+}
+
+/** `removalStart` from the reduced data's gradient and Hessian at θ̂, already computed. */
+export function removalStartFrom(
+  { gradient, hessian }: { gradient: LogTheta; hessian: Matrix3 },
+  basis: RemovalStartBasis,
+  fit: FitResult,
+  reach: number,
+): RemovalStart | null {
   const delta = cubicStep(gradient, hessian, basis.third);
   if (!delta || Math.max(...delta.map(Math.abs)) > reach) return null;
   return {
