@@ -11,12 +11,23 @@ import { WarmStarts } from '../../src/worker/thread/warmStarts';
 import { createFakeClient } from '../state/fakeClient';
 
 export async function fittedStore(points: readonly Point[]) {
+  return (await fittedStoreAndClient(points)).store;
+}
+
+/**
+ * The store of {@link fittedStore} and its client, with `answerLatest()`, which answers the
+ * client's newest request with the engine (warm-started as the worker would be).
+ */
+export async function fittedStoreAndClient(points: readonly Point[]) {
   const client = createFakeClient();
   const store = createExplorerStore({ client, maxPoints: 100 });
+  const path = createEnginePosteriorPath();
+  const warmStarts = new WarmStarts();
+  const answerLatest = async () =>
+    client.deliver(await runAnalysis(client.requests.at(-1)!, path, warmStarts));
   store.getState().loadShared({ points, kernel: 'rbf', options: store.getState().options });
-  const request = client.requests.at(-1)!;
-  await client.deliver(await runAnalysis(request, createEnginePosteriorPath(), new WarmStarts()));
-  return store;
+  await answerLatest();
+  return { store, client, answerLatest };
 }
 
 /** `element` rendered to HTML over `store` in `language` (server rendering reads the initial state). */

@@ -6,13 +6,19 @@ import { failureReason } from '../failureText';
 import { hessianVerdict } from '../fitMessages';
 import { HYPERPARAMETER_LABELS } from '../format';
 import { useI18n } from '../i18n';
-import { formatApart, relativeGap } from './responseCurveGeometry';
+import { AGREEMENT, formatApart, relativeGap } from './responseCurveGeometry';
 import { Term } from '../Term';
 import { useExplorerMessages } from '../explorerText';
 import { RULE_MESSAGES } from '../ruleText';
 import { TrustNote } from './TrustNote';
 import { boundLimit, type BoundLimit } from '../boundLimit';
 import type { ExplorerMessageKey } from '../../i18n/explorerMessages.en';
+
+/**
+ * A prediction this far from the refit (relative gap 1: a factor of 2) is marked in words, not
+ * by colour alone; beyond `AGREEMENT` (5 %) it is coloured.
+ */
+const FAR_APART = 1;
 
 const BOUND_MESSAGES = {
   infinity: 'readoutToInfinity',
@@ -112,12 +118,15 @@ export function Readout() {
                   </span>
                   {predicted !== undefined && (
                     <span
-                      className="readout-prediction num"
+                      className={`readout-prediction num${gap > AGREEMENT ? ' parted' : ''}`}
                       data-testid={`readout-predicted-${name}`}
                       data-gap={String(gap)}
                       title={t('fromTheRefit', { gap: formatApart(gap, tr.language) })}
                     >
                       {t('iftPredicts', { value: formatNumber(predicted) })}
+                      {/* Off by more than a factor of 2 (a long move on a steep arrow can
+                          predict 10²⁰), the number is no estimate of θ̂: the words say so. */}
+                      {gap >= FAR_APART && ` ${t('verdictParted')}`}
                     </span>
                   )}
                   {predicted === undefined && compared && (
