@@ -20,6 +20,8 @@ const STYLE_PROPERTIES = [
   'font-weight',
   'paint-order',
   'visibility',
+  // The posterior's paths are drawn scaled; their strokes are not.
+  'vector-effect',
 ] as const;
 
 /** A copy of `svg` whose elements carry their computed presentation styles inline. */

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useExplorer, useExplorerStore } from '../context';
 import { useI18n } from '../i18n';
 import { ArrowsLayer } from './ArrowsLayer';
@@ -47,6 +47,15 @@ export function Plot() {
   const { t } = useI18n();
   const [frame, setFrame] = useState<HTMLDivElement | null>(null);
   const [measure, width] = useElementWidth();
+  // One ref for the plot's lifetime: a new one on every render would measure the frame and start
+  // another ResizeObserver each time (never stopped, as the wrapper dropped measure's cleanup).
+  const frameRef = useCallback(
+    (element: HTMLDivElement | null) => {
+      setFrame(element);
+      return measure(element);
+    },
+    [measure],
+  );
   const room = useRoomBelow(frame, BELOW_PLOT, dragging);
   // The phone layout's breakpoint (styles/responsive.css): a zoomed desktop's narrow plot keeps to the room.
   const phone = window.innerWidth <= PHONE_MAX_WIDTH;
@@ -83,14 +92,7 @@ export function Plot() {
   // so a refit re-rasterises only the live layer.
   return (
     <>
-      <div
-        ref={(element) => {
-          measure(element);
-          setFrame(element);
-        }}
-        className="plot-frame"
-        style={{ height: width > 0 ? height : undefined }}
-      >
+      <div ref={frameRef} className="plot-frame" style={{ height: width > 0 ? height : undefined }}>
         {width > 0 && (
           <>
             <svg className="plot plot-still" {...frameSize} aria-hidden="true">

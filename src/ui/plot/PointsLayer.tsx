@@ -1,4 +1,4 @@
-import { memo, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { selectArrows, type ExplorerStore } from '../../state';
 import { useI18n } from '../i18n';
 import { useExplorer, useExplorerStore } from '../context';
@@ -6,6 +6,7 @@ import { plainSymbol } from '../format';
 import { POINT_RADIUS, type PlotScales } from './geometry';
 import { POINT_HIT_RADIUS } from './pointDrag';
 import { useShownPoints } from './useShownPoints';
+import { usePointLabels } from './usePointLabels';
 
 /** Keyboard steps in data units: arrow keys, and with Shift. */
 const KEY_STEP = 0.05;
@@ -118,45 +119,42 @@ export const PointsLayer = memo(function PointsLayer({ scales }: { scales: PlotS
   if (!dragging && labelArrows !== liveArrows) setLabelArrows(liveArrows);
   const arrows = dragging ? labelArrows : liveArrows;
 
-  const sensitivity = new Map(arrows.arrows.map((arrow) => [arrow.index, arrow]));
   const vector = useExplorer((s) => s.options.arrowMode === 'vector');
-  const symbol = plainSymbol(hyperparameter);
-  const { t, signed, coordinate } = useI18n();
-  const effectOf = (value: number, [raises, lowers]: EffectWords) =>
-    t(value >= 0 ? raises : lowers, { symbol, value: signed(value) });
+  const tr = useI18n();
+  // The words for each point's pull change with the arrows, not with a point's position, so a
+  // drag (whose labels keep the arrows of its start) words them once.
+  const effects = useMemo(() => {
+    const symbol = plainSymbol(hyperparameter);
+    const effectOf = (value: number, [raises, lowers]: EffectWords) =>
+      tr.t(value >= 0 ? raises : lowers, { symbol, value: tr.signed(value) });
+    const words = new Map<number, string>();
+    if (arrowsHidden) return words;
+    for (const arrow of arrows.arrows) {
+      words.set(
+        arrow.index,
+        effectOf(arrow.sensitivityY, ['pointRaises', 'pointLowers']) +
+          (vector ? effectOf(arrow.sensitivityX, ['pointRightRaises', 'pointRightLowers']) : ''),
+      );
+    }
+    return words;
+  }, [arrows, arrowsHidden, vector, hyperparameter, tr]);
+  const labelOf = usePointLabels(effects, tr);
   return (
     <g className="points">
-      {points.map((point, index) => {
-        const arrow = sensitivity.get(index);
-        const effect =
-          arrow === undefined || arrowsHidden
-            ? ''
-            : effectOf(arrow.sensitivityY, ['pointRaises', 'pointLowers']) +
-              (vector
-                ? effectOf(arrow.sensitivityX, ['pointRightRaises', 'pointRightLowers'])
-                : '');
-        return (
-          <PointMark
-            key={index}
-            index={index}
-            x={point.x}
-            y={point.y}
-            cx={scales.x(point.x)}
-            cy={scales.y(point.y)}
-            selected={selectedIndex === index}
-            dragging={dragIndex === index}
-            label={
-              t('pointLabel', {
-                index: index + 1,
-                count: points.length,
-                x: coordinate(point.x),
-                y: coordinate(point.y),
-              }) + effect
-            }
-            store={store}
-          />
-        );
-      })}
+      {points.map((point, index) => (
+        <PointMark
+          key={index}
+          index={index}
+          x={point.x}
+          y={point.y}
+          cx={scales.x(point.x)}
+          cy={scales.y(point.y)}
+          selected={selectedIndex === index}
+          dragging={dragIndex === index}
+          label={labelOf(point, index, points.length)}
+          store={store}
+        />
+      ))}
     </g>
   );
 });

@@ -12,34 +12,40 @@ interface Curve {
   variance: Float64Array;
 }
 
-/** A pixel coordinate to a tenth of a pixel, as SVG path text. */
-const px = (value: number): number => Math.round(value * 10) / 10;
+/**
+ * Path coordinates are whole tenths of a pixel, drawn in a group scaled by this: integers are
+ * written (and parsed by the browser) several times faster than decimals, and both paths are
+ * rebuilt on every refit of a drag.
+ */
+const TENTHS = 10;
 
 /**
- * SVG paths of a posterior's mean and 95% band, held to the plot's rectangle. Written in one pass
- * to a tenth of a pixel: they are rebuilt on every refit of a drag (401 samples each), where
- * d3's generic line and area generators cost several times more.
+ * SVG paths of a posterior's mean and 95% band, held to the plot's rectangle, in tenths of a
+ * pixel (see {@link TENTHS}). Written in one pass: d3's generic line and area generators cost
+ * several times more over 401 samples.
  */
 function curvePaths({ x, mean, variance }: Curve, scales: PlotScales) {
   // Held to the plot's rectangle instead of clipped: a clip path costs a mask on every frame.
   const [bottom, top] = scales.y.domain() as [number, number];
-  const inside = (value: number) => px(scales.y(Math.min(top, Math.max(bottom, value))));
-  const meanParts: string[] = [];
-  const upper: string[] = [];
+  const inside = (value: number) =>
+    Math.round(TENTHS * scales.y(Math.min(top, Math.max(bottom, value))));
+  let meanPath = '';
+  let upper = '';
   const lower: string[] = [];
   for (let i = 0; i < x.length; i++) {
     const m = mean[i] ?? Number.NaN;
     const v = variance[i] ?? Number.NaN;
     if (!Number.isFinite(m) || !Number.isFinite(v) || v < 0) continue;
     const sd = Z_95 * Math.sqrt(v);
-    const at = px(scales.x(x[i] ?? 0));
-    meanParts.push(`${at},${inside(m)}`);
-    upper.push(`${at},${inside(m + sd)}`);
-    lower.push(`${at},${inside(m - sd)}`);
+    const at = Math.round(TENTHS * scales.x(x[i] ?? 0));
+    // After M, further pairs are line segments.
+    const separator = meanPath === '' ? 'M' : ' ';
+    meanPath += `${separator}${at} ${inside(m)}`;
+    upper += `${separator}${at} ${inside(m + sd)}`;
+    lower.push(`${at} ${inside(m - sd)}`);
   }
-  if (meanParts.length === 0) return { meanPath: null, bandPath: null };
-  const meanPath = `M${meanParts.join('L')}`;
-  const bandPath = `M${upper.join('L')}L${lower.reverse().join('L')}Z`;
+  if (meanPath === '') return { meanPath: null, bandPath: null };
+  const bandPath = `${upper} ${lower.reverse().join(' ')}Z`;
   return { meanPath, bandPath };
 }
 
@@ -76,6 +82,7 @@ export const PosteriorLayer = memo(function PosteriorLayer({ scales }: { scales:
       className={stale ? 'posterior stale' : 'posterior'}
       data-testid="posterior"
       data-theta={manualPaths ? 'manual' : 'fitted'}
+      transform={`scale(${1 / TENTHS})`}
       aria-hidden="true"
     >
       {showBand && shown.bandPath && <path className="band" d={shown.bandPath} />}

@@ -2,9 +2,12 @@ import { useCallback, useState } from 'react';
 
 /**
  * Width of an element, measured by a ResizeObserver (never on the drag path). Returns a callback
- * ref to attach and the latest width (0 until measured).
+ * ref to attach (it returns the observer's cleanup) and the latest width (0 until measured).
  */
-export function useElementWidth(): [(element: HTMLElement | null) => void, number] {
+export function useElementWidth(): [
+  (element: HTMLElement | null) => (() => void) | undefined,
+  number,
+] {
   const [width, setWidth] = useState(0);
   const ref = useCallback((element: HTMLElement | null) => {
     if (!element) return;
