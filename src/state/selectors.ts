@@ -113,6 +113,19 @@ export const selectArrows = memoise(
   },
 );
 
+/**
+ * The points to draw (ui/plot/useShownPoints.ts): the newest answer's while it is fresh, else the
+ * store's own. One value of stable identity, so a move whose refit has not landed yet (the store
+ * holds the moved points for a moment first, within the same task) changes nothing drawn.
+ */
+export function selectShownPoints(s: ExplorerState): readonly Point[] {
+  const answered =
+    s.analysis && s.analysis.structureVersion === s.structureVersion && !s.refitting
+      ? s.analysis.points
+      : null;
+  return answered !== null && answered.length === s.points.length ? answered : s.points;
+}
+
 /** The refitted θ̂ beside the first-order prediction for the dragged point's current position. */
 export interface PredictionView {
   index: number;

@@ -149,7 +149,8 @@ export function createExplorerStore({
         if (!current || (current.x === moved.x && current.y === moved.y)) return;
         set({
           points: replacePoint(points, drag.index, x, y),
-          drag: { ...drag, moved: true },
+          // The same object once moved, so views of the drag re-render only for the refit.
+          drag: drag.moved ? drag : { ...drag, moved: true },
           presetId: null,
         });
         requestAnalysis();

@@ -1,4 +1,4 @@
-import type { Point } from '../../state';
+import { selectShownPoints, type Point } from '../../state';
 import { useExplorer } from '../context';
 
 /**
@@ -9,11 +9,7 @@ import { useExplorer } from '../context';
  * never makes a point feel stuck, and an answer for other points is never shown as current.
  */
 export function useShownPoints(): readonly Point[] {
-  const points = useExplorer((s) => s.points);
-  const answered = useExplorer((s) =>
-    s.analysis && s.analysis.structureVersion === s.structureVersion && !s.refitting
-      ? s.analysis.points
-      : null,
-  );
-  return answered !== null && answered.length === points.length ? answered : points;
+  // One selector, so that a move whose answer has not come yet (the store holds the moved points
+  // for a moment before the refit lands, within the same task) re-renders nothing.
+  return useExplorer(selectShownPoints);
 }
