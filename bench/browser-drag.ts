@@ -29,6 +29,9 @@
  * (1 s after the first arrows: whatever the page still does then must not hold the drag).
  * `--starts 5000,1000` sets these delays (ms after the first arrows).
  *
+ * With --trace each drag is also traced (bench/drag-trace.ts), and a table says where each move's
+ * main-thread time went and how long the GPU process took per frame.
+ *
  * `--site DIR` drags a site already built into DIR (e.g. another commit's `vite build`) instead of
  * building this one, to compare two versions side by side on the same machine.
  *
@@ -50,6 +53,7 @@ import {
   type MoveTimes,
   type ProbeResult,
 } from './drag-probe';
+import { startFrameTrace, stopFrameTrace, type FrameCosts } from './drag-trace';
 import { writeMarkdownSection } from './markdown-section';
 import { report, SECTION, type DragMeasurement } from './drag-report';
 import { DEFAULT_VIEW_OPTIONS, encodeSharedState, noisySine } from '../src/state';
@@ -66,6 +70,7 @@ const moveCount = Number(option('moves') ?? 150);
 const writeTarget = option('write');
 const prebuiltSite = option('site');
 const selectFirst = flag('selected');
+const traceFrames = flag('trace');
 /** When each drag starts: milliseconds after the first arrows were drawn. */
 const startDelays = (option('starts') ?? '5000,1000').split(',').map(Number);
 /** `--cpu-raster` repeats the runs with `--disable-gpu-rasterization`, to show what the frame costs. */
@@ -118,7 +123,7 @@ async function measure(
   base: string,
   n: number,
   startDelayMs: number,
-): Promise<ProbeResult> {
+): Promise<ProbeResult & { frameCosts?: FrameCosts }> {
   // Noise 0.18: the data these tables have always used.
   const points = noisySine(n, 11, 0.18);
   const fragment = encodeSharedState({ points, kernel: 'rbf', options: DEFAULT_VIEW_OPTIONS });
@@ -151,13 +156,15 @@ async function measure(
   if (!box) throw new Error(`point ${index} is not on screen`);
   const wait = arrowsAt + startDelayMs - Date.now();
   if (wait > 0) await page.waitForTimeout(wait);
+  if (traceFrames) await startFrameTrace(page);
   const started = await dragMouse(page, box.x + box.width / 2, box.y + box.height / 2, moveCount);
   // Let the answer to the last move arrive and paint before stopping the clock.
   await page.waitForFunction(() => document.documentElement.dataset.pending === 'false');
   await page.waitForTimeout(100);
   const result = await collectProbe(page, started);
+  const frameCosts = traceFrames ? await stopFrameTrace(page, moveCount) : undefined;
   await page.mouse.up();
-  return result;
+  return { ...result, frameCosts };
 }
 
 /** Serves a site built elsewhere (`--site DIR`) with `vite preview`; nothing is deleted. */
@@ -187,9 +194,9 @@ async function main(): Promise<void> {
     n: number,
     raster: 'gpu' | 'cpu',
     backend: string,
-    result: ProbeResult,
+    result: ProbeResult & { frameCosts?: FrameCosts },
     startMs: number,
-  ) => ({
+  ): DragMeasurement => ({
     ...result,
     n,
     startMs,
@@ -217,7 +224,11 @@ async function main(): Promise<void> {
           return gl && info ? String(gl.getParameter(info.UNMASKED_RENDERER_WEBGL)) : 'none';
         });
         if (withFloor) {
-          rows.push(row(0, raster, '—', await measureFloor(page, base, moveCount), 0));
+          const floor = await measureFloor(page, base, moveCount, async () => {
+            if (traceFrames) await startFrameTrace(page);
+          });
+          const frameCosts = traceFrames ? await stopFrameTrace(page, moveCount) : undefined;
+          rows.push(row(0, raster, '—', { ...floor, frameCosts }, 0));
           console.error(`floor (${raster} raster) done`);
         }
         for (const n of sizes) {

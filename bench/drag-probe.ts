@@ -187,8 +187,16 @@ export const FLOOR_HTML = `<!doctype html>
 </html>
 `;
 
-/** Serves {@link FLOOR_HTML} at `base` + {@link FLOOR_PATH} and drags its circle. */
-export async function measureFloor(page: Page, base: string, moves: number): Promise<ProbeResult> {
+/**
+ * Serves {@link FLOOR_HTML} at `base` + {@link FLOOR_PATH} and drags its circle; `beforeDrag` runs
+ * once the page is loaded, just before the first move (to start a trace).
+ */
+export async function measureFloor(
+  page: Page,
+  base: string,
+  moves: number,
+  beforeDrag: () => Promise<void> = async () => {},
+): Promise<ProbeResult> {
   const url = `${base}${FLOOR_PATH}`;
   await page.route(url, (route) =>
     route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: FLOOR_HTML }),
@@ -197,6 +205,7 @@ export async function measureFloor(page: Page, base: string, moves: number): Pro
   await installProbe(page, { moveEvent: 'pointermove', target: '#floor', changePerMove: true });
   const box = await page.locator('#dot').boundingBox();
   if (!box) throw new Error('the floor circle is not on screen');
+  await beforeDrag();
   const started = await dragMouse(page, box.x + box.width / 2, box.y + box.height / 2, moves);
   await page.waitForTimeout(100);
   const result = await collectProbe(page, started);

@@ -4,6 +4,7 @@
  */
 import { cpus } from 'node:os';
 import type { MoveTimes, ProbeResult } from './drag-probe';
+import { MAIN_THREAD_PHASES, type FrameCosts } from './drag-trace';
 
 export const SECTION = '## Dragging in the browser';
 
@@ -16,6 +17,8 @@ export interface DragMeasurement extends ProbeResult {
   raster: 'gpu' | 'cpu';
   backend: string;
   latencies: number[];
+  /** With --trace: where each move's main-thread time went, and the GPU process's frames. */
+  frameCosts?: FrameCosts;
 }
 
 export function percentile(values: number[], p: number): number {
@@ -133,6 +136,33 @@ function explorerTables(rows: DragMeasurement[], floors: DragMeasurement[]): str
   ];
 }
 
+/** With --trace: the main thread's time per move by phase, and the GPU process's swaps. */
+function frameCostTable(rows: DragMeasurement[]): string[] {
+  const traced = rows.filter((row) => row.frameCosts);
+  if (traced.length === 0) return [];
+  const phases = MAIN_THREAD_PHASES.map(([label]) => label);
+  return [
+    '### Where each move’s frame went (`--trace`)',
+    '',
+    'A Chromium trace of each drag above, summed over its moves: the renderer main thread’s time',
+    'per move (ms) in the move’s event handlers (_handler_: the refit, React’s render and commit), in',
+    'the frame’s style, layout, pre-paint, paint and layerisation, in hit testing and in minor GCs',
+    '(the floor first); then the frames the GPU process swapped and the median time of one',
+    '`SkiaOutputSurfaceImplOnGpu::SwapBuffers` (on SwiftShader: the frame’s raster and compositing).',
+    '',
+    `| n | start | ${phases.join(' | ')} | main thread | swaps | swap median (ms) |`,
+    `|---|---|${phases.map(() => '---|').join('')}---|---|---|`,
+    ...traced.map((row) => {
+      const costs = row.frameCosts!;
+      const values = phases.map((label) => costs.perMove[label]);
+      const total = values.reduce((sum, value) => sum + value, 0);
+      const name = row.n === 0 ? 'floor' : String(row.n);
+      return `| ${name} | ${row.n === 0 ? '—' : startCell(row)} | ${values.map((value) => value.toFixed(2)).join(' | ')} | ${total.toFixed(2)} | ${costs.swaps} | ${ms(costs.swapMedianMs)} |`;
+    }),
+    '',
+  ];
+}
+
 /** What the run was: the command to rerun it and the options that shaped the drag. */
 export interface DragRunSetup {
   command: string;
@@ -189,6 +219,7 @@ export function report(
     `Load average (1 min) ${load[0].toFixed(1)} at the start and ${load[1].toFixed(1)} at the end, on ${cpus().length} cores.`,
     '',
     ...explorerTables(explorer, floor),
+    ...frameCostTable([...floor, ...explorer]),
     ...floorTable(floor),
   ];
   return lines.join('\n');
