@@ -32,6 +32,9 @@
  * With --trace each drag is also traced (bench/drag-trace.ts), and a table says where each move's
  * main-thread time went and how long the GPU process took per frame.
  *
+ * `--style CSS` adds a style sheet to the explorer's page before each drag: an experiment on what the
+ * frame costs (e.g. `--style ".plot .band{display:none}"` drags without the band).
+ *
  * `--site DIR` drags a site already built into DIR (e.g. another commit's `vite build`) instead of
  * building this one, to compare two versions side by side on the same machine.
  *
@@ -71,6 +74,8 @@ const writeTarget = option('write');
 const prebuiltSite = option('site');
 const selectFirst = flag('selected');
 const traceFrames = flag('trace');
+/** `--style CSS`: a style sheet added to the explorer's page (an experiment, not the product). */
+const experimentStyle = option('style');
 /** When each drag starts: milliseconds after the first arrows were drawn. */
 const startDelays = (option('starts') ?? '5000,1000').split(',').map(Number);
 /** `--cpu-raster` repeats the runs with `--disable-gpu-rasterization`, to show what the frame costs. */
@@ -136,6 +141,7 @@ async function measure(
     { timeout: 120_000, polling: 'raf' },
   );
   const arrowsAt = Date.now();
+  if (experimentStyle) await page.addStyleTag({ content: experimentStyle });
   await page.evaluate(() => document.fonts.ready);
   // d3-drag listens to mouse events; the arrows carry the request's seq.
   await installProbe(page, {
