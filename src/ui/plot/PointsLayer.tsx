@@ -6,7 +6,6 @@ import { plainSymbol } from '../format';
 import { POINT_RADIUS, type PlotScales } from './geometry';
 import { POINT_HIT_RADIUS } from './pointDrag';
 import { useShownPoints } from './useShownPoints';
-import { usePointLabels } from './usePointLabels';
 
 /** Keyboard steps in data units: arrow keys, and with Shift. */
 const KEY_STEP = 0.05;
@@ -122,7 +121,7 @@ export const PointsLayer = memo(function PointsLayer({ scales }: { scales: PlotS
   const vector = useExplorer((s) => s.options.arrowMode === 'vector');
   const tr = useI18n();
   // The words for each point's pull change with the arrows, not with a point's position, so a
-  // drag (whose labels keep the arrows of its start) words them once.
+  // drag (whose labels keep the arrows of its start) words them once, not on every move.
   const effects = useMemo(() => {
     const symbol = plainSymbol(hyperparameter);
     const effectOf = (value: number, [raises, lowers]: EffectWords) =>
@@ -138,7 +137,6 @@ export const PointsLayer = memo(function PointsLayer({ scales }: { scales: PlotS
     }
     return words;
   }, [arrows, arrowsHidden, vector, hyperparameter, tr]);
-  const labelOf = usePointLabels(effects, tr);
   return (
     <g className="points">
       {points.map((point, index) => (
@@ -151,7 +149,14 @@ export const PointsLayer = memo(function PointsLayer({ scales }: { scales: PlotS
           cy={scales.y(point.y)}
           selected={selectedIndex === index}
           dragging={dragIndex === index}
-          label={labelOf(point, index, points.length)}
+          label={
+            tr.t('pointLabel', {
+              index: index + 1,
+              count: points.length,
+              x: tr.coordinate(point.x),
+              y: tr.coordinate(point.y),
+            }) + (effects.get(index) ?? '')
+          }
           store={store}
         />
       ))}

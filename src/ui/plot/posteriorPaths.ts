@@ -28,10 +28,8 @@ export const TENTHS = 10;
 export function curvePaths({ x, mean, variance }: Curve, scales: PlotScales) {
   // Held to the plot's rectangle instead of clipped: a clip path costs a mask on every frame.
   const [bottom, top] = scales.y.domain() as [number, number];
-  // The scales are linear: their affine maps, in tenths, called 1,600 times per refit.
-  const toTenthsX = affineTenths(scales.x);
-  const toTenthsY = affineTenths(scales.y);
-  const inside = (value: number) => Math.round(toTenthsY(Math.min(top, Math.max(bottom, value))));
+  const inside = (value: number) =>
+    Math.round(TENTHS * scales.y(Math.min(top, Math.max(bottom, value))));
   let meanPath = '';
   let upper = '';
   const lower: string[] = [];
@@ -40,7 +38,7 @@ export function curvePaths({ x, mean, variance }: Curve, scales: PlotScales) {
     const v = variance[i] ?? Number.NaN;
     if (!Number.isFinite(m) || !Number.isFinite(v) || v < 0) continue;
     const sd = Z_95 * Math.sqrt(v);
-    const at = Math.round(toTenthsX(x[i] ?? 0));
+    const at = Math.round(TENTHS * scales.x(x[i] ?? 0));
     // After M, further pairs are line segments.
     const separator = meanPath === '' ? 'M' : ' ';
     meanPath += `${separator}${at} ${inside(m)}`;
@@ -50,13 +48,4 @@ export function curvePaths({ x, mean, variance }: Curve, scales: PlotScales) {
   if (meanPath === '') return { meanPath: null, bandPath: null };
   const bandPath = `${upper} ${lower.reverse().join(' ')}Z`;
   return { meanPath, bandPath };
-}
-
-/** A linear scale's map from data to tenths of a pixel, as one multiply and add. */
-function affineTenths(scale: PlotScales['x']): (value: number) => number {
-  const [d0, d1] = scale.domain() as [number, number];
-  const [r0, r1] = scale.range() as [number, number];
-  const slope = (TENTHS * (r1 - r0)) / (d1 - d0);
-  const offset = TENTHS * r0 - slope * d0;
-  return (value) => offset + slope * value;
 }
