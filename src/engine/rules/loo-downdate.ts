@@ -32,7 +32,8 @@
 import type { FitInternals } from '../fit';
 import { dot, multiplyMatrixVector, multiplyTransposed } from '../linalg';
 import type { LogTheta, Matrix3 } from '../types';
-import { LOG_TWO_PI, looGradient, looHessian, PAIRS } from './loo';
+import { LOG_TWO_PI, looGradient, looHessian } from './loo';
+import { PAIRS } from './loo-curvature';
 
 /** Σ coefficient × matrix (n×n, row-major). */
 type Combination = readonly (readonly [number, Float64Array])[];

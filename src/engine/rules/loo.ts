@@ -40,8 +40,6 @@ type Vectors6 = [
   Float64Array,
 ];
 
-export { PAIRS } from './loo-curvature';
-
 /** What an evaluation leaves behind for the sensitivities (loo-partials.ts), in internal units. */
 export interface LooWorkspace {
   n: number;

@@ -225,8 +225,8 @@ function compareFit(
     rule,
     logTheta: fit.logTheta,
     diagnostics: fit.diagnostics,
-    // A copy: the warm starts keep the original, and the answer's arrays are transferred.
-    sensitivities: structuredClone(sensitivities),
+    // The warm starts keep a copy of their own (`WarmStarts.remember`), so these may be transferred.
+    sensitivities,
   };
 }
 
