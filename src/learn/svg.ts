@@ -10,7 +10,13 @@ import { posterior, type Hyperparameters, type KernelName, type ResponseCurve } 
 import type { Language } from '../i18n/language';
 import type { Point } from '../state';
 import { formatFixed } from '../ui/format';
-import { arrowShape, edgeShare, EDGE_STUB_PX, POINT_RADIUS } from '../ui/plot/geometry';
+import {
+  arrowShape,
+  edgeShare,
+  EDGE_STUB_PX,
+  POINT_RADIUS,
+  type ArrowShape,
+} from '../ui/plot/geometry';
 
 const WIDTH = 640;
 const HEIGHT = 300;
@@ -102,6 +108,12 @@ function integerTicks(from: number, to: number, most: number): number[] {
   return ticks;
 }
 
+/** An arrow's shaft and head(s) as SVG markup, as the explorer's `ArrowParts` draws them. */
+function arrowMarkup({ shaft, heads }: ArrowShape): string {
+  const line = `<line class="shaft" x1="${shaft.x1}" y1="${shaft.y1}" x2="${shaft.x2}" y2="${shaft.y2}"/>`;
+  return line + heads.map((points) => `<polygon class="head" points="${points}"/>`).join('');
+}
+
 function svg(content: string, className: string): string {
   return `<svg class="learn-svg ${className}" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}" aria-hidden="true" focusable="false">${content}</svg>`;
 }
@@ -169,7 +181,7 @@ export function fitSvg(picture: FitPicture): string {
       const shape = arrowShape(cx, cy, 0, dy * share, share < 1);
       if (!shape) return;
       parts.push(
-        `<g class="arrow${slope > 0 ? ' up' : ' down'}" data-testid="learn-arrow"${share < 1 ? ' data-edge="true"' : ''}><path class="shaft" d="${shape.shaft}"/><path class="head" d="${shape.head}"/></g>`,
+        `<g class="arrow${slope > 0 ? ' up' : ' down'}" data-testid="learn-arrow"${share < 1 ? ' data-edge="true"' : ''}>${arrowMarkup(shape)}</g>`,
       );
     });
   }

@@ -27,14 +27,22 @@ function plotArea(svg: string) {
   };
 }
 
-/** Every point each arrow's paths pass through, per arrow. */
+/** Every point of each arrow: its shaft's ends and its heads' corners. */
 function arrowPoints(svg: string): { x: number; y: number }[][] {
-  return [...svg.matchAll(/<g class="arrow[^"]*"[^>]*>(.*?)<\/g>/g)].map((arrow) =>
-    [...arrow[1]!.matchAll(/[ML](-?[\d.]+),(-?[\d.]+)/g)].map((m) => ({
-      x: Number(m[1]),
-      y: Number(m[2]),
-    })),
-  );
+  return [...svg.matchAll(/<g class="arrow[^"]*"[^>]*>(.*?)<\/g>/g)].map((arrow) => [
+    ...[
+      ...arrow[1]!.matchAll(/x1="(-?[\d.]+)" y1="(-?[\d.]+)" x2="(-?[\d.]+)" y2="(-?[\d.]+)"/g),
+    ].flatMap((m) => [
+      { x: Number(m[1]), y: Number(m[2]) },
+      { x: Number(m[3]), y: Number(m[4]) },
+    ]),
+    ...[...arrow[1]!.matchAll(/points="([^"]*)"/g)].flatMap((m) =>
+      m[1]!.split(' ').map((corner) => {
+        const [x, y] = corner.split(',').map(Number);
+        return { x: x!, y: y! };
+      }),
+    ),
+  ]);
 }
 
 /** The tick labels of an SVG text: [x labels, y labels] (y labels are right-aligned). */

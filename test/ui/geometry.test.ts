@@ -54,17 +54,24 @@ describe('plot geometry', () => {
   it('draws an arrow from the dot’s edge whose length beyond it is exactly the vector', () => {
     const shape = arrowShape(100, 50, 0, -40, false);
     expect(shape).not.toBeNull();
-    const [startX, startY] = numbers(shape?.shaft ?? '');
-    expect(startX).toBe(100);
-    expect(startY).toBeCloseTo(50 - POINT_RADIUS - 1.5, 1);
-    // The head's tip is the first point of the head path.
-    const [tipX, tipY] = numbers(shape?.head ?? '');
+    expect(Number(shape?.shaft.x1)).toBe(100);
+    expect(Number(shape?.shaft.y1)).toBeCloseTo(50 - POINT_RADIUS - 1.5, 1);
+    // The shaft stops inside the head, on the arrow's line.
+    expect(Number(shape?.shaft.x2)).toBe(100);
+    expect(Number(shape?.shaft.y2)).toBeLessThan(50 - POINT_RADIUS - 1.5 - 40 + 8);
+    // The head's tip is the first corner of the head's polygon.
+    const [tipX, tipY] = numbers(shape?.heads[0] ?? '');
     expect(tipX).toBe(100);
     expect(tipY).toBeCloseTo(50 - POINT_RADIUS - 1.5 - 40, 1);
     expect(arrowShape(0, 0, 0.1, 0.1, false)).toBeNull();
     expect(arrowShape(0, 0, Number.NaN, 5, false)).toBeNull();
     const capped = arrowShape(0, 0, 30, 0, true);
-    expect((capped?.head.match(/M/g) ?? []).length).toBe(2);
+    expect(capped?.heads).toHaveLength(2);
+    // Each head is a triangle; the second sits behind the first along the arrow.
+    const [first, second] = (capped?.heads ?? []).map(numbers);
+    expect(first).toHaveLength(6);
+    expect(second).toHaveLength(6);
+    expect(second![0]).toBeLessThan(first![0]!);
   });
 
   it('shortens an arrow whose tip would cross the plot’s edge so that its tip is on the edge', () => {
@@ -79,7 +86,7 @@ describe('plot geometry', () => {
     // Up from y = 20: the arrow starts `gap` above the dot and has 20 − gap left to the top.
     const up = shareInside(50, 20, 0, -40, xRange, yRange);
     expect(up).toBeCloseTo((20 - gap) / 40, 12);
-    const [, tipY] = numbers(arrowShape(50, 20, 0, -40 * up, true)?.head ?? '');
+    const [, tipY] = numbers(arrowShape(50, 20, 0, -40 * up, true)?.heads[0] ?? '');
     expect(tipY).toBeCloseTo(0, 1);
     // Down past the bottom, and along both axes at once (the nearer edge wins).
     expect(shareInside(50, 90, 0, 20, xRange, yRange)).toBeCloseTo((10 - gap) / 20, 12);

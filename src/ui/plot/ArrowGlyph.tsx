@@ -1,6 +1,6 @@
 import type { SVGProps } from 'react';
 import type { ArrowVector } from '../../state';
-import { arrowShape, edgeShare, type PlotScales } from './geometry';
+import { arrowShape, edgeShare, type ArrowShape, type PlotScales } from './geometry';
 
 interface ArrowGlyphProps extends SVGProps<SVGGElement> {
   /** The point the arrow starts from, in data units. */
@@ -28,12 +28,19 @@ export function ArrowGlyph({ point, vector, scales, ...group }: ArrowGlyphProps)
   const shape = arrowShape(cx, cy, dx * share, dy * share, vector.capped || share < 1);
   return (
     <g className="arrow" data-edge={share < 1 || undefined} {...group}>
-      {shape && (
-        <>
-          <path className="shaft" d={shape.shaft} />
-          <path className="head" d={shape.head} />
-        </>
-      )}
+      {shape && <ArrowParts shape={shape} />}
     </g>
+  );
+}
+
+/** An arrow's shaft and head(s), as `arrowShape` gives them (also the keys' sample arrows). */
+export function ArrowParts({ shape }: { shape: ArrowShape }) {
+  return (
+    <>
+      <line className="shaft" {...shape.shaft} />
+      {shape.heads.map((points, k) => (
+        <polygon key={k} className="head" points={points} />
+      ))}
+    </>
   );
 }

@@ -12,6 +12,7 @@ import {
   type KeyBox,
   type PlotScales,
 } from './geometry';
+import { ArrowParts } from './ArrowGlyph';
 import { useChangeFlash } from './useChangeFlash';
 import { subscripted } from './SubscriptedText';
 
@@ -177,8 +178,7 @@ export const PlotKey = memo(function PlotKey({
           {sample && arrow && (
             <g className={`arrows ${colour}`}>
               <g className="arrow">
-                <path className="shaft" d={arrow.shaft} />
-                <path className="head" d={arrow.head} />
+                <ArrowParts shape={arrow} />
               </g>
             </g>
           )}

@@ -20,7 +20,10 @@ interface PointMarkProps {
   cy: number;
   selected: boolean;
   dragging: boolean;
-  label: string;
+  /** How many points there are (the name says "point 3 of 12"). */
+  count: number;
+  /** The words for the point's pull, appended to its name ('' while the arrows are hidden). */
+  effect: string;
   store: ExplorerStore;
 }
 
@@ -32,11 +35,16 @@ const PointMark = memo(function PointMark({
   cy,
   selected,
   dragging,
-  label,
+  count,
+  effect,
   store,
 }: PointMarkProps) {
   const ref = useRef<SVGGElement>(null);
-  const { t } = useI18n();
+  const tr = useI18n();
+  const { t } = tr;
+  // Worded here, so that a drag words only the point whose props changed, not all n.
+  const label =
+    t('pointLabel', { index: index + 1, count, x: tr.coordinate(x), y: tr.coordinate(y) }) + effect;
 
   const onKeyDown = (event: KeyboardEvent<SVGGElement>) => {
     const state = store.getState();
@@ -149,14 +157,8 @@ export const PointsLayer = memo(function PointsLayer({ scales }: { scales: PlotS
           cy={scales.y(point.y)}
           selected={selectedIndex === index}
           dragging={dragIndex === index}
-          label={
-            tr.t('pointLabel', {
-              index: index + 1,
-              count: points.length,
-              x: tr.coordinate(point.x),
-              y: tr.coordinate(point.y),
-            }) + (effects.get(index) ?? '')
-          }
+          count={points.length}
+          effect={effects.get(index) ?? ''}
           store={store}
         />
       ))}

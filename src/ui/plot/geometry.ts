@@ -148,9 +148,15 @@ export function plotScales(
   };
 }
 
+/**
+ * An arrow as SVG attributes: the shaft a `<line>`, each head a `<polygon>` (no `d` paths: in
+ * Chromium a path's `d` is a CSS property, so a new one restyles its element on every refit).
+ */
 export interface ArrowShape {
-  shaft: string;
-  head: string;
+  /** The shaft's ends (pixels). */
+  shaft: { x1: string; y1: string; x2: string; y2: string };
+  /** Each head's corners, tip first, as a polygon's `points`: two for an arrow at its cap. */
+  heads: string[];
 }
 
 const HEAD_LENGTH = 8;
@@ -182,18 +188,21 @@ export function arrowShape(
   const head = (offset: number): string => {
     const baseX = tipX - ux * (headLength + offset);
     const baseY = tipY - uy * (headLength + offset);
-    const pointX = tipX - ux * offset;
-    const pointY = tipY - uy * offset;
     return (
-      `M${f(pointX)},${f(pointY)}` +
-      `L${f(baseX - uy * halfWidth)},${f(baseY + ux * halfWidth)}` +
-      `L${f(baseX + uy * halfWidth)},${f(baseY - ux * halfWidth)}Z`
+      `${f(tipX - ux * offset)},${f(tipY - uy * offset)} ` +
+      `${f(baseX - uy * halfWidth)},${f(baseY + ux * halfWidth)} ` +
+      `${f(baseX + uy * halfWidth)},${f(baseY - ux * halfWidth)}`
     );
   };
   const shaftEnd = Math.max(0, length - headLength * 0.6);
   return {
-    shaft: `M${f(startX)},${f(startY)}L${f(startX + ux * shaftEnd)},${f(startY + uy * shaftEnd)}`,
-    head: capped ? head(0) + head(headLength * 0.75) : head(0),
+    shaft: {
+      x1: f(startX),
+      y1: f(startY),
+      x2: f(startX + ux * shaftEnd),
+      y2: f(startY + uy * shaftEnd),
+    },
+    heads: capped ? [head(0), head(headLength * 0.75)] : [head(0)],
   };
 }
 

@@ -2,6 +2,7 @@ import { useMemo, type ReactNode } from 'react';
 import { useExplorer } from '../context';
 import { useExplorerMessages } from '../explorerText';
 import { useI18n } from '../i18n';
+import { ArrowParts } from '../plot/ArrowGlyph';
 import { KEY_SWATCH, KEY_TEXT_X } from '../plot/PlotKey';
 import { arrowShape, KEY_LINE_HEIGHT, type KeyBox } from '../plot/geometry';
 import { RULE_MESSAGES } from '../ruleText';
@@ -47,8 +48,7 @@ export function useCompareKeyRows(box: KeyBox): { node: ReactNode; height: numbe
             {arrow && (
               <g className={className}>
                 <g className="arrow">
-                  <path className="shaft" d={arrow.shaft} />
-                  <path className="head" d={arrow.head} />
+                  <ArrowParts shape={arrow} />
                 </g>
               </g>
             )}
