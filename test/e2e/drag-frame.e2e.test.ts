@@ -64,4 +64,56 @@ describe('the drag on the explorer', () => {
     expect(sameFrame / delays.length, summary).toBeGreaterThan(0.8);
     expect(problems).toEqual({ consoleErrors: [], pageErrors: [] });
   });
+
+  it('draws a dashed stroke once, unseen, with the first arrows, so the first dashed arrows do not hold a drag', async () => {
+    const { page, problems } = await browser.open('/');
+    // Watch the page from its start: when the warm-up strokes come and go, and how they look.
+    await page.addInitScript(() => {
+      const seen = {
+        added: -1,
+        removed: -1,
+        arrowsWhenAdded: 0,
+        strokes: 0,
+        stroke: '',
+        dashes: '',
+      };
+      (window as unknown as { warmUp: typeof seen }).warmUp = seen;
+      new MutationObserver(() => {
+        const warmUp = document.querySelector('[data-testid=dash-warm-up]');
+        if (warmUp && seen.added < 0) {
+          seen.added = performance.now();
+          seen.arrowsWhenAdded = document.querySelectorAll('[data-testid=arrow]').length;
+          const shafts = warmUp.querySelectorAll('.shaft');
+          seen.strokes = shafts.length;
+          const style = getComputedStyle(shafts[0]!);
+          seen.stroke = style.stroke;
+          seen.dashes = style.strokeDasharray;
+        }
+        if (!warmUp && seen.added >= 0 && seen.removed < 0) seen.removed = performance.now();
+      }).observe(document, { subtree: true, childList: true });
+    });
+    await page.reload();
+    await waitForArrows(page);
+    await page.waitForSelector('[data-testid=dash-warm-up]', { state: 'detached' });
+    const seen = await page.evaluate(
+      () =>
+        (window as unknown as { warmUp: Record<string, number | string> }).warmUp as {
+          added: number;
+          removed: number;
+          arrowsWhenAdded: number;
+          strokes: number;
+          stroke: string;
+          dashes: string;
+        },
+    );
+    // With the first arrows, not before; a dozen strokes in the caution arrows' dashes, in no
+    // colour; on the page for a second at least, so that a frame has drawn them.
+    expect(seen.arrowsWhenAdded).toBeGreaterThan(0);
+    expect(seen.strokes).toBe(12);
+    expect(seen.stroke).toBe('rgba(0, 0, 0, 0)');
+    expect(seen.dashes).toBe('4px, 3px');
+    expect(seen.removed - seen.added).toBeGreaterThanOrEqual(1000);
+    expect(await page.locator('.dash-warm-up').count()).toBe(0);
+    expect(problems).toEqual({ consoleErrors: [], pageErrors: [] });
+  });
 });

@@ -2,6 +2,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { useExplorer, useExplorerStore } from '../context';
 import { useI18n } from '../i18n';
 import { ArrowsLayer } from './ArrowsLayer';
+import { DashWarmUp } from './DashWarmUp';
 import { COMPARE_OFFSET, CompareArrowsLayer } from '../rules/CompareArrowsLayer';
 import { PullMapLayer } from '../rules/PullMapLayer';
 import { useCompareKeyRows } from '../rules/CompareKeyRows';
@@ -117,6 +118,7 @@ export function Plot() {
                 <PlotArea scales={scales} onAdd={addPointAt} />
                 <PullMapLayer scales={scales} />
                 <PosteriorLayer scales={scales} />
+                <DashWarmUp />
                 <g
                   className={manual ? 'set-aside' : undefined}
                   data-testid="arrows-layer"
