@@ -41,12 +41,9 @@
  * Prints Markdown; with --write FILE replaces (or appends) the "## Dragging in the browser"
  * section of FILE, keeping every other section.
  */
-import type { AddressInfo } from 'node:net';
 import { loadavg } from 'node:os';
-import { resolve } from 'node:path';
-import { preview } from 'vite';
 import { chromium, type Page } from 'playwright-core';
-import { serveBuiltSite } from '../scripts/built-site';
+import { serveBuiltSite, servePrebuiltSite } from '../scripts/built-site';
 import { CHROMIUM_ARGS, chromiumPath } from '../scripts/chromium-path.mjs';
 import {
   collectProbe,
@@ -171,20 +168,6 @@ async function measure(
   const frameCosts = traceFrames ? await stopFrameTrace(page, moveCount) : undefined;
   await page.mouse.up();
   return { ...result, frameCosts };
-}
-
-/** Serves a site built elsewhere (`--site DIR`) with `vite preview`; nothing is deleted. */
-async function servePrebuiltSite(
-  outDir: string,
-): Promise<{ baseUrl: string; close(): Promise<void> }> {
-  const server = await preview({
-    logLevel: 'error',
-    configFile: false,
-    build: { outDir: resolve(outDir) },
-    preview: { host: '127.0.0.1', port: 0, strictPort: true, open: false },
-  });
-  const { port } = server.httpServer.address() as AddressInfo;
-  return { baseUrl: `http://127.0.0.1:${port}/`, close: () => server.close() };
 }
 
 async function main(): Promise<void> {

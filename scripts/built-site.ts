@@ -63,3 +63,20 @@ export async function serveBuiltSite(options: BuiltSiteOptions = {}): Promise<Bu
     throw error;
   }
 }
+
+/**
+ * A site already built into `outDir` (e.g. another commit's `vite build`), served with
+ * `vite preview` on a free local port; nothing is deleted when it closes.
+ */
+export async function servePrebuiltSite(
+  outDir: string,
+): Promise<Pick<BuiltSite, 'baseUrl' | 'close'>> {
+  const server = await preview({
+    logLevel: 'error',
+    configFile: false,
+    build: { outDir: resolve(outDir) },
+    preview: { host: '127.0.0.1', port: 0, strictPort: true, open: false },
+  });
+  const { port } = server.httpServer.address() as AddressInfo;
+  return { baseUrl: `http://127.0.0.1:${port}/`, close: () => server.close() };
+}
