@@ -5,6 +5,7 @@
  * animation frames, not milliseconds, so that a slow machine slows both sides alike.
  */
 import { describe, expect, it } from 'vitest';
+import { DASH_WARM_UP_MS } from '../../src/ui/plot/DashWarmUp';
 import { useBrowser } from './browser';
 import { pointCentre, waitForArrows, waitForFit } from './uiHelpers';
 
@@ -112,7 +113,7 @@ describe('the drag on the explorer', () => {
     expect(seen.strokes).toBe(12);
     expect(seen.stroke).toBe('rgba(0, 0, 0, 0)');
     expect(seen.dashes).toBe('4px, 3px');
-    expect(seen.removed - seen.added).toBeGreaterThanOrEqual(1000);
+    expect(seen.removed - seen.added).toBeGreaterThanOrEqual(DASH_WARM_UP_MS);
     expect(await page.locator('.dash-warm-up').count()).toBe(0);
     expect(problems).toEqual({ consoleErrors: [], pageErrors: [] });
   });

@@ -18,7 +18,7 @@ const STROKES = 12;
  * blocklisted) prepares its pipeline for dashed strokes the first time it draws one, and shows no
  * frame for 0.35–0.45 s. The arrows are dashed once the fit asks for caution or cannot be trusted,
  * which may first happen in the middle of a drag; drawn here, that wait comes with the first
- * arrows instead (BENCHMARKS.md, "The first dashed arrows").
+ * arrows instead (BENCHMARKS.md, "Arrows without paths, and the first dashed arrows").
  */
 export function DashWarmUp() {
   const arrowsDrawn = useExplorer((s) => selectArrows(s).arrows.length > 0);
