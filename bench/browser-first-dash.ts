@@ -17,6 +17,7 @@ import { chromium } from 'playwright-core';
 import { serveBuiltSite, servePrebuiltSite } from '../scripts/built-site';
 import { CHROMIUM_ARGS, chromiumPath } from '../scripts/chromium-path.mjs';
 import { DEFAULT_VIEW_OPTIONS, encodeSharedState, noisySine } from '../src/state';
+import { percentile } from './drag-report';
 
 function option(name: string): string | null {
   const index = process.argv.indexOf(`--${name}`);
@@ -27,11 +28,6 @@ const sizes = (option('sizes') ?? '10,50').split(',').map(Number);
 const runs = Number(option('runs') ?? 3);
 const prebuilt = option('site');
 const SWITCHES = 6;
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-};
 
 async function main(): Promise<void> {
   const site = prebuilt
@@ -86,7 +82,7 @@ async function main(): Promise<void> {
         }, SWITCHES);
         await browser.close();
         rows.push(
-          `| ${n} | ${run} | ${Math.max(...switches).toFixed(0)} | ${median(switches).toFixed(0)} | ${switches.map((t) => t.toFixed(0)).join(' ')} |`,
+          `| ${n} | ${run} | ${Math.max(...switches).toFixed(0)} | ${percentile(switches, 0.5).toFixed(0)} | ${switches.map((t) => t.toFixed(0)).join(' ')} |`,
         );
         console.error(`n=${n}, run ${run} done`);
       }

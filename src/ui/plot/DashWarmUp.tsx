@@ -21,8 +21,9 @@ const STROKES = 12;
  * arrows instead (BENCHMARKS.md, "Arrows without paths, and the first dashed arrows").
  */
 export function DashWarmUp() {
-  const arrowsDrawn = useExplorer((s) => selectArrows(s).arrows.length > 0);
   const [phase, setPhase] = useState<'before' | 'drawn' | 'done'>('before');
+  // Once the first arrows have come, the answer no longer matters: no work on later refits.
+  const arrowsDrawn = useExplorer((s) => phase !== 'before' || selectArrows(s).arrows.length > 0);
   if (phase === 'before' && arrowsDrawn) setPhase('drawn');
   useEffect(() => {
     if (phase !== 'drawn') return;
