@@ -35,6 +35,10 @@
  * `--style CSS` adds a style sheet to the explorer's page before each drag: an experiment on what the
  * frame costs (e.g. `--style ".plot .band{display:none}"` drags without the band).
  *
+ * `--busy MS` makes every mouse move also keep the main thread busy for MS milliseconds (a
+ * listener that spins before the page's own): how much the drag's latency and frame rate depend
+ * on the page's main-thread work, i.e. what taking that much work away could gain.
+ *
  * `--site DIR` drags a site already built into DIR (e.g. another commit's `vite build`) instead of
  * building this one, to compare two versions side by side on the same machine.
  *
@@ -73,6 +77,8 @@ const selectFirst = flag('selected');
 const traceFrames = flag('trace');
 /** `--style CSS`: a style sheet added to the explorer's page (an experiment, not the product). */
 const experimentStyle = option('style');
+/** `--busy MS`: main-thread milliseconds added to every mouse move (an experiment). */
+const busyMs = Number(option('busy') ?? 0);
 /** When each drag starts: milliseconds after the first arrows were drawn. */
 const startDelays = (option('starts') ?? '5000,1000').split(',').map(Number);
 /** `--cpu-raster` repeats the runs with `--disable-gpu-rasterization`, to show what the frame costs. */
@@ -139,6 +145,18 @@ async function measure(
   );
   const arrowsAt = Date.now();
   if (experimentStyle) await page.addStyleTag({ content: experimentStyle });
+  if (busyMs > 0) {
+    await page.evaluate((ms) => {
+      window.addEventListener(
+        'mousemove',
+        () => {
+          const until = performance.now() + ms;
+          while (performance.now() < until);
+        },
+        { capture: true },
+      );
+    }, busyMs);
+  }
   await page.evaluate(() => document.fonts.ready);
   // d3-drag listens to mouse events; the arrows carry the request's seq.
   await installProbe(page, {
