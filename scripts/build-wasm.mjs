@@ -1,4 +1,4 @@
-/** `npm run build:wasm`: compiles src/engine/wasm/dense.wat into src/engine/wasm/dense-binary.ts. */
+/** `npm run build:wasm`: compiles src/engine/wasm/dense/*.wat into src/engine/wasm/dense-binary.ts. */
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { BINARY_MODULE_PATH, compileDenseWat, renderBinaryModule } from './wasm-compile.mjs';

@@ -1,4 +1,6 @@
-export const WAT_PATH: URL;
+export const WAT_DIRECTORY: URL;
+export const DENSE_WAT_PARTS: readonly string[];
+export function denseWatSource(): Promise<string>;
 export const BINARY_MODULE_PATH: URL;
 export function substituteLayout(
   source: string,

@@ -1,6 +1,6 @@
 /**
  * The dense O(n³) kernels in plain JavaScript: the reference for, and the fallback of, the
- * WebAssembly kernels in wasm/dense.wat (used where WebAssembly SIMD cannot be compiled, e.g. under
+ * WebAssembly kernels in wasm/dense/ (used where WebAssembly SIMD cannot be compiled, e.g. under
  * a Content-Security-Policy without 'wasm-unsafe-eval'). Flat, row-major Float64Arrays: M[i][j] is
  * at index i * n + j.
  */

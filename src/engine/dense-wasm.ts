@@ -1,5 +1,5 @@
 /**
- * The dense O(n³) kernels in WebAssembly with 128-bit SIMD (wasm/dense.wat): the same algorithms as
+ * The dense O(n³) kernels in WebAssembly with 128-bit SIMD (wasm/dense/*.wat): the same algorithms as
  * dense-js.ts, two float64 lanes per instruction and no bounds checks, about four times as fast in
  * V8. Operands are copied into the module's memory and results back out (O(n²), negligible beside
  * the O(n³) work), so callers keep their own Float64Arrays.
@@ -7,7 +7,7 @@
  * The module is compiled synchronously on first use. Where that is impossible — no WebAssembly
  * SIMD, or a Content-Security-Policy without 'wasm-unsafe-eval' — `loadDenseWasm` returns null and
  * the engine runs on the JavaScript kernels (JS_DENSE_KERNELS in dense-kernels.ts). Addresses,
- * flags and codes follow wasm/layout.ts, the layout dense.wat is compiled with.
+ * flags and codes follow wasm/layout.ts, the layout the module is compiled with.
  */
 import type { DenseKernels } from './dense-kernels';
 import type { SensitivityTerms } from './sensitivity-terms';

@@ -132,7 +132,7 @@ export function fillCorrelation(
 /**
  * R_ab = φ(s) with s = sPerDistance |x_a − x_b| and, when given, ∂R/∂log ℓ = −s φ'(s) and
  * ∂²R/∂(log ℓ)² = s φ'(s) + s² φ''(s): the JavaScript reference for fillCorrelationMatrices in
- * wasm/dense.wat.
+ * wasm/dense/correlation.wat.
  */
 export function fillCorrelationMatricesJs(
   kernel: KernelName,

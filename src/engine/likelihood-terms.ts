@@ -1,6 +1,6 @@
 /**
  * The sums from which likelihood.ts assembles L(θ), its gradient and its Hessian, in plain
- * JavaScript: the reference for, and the fallback of, `likelihoodTerms` in wasm/dense.wat, which
+ * JavaScript: the reference for, and the fallback of, `likelihoodTerms` in wasm/dense/likelihood-terms.wat, which
  * computes the same sums into the same buffers. With K = σf²R + σn²I = LLᵀ, U = L⁻ᵀ, P = K⁻¹ = UUᵀ,
  * α = Py and A = P ∂R/∂log ℓ, the sums at each order are listed in TERM (wasm/layout.ts).
  */

@@ -1,7 +1,7 @@
 /**
  * The b-weighted sums behind the leave-one-out rule's Hessian (rules/loo.ts, "The Hessian alone"),
  * in plain JavaScript: the reference for, and the fallback of, `looCurvatureSums` in
- * wasm/dense.wat. With P = K⁻¹, A = P ∂R/∂log ℓ, Δ₂ = ∂²R/∂(log ℓ)², B = diag b, Q = PBP and
+ * wasm/dense/loo-curvature-sums.wat. With P = K⁻¹, A = P ∂R/∂log ℓ, Δ₂ = ∂²R/∂(log ℓ)², B = diag b, Q = PBP and
  * S = AP = PΔP (both symmetric: lower triangles computed, then mirrored):
  *
  *   d3 = Σₐ bₐ(P³)ₐₐ = ⟨P, Q⟩,   s2 = Σₐ bₐ(SP)ₐₐ = ⟨A, Q⟩,   e2 = Σₐ bₐ(PΔ₂P)ₐₐ = ⟨Δ₂, Q⟩,

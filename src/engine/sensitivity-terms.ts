@@ -1,6 +1,6 @@
 /**
  * The O(n²) and O(n³) sums behind ∂g/∂x (sensitivity.ts), in plain JavaScript: the reference for,
- * and the fallback of, `sensitivityTerms` in wasm/dense.wat. From the buffers an order-2
+ * and the fallback of, `sensitivityTerms` in wasm/dense/sensitivity-terms.wat. From the buffers an order-2
  * likelihood evaluation leaves (P, A = P ∂R/∂log ℓ, α, Aα, PRα, Pα, ∂R/∂log ℓ, ∂²R/∂(log ℓ)²):
  *
  *   D_ab   = ∂ρ(x_a − x_b)/∂x_a      = −(∂R/∂log ℓ)_ab / (x_a − x_b)

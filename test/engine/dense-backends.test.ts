@@ -1,3 +1,4 @@
+import { readdir } from 'node:fs/promises';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { symmetricSpectrum } from '../../src/engine/eigen';
@@ -17,7 +18,7 @@ import {
   multiplyTransposed,
   NotPositiveDefiniteError,
 } from '../../src/engine/linalg';
-import { compileDenseWat } from '../../scripts/wasm-compile.mjs';
+import { compileDenseWat, DENSE_WAT_PARTS, WAT_DIRECTORY } from '../../scripts/wasm-compile.mjs';
 import { randomSymmetricPositiveDefinite, seededMatrix } from './random-matrices';
 
 /** Runs `work` on one backend's kernels. */
@@ -56,9 +57,15 @@ function denseResults(backend: DenseBackend, n: number, seed: number): Float64Ar
 }
 
 describe('dense backends', () => {
-  it('ships the binary compiled from dense.wat (run `npm run build:wasm` after editing it)', async () => {
+  it('ships the binary compiled from dense/*.wat (run `npm run build:wasm` after editing it)', async () => {
     const compiled = await compileDenseWat();
     expect(Buffer.from(compiled).toString('base64')).toBe(DENSE_WASM_BASE64);
+  });
+
+  it('compiles every .wat file of the folder into the module, each once', async () => {
+    const files = (await readdir(WAT_DIRECTORY)).filter((name) => name.endsWith('.wat'));
+    expect([...DENSE_WAT_PARTS].sort()).toEqual(files.sort());
+    expect(new Set(DENSE_WAT_PARTS).size).toBe(DENSE_WAT_PARTS.length);
   });
 
   it('uses WebAssembly in Node', () => {

@@ -1,6 +1,6 @@
 /**
  * Each fused WebAssembly kernel (likelihoodTerms, sensitivityTerms, looCurvatureSums in
- * wasm/dense.wat) against its JavaScript reference, output by output: every sum of TERM and every
+ * wasm/dense/) against its JavaScript reference, output by output: every sum of TERM and every
  * buffer the evaluation leaves, every vector of SensitivityTerms, every sum of LOO_CURVATURE_SUM, at
  * random sizes, kernels, inputs and θ. The two differ only in
  * the order of their additions, so each output agrees to rounding relative to the sizes of what

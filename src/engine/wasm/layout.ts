@@ -1,8 +1,8 @@
 /**
- * The interface between wasm/dense.wat and the TypeScript that calls it, in one place: where each
+ * The interface between the module in wasm/dense/ and the TypeScript that calls it, in one place: where each
  * likelihood sum and each work vector sits, the product's flag bits, the Cholesky panel width and
  * the kernels' codes. The TypeScript side imports these objects; `npm run build:wasm` (and the test
- * that checks the shipped binary) substitutes each `{{NAME}}` in dense.wat with WAT_CONSTANTS[NAME]
+ * that checks the shipped binary) substitutes each `{{NAME}}` in its .wat files with WAT_CONSTANTS[NAME]
  * before compiling, so the two sides cannot drift apart.
  */
 import type { KernelName } from '../types';
@@ -138,7 +138,7 @@ function named(prefix: string, table: Readonly<Record<string, number>>, scale = 
 }
 
 /**
- * Every constant dense.wat refers to as `{{NAME}}`: TERM_BYTES.* and LOO_CURVATURE_SUM_BYTES.* are
+ * Every constant the .wat files refer to as `{{NAME}}`: TERM_BYTES.* and LOO_CURVATURE_SUM_BYTES.* are
  * byte offsets into their output arrays; the vector tables are row indices (multiplied by the row's bytes in the module).
  */
 export const WAT_CONSTANTS: Readonly<Record<string, number>> = {

@@ -1,0 +1,171 @@
+;; One entry of `product`: Σ_{k in [first, kEnd)} A_rk B_ck.
+(func $entry
+  (param $a i32) (param $b i32) (param $out i32) (param $n i32) (param $row i32) (param $col i32)
+  (param $kStart i32) (param $kEnd i32) (param $flags i32)
+  (local $first i32)
+  (local.set $first (local.get $kStart))
+  (if (i32.and (local.get $flags) (i32.const {{PRODUCT_FLAG.bothUpperTriangular}}))
+    (then
+      (if (i32.gt_s (local.get $row) (local.get $first)) (then (local.set $first (local.get $row))))
+      (if (i32.gt_s (local.get $col) (local.get $first)) (then (local.set $first (local.get $col))))))
+  (call $store
+    (i32.add (local.get $out)
+      (i32.shl (i32.add (i32.mul (local.get $row) (local.get $n)) (local.get $col)) (i32.const 3)))
+    (call $dot
+      (i32.add (local.get $a)
+        (i32.shl (i32.add (i32.mul (local.get $row) (local.get $n)) (local.get $first)) (i32.const 3)))
+      (i32.add (local.get $b)
+        (i32.shl (i32.add (i32.mul (local.get $col) (local.get $n)) (local.get $first)) (i32.const 3)))
+      (i32.sub (local.get $kEnd) (local.get $first)))
+    (i32.and (local.get $flags) (i32.const {{PRODUCT_FLAG.subtract}}))))
+
+;; out_rc = Σ_{k in [kStart, kEnd)} A_rk B_ck (or out_rc −= that) for start ≤ r, c < n.
+;; flags (PRODUCT_FLAG): lowerOnly = only c ≤ r (rounded up to whole 4×2 blocks, so a few
+;; entries above the diagonal too); subtract; bothUpperTriangular = A and B upper triangular (row
+;; r of A and row c of B vanish before columns r and c), so each sum starts at k = max(kStart, r, c).
+;; Register-blocked 4×2: eight vector accumulators share each load of two rows of B.
+(func $product (export "product")
+  (param $a i32) (param $b i32) (param $out i32) (param $n i32)
+  (param $start i32) (param $kStart i32) (param $kEnd i32) (param $flags i32)
+  (local $rowBytes i32) (local $subtract i32) (local $i i32) (local $j i32) (local $jEnd i32)
+  (local $r i32) (local $first i32) (local $count i32) (local $pairBytes i32) (local $offset i32)
+  (local $a0 i32) (local $a1 i32) (local $a2 i32) (local $a3 i32) (local $b0 i32) (local $b1 i32)
+  (local $s00 v128) (local $s01 v128) (local $s10 v128) (local $s11 v128)
+  (local $s20 v128) (local $s21 v128) (local $s30 v128) (local $s31 v128)
+  (local $vb0 v128) (local $vb1 v128) (local $va v128) (local $zero v128)
+  (local $tb0 f64) (local $tb1 f64) (local $target i32)
+  (local.set $rowBytes (i32.shl (local.get $n) (i32.const 3)))
+  (local.set $subtract (i32.and (local.get $flags) (i32.const {{PRODUCT_FLAG.subtract}})))
+  (local.set $i (local.get $start))
+  (block $rowsDone
+    (loop $rows
+      (br_if $rowsDone (i32.ge_s (i32.add (local.get $i) (i32.const 3)) (local.get $n)))
+      (local.set $jEnd (local.get $n))
+      (if (i32.and (local.get $flags) (i32.const {{PRODUCT_FLAG.lowerOnly}}))
+        (then (local.set $jEnd (i32.add (local.get $i) (i32.const 4)))))
+      (local.set $j (local.get $start))
+      (block $pairsDone
+        (loop $pairs
+          (br_if $pairsDone (i32.ge_s (i32.add (local.get $j) (i32.const 1)) (local.get $jEnd)))
+          (local.set $first (local.get $kStart))
+          (if (i32.and (local.get $flags) (i32.const {{PRODUCT_FLAG.bothUpperTriangular}}))
+            (then
+              (if (i32.gt_s (local.get $i) (local.get $first)) (then (local.set $first (local.get $i))))
+              (if (i32.gt_s (local.get $j) (local.get $first)) (then (local.set $first (local.get $j))))))
+          (local.set $count (i32.sub (local.get $kEnd) (local.get $first)))
+          (if (i32.lt_s (local.get $count) (i32.const 0)) (then (local.set $count (i32.const 0))))
+          (local.set $a0
+            (i32.add (local.get $a)
+              (i32.shl (i32.add (i32.mul (local.get $i) (local.get $n)) (local.get $first)) (i32.const 3))))
+          (local.set $a1 (i32.add (local.get $a0) (local.get $rowBytes)))
+          (local.set $a2 (i32.add (local.get $a1) (local.get $rowBytes)))
+          (local.set $a3 (i32.add (local.get $a2) (local.get $rowBytes)))
+          (local.set $b0
+            (i32.add (local.get $b)
+              (i32.shl (i32.add (i32.mul (local.get $j) (local.get $n)) (local.get $first)) (i32.const 3))))
+          (local.set $b1 (i32.add (local.get $b0) (local.get $rowBytes)))
+          (local.set $s00 (local.get $zero)) (local.set $s01 (local.get $zero))
+          (local.set $s10 (local.get $zero)) (local.set $s11 (local.get $zero))
+          (local.set $s20 (local.get $zero)) (local.set $s21 (local.get $zero))
+          (local.set $s30 (local.get $zero)) (local.set $s31 (local.get $zero))
+          (local.set $pairBytes
+            (i32.shl (i32.and (local.get $count) (i32.const -2)) (i32.const 3)))
+          (local.set $offset (i32.const 0))
+          (block $kDone
+            (loop $k
+              (br_if $kDone (i32.ge_u (local.get $offset) (local.get $pairBytes)))
+              (local.set $vb0 (v128.load (i32.add (local.get $b0) (local.get $offset))))
+              (local.set $vb1 (v128.load (i32.add (local.get $b1) (local.get $offset))))
+              (local.set $va (v128.load (i32.add (local.get $a0) (local.get $offset))))
+              (local.set $s00 (f64x2.add (local.get $s00) (f64x2.mul (local.get $va) (local.get $vb0))))
+              (local.set $s01 (f64x2.add (local.get $s01) (f64x2.mul (local.get $va) (local.get $vb1))))
+              (local.set $va (v128.load (i32.add (local.get $a1) (local.get $offset))))
+              (local.set $s10 (f64x2.add (local.get $s10) (f64x2.mul (local.get $va) (local.get $vb0))))
+              (local.set $s11 (f64x2.add (local.get $s11) (f64x2.mul (local.get $va) (local.get $vb1))))
+              (local.set $va (v128.load (i32.add (local.get $a2) (local.get $offset))))
+              (local.set $s20 (f64x2.add (local.get $s20) (f64x2.mul (local.get $va) (local.get $vb0))))
+              (local.set $s21 (f64x2.add (local.get $s21) (f64x2.mul (local.get $va) (local.get $vb1))))
+              (local.set $va (v128.load (i32.add (local.get $a3) (local.get $offset))))
+              (local.set $s30 (f64x2.add (local.get $s30) (f64x2.mul (local.get $va) (local.get $vb0))))
+              (local.set $s31 (f64x2.add (local.get $s31) (f64x2.mul (local.get $va) (local.get $vb1))))
+              (local.set $offset (i32.add (local.get $offset) (i32.const 16)))
+              (br $k)))
+          ;; An odd count leaves one k: its products go into lane 0 of each sum.
+          (if (i32.and (local.get $count) (i32.const 1))
+            (then
+              (local.set $vb0 (f64x2.splat (f64.load (i32.add (local.get $b0) (local.get $offset)))))
+              (local.set $vb1 (f64x2.splat (f64.load (i32.add (local.get $b1) (local.get $offset)))))
+              (local.set $va (f64x2.replace_lane 0 (local.get $zero) (f64.load (i32.add (local.get $a0) (local.get $offset)))))
+              (local.set $s00 (f64x2.add (local.get $s00) (f64x2.mul (local.get $va) (local.get $vb0))))
+              (local.set $s01 (f64x2.add (local.get $s01) (f64x2.mul (local.get $va) (local.get $vb1))))
+              (local.set $va (f64x2.replace_lane 0 (local.get $zero) (f64.load (i32.add (local.get $a1) (local.get $offset)))))
+              (local.set $s10 (f64x2.add (local.get $s10) (f64x2.mul (local.get $va) (local.get $vb0))))
+              (local.set $s11 (f64x2.add (local.get $s11) (f64x2.mul (local.get $va) (local.get $vb1))))
+              (local.set $va (f64x2.replace_lane 0 (local.get $zero) (f64.load (i32.add (local.get $a2) (local.get $offset)))))
+              (local.set $s20 (f64x2.add (local.get $s20) (f64x2.mul (local.get $va) (local.get $vb0))))
+              (local.set $s21 (f64x2.add (local.get $s21) (f64x2.mul (local.get $va) (local.get $vb1))))
+              (local.set $va (f64x2.replace_lane 0 (local.get $zero) (f64.load (i32.add (local.get $a3) (local.get $offset)))))
+              (local.set $s30 (f64x2.add (local.get $s30) (f64x2.mul (local.get $va) (local.get $vb0))))
+              (local.set $s31 (f64x2.add (local.get $s31) (f64x2.mul (local.get $va) (local.get $vb1))))))
+          (local.set $target
+            (i32.add (local.get $out)
+              (i32.shl (i32.add (i32.mul (local.get $i) (local.get $n)) (local.get $j)) (i32.const 3))))
+          (call $store (local.get $target)
+            (f64.add (f64x2.extract_lane 0 (local.get $s00)) (f64x2.extract_lane 1 (local.get $s00)))
+            (local.get $subtract))
+          (call $store (i32.add (local.get $target) (i32.const 8))
+            (f64.add (f64x2.extract_lane 0 (local.get $s01)) (f64x2.extract_lane 1 (local.get $s01)))
+            (local.get $subtract))
+          (local.set $target (i32.add (local.get $target) (local.get $rowBytes)))
+          (call $store (local.get $target)
+            (f64.add (f64x2.extract_lane 0 (local.get $s10)) (f64x2.extract_lane 1 (local.get $s10)))
+            (local.get $subtract))
+          (call $store (i32.add (local.get $target) (i32.const 8))
+            (f64.add (f64x2.extract_lane 0 (local.get $s11)) (f64x2.extract_lane 1 (local.get $s11)))
+            (local.get $subtract))
+          (local.set $target (i32.add (local.get $target) (local.get $rowBytes)))
+          (call $store (local.get $target)
+            (f64.add (f64x2.extract_lane 0 (local.get $s20)) (f64x2.extract_lane 1 (local.get $s20)))
+            (local.get $subtract))
+          (call $store (i32.add (local.get $target) (i32.const 8))
+            (f64.add (f64x2.extract_lane 0 (local.get $s21)) (f64x2.extract_lane 1 (local.get $s21)))
+            (local.get $subtract))
+          (local.set $target (i32.add (local.get $target) (local.get $rowBytes)))
+          (call $store (local.get $target)
+            (f64.add (f64x2.extract_lane 0 (local.get $s30)) (f64x2.extract_lane 1 (local.get $s30)))
+            (local.get $subtract))
+          (call $store (i32.add (local.get $target) (i32.const 8))
+            (f64.add (f64x2.extract_lane 0 (local.get $s31)) (f64x2.extract_lane 1 (local.get $s31)))
+            (local.get $subtract))
+          (local.set $j (i32.add (local.get $j) (i32.const 2)))
+          (br $pairs)))
+      ;; A last odd column of this band of four rows.
+      (if (i32.lt_s (local.get $j) (local.get $jEnd))
+        (then
+          (local.set $r (local.get $i))
+          (block $edgeDone
+            (loop $edge
+              (br_if $edgeDone (i32.ge_s (local.get $r) (i32.add (local.get $i) (i32.const 4))))
+              (call $entry (local.get $a) (local.get $b) (local.get $out) (local.get $n)
+                (local.get $r) (local.get $j) (local.get $kStart) (local.get $kEnd) (local.get $flags))
+              (local.set $r (i32.add (local.get $r) (i32.const 1)))
+              (br $edge)))))
+      (local.set $i (i32.add (local.get $i) (i32.const 4)))
+      (br $rows)))
+  ;; The last rows that do not fill a band of four.
+  (block $tailDone
+    (loop $tail
+      (br_if $tailDone (i32.ge_s (local.get $i) (local.get $n)))
+      (local.set $jEnd (local.get $n))
+      (if (i32.and (local.get $flags) (i32.const {{PRODUCT_FLAG.lowerOnly}}))
+        (then (local.set $jEnd (i32.add (local.get $i) (i32.const 1)))))
+      (local.set $j (local.get $start))
+      (block $colsDone
+        (loop $cols
+          (br_if $colsDone (i32.ge_s (local.get $j) (local.get $jEnd)))
+          (call $entry (local.get $a) (local.get $b) (local.get $out) (local.get $n)
+            (local.get $i) (local.get $j) (local.get $kStart) (local.get $kEnd) (local.get $flags))
+          (local.set $j (i32.add (local.get $j) (i32.const 1)))
+          (br $cols)))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $tail))))
