@@ -1,5 +1,5 @@
 /**
- * The hostile-input corpus against the command line (corpus.ts, CLI_CASES), run in process:
+ * The hostile-input corpus against the command line (cli-cases.ts), run in process:
  * bad input exits with 2 and one stderr line of bounded length naming the problem; text in
  * UTF-8 (with or without a byte-order mark) or UTF-16 with one is read; a file far beyond the
  * point limit is refused having read only up to the limit.
@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run';
 import type { ByteChunks } from '../../src/cli/text-decoding';
-import { CLI_CASES, lazyCsv, MESSAGE_LIMIT } from './corpus';
+import { CLI_CASES, lazyCsv } from './cli-cases';
+import { MESSAGE_LIMIT } from './corpus';
 import { expectPrototypesUntouched, prototypeSnapshot } from './prototypes';
 
 const directory = mkdtempSync(join(tmpdir(), 'gp-cli-hostile-'));

@@ -1,5 +1,5 @@
 /**
- * The hostile-input corpus against the widget's options (corpus.ts, EMBED_OPTION_CASES,
+ * The hostile-input corpus against the widget's options (page-cases.ts, EMBED_OPTION_CASES,
  * APP_URL_CASES), as URL parameters and attributes give them (text) and as JavaScript passes
  * them: a bad value is named in one bounded sentence and replaced by its default; the
  * configuration is always valid; the "Open in explorer" link only ever goes to http(s).
@@ -15,7 +15,7 @@ import {
   type EmbedOptions,
 } from '../../src/embed/options';
 import { HYPERPARAMETER_NAMES, KERNEL_NAMES } from '../../src/engine/types';
-import { APP_URL_CASES, EMBED_OPTION_CASES } from './corpus';
+import { APP_URL_CASES, EMBED_OPTION_CASES } from './page-cases';
 import { expectPrototypesUntouched, prototypeSnapshot } from './prototypes';
 import { translator } from '../../src/i18n/messages';
 

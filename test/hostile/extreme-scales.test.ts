@@ -1,5 +1,5 @@
 /**
- * Data at the edges of float64 (corpus.ts, EXTREME_SCALE_CASES): each scale must give the fit of
+ * Data at the edges of float64 (scale-cases.ts): each scale must give the fit of
  * the unscaled data, scaled (ℓ with x, σf and σn with y, the sensitivities inversely), or a typed
  * GpInputError — never an internal failure such as a non-converging eigenvalue iteration.
  */
@@ -11,7 +11,7 @@ import {
   validateDataset,
   type FitResult,
 } from '../../src/engine';
-import { EXTREME_SCALE_CASES, SCALE_BASE } from './corpus';
+import { EXTREME_SCALE_CASES, SCALE_BASE } from './scale-cases';
 
 const base = (() => {
   const data = validateDataset(SCALE_BASE.x, SCALE_BASE.y);

@@ -1,5 +1,5 @@
 /**
- * The hostile-input corpus against the library (corpus.ts, LIBRARY_CASES): every bad input is a
+ * The hostile-input corpus against the library (library-cases.ts): every bad input is a
  * GpInputError with its code and a message of bounded length that names the problem; nothing
  * else escapes, and no prototype is touched. Also the worker's check of a request.
  */
@@ -8,7 +8,8 @@ import { GP_INPUT_ERROR_CODES, GpInputError } from '../../src/engine';
 import { runAnalysis } from '../../src/worker/thread/analysis';
 import { createEnginePosteriorPath } from '../../src/worker/thread/enginePosteriorPath';
 import { WarmStarts } from '../../src/worker/thread/warmStarts';
-import { LIBRARY_CASES, MESSAGE_LIMIT } from './corpus';
+import { MESSAGE_LIMIT } from './corpus';
+import { LIBRARY_CASES } from './library-cases';
 import { expectPrototypesUntouched, prototypeSnapshot } from './prototypes';
 
 describe('hostile inputs to the library', () => {

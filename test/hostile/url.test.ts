@@ -1,11 +1,11 @@
 /**
- * The hostile-input corpus against the explorer's URL fragment (corpus.ts, URL_CASES): a damaged,
+ * The hostile-input corpus against the explorer's URL fragment (page-cases.ts, URL_CASES): a damaged,
  * foreign or hostile link gets one short sentence naming its first problem; a fragment longer
  * than the page can hold is refused before it is parsed.
  */
 import { describe, expect, it } from 'vitest';
 import { decodeSharedState, fragmentLimit } from '../../src/state/urlCodec';
-import { URL_CASES } from './corpus';
+import { URL_CASES } from './page-cases';
 import { expectPrototypesUntouched, prototypeSnapshot } from './prototypes';
 
 const PAGE_POINTS = 300;
