@@ -182,6 +182,8 @@ export const en = {
   predictionAgrees: 'For {symbol}, the arrow’s prediction agrees with the refit.',
   predictionParted:
     'For {symbol}, the prediction has parted from the refit: the move is beyond where the arrow’s straight line holds.',
+  predictionJumped:
+    'For {symbol}, the refit has jumped to another maximum: the point crossed the jump its response curve marks at {axis} ≈ {value}, which no straight line foresees.',
   verdictPrediction: 'prediction',
   verdictRefit: 'refit {refit} ({gap} apart)',
   verdictAgrees: '— agrees',

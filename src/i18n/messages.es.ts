@@ -172,6 +172,8 @@ export const es: UiMessages = {
   predictionAgrees: 'Para {symbol}, la predicción de la flecha coincide con el reajuste.',
   predictionParted:
     'Para {symbol}, la predicción se ha separado del reajuste: el movimiento va más allá de donde vale la recta de la flecha.',
+  predictionJumped:
+    'Para {symbol}, el reajuste ha saltado a otro máximo: el punto ha cruzado el salto que su curva de respuesta marca en {axis} ≈ {value}, y ninguna recta lo prevé.',
   verdictPrediction: 'predicción',
   verdictRefit: 'reajuste {refit} ({gap} de diferencia)',
   verdictAgrees: '— coinciden',

@@ -27,9 +27,10 @@ export const panelsEn = {
   curveRecomputing: 'Refitting around the point’s new position…',
   curveNoTangent: 'No tangent: no strict maximum here, so no arrow; each dot is still a refit.',
   curveShaded: 'Shaded: the tangent (the arrow) is within {within} of the refits.',
-  curveJumpsAt: 'At {axis} ≈ {value} {symbol} jumps to another maximum, which no tangent foresees.',
-  curveJumpsNearest:
-    'Of the {count} jumps marked, the nearest is at {axis} ≈ {value}: there {symbol} jumps to another maximum, which no tangent foresees.',
+  curveJumpsAt:
+    'At {axis} ≈ {value} {symbol} jumps from {from} to {to}, to another maximum no tangent foresees.',
+  curveJumpsLargest:
+    'The largest of {count} jumps, at {axis} ≈ {value}: {symbol} {from} → {to}, another maximum no tangent foresees.',
   curveRidgeBelow: 'At {axis} ≈ {value} and below, the fit has no maximum left (hollow dots).',
   curveRidgeAbove: 'At {axis} ≈ {value} and above, the fit has no maximum left (hollow dots).',
   curveRidgeNear: 'Near {axis} ≈ {value} the fit has no maximum (hollow dots).',

@@ -26,9 +26,9 @@ export const panelsEs: { readonly [Key in keyof typeof panelsEn]: string } = {
     'Sin tangente: aquí no hay un máximo estricto, así que no hay flecha; cada punto de la curva sigue siendo un reajuste.',
   curveShaded: 'Sombreado: la tangente (la flecha) se aleja menos de un {within} de los reajustes.',
   curveJumpsAt:
-    'En {axis} ≈ {value}, {symbol} salta a otro máximo, algo que ninguna tangente puede prever.',
-  curveJumpsNearest:
-    'De los {count} saltos marcados, el más cercano está en {axis} ≈ {value}: allí {symbol} salta a otro máximo, algo que ninguna tangente puede prever.',
+    'En {axis} ≈ {value}, {symbol} salta de {from} a {to}: otro máximo, que ninguna tangente prevé.',
+  curveJumpsLargest:
+    'El mayor de {count} saltos, en {axis} ≈ {value}: {symbol} {from} → {to}; ninguna tangente lo prevé.',
   curveRidgeBelow:
     'En {axis} ≈ {value} y por debajo, el ajuste ya no tiene máximo (círculos huecos).',
   curveRidgeAbove:

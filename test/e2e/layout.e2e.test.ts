@@ -96,7 +96,7 @@ describe('the explorer on a projector, a small laptop and a phone', () => {
       // Another point's caption may be longer (a jump, a ridge): the longest caption, in place of
       // this one, still leaves the whole card, curve and caption, on the first screen.
       const longest =
-        'Shaded: the tangent (the arrow) is within 5 % of the refits. At y ≈ −1.25 ℓ jumps to another maximum, which no tangent foresees.';
+        'Shaded: the tangent (the arrow) is within 5 % of the refits. The largest of 2 jumps, at y ≈ −0.38: ℓ 0.882 → 23.9, another maximum no tangent foresees.';
       await page
         .getByTestId('response-curve-caption')
         .evaluate((node, text) => (node.textContent = text), longest);

@@ -323,6 +323,46 @@ describe('notes and messages', () => {
     expect(problems).toEqual({ consoleErrors: [], pageErrors: [] });
   });
 
+  it('says the refit jumped to another maximum when the drag crosses a jump its curve marks', async () => {
+    const { page, problems } = await browser.open('/');
+    await waitForArrows(page);
+    await page.getByTestId('preset').selectOption('clusters');
+    await waitForArrows(page);
+    // The preset's note: lower point 9 by 0.5 and ℓ̂ jumps to the other explanation.
+    const index = 8;
+    await selectAndWaitForCurve(page, index);
+    const start = await pointCentre(page, index);
+    const area = await page.getByTestId('plot-area').boundingBox();
+    const pixelsPerUnit = area!.height / 6;
+    await page.mouse.move(start.x, start.y);
+    await page.mouse.down();
+    for (let step = 1; step <= 10; step++) {
+      await page.mouse.move(start.x, start.y + step * 0.05 * pixelsPerUnit);
+    }
+    await page.mouse.up();
+    await waitForFit(page);
+    const summary = page.getByTestId('prediction-summary');
+    await expect
+      .poll(() => summary.textContent(), { timeout: 30_000 })
+      .toMatch(
+        /For ℓ, the refit has jumped to another maximum: the point crossed the jump its response curve marks at y ≈ −?[\d.]+/,
+      );
+    expect(await page.getByTestId('verdict-lengthscale').getAttribute('data-verdict')).toBe(
+      'parted',
+    );
+    // The jump named lies between where the drag began and where it ended.
+    const named = Number(
+      (await summary.textContent())!.match(/y ≈ (−?[\d.]+)/)![1]!.replace('−', '-'),
+    );
+    const ends = await page.evaluate(() => {
+      const s = window.gpExplorer!.store.getState();
+      return [s.drag!.start.y, s.points[8]!.y];
+    });
+    expect(named).toBeGreaterThan(Math.min(...ends));
+    expect(named).toBeLessThan(Math.max(...ends));
+    expect(problems).toEqual({ consoleErrors: [], pageErrors: [] });
+  });
+
   it('names both explanations of a near tie, and says what a boundary fit looks like', async () => {
     const { page, problems } = await browser.open('/');
     await waitForArrows(page);

@@ -3,7 +3,14 @@ import { selectPrediction, type PredictionView } from '../../state';
 import { useExplorer } from '../context';
 import { HYPERPARAMETER_LABELS, plainSymbol } from '../format';
 import { useI18n } from '../i18n';
-import { AGREEMENT, formatApart, relativeGap, verdictOrder } from './responseCurveGeometry';
+import {
+  AGREEMENT,
+  formatApart,
+  largestJump,
+  relativeGap,
+  rowOf,
+  verdictOrder,
+} from './responseCurveGeometry';
 
 /** One line of the verdict: "ℓ: prediction 1.52, refit 1.55 (2.0 % apart) — agrees". */
 function VerdictLine({
@@ -58,6 +65,31 @@ export function Prediction() {
     : null;
   const symbol = plainSymbol(chosen);
   const { t, coordinate } = useI18n();
+  // Where the point's response curve is known along the one coordinate that moved, a jump it
+  // crossed says why the prediction parted: θ̂ went to another maximum (the curve of a point
+  // depends on the other points only, so it holds before and after the move).
+  const shownCurve = useExplorer((s) => s.curve);
+  const curve = shownCurve?.curve;
+  const start = useExplorer((s) => s.drag?.start ?? null);
+  // Computed for these data before the move, or for them after it: not for other points' places.
+  const sameOthers = useExplorer(
+    (s) =>
+      s.curve?.shownFor != null &&
+      (s.curve.shownFor === s.drag?.startPoints || s.curve.shownFor === s.points),
+  );
+  const along = prediction?.delta.x === 0 ? 'y' : prediction?.delta.y === 0 ? 'x' : null;
+  const crossed =
+    prediction && curve && start && along && sameOthers && shownCurve.index === prediction.index
+      ? curve.axis === along
+        ? largestJump(curve, rowOf(chosen), [start[along], start[along] + prediction.delta[along]])
+        : null
+      : null;
+  const parted = chosenGap !== null && chosenGap > AGREEMENT;
+  const verdict = !parted
+    ? t('predictionAgrees', { symbol })
+    : crossed && along
+      ? t('predictionJumped', { symbol, axis: along, value: coordinate(crossed.value) })
+      : t('predictionParted', { symbol });
   return (
     <section
       className="card prediction-card"
@@ -80,7 +112,7 @@ export function Prediction() {
                   dy: coordinate(prediction.delta.y),
                 }) +
                 ' ' +
-                t(chosenGap <= AGREEMENT ? 'predictionAgrees' : 'predictionParted', { symbol })}
+                verdict}
           </p>
         </div>
         {prediction && (

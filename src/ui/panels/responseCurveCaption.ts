@@ -7,7 +7,7 @@ import {
   agreementRange,
   AGREEMENT,
   jumpsOf,
-  nearestJump,
+  largestJump,
   nearestRidge,
   rowOf,
 } from './responseCurveGeometry';
@@ -22,15 +22,24 @@ export function caption(
   const { t } = tr;
   const row = rowOf(hyperparameter);
   const symbol = plainSymbol(hyperparameter);
-  const jump = nearestJump(curve, row);
+  const jump = largestJump(curve, row);
   const ridge = nearestRidge(curve);
   const range = agreementRange(curve, row);
   const within = `${tr.number(AGREEMENT * 100, 1)} %`;
   if (!range) return t('curveNoTangent');
   if (jump) {
+    // Of several jumps, the one that changes θ̂ the most: a jump between two maxima of nearly the
+    // same θ̂ may lie nearer, and is not the one a reader should look for.
     const count = jumpsOf(curve, row).length;
-    const where = { axis, value: tr.coordinate(jump.value), symbol, count: String(count) };
-    return `${t('curveShaded', { within })} ${t(count > 1 ? 'curveJumpsNearest' : 'curveJumpsAt', where)}`;
+    const where = {
+      axis,
+      symbol,
+      count: String(count),
+      value: tr.coordinate(jump.value),
+      from: tr.number(jump.from, 3),
+      to: tr.number(jump.to, 3),
+    };
+    return `${t('curveShaded', { within })} ${t(count > 1 ? 'curveJumpsLargest' : 'curveJumpsAt', where)}`;
   }
   if (ridge !== null) {
     const where = { axis, value: tr.coordinate(ridge.value) };

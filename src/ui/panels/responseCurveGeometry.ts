@@ -100,16 +100,24 @@ export function jumpsOf(curve: ResponseCurve, row: 0 | 1 | 2): Jump[] {
   return jumps;
 }
 
-/** The jump nearest the current value, or null. */
-export function nearestJump(curve: ResponseCurve, row: 0 | 1 | 2): Jump | null {
-  const current = curve.values[curve.centre]!;
-  let nearest: Jump | null = null;
+/**
+ * The jump that changes θ̂ the most (the largest |log(to/from)|), or null; with `between`, only
+ * among the jumps strictly between those two values of the curve's coordinate.
+ */
+export function largestJump(
+  curve: ResponseCurve,
+  row: 0 | 1 | 2,
+  between?: readonly [number, number],
+): Jump | null {
+  let largest: Jump | null = null;
+  const size = (jump: Jump) => Math.abs(Math.log(jump.to / jump.from));
+  const low = between ? Math.min(...between) : -Infinity;
+  const high = between ? Math.max(...between) : Infinity;
   for (const jump of jumpsOf(curve, row)) {
-    if (!nearest || Math.abs(jump.value - current) < Math.abs(nearest.value - current)) {
-      nearest = jump;
-    }
+    if (jump.value <= low || jump.value >= high) continue;
+    if (!largest || size(jump) > size(largest)) largest = jump;
   }
-  return nearest;
+  return largest;
 }
 
 /**
