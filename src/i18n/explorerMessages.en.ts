@@ -41,8 +41,8 @@ export const explorerMessagesEn = {
   landscapeHint:
     'Hover over or tap the map to read it; click or tap to try that θ; or use Tab, the arrow keys and Enter.',
   landscapeOutside: 'outside the computed map.',
-  natsBelow: 'nats below θ̂',
-  natsBelowTop: 'nats below the top',
+  natsRelative: 'nats relative to θ̂',
+  natsRelativeTop: 'nats relative to the top',
 
   // The plot's key: the two rules' rows while one is compared with another
   keyCompareFirst: '{rule} (left)',

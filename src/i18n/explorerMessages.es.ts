@@ -36,8 +36,8 @@ export const explorerMessagesEs: ExplorerMessages = {
   landscapeHint:
     'Pasa el puntero o toca el mapa para leerlo; haz clic o toca para probar ese θ; o usa Tab, las flechas y Enter.',
   landscapeOutside: 'fuera del mapa calculado.',
-  natsBelow: 'nats por debajo de θ̂',
-  natsBelowTop: 'nats por debajo de la cima',
+  natsRelative: 'nats respecto a θ̂',
+  natsRelativeTop: 'nats respecto a la cima',
 
   // La leyenda del gráfico: las dos reglas al compararlas
   keyCompareFirst: '{rule} (izquierda)',

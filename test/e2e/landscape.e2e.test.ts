@@ -104,7 +104,7 @@ describe('the likelihood landscape', () => {
     return opened;
   }
 
-  it('has a colour scale in nats below θ̂, and reads the map under the pointer', async () => {
+  it('has a colour scale in nats relative to θ̂, and reads the map under the pointer', async () => {
     const { page, problems } = await openMap();
     const legend = page.getByTestId('landscape-legend');
     const values = await legend
@@ -112,7 +112,7 @@ describe('the likelihood landscape', () => {
       .evaluateAll((nodes) => nodes.map((node) => Number(node.getAttribute('data-value'))));
     expect(values).toEqual([0, -0.5, -1, -2, -4, -8, -16, -32, -64]);
     expect(await legend.locator('rect[fill]').count()).toBe(9);
-    expect(await legend.textContent()).toContain('nats below θ̂');
+    expect(await legend.textContent()).toContain('nats relative to θ̂');
 
     const map = await mapGeometry(page);
     const spot = map.at(0.3, 0.45);
@@ -146,7 +146,7 @@ describe('the likelihood landscape', () => {
     const legend = page.getByTestId('landscape-legend');
     await expect
       .poll(() => legend.textContent(), { timeout: 20_000 })
-      .toContain('nats below the top');
+      .toContain('nats relative to the top');
     const caption = (await page.getByTestId('landscape').locator('.caption').textContent()) ?? '';
     expect(caption).toContain('below its top. Dashed');
     expect(caption).toContain('LOO-CV chooses θ̂ by another objective');
@@ -158,7 +158,9 @@ describe('the likelihood landscape', () => {
     expect(peakLml - fitLml).toBeGreaterThan(0.01);
 
     await page.getByTestId('rule-ml').check();
-    await expect.poll(() => legend.textContent(), { timeout: 20_000 }).toContain('nats below θ̂');
+    await expect
+      .poll(() => legend.textContent(), { timeout: 20_000 })
+      .toContain('nats relative to θ̂');
     expect(await page.getByTestId('landscape').locator('.caption').textContent()).not.toContain(
       'another objective',
     );

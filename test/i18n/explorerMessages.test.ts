@@ -15,7 +15,7 @@ import { explorerMessages } from '../../src/ui/explorerText';
 
 /** The keys of the panels only the explorer shows, by their prefixes. */
 const EXPLORER_ONLY =
-  /^(landscape[A-Z]|term(ProfileLikelihood|Nats|Laplace|Hessian|NearTie)$|keyCompare|keyPull|natsBelow|insight|influence|pullMap|preset(UnderMl|OtherRule|AsLoaded|ResetTitle)$|legendLengthVector$|readout(Objective|OfRule|Compared|ComparedNoMaximum|ToInfinity|ToZero|OnFloor)$)/;
+  /^(landscape[A-Z]|term(ProfileLikelihood|Nats|Laplace|Hessian|NearTie)$|keyCompare|keyPull|natsRelative|insight|influence|pullMap|preset(UnderMl|OtherRule|AsLoaded|ResetTitle)$|legendLengthVector$|readout(Objective|OfRule|Compared|ComparedNoMaximum|ToInfinity|ToZero|OnFloor)$)/;
 
 describe('the explorer’s own text', () => {
   it('is not in the widget’s catalogues, in either language', () => {

@@ -8,7 +8,8 @@ const BAR_WIDTH = 12;
 
 /**
  * The landscape's colour scale: one swatch per band, from θ̂'s value (0) down to 64 nats below it
- * and beyond, with the boundary values beside them. Drawn in the landscape's SVG at (x, 0),
+ * and beyond, with the boundary values beside them (signed: log p − log p(θ̂), titled "relative
+ * to θ̂", so that −4 is not read as "−4 below"). Drawn in the landscape's SVG at (x, 0),
  * `height` tall; equal steps per band, since the bands themselves double.
  */
 export const LandscapeLegend = memo(function LandscapeLegend({
@@ -57,7 +58,7 @@ export const LandscapeLegend = memo(function LandscapeLegend({
         transform={`translate(${BAR_WIDTH + 40},${height / 2}) rotate(90)`}
         textAnchor="middle"
       >
-        {say(belowTop ? 'natsBelowTop' : 'natsBelow')}
+        {say(belowTop ? 'natsRelativeTop' : 'natsRelative')}
       </text>
     </g>
   );
