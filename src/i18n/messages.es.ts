@@ -128,7 +128,7 @@ export const es: UiMessages = {
   iftPredicts: 'las flechas predecían {value}',
   fromTheRefit: 'según las flechas al empezar el arrastre; a {gap} del reajuste',
   natsValue: '{value} nats',
-  conditionNumber: 'número de condición de la hessiana',
+  conditionNumber: 'Número de condición de la hessiana',
   hessian: 'Hessiana',
   atThetaHat: 'en θ̂',
   negativeDefinite: 'definida negativa',

@@ -10,6 +10,11 @@ export type PresetId = 'sine' | 'outlier' | 'clusters' | 'step' | 'noise';
 export interface Preset {
   id: PresetId;
   points: readonly Point[];
+  /**
+   * The points its note names, by index (the note says index + 1): the plot writes their numbers
+   * beside them while the note shows, so that nobody has to count the dots.
+   */
+  namedPoints: readonly number[];
 }
 
 /** `count` inputs spread over [from, to], each jittered by up to ± `jitter` of the spacing. */
@@ -39,16 +44,24 @@ export function noisySine(count = 24, seed = 8, noise = 0.3): Point[] {
 /** How far above the curve the outlier sits (in y units, about 7 noise deviations). */
 export const OUTLIER_OFFSET = 2;
 
+/** Where the outlier preset lifts a point: the point nearest this x. */
+const OUTLIER_NEAR = 5;
+
+/** The index of the point nearest x = `near` (the first of a tie). */
+function nearestIndex(points: readonly Point[], near: number): number {
+  return points.reduce(
+    (best, p, i) => (Math.abs(p.x - near) < Math.abs((points[best] ?? p).x - near) ? i : best),
+    0,
+  );
+}
+
 /**
  * `sine` (the default sine unless given) with its point nearest x = `near` moved OUTLIER_OFFSET
  * above the sine they follow.
  */
-export function withOutlier(sine: readonly Point[] = noisySine(), near = 5): Point[] {
+export function withOutlier(sine: readonly Point[] = noisySine(), near = OUTLIER_NEAR): Point[] {
   const points = [...sine];
-  const nearest = points.reduce(
-    (best, p, i) => (Math.abs(p.x - near) < Math.abs((points[best] ?? p).x - near) ? i : best),
-    0,
-  );
+  const nearest = nearestIndex(points, near);
   const target = points[nearest];
   if (target) {
     points[nearest] = snapPoint(target.x, 1.2 * Math.sin(0.8 * target.x) + OUTLIER_OFFSET);
@@ -85,12 +98,19 @@ function pureNoise(): Point[] {
 }
 
 /** The datasets of the data menu; their names and notes are in src/i18n/presets.en.ts. */
+const OUTLIER_INDEX = nearestIndex(noisySine(), OUTLIER_NEAR);
+
 export const PRESETS: readonly Preset[] = [
-  { id: 'sine', points: noisySine() },
-  { id: 'outlier', points: withOutlier() },
-  { id: 'clusters', points: twoClusters() },
-  { id: 'step', points: step() },
-  { id: 'noise', points: pureNoise() },
+  { id: 'sine', points: noisySine(), namedPoints: [] },
+  {
+    id: 'outlier',
+    points: withOutlier(),
+    // The lifted point and its right-hand neighbour.
+    namedPoints: [OUTLIER_INDEX, OUTLIER_INDEX + 1],
+  },
+  { id: 'clusters', points: twoClusters(), namedPoints: [8] },
+  { id: 'step', points: step(), namedPoints: [] },
+  { id: 'noise', points: pureNoise(), namedPoints: [] },
 ];
 
 export const DEFAULT_PRESET_ID: PresetId = 'sine';

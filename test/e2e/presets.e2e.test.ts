@@ -75,4 +75,37 @@ describe('the data menu in Chromium', () => {
       expect(point.y).toBeCloseTo(loaded[i]!.y, 6);
     });
   });
+
+  it('numbers the points a note names, and the point selected, beside them', async () => {
+    const { page, problems } = await browser.open('/');
+    await waitForArrows(page);
+    const numbers = page.getByTestId('point-numbers').locator('.point-number');
+    // The default note names no point, and nothing is selected.
+    expect(await numbers.count()).toBe(0);
+    await page.getByTestId('preset').selectOption('outlier');
+    await waitForArrows(page);
+    expect(await numbers.allTextContents()).toEqual(['13', '14']);
+    expect(await page.getByTestId('preset-note').textContent()).toContain('point 13');
+    // Each number sits just above and right of its own point.
+    for (const index of [12, 13]) {
+      const dot = await page
+        .locator(`[data-testid=point][data-index="${index}"] .dot`)
+        .boundingBox();
+      const label = await page
+        .getByTestId('point-numbers')
+        .locator(`[data-index="${index}"]`)
+        .boundingBox();
+      expect(label!.x).toBeGreaterThan(dot!.x + dot!.width / 2);
+      expect(label!.x).toBeLessThan(dot!.x + dot!.width + 8);
+      expect(label!.y + label!.height).toBeLessThan(dot!.y + dot!.height / 2 + 4);
+      expect(label!.y + label!.height).toBeGreaterThan(dot!.y - 12);
+    }
+    // A selected point is numbered too, and loses its number when deselected by a new preset.
+    await page.locator('[data-testid=point][data-index="3"]').click();
+    await expect.poll(() => numbers.allTextContents()).toEqual(['13', '14', '4']);
+    await page.getByTestId('preset').selectOption('clusters');
+    await waitForArrows(page);
+    expect(await numbers.allTextContents()).toEqual(['9']);
+    expect(problems.pageErrors).toEqual([]);
+  });
 });

@@ -22,6 +22,8 @@ import {
   PRESETS,
   STEP_NOISE,
 } from '../../src/state/presets';
+import { PRESET_TEXT_EN } from '../../src/i18n/presets.en';
+import { PRESET_TEXT_ES } from '../../src/i18n/presets.es';
 import { checkAdditions, checkDrags, fitPoints } from '../../scripts/dataset-checks';
 
 const sine = findPreset('sine').points;
@@ -57,6 +59,28 @@ describe('presets', () => {
     expect(noisySine(24, 9)).not.toEqual(points);
     // Noise of 0.3: every point within 1 of the curve 1.2 sin(0.8 x).
     for (const { x, y } of points) expect(Math.abs(y - curve(x))).toBeLessThan(1);
+  });
+
+  it('names, for the plot to number, exactly the points its note speaks of, in both languages', () => {
+    // The outlier's lifted point and its right-hand neighbour; the clusters' point at x ≈ 8.1.
+    const lifted = findPreset('outlier').points.findIndex((p, i) => p.y !== sine[i]!.y);
+    expect(findPreset('outlier').namedPoints).toEqual([lifted, lifted + 1]);
+    expect(findPreset('clusters').points[findPreset('clusters').namedPoints[0]!]!.x).toBeCloseTo(
+      8.1,
+      1,
+    );
+    for (const preset of PRESETS) {
+      for (const texts of [PRESET_TEXT_EN, PRESET_TEXT_ES]) {
+        const note = texts[preset.id].description;
+        // "point 13", "punto 9", "one point, 13", "el 13": a whole number that is no measure.
+        const spoken = new Set(
+          [...note.matchAll(/(?:point|punto|neighbour|vecino|el)[,\s]+(\d+)\b(?![.,]\d| ?%)/g)].map(
+            (match) => Number(match[1]) - 1,
+          ),
+        );
+        expect([...spoken].sort(), `${preset.id}: ${note}`).toEqual([...preset.namedPoints].sort());
+      }
+    }
   });
 
   it('throws on an unknown preset', () => {

@@ -13,6 +13,7 @@ import { plotHeight } from './geometry';
 import { PlotArea } from './PlotArea';
 import { PlotKey } from './PlotKey';
 import { usePullMapKeyRow } from '../rules/PullMapKeyRow';
+import { PointNumbers } from './PointNumbers';
 import { PointsLayer } from './PointsLayer';
 import { PosteriorLayer } from './PosteriorLayer';
 import { useElementWidth } from './useElementWidth';
@@ -131,6 +132,7 @@ export function Plot() {
                 </g>
                 <PointHighlight scales={scales} />
                 <PointsLayer scales={scales} />
+                <PointNumbers scales={scales} />
               </g>
             </svg>
             {bannerInKey && <ManualFitBanner style={bannerInKey} />}
