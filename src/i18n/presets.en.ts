@@ -35,6 +35,6 @@ export const PRESET_TEXT_EN: Readonly<Record<PresetId, PresetText>> = {
   noise: {
     label: 'Pure noise',
     description:
-      'No signal at all: the fit draws a flat line and calls every point noise. ℓ runs off to infinity, so θ̂ has no derivative and the arrows are hidden.',
+      'No signal at all: the fit draws a flat line and calls every point noise. ℓ runs off to infinity, so θ̂ has no derivative and the arrows are hidden. σf does not fall to 0: a flat line away from 0 is still a signal, a constant, and σf is about its size (the size of the points’ mean).',
   },
 };

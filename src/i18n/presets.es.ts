@@ -29,6 +29,6 @@ export const PRESET_TEXT_ES: Readonly<Record<PresetId, PresetText>> = {
   noise: {
     label: 'Solo ruido',
     description:
-      'Ninguna señal: el ajuste dibuja una recta horizontal y llama ruido a todos los puntos. ℓ se va al infinito, así que θ̂ no tiene derivada y las flechas se ocultan.',
+      'Ninguna señal: el ajuste dibuja una recta horizontal y llama ruido a todos los puntos. ℓ se va al infinito, así que θ̂ no tiene derivada y las flechas se ocultan. σf no cae a 0: una recta horizontal lejos del 0 sigue siendo una señal, una constante, y σf mide más o menos su tamaño (el de la media de los puntos).',
   },
 };

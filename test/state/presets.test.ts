@@ -74,9 +74,9 @@ describe('presets', () => {
         const note = texts[preset.id].description;
         // "point 13", "punto 9", "one point, 13", "el 13": a whole number that is no measure.
         const spoken = new Set(
-          [...note.matchAll(/(?:point|punto|neighbour|vecino|el)[,\s]+(\d+)\b(?![.,]\d| ?%)/g)].map(
-            (match) => Number(match[1]) - 1,
-          ),
+          [
+            ...note.matchAll(/\b(?:point|punto|neighbour|vecino|el)[,\s]+(\d+)\b(?![.,]\d| ?%)/g),
+          ].map((match) => Number(match[1]) - 1),
         );
         expect([...spoken].sort(), `${preset.id}: ${note}`).toEqual([...preset.namedPoints].sort());
       }
@@ -261,7 +261,7 @@ describe('each preset’s note is true, for every kernel', () => {
   const noise = findPreset('noise').points;
 
   it.each(KERNEL_NAMES)(
-    'pure noise with %s: a flat line, every point noise, ℓ to infinity, no arrows',
+    'pure noise with %s: a flat line, every point noise, ℓ to infinity, no arrows, σf the line’s offset',
     (kernel) => {
       const { fit, sensitivities } = fitPoints(noise, kernel);
       expect(fit.diagnostics.boundary).toContain('lengthscale-beyond-span');
@@ -279,6 +279,13 @@ describe('each preset’s note is true, for every kernel', () => {
         noise.reduce((sum, p) => sum + (p.y - yMean) ** 2, 0) / noise.length,
       );
       expect(Math.abs(fit.theta.noiseStd - spread) / spread).toBeLessThan(0.1);
+      // σf is not 0 but the size of the flat line's offset: with ℓ → ∞, f is one constant
+      // c ~ N(0, σf²), and the maximum of the likelihood has σf² = ȳ² − σn²/n.
+      expect(Math.abs(fit.theta.signalStd - Math.abs(yMean)) / Math.abs(yMean)).toBeLessThan(0.1);
+      expect(fit.theta.signalStd ** 2).toBeCloseTo(
+        yMean ** 2 - fit.theta.noiseStd ** 2 / noise.length,
+        3,
+      );
     },
   );
 });
