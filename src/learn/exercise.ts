@@ -105,7 +105,11 @@ export function mountExercise(
           'none',
         );
       const right = guess === 'jump';
-      const text = fill(m.ex3Jumped, { from: n(jump.from), to: n(jump.to) });
+      // Moved on after the jump: the readout shows ℓ̂ now, which the text names too.
+      const now = n(latest.lengthscale);
+      const text =
+        fill(m.ex3Jumped, { from: n(jump.from), to: n(jump.to) }) +
+        (now === n(jump.to) ? '' : ` ${fill(m.ex3Now, { now })}`);
       return say(`${right ? m.ex3Right : m.ex3Wrong} ${text}`, right ? 'right' : 'wrong');
     }
     const grew = latest.lengthscale > startLengthscale;

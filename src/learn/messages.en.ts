@@ -145,6 +145,7 @@ export const en = {
     'ℓ̂ is {after} (it was {before}): so far it changes a little, as the arrow says. Keep lowering the point.',
   ex3Jumped:
     'Between two fits ℓ̂ jumped from {from} to {to}: the smooth explanation now beats the wiggly one, and θ̂ moved to the other maximum. The arrow is the slope of the maximum θ̂ sits on; it cannot see a second maximum rise until it overtakes the first.',
+  ex3Now: 'Since then it has moved on along the new maximum: ℓ̂ is now {now}.',
   ex3Right: 'Right.',
   ex3Wrong: 'Not this time.',
   exAnswerFirst: 'Choose an answer first; then move the point. (It stays where it was until then.)',

@@ -147,6 +147,7 @@ export const es: LearnMessages = {
     'ℓ̂ vale {after} (antes, {before}): por ahora cambia un poco, como dice la flecha. Sigue bajando el punto.',
   ex3Jumped:
     'Entre dos ajustes ℓ̂ saltó de {from} a {to}: la explicación suave ya gana a la ondulada, y θ̂ pasó al otro máximo. La flecha es la pendiente del máximo en el que está θ̂; no puede ver cómo crece un segundo máximo hasta que adelanta al primero.',
+  ex3Now: 'Desde entonces ha seguido por el nuevo máximo: ℓ̂ vale ahora {now}.',
   ex3Right: 'Acertaste.',
   ex3Wrong: 'Esta vez no.',
   exAnswerFirst:

@@ -344,6 +344,20 @@ describe('exercise 3: make the fit jump', () => {
     await expect(exercise.locator('.feedback').textContent()).resolves.toMatch(
       /^Esta vez no\. Entre dos ajustes ℓ̂ saltó de [\d,]+ a [\d,]+/,
     );
+    // Lowered further, ℓ̂ moves on along the new maximum: the text gives it as the readout does.
+    for (let press = 0; press < 4; press++) {
+      await page.keyboard.press('ArrowDown');
+      await waitForWidgetFit(exercise.locator('[data-testid=gp-embed]'));
+    }
+    const spanishNumber = (written: string) =>
+      Number(written.replaceAll('.', '').replace(',', '.'));
+    const feedback = (await exercise.locator('.feedback').textContent())!;
+    const now = feedback.match(/ℓ̂ vale ahora ([\d.,]+)\.$/);
+    expect(now, feedback).not.toBeNull();
+    const shown = spanishNumber(
+      (await exercise.locator('[data-testid=theta-lengthscale]').textContent())!.trim(),
+    );
+    expect(Math.abs(spanishNumber(now![1]!) / shown - 1)).toBeLessThan(0.005);
     // "Start again" forgets the jump: the point is back and no jump is claimed.
     await exercise.locator('.reset').click();
     await waitUntil(
