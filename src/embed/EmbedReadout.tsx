@@ -97,7 +97,14 @@ export function EmbedReadout({ statusBelow = false }: { statusBelow?: boolean })
           aria-hidden={reasonLine !== null}
           title={reasonLine === null ? verdict : undefined}
         >
-          {held ? verdict : stale || status === 'waiting' ? '···' : TRUST_MARKS[status]}
+          {/* With the status panel below, its own mark and words say a verdict other than ✓. */}
+          {held
+            ? verdict
+            : stale || status === 'waiting'
+              ? '···'
+              : statusBelow && !trusted
+                ? null
+                : TRUST_MARKS[status]}
           {/* The mark alone says nothing to a reader who has not met it. */}
           {trusted && !stale && !held && (
             <span className="embed-verdict-word" aria-hidden="true">
