@@ -110,6 +110,21 @@ describe('the explorer on a projector, a small laptop and a phone', () => {
     });
   }
 
+  it('lays the toolbar out in one row at 1280 px, in both languages', async () => {
+    for (const language of ['en', 'es']) {
+      const { context, page } = await open(
+        { viewport: { width: 1280, height: 800 } },
+        `/?lang=${language}`,
+      );
+      const tops = await page
+        .locator('.toolbar > *:not(.toolbar-spacer)')
+        .evaluateAll((nodes) => nodes.map((node) => Math.round(node.getBoundingClientRect().top)));
+      const spread = Math.max(...tops) - Math.min(...tops);
+      expect(spread, `${language}: ${tops.join(', ')}`).toBeLessThan(12);
+      await context.close();
+    }
+  });
+
   it('keeps the plot and θ̂ in view at 1280×720 zoomed to 150 %', async () => {
     // 150 % zoom: the page lays out in 853×480 CSS pixels at 1.5 device pixels each.
     const { context, page } = await open({
