@@ -54,6 +54,17 @@ describe('the explorer in Chromium (mouse and keyboard)', () => {
     // … and catch up at the release: the prediction card compares the drag's prediction too.
     expect(await page.locator('.workbench-side').getAttribute('data-paused')).toBe('false');
     await expect.poll(() => page.locator('[data-testid=predicted-lengthscale]').count()).toBe(1);
+    // The two panels write the same numbers alike: the card's refit and prediction are θ̂'s line
+    // and the readout's "the arrows predicted", digit for digit.
+    for (const name of ['lengthscale', 'signalStd', 'noiseStd']) {
+      const shown = (await page.getByTestId(`theta-${name}`).textContent())!.trim();
+      expect(await page.getByTestId(`verdict-${name}`).textContent()).toContain(`refit ${shown} (`);
+    }
+    const predictedInReadout = (await page
+      .getByTestId('readout-predicted-lengthscale')
+      .textContent())!.match(/predicted ([\d.]+)/)?.[1];
+    expect(predictedInReadout).toBeDefined();
+    expect(await page.getByTestId('predicted-lengthscale').textContent()).toBe(predictedInReadout);
 
     const thetaAfter = await readTheta(page);
     expect(thetaAfter.lengthscale).not.toBe(thetaBefore.lengthscale);

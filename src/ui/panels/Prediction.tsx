@@ -40,9 +40,9 @@ function VerdictLine({
       </span>
       <span className="num">
         {t('verdictPrediction')}{' '}
-        <span data-testid={`predicted-${name}`}>{number(prediction.predicted[name], 3)}</span>,{' '}
+        <span data-testid={`predicted-${name}`}>{number(prediction.predicted[name])}</span>,{' '}
         {t('verdictRefit', {
-          refit: number(prediction.refit[name], 3),
+          refit: number(prediction.refit[name]),
           gap: formatApart(gap, language),
         })}
       </span>
