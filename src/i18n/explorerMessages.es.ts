@@ -63,9 +63,9 @@ export const explorerMessagesEs: ExplorerMessages = {
   readoutToInfinity: '→ ∞, la búsqueda se detuvo aquí',
   readoutToZero: '→ 0, la búsqueda se detuvo aquí',
   readoutOnFloor: 'fija en su mínimo',
-  influenceTitle: 'Cuánto sostiene cada punto el valor ajustado ({name})',
+  influenceTitle: 'Cuánto sostiene cada punto la {name} ajustada',
   influenceIntro:
-    'Eliminación: cuánto cambia el valor ajustado ({name}) al quitar el punto y reajustar θ̂. Navaja (navaja infinitesimal, «infinitesimal jackknife»): ese cambio predicho por una derivada en θ̂, sin reajustar. Donde coinciden, el tirón es lineal; donde se separan —un punto sostiene θ̂, o θ̂ salta a otro máximo sin él— la derivada engaña. Diferencia: cuánto distan las dos, en logaritmo, |log(1 + eliminación) − log(1 + navaja)|; 0,01 es alrededor de un 1 %.',
+    'Eliminación: cuánto cambia la {name} ajustada al quitar el punto y reajustar θ̂. Navaja (navaja infinitesimal, «infinitesimal jackknife»): ese cambio predicho por una derivada en θ̂, sin reajustar. Donde coinciden, el tirón es lineal; donde se separan —un punto sostiene θ̂, o θ̂ salta a otro máximo sin él— la derivada engaña. Diferencia: cuánto distan las dos, en logaritmo, |log(1 + eliminación) − log(1 + navaja)|; 0,01 es alrededor de un 1 %.',
   influencePoint: 'Punto',
   influenceRemoval: 'Eliminación',
   influenceJackknife: 'Navaja',
