@@ -4,6 +4,7 @@ import { loadExplorerLanguage } from './explorerText';
 import { notice } from '../i18n/notice';
 import type { ExplorerStore } from '../state';
 import { StoreContext, useExplorer } from './context';
+import { DataMenu } from './controls/DataMenu';
 import { LanguageSwitch } from './controls/LanguageSwitch';
 import { LanguageContext, useI18n } from './i18n';
 import { PresentationToggle, usePresentationShortcuts } from './controls/PresentationToggle';
@@ -157,6 +158,7 @@ function Explorer({ onLanguage }: { onLanguage: (language: Language) => void }) 
           <aside className="side" aria-label={t('fitAside')}>
             {presenting && (
               <div className="presentation-bar">
+                <DataMenu testId="presentation-preset" />
                 <PresentationToggle />
               </div>
             )}

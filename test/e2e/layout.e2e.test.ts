@@ -225,6 +225,15 @@ describe('the explorer on a projector, a small laptop and a phone', () => {
     await expect.poll(curveHeight).toBe(short);
     const back = await box(alone.page, ESSENTIAL['response curve']);
     expect(inside(back, 1280, 720), JSON.stringify(back)).toBe(true);
+    // A lecturer switches datasets from the presentation's own bar, without leaving it.
+    const menu = alone.page.getByTestId('presentation-preset');
+    expect(await menu.isVisible()).toBe(true);
+    await menu.selectOption('clusters');
+    await expect
+      .poll(() => alone.page.evaluate(() => window.gpExplorer!.store.getState().presetId))
+      .toBe('clusters');
+    expect(await alone.page.locator('.app').getAttribute('data-presenting')).toBe('true');
+    expect(inside(await box(alone.page, ESSENTIAL.plot), 1280, 720)).toBe(true);
     await page.getByTestId('kernel-matern52').check({ force: true });
     const link = await page.evaluate(() => location.hash);
     const withState = await open({ viewport: { width: 1280, height: 720 } }, `/${link}&present=1`);

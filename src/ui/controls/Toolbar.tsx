@@ -1,17 +1,16 @@
 import { Toggle } from './Toggle';
 import { KERNEL_NAMES, HYPERPARAMETER_NAMES } from '../../engine/types';
-import { PRESETS, type PresetId } from '../../state';
 import { useExplorer, useExplorerStore } from '../context';
 import { HYPERPARAMETER_LABELS, KERNEL_LABELS } from '../format';
 import { useI18n } from '../i18n';
-import { presetText, useExplorerMessages } from '../explorerText';
+import { useExplorerMessages } from '../explorerText';
+import { DataMenu } from './DataMenu';
 import { Segmented } from './Segmented';
 
 /** Data, kernel, what the arrows show, layers, and undo/redo/reset. */
 export function Toolbar() {
   const store = useExplorerStore();
   const actions = store.getState();
-  const presetId = useExplorer((s) => s.presetId);
   const kernel = useExplorer((s) => s.kernel);
   const options = useExplorer((s) => s.options);
   const canUndo = useExplorer((s) => s.history.past.length > 0);
@@ -22,29 +21,7 @@ export function Toolbar() {
 
   return (
     <div className="toolbar" role="toolbar" aria-label={t('toolbarLabel')}>
-      <label className="toolbar-group">
-        <span className="toolbar-label">{t('dataLabel')}</span>
-        <select
-          className="select"
-          value={presetId ?? ''}
-          onChange={(event) =>
-            event.target.value && actions.loadPreset(event.target.value as PresetId)
-          }
-          data-testid="preset"
-          aria-label={t('datasetLabel')}
-        >
-          {presetId === null && <option value="">{t('yourPoints')}</option>}
-          {PRESETS.map((preset) => (
-            <option
-              key={preset.id}
-              value={preset.id}
-              title={presetText(preset, tr.language).description}
-            >
-              {presetText(preset, tr.language).label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <DataMenu />
       <div className="toolbar-group">
         <span className="toolbar-label" id="kernel-label">
           {t('kernelLabel')}
