@@ -30,7 +30,9 @@ describe('plot geometry', () => {
     expect(scales.x(10)).toBe(scales.innerWidth);
     expect(scales.y(-3)).toBe(scales.innerHeight);
     expect(scales.y(3)).toBe(0);
-    expect(plotHeight(200)).toBe(300);
+    // A phone's plot: tall enough for about 40 px per unit of y under its key strip.
+    expect(plotHeight(200)).toBe(380);
+    expect(plotHeight(390, 844)).toBe(380);
     expect(plotHeight(2000)).toBe(540);
   });
 

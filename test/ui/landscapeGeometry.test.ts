@@ -184,9 +184,9 @@ describe('the plot’s layout', () => {
     expect(plotHeight(800)).toBe(540);
     expect(plotHeight(700, 400)).toBe(400);
     expect(plotHeight(700, 100)).toBe(260);
-    expect(plotHeight(380, 1000)).toBe(300);
+    expect(plotHeight(380, 1000)).toBe(380);
     // A narrow plot on a zoomed desktop is not a phone's: it keeps to the room, down to 260.
-    expect(plotHeight(520, 245)).toBe(300);
+    expect(plotHeight(520, 245)).toBe(380);
     expect(plotHeight(520, 245, false, false)).toBe(260);
     expect(plotHeight(900, 650, true)).toBe(650);
   });

@@ -18,13 +18,16 @@ export const PLOT_MARGINS: Margins = { top: 20, right: 18, bottom: 40, left: 44 
 /** Radius of a data point's dot, in pixels; arrows start at its edge. */
 export const POINT_RADIUS = 6;
 
-/** The plot's height bounds, in CSS pixels. */
-export const PLOT_HEIGHT = { min: 260, phoneMin: 300, max: 540 };
+/**
+ * The plot's height bounds, in CSS pixels. A phone's plot is taller than its width would give: under
+ * its key strip 380 px leave about 40 px per unit of y, so the arrows read at arm's length.
+ */
+export const PLOT_HEIGHT = { min: 260, phoneMin: 380, max: 540 };
 
 /**
  * Plot height for a given width and the height left for it on screen (below the plot's top, less
  * its footer): wide and calm on desktop (0.7 × the width, at most 540), never taller than the room
- * on screen, so the whole plot shows on a projector, but never below a readable minimum (300 on a
+ * on screen, so the whole plot shows on a projector, but never below a readable minimum (380 on a
  * phone, where the page scrolls). `fill` (presentation) takes all the room there is. `phone` says
  * whether the page is laid out for a phone (a narrow plot on a zoomed desktop is not).
  */
