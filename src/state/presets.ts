@@ -97,9 +97,10 @@ function pureNoise(): Point[] {
   return spreadInputs(20, 0.6, 9.4, 0.3, 126).map((x) => snapPoint(x, 0.6 * noise()));
 }
 
-/** The datasets of the data menu; their names and notes are in src/i18n/presets.en.ts. */
+/** The outlier preset's lifted point ("point 13" in its note). */
 const OUTLIER_INDEX = nearestIndex(noisySine(), OUTLIER_NEAR);
 
+/** The datasets of the data menu; their names and notes are in src/i18n/presets.en.ts. */
 export const PRESETS: readonly Preset[] = [
   { id: 'sine', points: noisySine(), namedPoints: [] },
   {
