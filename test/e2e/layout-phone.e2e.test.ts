@@ -2,30 +2,11 @@
  * The explorer on a phone (390×844, touch): the title, the plot and θ̂ first, every control with a
  * visible label and a 44 px target, presentation and menus inside the screen, each ⓘ its own.
  */
-import type { Browser, BrowserContextOptions } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, siteUrl } from './browser';
-import { waitForArrows } from './uiHelpers';
+import { describe, expect, it } from 'vitest';
+import { useLayoutBrowser } from './layoutBrowser';
 
 describe('the explorer on a phone', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser.close();
-  });
-
-  async function open(options: BrowserContextOptions, path = '/') {
-    const context = await browser.newContext({ colorScheme: 'light', ...options });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(siteUrl(path));
-    await waitForArrows(page);
-    await page.evaluate(() => document.fonts.ready);
-    return { context, page, errors };
-  }
+  const open = useLayoutBrowser();
 
   it('on a phone shows the title, the plot and θ̂ first, the panels below them', async () => {
     const { context, page } = await open({

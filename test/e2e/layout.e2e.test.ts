@@ -1,6 +1,6 @@
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, siteUrl } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useLayoutBrowser } from './layoutBrowser';
 import { waitForArrows } from './uiHelpers';
 
 interface Box {
@@ -42,24 +42,7 @@ const ESSENTIAL = {
 };
 
 describe('the explorer on a projector and a laptop', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser.close();
-  });
-
-  async function open(options: BrowserContextOptions, path = '/') {
-    const context = await browser.newContext({ colorScheme: 'light', ...options });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(siteUrl(path));
-    await waitForArrows(page);
-    await page.evaluate(() => document.fonts.ready);
-    return { context, page, errors };
-  }
+  const open = useLayoutBrowser();
 
   for (const viewport of [
     { width: 1280, height: 720 },
